@@ -1,0 +1,21 @@
+import { Command } from 'commander';
+import { geoCommands } from './geo/geo.cli.ts';
+import { peopleCommands } from './people/people.cli.ts';
+import { auditCommands } from './platform/audit/audit.cli.ts';
+import { userCommands } from './platform/auth/users.cli.ts';
+import { serveCommands } from './platform/http/serve.cli.ts';
+import { seedCommands } from './sim/seed.cli.ts';
+
+const program = new Command('banyan')
+  .description('Banyan (榕) — outbreak command-centre operations platform')
+  .version('0.1.0')
+  .showHelpAfterError();
+
+serveCommands(program);
+seedCommands(program);
+userCommands(program);
+auditCommands(program);
+geoCommands(program);
+peopleCommands(program);
+
+await program.parseAsync(process.argv);

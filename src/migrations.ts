@@ -1,0 +1,7 @@
+import { geoMigrations } from './geo/geo.migration.ts';
+import { peopleMigrations } from './people/people.migration.ts';
+import type { Migration } from './platform/db/migration.ts';
+import { platformMigrations } from './platform/platform.migration.ts';
+
+/** Every module's migrations in the order they apply; ids sort in the same order. */
+export const MIGRATIONS: Migration[] = [...platformMigrations, ...geoMigrations, ...peopleMigrations];

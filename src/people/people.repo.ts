@@ -1,0 +1,73 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Executor } from '../platform/audit/audit.repo.ts';
+import type { Db } from '../platform/db/db.ts';
+import type { PersonRow } from './people.tables.ts';
+import './people.tables.ts';
+
+export type StoredPerson = Omit<Selectable<PersonRow>, 'id'> & { id: number };
+export type NewPerson = Insertable<PersonRow>;
+
+/** Where a list may look: exact division filters, already checked against the actor's scope. */
+export interface PersonFilter {
+  district?: string;
+  street?: string;
+  community?: string;
+  idIndex?: string;
+}
+
+const num = <T extends { id: number | bigint | string }>(r: T) => ({ ...r, id: Number(r.id) });
+
+/** One person by id. */
+export async function findPerson(db: Db, id: number): Promise<StoredPerson | undefined> {
+  const r = await db.k.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
+  return r && num(r);
+}
+
+/** One person by the blind index of their resident ID. */
+export async function findPersonByIndex(db: Db | Executor, idIndex: string): Promise<StoredPerson | undefined> {
+  const k = 'k' in db ? db.k : db;
+  const r = await k.selectFrom('persons').selectAll().where('id_index', '=', idIndex).executeTakeFirst();
+  return r && num(r);
+}
+
+/** A page of persons matching the filter, by id, with the total count. */
+export async function listPersons(
+  db: Db,
+  f: PersonFilter,
+  page: { offset: number; limit: number },
+): Promise<{ rows: StoredPerson[]; total: number }> {
+  let q = db.k.selectFrom('persons');
+  if (f.district) q = q.where('district_code', '=', f.district);
+  if (f.street) q = q.where('street_code', '=', f.street);
+  if (f.community) q = q.where('community_code', '=', f.community);
+  if (f.idIndex) q = q.where('id_index', '=', f.idIndex);
+  const rows = await q.selectAll().orderBy('id').offset(page.offset).limit(page.limit).execute();
+  const total = await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { rows: rows.map(num), total: Number(total.n) };
+}
+
+/** Inserts one person and returns the id. */
+export async function insertPerson(trx: Executor, p: NewPerson): Promise<number> {
+  const r = await trx.insertInto('persons').values(p).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+/** Bulk insert for imports and the demo; callers chunk to stay under parameter limits. */
+export async function insertPersons(trx: Executor, rows: NewPerson[]): Promise<void> {
+  if (rows.length) await trx.insertInto('persons').values(rows).execute();
+}
+
+/** Residents per district, optionally limited to one district or one street. */
+export async function countByDistrict(db: Db, f: { district?: string; street?: string }): Promise<Array<{ code: string; n: number }>> {
+  let q = db.k.selectFrom('persons').select(['district_code as code', (e) => e.fn.countAll<number>().as('n')]);
+  if (f.district) q = q.where('district_code', '=', f.district);
+  if (f.street) q = q.where('street_code', '=', f.street);
+  const rows = await q.groupBy('district_code').execute();
+  return rows.map((r) => ({ code: r.code, n: Number(r.n) }));
+}
+
+/** Total persons (used to decide whether the demo must be seeded). */
+export async function countPersons(db: Db): Promise<number> {
+  const r = await db.k.selectFrom('persons').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+
+const AREAS = (
+  JSON.parse(readFileSync(new URL('./data/gbt2260-areas.json', import.meta.url), 'utf8')) as { areas: Record<string, string> }
+).areas;
+
+// IDs keep the code their holder was first registered under, so codes retired by later
+// re-organisations stay valid. Extend this list as the city's records demand.
+const RETIRED: Record<string, string> = { '350182': '长乐市（2017 年撤市设区，现 350112）' };
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK = '10X98765432';
+
+/** ISO 7064 MOD 11-2 check character over the first 17 digits. */
+export function checkCharOf(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (WEIGHTS[i] as number);
+  return CHECK[sum % 11] as string;
+}
+
+export type IdProblem =
+  | { code: 'PERSON_ID_FORMAT' }
+  | { code: 'PERSON_ID_AREA_UNKNOWN'; area: string }
+  | { code: 'PERSON_ID_BIRTH_DATE'; birthDate: string }
+  | { code: 'PERSON_ID_CHECKSUM'; expected: string; got: string };
+
+export interface IdFacts {
+  idNumber: string;
+  areaCode: string;
+  birthDate: string;
+  sex: 'male' | 'female';
+}
+
+/** The name of a GB/T 2260 area code (current or retired), or undefined. */
+export function areaName(code: string): string | undefined {
+  if (AREAS[code]) return AREAS[code];
+  if (RETIRED[code]) return RETIRED[code];
+  // Prefecture "urban districts" (xxxx01, 市辖区) appear on many older IDs.
+  if (code.endsWith('01') && AREAS[code.slice(0, 4)]) return `${AREAS[code.slice(0, 4)]}市辖区`;
+  return undefined;
+}
+
+/**
+ * Validates a resident ID per GB 11643-1999 and says which part is wrong: the format, the area
+ * code (GB/T 2260), the birth date (a real calendar date, not in the future) or the check character.
+ */
+export function parseResidentId(raw: string, today = new Date()): { ok: true; facts: IdFacts } | { ok: false; problem: IdProblem } {
+  const id = raw.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, problem: { code: 'PERSON_ID_FORMAT' } };
+  const area = id.slice(0, 6);
+  if (!areaName(area)) return { ok: false, problem: { code: 'PERSON_ID_AREA_UNKNOWN', area } };
+  const y = Number(id.slice(6, 10));
+  const m = Number(id.slice(10, 12));
+  const d = Number(id.slice(12, 14));
+  const birth = new Date(Date.UTC(y, m - 1, d));
+  const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  const real = birth.getUTCFullYear() === y && birth.getUTCMonth() === m - 1 && birth.getUTCDate() === d;
+  if (!real || y < 1890 || birth.getTime() > today.getTime()) {
+    return { ok: false, problem: { code: 'PERSON_ID_BIRTH_DATE', birthDate } };
+  }
+  const expected = checkCharOf(id.slice(0, 17));
+  if (id[17] !== expected) return { ok: false, problem: { code: 'PERSON_ID_CHECKSUM', expected, got: id[17] as string } };
+  return { ok: true, facts: { idNumber: id, areaCode: area, birthDate, sex: Number(id[16]) % 2 === 1 ? 'male' : 'female' } };
+}
+
+/** 350102********1234: area code and last four only. */
+export function maskIdNumber(id: string): string {
+  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+}
+
+/** 张*, 欧阳** — the surname's first character only. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}
+
+/** 138****5678 for mobiles; other numbers keep only their last four. */
+export function maskPhone(phone: string): string {
+  const p = phone.replace(/\s|-/g, '');
+  if (/^1\d{10}$/.test(p)) return `${p.slice(0, 3)}****${p.slice(7)}`;
+  return `${'*'.repeat(Math.max(0, p.length - 4))}${p.slice(-4)}`;
+}
+
+/** Normalises a phone to digits (and a leading +) or returns null if it cannot be one. */
+export function normalisePhone(raw: string): string | null {
+  const p = raw.replace(/[\s()-]/g, '');
+  return /^\+?\d{7,15}$/.test(p) ? p : null;
+}
+
+/** Every current county-level code of the country (for synthetic birthplaces). */
+export function countyCodes(): string[] {
+  return Object.keys(AREAS).filter((c) => c.length === 6 && !c.endsWith('00'));
+}

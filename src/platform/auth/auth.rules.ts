@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+export const ROLES = [
+  'commander',
+  'district-officer',
+  'task-force-leader',
+  'lab',
+  'venue-operator',
+  'resident',
+  'enterprise',
+  'appeals-handler',
+  'regulator',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+export const RoleSchema = z.enum(ROLES);
+
+export const SCOPE_KINDS = ['city', 'district', 'street', 'zone'] as const;
+export type ScopeKind = (typeof SCOPE_KINDS)[number];
+export interface Scope {
+  kind: ScopeKind;
+  code: string;
+}
+
+export type Permission =
+  | 'dashboard'
+  | 'persons:read'
+  | 'persons:write'
+  | 'persons:unmask'
+  | 'users:manage'
+  | 'audit:read';
+
+// Least privilege: roles whose modules do not exist yet see the dashboard only.
+const PERMISSIONS: Record<Role, Permission[]> = {
+  commander: ['dashboard', 'persons:read', 'persons:write', 'persons:unmask', 'users:manage'],
+  'district-officer': ['dashboard', 'persons:read', 'persons:write', 'persons:unmask'],
+  'task-force-leader': ['dashboard', 'persons:read'],
+  lab: ['dashboard'],
+  'venue-operator': ['dashboard'],
+  resident: ['dashboard'],
+  enterprise: ['dashboard'],
+  'appeals-handler': ['dashboard'],
+  regulator: ['dashboard'],
+  auditor: ['dashboard', 'audit:read'],
+};
+
+/** The permissions a role carries. */
+export function permissionsOf(role: Role): Permission[] {
+  return PERMISSIONS[role];
+}
+
+/** The signed-in user as services see it. */
+export interface Actor {
+  userId: number;
+  username: string;
+  role: Role;
+  scope: Scope;
+}
+
+/** How the actor appears in the audit log. */
+export function actorLabel(a: Actor | 'system' | 'cli'): string {
+  return typeof a === 'string' ? a : `user:${a.userId}:${a.username}`;
+}
+
+/** Digits a division code must start with to lie inside a scope (GB/T 2260 codes nest by prefix). */
+const SIGNIFICANT: Record<Exclude<ScopeKind, 'zone'>, number> = { city: 4, district: 6, street: 9 };
+
+/**
+ * Whether a division (district, street or community code) lies inside the scope. A zone scope
+ * covers no division by itself: zone membership is resolved by the zones module.
+ */
+export function scopeCoversDivision(scope: Scope, divisionCode: string): boolean {
+  if (scope.kind === 'zone') return false;
+  const prefix = scope.code.slice(0, SIGNIFICANT[scope.kind]);
+  return divisionCode.startsWith(prefix);
+}
+
+/** The division-code prefix a list query must be limited to, or null when the scope sees none. */
+export function scopePrefix(scope: Scope): string | null {
+  if (scope.kind === 'zone') return null;
+  return scope.code.slice(0, SIGNIFICANT[scope.kind]);
+}
+
+/** Whether scope `inner` lies inside scope `outer` (an officer may only create accounts below them). */
+export function scopeContains(outer: Scope, inner: Scope): boolean {
+  if (inner.kind === 'zone') return outer.kind === 'city' || (outer.kind === 'zone' && outer.code === inner.code);
+  return scopeCoversDivision(outer, inner.code);
+}

@@ -1,0 +1,55 @@
+import { AppError } from '../errors.ts';
+
+/** Prints data as JSON or as an aligned table of rows. */
+export function print(data: unknown, json: boolean, rows?: Array<Record<string, unknown>>): void {
+  if (json || !rows) {
+    process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+    return;
+  }
+  if (rows.length === 0) {
+    process.stdout.write('(none)\n');
+    return;
+  }
+  const cols = Object.keys(rows[0] as object);
+  const width = (s: string) => [...s].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1), 0);
+  const widths = cols.map((c) => Math.max(width(c), ...rows.map((r) => width(String(r[c] ?? '')))));
+  const line = (vals: string[]) => vals.map((v, i) => v + ' '.repeat((widths[i] as number) - width(v))).join('  ').trimEnd();
+  process.stdout.write(`${[line(cols), ...rows.map((r) => line(cols.map((c) => String(r[c] ?? ''))))].join('\n')}\n`);
+}
+
+/** Runs a command body; failures go to stderr in both languages and exit non-zero. */
+export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (e) {
+      if (e instanceof AppError) {
+        process.stderr.write(`banyan: ${e.code}: ${e.messageIn('zh-CN')} / ${e.messageIn('en')}\n`);
+        if (e.details) process.stderr.write(`${JSON.stringify(e.details, null, 2)}\n`);
+      } else {
+        process.stderr.write(`banyan: ${e instanceof Error ? e.message : String(e)}\n`);
+      }
+      process.exitCode = 1;
+    }
+  };
+}
+
+/** A progress bar on a terminal, a line every 10 % otherwise (logs in CI stay short). */
+export function progressBar(stream: NodeJS.WriteStream = process.stderr) {
+  let lastDecile = -1;
+  return (phase: string, done: number, total: number) => {
+    const frac = total === 0 ? 1 : done / total;
+    if (stream.isTTY) {
+      const w = 30;
+      const filled = Math.round(frac * w);
+      stream.write(`\r${phase} [${'#'.repeat(filled)}${'.'.repeat(w - filled)}] ${done}/${total} ${Math.floor(frac * 100)}%`);
+      if (done >= total) stream.write('\n');
+      return;
+    }
+    const decile = Math.floor(frac * 10);
+    if (decile !== lastDecile) {
+      lastDecile = decile;
+      stream.write(`${phase}: ${done}/${total} (${decile * 10}%)\n`);
+    }
+  };
+}

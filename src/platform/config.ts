@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Runtime configuration, read once from the environment. */
+export interface Config {
+  dataDir: string;
+  databaseUrl: string | null;
+  host: string;
+  port: number;
+  production: boolean;
+  logLevel: string;
+  secret: string;
+}
+
+/** Reads configuration from the environment; in production a missing BANYAN_SECRET is fatal. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.BANYAN_DATA_DIR || './data');
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error(`DATABASE_URL must be a postgres:// URL (got ${databaseUrl.split(':')[0]}:…)`);
+  }
+  return {
+    dataDir,
+    databaseUrl,
+    host: env.HOST || '127.0.0.1',
+    port: env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT),
+    production,
+    logLevel: env.LOG_LEVEL || 'info',
+    secret: resolveSecret(env.BANYAN_SECRET, dataDir, production),
+  };
+}
+
+// The embedded default keeps its generated key beside the database so that a restart can still
+// decrypt; production must bring its own key so that data and key never sit on one disk by accident.
+function resolveSecret(given: string | undefined, dataDir: string, production: boolean): string {
+  if (given) {
+    if (given.length < 32) throw new Error('BANYAN_SECRET must be at least 32 characters');
+    return given;
+  }
+  if (production) throw new Error('BANYAN_SECRET is required when NODE_ENV=production');
+  const file = join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}

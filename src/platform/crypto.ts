@@ -1,0 +1,43 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+
+/** Field encryption (AES-256-GCM) and keyed blind indexes, all derived from one secret. */
+export interface Crypto {
+  encrypt(plain: string): string;
+  decrypt(sealed: string): string;
+  blindIndex(kind: string, value: string): string;
+  mac(data: string): string;
+}
+
+const PREFIX = 'v1.';
+
+function derive(secret: string, info: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, 'banyan', info, 32));
+}
+
+/** Builds the crypto helpers from BANYAN_SECRET; separate keys per purpose so one leak is contained. */
+export function createCrypto(secret: string): Crypto {
+  const encKey = derive(secret, 'field-encryption');
+  const indexKey = derive(secret, 'blind-index');
+  const macKey = derive(secret, 'audit-chain');
+  return {
+    encrypt(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', encKey, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+    },
+    decrypt(sealed) {
+      if (!sealed.startsWith(PREFIX)) throw new Error('unknown ciphertext version');
+      const raw = Buffer.from(sealed.slice(PREFIX.length), 'base64url');
+      const decipher = createDecipheriv('aes-256-gcm', encKey, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    },
+    blindIndex(kind, value) {
+      return createHmac('sha256', indexKey).update(`${kind}:${value}`).digest('hex');
+    },
+    mac(data) {
+      return createHmac('sha256', macKey).update(data).digest('hex');
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** An open database: the query builder, which dialect it speaks, and how to close it. */
+export interface Db {
+  k: Kysely<Database>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+// COUNT(*) and BIGSERIAL come back from pg as strings; every count we keep fits a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** Opens PostgreSQL when a URL is given, otherwise the embedded SQLite file (or ':memory:'). */
+export function openDb(opts: { url?: string | null; file?: string }): Db {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    const k = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { k, dialect: 'postgres', close: () => k.destroy() };
+  }
+  const file = opts.file ?? ':memory:';
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { k, dialect: 'sqlite', close: () => k.destroy() };
+}

@@ -1,0 +1,81 @@
+/** A catalogue entry: HTTP status and the message in both UI languages ({name} placeholders). */
+export interface ErrorDef {
+  status: number;
+  'zh-CN': string;
+  en: string;
+}
+
+export type Lang = 'zh-CN' | 'en';
+
+const catalogue = new Map<string, ErrorDef>();
+
+/** Registers a module's error codes; codes are stable API and never reused for another meaning. */
+export function defineErrors<T extends Record<string, ErrorDef>>(defs: T): { [K in keyof T]: K } {
+  const keys = {} as { [K in keyof T]: K };
+  for (const [code, def] of Object.entries(defs)) {
+    if (catalogue.has(code)) throw new Error(`error code ${code} defined twice`);
+    catalogue.set(code, def);
+    (keys as Record<string, string>)[code] = code;
+  }
+  return keys;
+}
+
+/** Every registered code, for the error catalogue endpoint and docs. */
+export function listErrors(): Array<{ code: string } & ErrorDef> {
+  return [...catalogue.entries()].map(([code, def]) => ({ code, ...def })).sort((a, b) => a.code.localeCompare(b.code));
+}
+
+function fill(template: string, params: Record<string, unknown>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+}
+
+/** An expected failure with a stable code; the HTTP layer and the CLI render it in both languages. */
+export class AppError extends Error {
+  readonly code: string;
+  readonly statusCode: number;
+  readonly params: Record<string, unknown>;
+  readonly details: unknown;
+
+  constructor(code: string, params: Record<string, unknown> = {}, details?: unknown) {
+    const def = catalogue.get(code);
+    if (!def) throw new Error(`unknown error code ${code}`);
+    super(fill(def.en, params));
+    this.code = code;
+    this.statusCode = def.status;
+    this.params = params;
+    this.details = details;
+  }
+
+  /** The message in one language. */
+  messageIn(lang: Lang): string {
+    const def = catalogue.get(this.code) as ErrorDef;
+    return fill(def[lang], this.params);
+  }
+
+  /** The JSON body served to clients and printed by `--json` commands. */
+  toBody(lang: Lang) {
+    return {
+      error: {
+        code: this.code,
+        message: this.messageIn(lang),
+        messages: { 'zh-CN': this.messageIn('zh-CN'), en: this.messageIn('en') },
+        ...(this.details === undefined ? {} : { details: this.details }),
+      },
+    };
+  }
+}
+
+export const E = defineErrors({
+  VALIDATION_FAILED: { status: 400, 'zh-CN': '输入有误：{summary}', en: 'Invalid input: {summary}' },
+  BAD_JSON: { status: 400, 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  PAYLOAD_TOO_LARGE: { status: 413, 'zh-CN': '请求内容过大（上限 {limit}）', en: 'The request body is too large (limit {limit})' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' },
+  NOT_FOUND: { status: 404, 'zh-CN': '未找到：{what}', en: 'Not found: {what}' },
+  RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请 {retryAfter} 秒后再试', en: 'Too many requests; retry in {retryAfter} s' },
+  INTERNAL: { status: 500, 'zh-CN': '服务器内部错误，已记录（编号 {requestId}）', en: 'Internal error, logged as {requestId}' },
+});
+
+/** Picks the response language from Accept-Language; Chinese unless English is asked for first. */
+export function langOf(acceptLanguage: string | undefined): Lang {
+  return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+}

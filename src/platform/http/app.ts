@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { dashboardRoutes } from '../../dashboard/dashboard.routes.ts';
+import { geoRoutes } from '../../geo/geo.routes.ts';
+import { peopleRoutes } from '../../people/people.routes.ts';
+import { auditRoutes } from '../audit/audit.routes.ts';
+import { authRoutes } from '../auth/auth.routes.ts';
+import type { Ctx } from '../context.ts';
+import { ping } from '../db/migrations.repo.ts';
+import { AppError, E, langOf, listErrors } from '../errors.ts';
+import { installErrorHandling } from './errors.http.ts';
+import { installSessions } from './session.ts';
+import { zodValidatorCompiler } from './zod.ts';
+
+const WEB_DIST = new URL('../../../web/dist/', import.meta.url).pathname;
+const VERSION = '0.1.0';
+
+/** Options for building the HTTP app; tests turn logging off. */
+export interface AppOptions {
+  logger?: boolean;
+}
+
+// Personal data must never reach the logs, whatever a handler or plugin chooses to log.
+const REDACT = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.idNumber',
+  '*.phone',
+  '*.name',
+  '*.address',
+];
+
+/** Builds the Fastify app with every module's routes; does not listen. */
+export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: ctx.config.logLevel, redact: { paths: REDACT, censor: '[redacted]' } },
+    bodyLimit: 1024 * 1024,
+    trustProxy: ctx.config.production,
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  installErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'script-src': ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => new AppError(E.RATE_LIMITED, { retryAfter: Math.ceil(context.ttl / 1000) }),
+  });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Banyan API', version: VERSION, description: 'Outbreak command-centre operations platform' } },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  installSessions(app, ctx);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => {
+    await ping(ctx.db);
+    return { status: 'ok', version: VERSION, database: ctx.db.dialect };
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/errors', { schema: { tags: ['platform'], summary: 'The error catalogue' } }, async () => ({ items: listErrors() }));
+
+  for (const routes of [authRoutes, geoRoutes, peopleRoutes, auditRoutes, dashboardRoutes]) {
+    await app.register(async (scoped) => routes(scoped, ctx));
+  }
+
+  const hasWeb = existsSync(`${WEB_DIST}index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api/') || request.url === '/healthz';
+    if (!isApi && request.method === 'GET' && hasWeb) return reply.sendFile('index.html');
+    const err = new AppError(E.NOT_FOUND, { what: `${request.method} ${request.url.split('?')[0]}` });
+    return reply.status(404).send(err.toBody(langOf(request.headers['accept-language'])));
+  });
+  return app;
+}

@@ -1,0 +1,35 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, E, langOf } from '../errors.ts';
+import { ValidationError } from './zod.ts';
+
+function toAppError(err: FastifyError & { validation?: unknown }, requestId: string): AppError {
+  if (err instanceof AppError) return err;
+  const cause = (err as { cause?: unknown }).cause;
+  if (err instanceof ValidationError || cause instanceof ValidationError) {
+    const v = (err instanceof ValidationError ? err : cause) as ValidationError;
+    return new AppError(E.VALIDATION_FAILED, { summary: v.message }, v.issues);
+  }
+  if (err.validation) return new AppError(E.VALIDATION_FAILED, { summary: err.message }, err.validation);
+  switch (err.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError(E.BAD_JSON);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError(E.PAYLOAD_TOO_LARGE, { limit: '1 MiB' });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError(E.UNSUPPORTED_MEDIA_TYPE);
+  }
+  if (err instanceof SyntaxError || err.statusCode === 400) return new AppError(E.BAD_JSON);
+  if (err.statusCode === 429) return new AppError(E.RATE_LIMITED, { retryAfter: 60 });
+  return new AppError(E.INTERNAL, { requestId });
+}
+
+/** Every failure leaves as a catalogued code with both languages; a 500 never shows its stack. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const appErr = toAppError(err, request.id);
+    if (appErr.statusCode >= 500) request.log.error({ err }, 'unhandled error');
+    if (appErr.code === 'RATE_LIMITED' && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
+    reply.status(appErr.statusCode).send(appErr.toBody(langOf(request.headers['accept-language'])));
+  });
+}

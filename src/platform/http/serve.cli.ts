@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { action, print } from '../cli/output.ts';
+import { DEFAULT_SCALE, demoSignInHint, parseScale, seedWithProgress } from '../../sim/seed.cli.ts';
+import { isSeeded } from '../../sim/seed.ts';
+
+/** `banyan serve` and `banyan migrate`. */
+export function serveCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('start the HTTP server (migrates first)')
+    .option('--seed-if-empty', 'load the demo scenario when the database is empty')
+    .option('--scale <fraction>', 'demo scale when seeding', String(DEFAULT_SCALE))
+    .action(
+      action(async (opts: { seedIfEmpty?: boolean; scale: string }) => {
+        const { openContext } = await import('../../runtime.ts');
+        const { buildApp } = await import('./app.ts');
+        const ctx = await openContext();
+        let demo = false;
+        if (opts.seedIfEmpty && !(await isSeeded(ctx))) {
+          const s = await seedWithProgress(ctx, parseScale(opts.scale));
+          process.stderr.write(`seeded ${s.residents} residents in ${s.seconds.toFixed(1)} s\n`);
+          demo = true;
+        }
+        const app = await buildApp(ctx);
+        const close = async () => {
+          await app.close();
+          await ctx.db.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', close);
+        process.once('SIGTERM', close);
+        await app.listen({ host: ctx.config.host, port: ctx.config.port });
+        const addr = app.server.address();
+        const port = typeof addr === 'object' && addr ? addr.port : ctx.config.port;
+        process.stdout.write(`Banyan listening on http://${ctx.config.host}:${port} (database: ${ctx.db.dialect})\n`);
+        if (demo || opts.seedIfEmpty) process.stdout.write(`${demoSignInHint()}\n`);
+      }),
+    );
+  program
+    .command('migrate')
+    .description('apply pending database migrations')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: { json?: boolean }) => {
+        const { openContext } = await import('../../runtime.ts');
+        const ctx = await openContext();
+        await ctx.db.close();
+        print({ applied: ctx.applied }, !!opts.json, ctx.applied.map((id) => ({ applied: id })));
+      }),
+    );
+}

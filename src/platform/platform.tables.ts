@@ -1,0 +1,46 @@
+import type { Generated } from 'kysely';
+
+export interface MigrationRow {
+  id: string;
+  applied_at: string;
+}
+
+export interface UserRow {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  scope_kind: string;
+  scope_code: string;
+  disabled: number;
+  created_at: string;
+}
+
+export interface SessionRow {
+  id: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+declare module './db/schema.ts' {
+  interface Database {
+    banyan_migrations: MigrationRow;
+    users: UserRow;
+    sessions: SessionRow;
+    audit_log: AuditRow;
+  }
+}

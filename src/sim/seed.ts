@@ -1,0 +1,69 @@
+import { countPersons, insertPersons, type NewPerson } from '../people/people.repo.ts';
+import { sealPerson } from '../people/people.service.ts';
+import { recordAudit } from '../platform/audit/audit.service.ts';
+import { createUser } from '../platform/auth/auth.service.ts';
+import type { Ctx } from '../platform/context.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts';
+import { SCENARIO, SCENARIO_SEED } from './fuzhou.ts';
+import { residentQuota, residentsOf } from './residents.ts';
+import { Rng } from './rng.ts';
+
+/** Progress of a long seeding step: done of total units in a named phase. */
+export type Progress = (phase: string, done: number, total: number) => void;
+
+export interface SeedSummary {
+  scenario: string;
+  scale: number;
+  residents: number;
+  accounts: number;
+  seconds: number;
+}
+
+const BATCH = 2000;
+const CHUNK = 500;
+
+/** Whether the database already holds a scenario (then seeding must not run again). */
+export async function isSeeded(ctx: Ctx): Promise<boolean> {
+  return (await countPersons(ctx.db)) > 0;
+}
+
+/** Seeds the Fuzhou November-2022 scenario into an empty database; deterministic for a scale. */
+export async function seedScenario(ctx: Ctx, opts: { scale: number; progress?: Progress }): Promise<SeedSummary> {
+  const started = Date.now();
+  const progress = opts.progress ?? (() => {});
+  for (const a of DEMO_ACCOUNTS) await createUser(ctx, 'system', { ...a, password: DEMO_PASSWORD });
+
+  const quota = residentQuota(opts.scale);
+  const total = quota.reduce((s, q) => s + q.count, 0);
+  const rng = new Rng(SCENARIO_SEED);
+  const used = new Set<string>();
+  const now = new Date().toISOString();
+  let done = 0;
+  let batch: NewPerson[] = [];
+  const flush = async () => {
+    const rows = batch;
+    batch = [];
+    await ctx.db.k.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += CHUNK) await insertPersons(trx, rows.slice(i, i + CHUNK));
+    });
+    done += rows.length;
+    progress('residents', done, total);
+  };
+  for (const { district, count } of quota) {
+    for (const p of residentsOf(rng, district, count, used)) {
+      batch.push(sealPerson(ctx.crypto, p, now));
+      if (batch.length >= BATCH) await flush();
+    }
+  }
+  if (batch.length) await flush();
+  await ctx.db.k.transaction().execute((trx) =>
+    recordAudit(ctx.db, ctx.crypto, trx, {
+      actor: 'system',
+      action: 'scenario-seeded',
+      entity: 'scenario',
+      entityId: SCENARIO,
+      detail: { scale: opts.scale, residents: total },
+    }),
+  );
+  return { scenario: SCENARIO, scale: opts.scale, residents: total, accounts: DEMO_ACCOUNTS.length, seconds: (Date.now() - started) / 1000 };
+}

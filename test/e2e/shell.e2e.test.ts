@@ -1,0 +1,117 @@
+/** The web shell in a real browser: sign-in, dashboard map, language toggle, phone layout. */
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it, type TestContext } from 'node:test';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { buildWeb, chromiumAvailable, launchChromium, repoRoot, startServer, type TestServer } from './browser.ts';
+
+const screenshots = join(repoRoot, 'test/e2e/screenshots');
+const USER = 'commander';
+const PASSWORD = 'banyan-demo';
+const TIMEOUT = 120_000;
+
+describe('web shell', { timeout: 300_000 }, () => {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+
+  before(
+    async () => {
+      if (!chromiumAvailable()) return; // throws under CI, so a missing chromium never passes there
+      buildWeb();
+      server = await startServer();
+      browser = await launchChromium();
+      mkdirSync(screenshots, { recursive: true });
+    },
+    { timeout: 240_000 },
+  );
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A fresh page (no cookies) in zh-CN, with reduced motion so the map renders without animation. */
+  async function openPage(t: TestContext, options: BrowserContextOptions = {}): Promise<Page | undefined> {
+    if (!browser || !server) {
+      t.skip('chromium not installed');
+      return undefined;
+    }
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'zh-CN',
+      reducedMotion: 'reduce',
+      ...options,
+    });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(server.url);
+    return page;
+  }
+
+  async function signIn(page: Page, password = PASSWORD): Promise<void> {
+    await page.locator('input[name=username]').fill(USER);
+    await page.locator('input[name=password]').fill(password);
+    await page.locator('button[type=submit]').click();
+  }
+
+  async function dashboardRendered(page: Page): Promise<void> {
+    await page.locator('[data-testid=district-map] canvas').first().waitFor({ state: 'visible' });
+    await page.locator('[data-testid=district-table] tbody tr', { hasText: '鼓楼区' }).waitFor();
+  }
+
+  it('signs in, shows the district map and switches to English', { timeout: TIMEOUT }, async (t) => {
+    const page = await openPage(t);
+    if (!page) return;
+    await signIn(page);
+    await dashboardRendered(page);
+    const nav = page.locator('[data-testid=nav-dashboard] .nav-label');
+    assert.equal((await nav.textContent())?.trim(), '指挥大屏');
+    assert.equal(await page.locator('[data-testid=nav-persons]').count(), 1, 'commander has persons:read');
+    assert.equal(await page.locator('[data-testid=nav-audit]').count(), 0, 'commander has no audit:read');
+    await page.screenshot({ path: join(screenshots, 'dashboard.png'), fullPage: true });
+
+    await page.locator('[data-testid=lang-toggle]').click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=nav-dashboard] .nav-label')?.textContent?.trim() === 'Dashboard',
+    );
+    assert.equal(await page.evaluate(() => localStorage.getItem('banyan.lang')), 'en');
+    assert.equal((await page.locator('[data-testid=nav-persons] .nav-label').textContent())?.trim(), 'People');
+    await dashboardRendered(page);
+    await page.screenshot({ path: join(screenshots, 'dashboard-en.png'), fullPage: true });
+  });
+
+  it('shows the API error message on a wrong password', { timeout: TIMEOUT }, async (t) => {
+    const page = await openPage(t);
+    if (!page) return;
+    await signIn(page, 'not-the-password');
+    const error = page.locator('[data-testid=login-error]');
+    await error.waitFor();
+    const zh = (await error.textContent())?.trim() ?? '';
+    assert.match(zh, /\p{Script=Han}/u, `expected a Chinese message, got ${JSON.stringify(zh)}`);
+    await page.locator('[data-testid=lang-toggle]').click();
+    await page.waitForFunction((before) => {
+      const text = document.querySelector('[data-testid=login-error]')?.textContent?.trim();
+      return text && text !== before;
+    }, zh);
+    assert.match((await error.textContent()) ?? '', /[A-Za-z]/);
+    assert.equal(await page.locator('[data-testid=district-map]').count(), 0);
+    await page.screenshot({ path: join(screenshots, 'login-error.png') });
+  });
+
+  it('fits a phone screen', { timeout: TIMEOUT }, async (t) => {
+    const page = await openPage(t, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    if (!page) return;
+    await signIn(page);
+    await dashboardRendered(page);
+    assert.equal(await page.locator('#main-nav').isVisible(), false, 'nav is collapsed into the menu');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `page scrolls sideways by ${overflow}px`);
+    await page.screenshot({ path: join(screenshots, 'dashboard-phone.png'), fullPage: true });
+    await page.locator('.menu-button').click();
+    await page.locator('[data-testid=nav-persons]').click();
+    await page.locator('[data-testid=persons-table] tbody tr').first().waitFor();
+    await page.screenshot({ path: join(screenshots, 'persons-phone.png') });
+  });
+});

@@ -1,0 +1,53 @@
+import { lazy, Suspense } from 'react';
+import { ErrorBox, Loading } from '../common/Status';
+import { useApi } from '../common/useApi';
+import { useI18n } from '../i18n';
+import type { Dashboard as DashboardData } from '../types';
+import { DistrictTable } from './DistrictTable';
+import { useGeo } from './useGeo';
+
+// ECharts is the bulk of the bundle: load it with the dashboard, not with the login page.
+const DistrictMap = lazy(() => import('./DistrictMap').then((m) => ({ default: m.DistrictMap })));
+
+export function Dashboard() {
+  const { t, formatNumber } = useI18n();
+  const dash = useApi<DashboardData>('/api/v1/dashboard');
+  const { geo, error: geoError, reload: reloadGeo } = useGeo();
+  const data = dash.data;
+
+  return (
+    <section className="page">
+      <header className="page-header">
+        <h1>{t('dashboard.title')}</h1>
+        {data && <span className="muted">{t('dashboard.scope', { name: data.scope.name })}</span>}
+      </header>
+      {dash.error !== undefined && !data && <ErrorBox error={dash.error} onRetry={dash.reload} />}
+      {dash.loading && !data && <Loading />}
+      {data && (
+        <div className="dashboard-grid">
+          <div className="card kpi">
+            <span className="kpi-label">
+              {data.city.name} · {t('dashboard.residents')}
+            </span>
+            <strong className="kpi-value" data-testid="residents-kpi">
+              {formatNumber(data.residents)}
+            </strong>
+          </div>
+          <div className="card map-card">
+            <h2>{t('dashboard.mapTitle')}</h2>
+            {geoError !== undefined && <ErrorBox error={geoError} onRetry={reloadGeo} />}
+            {!geo && geoError === undefined && <Loading />}
+            {geo && (
+              <Suspense fallback={<Loading />}>
+                <DistrictMap geo={geo} districts={data.districts} />
+              </Suspense>
+            )}
+          </div>
+          <div className="card table-card">
+            <DistrictTable districts={data.districts} total={data.residents} />
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { api, errorText } from '../api';
+import { useI18n } from '../i18n';
+import { LangToggle } from '../shell/LangToggle';
+import type { User } from '../types';
+
+interface Props {
+  onSignedIn: (user: User) => void;
+}
+
+export function Login({ onSignedIn }: Props) {
+  const { t, lang } = useI18n();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+
+  useEffect(() => {
+    document.title = `${t('login.title')} · ${t('app.short')}`;
+  }, [t]);
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { user } = await api<{ user: User }>('/api/v1/sessions', {
+        method: 'POST',
+        body: { username: username.trim(), password },
+        quiet401: true,
+      });
+      onSignedIn(user);
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="login-page">
+      <div className="login-lang">
+        <LangToggle />
+      </div>
+      <form className="login-card" onSubmit={submit} aria-busy={busy}>
+        <div className="login-brand" aria-hidden="true">
+          榕
+        </div>
+        <h1>{t('app.name')}</h1>
+        <p className="muted">{t('login.subtitle')}</p>
+        <label className="field">
+          <span>{t('login.username')}</span>
+          <input
+            name="username"
+            autoComplete="username"
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>{t('login.password')}</span>
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {error !== undefined && (
+          <p className="form-error" role="alert" data-testid="login-error">
+            {errorText(error, lang)}
+          </p>
+        )}
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+          {busy ? t('login.submitting') : t('login.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import { Audit } from '../audit/Audit';
+import { useRoute } from '../common/router';
+import { Dashboard } from '../dashboard/Dashboard';
+import { Divisions } from '../divisions/Divisions';
+import { useI18n } from '../i18n';
+import { Persons } from '../persons/Persons';
+import type { User } from '../types';
+import { LangToggle } from './LangToggle';
+import { type ModuleId, modulesFor } from './modules';
+import { Nav } from './Nav';
+import { UserMenu } from './UserMenu';
+
+interface Props {
+  user: User;
+  onSignOut: () => void;
+}
+
+export function Shell({ user, onSignOut }: Props) {
+  const { t } = useI18n();
+  const [section = 'dashboard', ...rest] = useRoute();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const modules = modulesFor(user);
+  const active: ModuleId = modules.some((m) => m.id === section) ? (section as ModuleId) : 'dashboard';
+
+  useEffect(() => {
+    const label = modules.find((m) => m.id === active)?.label ?? 'nav.dashboard';
+    document.title = `${t(label)} · ${t('app.short')}`;
+  }, [active, modules, t]);
+
+  return (
+    <div className={`shell${menuOpen ? ' menu-open' : ''}`}>
+      <header className="topbar">
+        <button
+          type="button"
+          className="btn btn-ghost menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="main-nav"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          ☰ <span className="sr-only">{t('nav.menu')}</span>
+        </button>
+        <a className="brand" href="#/dashboard">
+          <span className="brand-mark" aria-hidden="true">
+            榕
+          </span>
+          <span className="brand-name">{t('app.name')}</span>
+        </a>
+        <div className="topbar-actions">
+          <LangToggle />
+          <UserMenu user={user} onSignOut={onSignOut} />
+        </div>
+      </header>
+      <Nav modules={modules} active={active} onNavigate={() => setMenuOpen(false)} />
+      <main className="content" id="main">
+        {active === 'dashboard' && <Dashboard />}
+        {active === 'persons' && <Persons user={user} />}
+        {active === 'divisions' && <Divisions code={rest[0]} />}
+        {active === 'audit' && <Audit />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { MessageKey } from '../i18n';
+import type { User } from '../types';
+
+export type ModuleId = 'dashboard' | 'persons' | 'divisions' | 'audit';
+
+export interface ModuleDef {
+  id: ModuleId;
+  label: MessageKey;
+  icon: string;
+  /** Permission the user needs; undefined = any signed-in user. */
+  permission?: string;
+}
+
+/** Only modules that exist are listed; a module is added here when it is built. */
+export const MODULES: readonly ModuleDef[] = [
+  { id: 'dashboard', label: 'nav.dashboard', icon: '◉' },
+  { id: 'persons', label: 'nav.persons', icon: '☰', permission: 'persons:read' },
+  { id: 'divisions', label: 'nav.divisions', icon: '▦' },
+  { id: 'audit', label: 'nav.audit', icon: '✓', permission: 'audit:read' },
+];
+
+export function modulesFor(user: User): ModuleDef[] {
+  return MODULES.filter((m) => !m.permission || user.permissions.includes(m.permission));
+}
