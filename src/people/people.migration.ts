@@ -1,14 +1,12 @@
 import type { Migration } from '../platform/db/migration.ts';
-import { serialPk } from '../platform/db/migration.ts';
+import { withSerialId } from '../platform/db/migration.ts';
 
 /** Persons: personal data only as ciphertext, blind index and mask. */
 export const peopleMigrations: Migration[] = [
   {
     id: '0003_people',
     async up(db, dialect) {
-      await db.schema
-        .createTable('persons')
-        .addColumn('id', serialPk(dialect), (c) => c.primaryKey().autoIncrement())
+      await withSerialId(db.schema.createTable('persons'), dialect)
         .addColumn('id_index', 'text', (c) => c.notNull().unique())
         .addColumn('id_cipher', 'text', (c) => c.notNull())
         .addColumn('id_masked', 'text', (c) => c.notNull())

@@ -1,14 +1,12 @@
 import type { Migration } from './db/migration.ts';
-import { serialPk } from './db/migration.ts';
+import { withSerialId } from './db/migration.ts';
 
 /** Accounts, sessions and the audit chain. */
 export const platformMigrations: Migration[] = [
   {
     id: '0001_platform',
     async up(db, dialect) {
-      await db.schema
-        .createTable('users')
-        .addColumn('id', serialPk(dialect), (c) => c.primaryKey().autoIncrement())
+      await withSerialId(db.schema.createTable('users'), dialect)
         .addColumn('username', 'text', (c) => c.notNull().unique())
         .addColumn('display_name', 'text', (c) => c.notNull())
         .addColumn('password_hash', 'text', (c) => c.notNull())

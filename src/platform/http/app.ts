@@ -24,6 +24,7 @@ const VERSION = '0.1.0';
 /** Options for building the HTTP app; tests turn logging off. */
 export interface AppOptions {
   logger?: boolean;
+  logStream?: NodeJS.WritableStream;
 }
 
 // Personal data must never reach the logs, whatever a handler or plugin chooses to log.
@@ -41,7 +42,10 @@ const REDACT = [
 /** Builds the Fastify app with every module's routes; does not listen. */
 export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: ctx.config.logLevel, redact: { paths: REDACT, censor: '[redacted]' } },
+    logger:
+      opts.logger === false
+        ? false
+        : { level: ctx.config.logLevel, redact: { paths: REDACT, censor: '[redacted]' }, ...(opts.logStream ? { stream: opts.logStream } : {}) },
     bodyLimit: 1024 * 1024,
     trustProxy: ctx.config.production,
   });

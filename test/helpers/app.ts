@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import { createUser } from '../../src/platform/auth/auth.service.ts';
+import type { Role, Scope } from '../../src/platform/auth/auth.rules.ts';
+import type { DialectName } from '../../src/platform/db/db.ts';
+import { buildApp } from '../../src/platform/http/app.ts';
+import { testCtx } from './db.ts';
+
+export const PASSWORD = 'test-password-1';
+
+/** An app on a fresh database of one dialect, with helpers to create users and sign in. */
+export async function testApp(dialect: DialectName) {
+  const ctx = await testCtx(dialect);
+  const app: FastifyInstance = await buildApp(ctx, { logger: false });
+  return {
+    app,
+    ctx,
+    async user(username: string, role: Role, scope: Scope) {
+      return createUser(ctx, 'system', { username, displayName: username, password: PASSWORD, role, scope });
+    },
+    /** Signs in and returns the Cookie header value. */
+    async login(username: string, password = PASSWORD): Promise<string> {
+      const r = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username, password } });
+      if (r.statusCode !== 201) throw new Error(`login ${username}: ${r.statusCode} ${r.body}`);
+      const c = r.cookies.find((x) => x.name === 'banyan_session');
+      if (!c) throw new Error('no session cookie');
+      return `banyan_session=${c.value}`;
+    },
+    async close() {
+      await app.close();
+      await ctx.close();
+    },
+  };
+}

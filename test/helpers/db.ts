@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { MIGRATIONS } from '../../src/migrations.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import type { Ctx } from '../../src/platform/context.ts';
+import { createCrypto } from '../../src/platform/crypto.ts';
+import { type DialectName, openDb } from '../../src/platform/db/db.ts';
+import { migrate } from '../../src/platform/db/migrations.repo.ts';
+
+/** Dialects every repository test runs on: DIALECTS=sqlite,postgres (default sqlite). */
+export function dialects(): DialectName[] {
+  const list = (process.env.DIALECTS || 'sqlite').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const d of list) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`unknown dialect in DIALECTS: ${d}`);
+  return list as DialectName[];
+}
+
+const ADMIN_URL = process.env.PG_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function admin<T>(fn: (k: Kysely<unknown>) => Promise<T>): Promise<T> {
+  const k = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: ADMIN_URL, max: 1 }) }) });
+  try {
+    return await fn(k);
+  } finally {
+    await k.destroy();
+  }
+}
+
+/** A fresh, migrated database of one dialect with a context around it; `close` drops it. */
+export async function testCtx(dialect: DialectName, opts: { migrate?: boolean } = {}): Promise<Ctx & { close(): Promise<void> }> {
+  const secret = randomBytes(32).toString('base64url');
+  const config = { ...loadConfig({ BANYAN_SECRET: secret, BANYAN_DATA_DIR: '/nonexistent' }), logLevel: 'silent' };
+  let db: ReturnType<typeof openDb>;
+  let drop = async () => {};
+  if (dialect === 'postgres') {
+    // A random database per test file: runs never see each other's data.
+    const name = `banyan_test_${randomBytes(6).toString('hex')}`;
+    await admin((k) => sql.raw(`create database ${name}`).execute(k));
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${name}`;
+    db = openDb({ url: url.toString() });
+    drop = () => admin((k) => sql.raw(`drop database if exists ${name} with (force)`).execute(k)).then(() => {});
+  } else {
+    db = openDb({ file: ':memory:' });
+  }
+  if (opts.migrate !== false) await migrate(db, MIGRATIONS);
+  return {
+    config: { ...config, databaseUrl: null },
+    db,
+    crypto: createCrypto(secret),
+    async close() {
+      await db.close();
+      await drop();
+    },
+  };
+}
