@@ -27,7 +27,7 @@ export function Dashboard() {
         <div className="dashboard-grid">
           <div className="card kpi">
             <span className="kpi-label">
-              {data.city.name} · {t('dashboard.residents')}
+              {data.scope.name} · {t('dashboard.residents')}
             </span>
             <strong className="kpi-value" data-testid="residents-kpi">
               {formatNumber(data.residents)}

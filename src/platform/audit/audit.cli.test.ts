@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+
+const BIN = new URL('../../../bin/banyan.mjs', import.meta.url).pathname;
+
+test('`banyan audit verify` exits non-zero after an audit row is edited in the database', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'banyan-audit-'));
+  const env = { ...process.env, BANYAN_DATA_DIR: dir, DATABASE_URL: '', BANYAN_PASSWORD: 'long-enough-pw' };
+  const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
+  try {
+    for (const u of ['alice', 'bob', 'carol']) {
+      const r = run('users', 'add', u, '--role', 'commander', '--scope', 'city:3501');
+      assert.equal(r.status, 0, r.stderr);
+    }
+    const ok = run('audit', 'verify', '--json');
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.deepEqual(JSON.parse(ok.stdout), { ok: true, checked: 3 });
+
+    const db = new Database(join(dir, 'banyan.db'));
+    db.prepare("update audit_log set actor = 'user:1:mallory' where id = 2").run();
+    db.close();
+    const bad = run('audit', 'verify');
+    assert.equal(bad.status, 1);
+    assert.match(bad.stdout, /BROKEN at entry 2 \(edited\)/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('CLI failures go to stderr with the code and both languages', () => {
+  const r = spawnSync(process.execPath, [BIN, 'persons', 'check-id', '350102198502301234'], { encoding: 'utf8' });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /PERSON_ID_BIRTH_DATE: .*出生日期.* \/ Resident ID birth date/);
+});

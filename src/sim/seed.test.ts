@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import { dialects, testCtx } from '../../test/helpers/db.ts';
+import { parseResidentId } from '../people/people.rules.ts';
+import { verifyAudit } from '../platform/audit/audit.service.ts';
+import { DEMO_ACCOUNTS } from './accounts.ts';
+import { DISTRICT_POPULATION } from './fuzhou.ts';
+import { residentQuota, residentsOf } from './residents.ts';
+import { Rng } from './rng.ts';
+import { seedScenario } from './seed.ts';
+
+test('synthetic residents are deterministic, valid and unique', () => {
+  const gen = () => [...residentsOf(new Rng(7), '350102', 2000, new Set())];
+  const a = gen();
+  assert.deepEqual(a, gen());
+  assert.equal(new Set(a.map((p) => p.idNumber)).size, a.length);
+  for (const p of a) {
+    assert.ok(parseResidentId(p.idNumber, new Date('2022-11-07')).ok, p.idNumber);
+    assert.ok(p.communityCode.startsWith('350102'));
+  }
+  const local = a.filter((p) => p.idNumber.startsWith('350102')).length / a.length;
+  assert.ok(local > 0.7 && local < 0.86, `share registered locally: ${local}`);
+});
+
+test('quota follows district population', () => {
+  const q = residentQuota(0.01);
+  const total = q.reduce((s, x) => s + x.count, 0);
+  assert.ok(Math.abs(total - 83_740) < 20);
+  assert.equal(q.find((x) => x.district === '350181')?.count, Math.round((DISTRICT_POPULATION['350181'] as number) * 0.01));
+});
+
+for (const dialect of dialects()) {
+  describe(`seeding on ${dialect}`, async () => {
+    const ctx = await testCtx(dialect);
+    after(() => ctx.close());
+    test('loads residents and demo accounts, and audits it', async () => {
+      const s = await seedScenario(ctx, { scale: 0.0005 });
+      const n = await ctx.db.k.selectFrom('persons').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      assert.equal(Number(n.n), s.residents);
+      const users = await ctx.db.k.selectFrom('users').select('role').execute();
+      assert.equal(users.length, DEMO_ACCOUNTS.length);
+      assert.equal((await verifyAudit(ctx.db, ctx.crypto)).ok, true);
+    });
+  });
+}
