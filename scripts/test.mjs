@@ -15,6 +15,11 @@ function walk(dir) {
 const only = process.argv.slice(2);
 const files = only.length ? only : [...walk(join(root, 'src')), ...walk(join(root, 'test'))].sort();
 const started = Date.now();
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { cwd: root, stdio: 'inherit' });
-console.log(`\n${files.length} test files in ${((Date.now() - started) / 1000).toFixed(1)} s (DIALECTS=${process.env.DIALECTS || 'sqlite'})`);
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+  cwd: root,
+  stdio: 'inherit',
+});
+console.log(
+  `\n${files.length} test files in ${((Date.now() - started) / 1000).toFixed(1)} s (DIALECTS=${process.env.DIALECTS || 'sqlite'})`,
+);
 process.exit(r.status ?? 1);

@@ -7,7 +7,10 @@ import { openDb } from './platform/db/db.ts';
 import { migrate } from './platform/db/migrations.repo.ts';
 
 /** Opens the configured database, applies pending migrations and returns the service context. */
-export async function openContext(config: Config = loadConfig(), opts: { migrate?: boolean } = {}): Promise<Ctx & { applied: string[] }> {
+export async function openContext(
+  config: Config = loadConfig(),
+  opts: { migrate?: boolean } = {},
+): Promise<Ctx & { applied: string[] }> {
   const db = openDb({ url: config.databaseUrl, file: join(config.dataDir, 'banyan.db') });
   try {
     const applied = opts.migrate === false ? [] : await migrate(db, MIGRATIONS);

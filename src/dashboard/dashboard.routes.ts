@@ -9,17 +9,24 @@ import { actorOf } from '../platform/http/session.ts';
 
 /** The city dashboard: figures per district inside the user's scope. */
 export async function dashboardRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
-  app.get('/api/v1/dashboard', { schema: { tags: ['dashboard'], summary: 'City dashboard figures' } }, async (request) => {
-    const actor = actorOf(request);
-    requirePermission(actor, 'dashboard');
-    const counts = new Map((await residentsByDistrict(ctx, actor)).map((r) => [r.code, r.n]));
-    const districts = DIVISIONS.filter((d) => d.level === 'district' && (actor.scope.kind === 'city' || scopeCoversDivision({ kind: 'district', code: d.code }, actor.scope.code)))
-      .map((d) => ({ code: d.code, name: d.name, residents: counts.get(d.code) ?? 0 }));
-    return {
-      city: CITY,
-      residents: districts.reduce((s, d) => s + d.residents, 0),
-      districts,
-      scope: { ...actor.scope, name: nameOf(actor.scope.code) ?? actor.scope.code },
-    };
-  });
+  app.get(
+    '/api/v1/dashboard',
+    { schema: { tags: ['dashboard'], summary: 'City dashboard figures' } },
+    async (request) => {
+      const actor = actorOf(request);
+      requirePermission(actor, 'dashboard');
+      const counts = new Map((await residentsByDistrict(ctx, actor)).map((r) => [r.code, r.n]));
+      const districts = DIVISIONS.filter(
+        (d) =>
+          d.level === 'district' &&
+          (actor.scope.kind === 'city' || scopeCoversDivision({ kind: 'district', code: d.code }, actor.scope.code)),
+      ).map((d) => ({ code: d.code, name: d.name, residents: counts.get(d.code) ?? 0 }));
+      return {
+        city: CITY,
+        residents: districts.reduce((s, d) => s + d.residents, 0),
+        districts,
+        scope: { ...actor.scope, name: nameOf(actor.scope.code) ?? actor.scope.code },
+      };
+    },
+  );
 }

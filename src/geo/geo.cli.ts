@@ -16,7 +16,9 @@ export function geoCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: { level?: Division['level']; parent?: string; json?: boolean }) => {
-        const items = await withCtx((ctx) => listDivisions(ctx, { level: opts.level ?? (opts.parent ? undefined : 'district'), parent: opts.parent }));
+        const items = await withCtx((ctx) =>
+          listDivisions(ctx, { level: opts.level ?? (opts.parent ? undefined : 'district'), parent: opts.parent }),
+        );
         print(items, !!opts.json, items.map(row));
       }),
     );

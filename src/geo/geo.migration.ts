@@ -16,7 +16,10 @@ export const geoMigrations: Migration[] = [
       await db.schema.createIndex('divisions_parent').on('divisions').column('parent_code').execute();
       const rows = DIVISIONS.map((d) => ({ code: d.code, name: d.name, level: d.level, parent_code: d.parentCode }));
       for (let i = 0; i < rows.length; i += 500) {
-        await db.insertInto('divisions').values(rows.slice(i, i + 500)).execute();
+        await db
+          .insertInto('divisions')
+          .values(rows.slice(i, i + 500))
+          .execute();
       }
     },
   },

@@ -30,7 +30,10 @@ export function resolveCommunity(code: string): { community: Division; street: D
 }
 
 /** Lists divisions by level or parent. */
-export async function listDivisions(ctx: Ctx, opts: { level?: Division['level']; parent?: string }): Promise<Division[]> {
+export async function listDivisions(
+  ctx: Ctx,
+  opts: { level?: Division['level']; parent?: string },
+): Promise<Division[]> {
   if (opts.parent && opts.parent !== CITY.code && !byCode.has(opts.parent)) {
     throw new AppError(GeoErrors.DIVISION_UNKNOWN, { code: opts.parent });
   }
@@ -40,7 +43,10 @@ export async function listDivisions(ctx: Ctx, opts: { level?: Division['level'];
 }
 
 /** One division with its children and its path from the district down. */
-export async function getDivision(ctx: Ctx, code: string): Promise<{ division: Division; children: Division[]; path: Division[] }> {
+export async function getDivision(
+  ctx: Ctx,
+  code: string,
+): Promise<{ division: Division; children: Division[]; path: Division[] }> {
   const division = await findDivision(ctx.db, code);
   if (!division) throw new AppError(GeoErrors.DIVISION_UNKNOWN, { code });
   const path: Division[] = [];

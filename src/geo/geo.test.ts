@@ -36,7 +36,10 @@ for (const dialect of dialects()) {
       const streets = await listDivisions(ctx, { parent: '350102' });
       assert.ok(streets.length > 5 && streets.every((s) => s.level === 'street'));
       const c = await getDivision(ctx, '350102001001');
-      assert.deepEqual(c.path.map((d) => d.code), ['350102', '350102001', '350102001001']);
+      assert.deepEqual(
+        c.path.map((d) => d.code),
+        ['350102', '350102001', '350102001001'],
+      );
       await assert.rejects(getDivision(ctx, '350199'), /Unknown division/);
     });
   });

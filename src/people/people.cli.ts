@@ -13,7 +13,13 @@ export function peopleCommands(program: Command): void {
     .action(
       action(async (idNumber: string, opts: { json?: boolean }) => {
         const f = validateIdNumber(idNumber);
-        const out = { valid: true, masked: maskIdNumber(f.idNumber), area: `${f.areaCode} ${areaName(f.areaCode)}`, birthDate: f.birthDate, sex: f.sex };
+        const out = {
+          valid: true,
+          masked: maskIdNumber(f.idNumber),
+          area: `${f.areaCode} ${areaName(f.areaCode)}`,
+          birthDate: f.birthDate,
+          sex: f.sex,
+        };
         print(out, !!opts.json, [out]);
       }),
     );

@@ -58,7 +58,10 @@ export async function insertPersons(trx: Executor, rows: NewPerson[]): Promise<v
 }
 
 /** Residents per district, optionally limited to one district or one street. */
-export async function countByDistrict(db: Db, f: { district?: string; street?: string }): Promise<Array<{ code: string; n: number }>> {
+export async function countByDistrict(
+  db: Db,
+  f: { district?: string; street?: string },
+): Promise<Array<{ code: string; n: number }>> {
   let q = db.k.selectFrom('persons').select(['district_code as code', (e) => e.fn.countAll<number>().as('n')]);
   if (f.district) q = q.where('district_code', '=', f.district);
   if (f.street) q = q.where('street_code', '=', f.street);
@@ -68,6 +71,9 @@ export async function countByDistrict(db: Db, f: { district?: string; street?: s
 
 /** Total persons (used to decide whether the demo must be seeded). */
 export async function countPersons(db: Db): Promise<number> {
-  const r = await db.k.selectFrom('persons').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db.k
+    .selectFrom('persons')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

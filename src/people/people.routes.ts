@@ -11,25 +11,47 @@ const UnmaskQuery = z.object({ reason: z.string().max(200).optional() });
 
 /** Persons: masked by default, unmasked only with permission and an audit entry. */
 export async function peopleRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
-  app.get('/api/v1/persons', { schema: { tags: ['people'], summary: 'List persons (masked)', querystring: jsonSchema(PersonQuery) } }, async (request) =>
-    listPersons(ctx, actorOf(request), request.query as PersonQuery),
+  app.get(
+    '/api/v1/persons',
+    { schema: { tags: ['people'], summary: 'List persons (masked)', querystring: jsonSchema(PersonQuery) } },
+    async (request) => listPersons(ctx, actorOf(request), request.query as PersonQuery),
   );
 
-  app.post('/api/v1/persons', { schema: { tags: ['people'], summary: 'Register a person', body: jsonSchema(PersonInput) } }, async (request, reply) => {
-    const r = await createPerson(ctx, actorOf(request), request.body as PersonInput);
-    reply.status(r.created ? 201 : 200);
-    return { person: r.person };
-  });
+  app.post(
+    '/api/v1/persons',
+    { schema: { tags: ['people'], summary: 'Register a person', body: jsonSchema(PersonInput) } },
+    async (request, reply) => {
+      const r = await createPerson(ctx, actorOf(request), request.body as PersonInput);
+      reply.status(r.created ? 201 : 200);
+      return { person: r.person };
+    },
+  );
 
-  app.get('/api/v1/persons/:id', { schema: { tags: ['people'], summary: 'One person (masked)', params: jsonSchema(IdParams) } }, async (request) => ({
-    person: await getPerson(ctx, actorOf(request), (request.params as { id: number }).id),
-  }));
+  app.get(
+    '/api/v1/persons/:id',
+    { schema: { tags: ['people'], summary: 'One person (masked)', params: jsonSchema(IdParams) } },
+    async (request) => ({
+      person: await getPerson(ctx, actorOf(request), (request.params as { id: number }).id),
+    }),
+  );
 
   app.get(
     '/api/v1/persons/:id/unmasked',
-    { schema: { tags: ['people'], summary: 'One person in clear (audited)', params: jsonSchema(IdParams), querystring: jsonSchema(UnmaskQuery) } },
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'One person in clear (audited)',
+        params: jsonSchema(IdParams),
+        querystring: jsonSchema(UnmaskQuery),
+      },
+    },
     async (request) => ({
-      person: await getPersonUnmasked(ctx, actorOf(request), (request.params as { id: number }).id, (request.query as { reason?: string }).reason),
+      person: await getPersonUnmasked(
+        ctx,
+        actorOf(request),
+        (request.params as { id: number }).id,
+        (request.query as { reason?: string }).reason,
+      ),
     }),
   );
 }

@@ -8,7 +8,10 @@ const gulou = (first17: string) => first17 + checkCharOf(first17);
 
 test('valid IDs parse into area, birth date and sex', () => {
   const r = parseResidentId(STANDARD_EXAMPLE);
-  assert.deepEqual(r, { ok: true, facts: { idNumber: STANDARD_EXAMPLE, areaCode: '110105', birthDate: '1949-12-31', sex: 'female' } });
+  assert.deepEqual(r, {
+    ok: true,
+    facts: { idNumber: STANDARD_EXAMPLE, areaCode: '110105', birthDate: '1949-12-31', sex: 'female' },
+  });
   const id = gulou('35010219850612123');
   const f = parseResidentId(id.toLowerCase());
   assert.equal(f.ok, true);

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 
 const AREAS = (
-  JSON.parse(readFileSync(new URL('./data/gbt2260-areas.json', import.meta.url), 'utf8')) as { areas: Record<string, string> }
+  JSON.parse(readFileSync(new URL('./data/gbt2260-areas.json', import.meta.url), 'utf8')) as {
+    areas: Record<string, string>;
+  }
 ).areas;
 
 // IDs keep the code their holder was first registered under, so codes retired by later
@@ -44,7 +46,10 @@ export function areaName(code: string): string | undefined {
  * Validates a resident ID per GB 11643-1999 and says which part is wrong: the format, the area
  * code (GB/T 2260), the birth date (a real calendar date, not in the future) or the check character.
  */
-export function parseResidentId(raw: string, today = new Date()): { ok: true; facts: IdFacts } | { ok: false; problem: IdProblem } {
+export function parseResidentId(
+  raw: string,
+  today = new Date(),
+): { ok: true; facts: IdFacts } | { ok: false; problem: IdProblem } {
   const id = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, problem: { code: 'PERSON_ID_FORMAT' } };
   const area = id.slice(0, 6);
@@ -59,8 +64,12 @@ export function parseResidentId(raw: string, today = new Date()): { ok: true; fa
     return { ok: false, problem: { code: 'PERSON_ID_BIRTH_DATE', birthDate } };
   }
   const expected = checkCharOf(id.slice(0, 17));
-  if (id[17] !== expected) return { ok: false, problem: { code: 'PERSON_ID_CHECKSUM', expected, got: id[17] as string } };
-  return { ok: true, facts: { idNumber: id, areaCode: area, birthDate, sex: Number(id[16]) % 2 === 1 ? 'male' : 'female' } };
+  if (id[17] !== expected)
+    return { ok: false, problem: { code: 'PERSON_ID_CHECKSUM', expected, got: id[17] as string } };
+  return {
+    ok: true,
+    facts: { idNumber: id, areaCode: area, birthDate, sex: Number(id[16]) % 2 === 1 ? 'male' : 'female' },
+  };
 }
 
 /** 350102********1234: area code and last four only. */

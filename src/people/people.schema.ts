@@ -12,9 +12,18 @@ export type PersonInput = z.infer<typeof PersonInput>;
 
 /** Query of GET /api/v1/persons. */
 export const PersonQuery = z.object({
-  district: z.string().regex(/^\d{6}$/).optional(),
-  street: z.string().regex(/^\d{9}$/).optional(),
-  community: z.string().regex(/^\d{12}$/).optional(),
+  district: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  street: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
+  community: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
   q: z.string().max(32).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

@@ -75,7 +75,11 @@ function assertInScope(actor: Actor, divisionCode: string): void {
 }
 
 /** Registers a person; re-submitting the same person returns the existing record unchanged. */
-export async function createPerson(ctx: Ctx, actor: Actor, input: PersonInput): Promise<{ person: PersonMasked; created: boolean }> {
+export async function createPerson(
+  ctx: Ctx,
+  actor: Actor,
+  input: PersonInput,
+): Promise<{ person: PersonMasked; created: boolean }> {
   requirePermission(actor, 'persons:write');
   const row = sealPerson(ctx.crypto, input, new Date().toISOString());
   assertInScope(actor, row.community_code);
@@ -132,7 +136,12 @@ export async function getPerson(ctx: Ctx, actor: Actor, id: number): Promise<Per
 }
 
 /** One person in clear; every call leaves an audit entry before the data is returned. */
-export async function getPersonUnmasked(ctx: Ctx, actor: Actor, id: number, reason: string | undefined): Promise<PersonFull> {
+export async function getPersonUnmasked(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  reason: string | undefined,
+): Promise<PersonFull> {
   requirePermission(actor, 'persons:unmask');
   const p = await loadInScope(ctx, actor, id);
   await recordAuditNow(ctx.db, ctx.crypto, {

@@ -27,11 +27,18 @@ for (const dialect of dialects()) {
       gulou = await t.login('gulou');
     });
 
-    const post = (cookie: string, payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/persons', headers: { cookie }, payload });
-    const get = (cookie: string, url: string, lang = 'zh-CN') => t.app.inject({ method: 'GET', url, headers: { cookie, 'accept-language': lang } });
+    const post = (cookie: string, payload: object) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/persons', headers: { cookie }, payload });
+    const get = (cookie: string, url: string, lang = 'zh-CN') =>
+      t.app.inject({ method: 'GET', url, headers: { cookie, 'accept-language': lang } });
 
     test('registration stores only ciphertext, mask and blind index', async () => {
-      const r = await post(commander, { idNumber: CANGSHAN_ID, name: '林秀英', phone: '13812345678', communityCode: CANGSHAN_COMMUNITY });
+      const r = await post(commander, {
+        idNumber: CANGSHAN_ID,
+        name: '林秀英',
+        phone: '13812345678',
+        communityCode: CANGSHAN_COMMUNITY,
+      });
       assert.equal(r.statusCode, 201, r.body);
       const p = r.json().person;
       cangshanPersonId = p.id;
@@ -40,17 +47,26 @@ for (const dialect of dialects()) {
       assert.equal(p.phoneMasked, '138****5678');
       const row = await t.ctx.db.k.selectFrom('persons').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
       const stored = JSON.stringify(row);
-      for (const secret of [CANGSHAN_ID, '林秀英', '13812345678']) assert.ok(!stored.includes(secret), `${secret} stored in clear`);
+      for (const secret of [CANGSHAN_ID, '林秀英', '13812345678'])
+        assert.ok(!stored.includes(secret), `${secret} stored in clear`);
     });
 
     test('re-submitting the same person is idempotent; different details conflict', async () => {
-      const again = await post(commander, { idNumber: CANGSHAN_ID.toLowerCase(), name: '林秀英', phone: '138 1234 5678', communityCode: CANGSHAN_COMMUNITY });
+      const again = await post(commander, {
+        idNumber: CANGSHAN_ID.toLowerCase(),
+        name: '林秀英',
+        phone: '138 1234 5678',
+        communityCode: CANGSHAN_COMMUNITY,
+      });
       assert.equal(again.statusCode, 200);
       assert.equal(again.json().person.id, cangshanPersonId);
       const other = await post(commander, { idNumber: CANGSHAN_ID, name: '林秀兰', communityCode: CANGSHAN_COMMUNITY });
       assert.equal(other.statusCode, 409);
       assert.equal(other.json().error.code, 'PERSON_EXISTS');
-      const n = await t.ctx.db.k.selectFrom('persons').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = await t.ctx.db.k
+        .selectFrom('persons')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       assert.equal(Number(n.n), 1);
     });
 
@@ -83,10 +99,18 @@ for (const dialect of dialects()) {
       assert.equal(theirs.json().error.code, 'OUT_OF_SCOPE');
       assert.match(theirs.json().error.message, /outside your jurisdiction/);
       assert.equal((await get(gulou, `/api/v1/persons/${cangshanPersonId}/unmasked`)).statusCode, 403);
-      assert.equal((await post(gulou, { idNumber: idOf('35010419900101999'), name: '王芳', communityCode: CANGSHAN_COMMUNITY })).statusCode, 403);
+      assert.equal(
+        (await post(gulou, { idNumber: idOf('35010419900101999'), name: '王芳', communityCode: CANGSHAN_COMMUNITY }))
+          .statusCode,
+        403,
+      );
       assert.equal((await get(gulou, '/api/v1/persons?district=350104')).statusCode, 403);
       const list = (await get(gulou, '/api/v1/persons')).json();
-      assert.deepEqual(list.items.map((p: { id: number }) => p.id), [gulouPersonId], 'the list is limited to the district');
+      assert.deepEqual(
+        list.items.map((p: { id: number }) => p.id),
+        [gulouPersonId],
+        'the list is limited to the district',
+      );
     });
 
     test('an unmasked read returns clear data and is audited', async () => {

@@ -68,11 +68,23 @@ export class AppError extends Error {
 export const E = defineErrors({
   VALIDATION_FAILED: { status: 400, 'zh-CN': '输入有误：{summary}', en: 'Invalid input: {summary}' },
   BAD_JSON: { status: 400, 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
-  PAYLOAD_TOO_LARGE: { status: 413, 'zh-CN': '请求内容过大（上限 {limit}）', en: 'The request body is too large (limit {limit})' },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '请求内容过大（上限 {limit}）',
+    en: 'The request body is too large (limit {limit})',
+  },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' },
   NOT_FOUND: { status: 404, 'zh-CN': '未找到：{what}', en: 'Not found: {what}' },
-  RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请 {retryAfter} 秒后再试', en: 'Too many requests; retry in {retryAfter} s' },
-  INTERNAL: { status: 500, 'zh-CN': '服务器内部错误，已记录（编号 {requestId}）', en: 'Internal error, logged as {requestId}' },
+  RATE_LIMITED: {
+    status: 429,
+    'zh-CN': '请求过于频繁，请 {retryAfter} 秒后再试',
+    en: 'Too many requests; retry in {retryAfter} s',
+  },
+  INTERNAL: {
+    status: 500,
+    'zh-CN': '服务器内部错误，已记录（编号 {requestId}）',
+    en: 'Internal error, logged as {requestId}',
+  },
 });
 
 /** Picks the response language from Accept-Language; Chinese unless English is asked for first. */

@@ -6,10 +6,25 @@ export const DEMO_PASSWORD = 'banyan-demo';
 /** One demo account per role, scoped like the real users they stand for. */
 export const DEMO_ACCOUNTS: Array<{ username: string; displayName: string; role: Role; scope: Scope }> = [
   { username: 'commander', displayName: '市指挥部值班长', role: 'commander', scope: { kind: 'city', code: '3501' } },
-  { username: 'gulou-officer', displayName: '鼓楼区防控办', role: 'district-officer', scope: { kind: 'district', code: '350102' } },
-  { username: 'cangshan-officer', displayName: '仓山区防控办', role: 'district-officer', scope: { kind: 'district', code: '350104' } },
+  {
+    username: 'gulou-officer',
+    displayName: '鼓楼区防控办',
+    role: 'district-officer',
+    scope: { kind: 'district', code: '350102' },
+  },
+  {
+    username: 'cangshan-officer',
+    displayName: '仓山区防控办',
+    role: 'district-officer',
+    scope: { kind: 'district', code: '350104' },
+  },
   // Zone scopes arrive with the zones module; until then the leader sees the street the zone lies in.
-  { username: 'taskforce-leader', displayName: '专班组长（鼓东街道）', role: 'task-force-leader', scope: { kind: 'street', code: '350102001' } },
+  {
+    username: 'taskforce-leader',
+    displayName: '专班组长（鼓东街道）',
+    role: 'task-force-leader',
+    scope: { kind: 'street', code: '350102001' },
+  },
   { username: 'lab', displayName: '核酸检测实验室', role: 'lab', scope: { kind: 'city', code: '3501' } },
   { username: 'guard', displayName: '场所值守人员', role: 'venue-operator', scope: { kind: 'city', code: '3501' } },
   { username: 'resident', displayName: '居民', role: 'resident', scope: { kind: 'city', code: '3501' } },

@@ -15,12 +15,17 @@ const REFERENCE_DAY = Date.UTC(2022, 10, 7);
 
 /** How many synthetic residents each district gets at a scale (at least one per district). */
 export function residentQuota(scale: number): Array<{ district: string; count: number }> {
-  return Object.entries(DISTRICT_POPULATION).map(([district, pop]) => ({ district, count: Math.max(1, Math.round(pop * scale)) }));
+  return Object.entries(DISTRICT_POPULATION).map(([district, pop]) => ({
+    district,
+    count: Math.max(1, Math.round(pop * scale)),
+  }));
 }
 
 /** Generates residents of one district, deterministic for a given RNG state. */
 export function* residentsOf(rng: Rng, district: string, count: number, usedIds: Set<string>): Generator<PersonInput> {
-  const communities = DIVISIONS.filter((d) => d.level === 'community' && d.code.startsWith(district)).map((d) => d.code);
+  const communities = DIVISIONS.filter((d) => d.level === 'community' && d.code.startsWith(district)).map(
+    (d) => d.code,
+  );
   const fujian = countyCodes().filter((c) => c.startsWith('35'));
   const elsewhere = countyCodes().filter((c) => !c.startsWith('35'));
   for (let i = 0; i < count; i++) {
@@ -37,7 +42,10 @@ export function* residentsOf(rng: Rng, district: string, count: number, usedIds:
       id = first17 + checkCharOf(first17);
     } while (usedIds.has(id));
     usedIds.add(id);
-    const phone = age >= 12 || rng.next() < 0.2 ? `1${rng.pick(['3', '5', '7', '8', '9'])}${String(rng.int(0, 999_999_999)).padStart(9, '0')}` : null;
+    const phone =
+      age >= 12 || rng.next() < 0.2
+        ? `1${rng.pick(['3', '5', '7', '8', '9'])}${String(rng.int(0, 999_999_999)).padStart(9, '0')}`
+        : null;
     yield { idNumber: id, name: nameFor(rng), phone, communityCode: rng.pick(communities), address: null };
   }
 }

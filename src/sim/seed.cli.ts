@@ -18,7 +18,10 @@ export function parseScale(v: string): number {
 
 /** Seeds with a progress bar on stderr; refuses a database that already holds data. */
 export async function seedWithProgress(ctx: Ctx, scale: number): Promise<SeedSummary> {
-  if (await isSeeded(ctx)) throw new Error('the database already holds data; seed only an empty database (remove ./data or use a fresh DATABASE_URL)');
+  if (await isSeeded(ctx))
+    throw new Error(
+      'the database already holds data; seed only an empty database (remove ./data or use a fresh DATABASE_URL)',
+    );
   process.stderr.write(`seeding ${SCENARIO} at scale ${scale}…\n`);
   return seedScenario(ctx, { scale, progress: progressBar() });
 }

@@ -26,7 +26,10 @@ test('quota follows district population', () => {
   const q = residentQuota(0.01);
   const total = q.reduce((s, x) => s + x.count, 0);
   assert.ok(Math.abs(total - 83_740) < 20);
-  assert.equal(q.find((x) => x.district === '350181')?.count, Math.round((DISTRICT_POPULATION['350181'] as number) * 0.01));
+  assert.equal(
+    q.find((x) => x.district === '350181')?.count,
+    Math.round((DISTRICT_POPULATION['350181'] as number) * 0.01),
+  );
 });
 
 for (const dialect of dialects()) {
@@ -35,7 +38,10 @@ for (const dialect of dialects()) {
     after(() => ctx.close());
     test('loads residents and demo accounts, and audits it', async () => {
       const s = await seedScenario(ctx, { scale: 0.0005 });
-      const n = await ctx.db.k.selectFrom('persons').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = await ctx.db.k
+        .selectFrom('persons')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       assert.equal(Number(n.n), s.residents);
       const users = await ctx.db.k.selectFrom('users').select('role').execute();
       assert.equal(users.length, DEMO_ACCOUNTS.length);

@@ -65,5 +65,11 @@ export async function seedScenario(ctx: Ctx, opts: { scale: number; progress?: P
       detail: { scale: opts.scale, residents: total },
     }),
   );
-  return { scenario: SCENARIO, scale: opts.scale, residents: total, accounts: DEMO_ACCOUNTS.length, seconds: (Date.now() - started) / 1000 };
+  return {
+    scenario: SCENARIO,
+    scale: opts.scale,
+    residents: total,
+    accounts: DEMO_ACCOUNTS.length,
+    seconds: (Date.now() - started) / 1000,
+  };
 }

@@ -10,7 +10,10 @@ import { migrate } from '../../src/platform/db/migrations.repo.ts';
 
 /** Dialects every repository test runs on: DIALECTS=sqlite,postgres (default sqlite). */
 export function dialects(): DialectName[] {
-  const list = (process.env.DIALECTS || 'sqlite').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (process.env.DIALECTS || 'sqlite')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const d of list) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`unknown dialect in DIALECTS: ${d}`);
   return list as DialectName[];
 }
@@ -18,7 +21,9 @@ export function dialects(): DialectName[] {
 const ADMIN_URL = process.env.PG_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function admin<T>(fn: (k: Kysely<unknown>) => Promise<T>): Promise<T> {
-  const k = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: ADMIN_URL, max: 1 }) }) });
+  const k = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: ADMIN_URL, max: 1 }) }),
+  });
   try {
     return await fn(k);
   } finally {
@@ -27,7 +32,10 @@ async function admin<T>(fn: (k: Kysely<unknown>) => Promise<T>): Promise<T> {
 }
 
 /** A fresh, migrated database of one dialect with a context around it; `close` drops it. */
-export async function testCtx(dialect: DialectName, opts: { migrate?: boolean } = {}): Promise<Ctx & { close(): Promise<void> }> {
+export async function testCtx(
+  dialect: DialectName,
+  opts: { migrate?: boolean } = {},
+): Promise<Ctx & { close(): Promise<void> }> {
   const secret = randomBytes(32).toString('base64url');
   const config = { ...loadConfig({ BANYAN_SECRET: secret, BANYAN_DATA_DIR: '/nonexistent' }), logLevel: 'silent' };
   let db: ReturnType<typeof openDb>;

@@ -15,7 +15,10 @@ export function auditCommands(program: Command): void {
         const r = await withCtx((ctx) => verifyAudit(ctx.db, ctx.crypto));
         if (opts.json) print(r, true);
         else if (r.ok) process.stdout.write(`audit chain intact: ${r.checked} entries verified\n`);
-        else process.stdout.write(`audit chain BROKEN at entry ${r.firstBad?.id} (${r.firstBad?.reason}); ${r.checked} entries before it are intact\n`);
+        else
+          process.stdout.write(
+            `audit chain BROKEN at entry ${r.firstBad?.id} (${r.firstBad?.reason}); ${r.checked} entries before it are intact\n`,
+          );
         if (!r.ok) process.exitCode = 1;
       }),
     );
@@ -27,7 +30,18 @@ export function auditCommands(program: Command): void {
     .action(
       action(async (opts: { limit: string; json?: boolean }) => {
         const r = await withCtx((ctx) => listAudit(ctx.db, { page: 1, pageSize: Number(opts.limit) }));
-        print(r, !!opts.json, r.items.map((i) => ({ id: i.id, at: i.at, actor: i.actor, action: i.action, entity: i.entity, entityId: i.entityId })));
+        print(
+          r,
+          !!opts.json,
+          r.items.map((i) => ({
+            id: i.id,
+            at: i.at,
+            actor: i.actor,
+            action: i.action,
+            entity: i.entity,
+            entityId: i.entityId,
+          })),
+        );
       }),
     );
 }

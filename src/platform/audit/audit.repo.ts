@@ -13,7 +13,12 @@ export async function lockChain(db: Db, trx: Executor): Promise<void> {
 
 /** The newest entry (id and hash), or null for an empty log. */
 export async function lastEntry(trx: Executor): Promise<{ id: number; hash: string } | null> {
-  const row = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = await trx
+    .selectFrom('audit_log')
+    .select(['id', 'hash'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row ? { id: Number(row.id), hash: row.hash } : null;
 }
 
@@ -24,7 +29,13 @@ export async function insertEntry(trx: Executor, row: AuditRow): Promise<void> {
 
 /** Entries after `afterId` in id order, for verification in pages. */
 export async function entriesAfter(db: Db, afterId: number, limit: number): Promise<AuditRow[]> {
-  const rows = await db.k.selectFrom('audit_log').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  const rows = await db.k
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 

@@ -15,13 +15,21 @@ const AuditQuery = z.object({
 
 /** The auditor's view of the chain. */
 export async function auditRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
-  app.get('/api/v1/audit', { schema: { tags: ['audit'], summary: 'Audit log, newest first', querystring: jsonSchema(AuditQuery) } }, async (request) => {
-    requirePermission(actorOf(request), 'audit:read');
-    return listAudit(ctx.db, request.query as z.infer<typeof AuditQuery>);
-  });
+  app.get(
+    '/api/v1/audit',
+    { schema: { tags: ['audit'], summary: 'Audit log, newest first', querystring: jsonSchema(AuditQuery) } },
+    async (request) => {
+      requirePermission(actorOf(request), 'audit:read');
+      return listAudit(ctx.db, request.query as z.infer<typeof AuditQuery>);
+    },
+  );
 
-  app.get('/api/v1/audit/verify', { schema: { tags: ['audit'], summary: 'Verify the hash chain' } }, async (request) => {
-    requirePermission(actorOf(request), 'audit:read');
-    return verifyAudit(ctx.db, ctx.crypto);
-  });
+  app.get(
+    '/api/v1/audit/verify',
+    { schema: { tags: ['audit'], summary: 'Verify the hash chain' } },
+    async (request) => {
+      requirePermission(actorOf(request), 'audit:read');
+      return verifyAudit(ctx.db, ctx.crypto);
+    },
+  );
 }

@@ -1,7 +1,7 @@
 import type { Crypto } from '../crypto.ts';
 import type { Db } from '../db/db.ts';
-import { type ChainFault, canonical, checkEntry, GENESIS_HASH } from './audit.rules.ts';
 import { type Executor, entriesAfter, insertEntry, lastEntry, listEntries, lockChain } from './audit.repo.ts';
+import { type ChainFault, canonical, checkEntry, GENESIS_HASH } from './audit.rules.ts';
 
 /** What a caller records: who did what to which record, with a JSON detail free of raw PII. */
 export interface AuditInput {
@@ -45,7 +45,10 @@ export async function recordAuditNow(db: Db, crypto: Crypto, input: AuditInput):
 }
 
 /** Walks the whole chain; reports the first entry that was edited, unlinked or removed. */
-export async function verifyAudit(db: Db, crypto: Crypto): Promise<{ ok: boolean; checked: number; firstBad?: ChainFault }> {
+export async function verifyAudit(
+  db: Db,
+  crypto: Crypto,
+): Promise<{ ok: boolean; checked: number; firstBad?: ChainFault }> {
   let prev: { id: number; hash: string } | null = null;
   let checked = 0;
   for (;;) {
@@ -57,7 +60,17 @@ export async function verifyAudit(db: Db, crypto: Crypto): Promise<{ ok: boolean
         prev === null && r.id !== 1
           ? ({ id: r.id, reason: 'gap' } as const)
           : checkEntry(
-              { id: r.id, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id, detail: r.detail, prevHash: r.prev_hash, hash: r.hash },
+              {
+                id: r.id,
+                at: r.at,
+                actor: r.actor,
+                action: r.action,
+                entity: r.entity,
+                entityId: r.entity_id,
+                detail: r.detail,
+                prevHash: r.prev_hash,
+                hash: r.hash,
+              },
               prev,
               crypto.mac,
             );
@@ -71,9 +84,23 @@ export async function verifyAudit(db: Db, crypto: Crypto): Promise<{ ok: boolean
 
 /** A page of the log for the auditor's screen. */
 export async function listAudit(db: Db, opts: { page: number; pageSize: number; entity?: string; entityId?: string }) {
-  const { rows, total } = await listEntries(db, { offset: (opts.page - 1) * opts.pageSize, limit: opts.pageSize, entity: opts.entity, entityId: opts.entityId });
+  const { rows, total } = await listEntries(db, {
+    offset: (opts.page - 1) * opts.pageSize,
+    limit: opts.pageSize,
+    entity: opts.entity,
+    entityId: opts.entityId,
+  });
   return {
     total,
-    items: rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id, detail: JSON.parse(r.detail) as unknown, hash: r.hash })),
+    items: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      detail: JSON.parse(r.detail) as unknown,
+      hash: r.hash,
+    })),
   };
 }

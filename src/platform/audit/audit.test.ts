@@ -7,9 +7,18 @@ for (const dialect of dialects()) {
   describe(`audit chain on ${dialect}`, async () => {
     const ctx = await testCtx(dialect);
     after(() => ctx.close());
-    const write = (n: number) => Promise.all(
-      Array.from({ length: n }, (_, i) => recordAuditNow(ctx.db, ctx.crypto, { actor: 'test', action: 'thing', entity: 'x', entityId: i, detail: { i } })),
-    );
+    const write = (n: number) =>
+      Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          recordAuditNow(ctx.db, ctx.crypto, {
+            actor: 'test',
+            action: 'thing',
+            entity: 'x',
+            entityId: i,
+            detail: { i },
+          }),
+        ),
+      );
 
     test('concurrent appends form one unbroken chain', async () => {
       await write(25);
@@ -34,7 +43,11 @@ for (const dialect of dialects()) {
     test('a rewritten hash without the key is detected', async () => {
       await ctx.db.k.deleteFrom('audit_log').execute();
       await write(3);
-      await ctx.db.k.updateTable('audit_log').set({ hash: 'f'.repeat(64) }).where('id', '=', 3).execute();
+      await ctx.db.k
+        .updateTable('audit_log')
+        .set({ hash: 'f'.repeat(64) })
+        .where('id', '=', 3)
+        .execute();
       assert.deepEqual((await verifyAudit(ctx.db, ctx.crypto)).firstBad, { id: 3, reason: 'edited' });
     });
   });

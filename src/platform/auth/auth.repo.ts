@@ -1,7 +1,7 @@
 import type { Db } from '../db/db.ts';
 import '../platform.tables.ts';
-import type { UserRow } from '../platform.tables.ts';
 import type { Executor } from '../audit/audit.repo.ts';
+import type { UserRow } from '../platform.tables.ts';
 
 export type StoredUser = Omit<UserRow, 'id'> & { id: number };
 
@@ -36,7 +36,10 @@ export async function updatePassword(trx: Executor, userId: number, hash: string
 }
 
 /** Stores a session under the hash of its token. */
-export async function insertSession(db: Db, s: { id: string; user_id: number; created_at: string; expires_at: string }): Promise<void> {
+export async function insertSession(
+  db: Db,
+  s: { id: string; user_id: number; created_at: string; expires_at: string },
+): Promise<void> {
   await db.k.insertInto('sessions').values(s).execute();
 }
 

@@ -5,10 +5,10 @@ import { AppError } from '../errors.ts';
 import { actorOf, clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../http/session.ts';
 import { jsonSchema } from '../http/zod.ts';
 import { AuthErrors } from './auth.errors.ts';
+import { findUserById } from './auth.repo.ts';
 import { scopeContains } from './auth.rules.ts';
 import { LoginInput, UserInput } from './auth.schema.ts';
 import { createUser, listUsers, login, logout, requirePermission, toView, type UserView } from './auth.service.ts';
-import { findUserById } from './auth.repo.ts';
 
 function withScopeName(u: UserView) {
   return { ...u, scope: { ...u.scope, name: nameOf(u.scope.code) ?? u.scope.code } };
@@ -32,32 +32,45 @@ export async function authRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> 
     },
   );
 
-  app.get('/api/v1/sessions/current', { schema: { tags: ['auth'], summary: 'The signed-in user' } }, async (request) => {
-    const actor = actorOf(request);
-    const user = await findUserById(ctx.db, actor.userId);
-    if (!user) throw new AppError(AuthErrors.AUTH_REQUIRED);
-    return { user: withScopeName(toView(user)) };
-  });
+  app.get(
+    '/api/v1/sessions/current',
+    { schema: { tags: ['auth'], summary: 'The signed-in user' } },
+    async (request) => {
+      const actor = actorOf(request);
+      const user = await findUserById(ctx.db, actor.userId);
+      if (!user) throw new AppError(AuthErrors.AUTH_REQUIRED);
+      return { user: withScopeName(toView(user)) };
+    },
+  );
 
-  app.delete('/api/v1/sessions/current', { schema: { tags: ['auth'], summary: 'Sign out' } }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await logout(ctx, token);
-    clearSessionCookie(reply);
-    reply.status(204).send();
-  });
+  app.delete(
+    '/api/v1/sessions/current',
+    { schema: { tags: ['auth'], summary: 'Sign out' } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await logout(ctx, token);
+      clearSessionCookie(reply);
+      reply.status(204).send();
+    },
+  );
 
   app.get('/api/v1/users', { schema: { tags: ['auth'], summary: 'List accounts' } }, async (request) => {
     requirePermission(actorOf(request), 'users:manage');
     return { items: (await listUsers(ctx)).map(withScopeName) };
   });
 
-  app.post('/api/v1/users', { schema: { tags: ['auth'], summary: 'Create an account', body: jsonSchema(UserInput) } }, async (request, reply) => {
-    const actor = actorOf(request);
-    requirePermission(actor, 'users:manage');
-    const input = request.body as UserInput;
-    if (input.scope.kind !== 'zone' && !nameOf(input.scope.code)) throw new AppError(AuthErrors.SCOPE_UNKNOWN, { code: input.scope.code });
-    if (!scopeContains(actor.scope, input.scope)) throw new AppError(AuthErrors.OUT_OF_SCOPE);
-    reply.status(201);
-    return { user: withScopeName(await createUser(ctx, actor, input)) };
-  });
+  app.post(
+    '/api/v1/users',
+    { schema: { tags: ['auth'], summary: 'Create an account', body: jsonSchema(UserInput) } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requirePermission(actor, 'users:manage');
+      const input = request.body as UserInput;
+      if (input.scope.kind !== 'zone' && !nameOf(input.scope.code))
+        throw new AppError(AuthErrors.SCOPE_UNKNOWN, { code: input.scope.code });
+      if (!scopeContains(actor.scope, input.scope)) throw new AppError(AuthErrors.OUT_OF_SCOPE);
+      reply.status(201);
+      return { user: withScopeName(await createUser(ctx, actor, input)) };
+    },
+  );
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hashPassword, verifyPassword } from './password.ts';
 import { permissionsOf, scopeContains, scopeCoversDivision } from './auth.rules.ts';
+import { hashPassword, verifyPassword } from './password.ts';
 
 test('scopes nest by GB/T 2260 prefix', () => {
   assert.ok(scopeCoversDivision({ kind: 'city', code: '3501' }, '350181001001'));

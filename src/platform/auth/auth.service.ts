@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Ctx } from '../context.ts';
 import { AppError } from '../errors.ts';
+import { AuthErrors } from './auth.errors.ts';
 import {
   deleteSession,
   findUserByName,
@@ -9,12 +10,19 @@ import {
   insertUser,
   listUsers as listUserRows,
   purgeSessions,
-  sessionUser,
   type StoredUser,
+  sessionUser,
   updatePassword,
 } from './auth.repo.ts';
-import { AuthErrors } from './auth.errors.ts';
-import { type Actor, actorLabel, type Permission, permissionsOf, type Role, type Scope, type ScopeKind } from './auth.rules.ts';
+import {
+  type Actor,
+  actorLabel,
+  type Permission,
+  permissionsOf,
+  type Role,
+  type Scope,
+  type ScopeKind,
+} from './auth.rules.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 const SESSION_HOURS = 12;
@@ -34,13 +42,25 @@ export interface UserView {
 
 /** Converts a stored row to the actor services act for. */
 export function toActor(u: StoredUser): Actor {
-  return { userId: u.id, username: u.username, role: u.role as Role, scope: { kind: u.scope_kind as ScopeKind, code: u.scope_code } };
+  return {
+    userId: u.id,
+    username: u.username,
+    role: u.role as Role,
+    scope: { kind: u.scope_kind as ScopeKind, code: u.scope_code },
+  };
 }
 
 /** The API view of a stored user. */
 export function toView(u: StoredUser): UserView {
   const a = toActor(u);
-  return { id: u.id, username: u.username, displayName: u.display_name, role: a.role, scope: a.scope, permissions: permissionsOf(a.role) };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role: a.role,
+    scope: a.scope,
+    permissions: permissionsOf(a.role),
+  };
 }
 
 function sessionId(token: string): string {
@@ -48,12 +68,21 @@ function sessionId(token: string): string {
 }
 
 /** Checks the password and opens a session; the raw token goes only to the cookie. */
-export async function login(ctx: Ctx, username: string, password: string): Promise<{ token: string; user: StoredUser }> {
+export async function login(
+  ctx: Ctx,
+  username: string,
+  password: string,
+): Promise<{ token: string; user: StoredUser }> {
   const user = await findUserByName(ctx.db, username);
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !ok || user.disabled) {
     await ctx.db.k.transaction().execute((trx) =>
-      recordAudit(ctx.db, ctx.crypto, trx, { actor: 'anonymous', action: 'login-failed', entity: 'user', entityId: username.slice(0, 64) }),
+      recordAudit(ctx.db, ctx.crypto, trx, {
+        actor: 'anonymous',
+        action: 'login-failed',
+        entity: 'user',
+        entityId: username.slice(0, 64),
+      }),
     );
     throw new AppError(AuthErrors.AUTH_INVALID_CREDENTIALS);
   }
@@ -86,7 +115,8 @@ export async function createUser(
   input: { username: string; displayName: string; password: string; role: Role; scope: Scope },
 ): Promise<UserView> {
   if (input.password.length < MIN_PASSWORD) throw new AppError(AuthErrors.PASSWORD_TOO_SHORT, { min: MIN_PASSWORD });
-  if (await findUserByName(ctx.db, input.username)) throw new AppError(AuthErrors.USER_EXISTS, { username: input.username });
+  if (await findUserByName(ctx.db, input.username))
+    throw new AppError(AuthErrors.USER_EXISTS, { username: input.username });
   const hash = await hashPassword(input.password);
   const row = {
     username: input.username,
@@ -120,7 +150,12 @@ export async function setPassword(ctx: Ctx, by: Actor | 'cli', username: string,
   const hash = await hashPassword(password);
   await ctx.db.k.transaction().execute(async (trx) => {
     await updatePassword(trx, user.id, hash);
-    await recordAudit(ctx.db, ctx.crypto, trx, { actor: actorLabel(by), action: 'password-set', entity: 'user', entityId: user.id });
+    await recordAudit(ctx.db, ctx.crypto, trx, {
+      actor: actorLabel(by),
+      action: 'password-set',
+      entity: 'user',
+      entityId: user.id,
+    });
   });
 }
 

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
+import { nameOf } from '../../geo/geo.service.ts';
 import { withCtx } from '../cli/context.cli.ts';
 import { action, print } from '../cli/output.ts';
 import { AppError } from '../errors.ts';
 import { AuthErrors } from './auth.errors.ts';
 import { RoleSchema, SCOPE_KINDS, type ScopeKind } from './auth.rules.ts';
 import { createUser, listUsers, setPassword } from './auth.service.ts';
-import { nameOf } from '../../geo/geo.service.ts';
 
 // Passwords come from the environment, not argv, so they stay out of shell history and `ps`.
 function passwordFromEnv(): string {
@@ -23,7 +23,16 @@ export function userCommands(program: Command): void {
     .action(
       action(async (opts: { json?: boolean }) => {
         const items = await withCtx((ctx) => listUsers(ctx));
-        print(items, !!opts.json, items.map((u) => ({ username: u.username, name: u.displayName, role: u.role, scope: `${u.scope.kind}:${u.scope.code}` })));
+        print(
+          items,
+          !!opts.json,
+          items.map((u) => ({
+            username: u.username,
+            name: u.displayName,
+            role: u.role,
+            scope: `${u.scope.kind}:${u.scope.code}`,
+          })),
+        );
       }),
     );
   users
@@ -37,10 +46,17 @@ export function userCommands(program: Command): void {
       action(async (username: string, opts: { role: string; scope: string; displayName?: string; json?: boolean }) => {
         const role = RoleSchema.parse(opts.role);
         const [kind, code] = opts.scope.split(':') as [ScopeKind, string];
-        if (!SCOPE_KINDS.includes(kind) || !code) throw new Error(`--scope must be kind:code with kind one of ${SCOPE_KINDS.join(', ')}`);
+        if (!SCOPE_KINDS.includes(kind) || !code)
+          throw new Error(`--scope must be kind:code with kind one of ${SCOPE_KINDS.join(', ')}`);
         if (kind !== 'zone' && !nameOf(code)) throw new AppError(AuthErrors.SCOPE_UNKNOWN, { code });
         const user = await withCtx((ctx) =>
-          createUser(ctx, 'cli', { username, displayName: opts.displayName ?? username, password: passwordFromEnv(), role, scope: { kind, code } }),
+          createUser(ctx, 'cli', {
+            username,
+            displayName: opts.displayName ?? username,
+            password: passwordFromEnv(),
+            role,
+            scope: { kind, code },
+          }),
         );
         print(user, !!opts.json, [{ created: user.username, role: user.role, scope: `${kind}:${code}` }]);
       }),

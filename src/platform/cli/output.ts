@@ -13,7 +13,11 @@ export function print(data: unknown, json: boolean, rows?: Array<Record<string, 
   const cols = Object.keys(rows[0] as object);
   const width = (s: string) => [...s].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1), 0);
   const widths = cols.map((c) => Math.max(width(c), ...rows.map((r) => width(String(r[c] ?? '')))));
-  const line = (vals: string[]) => vals.map((v, i) => v + ' '.repeat((widths[i] as number) - width(v))).join('  ').trimEnd();
+  const line = (vals: string[]) =>
+    vals
+      .map((v, i) => v + ' '.repeat((widths[i] as number) - width(v)))
+      .join('  ')
+      .trimEnd();
   process.stdout.write(`${[line(cols), ...rows.map((r) => line(cols.map((c) => String(r[c] ?? ''))))].join('\n')}\n`);
 }
 
@@ -42,7 +46,9 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr) {
     if (stream.isTTY) {
       const w = 30;
       const filled = Math.round(frac * w);
-      stream.write(`\r${phase} [${'#'.repeat(filled)}${'.'.repeat(w - filled)}] ${done}/${total} ${Math.floor(frac * 100)}%`);
+      stream.write(
+        `\r${phase} [${'#'.repeat(filled)}${'.'.repeat(w - filled)}] ${done}/${total} ${Math.floor(frac * 100)}%`,
+      );
       if (done >= total) stream.write('\n');
       return;
     }

@@ -9,7 +9,10 @@ export interface Migration {
 }
 
 /** Adds an auto-increment integer primary key `id` in each dialect's own way. */
-export function withSerialId<T extends string>(t: CreateTableBuilder<T, never>, dialect: DialectName): CreateTableBuilder<T, 'id'> {
+export function withSerialId<T extends string>(
+  t: CreateTableBuilder<T, never>,
+  dialect: DialectName,
+): CreateTableBuilder<T, 'id'> {
   // SQLite AUTOINCREMENT never reuses an id after a delete, which the audit trail relies on.
   return dialect === 'postgres'
     ? t.addColumn('id', 'serial', (c: ColumnDefinitionBuilder) => c.primaryKey())

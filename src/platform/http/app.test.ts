@@ -35,7 +35,11 @@ for (const dialect of dialects()) {
     });
 
     test('sign-in sets an HttpOnly SameSite=Strict cookie; sign-out ends the session', async () => {
-      const r = await t.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username: 'cmd', password: 'test-password-1' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/sessions',
+        payload: { username: 'cmd', password: 'test-password-1' },
+      });
       assert.equal(r.statusCode, 201);
       const setCookie = String(r.headers['set-cookie']);
       assert.match(setCookie, /HttpOnly/);
@@ -50,13 +54,28 @@ for (const dialect of dialects()) {
 
     test('bad input is a 4xx with a stable code, never a 500', async () => {
       const cookie = await t.login('cmd');
-      const badJson = await t.app.inject({ method: 'POST', url: '/api/v1/persons', headers: { cookie, 'content-type': 'application/json' }, payload: '{"idNumber": ' });
+      const badJson = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/persons',
+        headers: { cookie, 'content-type': 'application/json' },
+        payload: '{"idNumber": ',
+      });
       assert.equal(badJson.statusCode, 400);
       assert.equal(badJson.json().error.code, 'BAD_JSON');
-      const big = await t.app.inject({ method: 'POST', url: '/api/v1/persons', headers: { cookie, 'content-type': 'application/json' }, payload: JSON.stringify({ x: 'a'.repeat(2_000_000) }) });
+      const big = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/persons',
+        headers: { cookie, 'content-type': 'application/json' },
+        payload: JSON.stringify({ x: 'a'.repeat(2_000_000) }),
+      });
       assert.equal(big.statusCode, 413);
       assert.equal(big.json().error.code, 'PAYLOAD_TOO_LARGE');
-      const invalid = await t.app.inject({ method: 'POST', url: '/api/v1/persons', headers: { cookie }, payload: { name: '' } });
+      const invalid = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/persons',
+        headers: { cookie },
+        payload: { name: '' },
+      });
       assert.equal(invalid.statusCode, 400);
       assert.equal(invalid.json().error.code, 'VALIDATION_FAILED');
       assert.ok(invalid.json().error.details.some((d: { path: string }) => d.path === 'idNumber'));
@@ -85,7 +104,13 @@ for (const dialect of dialects()) {
     });
 
     test('wrong passwords are refused, then rate-limited with Retry-After', async () => {
-      const attempt = () => t.app.inject({ method: 'POST', url: '/api/v1/sessions', headers: { 'accept-language': 'en' }, payload: { username: 'cmd', password: 'nope-nope' } });
+      const attempt = () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/sessions',
+          headers: { 'accept-language': 'en' },
+          payload: { username: 'cmd', password: 'nope-nope' },
+        });
       const first = await attempt();
       assert.equal(first.statusCode, 401);
       assert.equal(first.json().error.code, 'AUTH_INVALID_CREDENTIALS');
@@ -112,5 +137,6 @@ test('logs redact personal data', async () => {
   await app.close();
   await ctx.close();
   assert.ok(out.includes('[redacted]'));
-  for (const s of ['350102198506121234', '13812345678', '陈伟', 'abcdef']) assert.ok(!out.includes(s), `${s} leaked into logs`);
+  for (const s of ['350102198506121234', '13812345678', '陈伟', 'abcdef'])
+    assert.ok(!out.includes(s), `${s} leaked into logs`);
 });

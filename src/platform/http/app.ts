@@ -45,7 +45,11 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     logger:
       opts.logger === false
         ? false
-        : { level: ctx.config.logLevel, redact: { paths: REDACT, censor: '[redacted]' }, ...(opts.logStream ? { stream: opts.logStream } : {}) },
+        : {
+            level: ctx.config.logLevel,
+            redact: { paths: REDACT, censor: '[redacted]' },
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+          },
     bodyLimit: 1024 * 1024,
     trustProxy: ctx.config.production,
   });
@@ -65,10 +69,13 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, context) => new AppError(E.RATE_LIMITED, { retryAfter: Math.ceil(context.ttl / 1000) }),
+    errorResponseBuilder: (_req, context) =>
+      new AppError(E.RATE_LIMITED, { retryAfter: Math.ceil(context.ttl / 1000) }),
   });
   await app.register(swagger, {
-    openapi: { info: { title: 'Banyan API', version: VERSION, description: 'Outbreak command-centre operations platform' } },
+    openapi: {
+      info: { title: 'Banyan API', version: VERSION, description: 'Outbreak command-centre operations platform' },
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   installSessions(app, ctx);
@@ -78,7 +85,9 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     return { status: 'ok', version: VERSION, database: ctx.db.dialect };
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/v1/errors', { schema: { tags: ['platform'], summary: 'The error catalogue' } }, async () => ({ items: listErrors() }));
+  app.get('/api/v1/errors', { schema: { tags: ['platform'], summary: 'The error catalogue' } }, async () => ({
+    items: listErrors(),
+  }));
 
   for (const routes of [authRoutes, geoRoutes, peopleRoutes, auditRoutes, dashboardRoutes]) {
     await app.register(async (scoped) => routes(scoped, ctx));

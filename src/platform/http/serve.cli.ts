@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { action, print } from '../cli/output.ts';
 import { DEFAULT_SCALE, demoSignInHint, parseScale, seedWithProgress } from '../../sim/seed.cli.ts';
 import { isSeeded } from '../../sim/seed.ts';
+import { action, print } from '../cli/output.ts';
 
 /** `banyan serve` and `banyan migrate`. */
 export function serveCommands(program: Command): void {
@@ -45,7 +45,11 @@ export function serveCommands(program: Command): void {
         const { openContext } = await import('../../runtime.ts');
         const ctx = await openContext();
         await ctx.db.close();
-        print({ applied: ctx.applied }, !!opts.json, ctx.applied.map((id) => ({ applied: id })));
+        print(
+          { applied: ctx.applied },
+          !!opts.json,
+          ctx.applied.map((id) => ({ applied: id })),
+        );
       }),
     );
 }
