@@ -1,5 +1,8 @@
 /** Drives `concurrency` keep-alive request loops at a URL for `seconds`; returns requests/s and latency percentiles. */
-export async function load(url: string, opts: { seconds: number; concurrency: number; headers?: Record<string, string> }) {
+export async function load(
+  url: string,
+  opts: { seconds: number; concurrency: number; headers?: Record<string, string> },
+) {
   const deadline = performance.now() + opts.seconds * 1000;
   const lat: number[] = [];
   let errors = 0;

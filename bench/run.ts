@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
+import { MIGRATIONS } from '../src/migrations.ts';
 import { insertPersons, type NewPerson } from '../src/people/people.repo.ts';
 import { sealPerson } from '../src/people/people.service.ts';
 import { createUser } from '../src/platform/auth/auth.service.ts';
@@ -12,7 +13,6 @@ import { createCrypto } from '../src/platform/crypto.ts';
 import { openDb } from '../src/platform/db/db.ts';
 import { migrate } from '../src/platform/db/migrations.repo.ts';
 import { buildApp } from '../src/platform/http/app.ts';
-import { MIGRATIONS } from '../src/migrations.ts';
 import { residentsOf } from '../src/sim/residents.ts';
 import { Rng } from '../src/sim/rng.ts';
 import { load } from './load.ts';
@@ -47,7 +47,11 @@ const now = new Date().toISOString();
     });
   }
   const banyanRate = N / ((performance.now() - t0) / 1000);
-  results.ingest = { rawBetterSqlite3RowsPerSec: Math.round(rawRate), banyanPersonsPerSec: Math.round(banyanRate), ratio: Number((banyanRate / rawRate).toFixed(3)) };
+  results.ingest = {
+    rawBetterSqlite3RowsPerSec: Math.round(rawRate),
+    banyanPersonsPerSec: Math.round(banyanRate),
+    ratio: Number((banyanRate / rawRate).toFixed(3)),
+  };
   await db.close();
 }
 
@@ -60,16 +64,30 @@ const now = new Date().toISOString();
 
   const db = openDb({ file: ':memory:' });
   await migrate(db, MIGRATIONS);
-  const ctx = { config: { ...loadConfig({ BANYAN_SECRET: secret, BANYAN_DATA_DIR: '/nonexistent' }), logLevel: 'warn' }, db, crypto };
+  const ctx = {
+    config: { ...loadConfig({ BANYAN_SECRET: secret, BANYAN_DATA_DIR: '/nonexistent' }), logLevel: 'warn' },
+    db,
+    crypto,
+  };
   const sample = people.slice(0, 10_000).map((p) => sealPerson(crypto, p, now));
   await db.k.transaction().execute(async (trx) => {
     for (let j = 0; j < sample.length; j += 500) await insertPersons(trx, sample.slice(j, j + 500));
   });
-  await createUser(ctx, 'system', { username: 'bench', displayName: 'bench', password: 'bench-password', role: 'district-officer', scope: { kind: 'district', code: '350102' } });
+  await createUser(ctx, 'system', {
+    username: 'bench',
+    displayName: 'bench',
+    password: 'bench-password',
+    role: 'district-officer',
+    scope: { kind: 'district', code: '350102' },
+  });
   const app = await buildApp(ctx, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const login = await fetch(`${url}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'bench-password' }) });
+  const login = await fetch(`${url}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench', password: 'bench-password' }),
+  });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
 
   const opts = { seconds: SECONDS, concurrency: 32 };
