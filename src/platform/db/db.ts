@@ -21,6 +21,11 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export function openDb(opts: { url?: string | null; file?: string }): Db {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // An idle client that the server drops (restart, failover, DROP DATABASE … WITH (FORCE)) must
+    // not crash the process: the pool replaces it on the next checkout.
+    pool.on('error', (err: Error & { code?: string }) => {
+      if (err.code !== '57P01') process.stderr.write(`postgres pool: idle client error: ${err.message}\n`);
+    });
     const k = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { k, dialect: 'postgres', close: () => k.destroy() };
   }
