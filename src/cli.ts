@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { casesCommands } from './cases/cases.cli.ts';
 import { geoCommands } from './geo/geo.cli.ts';
 import { peopleCommands } from './people/people.cli.ts';
 import { auditCommands } from './platform/audit/audit.cli.ts';
@@ -17,5 +18,6 @@ userCommands(program);
 auditCommands(program);
 geoCommands(program);
 peopleCommands(program);
+casesCommands(program);
 
 await program.parseAsync(process.argv);

@@ -23,3 +23,10 @@ export const DIVISIONS: readonly Division[] = file.divisions;
 
 /** Path of the committed district shapes (GeoJSON). */
 export const DISTRICT_SHAPES_FILE = new URL('./data/fuzhou-districts.geo.json', import.meta.url);
+
+const byCode = new Map(DIVISIONS.map((d) => [d.code, d]));
+
+/** A division from the in-memory index, or undefined. */
+export function divisionOf(code: string): Division | undefined {
+  return byCode.get(code);
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
-import { CITY, DISTRICT_SHAPES_FILE, DIVISIONS, type Division } from './geo.data.ts';
+import { CITY, DISTRICT_SHAPES_FILE, DIVISIONS, type Division, divisionOf } from './geo.data.ts';
 import { GeoErrors } from './geo.errors.ts';
 import { findDivision, findDivisions } from './geo.repo.ts';
 
@@ -9,10 +9,7 @@ import { findDivision, findDivisions } from './geo.repo.ts';
 const byCode = new Map(DIVISIONS.map((d) => [d.code, d]));
 let shapes: string | null = null;
 
-/** A division from the in-memory index, or undefined. */
-export function divisionOf(code: string): Division | undefined {
-  return byCode.get(code);
-}
+export { divisionOf };
 
 /** The city itself as a pseudo-division name, or a division's name; codes outside the city give undefined. */
 export function nameOf(code: string): string | undefined {

@@ -87,6 +87,13 @@ export const E = defineErrors({
   },
 });
 
+/** A catalogued message in both languages, for issues listed inside one error (e.g. import rows). */
+export function messagesOf(code: string, params: Record<string, unknown> = {}): Record<Lang, string> {
+  const def = catalogue.get(code);
+  if (!def) throw new Error(`unknown error code ${code}`);
+  return { 'zh-CN': fill(def['zh-CN'], params), en: fill(def.en, params) };
+}
+
 /** Picks the response language from Accept-Language; Chinese unless English is asked for first. */
 export function langOf(acceptLanguage: string | undefined): Lang {
   return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'zh-CN';

@@ -1,3 +1,4 @@
+import { upsertCases } from '../cases/cases.service.ts';
 import { countPersons, insertPersons, type NewPerson } from '../people/people.repo.ts';
 import { sealPerson } from '../people/people.service.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
@@ -6,6 +7,7 @@ import type { Ctx } from '../platform/context.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts';
 import { SCENARIO, SCENARIO_SEED } from './fuzhou.ts';
 import { residentQuota, residentsOf } from './residents.ts';
+import { outbreak } from './outbreak.ts';
 import { Rng } from './rng.ts';
 
 /** Progress of a long seeding step: done of total units in a named phase. */
@@ -15,6 +17,7 @@ export interface SeedSummary {
   scenario: string;
   scale: number;
   residents: number;
+  cases: number;
   accounts: number;
   seconds: number;
 }
@@ -56,19 +59,30 @@ export async function seedScenario(ctx: Ctx, opts: { scale: number; progress?: P
     }
   }
   if (batch.length) await flush();
+
+  // The outbreak: its infected are residents too, registered before their cases are imported.
+  const wave = outbreak(rng, used);
+  const infected = wave.persons.map((p) => sealPerson(ctx.crypto, p, now));
+  await ctx.db.k.transaction().execute(async (trx) => {
+    for (let i = 0; i < infected.length; i += CHUNK) await insertPersons(trx, infected.slice(i, i + CHUNK));
+  });
+  progress('cases', 0, wave.cases.length);
+  await upsertCases(ctx, 'system', wave.cases, { dryRun: false, filename: `${SCENARIO}.cases`, sha256: 'generated', today: '2022-11-15' });
+  progress('cases', wave.cases.length, wave.cases.length);
   await ctx.db.k.transaction().execute((trx) =>
     recordAudit(ctx.db, ctx.crypto, trx, {
       actor: 'system',
       action: 'scenario-seeded',
       entity: 'scenario',
       entityId: SCENARIO,
-      detail: { scale: opts.scale, residents: total },
+      detail: { scale: opts.scale, residents: done + infected.length, cases: wave.cases.length },
     }),
   );
   return {
     scenario: SCENARIO,
     scale: opts.scale,
-    residents: total,
+    residents: done + infected.length,
+    cases: wave.cases.length,
     accounts: DEMO_ACCOUNTS.length,
     seconds: (Date.now() - started) / 1000,
   };

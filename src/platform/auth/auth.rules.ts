@@ -28,13 +28,31 @@ export type Permission =
   | 'persons:write'
   | 'persons:unmask'
   | 'users:manage'
-  | 'audit:read';
+  | 'audit:read'
+  | 'cases:read'
+  | 'cases:write'
+  | 'briefing:read'
+  | 'briefing:edit'
+  | 'briefing:approve'
+  | 'briefing:publish';
 
 // Least privilege: roles whose modules do not exist yet see the dashboard only.
 const PERMISSIONS: Record<Role, Permission[]> = {
-  commander: ['dashboard', 'persons:read', 'persons:write', 'persons:unmask', 'users:manage'],
-  'district-officer': ['dashboard', 'persons:read', 'persons:write', 'persons:unmask'],
-  'task-force-leader': ['dashboard', 'persons:read'],
+  commander: [
+    'dashboard',
+    'persons:read',
+    'persons:write',
+    'persons:unmask',
+    'users:manage',
+    'cases:read',
+    'cases:write',
+    'briefing:read',
+    'briefing:edit',
+    'briefing:approve',
+    'briefing:publish',
+  ],
+  'district-officer': ['dashboard', 'persons:read', 'persons:write', 'persons:unmask', 'cases:read', 'cases:write', 'briefing:read'],
+  'task-force-leader': ['dashboard', 'persons:read', 'cases:read'],
   lab: ['dashboard'],
   'venue-operator': ['dashboard'],
   resident: ['dashboard'],

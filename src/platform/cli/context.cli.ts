@@ -1,3 +1,4 @@
+import type { Actor } from '../auth/auth.rules.ts';
 import type { Ctx } from '../context.ts';
 
 /** Opens the configured context for one command and always closes it. */
@@ -10,3 +11,6 @@ export async function withCtx<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> {
     await ctx.db.close();
   }
 }
+
+/** The operator at the server's console reads with a city-wide scope; writes are audited as 'cli'. */
+export const CLI_READER: Actor = { userId: 0, username: 'cli', role: 'commander', scope: { kind: 'city', code: '3501' } };

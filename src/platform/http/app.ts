@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { casesRoutes } from '../../cases/cases.routes.ts';
 import { dashboardRoutes } from '../../dashboard/dashboard.routes.ts';
 import { geoRoutes } from '../../geo/geo.routes.ts';
 import { peopleRoutes } from '../../people/people.routes.ts';
@@ -89,7 +90,7 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     items: listErrors(),
   }));
 
-  for (const routes of [authRoutes, geoRoutes, peopleRoutes, auditRoutes, dashboardRoutes]) {
+  for (const routes of [authRoutes, geoRoutes, peopleRoutes, auditRoutes, dashboardRoutes, casesRoutes]) {
     await app.register(async (scoped) => routes(scoped, ctx));
   }
 

@@ -1,0 +1,98 @@
+import { DIVISIONS, divisionOf } from '../geo/geo.data.ts';
+import { AuthErrors } from '../platform/auth/auth.errors.ts';
+import type { Actor } from '../platform/auth/auth.rules.ts';
+import { requirePermission } from '../platform/auth/auth.service.ts';
+import type { Ctx } from '../platform/context.ts';
+import { AppError } from '../platform/errors.ts';
+import { CaseErrors } from './cases.errors.ts';
+import { dailyCounts, listCases, totalsAt, totalsByDistrict } from './cases.repo.ts';
+import { addDays, type CounterMetric, figuresFromTotals, type Totals, totalsKey } from './cases.rules.ts';
+import type { CasesQuery, CaseView, Figures } from './cases.schema.ts';
+import { jurisdictionOf, recordOf } from './cases.service.ts';
+
+/**
+ * The district an actor's figures are limited to: a requested district must lie in their scope;
+ * district and street scopes see their own district; only a city scope sees the city total.
+ */
+export function figuresDistrict(actor: Actor, requested?: string): string | undefined {
+  requirePermission(actor, 'cases:read');
+  if (actor.scope.kind === 'zone') throw new AppError(AuthErrors.OUT_OF_SCOPE);
+  const own = actor.scope.kind === 'city' ? undefined : actor.scope.code.slice(0, 6);
+  if (requested) {
+    if (own && requested !== own) throw new AppError(AuthErrors.OUT_OF_SCOPE);
+    if (!divisionOf(requested) || divisionOf(requested)?.level !== 'district') {
+      throw new AppError(CaseErrors.CASE_DIVISION_UNKNOWN, { code: requested, level: 'district' });
+    }
+    return requested;
+  }
+  return own;
+}
+
+function toTotals(rows: Array<{ metric: string; origin: string; day_n: number; cum_n: number }>): Totals {
+  return new Map(rows.map((r) => [totalsKey(r.metric as CounterMetric, r.origin), { day: r.day_n, cum: r.cum_n }]));
+}
+
+/** The figures of one day and the day before, for a district or the city. */
+export async function figuresOf(ctx: Ctx, actor: Actor, date: string, requested?: string) {
+  const district = figuresDistrict(actor, requested);
+  const [today, yesterday] = await Promise.all([totalsAt(ctx.db, date, district), totalsAt(ctx.db, addDays(date, -1), district)]);
+  return { date, jurisdiction: jurisdictionOf(district), figures: figuresFromTotals(toTotals(today)), previous: figuresFromTotals(toTotals(yesterday)) };
+}
+
+/** Figures for every day of a range (at most 366 days), from one pass over the daily counters. */
+export async function seriesOf(ctx: Ctx, actor: Actor, from: string, to: string, requested?: string) {
+  const district = figuresDistrict(actor, requested);
+  const span = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  if (!(span >= 0 && span <= 366)) throw new AppError(CaseErrors.FIGURES_RANGE);
+  const rows = await dailyCounts(ctx.db, to, district);
+  const cum = new Map<string, number>();
+  const byDay = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    const k = totalsKey(r.metric as CounterMetric, r.origin);
+    const m = byDay.get(r.day) ?? new Map<string, number>();
+    m.set(k, (m.get(k) ?? 0) + r.n);
+    byDay.set(r.day, m);
+  }
+  const days: Array<{ date: string; figures: Figures }> = [];
+  const sortedDays = [...byDay.keys()].sort();
+  let i = 0;
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    // Fold in every counter day up to d (including days before `from`).
+    for (; i < sortedDays.length && (sortedDays[i] as string) <= d; i++) {
+      for (const [k, n] of byDay.get(sortedDays[i] as string) ?? []) cum.set(k, (cum.get(k) ?? 0) + n);
+    }
+    const todays = byDay.get(d) ?? new Map<string, number>();
+    const totals: Totals = new Map([...cum.keys()].map((k) => [k, { day: todays.get(k) ?? 0, cum: cum.get(k) ?? 0 }]));
+    days.push({ date: d, figures: figuresFromTotals(totals) });
+  }
+  return { jurisdiction: jurisdictionOf(district), days };
+}
+
+/** Figures of one day for every district the actor may see. */
+export async function districtsOf(ctx: Ctx, actor: Actor, date: string) {
+  const own = figuresDistrict(actor);
+  const rows = await totalsByDistrict(ctx.db, date);
+  const districts = DIVISIONS.filter((d) => d.level === 'district' && (!own || d.code === own)).map((d) => ({
+    code: d.code,
+    name: d.name,
+    figures: figuresFromTotals(toTotals(rows.filter((r) => r.district_code === d.code))),
+  }));
+  return { date, districts };
+}
+
+/** Cases, masked, optionally exactly the records behind one figure; inside the actor's scope. */
+export async function casesOf(ctx: Ctx, actor: Actor, q: CasesQuery) {
+  const district = figuresDistrict(actor, q.district);
+  const street = actor.scope.kind === 'street' ? actor.scope.code : undefined;
+  const { rows, total } = await listCases(ctx.db, { date: q.date, metric: q.metric, district, street }, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
+  const items: CaseView[] = rows.map((r) => ({
+    id: r.id,
+    ...recordOf(r),
+    districtName: divisionOf(r.district_code)?.name ?? r.district_code,
+    communityName: r.community_code ? (divisionOf(r.community_code)?.name ?? null) : null,
+    nameMasked: r.name_masked,
+    idNumberMasked: r.id_masked,
+    personId: r.person_id === null ? null : Number(r.person_id),
+  }));
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}
