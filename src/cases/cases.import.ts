@@ -65,11 +65,14 @@ export interface FileIssue {
 
 export type FileKind = 'csv' | 'xlsx';
 
-/** Which parser a file needs, from its content type or name; null when neither fits. */
-export function fileKindOf(contentType: string | undefined, filename: string): FileKind | null {
+/** Which parser a file needs: an XLSX is a zip whatever it is called; otherwise content type, then name. */
+export function fileKindOf(contentType: string | undefined, filename: string, buf?: Buffer): FileKind | null {
+  if (buf && buf.length > 4 && buf.readUInt32LE(0) === 0x04034b50) return 'xlsx';
   const ct = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
-  if (ct === 'text/csv' || /\.csv$/i.test(filename)) return 'csv';
-  if (ct === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' || /\.xlsx$/i.test(filename)) return 'xlsx';
+  if (ct === 'text/csv') return 'csv';
+  if (ct === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') return 'xlsx';
+  if (/\.csv$/i.test(filename)) return 'csv';
+  if (/\.xlsx$/i.test(filename)) return 'xlsx';
   return null;
 }
 

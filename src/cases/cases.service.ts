@@ -226,7 +226,7 @@ export async function importCases(
   opts: { dryRun: boolean },
 ): Promise<ImportResult> {
   if (typeof actor !== 'string') requirePermission(actor, 'cases:write');
-  const kind = fileKindOf(file.contentType, file.filename);
+  const kind = fileKindOf(file.contentType, file.filename, file.buf);
   if (!kind) throw new AppError(CaseErrors.IMPORT_CONTENT_TYPE);
   const { rows, issues } = await readLineList(file.buf, kind);
   if (issues.length) throw invalid(issues);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { dialects, testCtx } from '../../test/helpers/db.ts';
+import { figuresOf, seriesOf } from '../cases/cases.figures.ts';
 import { parseResidentId } from '../people/people.rules.ts';
 import { verifyAudit } from '../platform/audit/audit.service.ts';
 import { DEMO_ACCOUNTS } from './accounts.ts';
@@ -46,6 +47,18 @@ for (const dialect of dialects()) {
       const users = await ctx.db.k.selectFrom('users').select('role').execute();
       assert.equal(users.length, DEMO_ACCOUNTS.length);
       assert.equal((await verifyAudit(ctx.db, ctx.crypto)).ok, true);
+    });
+
+    test('the outbreak reproduces the published figures of 6 November 2022 exactly', async () => {
+      const actor = { userId: 0, username: 't', role: 'commander' as const, scope: { kind: 'city' as const, code: '3501' } };
+      const f = (await figuresOf(ctx, actor, '2022-11-06')).figures;
+      assert.deepEqual([f.newLocalConfirmed, f.newLocalAsymptomatic, f.localDischarged, f.localReleased], [3, 35, 3, 5]);
+      assert.equal(f.deaths, 0);
+      const s = await seriesOf(ctx, actor, '2022-10-24', '2022-11-15');
+      const peak = s.days.reduce((a, b) => (b.figures.newLocalAsymptomatic > a.figures.newLocalAsymptomatic ? b : a));
+      assert.equal(peak.date, '2022-11-06', 'the wave peaks on the reference day');
+      const linked = await ctx.db.k.selectFrom('cases').select('person_id').where('person_id', 'is', null).execute();
+      assert.equal(linked.length, 0, 'every demo case is a registered person');
     });
   });
 }
