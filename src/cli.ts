@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { briefingCommands } from './briefing/briefing.cli.ts';
 import { casesCommands } from './cases/cases.cli.ts';
 import { geoCommands } from './geo/geo.cli.ts';
 import { peopleCommands } from './people/people.cli.ts';
@@ -19,5 +20,6 @@ auditCommands(program);
 geoCommands(program);
 peopleCommands(program);
 casesCommands(program);
+briefingCommands(program);
 
 await program.parseAsync(process.argv);

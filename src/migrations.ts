@@ -1,3 +1,4 @@
+import { briefingMigrations } from './briefing/briefing.migration.ts';
 import { casesMigrations } from './cases/cases.migration.ts';
 import { geoMigrations } from './geo/geo.migration.ts';
 import { peopleMigrations } from './people/people.migration.ts';
@@ -5,4 +6,10 @@ import type { Migration } from './platform/db/migration.ts';
 import { platformMigrations } from './platform/platform.migration.ts';
 
 /** Every module's migrations in the order they apply; ids sort in the same order. */
-export const MIGRATIONS: Migration[] = [...platformMigrations, ...geoMigrations, ...peopleMigrations, ...casesMigrations];
+export const MIGRATIONS: Migration[] = [
+  ...platformMigrations,
+  ...geoMigrations,
+  ...peopleMigrations,
+  ...casesMigrations,
+  ...briefingMigrations,
+];

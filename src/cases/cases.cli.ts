@@ -8,7 +8,8 @@ import { importCases } from './cases.service.ts';
 
 /** `banyan import cases FILE` and `banyan figures --date D`. */
 export function casesCommands(program: Command): void {
-  const imp = program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('import line lists');
+  const imp =
+    program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('import line lists');
   imp
     .command('cases <file>')
     .description('import a CSV or XLSX case line list: all or nothing, idempotent by case_no')
@@ -17,7 +18,9 @@ export function casesCommands(program: Command): void {
     .action(
       action(async (file: string, opts: { dryRun?: boolean; json?: boolean }) => {
         const buf = readFileSync(file);
-        const r = await withCtx((ctx) => importCases(ctx, 'cli', { buf, filename: basename(file) }, { dryRun: !!opts.dryRun }));
+        const r = await withCtx((ctx) =>
+          importCases(ctx, 'cli', { buf, filename: basename(file) }, { dryRun: !!opts.dryRun }),
+        );
         print(r, !!opts.json, [{ ...r }]);
       }),
     );
@@ -32,8 +35,16 @@ export function casesCommands(program: Command): void {
         const r = await withCtx((ctx) => figuresOf(ctx, CLI_READER, opts.date, opts.district));
         const { cumulative, ...daily } = r.figures;
         print(r, !!opts.json, [
-          ...Object.entries(daily).map(([k, v]) => ({ figure: k, value: v, previousDay: r.previous[k as keyof typeof daily] })),
-          ...Object.entries(cumulative).map(([k, v]) => ({ figure: `cumulative.${k}`, value: v, previousDay: r.previous.cumulative[k as keyof typeof cumulative] })),
+          ...Object.entries(daily).map(([k, v]) => ({
+            figure: k,
+            value: v,
+            previousDay: r.previous[k as keyof typeof daily],
+          })),
+          ...Object.entries(cumulative).map(([k, v]) => ({
+            figure: `cumulative.${k}`,
+            value: v,
+            previousDay: r.previous.cumulative[k as keyof typeof cumulative],
+          })),
         ]);
       }),
     );

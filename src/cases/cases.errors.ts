@@ -23,9 +23,17 @@ export const CaseErrors = defineErrors({
     en: '{code} is not a {level} code of the city',
   },
   CASE_DIVISION_MISMATCH: { status: 400, 'zh-CN': '{code} 不属于 {parent}', en: '{code} does not lie in {parent}' },
-  CASE_DATE_INVALID: { status: 400, 'zh-CN': '日期“{value}”无效，应为 YYYY-MM-DD', en: 'Date "{value}" is not a real YYYY-MM-DD date' },
+  CASE_DATE_INVALID: {
+    status: 400,
+    'zh-CN': '日期“{value}”无效，应为 YYYY-MM-DD',
+    en: 'Date "{value}" is not a real YYYY-MM-DD date',
+  },
   CASE_DATE_FUTURE: { status: 400, 'zh-CN': '日期 {value} 晚于今天', en: 'Date {value} lies in the future' },
-  CASE_DATE_BEFORE: { status: 400, 'zh-CN': '日期 {value} 早于报告（或转确诊）日期 {ref}', en: 'Date {value} is before the report (or reclassification) date {ref}' },
+  CASE_DATE_BEFORE: {
+    status: 400,
+    'zh-CN': '日期 {value} 早于报告（或转确诊）日期 {ref}',
+    en: 'Date {value} is before the report (or reclassification) date {ref}',
+  },
   CASE_RECLASSIFIED_NOT_CONFIRMED: {
     status: 400,
     'zh-CN': '填写了转确诊日期的病例，类型应为确诊',
@@ -51,8 +59,16 @@ export const CaseErrors = defineErrors({
     'zh-CN': '同一病例不能既有死亡日期又有出院或解除隔离日期',
     en: 'A case cannot have both a death date and a discharge or release date',
   },
-  CASE_DUPLICATE_IN_FILE: { status: 400, 'zh-CN': '病例编号 {caseNo} 在文件中重复（首次出现在第 {first} 行）', en: 'Case number {caseNo} repeats row {first}' },
-  CASE_OUT_OF_SCOPE: { status: 403, 'zh-CN': '区县 {code} 不在您的管辖范围内', en: 'District {code} lies outside your jurisdiction' },
+  CASE_DUPLICATE_IN_FILE: {
+    status: 400,
+    'zh-CN': '病例编号 {caseNo} 在文件中重复（首次出现在第 {first} 行）',
+    en: 'Case number {caseNo} repeats row {first}',
+  },
+  CASE_OUT_OF_SCOPE: {
+    status: 403,
+    'zh-CN': '区县 {code} 不在您的管辖范围内',
+    en: 'District {code} lies outside your jurisdiction',
+  },
   IMPORT_MISSING_COLUMN: { status: 400, 'zh-CN': '缺少必需的列：{column}', en: 'Required column missing: {column}' },
   IMPORT_UNKNOWN_COLUMN: { status: 400, 'zh-CN': '无法识别的列：{column}', en: 'Unknown column: {column}' },
   IMPORT_EMPTY: { status: 400, 'zh-CN': '文件中没有数据行', en: 'The file has no data rows' },

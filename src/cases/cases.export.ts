@@ -15,7 +15,7 @@ const FIGURE_COLUMNS: Array<[string, (f: Figures) => number]> = [
   ['住院治疗 In hospital', (f) => f.hospitalised],
   ['医学观察 Under observation', (f) => f.underObservation],
   ['隔离管控中发现 Found in quarantine', (f) => f.foundInQuarantine],
-  ['社区筛查发现 Found in community', (f) => f.foundInCommunity],
+  ['社会面发现 Found in the community', (f) => f.foundInCommunity],
   ['累计本土确诊 Cumulative local confirmed', (f) => f.cumulative.localConfirmed],
   ['累计本土无症状 Cumulative local asymptomatic', (f) => f.cumulative.localAsymptomatic],
   ['累计出院 Cumulative discharged', (f) => f.cumulative.discharged],
@@ -23,7 +23,9 @@ const FIGURE_COLUMNS: Array<[string, (f: Figures) => number]> = [
 ];
 
 /** One worksheet per jurisdiction, one row per day. */
-export async function figuresWorkbook(sheets: Array<{ name: string; days: Array<{ date: string; figures: Figures }> }>): Promise<Buffer> {
+export async function figuresWorkbook(
+  sheets: Array<{ name: string; days: Array<{ date: string; figures: Figures }> }>,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Banyan';
   for (const s of sheets) {
@@ -38,7 +40,23 @@ export async function figuresWorkbook(sheets: Array<{ name: string; days: Array<
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const EXAMPLE = ['FZ-2022-11-06-001', 'asymptomatic', 'local', '2022-11-06', '350102', '350102001', '350102001001', 'quarantine', '', '', '', '', '', '', ''];
+const EXAMPLE = [
+  'FZ-2022-11-06-001',
+  'asymptomatic',
+  'local',
+  '2022-11-06',
+  '350102',
+  '350102001',
+  '350102001001',
+  'quarantine',
+  '',
+  '',
+  '',
+  '',
+  '',
+  '',
+  '',
+];
 
 /** The line-list template as CSV (English header; the Chinese header works as well). */
 export function templateCsv(): string {
@@ -50,7 +68,16 @@ export async function templateXlsx(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('病例 cases');
   ws.addRow(COLUMNS.map((c) => c.zh)).font = { bold: true };
-  ws.addRow(['FZ-2022-11-06-001', '无症状感染者', '本土', '2022-11-06', '350102', '350102001', '350102001001', '集中隔离']);
+  ws.addRow([
+    'FZ-2022-11-06-001',
+    '无症状感染者',
+    '本土',
+    '2022-11-06',
+    '350102',
+    '350102001',
+    '350102001001',
+    '集中隔离',
+  ]);
   ws.columns.forEach((c) => {
     c.width = 16;
   });
@@ -61,7 +88,13 @@ export async function templateXlsx(): Promise<Buffer> {
     origin: '本土 | 境外输入 (local | imported)',
     detected_via: '集中隔离 | 居家隔离 | 社区筛查 | 重点人群筛查 | 主动就诊',
   };
-  for (const c of COLUMNS) help.addRow([c.key, c.zh, c.required ? '是 yes' : '否 no', values[c.key] ?? (c.key.endsWith('_on') ? 'YYYY-MM-DD' : '')]);
+  for (const c of COLUMNS)
+    help.addRow([
+      c.key,
+      c.zh,
+      c.required ? '是 yes' : '否 no',
+      values[c.key] ?? (c.key.endsWith('_on') ? 'YYYY-MM-DD' : ''),
+    ]);
   help.columns.forEach((c) => {
     c.width = 24;
   });

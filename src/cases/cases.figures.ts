@@ -20,7 +20,7 @@ export function figuresDistrict(actor: Actor, requested?: string): string | unde
   const own = actor.scope.kind === 'city' ? undefined : actor.scope.code.slice(0, 6);
   if (requested) {
     if (own && requested !== own) throw new AppError(AuthErrors.OUT_OF_SCOPE);
-    if (!divisionOf(requested) || divisionOf(requested)?.level !== 'district') {
+    if (divisionOf(requested)?.level !== 'district') {
       throw new AppError(CaseErrors.CASE_DIVISION_UNKNOWN, { code: requested, level: 'district' });
     }
     return requested;
@@ -35,8 +35,22 @@ function toTotals(rows: Array<{ metric: string; origin: string; day_n: number; c
 /** The figures of one day and the day before, for a district or the city. */
 export async function figuresOf(ctx: Ctx, actor: Actor, date: string, requested?: string) {
   const district = figuresDistrict(actor, requested);
-  const [today, yesterday] = await Promise.all([totalsAt(ctx.db, date, district), totalsAt(ctx.db, addDays(date, -1), district)]);
-  return { date, jurisdiction: jurisdictionOf(district), figures: figuresFromTotals(toTotals(today)), previous: figuresFromTotals(toTotals(yesterday)) };
+  const [today, yesterday] = await Promise.all([
+    totalsAt(ctx.db, date, district),
+    totalsAt(ctx.db, addDays(date, -1), district),
+  ]);
+  return {
+    date,
+    jurisdiction: jurisdictionOf(district),
+    figures: figuresFromTotals(toTotals(today)),
+    previous: figuresFromTotals(toTotals(yesterday)),
+  };
+}
+
+/** The city's figures of a day and the day before, for documents any reader of them may see. */
+export async function cityFigures(ctx: Ctx, date: string): Promise<{ figures: Figures; previous: Figures }> {
+  const [today, yesterday] = await Promise.all([totalsAt(ctx.db, date), totalsAt(ctx.db, addDays(date, -1))]);
+  return { figures: figuresFromTotals(toTotals(today)), previous: figuresFromTotals(toTotals(yesterday)) };
 }
 
 /** Figures for every day of a range (at most 366 days), from one pass over the daily counters. */
@@ -84,7 +98,11 @@ export async function districtsOf(ctx: Ctx, actor: Actor, date: string) {
 export async function casesOf(ctx: Ctx, actor: Actor, q: CasesQuery) {
   const district = figuresDistrict(actor, q.district);
   const street = actor.scope.kind === 'street' ? actor.scope.code : undefined;
-  const { rows, total } = await listCases(ctx.db, { date: q.date, metric: q.metric, district, street }, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
+  const { rows, total } = await listCases(
+    ctx.db,
+    { date: q.date, metric: q.metric, district, street },
+    { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
+  );
   const items: CaseView[] = rows.map((r) => ({
     id: r.id,
     ...recordOf(r),

@@ -5,7 +5,8 @@ import { testApp } from '../../test/helpers/app.ts';
 import { dialects } from '../../test/helpers/db.ts';
 import { checkCharOf } from '../people/people.rules.ts';
 
-const HEAD = 'case_no,kind,origin,reported_on,district_code,street_code,community_code,detected_via,reclassified_on,discharged_on,released_on,died_on,id_number,name,phone';
+const HEAD =
+  'case_no,kind,origin,reported_on,district_code,street_code,community_code,detected_via,reclassified_on,discharged_on,released_on,died_on,id_number,name,phone';
 const ID = (s: string) => s + checkCharOf(s);
 const GOOD = [
   `A1,asymptomatic,local,2022-11-06,350102,350102001,350102001001,quarantine,,,,,${ID('35010219850612123')},陈伟,13812345678`,
@@ -26,8 +27,21 @@ for (const dialect of dialects()) {
       cookie = await t.login('cmd');
     });
     const upload = (body: string | Buffer, type = 'text/csv', c = cookie, query = '') =>
-      t.app.inject({ method: 'POST', url: `/api/v1/imports/cases${query}`, headers: { cookie: c, 'content-type': type, 'x-filename': encodeURIComponent('病例.csv') }, payload: body });
-    const count = async () => Number((await t.ctx.db.k.selectFrom('cases').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/imports/cases${query}`,
+        headers: { cookie: c, 'content-type': type, 'x-filename': encodeURIComponent('病例.csv') },
+        payload: body,
+      });
+    const count = async () =>
+      Number(
+        (
+          await t.ctx.db.k
+            .selectFrom('cases')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
 
     test('every bad row is listed with its row, column and reason, and nothing is imported', async () => {
       const bad = [
@@ -69,7 +83,9 @@ for (const dialect of dialects()) {
       assert.equal(first.json().inserted, 4);
       const again = await upload(file);
       assert.deepEqual([again.json().inserted, again.json().updated, again.json().unchanged], [0, 0, 4]);
-      const edited = await upload([HEAD, ...GOOD.slice(0, 3), GOOD[3]?.replace('2022-11-06,350105', '2022-11-05,350105')].join('\n'));
+      const edited = await upload(
+        [HEAD, ...GOOD.slice(0, 3), GOOD[3]?.replace('2022-11-06,350105', '2022-11-05,350105')].join('\n'),
+      );
       assert.deepEqual([edited.json().inserted, edited.json().updated, edited.json().unchanged], [0, 1, 3]);
       assert.equal(await count(), 4);
       const f = (await t.app.inject({ url: '/api/v1/figures?date=2022-11-06', headers: { cookie } })).json();
@@ -77,7 +93,11 @@ for (const dialect of dialects()) {
       assert.equal(f.figures.newLocalConfirmedReclassified, 1);
       assert.equal(f.figures.newLocalAsymptomatic, 1);
       assert.equal(f.figures.newImportedAsymptomatic, 0, 'moved to 11-05 by the edit');
-      const stored = await t.ctx.db.k.selectFrom('cases').selectAll().where('case_no', '=', 'A1').executeTakeFirstOrThrow();
+      const stored = await t.ctx.db.k
+        .selectFrom('cases')
+        .selectAll()
+        .where('case_no', '=', 'A1')
+        .executeTakeFirstOrThrow();
       assert.equal(stored.name_masked, '陈*');
       assert.ok(!JSON.stringify(stored).includes('13812345678'));
     });
@@ -99,7 +119,10 @@ for (const dialect of dialects()) {
       wb2.worksheets[0]?.addRow(['X3', '确诊病例', '本土', '350102', '集中隔离']);
       const missing = await upload(Buffer.from(await wb2.xlsx.writeBuffer()), XLSX);
       assert.equal(missing.statusCode, 422);
-      assert.deepEqual(missing.json().error.details.map((d: { row: number; code: string }) => `${d.row}:${d.code}`), ['1:IMPORT_MISSING_COLUMN']);
+      assert.deepEqual(
+        missing.json().error.details.map((d: { row: number; code: string }) => `${d.row}:${d.code}`),
+        ['1:IMPORT_MISSING_COLUMN'],
+      );
       assert.match(missing.json().error.details[0].message['zh-CN'], /报告日期/);
       const garbage = await upload(Buffer.from('not a zip'), XLSX);
       assert.equal(garbage.json().error.details[0].code, 'IMPORT_UNREADABLE');
@@ -107,10 +130,19 @@ for (const dialect of dialects()) {
 
     test('a district officer cannot import another district; wrong types are 415', async () => {
       const gulou = await t.login('gulou');
-      const r = await upload([HEAD, 'G1,confirmed,local,2022-11-06,350104,,,quarantine,,,,,,,'].join('\n'), 'text/csv', gulou);
+      const r = await upload(
+        [HEAD, 'G1,confirmed,local,2022-11-06,350104,,,quarantine,,,,,,,'].join('\n'),
+        'text/csv',
+        gulou,
+      );
       assert.equal(r.statusCode, 422);
       assert.equal(r.json().error.details[0].code, 'CASE_OUT_OF_SCOPE');
-      const wrongType = await t.app.inject({ method: 'POST', url: '/api/v1/imports/cases', headers: { cookie, 'content-type': 'text/plain', 'x-filename': 'a.txt' }, payload: 'x' });
+      const wrongType = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/imports/cases',
+        headers: { cookie, 'content-type': 'text/plain', 'x-filename': 'a.txt' },
+        payload: 'x',
+      });
       assert.equal(wrongType.statusCode, 415);
     });
 
@@ -121,7 +153,10 @@ for (const dialect of dialects()) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
       assert.equal(wb.worksheets[0]?.getRow(1).getCell(1).value, '病例编号');
-      const x = await t.app.inject({ url: '/api/v1/figures/export.xlsx?from=2022-11-05&to=2022-11-07', headers: { cookie } });
+      const x = await t.app.inject({
+        url: '/api/v1/figures/export.xlsx?from=2022-11-05&to=2022-11-07',
+        headers: { cookie },
+      });
       assert.equal(x.statusCode, 200);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(x.rawPayload as unknown as ArrayBuffer);

@@ -23,7 +23,12 @@ export const COLUMNS = [
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 
 const ALIASES: Record<string, ColumnKey> = {
-  ...Object.fromEntries(COLUMNS.flatMap((c) => [[c.key, c.key], [c.zh, c.key]])),
+  ...Object.fromEntries(
+    COLUMNS.flatMap((c) => [
+      [c.key, c.key],
+      [c.zh, c.key],
+    ]),
+  ),
   类型: 'kind',
   联系电话: 'phone',
   手机号: 'phone',
@@ -32,7 +37,14 @@ const ALIASES: Record<string, ColumnKey> = {
 };
 
 const VALUES: Record<string, Record<string, string>> = {
-  kind: { confirmed: 'confirmed', asymptomatic: 'asymptomatic', 确诊: 'confirmed', 确诊病例: 'confirmed', 无症状: 'asymptomatic', 无症状感染者: 'asymptomatic' },
+  kind: {
+    confirmed: 'confirmed',
+    asymptomatic: 'asymptomatic',
+    确诊: 'confirmed',
+    确诊病例: 'confirmed',
+    无症状: 'asymptomatic',
+    无症状感染者: 'asymptomatic',
+  },
   origin: { local: 'local', imported: 'imported', 本土: 'local', 境外输入: 'imported', 输入: 'imported' },
   detected_via: {
     quarantine: 'quarantine',
@@ -121,19 +133,29 @@ export async function readLineList(buf: Buffer, kind: FileKind): Promise<{ rows:
     table = parseCsv(buf.toString('utf8')).map((r) => ({ row: r.line, cells: r.cells }));
   } else {
     const x = await readXlsx(buf);
-    if (typeof x === 'string') return { rows: [], issues: [{ row: 0, column: '', code: 'IMPORT_UNREADABLE', params: { reason: x } }] };
-    table = x.map((cells, i) => ({ row: i + 1, cells: cells ?? [] })).filter((r) => r.cells.some((c) => c.trim() !== ''));
+    if (typeof x === 'string')
+      return { rows: [], issues: [{ row: 0, column: '', code: 'IMPORT_UNREADABLE', params: { reason: x } }] };
+    table = x
+      .map((cells, i) => ({ row: i + 1, cells: cells ?? [] }))
+      .filter((r) => r.cells.some((c) => c.trim() !== ''));
   }
   const [head, ...body] = table;
   if (!head) return { rows: [], issues: [{ row: 1, column: '', code: 'IMPORT_EMPTY' }] };
   const issues: FileIssue[] = [];
   const keys = head.cells.map((h) => {
     const k = ALIASES[h.trim()] ?? ALIASES[h.trim().toLowerCase()];
-    if (!k && h.trim() !== '') issues.push({ row: head.row, column: h.trim(), code: 'IMPORT_UNKNOWN_COLUMN', params: { column: h.trim() } });
+    if (!k && h.trim() !== '')
+      issues.push({ row: head.row, column: h.trim(), code: 'IMPORT_UNKNOWN_COLUMN', params: { column: h.trim() } });
     return k;
   });
   for (const c of COLUMNS) {
-    if (c.required && !keys.includes(c.key)) issues.push({ row: head.row, column: c.key, code: 'IMPORT_MISSING_COLUMN', params: { column: `${c.key} (${c.zh})` } });
+    if (c.required && !keys.includes(c.key))
+      issues.push({
+        row: head.row,
+        column: c.key,
+        code: 'IMPORT_MISSING_COLUMN',
+        params: { column: `${c.key} (${c.zh})` },
+      });
   }
   if (body.length === 0) issues.push({ row: head.row, column: '', code: 'IMPORT_EMPTY' });
   const rows = body.map((r) => {

@@ -19,7 +19,11 @@ const num = <T extends { id: number | string | bigint }>(r: T) => ({ ...r, id: N
 export async function casesByNo(trx: Executor, caseNos: string[]): Promise<Map<string, StoredCase>> {
   const out = new Map<string, StoredCase>();
   for (let i = 0; i < caseNos.length; i += CHUNK) {
-    const rows = await trx.selectFrom('cases').selectAll().where('case_no', 'in', caseNos.slice(i, i + CHUNK)).execute();
+    const rows = await trx
+      .selectFrom('cases')
+      .selectAll()
+      .where('case_no', 'in', caseNos.slice(i, i + CHUNK))
+      .execute();
     for (const r of rows) out.set(r.case_no, num(r));
   }
   return out;
@@ -29,7 +33,11 @@ export async function casesByNo(trx: Executor, caseNos: string[]): Promise<Map<s
 export async function personIdsByIndex(trx: Executor, indexes: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (let i = 0; i < indexes.length; i += CHUNK) {
-    const rows = await trx.selectFrom('persons').select(['id', 'id_index']).where('id_index', 'in', indexes.slice(i, i + CHUNK)).execute();
+    const rows = await trx
+      .selectFrom('persons')
+      .select(['id', 'id_index'])
+      .where('id_index', 'in', indexes.slice(i, i + CHUNK))
+      .execute();
     for (const r of rows) out.set(r.id_index, Number(r.id));
   }
   return out;
@@ -37,7 +45,11 @@ export async function personIdsByIndex(trx: Executor, indexes: string[]): Promis
 
 /** Inserts cases in chunks. */
 export async function insertCases(trx: Executor, rows: NewCase[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto('cases').values(rows.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await trx
+      .insertInto('cases')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
 }
 
 /** Replaces the mutable fields of one case. */
@@ -46,7 +58,10 @@ export async function updateCase(trx: Executor, id: number, patch: Partial<NewCa
 }
 
 /** Adds signed deltas to the daily counters (upsert), so figures never need a scan of the cases. */
-export async function applyCountDeltas(trx: Executor, deltas: Map<string, { ev: CaseEvent; n: number }>): Promise<void> {
+export async function applyCountDeltas(
+  trx: Executor,
+  deltas: Map<string, { ev: CaseEvent; n: number }>,
+): Promise<void> {
   const rows: CaseCountRow[] = [...deltas.values()]
     .filter((d) => d.n !== 0)
     .map((d) => ({ day: d.ev.day, district_code: d.ev.district, origin: d.ev.origin, metric: d.ev.metric, n: d.n }));
@@ -54,7 +69,11 @@ export async function applyCountDeltas(trx: Executor, deltas: Map<string, { ev: 
     await trx
       .insertInto('case_counts')
       .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.columns(['day', 'district_code', 'origin', 'metric']).doUpdateSet((eb) => ({ n: eb('case_counts.n', '+', eb.ref('excluded.n')) })))
+      .onConflict((oc) =>
+        oc
+          .columns(['day', 'district_code', 'origin', 'metric'])
+          .doUpdateSet((eb) => ({ n: eb('case_counts.n', '+', eb.ref('excluded.n')) })),
+      )
       .execute();
   }
 }
@@ -77,7 +96,11 @@ export async function totalsAt(db: Db, day: string, district?: string) {
     ])
     .where('day', '<=', day);
   if (district) q = q.where('district_code', '=', district);
-  return (await q.groupBy(['metric', 'origin']).execute()).map((r) => ({ ...r, day_n: Number(r.day_n), cum_n: Number(r.cum_n) }));
+  return (await q.groupBy(['metric', 'origin']).execute()).map((r) => ({
+    ...r,
+    day_n: Number(r.day_n),
+    cum_n: Number(r.cum_n),
+  }));
 }
 
 /** Like totalsAt, for every district at once. */
@@ -99,7 +122,10 @@ export async function totalsByDistrict(db: Db, day: string) {
 
 /** Daily counter sums up to `to` (the caller accumulates), optionally for one district. */
 export async function dailyCounts(db: Db, to: string, district?: string) {
-  let q = db.k.selectFrom('case_counts').select((eb) => ['day', 'metric', 'origin', eb.fn.sum<number>('n').as('n')]).where('day', '<=', to);
+  let q = db.k
+    .selectFrom('case_counts')
+    .select((eb) => ['day', 'metric', 'origin', eb.fn.sum<number>('n').as('n')])
+    .where('day', '<=', to);
   if (district) q = q.where('district_code', '=', district);
   return (await q.groupBy(['day', 'metric', 'origin']).orderBy('day').execute()).map((r) => ({ ...r, n: Number(r.n) }));
 }
@@ -137,7 +163,10 @@ function metricWhere(eb: Eb, metric: Metric, d: string) {
     case 'hospitalised':
       return eb.and([
         eb('kind', '=', 'confirmed'),
-        eb.or([eb.and([eb('reclassified_on', 'is', null), eb('reported_on', '<=', d)]), eb('reclassified_on', '<=', d)]),
+        eb.or([
+          eb.and([eb('reclassified_on', 'is', null), eb('reported_on', '<=', d)]),
+          eb('reclassified_on', '<=', d),
+        ]),
         eb.or([eb('discharged_on', 'is', null), eb('discharged_on', '>', d)]),
         alive,
       ]);
@@ -168,7 +197,13 @@ export async function listCases(
     const { metric, date } = f;
     q = q.where((eb) => metricWhere(eb, metric, date));
   } else if (f.date) q = q.where('reported_on', '=', f.date);
-  const rows = await q.selectAll().orderBy('reported_on').orderBy('case_no').offset(page.offset).limit(page.limit).execute();
+  const rows = await q
+    .selectAll()
+    .orderBy('reported_on')
+    .orderBy('case_no')
+    .offset(page.offset)
+    .limit(page.limit)
+    .execute();
   const total = await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows: rows.map(num), total: Number(total.n) };
 }
@@ -180,7 +215,10 @@ export async function allCases(db: Db): Promise<StoredCase[]> {
 
 /** The most recent day with any counter, or null. */
 export async function latestDay(db: Db): Promise<string | null> {
-  const r = await db.k.selectFrom('case_counts').select((eb) => eb.fn.max('day').as('d')).executeTakeFirst();
+  const r = await db.k
+    .selectFrom('case_counts')
+    .select((eb) => eb.fn.max('day').as('d'))
+    .executeTakeFirst();
   return (r?.d as string | null) ?? null;
 }
 

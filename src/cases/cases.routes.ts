@@ -14,27 +14,45 @@ const IMPORT_LIMIT = 64 * 1024 * 1024; // a 200,000-row line list is about 30 MB
 
 /** Figures, case records, line-list import and the Excel export. */
 export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
-  app.addContentTypeParser(['text/csv', XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT }, (_req, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    ['text/csv', XLSX, 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT },
+    (_req, body, done) => done(null, body),
   );
 
-  app.get('/api/v1/figures', { schema: { tags: ['cases'], summary: 'Figures of a day', querystring: jsonSchema(FiguresQuery) } }, async (request) => {
-    const q = request.query as z.infer<typeof FiguresQuery>;
-    return figuresOf(ctx, actorOf(request), q.date, q.district);
-  });
+  app.get(
+    '/api/v1/figures',
+    { schema: { tags: ['cases'], summary: 'Figures of a day', querystring: jsonSchema(FiguresQuery) } },
+    async (request) => {
+      const q = request.query as z.infer<typeof FiguresQuery>;
+      return figuresOf(ctx, actorOf(request), q.date, q.district);
+    },
+  );
 
-  app.get('/api/v1/figures/series', { schema: { tags: ['cases'], summary: 'Figures per day over a range', querystring: jsonSchema(SeriesQuery) } }, async (request) => {
-    const q = request.query as z.infer<typeof SeriesQuery>;
-    return seriesOf(ctx, actorOf(request), q.from, q.to, q.district);
-  });
+  app.get(
+    '/api/v1/figures/series',
+    { schema: { tags: ['cases'], summary: 'Figures per day over a range', querystring: jsonSchema(SeriesQuery) } },
+    async (request) => {
+      const q = request.query as z.infer<typeof SeriesQuery>;
+      return seriesOf(ctx, actorOf(request), q.from, q.to, q.district);
+    },
+  );
 
-  app.get('/api/v1/figures/districts', { schema: { tags: ['cases'], summary: 'Figures of a day by district', querystring: jsonSchema(DistrictsQuery) } }, async (request) =>
-    districtsOf(ctx, actorOf(request), (request.query as z.infer<typeof DistrictsQuery>).date),
+  app.get(
+    '/api/v1/figures/districts',
+    { schema: { tags: ['cases'], summary: 'Figures of a day by district', querystring: jsonSchema(DistrictsQuery) } },
+    async (request) => districtsOf(ctx, actorOf(request), (request.query as z.infer<typeof DistrictsQuery>).date),
   );
 
   app.get(
     '/api/v1/figures/export.xlsx',
-    { schema: { tags: ['cases'], summary: 'Figures per day as an Excel workbook', querystring: jsonSchema(SeriesQuery) } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Figures per day as an Excel workbook',
+        querystring: jsonSchema(SeriesQuery),
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const q = request.query as z.infer<typeof SeriesQuery>;
@@ -43,38 +61,72 @@ export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
       // For the city, one more sheet per district so nobody retypes the table by hand.
       if (!q.district && actor.scope.kind === 'city') {
         const { districts } = await districtsOf(ctx, actor, q.to);
-        for (const d of districts) sheets.push({ name: d.name, days: (await seriesOf(ctx, actor, q.from, q.to, d.code)).days });
+        for (const d of districts)
+          sheets.push({ name: d.name, days: (await seriesOf(ctx, actor, q.from, q.to, d.code)).days });
       }
       reply
         .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="figures-${q.from}-${q.to}.xlsx"; filename*=UTF-8''${encodeURIComponent(`疫情数据-${main.jurisdiction.name}-${q.from}-${q.to}.xlsx`)}`);
+        .header(
+          'content-disposition',
+          `attachment; filename="figures-${q.from}-${q.to}.xlsx"; filename*=UTF-8''${encodeURIComponent(`疫情数据-${main.jurisdiction.name}-${q.from}-${q.to}.xlsx`)}`,
+        );
       return figuresWorkbook(sheets);
     },
   );
 
-  app.get('/api/v1/cases', { schema: { tags: ['cases'], summary: 'Case records (masked), or those behind a figure', querystring: jsonSchema(CasesQuery) } }, async (request) =>
-    casesOf(ctx, actorOf(request), request.query as CasesQuery),
+  app.get(
+    '/api/v1/cases',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Case records (masked), or those behind a figure',
+        querystring: jsonSchema(CasesQuery),
+      },
+    },
+    async (request) => casesOf(ctx, actorOf(request), request.query as CasesQuery),
   );
 
   app.post(
     '/api/v1/imports/cases',
-    { bodyLimit: IMPORT_LIMIT, schema: { tags: ['cases'], summary: 'Import a CSV/XLSX line list (all or nothing)', querystring: jsonSchema(ImportQuery) } },
+    {
+      bodyLimit: IMPORT_LIMIT,
+      schema: {
+        tags: ['cases'],
+        summary: 'Import a CSV/XLSX line list (all or nothing)',
+        querystring: jsonSchema(ImportQuery),
+      },
+    },
     async (request) => {
       const filename = decodeURIComponent(String(request.headers['x-filename'] ?? 'upload'));
       const buf = Buffer.isBuffer(request.body) ? request.body : Buffer.from(String(request.body ?? ''), 'utf8');
-      return importCases(ctx, actorOf(request), { buf, filename, contentType: request.headers['content-type'] }, { dryRun: (request.query as { dryRun: string }).dryRun === 'true' });
+      return importCases(
+        ctx,
+        actorOf(request),
+        { buf, filename, contentType: request.headers['content-type'] },
+        { dryRun: (request.query as { dryRun: string }).dryRun === 'true' },
+      );
     },
   );
 
-  app.get('/api/v1/imports/cases/template.csv', { schema: { tags: ['cases'], summary: 'Line-list template (CSV)' } }, async (request, reply) => {
-    requirePermission(actorOf(request), 'cases:write');
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="cases-template.csv"');
-    return templateCsv();
-  });
+  app.get(
+    '/api/v1/imports/cases/template.csv',
+    { schema: { tags: ['cases'], summary: 'Line-list template (CSV)' } },
+    async (request, reply) => {
+      requirePermission(actorOf(request), 'cases:write');
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="cases-template.csv"');
+      return templateCsv();
+    },
+  );
 
-  app.get('/api/v1/imports/cases/template.xlsx', { schema: { tags: ['cases'], summary: 'Line-list template (XLSX)' } }, async (request, reply) => {
-    requirePermission(actorOf(request), 'cases:write');
-    reply.header('content-type', XLSX).header('content-disposition', 'attachment; filename="cases-template.xlsx"');
-    return templateXlsx();
-  });
+  app.get(
+    '/api/v1/imports/cases/template.xlsx',
+    { schema: { tags: ['cases'], summary: 'Line-list template (XLSX)' } },
+    async (request, reply) => {
+      requirePermission(actorOf(request), 'cases:write');
+      reply.header('content-type', XLSX).header('content-disposition', 'attachment; filename="cases-template.xlsx"');
+      return templateXlsx();
+    },
+  );
 }

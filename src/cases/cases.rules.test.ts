@@ -47,14 +47,18 @@ test('a reclassified infection is new asymptomatic on its report day and new con
   // Never twice in the totals: it moved from one total to the other.
   assert.deepEqual([d1.cumulative.localConfirmed, d1.cumulative.localAsymptomatic], [0, 1]);
   assert.deepEqual([d3.cumulative.localConfirmed, d3.cumulative.localAsymptomatic], [1, 0]);
-  for (const m of ['newLocalAsymptomatic', 'underObservation'] as const) assert.equal(caseCounts(r, m, '2022-11-01'), true, m);
+  for (const m of ['newLocalAsymptomatic', 'underObservation'] as const)
+    assert.equal(caseCounts(r, m, '2022-11-01'), true, m);
   assert.equal(caseCounts(r, 'newLocalConfirmed', '2022-11-03'), true);
   assert.equal(caseCounts(r, 'hospitalised', '2022-11-02'), false);
 });
 
 test('imported cases never enter the local figures', () => {
   const f = figuresOn([c({ origin: 'imported' }), c({ origin: 'imported', kind: 'confirmed' })], '2022-11-01');
-  assert.deepEqual([f.newLocalAsymptomatic, f.newLocalConfirmed, f.newImportedAsymptomatic, f.newImportedConfirmed], [0, 0, 1, 1]);
+  assert.deepEqual(
+    [f.newLocalAsymptomatic, f.newLocalConfirmed, f.newImportedAsymptomatic, f.newImportedConfirmed],
+    [0, 0, 1, 1],
+  );
   assert.deepEqual([f.foundInQuarantine, f.foundInCommunity], [0, 0]);
   assert.equal(f.cumulative.importedConfirmed + f.cumulative.importedAsymptomatic, 2);
 });
@@ -79,13 +83,24 @@ test('inconsistent cases are refused with the field and the reason', () => {
   const codes = (p: Partial<CaseRecord>) => validateCase(c(p), '2022-12-31').map((i) => `${i.column}:${i.code}`);
   assert.deepEqual(codes({}), []);
   assert.deepEqual(codes({ kind: 'x' as CaseRecord['kind'] }), ['kind:CASE_KIND_INVALID']);
-  assert.deepEqual(codes({ districtCode: '350199' }), ['district_code:CASE_DIVISION_UNKNOWN', 'street_code:CASE_DIVISION_MISMATCH', 'community_code:CASE_DIVISION_MISMATCH']);
+  assert.deepEqual(codes({ districtCode: '350199' }), [
+    'district_code:CASE_DIVISION_UNKNOWN',
+    'street_code:CASE_DIVISION_MISMATCH',
+    'community_code:CASE_DIVISION_MISMATCH',
+  ]);
   assert.deepEqual(codes({ kind: 'confirmed', dischargedOn: '2022-10-30' }), ['discharged_on:CASE_DATE_BEFORE']);
-  assert.deepEqual(codes({ kind: 'confirmed', releasedOn: '2022-11-09' }), ['released_on:CASE_RELEASE_NOT_ASYMPTOMATIC']);
+  assert.deepEqual(codes({ kind: 'confirmed', releasedOn: '2022-11-09' }), [
+    'released_on:CASE_RELEASE_NOT_ASYMPTOMATIC',
+  ]);
   assert.deepEqual(codes({ dischargedOn: '2022-11-09' }), ['discharged_on:CASE_DISCHARGE_NOT_CONFIRMED']);
   assert.deepEqual(codes({ reclassifiedOn: '2022-11-03' }), ['reclassified_on:CASE_RECLASSIFIED_NOT_CONFIRMED']);
-  assert.deepEqual(codes({ kind: 'confirmed', reclassifiedOn: '2022-11-01' }), ['reclassified_on:CASE_RECLASSIFIED_NOT_AFTER_REPORT']);
+  assert.deepEqual(codes({ kind: 'confirmed', reclassifiedOn: '2022-11-01' }), [
+    'reclassified_on:CASE_RECLASSIFIED_NOT_AFTER_REPORT',
+  ]);
   assert.deepEqual(codes({ reportedOn: '2022-02-30' }), ['reported_on:CASE_DATE_INVALID']);
   assert.deepEqual(codes({ reportedOn: '2023-01-05' }), ['reported_on:CASE_DATE_FUTURE']);
-  assert.deepEqual(codes({ streetCode: '350103001' }), ['street_code:CASE_DIVISION_MISMATCH', 'community_code:CASE_DIVISION_MISMATCH']);
+  assert.deepEqual(codes({ streetCode: '350103001' }), [
+    'street_code:CASE_DIVISION_MISMATCH',
+    'community_code:CASE_DIVISION_MISMATCH',
+  ]);
 });

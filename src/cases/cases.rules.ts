@@ -1,5 +1,13 @@
 import { divisionOf } from '../geo/geo.data.ts';
-import { type CaseRecord, DETECTED_VIA, type Figures, FOUND_IN_QUARANTINE, KINDS, type Metric, ORIGINS } from './cases.schema.ts';
+import {
+  type CaseRecord,
+  DETECTED_VIA,
+  type Figures,
+  FOUND_IN_QUARANTINE,
+  KINDS,
+  type Metric,
+  ORIGINS,
+} from './cases.schema.ts';
 
 /** A problem with one field of one case, rendered later through the error catalogue. */
 export interface CaseIssue {
@@ -42,18 +50,23 @@ export function addDays(day: string, n: number): string {
  */
 export function validateCase(c: CaseRecord, today: string): CaseIssue[] {
   const issues: CaseIssue[] = [];
-  const bad = (field: string, code: string, params?: Record<string, unknown>) => issues.push({ column: COLUMN[field] ?? field, code, params });
+  const bad = (field: string, code: string, params?: Record<string, unknown>) =>
+    issues.push({ column: COLUMN[field] ?? field, code, params });
   if (!c.caseNo) bad('caseNo', 'CASE_NO_MISSING');
   if (!(KINDS as readonly string[]).includes(c.kind)) bad('kind', 'CASE_KIND_INVALID', { value: c.kind });
   if (!(ORIGINS as readonly string[]).includes(c.origin)) bad('origin', 'CASE_ORIGIN_INVALID', { value: c.origin });
-  if (!(DETECTED_VIA as readonly string[]).includes(c.detectedVia)) bad('detectedVia', 'CASE_DETECTED_VIA_INVALID', { value: c.detectedVia });
+  if (!(DETECTED_VIA as readonly string[]).includes(c.detectedVia))
+    bad('detectedVia', 'CASE_DETECTED_VIA_INVALID', { value: c.detectedVia });
   const district = divisionOf(c.districtCode);
-  if (!district || district.level !== 'district') bad('districtCode', 'CASE_DIVISION_UNKNOWN', { code: c.districtCode, level: 'district' });
+  if (district?.level !== 'district')
+    bad('districtCode', 'CASE_DIVISION_UNKNOWN', { code: c.districtCode, level: 'district' });
   const street = c.streetCode ? divisionOf(c.streetCode) : undefined;
-  if (c.streetCode && (!street || street.level !== 'street')) bad('streetCode', 'CASE_DIVISION_UNKNOWN', { code: c.streetCode, level: 'street' });
-  else if (street && street.parentCode !== c.districtCode) bad('streetCode', 'CASE_DIVISION_MISMATCH', { code: c.streetCode, parent: c.districtCode });
+  if (c.streetCode && street?.level !== 'street')
+    bad('streetCode', 'CASE_DIVISION_UNKNOWN', { code: c.streetCode, level: 'street' });
+  else if (street && street.parentCode !== c.districtCode)
+    bad('streetCode', 'CASE_DIVISION_MISMATCH', { code: c.streetCode, parent: c.districtCode });
   const community = c.communityCode ? divisionOf(c.communityCode) : undefined;
-  if (c.communityCode && (!community || community.level !== 'community')) {
+  if (c.communityCode && community?.level !== 'community') {
     bad('communityCode', 'CASE_DIVISION_UNKNOWN', { code: c.communityCode, level: 'community' });
   } else if (community && !community.code.startsWith(c.districtCode)) {
     bad('communityCode', 'CASE_DIVISION_MISMATCH', { code: c.communityCode, parent: c.districtCode });
@@ -79,7 +92,8 @@ export function validateCase(c: CaseRecord, today: string): CaseIssue[] {
   };
   if (c.reclassifiedOn) {
     if (c.kind !== 'confirmed') bad('reclassifiedOn', 'CASE_RECLASSIFIED_NOT_CONFIRMED');
-    else if (c.reclassifiedOn <= c.reportedOn) bad('reclassifiedOn', 'CASE_RECLASSIFIED_NOT_AFTER_REPORT', { value: c.reclassifiedOn, ref: c.reportedOn });
+    else if (c.reclassifiedOn <= c.reportedOn)
+      bad('reclassifiedOn', 'CASE_RECLASSIFIED_NOT_AFTER_REPORT', { value: c.reclassifiedOn, ref: c.reportedOn });
   }
   if (c.dischargedOn && c.kind !== 'confirmed') bad('dischargedOn', 'CASE_DISCHARGE_NOT_CONFIRMED');
   if (c.releasedOn && c.kind !== 'asymptomatic') bad('releasedOn', 'CASE_RELEASE_NOT_ASYMPTOMATIC');
@@ -111,9 +125,16 @@ export interface CaseEvent {
 
 /** The events of a (validated) case; the counters are the sums of these. */
 export function caseEvents(c: CaseRecord): CaseEvent[] {
-  const ev = (day: string, metric: CounterMetric): CaseEvent => ({ day, district: c.districtCode, origin: c.origin, metric });
+  const ev = (day: string, metric: CounterMetric): CaseEvent => ({
+    day,
+    district: c.districtCode,
+    origin: c.origin,
+    metric,
+  });
   // A reclassified infection was published as asymptomatic on its report day.
-  const out = [ev(c.reportedOn, c.kind === 'confirmed' && !c.reclassifiedOn ? 'reported_confirmed' : 'reported_asymptomatic')];
+  const out = [
+    ev(c.reportedOn, c.kind === 'confirmed' && !c.reclassifiedOn ? 'reported_confirmed' : 'reported_asymptomatic'),
+  ];
   out.push(ev(c.reportedOn, FOUND_IN_QUARANTINE.includes(c.detectedVia) ? 'found_quarantine' : 'found_community'));
   if (c.reclassifiedOn) out.push(ev(c.reclassifiedOn, 'reclassified'));
   if (c.dischargedOn) out.push(ev(c.dischargedOn, 'discharged'));
@@ -144,8 +165,16 @@ export function figuresFromTotals(t: Totals): Figures {
     importedDischarged: day('discharged', 'imported'),
     importedReleased: day('released', 'imported'),
     deaths: both(day, 'died_confirmed') + both(day, 'died_asymptomatic'),
-    hospitalised: both(cum, 'reported_confirmed') + both(cum, 'reclassified') - both(cum, 'discharged') - both(cum, 'died_confirmed'),
-    underObservation: both(cum, 'reported_asymptomatic') - both(cum, 'reclassified') - both(cum, 'released') - both(cum, 'died_asymptomatic'),
+    hospitalised:
+      both(cum, 'reported_confirmed') +
+      both(cum, 'reclassified') -
+      both(cum, 'discharged') -
+      both(cum, 'died_confirmed'),
+    underObservation:
+      both(cum, 'reported_asymptomatic') -
+      both(cum, 'reclassified') -
+      both(cum, 'released') -
+      both(cum, 'died_asymptomatic'),
     foundInQuarantine: day('found_quarantine', 'local'),
     foundInCommunity: day('found_community', 'local'),
     cumulative: {
@@ -197,7 +226,12 @@ export function caseCounts(c: CaseRecord, metric: Metric, d: string): boolean {
         alive
       );
     case 'underObservation':
-      return c.reportedOn <= d && (c.kind === 'asymptomatic' || (c.reclassifiedOn !== null && c.reclassifiedOn > d)) && (!c.releasedOn || c.releasedOn > d) && alive;
+      return (
+        c.reportedOn <= d &&
+        (c.kind === 'asymptomatic' || (c.reclassifiedOn !== null && c.reclassifiedOn > d)) &&
+        (!c.releasedOn || c.releasedOn > d) &&
+        alive
+      );
     case 'foundInQuarantine':
       return local && c.reportedOn === d && FOUND_IN_QUARANTINE.includes(c.detectedVia);
     case 'foundInCommunity':

@@ -2,7 +2,13 @@ import { z } from 'zod';
 
 export const KINDS = ['confirmed', 'asymptomatic'] as const;
 export const ORIGINS = ['local', 'imported'] as const;
-export const DETECTED_VIA = ['quarantine', 'home-isolation', 'community-screening', 'key-group-screening', 'self-presented'] as const;
+export const DETECTED_VIA = [
+  'quarantine',
+  'home-isolation',
+  'community-screening',
+  'key-group-screening',
+  'self-presented',
+] as const;
 export type Kind = (typeof KINDS)[number];
 export type Origin = (typeof ORIGINS)[number];
 export type DetectedVia = (typeof DETECTED_VIA)[number];
@@ -80,13 +86,29 @@ export type Metric = (typeof METRICS)[number];
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
-export const FiguresQuery = z.object({ date: Day, district: z.string().regex(/^\d{6}$/).optional() });
-export const SeriesQuery = z.object({ from: Day, to: Day, district: z.string().regex(/^\d{6}$/).optional() });
+export const FiguresQuery = z.object({
+  date: Day,
+  district: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+});
+export const SeriesQuery = z.object({
+  from: Day,
+  to: Day,
+  district: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+});
 export const DistrictsQuery = z.object({ date: Day });
 export const CasesQuery = z.object({
   date: Day.optional(),
   metric: z.enum(METRICS).optional(),
-  district: z.string().regex(/^\d{6}$/).optional(),
+  district: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });

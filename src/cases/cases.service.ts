@@ -6,6 +6,7 @@ import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/au
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError, messagesOf } from '../platform/errors.ts';
+import '../people/people.errors.ts'; // PERSON_ID_* codes are reported for line-list rows
 import { CaseErrors } from './cases.errors.ts';
 import { type FileIssue, fileKindOf, readLineList, toCase } from './cases.import.ts';
 import {
@@ -86,7 +87,13 @@ function checkRows(actor: Actor | 'system' | 'cli', rows: CaseInputRow[], today:
     for (const i of validateCase(record, today)) issues.push({ row, ...i });
     if (record.caseNo) {
       const first = seen.get(record.caseNo);
-      if (first !== undefined) issues.push({ row, column: 'case_no', code: 'CASE_DUPLICATE_IN_FILE', params: { caseNo: record.caseNo, first } });
+      if (first !== undefined)
+        issues.push({
+          row,
+          column: 'case_no',
+          code: 'CASE_DUPLICATE_IN_FILE',
+          params: { caseNo: record.caseNo, first },
+        });
       else seen.set(record.caseNo, row);
     }
     if (identity.idNumber) {
@@ -96,8 +103,13 @@ function checkRows(actor: Actor | 'system' | 'cli', rows: CaseInputRow[], today:
         issues.push({ row, column: 'id_number', code, params });
       }
     }
-    if (identity.phone && !normalisePhone(identity.phone)) issues.push({ row, column: 'phone', code: 'PERSON_PHONE_INVALID' });
-    if (typeof actor !== 'string' && divisionOf(record.districtCode) && !scopeCoversDivision(actor.scope, record.districtCode)) {
+    if (identity.phone && !normalisePhone(identity.phone))
+      issues.push({ row, column: 'phone', code: 'PERSON_PHONE_INVALID' });
+    if (
+      typeof actor !== 'string' &&
+      divisionOf(record.districtCode) &&
+      !scopeCoversDivision(actor.scope, record.districtCode)
+    ) {
       issues.push({ row, column: 'district_code', code: 'CASE_OUT_OF_SCOPE', params: { code: record.districtCode } });
     }
   }
@@ -126,8 +138,13 @@ export async function upsertCases(
   if (issues.length) throw invalid(issues);
   const now = new Date().toISOString();
   return ctx.db.k.transaction().execute(async (trx) => {
-    const existing = await casesByNo(trx, rows.map((r) => r.record.caseNo));
-    const idIndexes = rows.flatMap((r) => (r.identity.idNumber ? [ctx.crypto.blindIndex('id', r.identity.idNumber.trim().toUpperCase())] : []));
+    const existing = await casesByNo(
+      trx,
+      rows.map((r) => r.record.caseNo),
+    );
+    const idIndexes = rows.flatMap((r) =>
+      r.identity.idNumber ? [ctx.crypto.blindIndex('id', r.identity.idNumber.trim().toUpperCase())] : [],
+    );
     const persons = await personIdsByIndex(trx, idIndexes);
     const deltas = new Map<string, { ev: CaseEvent; n: number }>();
     const inserts: NewCase[] = [];
@@ -147,7 +164,10 @@ export async function upsertCases(
           (old.phone_cipher ? ctx.crypto.decrypt(old.phone_cipher) : null) === phone;
         if (sameRecord && sameIdentity) continue;
         const patch: Partial<NewCase> = { ...fields, updated_at: now };
-        if (!sameIdentity) Object.assign(patch, sealIdentity(ctx, idNumber, idIndex, identity.name, phone), { person_id: idIndex ? (persons.get(idIndex) ?? null) : null });
+        if (!sameIdentity)
+          Object.assign(patch, sealIdentity(ctx, idNumber, idIndex, identity.name, phone), {
+            person_id: idIndex ? (persons.get(idIndex) ?? null) : null,
+          });
         updates.push({ id: old.id, patch, old: oldRec, rec });
       } else {
         inserts.push({
@@ -180,7 +200,10 @@ export async function upsertCases(
       actor: actorLabel(actor),
       at: now,
     });
-    await insertCases(trx, inserts.map((r) => ({ ...r, import_id: importId })));
+    await insertCases(
+      trx,
+      inserts.map((r) => ({ ...r, import_id: importId })),
+    );
     for (const r of inserts) addEvents(deltas, caseEvents(recordOf({ ...(r as StoredCase), id: 0 })), 1);
     for (const u of updates) {
       await updateCase(trx, u.id, { ...u.patch, import_id: importId });
@@ -206,7 +229,13 @@ export async function upsertCases(
   });
 }
 
-function sealIdentity(ctx: Ctx, idNumber: string | null, idIndex: string | null, name: string | null, phone: string | null) {
+function sealIdentity(
+  ctx: Ctx,
+  idNumber: string | null,
+  idIndex: string | null,
+  name: string | null,
+  phone: string | null,
+) {
   return {
     id_index: idIndex,
     id_cipher: idNumber ? ctx.crypto.encrypt(idNumber) : null,
@@ -231,7 +260,12 @@ export async function importCases(
   const { rows, issues } = await readLineList(file.buf, kind);
   if (issues.length) throw invalid(issues);
   const sha256 = createHash('sha256').update(file.buf).digest('hex');
-  return upsertCases(ctx, actor, rows.map((r) => ({ row: r.row, ...toCase(r) })), { dryRun: opts.dryRun, filename: file.filename, sha256 });
+  return upsertCases(
+    ctx,
+    actor,
+    rows.map((r) => ({ row: r.row, ...toCase(r) })),
+    { dryRun: opts.dryRun, filename: file.filename, sha256 },
+  );
 }
 
 /** The jurisdiction label of a district code or the city. */

@@ -51,8 +51,14 @@ function randomCase(rng: Rng, i: number): CaseRecord {
 function reference(cases: CaseRecord[], d: string, district?: string): Figures {
   const inScope = cases.filter((c) => !district || c.districtCode === district);
   const count = (pred: (c: CaseRecord) => boolean) => inScope.filter(pred).length;
-  const daily = Object.fromEntries(METRICS.map((m) => [m, count((c) => caseCounts(c, m, d))])) as Omit<Figures, 'cumulative'>;
-  const confirmedBy = (c: CaseRecord) => (c.kind === 'confirmed' && !c.reclassifiedOn ? c.reportedOn <= d : c.reclassifiedOn !== null && c.reclassifiedOn <= d);
+  const daily = Object.fromEntries(METRICS.map((m) => [m, count((c) => caseCounts(c, m, d))])) as Omit<
+    Figures,
+    'cumulative'
+  >;
+  const confirmedBy = (c: CaseRecord) =>
+    c.kind === 'confirmed' && !c.reclassifiedOn
+      ? c.reportedOn <= d
+      : c.reclassifiedOn !== null && c.reclassifiedOn <= d;
   return {
     ...daily,
     cumulative: {
@@ -67,7 +73,8 @@ function reference(cases: CaseRecord[], d: string, district?: string): Figures {
   };
 }
 
-const rows = (cases: CaseRecord[]): CaseInputRow[] => cases.map((record, i) => ({ row: i + 2, record, identity: { idNumber: null, name: null, phone: null } }));
+const rows = (cases: CaseRecord[]): CaseInputRow[] =>
+  cases.map((record, i) => ({ row: i + 2, record, identity: { idNumber: null, name: null, phone: null } }));
 const opts = { dryRun: false, filename: 't.csv', sha256: 'x', today: '2022-12-31' };
 
 for (const dialect of dialects()) {
@@ -97,7 +104,10 @@ for (const dialect of dialects()) {
       for (const metric of METRICS) {
         const d = DAYS[9] as string;
         const listed = await casesOf(ctx, CITY, { date: d, metric, district: '350104', page: 1, pageSize: 500 });
-        const want = cases.filter((c) => c.districtCode === '350104' && caseCounts(c, metric, d)).map((c) => c.caseNo).sort();
+        const want = cases
+          .filter((c) => c.districtCode === '350104' && caseCounts(c, metric, d))
+          .map((c) => c.caseNo)
+          .sort();
         assert.deepEqual(listed.items.map((c) => c.caseNo).sort(), want, metric);
         assert.equal(listed.total, want.length);
       }
@@ -111,7 +121,10 @@ for (const dialect of dialects()) {
       const r = await upsertCases(ctx, 'system', rows(cases), opts);
       assert.equal(r.inserted, 0);
       assert.ok(r.updated > 80, `updated ${r.updated}`);
-      const n = await ctx.db.k.selectFrom('cases').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = await ctx.db.k
+        .selectFrom('cases')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       assert.equal(Number(n.n), 400);
       await check();
     });
@@ -123,7 +136,12 @@ for (const dialect of dialects()) {
     });
 
     test('district officers see only their district', async () => {
-      const officer: Actor = { userId: 2, username: 'o', role: 'district-officer', scope: { kind: 'district', code: '350102' } };
+      const officer: Actor = {
+        userId: 2,
+        username: 'o',
+        role: 'district-officer',
+        scope: { kind: 'district', code: '350102' },
+      };
       const own = await figuresOf(ctx, officer, DAYS[9] as string);
       assert.equal(own.jurisdiction.code, '350102');
       assert.deepEqual(own.figures, reference(cases, DAYS[9] as string, '350102'));

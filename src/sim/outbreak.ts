@@ -1,6 +1,6 @@
-import type { CaseInputRow } from '../cases/cases.service.ts';
-import type { CaseRecord, DetectedVia } from '../cases/cases.schema.ts';
 import { addDays } from '../cases/cases.rules.ts';
+import type { CaseRecord, DetectedVia } from '../cases/cases.schema.ts';
+import type { CaseInputRow } from '../cases/cases.service.ts';
 import { DIVISIONS } from '../geo/geo.data.ts';
 import type { PersonInput } from '../people/people.schema.ts';
 import { residentsOf } from './residents.ts';
@@ -12,7 +12,9 @@ import type { Rng } from './rng.ts';
  * wave (rising from late October, peaking around 6 November) and fixed so that 6 November reads
  * exactly 3 confirmed (one reclassified) / 35 asymptomatic / 3 discharged / 5 released, as published.
  */
-export const SCHEDULE: Array<[day: string, confirmed: number, reclassified: number, asymptomatic: number, discharged: number, released: number]> = [
+export const SCHEDULE: Array<
+  [day: string, confirmed: number, reclassified: number, asymptomatic: number, discharged: number, released: number]
+> = [
   ['2022-10-24', 0, 0, 1, 0, 0],
   ['2022-10-25', 0, 0, 3, 0, 0],
   ['2022-10-26', 1, 0, 4, 0, 0],
@@ -55,7 +57,13 @@ const DISTRICT_WEIGHTS: Array<[string, number]> = [
   ['350112', 4],
   ['350181', 3],
 ];
-const VIA: DetectedVia[] = ['quarantine', 'home-isolation', 'community-screening', 'key-group-screening', 'self-presented'];
+const VIA: DetectedVia[] = [
+  'quarantine',
+  'home-isolation',
+  'community-screening',
+  'key-group-screening',
+  'self-presented',
+];
 const VIA_WEIGHTS = [62, 15, 15, 5, 3];
 const OBSERVATION_DAYS = 7;
 
@@ -91,26 +99,50 @@ export function outbreak(rng: Rng, usedIds: Set<string>): { cases: CaseInputRow[
     return rec;
   };
   const take = (n: number, what: string, day: string, pool: CaseRecord[]) => {
-    if (pool.length < n) throw new Error(`outbreak schedule infeasible: ${n} ${what} on ${day}, ${pool.length} eligible`);
+    if (pool.length < n)
+      throw new Error(`outbreak schedule infeasible: ${n} ${what} on ${day}, ${pool.length} eligible`);
     return pool.slice(0, n);
   };
   for (const [day, confirmed, reclassified, asymptomatic, discharged, released] of SCHEDULE) {
     for (let i = 0; i < confirmed; i++) make(day, 'confirmed', 'local');
     // Reclassified infections come from those reported one to four days before.
-    const young = cases.filter((c) => c.origin === 'local' && c.kind === 'asymptomatic' && c.reportedOn < day && c.reportedOn >= addDays(day, -4));
+    const young = cases.filter(
+      (c) =>
+        c.origin === 'local' && c.kind === 'asymptomatic' && c.reportedOn < day && c.reportedOn >= addDays(day, -4),
+    );
     for (const c of take(reclassified, 'reclassifications', day, young)) {
       c.kind = 'confirmed';
       c.reclassifiedOn = day;
     }
     for (let i = 0; i < asymptomatic; i++) make(day, 'asymptomatic', 'local');
-    const dueDischarge = cases.filter((c) => c.origin === 'local' && c.kind === 'confirmed' && !c.dischargedOn && (c.reclassifiedOn ?? c.reportedOn) <= addDays(day, -OBSERVATION_DAYS));
+    const dueDischarge = cases.filter(
+      (c) =>
+        c.origin === 'local' &&
+        c.kind === 'confirmed' &&
+        !c.dischargedOn &&
+        (c.reclassifiedOn ?? c.reportedOn) <= addDays(day, -OBSERVATION_DAYS),
+    );
     for (const c of take(discharged, 'discharges', day, dueDischarge)) c.dischargedOn = day;
-    const dueRelease = cases.filter((c) => c.origin === 'local' && c.kind === 'asymptomatic' && !c.releasedOn && c.reportedOn <= addDays(day, -OBSERVATION_DAYS));
+    const dueRelease = cases.filter(
+      (c) =>
+        c.origin === 'local' &&
+        c.kind === 'asymptomatic' &&
+        !c.releasedOn &&
+        c.reportedOn <= addDays(day, -OBSERVATION_DAYS),
+    );
     for (const c of take(released, 'releases', day, dueRelease)) c.releasedOn = day;
     for (const [d, kind] of IMPORTED) if (d === day) make(day, kind, 'imported');
   }
   return {
-    cases: cases.map((record, i) => ({ row: i + 2, record, identity: { idNumber: persons[i]?.idNumber ?? null, name: persons[i]?.name ?? null, phone: persons[i]?.phone ?? null } })),
+    cases: cases.map((record, i) => ({
+      row: i + 2,
+      record,
+      identity: {
+        idNumber: persons[i]?.idNumber ?? null,
+        name: persons[i]?.name ?? null,
+        phone: persons[i]?.phone ?? null,
+      },
+    })),
     persons,
   };
 }

@@ -50,9 +50,17 @@ for (const dialect of dialects()) {
     });
 
     test('the outbreak reproduces the published figures of 6 November 2022 exactly', async () => {
-      const actor = { userId: 0, username: 't', role: 'commander' as const, scope: { kind: 'city' as const, code: '3501' } };
+      const actor = {
+        userId: 0,
+        username: 't',
+        role: 'commander' as const,
+        scope: { kind: 'city' as const, code: '3501' },
+      };
       const f = (await figuresOf(ctx, actor, '2022-11-06')).figures;
-      assert.deepEqual([f.newLocalConfirmed, f.newLocalAsymptomatic, f.localDischarged, f.localReleased], [3, 35, 3, 5]);
+      assert.deepEqual(
+        [f.newLocalConfirmed, f.newLocalAsymptomatic, f.localDischarged, f.localReleased],
+        [3, 35, 3, 5],
+      );
       assert.equal(f.deaths, 0);
       const s = await seriesOf(ctx, actor, '2022-10-24', '2022-11-15');
       const peak = s.days.reduce((a, b) => (b.figures.newLocalAsymptomatic > a.figures.newLocalAsymptomatic ? b : a));

@@ -6,8 +6,8 @@ import { createUser } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts';
 import { SCENARIO, SCENARIO_SEED } from './fuzhou.ts';
-import { residentQuota, residentsOf } from './residents.ts';
 import { outbreak } from './outbreak.ts';
+import { residentQuota, residentsOf } from './residents.ts';
 import { Rng } from './rng.ts';
 
 /** Progress of a long seeding step: done of total units in a named phase. */
@@ -67,7 +67,12 @@ export async function seedScenario(ctx: Ctx, opts: { scale: number; progress?: P
     for (let i = 0; i < infected.length; i += CHUNK) await insertPersons(trx, infected.slice(i, i + CHUNK));
   });
   progress('cases', 0, wave.cases.length);
-  await upsertCases(ctx, 'system', wave.cases, { dryRun: false, filename: `${SCENARIO}.cases`, sha256: 'generated', today: '2022-11-15' });
+  await upsertCases(ctx, 'system', wave.cases, {
+    dryRun: false,
+    filename: `${SCENARIO}.cases`,
+    sha256: 'generated',
+    today: '2022-11-15',
+  });
   progress('cases', wave.cases.length, wave.cases.length);
   await ctx.db.k.transaction().execute((trx) =>
     recordAudit(ctx.db, ctx.crypto, trx, {

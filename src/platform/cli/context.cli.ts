@@ -13,4 +13,9 @@ export async function withCtx<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> {
 }
 
 /** The operator at the server's console reads with a city-wide scope; writes are audited as 'cli'. */
-export const CLI_READER: Actor = { userId: 0, username: 'cli', role: 'commander', scope: { kind: 'city', code: '3501' } };
+export const CLI_READER: Actor = {
+  userId: 0,
+  username: 'cli',
+  role: 'commander',
+  scope: { kind: 'city', code: '3501' },
+};

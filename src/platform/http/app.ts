@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { briefingRoutes } from '../../briefing/briefing.routes.ts';
 import { casesRoutes } from '../../cases/cases.routes.ts';
 import { dashboardRoutes } from '../../dashboard/dashboard.routes.ts';
 import { geoRoutes } from '../../geo/geo.routes.ts';
@@ -90,7 +91,15 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     items: listErrors(),
   }));
 
-  for (const routes of [authRoutes, geoRoutes, peopleRoutes, auditRoutes, dashboardRoutes, casesRoutes]) {
+  for (const routes of [
+    authRoutes,
+    geoRoutes,
+    peopleRoutes,
+    auditRoutes,
+    dashboardRoutes,
+    casesRoutes,
+    briefingRoutes,
+  ]) {
     await app.register(async (scoped) => routes(scoped, ctx));
   }
 

@@ -1,0 +1,262 @@
+import { cityFigures } from '../cases/cases.figures.ts';
+import type { Figures, Metric } from '../cases/cases.schema.ts';
+import { recordAudit } from '../platform/audit/audit.service.ts';
+import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
+import { requirePermission } from '../platform/auth/auth.service.ts';
+import type { Ctx } from '../platform/context.ts';
+import { AppError } from '../platform/errors.ts';
+import { BriefingErrors } from './briefing.errors.ts';
+import { findBriefing, saveBriefing } from './briefing.repo.ts';
+import {
+  type BriefingAction,
+  type BriefingStatus,
+  recordsHref,
+  refusal,
+  renderHtml,
+  renderMarkdown,
+} from './briefing.rules.ts';
+import type { BriefingRow } from './briefing.tables.ts';
+import {
+  type BriefingLang,
+  type DraftInput,
+  draftSegments,
+  LANGS,
+  type Segment,
+  textOf,
+  titleOf,
+} from './briefing.text.ts';
+
+const CITY_NAMES: DraftInput['city'] = { zh: '福州市', tw: '福州市', en: 'Fuzhou' };
+
+// Labels of the figures a briefing links to, for the sources list under hand-edited text.
+const LINKED: Array<[Metric, Record<BriefingLang, string>]> = [
+  ['newLocalConfirmed', { 'zh-CN': '新增本土确诊病例', 'zh-TW': '新增本土確診病例', en: 'New local confirmed cases' }],
+  [
+    'newLocalConfirmedReclassified',
+    { 'zh-CN': '其中无症状感染者转确诊', 'zh-TW': '其中無症狀感染者轉確診', en: 'of which reclassified' },
+  ],
+  [
+    'newLocalAsymptomatic',
+    { 'zh-CN': '新增本土无症状感染者', 'zh-TW': '新增本土無症狀感染者', en: 'New local asymptomatic infections' },
+  ],
+  [
+    'localDischarged',
+    { 'zh-CN': '治愈出院本土确诊病例', 'zh-TW': '治癒出院本土確診病例', en: 'Local confirmed cases discharged' },
+  ],
+  [
+    'localReleased',
+    {
+      'zh-CN': '解除隔离本土无症状感染者',
+      'zh-TW': '解除隔離本土無症狀感染者',
+      en: 'Local asymptomatic infections released',
+    },
+  ],
+  ['foundInQuarantine', { 'zh-CN': '隔离管控中发现', 'zh-TW': '隔離管控中發現', en: 'Found in quarantine' }],
+  ['foundInCommunity', { 'zh-CN': '社会面发现', 'zh-TW': '社會面發現', en: 'Found in the community' }],
+  [
+    'hospitalised',
+    { 'zh-CN': '现有确诊病例（住院治疗）', 'zh-TW': '現有確診病例（住院治療）', en: 'Confirmed cases in hospital' },
+  ],
+  [
+    'underObservation',
+    {
+      'zh-CN': '现有无症状感染者（医学观察）',
+      'zh-TW': '現有無症狀感染者（醫學觀察）',
+      en: 'Asymptomatic infections under observation',
+    },
+  ],
+];
+
+const LABELS = new Map(LINKED);
+
+export type Texts = Record<BriefingLang, string>;
+
+/** The briefing as the API serves it. */
+export interface BriefingView {
+  date: string;
+  status: BriefingStatus;
+  texts: Texts;
+  segments: Record<BriefingLang, Segment[]> | null;
+  figures: Figures;
+  previous: Figures;
+  links: Array<{ metric: Metric; value: number; href: string }>;
+  draftedBy: string | null;
+  editedBy: string | null;
+  approvedBy: string | null;
+  publishedBy: string | null;
+  updatedAt: string | null;
+  publishedAt: string | null;
+}
+
+const who = (label: string | null) => (label ? (label.split(':')[2] ?? label) : null);
+
+function links(date: string, f: Figures) {
+  return LINKED.map(([metric]) => ({ metric, value: f[metric], href: recordsHref(date, metric) }));
+}
+
+async function fresh(ctx: Ctx, date: string): Promise<BriefingView> {
+  const { figures, previous } = await cityFigures(ctx, date);
+  const input = { date, city: CITY_NAMES, figures, previous };
+  const segments = Object.fromEntries(LANGS.map((l) => [l, draftSegments(input, l)])) as Record<
+    BriefingLang,
+    Segment[]
+  >;
+  const texts = Object.fromEntries(LANGS.map((l) => [l, textOf(segments[l])])) as Texts;
+  const none = {
+    draftedBy: null,
+    editedBy: null,
+    approvedBy: null,
+    publishedBy: null,
+    updatedAt: null,
+    publishedAt: null,
+  };
+  return { date, status: 'new', texts, segments, figures, previous, links: links(date, figures), ...none };
+}
+
+function fromRow(r: BriefingRow): BriefingView {
+  const figures = JSON.parse(r.figures) as Figures;
+  return {
+    date: r.date,
+    status: r.status as BriefingStatus,
+    texts: JSON.parse(r.texts) as Texts,
+    segments: r.segments ? (JSON.parse(r.segments) as Record<BriefingLang, Segment[]>) : null,
+    figures,
+    previous: JSON.parse(r.previous) as Figures,
+    links: links(r.date, figures),
+    draftedBy: who(r.drafted_by),
+    editedBy: who(r.edited_by),
+    approvedBy: who(r.approved_by),
+    publishedBy: who(r.published_by),
+    updatedAt: r.updated_at,
+    publishedAt: r.published_at,
+  };
+}
+
+/** The stored briefing of a day, or a fresh unsaved draft from the current figures. */
+export async function getBriefing(ctx: Ctx, actor: Actor, date: string): Promise<BriefingView> {
+  requirePermission(actor, 'briefing:read');
+  const row = await findBriefing(ctx.db, date);
+  return row ? fromRow(row) : fresh(ctx, date);
+}
+
+/** Runs one lifecycle step in a transaction: checks the rule, saves, audits. */
+async function transition(
+  ctx: Ctx,
+  actor: Actor,
+  date: string,
+  action: BriefingAction,
+  change: (current: BriefingRow | undefined, me: string, now: string) => Promise<BriefingRow>,
+): Promise<BriefingView> {
+  requirePermission(actor, `briefing:${action === 'draft' ? 'edit' : action}`);
+  const me = actorLabel(actor);
+  const now = new Date().toISOString();
+  return ctx.db.k.transaction().execute(async (trx) => {
+    const current = await findBriefing(trx, date);
+    const status = (current?.status ?? 'new') as BriefingStatus;
+    const code = refusal(status, action, me, current?.edited_by ?? null);
+    if (code) throw new AppError(BriefingErrors[code], { date, status, editor: who(current?.edited_by ?? null) });
+    const next = await change(current, me, now);
+    await saveBriefing(trx, next);
+    await recordAudit(ctx.db, ctx.crypto, trx, {
+      actor: me,
+      action: `briefing-${action}`,
+      entity: 'briefing',
+      entityId: date,
+      detail: { from: status, to: next.status },
+    });
+    return fromRow(next);
+  });
+}
+
+// Figures are read before the transaction opens: SQLite has one connection, and a read from
+// outside the transaction would wait for it forever.
+async function draftRow(ctx: Ctx, date: string): Promise<Omit<BriefingRow, 'drafted_by' | 'edited_by' | 'updated_at'>> {
+  const f = await fresh(ctx, date);
+  return {
+    date,
+    status: 'draft',
+    texts: JSON.stringify(f.texts),
+    segments: JSON.stringify(f.segments),
+    figures: JSON.stringify(f.figures),
+    previous: JSON.stringify(f.previous),
+    approved_by: null,
+    published_by: null,
+    published_at: null,
+  };
+}
+
+/** (Re)drafts the texts from the current figures; any approval is void. */
+export async function draftBriefing(ctx: Ctx, actor: Actor, date: string): Promise<BriefingView> {
+  const draft = await draftRow(ctx, date);
+  return transition(ctx, actor, date, 'draft', async (current, me, now) => ({
+    ...draft,
+    drafted_by: current?.drafted_by ?? me,
+    edited_by: me,
+    updated_at: now,
+  }));
+}
+
+/** Saves hand-edited texts; the links stay in the figures table since the words are now free text. */
+export async function editBriefing(ctx: Ctx, actor: Actor, date: string, texts: Texts): Promise<BriefingView> {
+  const draft = await draftRow(ctx, date);
+  return transition(ctx, actor, date, 'edit', async (current, me, now) => {
+    const base = current ?? { ...draft, drafted_by: me, edited_by: me, updated_at: now };
+    const unchanged = JSON.stringify(texts) === base.texts;
+    return {
+      ...base,
+      status: 'draft',
+      texts: JSON.stringify(texts),
+      segments: unchanged ? base.segments : null,
+      edited_by: me,
+      approved_by: null,
+      updated_at: now,
+    };
+  });
+}
+
+/** A second person approves the draft. */
+export function approveBriefing(ctx: Ctx, actor: Actor, date: string): Promise<BriefingView> {
+  return transition(ctx, actor, date, 'approve', async (current, me, now) => ({
+    ...(current as BriefingRow),
+    status: 'approved',
+    approved_by: me,
+    updated_at: now,
+  }));
+}
+
+/** Publishes the approved briefing; from now on it is frozen. */
+export function publishBriefing(ctx: Ctx, actor: Actor, date: string): Promise<BriefingView> {
+  return transition(ctx, actor, date, 'publish', async (current, me, now) => ({
+    ...(current as BriefingRow),
+    status: 'published',
+    published_by: me,
+    published_at: now,
+    updated_at: now,
+  }));
+}
+
+/** Renders a briefing (stored or fresh) in one language and format. */
+export async function renderBriefing(
+  ctx: Ctx,
+  actor: Actor,
+  date: string,
+  lang: BriefingLang,
+  format: 'md' | 'html' | 'json',
+) {
+  const b = await getBriefing(ctx, actor, date);
+  const input = {
+    date,
+    lang,
+    status: b.status,
+    title: titleOf(date, lang, CITY_NAMES),
+    text: b.texts[lang],
+    segments: b.segments?.[lang] ?? null,
+    links: b.links.map((l) => ({
+      ...l,
+      label: LABELS.get(l.metric)?.[lang] ?? l.metric,
+    })),
+  };
+  if (format === 'md') return renderMarkdown(input);
+  if (format === 'html') return renderHtml(input);
+  return input;
+}
