@@ -22,3 +22,22 @@ export async function load(
   const pct = (p: number) => Number((lat[Math.min(lat.length - 1, Math.floor(lat.length * p))] ?? 0).toFixed(2));
   return { requests: lat.length, rps: Math.round(lat.length / elapsed), p50ms: pct(0.5), p99ms: pct(0.99), errors };
 }
+
+/** Runs `load` in a child process and waits for its result without blocking this event loop. */
+export async function loadFromChild(
+  url: string,
+  opts: { seconds: number; concurrency: number; headers?: Record<string, string> },
+) {
+  const { spawn } = await import('node:child_process');
+  const worker = new URL('./load-worker.ts', import.meta.url).pathname;
+  const child = spawn(process.execPath, ['--import', 'tsx', worker, JSON.stringify({ url, ...opts })], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  const code: number = await new Promise((res) => child.on('close', res));
+  if (code !== 0) throw new Error(`load worker exited ${code}`);
+  return JSON.parse(out) as Awaited<ReturnType<typeof load>>;
+}

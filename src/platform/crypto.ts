@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomFillSync } from 'node:crypto';
 
 /** Field encryption (AES-256-GCM) and keyed blind indexes, all derived from one secret. */
 export interface Crypto {
@@ -9,6 +9,20 @@ export interface Crypto {
 }
 
 const PREFIX = 'v1.';
+
+// IVs come from a pooled CSPRNG buffer: one randomFillSync per 341 encryptions instead of one each,
+// which was a tenth of a large import's time. Each IV is still 96 fresh random bits, used once.
+const POOL = Buffer.alloc(4092);
+let poolAt = POOL.length;
+function freshIv(): Buffer {
+  if (poolAt + 12 > POOL.length) {
+    randomFillSync(POOL);
+    poolAt = 0;
+  }
+  const iv = Buffer.from(POOL.subarray(poolAt, poolAt + 12));
+  poolAt += 12;
+  return iv;
+}
 
 function derive(secret: string, info: string): Buffer {
   return Buffer.from(hkdfSync('sha256', secret, 'banyan', info, 32));
@@ -21,7 +35,7 @@ export function createCrypto(secret: string): Crypto {
   const macKey = derive(secret, 'audit-chain');
   return {
     encrypt(plain) {
-      const iv = randomBytes(12);
+      const iv = freshIv();
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
