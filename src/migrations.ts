@@ -1,6 +1,8 @@
 import { briefingMigrations } from './briefing/briefing.migration.ts';
 import { casesMigrations } from './cases/cases.migration.ts';
 import { geoMigrations } from './geo/geo.migration.ts';
+import { policyMigrations } from './policy/policy.migration.ts';
+import { zonesMigrations } from './zones/zones.migration.ts';
 import { peopleMigrations } from './people/people.migration.ts';
 import type { Migration } from './platform/db/migration.ts';
 import { platformMigrations } from './platform/platform.migration.ts';

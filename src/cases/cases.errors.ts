@@ -19,7 +19,7 @@ export const CaseErrors = defineErrors({
   },
   CASE_DIVISION_UNKNOWN: {
     status: 400,
-    'zh-CN': '{code} 不是福州市的{level}级行政区划代码',
+    'zh-CN': '{code} 不是福州市的{levelZh}代码',
     en: '{code} is not a {level} code of the city',
   },
   CASE_DIVISION_MISMATCH: { status: 400, 'zh-CN': '{code} 不属于 {parent}', en: '{code} does not lie in {parent}' },
@@ -76,7 +76,7 @@ export const CaseErrors = defineErrors({
   IMPORT_INVALID: {
     status: 422,
     'zh-CN': '文件有 {count} 处错误，未导入任何记录',
-    en: 'The file has {count} problems; nothing was imported',
+    en: 'Problems found in the file: {count}; nothing was imported',
   },
   IMPORT_CONTENT_TYPE: {
     status: 415,

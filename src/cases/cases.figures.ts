@@ -5,7 +5,7 @@ import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { CaseErrors } from './cases.errors.ts';
-import { dailyCounts, listCases, totalsAt, totalsByDistrict } from './cases.repo.ts';
+import { dailyCounts, latestDay, listCases, totalsAt, totalsByDistrict } from './cases.repo.ts';
 import { addDays, type CounterMetric, figuresFromTotals, type Totals, totalsKey } from './cases.rules.ts';
 import type { CasesQuery, CaseView, Figures } from './cases.schema.ts';
 import { jurisdictionOf, recordOf } from './cases.service.ts';
@@ -16,12 +16,13 @@ import { jurisdictionOf, recordOf } from './cases.service.ts';
  */
 export function figuresDistrict(actor: Actor, requested?: string): string | undefined {
   requirePermission(actor, 'cases:read');
-  if (actor.scope.kind === 'zone') throw new AppError(AuthErrors.OUT_OF_SCOPE);
+  // Counters are per district: narrower scopes could see numbers whose records they may not open.
+  if (actor.scope.kind === 'zone' || actor.scope.kind === 'street') throw new AppError(AuthErrors.OUT_OF_SCOPE);
   const own = actor.scope.kind === 'city' ? undefined : actor.scope.code.slice(0, 6);
   if (requested) {
     if (own && requested !== own) throw new AppError(AuthErrors.OUT_OF_SCOPE);
     if (divisionOf(requested)?.level !== 'district') {
-      throw new AppError(CaseErrors.CASE_DIVISION_UNKNOWN, { code: requested, level: 'district' });
+      throw new AppError(CaseErrors.CASE_DIVISION_UNKNOWN, { code: requested, level: 'district', levelZh: '区县' });
     }
     return requested;
   }
@@ -45,6 +46,12 @@ export async function figuresOf(ctx: Ctx, actor: Actor, date: string, requested?
     figures: figuresFromTotals(toTotals(today)),
     previous: figuresFromTotals(toTotals(yesterday)),
   };
+}
+
+/** The latest day that has any figures (what screens open on), or null before the first case. */
+export async function latestFiguresDay(ctx: Ctx, actor: Actor): Promise<string | null> {
+  figuresDistrict(actor);
+  return latestDay(ctx.db);
 }
 
 /** The city's figures of a day and the day before, for documents any reader of them may see. */
@@ -97,10 +104,9 @@ export async function districtsOf(ctx: Ctx, actor: Actor, date: string) {
 /** Cases, masked, optionally exactly the records behind one figure; inside the actor's scope. */
 export async function casesOf(ctx: Ctx, actor: Actor, q: CasesQuery) {
   const district = figuresDistrict(actor, q.district);
-  const street = actor.scope.kind === 'street' ? actor.scope.code : undefined;
   const { rows, total } = await listCases(
     ctx.db,
-    { date: q.date, metric: q.metric, district, street },
+    { date: q.date, metric: q.metric, district },
     { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
   );
   const items: CaseView[] = rows.map((r) => ({

@@ -187,12 +187,11 @@ function metricWhere(eb: Eb, metric: Metric, d: string) {
 /** A page of cases, optionally exactly those behind one figure, limited to a district when given. */
 export async function listCases(
   db: Db,
-  f: { date?: string; metric?: Metric; district?: string; street?: string },
+  f: { date?: string; metric?: Metric; district?: string },
   page: { offset: number; limit: number },
 ): Promise<{ rows: StoredCase[]; total: number }> {
   let q = db.k.selectFrom('cases');
   if (f.district) q = q.where('district_code', '=', f.district);
-  if (f.street) q = q.where('street_code', '=', f.street);
   if (f.metric && f.date) {
     const { metric, date } = f;
     q = q.where((eb) => metricWhere(eb, metric, date));

@@ -5,7 +5,7 @@ import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
 import { figuresWorkbook, templateCsv, templateXlsx } from './cases.export.ts';
-import { casesOf, districtsOf, figuresOf, seriesOf } from './cases.figures.ts';
+import { casesOf, districtsOf, figuresOf, latestFiguresDay, seriesOf } from './cases.figures.ts';
 import { CasesQuery, DistrictsQuery, FiguresQuery, ImportQuery, SeriesQuery } from './cases.schema.ts';
 import { importCases } from './cases.service.ts';
 

@@ -59,15 +59,15 @@ export function validateCase(c: CaseRecord, today: string): CaseIssue[] {
     bad('detectedVia', 'CASE_DETECTED_VIA_INVALID', { value: c.detectedVia });
   const district = divisionOf(c.districtCode);
   if (district?.level !== 'district')
-    bad('districtCode', 'CASE_DIVISION_UNKNOWN', { code: c.districtCode, level: 'district' });
+    bad('districtCode', 'CASE_DIVISION_UNKNOWN', { code: c.districtCode, level: 'district', levelZh: '区县' });
   const street = c.streetCode ? divisionOf(c.streetCode) : undefined;
   if (c.streetCode && street?.level !== 'street')
-    bad('streetCode', 'CASE_DIVISION_UNKNOWN', { code: c.streetCode, level: 'street' });
+    bad('streetCode', 'CASE_DIVISION_UNKNOWN', { code: c.streetCode, level: 'street', levelZh: '街道（乡镇）' });
   else if (street && street.parentCode !== c.districtCode)
     bad('streetCode', 'CASE_DIVISION_MISMATCH', { code: c.streetCode, parent: c.districtCode });
   const community = c.communityCode ? divisionOf(c.communityCode) : undefined;
   if (c.communityCode && community?.level !== 'community') {
-    bad('communityCode', 'CASE_DIVISION_UNKNOWN', { code: c.communityCode, level: 'community' });
+    bad('communityCode', 'CASE_DIVISION_UNKNOWN', { code: c.communityCode, level: 'community', levelZh: '社区（村）' });
   } else if (community && !community.code.startsWith(c.districtCode)) {
     bad('communityCode', 'CASE_DIVISION_MISMATCH', { code: c.communityCode, parent: c.districtCode });
   } else if (community && c.streetCode && community.parentCode !== c.streetCode) {

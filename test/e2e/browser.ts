@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -132,4 +132,64 @@ async function kill(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
+}
+
+export const DEMO_PASSWORD = 'banyan-demo';
+
+/**
+ * A fresh page (no cookies) on the server in zh-CN, with reduced motion so charts render without animation;
+ * its context closes when the test ends. Undefined (and the test skipped) when the browser or server is missing.
+ */
+export async function openPage(
+  t: TestContext,
+  browser: Browser | undefined,
+  server: TestServer | undefined,
+  options: BrowserContextOptions = {},
+): Promise<Page | undefined> {
+  if (!browser || !server) {
+    t.skip('chromium not installed');
+    return undefined;
+  }
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    reducedMotion: 'reduce',
+    ...options,
+  });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  await page.goto(server.url);
+  return page;
+}
+
+/** Signs in on the login form and waits for the shell. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.locator('#main-nav').waitFor({ state: 'attached' });
+}
+
+/** Goes to a hash route of the web app, e.g. `#/figures?date=2022-11-06`, without reloading the page. */
+export async function goHash(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+}
+
+/** How many pixels of a canvas are painted (not fully transparent): 0 means the chart drew nothing. */
+export async function paintedPixels(page: Page, selector: string): Promise<number> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const canvas = el as HTMLCanvasElement;
+      const ctx = canvas.getContext('2d');
+      if (!ctx || canvas.width === 0 || canvas.height === 0) return 0;
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) n++;
+      return n;
+    });
 }

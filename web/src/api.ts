@@ -62,22 +62,36 @@ async function toApiError(res: Response): Promise<ApiError> {
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is (a file upload); give its type in `contentType`. */
+  raw?: Blob;
+  contentType?: string;
+  /** Extra request headers. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
   /** Do not call the unauthorized handler on 401 (login and session probe). */
   quiet401?: boolean;
 }
 
-export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+/** fetch with the language header; a network failure becomes an ApiError, an error answer too. */
+async function send(path: string, opts: RequestOptions, accept: string): Promise<Response> {
   const lang = getLang();
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': lang };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': lang, ...opts.headers };
+  let body: BodyInit | undefined;
+  if (opts.raw !== undefined) {
+    body = opts.raw;
+    headers['Content-Type'] = opts.contentType ?? (opts.raw.type || 'application/octet-stream');
+  } else if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers['Content-Type'] = 'application/json';
+  }
   let res: Response;
   try {
     res = await fetch(path, {
       method: opts.method ?? 'GET',
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body,
       credentials: 'same-origin',
       signal: opts.signal,
     });
@@ -94,6 +108,11 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     if (res.status === 401 && error.code === 'AUTH_REQUIRED' && !opts.quiet401) onUnauthorized?.();
     throw error;
   }
+  return res;
+}
+
+export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await send(path, opts, 'application/json');
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
@@ -107,4 +126,41 @@ export function query(params: Record<string, string | number | undefined | null>
   }
   const s = q.toString();
   return s ? `?${s}` : '';
+}
+
+/** The file name in a Content-Disposition header (RFC 6266 `filename*` first), if any. */
+function dispositionName(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
+  return plain?.[1]?.trim();
+}
+
+/**
+ * GETs a file with the session and saves it under the server's name (or `fallbackName`).
+ * Unlike a plain link, an error answer (expired session, no permission) comes back as an ApiError.
+ */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const res = await send(path, {}, '*/*');
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  try {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = dispositionName(res.headers.get('Content-Disposition')) ?? fallbackName;
+    a.rel = 'noopener';
+    document.body.append(a);
+    a.click();
+    a.remove();
+  } finally {
+    // give the browser time to start the download before the URL goes away
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
 }

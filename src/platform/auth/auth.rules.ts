@@ -34,7 +34,11 @@ export type Permission =
   | 'briefing:read'
   | 'briefing:edit'
   | 'briefing:approve'
-  | 'briefing:publish';
+  | 'briefing:publish'
+  | 'policy:edit'
+  | 'zones:read'
+  | 'zones:write'
+  | 'taskforces:write';
 
 // Least privilege: roles whose modules do not exist yet see the dashboard only.
 const PERMISSIONS: Record<Role, Permission[]> = {

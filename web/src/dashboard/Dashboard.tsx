@@ -1,19 +1,23 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
+import { useGeo } from '../charts/useGeo';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
 import type { Dashboard as DashboardData } from '../types';
 import { DistrictTable } from './DistrictTable';
-import { useGeo } from './useGeo';
 
 // ECharts is the bulk of the bundle: load it with the dashboard, not with the login page.
-const DistrictMap = lazy(() => import('./DistrictMap').then((m) => ({ default: m.DistrictMap })));
+const DistrictMap = lazy(() => import('../charts/DistrictMap').then((m) => ({ default: m.DistrictMap })));
 
 export function Dashboard() {
   const { t, formatNumber } = useI18n();
   const dash = useApi<DashboardData>('/api/v1/dashboard');
   const { geo, error: geoError, reload: reloadGeo } = useGeo();
   const data = dash.data;
+  const values = useMemo(
+    () => data?.districts.map((d) => ({ code: d.code, name: d.name, value: d.residents })) ?? [],
+    [data],
+  );
 
   return (
     <section className="page">
@@ -39,7 +43,12 @@ export function Dashboard() {
             {!geo && geoError === undefined && <Loading />}
             {geo && (
               <Suspense fallback={<Loading />}>
-                <DistrictMap geo={geo} districts={data.districts} />
+                <DistrictMap
+                  geo={geo}
+                  values={values}
+                  label={t('dashboard.residents')}
+                  title={t('dashboard.mapTitle')}
+                />
               </Suspense>
             )}
           </div>

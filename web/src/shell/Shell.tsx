@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
 import { Audit } from '../audit/Audit';
+import { Briefing } from '../briefing/Briefing';
+import { Cases } from '../cases/Cases';
+import { Import } from '../cases/Import';
 import { useRoute } from '../common/router';
 import { Dashboard } from '../dashboard/Dashboard';
 import { Divisions } from '../divisions/Divisions';
+import { Figures } from '../figures/Figures';
 import { useI18n } from '../i18n';
 import { Persons } from '../persons/Persons';
-import type { User } from '../types';
+import { can, type User } from '../types';
 import { LangToggle } from './LangToggle';
 import { type ModuleId, modulesFor } from './modules';
 import { Nav } from './Nav';
@@ -54,6 +58,16 @@ export function Shell({ user, onSignOut }: Props) {
       <Nav modules={modules} active={active} onNavigate={() => setMenuOpen(false)} />
       <main className="content" id="main">
         {active === 'dashboard' && <Dashboard />}
+        {active === 'figures' && <Figures user={user} />}
+        {active === 'cases' &&
+          (rest[0] !== 'import' ? (
+            <Cases user={user} />
+          ) : can(user, 'cases:write') ? (
+            <Import />
+          ) : (
+            <p className="notice notice-warn">{t('common.noPermission')}</p>
+          ))}
+        {active === 'briefing' && <Briefing user={user} />}
         {active === 'persons' && <Persons user={user} />}
         {active === 'divisions' && <Divisions code={rest[0]} />}
         {active === 'audit' && <Audit />}

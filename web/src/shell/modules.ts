@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n';
 import type { User } from '../types';
 
-export type ModuleId = 'dashboard' | 'persons' | 'divisions' | 'audit';
+export type ModuleId = 'dashboard' | 'figures' | 'cases' | 'briefing' | 'persons' | 'divisions' | 'audit';
 
 export interface ModuleDef {
   id: ModuleId;
@@ -14,6 +14,9 @@ export interface ModuleDef {
 /** Only modules that exist are listed; a module is added here when it is built. */
 export const MODULES: readonly ModuleDef[] = [
   { id: 'dashboard', label: 'nav.dashboard', icon: '◉' },
+  { id: 'figures', label: 'nav.figures', icon: '▤', permission: 'cases:read' },
+  { id: 'cases', label: 'nav.cases', icon: '☷', permission: 'cases:read' },
+  { id: 'briefing', label: 'nav.briefing', icon: '✎', permission: 'briefing:read' },
   { id: 'persons', label: 'nav.persons', icon: '☰', permission: 'persons:read' },
   { id: 'divisions', label: 'nav.divisions', icon: '▦' },
   { id: 'audit', label: 'nav.audit', icon: '✓', permission: 'audit:read' },

@@ -1,46 +1,48 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useI18n } from '../i18n';
-import type { DistrictResidents } from '../types';
-import { type DistrictFeatureCollection, echarts, FONT_FAMILY, type MapOption, registerFuzhou } from './echarts';
+import { GREENS } from './colors';
+import { FONT_FAMILY, reducedMotion } from './echarts';
+import { type DistrictFeatureCollection, type MapOption, registerFuzhou } from './map';
+import { useEChart } from './useEChart';
+
+export interface DistrictValue {
+  code: string;
+  name: string;
+  value: number;
+}
 
 interface Props {
   geo: DistrictFeatureCollection;
-  districts: DistrictResidents[];
+  values: DistrictValue[];
+  /** What the value is (tooltip, series name). */
+  label: string;
+  /** Accessible name of the map. */
+  title: string;
+  /** Colour ramp from the lowest to the highest value. */
+  colors?: string[];
+  /** Code of a district to outline (the one selected elsewhere on the page). */
+  selected?: string;
+  onSelect?: (code: string) => void;
+  testId?: string;
 }
 
-const COLORS = ['#edf8e9', '#bae4b3', '#74c476', '#31a354', '#006d2c'];
-
-export function DistrictMap({ geo, districts }: Props) {
+/** The 13 Fuzhou districts coloured by a value (choropleth); a click on a district calls onSelect with its code. */
+export function DistrictMap({ geo, values, label, title, colors = GREENS, selected, onSelect, testId }: Props) {
   const { t, formatNumber } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<ReturnType<typeof echarts.init> | null>(null);
-
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const chart = echarts.init(el, undefined, { renderer: 'canvas' });
-    chartRef.current = chart;
-    const resize = () => chart.resize();
-    const observer = new ResizeObserver(resize);
-    observer.observe(el);
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      observer.disconnect();
-      chart.dispose();
-      chartRef.current = null;
-    };
-  }, []);
 
   const option = useMemo<MapOption>(() => {
     // Join by code: the shape's own name labels the area (the API may spell a district differently).
     const shapeName = new Map(geo.features.map((f) => [f.properties.code, f.properties.name]));
-    const data = districts.map((d) => ({ name: shapeName.get(d.code) ?? d.name, value: d.residents }));
-    const max = Math.max(1, ...districts.map((d) => d.residents));
-    const label = t('dashboard.residents');
-    const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    const data = values.map((d) => ({
+      name: shapeName.get(d.code) ?? d.name,
+      value: d.value,
+      code: d.code,
+      ...(d.code === selected ? { itemStyle: { borderColor: '#0f3d2e', borderWidth: 3 } } : {}),
+    }));
+    const max = Math.max(1, ...values.map((d) => d.value));
     return {
-      animation: !reduceMotion,
+      animation: !reducedMotion(),
       textStyle: { fontFamily: FONT_FAMILY },
       tooltip: {
         trigger: 'item',
@@ -59,7 +61,7 @@ export function DistrictMap({ geo, districts }: Props) {
         calculable: true,
         itemHeight: 100,
         formatter: (value: unknown) => formatNumber(Math.round(Number(value))),
-        inRange: { color: COLORS },
+        inRange: { color: colors },
         textStyle: { color: '#334' },
       },
       series: [
@@ -75,6 +77,7 @@ export function DistrictMap({ geo, districts }: Props) {
           itemStyle: { borderColor: '#fff', borderWidth: 1, areaColor: '#e5e7eb' },
           emphasis: { label: { show: true, fontWeight: 'bold' }, itemStyle: { areaColor: '#fdd835' } },
           select: { disabled: true },
+          cursor: onSelect ? 'pointer' : 'default',
         },
       ],
       // narrow container (phone): legend goes horizontal under the map
@@ -88,20 +91,19 @@ export function DistrictMap({ geo, districts }: Props) {
         },
       ],
     };
-  }, [geo, districts, t, formatNumber]);
+  }, [geo, values, label, colors, selected, onSelect, t, formatNumber]);
 
-  useEffect(() => {
-    registerFuzhou(geo);
-    chartRef.current?.setOption(option, { notMerge: true });
-  }, [geo, option]);
+  const register = useCallback(() => registerFuzhou(geo), [geo]);
+  const onClick = useCallback(
+    (params: unknown) => {
+      const code = (params as { data?: { code?: string } }).data?.code;
+      if (code) onSelect?.(code);
+    },
+    [onSelect],
+  );
+  useEChart(ref, option, { before: register, onClick });
 
   return (
-    <div
-      className="district-map"
-      data-testid="district-map"
-      ref={ref}
-      role="img"
-      aria-label={t('dashboard.mapTitle')}
-    />
+    <div className="district-map" data-testid={testId ?? 'district-map'} ref={ref} role="img" aria-label={title} />
   );
 }

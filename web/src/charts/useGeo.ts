@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
-import type { DistrictFeatureCollection } from './echarts';
+import type { DistrictFeatureCollection } from './map';
 
 let cache: Promise<DistrictFeatureCollection> | undefined;
 

@@ -1,20 +1,13 @@
-/** ECharts, modular: only what the dashboard map needs (keeps the bundle small). */
+/** The district map: map series, visual map and label layout on top of the core (echarts.ts). */
 import { MapChart, type MapSeriesOption } from 'echarts/charts';
-import {
-  TooltipComponent,
-  type TooltipComponentOption,
-  VisualMapComponent,
-  type VisualMapComponentOption,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
+import { type TooltipComponentOption, VisualMapComponent, type VisualMapComponentOption } from 'echarts/components';
 import { LabelLayout } from 'echarts/features';
-import { CanvasRenderer } from 'echarts/renderers';
+import { echarts } from './echarts';
 
-echarts.use([MapChart, TooltipComponent, VisualMapComponent, LabelLayout, CanvasRenderer]);
+echarts.use([MapChart, VisualMapComponent, LabelLayout]);
 
 export type MapOption = echarts.ComposeOption<MapSeriesOption | TooltipComponentOption | VisualMapComponentOption>;
 export type GeoJson = Parameters<typeof echarts.registerMap>[1];
-export { echarts };
 
 export interface DistrictFeatureCollection {
   type: 'FeatureCollection';
@@ -29,5 +22,3 @@ export function registerFuzhou(geo: DistrictFeatureCollection): void {
   echarts.registerMap('fuzhou', geo as unknown as GeoJson);
   registered = geo;
 }
-
-export const FONT_FAMILY = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';

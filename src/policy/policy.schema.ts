@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+export const ZONE_LEVELS = ['high', 'medium', 'low'] as const;
+export type ZoneLevel = (typeof ZONE_LEVELS)[number];
+
+/** How a zone of one level leaves it: after how many clean days, to which level, with a final round or not. */
+const Requirement = z.object({ cleanDays: z.number().int().min(0).max(60), finalRound: z.boolean() });
+export const LiftRule = Requirement.extend({
+  to: z.enum(ZONE_LEVELS),
+  /** What a zone that came down from a higher level still needs in this level (9th edition: 3 more clean days). */
+  afterDowngrade: Requirement.optional(),
+});
+export type LiftRule = z.infer<typeof LiftRule>;
+
+/** The named parameters of one policy version. */
+export const PolicyParams = z.object({
+  levels: z.array(z.enum(ZONE_LEVELS)).min(1),
+  lift: z.object({ high: LiftRule.optional(), medium: LiftRule.optional() }),
+});
+export type PolicyParams = z.infer<typeof PolicyParams>;
+
+export const PolicyInput = z.object({
+  id: z.string().regex(/^[a-z0-9-]{3,64}$/),
+  name: z.string().min(1).max(200),
+  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  params: PolicyParams,
+});
+export type PolicyInput = z.infer<typeof PolicyInput>;
+
+/** A policy version as stored and served. */
+export interface Policy extends PolicyInput {
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** The versions of RULES.md, loaded on first migration; administrators edit them afterwards. */
+export const DEFAULT_POLICIES: PolicyInput[] = [
+  {
+    id: 'cn-9th-edition',
+    name: '新型冠状病毒肺炎防控方案（第九版） / National protocol, 9th edition',
+    effectiveFrom: '2022-06-28',
+    params: {
+      levels: ['high', 'medium', 'low'],
+      lift: {
+        high: { to: 'medium', cleanDays: 7, finalRound: true },
+        medium: { to: 'low', cleanDays: 7, finalRound: true, afterDowngrade: { cleanDays: 3, finalRound: false } },
+      },
+    },
+  },
+  {
+    id: 'cn-20-measures',
+    name: '进一步优化防控工作的二十条措施 / Twenty measures',
+    effectiveFrom: '2022-11-11',
+    params: { levels: ['high', 'low'], lift: { high: { to: 'low', cleanDays: 5, finalRound: true } } },
+  },
+  {
+    id: 'cn-10-measures',
+    name: '进一步优化落实新冠肺炎疫情防控措施的通知（新十条） / Ten new measures',
+    effectiveFrom: '2022-12-07',
+    params: { levels: ['high', 'low'], lift: { high: { to: 'low', cleanDays: 5, finalRound: false } } },
+  },
+];

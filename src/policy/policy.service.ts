@@ -1,0 +1,56 @@
+import { recordAudit } from '../platform/audit/audit.service.ts';
+import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
+import { requirePermission } from '../platform/auth/auth.service.ts';
+import type { Ctx } from '../platform/context.ts';
+import { AppError } from '../platform/errors.ts';
+import { PolicyErrors } from './policy.errors.ts';
+import { allPolicies, findPolicy, savePolicy } from './policy.repo.ts';
+import { type Policy, type PolicyInput, PolicyParams } from './policy.schema.ts';
+import type { PolicyRow } from './policy.tables.ts';
+
+function toPolicy(r: PolicyRow): Policy {
+  return { id: r.id, name: r.name, effectiveFrom: r.effective_from, params: PolicyParams.parse(JSON.parse(r.params)), updatedAt: r.updated_at, updatedBy: r.updated_by };
+}
+
+/** All versions, oldest first. */
+export async function listPolicies(ctx: Ctx): Promise<Policy[]> {
+  return (await allPolicies(ctx.db)).map(toPolicy);
+}
+
+/** The version in force on a day: the latest whose effective date is not after it. */
+export function policyOn(policies: Policy[], date: string): Policy {
+  const p = policies.filter((x) => x.effectiveFrom <= date).at(-1);
+  if (!p) throw new AppError(PolicyErrors.POLICY_NONE_IN_FORCE, { date });
+  return p;
+}
+
+/** One version by id. */
+export async function getPolicy(ctx: Ctx, id: string): Promise<Policy> {
+  const r = await findPolicy(ctx.db, id);
+  if (!r) throw new AppError(PolicyErrors.POLICY_NOT_FOUND, { id });
+  return toPolicy(r);
+}
+
+/** Adds a version or replaces one's parameters; audited with the before and after. */
+export async function putPolicy(ctx: Ctx, actor: Actor | 'cli', input: PolicyInput): Promise<Policy> {
+  if (typeof actor !== 'string') requirePermission(actor, 'policy:edit');
+  for (const [level, rule] of Object.entries(input.params.lift)) {
+    if (rule && rule.to !== 'low' && !input.params.levels.includes(rule.to)) throw new AppError(PolicyErrors.POLICY_LEVEL_RULE, { level, to: rule.to });
+  }
+  const others = (await listPolicies(ctx)).filter((p) => p.id !== input.id && p.effectiveFrom === input.effectiveFrom);
+  if (others[0]) throw new AppError(PolicyErrors.POLICY_DATE_TAKEN, { date: input.effectiveFrom, other: others[0].id });
+  const me = actorLabel(actor);
+  const row: PolicyRow = { id: input.id, name: input.name, effective_from: input.effectiveFrom, params: JSON.stringify(input.params), updated_at: new Date().toISOString(), updated_by: me };
+  await ctx.db.k.transaction().execute(async (trx) => {
+    const before = await findPolicy(trx, input.id);
+    await savePolicy(trx, row);
+    await recordAudit(ctx.db, ctx.crypto, trx, {
+      actor: me,
+      action: before ? 'policy-edited' : 'policy-added',
+      entity: 'policy',
+      entityId: input.id,
+      detail: { before: before ? { effectiveFrom: before.effective_from, params: JSON.parse(before.params) } : null, after: { effectiveFrom: input.effectiveFrom, params: input.params } },
+    });
+  });
+  return toPolicy(row);
+}

@@ -1,0 +1,37 @@
+import { formatDateTime } from '../common/dates';
+import { useI18n } from '../i18n';
+import type { Briefing } from '../types';
+
+/** Status badge and who drafted, edited, approved and published it. */
+export function BriefingMeta({ briefing }: { briefing: Briefing }) {
+  const { t, lang } = useI18n();
+  const people = [
+    ['briefing.draftedBy', briefing.draftedBy],
+    ['briefing.editedBy', briefing.editedBy],
+    ['briefing.approvedBy', briefing.approvedBy],
+    ['briefing.publishedBy', briefing.publishedBy],
+  ] as const;
+  return (
+    <div className="briefing-meta">
+      <span className={`badge badge-${briefing.status}`} data-testid="briefing-status">
+        {t(`briefing.status.${briefing.status}`)}
+      </span>
+      <dl className="briefing-people">
+        {people.map(([label, who]) =>
+          who ? (
+            <div key={label}>
+              <dt>{t(label)}</dt>
+              <dd>{who}</dd>
+            </div>
+          ) : null,
+        )}
+        {briefing.updatedAt && briefing.status !== 'new' && (
+          <div>
+            <dt>{t('briefing.updatedAt')}</dt>
+            <dd>{formatDateTime(briefing.updatedAt, lang)}</dd>
+          </div>
+        )}
+      </dl>
+    </div>
+  );
+}

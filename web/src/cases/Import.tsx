@@ -1,0 +1,167 @@
+import { useId, useState } from 'react';
+import { ApiError, api } from '../api';
+import { DownloadButton } from '../common/DownloadButton';
+import { href } from '../common/router';
+import { ErrorBox } from '../common/Status';
+import { useI18n } from '../i18n';
+import type { ImportProblem, ImportResult } from '../types';
+import { ImportProblems } from './ImportProblems';
+import './cases.css';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The Content-Type the API expects for a file, by its extension (browsers disagree on CSV types). */
+function contentTypeOf(name: string): string | undefined {
+  if (/\.csv$/i.test(name)) return 'text/csv';
+  if (/\.xlsx$/i.test(name)) return XLSX;
+  return undefined;
+}
+
+type Outcome =
+  | { kind: 'ok'; result: ImportResult }
+  | { kind: 'invalid'; problems: ImportProblem[] }
+  | { kind: 'wrongType' }
+  | { kind: 'error'; error: unknown };
+
+function isProblemList(v: unknown): v is ImportProblem[] {
+  return Array.isArray(v) && v.every((p) => typeof p === 'object' && p !== null && 'row' in p && 'message' in p);
+}
+
+/** Upload a CSV or XLSX of cases: validate (dry run) first, then import; a file with any problem imports nothing. */
+export function Import() {
+  const { t, formatNumber } = useI18n();
+  const inputId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState<'validate' | 'import' | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | undefined>();
+
+  async function send(dryRun: boolean) {
+    if (!file) return;
+    const contentType = contentTypeOf(file.name);
+    if (!contentType) {
+      setOutcome({ kind: 'wrongType' });
+      return;
+    }
+    setBusy(dryRun ? 'validate' : 'import');
+    setOutcome(undefined);
+    try {
+      const result = await api<ImportResult>(`/api/v1/imports/cases?dryRun=${dryRun}`, {
+        method: 'POST',
+        raw: file,
+        contentType,
+        headers: { 'X-Filename': encodeURIComponent(file.name) },
+      });
+      setOutcome({ kind: 'ok', result });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 422 && isProblemList(error.details)) {
+        setOutcome({ kind: 'invalid', problems: error.details });
+      } else {
+        setOutcome({ kind: 'error', error });
+      }
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section className="page import-page">
+      <header className="page-header">
+        <h1>{t('import.title')}</h1>
+        <a className="btn" href={href('cases')}>
+          {t('import.back')}
+        </a>
+      </header>
+      <div className="card import-card">
+        <p className="muted">{t('import.intro')}</p>
+        <div className="import-templates">
+          <span>{t('import.templates')}</span>
+          <DownloadButton
+            path="/api/v1/imports/cases/template.csv"
+            fileName="cases-template.csv"
+            busyLabel={t('common.loading')}
+            className="btn btn-small"
+            testId="template-csv"
+          >
+            {t('import.templateCsv')}
+          </DownloadButton>
+          <DownloadButton
+            path="/api/v1/imports/cases/template.xlsx"
+            fileName="cases-template.xlsx"
+            busyLabel={t('common.loading')}
+            className="btn btn-small"
+            testId="template-xlsx"
+          >
+            {t('import.templateXlsx')}
+          </DownloadButton>
+        </div>
+        <div className="field">
+          <label htmlFor={inputId}>{t('import.file')}</label>
+          <input
+            id={inputId}
+            type="file"
+            name="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            data-testid="import-file"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setOutcome(undefined);
+            }}
+          />
+        </div>
+        <div className="filters-actions">
+          <button
+            type="button"
+            className="btn"
+            disabled={!file || busy !== null}
+            onClick={() => send(true)}
+            data-testid="import-validate"
+          >
+            {busy === 'validate' ? t('import.validating') : t('import.validate')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={!file || busy !== null}
+            onClick={() => send(false)}
+            data-testid="import-submit"
+          >
+            {busy === 'import' ? t('import.importing') : t('import.import')}
+          </button>
+        </div>
+      </div>
+
+      <div aria-live="polite">
+        {outcome?.kind === 'wrongType' && <p className="form-error">{t('import.wrongType')}</p>}
+        {outcome?.kind === 'error' && <ErrorBox error={outcome.error} />}
+        {outcome?.kind === 'invalid' && (
+          <div className="card import-invalid" data-testid="import-invalid">
+            <p className="form-error">
+              <strong>
+                ✗{' '}
+                {outcome.problems.length === 1
+                  ? t('import.invalidOne')
+                  : t('import.invalid', { n: formatNumber(outcome.problems.length) })}
+              </strong>
+            </p>
+            <ImportProblems problems={outcome.problems} />
+          </div>
+        )}
+        {outcome?.kind === 'ok' && (
+          <div className="card import-ok" data-testid="import-result">
+            <p className={outcome.result.dryRun ? 'notice' : 'notice notice-ok'}>
+              ✓ {outcome.result.dryRun ? t('import.valid') : t('import.done')}
+            </p>
+            <dl className="import-counts">
+              {(['rows', 'inserted', 'updated', 'unchanged'] as const).map((k) => (
+                <div key={k}>
+                  <dt>{t(`import.${k}`)}</dt>
+                  <dd data-testid={`import-${k}`}>{formatNumber(outcome.result[k])}</dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Lang } from '../i18n';
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether `s` is a real calendar day written YYYY-MM-DD. */
+export function isIsoDate(s: string | undefined | null): s is string {
+  if (!s || !ISO_DAY.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** `2022-11-06` → 11月6日 / November 6 (calendar day: no time zone shift). */
+export function formatDay(date: string, lang: Lang): string {
+  if (!isIsoDate(date)) return date;
+  return new Intl.DateTimeFormat(lang, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
+/** `2022-11-06` → 11/6 / 11/6 (short axis labels). */
+export function formatShortDay(date: string, lang: Lang): string {
+  if (!isIsoDate(date)) return date;
+  return new Intl.DateTimeFormat(lang, { month: 'numeric', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
+/** An ISO timestamp in the UI language, or '' when absent. */
+export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}
