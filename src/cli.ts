@@ -7,6 +7,13 @@ import { auditCommands } from './platform/audit/audit.cli.ts';
 import { userCommands } from './platform/auth/users.cli.ts';
 import { serveCommands } from './platform/http/serve.cli.ts';
 import { seedCommands } from './sim/seed.cli.ts';
+import { zonesCommands } from './zones/zones.cli.ts';
+
+// `banyan … | head` closes the pipe early; that is not an error worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 const program = new Command('banyan')
   .description('Banyan (榕) — outbreak command-centre operations platform')
@@ -21,5 +28,6 @@ geoCommands(program);
 peopleCommands(program);
 casesCommands(program);
 briefingCommands(program);
+zonesCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,11 +1,11 @@
 import { briefingMigrations } from './briefing/briefing.migration.ts';
 import { casesMigrations } from './cases/cases.migration.ts';
 import { geoMigrations } from './geo/geo.migration.ts';
-import { policyMigrations } from './policy/policy.migration.ts';
-import { zonesMigrations } from './zones/zones.migration.ts';
 import { peopleMigrations } from './people/people.migration.ts';
 import type { Migration } from './platform/db/migration.ts';
 import { platformMigrations } from './platform/platform.migration.ts';
+import { policyMigrations } from './policy/policy.migration.ts';
+import { zonesMigrations } from './zones/zones.migration.ts';
 
 /** Every module's migrations in the order they apply; ids sort in the same order. */
 export const MIGRATIONS: Migration[] = [
@@ -14,4 +14,6 @@ export const MIGRATIONS: Migration[] = [
   ...peopleMigrations,
   ...casesMigrations,
   ...briefingMigrations,
+  ...policyMigrations,
+  ...zonesMigrations,
 ];

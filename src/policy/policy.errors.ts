@@ -2,8 +2,16 @@ import { defineErrors } from '../platform/errors.ts';
 
 export const PolicyErrors = defineErrors({
   POLICY_NOT_FOUND: { status: 404, 'zh-CN': '政策版本 {id} 不存在', en: 'No policy version {id}' },
-  POLICY_NONE_IN_FORCE: { status: 409, 'zh-CN': '{date} 没有生效的政策版本', en: 'No policy version is in force on {date}' },
-  POLICY_DATE_TAKEN: { status: 409, 'zh-CN': '{date} 已有生效的政策版本 {other}', en: 'Version {other} already takes effect on {date}' },
+  POLICY_NONE_IN_FORCE: {
+    status: 409,
+    'zh-CN': '{date} 没有生效的政策版本',
+    en: 'No policy version is in force on {date}',
+  },
+  POLICY_DATE_TAKEN: {
+    status: 409,
+    'zh-CN': '{date} 已有生效的政策版本 {other}',
+    en: 'Version {other} already takes effect on {date}',
+  },
   POLICY_LEVEL_RULE: {
     status: 400,
     'zh-CN': '等级 {level} 的解除规则指向了本版本未启用的等级 {to}',

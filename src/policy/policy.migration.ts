@@ -18,7 +18,16 @@ export const policyMigrations: Migration[] = [
       const now = new Date().toISOString();
       await db
         .insertInto('policy_versions')
-        .values(DEFAULT_POLICIES.map((p) => ({ id: p.id, name: p.name, effective_from: p.effectiveFrom, params: JSON.stringify(p.params), updated_at: now, updated_by: 'system' })))
+        .values(
+          DEFAULT_POLICIES.map((p) => ({
+            id: p.id,
+            name: p.name,
+            effective_from: p.effectiveFrom,
+            params: JSON.stringify(p.params),
+            updated_at: now,
+            updated_by: 'system',
+          })),
+        )
         .execute();
     },
   },

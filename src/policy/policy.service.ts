@@ -9,7 +9,14 @@ import { type Policy, type PolicyInput, PolicyParams } from './policy.schema.ts'
 import type { PolicyRow } from './policy.tables.ts';
 
 function toPolicy(r: PolicyRow): Policy {
-  return { id: r.id, name: r.name, effectiveFrom: r.effective_from, params: PolicyParams.parse(JSON.parse(r.params)), updatedAt: r.updated_at, updatedBy: r.updated_by };
+  return {
+    id: r.id,
+    name: r.name,
+    effectiveFrom: r.effective_from,
+    params: PolicyParams.parse(JSON.parse(r.params)),
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+  };
 }
 
 /** All versions, oldest first. */
@@ -35,12 +42,20 @@ export async function getPolicy(ctx: Ctx, id: string): Promise<Policy> {
 export async function putPolicy(ctx: Ctx, actor: Actor | 'cli', input: PolicyInput): Promise<Policy> {
   if (typeof actor !== 'string') requirePermission(actor, 'policy:edit');
   for (const [level, rule] of Object.entries(input.params.lift)) {
-    if (rule && rule.to !== 'low' && !input.params.levels.includes(rule.to)) throw new AppError(PolicyErrors.POLICY_LEVEL_RULE, { level, to: rule.to });
+    if (rule && rule.to !== 'low' && !input.params.levels.includes(rule.to))
+      throw new AppError(PolicyErrors.POLICY_LEVEL_RULE, { level, to: rule.to });
   }
   const others = (await listPolicies(ctx)).filter((p) => p.id !== input.id && p.effectiveFrom === input.effectiveFrom);
   if (others[0]) throw new AppError(PolicyErrors.POLICY_DATE_TAKEN, { date: input.effectiveFrom, other: others[0].id });
   const me = actorLabel(actor);
-  const row: PolicyRow = { id: input.id, name: input.name, effective_from: input.effectiveFrom, params: JSON.stringify(input.params), updated_at: new Date().toISOString(), updated_by: me };
+  const row: PolicyRow = {
+    id: input.id,
+    name: input.name,
+    effective_from: input.effectiveFrom,
+    params: JSON.stringify(input.params),
+    updated_at: new Date().toISOString(),
+    updated_by: me,
+  };
   await ctx.db.k.transaction().execute(async (trx) => {
     const before = await findPolicy(trx, input.id);
     await savePolicy(trx, row);
@@ -49,7 +64,10 @@ export async function putPolicy(ctx: Ctx, actor: Actor | 'cli', input: PolicyInp
       action: before ? 'policy-edited' : 'policy-added',
       entity: 'policy',
       entityId: input.id,
-      detail: { before: before ? { effectiveFrom: before.effective_from, params: JSON.parse(before.params) } : null, after: { effectiveFrom: input.effectiveFrom, params: input.params } },
+      detail: {
+        before: before ? { effectiveFrom: before.effective_from, params: JSON.parse(before.params) } : null,
+        after: { effectiveFrom: input.effectiveFrom, params: input.params },
+      },
     });
   });
   return toPolicy(row);

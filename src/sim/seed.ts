@@ -9,6 +9,7 @@ import { SCENARIO, SCENARIO_SEED } from './fuzhou.ts';
 import { outbreak } from './outbreak.ts';
 import { residentQuota, residentsOf } from './residents.ts';
 import { Rng } from './rng.ts';
+import { seedZones } from './zones.ts';
 
 /** Progress of a long seeding step: done of total units in a named phase. */
 export type Progress = (phase: string, done: number, total: number) => void;
@@ -18,6 +19,7 @@ export interface SeedSummary {
   scale: number;
   residents: number;
   cases: number;
+  zones: number;
   accounts: number;
   seconds: number;
 }
@@ -74,13 +76,16 @@ export async function seedScenario(ctx: Ctx, opts: { scale: number; progress?: P
     today: '2022-11-15',
   });
   progress('cases', wave.cases.length, wave.cases.length);
+  progress('zones', 0, 1);
+  const { zones } = await seedZones(ctx, rng, wave.cases);
+  progress('zones', 1, 1);
   await ctx.db.k.transaction().execute((trx) =>
     recordAudit(ctx.db, ctx.crypto, trx, {
       actor: 'system',
       action: 'scenario-seeded',
       entity: 'scenario',
       entityId: SCENARIO,
-      detail: { scale: opts.scale, residents: done + infected.length, cases: wave.cases.length },
+      detail: { scale: opts.scale, residents: done + infected.length, cases: wave.cases.length, zones },
     }),
   );
   return {
@@ -88,6 +93,7 @@ export async function seedScenario(ctx: Ctx, opts: { scale: number; progress?: P
     scale: opts.scale,
     residents: done + infected.length,
     cases: wave.cases.length,
+    zones,
     accounts: DEMO_ACCOUNTS.length,
     seconds: (Date.now() - started) / 1000,
   };

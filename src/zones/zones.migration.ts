@@ -79,7 +79,11 @@ export const zonesMigrations: Migration[] = [
         .addColumn('closing_note', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('zone_duties_open').on('zone_duties').columns(['zone_id', 'closed_at', 'due_at']).execute();
+      await db.schema
+        .createIndex('zone_duties_open')
+        .on('zone_duties')
+        .columns(['zone_id', 'closed_at', 'due_at'])
+        .execute();
     },
   },
 ];

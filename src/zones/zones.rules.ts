@@ -25,11 +25,21 @@ const LEVEL_CHANGES = new Set(['designate', 'downgrade', 'upgrade', 'lift']);
 
 /** Replays events (any order) up to and including `day`; null when the zone did not exist yet. */
 export function stateAt(events: ZoneEventFacts[], day: string): ZoneState | null {
-  const upTo = events.filter((e) => e.day <= day).sort((a, b) => (a.day === b.day ? a.id - b.id : a.day < b.day ? -1 : 1));
+  const upTo = events
+    .filter((e) => e.day <= day)
+    .sort((a, b) => (a.day === b.day ? a.id - b.id : a.day < b.day ? -1 : 1));
   let s: ZoneState | null = null;
   for (const e of upTo) {
     if (e.kind === 'designate') {
-      s = { level: e.toLevel as ZoneLevel, active: true, designatedOn: e.day, levelSince: e.day, cameDown: false, lastInfection: null, negativeRounds: [] };
+      s = {
+        level: e.toLevel as ZoneLevel,
+        active: true,
+        designatedOn: e.day,
+        levelSince: e.day,
+        cameDown: false,
+        lastInfection: null,
+        negativeRounds: [],
+      };
       continue;
     }
     if (!s) continue;
@@ -72,7 +82,15 @@ export function evaluateZone(s: ZoneState, policy: Policy, day: string): Evaluat
   const since = s.lastInfection && s.lastInfection > s.levelSince ? s.lastInfection : s.levelSince;
   const cleanDays = Math.max(0, daysBetween(since, day));
   const base = { level: s.level, policyId: policy.id, cleanDays, since };
-  if (!s.active) return { ...base, action: 'none', to: null, eligible: false, rule: null, reason: { 'zh-CN': '已解除', en: 'already lifted' } };
+  if (!s.active)
+    return {
+      ...base,
+      action: 'none',
+      to: null,
+      eligible: false,
+      rule: null,
+      reason: { 'zh-CN': '已解除', en: 'already lifted' },
+    };
   if (!policy.params.levels.includes(s.level)) {
     return {
       ...base,
@@ -80,22 +98,47 @@ export function evaluateZone(s: ZoneState, policy: Policy, day: string): Evaluat
       to: 'low',
       eligible: true,
       rule: `${policy.id}:${s.level}-abolished`,
-      reason: { 'zh-CN': `${policy.id} 已不再设${LEVEL_ZH[s.level]}，可直接解除`, en: `${policy.id} no longer has ${s.level} zones; lift` },
+      reason: {
+        'zh-CN': `${policy.id} 已不再设${LEVEL_ZH[s.level]}，可直接解除`,
+        en: `${policy.id} no longer has ${s.level} zones; lift`,
+      },
     };
   }
   const rule: LiftRule | undefined = policy.params.lift[s.level as 'high' | 'medium'];
-  if (!rule) return { ...base, action: 'none', to: null, eligible: false, rule: null, reason: { 'zh-CN': '本版本无解除规则', en: 'no lift rule in this version' } };
+  if (!rule)
+    return {
+      ...base,
+      action: 'none',
+      to: null,
+      eligible: false,
+      rule: null,
+      reason: { 'zh-CN': '本版本无解除规则', en: 'no lift rule in this version' },
+    };
   const afterDowngrade = s.cameDown && rule.afterDowngrade;
   const need = afterDowngrade ? (rule.afterDowngrade?.cleanDays ?? rule.cleanDays) : rule.cleanDays;
   const finalRound = afterDowngrade ? (rule.afterDowngrade?.finalRound ?? rule.finalRound) : rule.finalRound;
   const ruleName = `${policy.id}:${s.level}->${rule.to}${afterDowngrade ? ' (after downgrade)' : ''}`;
   const action = rule.to === 'low' ? 'lift' : 'downgrade';
   const dayN = addDays(since, need);
-  const blocked = (zh: string, en: string): Evaluation => ({ ...base, action, to: rule.to, eligible: false, rule: ruleName, reason: { 'zh-CN': zh, en } });
-  if (cleanDays < need) return blocked(`自${since}起${cleanDays}天无新增感染，需满${need}天`, `${cleanDays} clean days since ${since}; needs ${need}`);
+  const blocked = (zh: string, en: string): Evaluation => ({
+    ...base,
+    action,
+    to: rule.to,
+    eligible: false,
+    rule: ruleName,
+    reason: { 'zh-CN': zh, en },
+  });
+  if (cleanDays < need)
+    return blocked(
+      `自${since}起${cleanDays}天无新增感染，需满${need}天`,
+      `${cleanDays} clean days since ${since}; needs ${need}`,
+    );
   const round = s.negativeRounds.find((r) => r >= dayN && r <= day);
   if (finalRound && !round) {
-    return blocked(`第${need}天（${dayN}）起尚无全员阴性的区域核酸检测`, `no all-negative full round on or after day ${need} (${dayN})`);
+    return blocked(
+      `第${need}天（${dayN}）起尚无全员阴性的区域核酸检测`,
+      `no all-negative full round on or after day ${need} (${dayN})`,
+    );
   }
   const roundZh = finalRound ? `，${round}全员核酸检测阴性` : '（不要求末轮检测）';
   const roundEn = finalRound ? `; full round on ${round} all negative` : ' (no final round required)';
@@ -105,15 +148,23 @@ export function evaluateZone(s: ZoneState, policy: Policy, day: string): Evaluat
     to: rule.to,
     eligible: true,
     rule: ruleName,
-    reason: { 'zh-CN': `自${since}起连续${cleanDays}天无新增感染${roundZh}`, en: `${cleanDays} clean days since ${since}${roundEn}` },
+    reason: {
+      'zh-CN': `自${since}起连续${cleanDays}天无新增感染${roundZh}`,
+      en: `${cleanDays} clean days since ${since}${roundEn}`,
+    },
   };
 }
 
 /** The zone counts of a day from every zone's level events: active by level and lifts so far. */
-export function countZones(histories: ZoneEventFacts[][], day: string): { high: number; medium: number; liftedMedium: number; liftedHigh: number } {
+export function countZones(
+  histories: ZoneEventFacts[][],
+  day: string,
+): { high: number; medium: number; liftedMedium: number; liftedHigh: number } {
   const out = { high: 0, medium: 0, liftedMedium: 0, liftedHigh: 0 };
   for (const events of histories) {
-    const ordered = events.filter((e) => e.day <= day && LEVEL_CHANGES.has(e.kind)).sort((a, b) => (a.day === b.day ? a.id - b.id : a.day < b.day ? -1 : 1));
+    const ordered = events
+      .filter((e) => e.day <= day && LEVEL_CHANGES.has(e.kind))
+      .sort((a, b) => (a.day === b.day ? a.id - b.id : a.day < b.day ? -1 : 1));
     let level: string | null = null;
     for (const e of ordered) {
       if (e.kind === 'lift') {
@@ -129,7 +180,11 @@ export function countZones(histories: ZoneEventFacts[][], day: string): { high: 
 }
 
 /** The briefing's zone sentence in three languages. */
-export function zoneSentence(c: { high: number; medium: number; liftedMedium: number }): { 'zh-CN': string; 'zh-TW': string; en: string } {
+export function zoneSentence(c: { high: number; medium: number; liftedMedium: number }): {
+  'zh-CN': string;
+  'zh-TW': string;
+  en: string;
+} {
   return {
     'zh-CN': `目前，全市划定高风险区${c.high}个，中风险区${c.medium}个，共解除中风险区${c.liftedMedium}个。`,
     'zh-TW': `目前，全市劃定高風險區${c.high}個，中風險區${c.medium}個，共解除中風險區${c.liftedMedium}個。`,
@@ -148,7 +203,15 @@ export function mayLead(rank: Rank): boolean {
 }
 
 /** The seven working groups of a zone task force (national guidance, Nov 2022). */
-export const WORKING_GROUPS = ['coordination', 'health-monitoring', 'medical', 'disinfection', 'transfer', 'logistics', 'security'] as const;
+export const WORKING_GROUPS = [
+  'coordination',
+  'health-monitoring',
+  'medical',
+  'disinfection',
+  'transfer',
+  'logistics',
+  'security',
+] as const;
 
 /** The day (Asia/Shanghai, UTC+8 all year) of an ISO time with any offset. */
 export function dayOf(isoTime: string): string {
@@ -168,7 +231,12 @@ export interface AppliedTransition {
  * Follows the recommendations day by day, as officials who always act on them would: used to
  * replay a zone under a policy and to write the demo's history.
  */
-export function followRecommendations(events: ZoneEventFacts[], policyFor: (day: string) => Policy, from: string, to: string): AppliedTransition[] {
+export function followRecommendations(
+  events: ZoneEventFacts[],
+  policyFor: (day: string) => Policy,
+  from: string,
+  to: string,
+): AppliedTransition[] {
   const work = [...events];
   const applied: AppliedTransition[] = [];
   let nextId = Math.max(0, ...work.map((e) => e.id)) + 1;

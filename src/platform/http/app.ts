@@ -11,6 +11,8 @@ import { casesRoutes } from '../../cases/cases.routes.ts';
 import { dashboardRoutes } from '../../dashboard/dashboard.routes.ts';
 import { geoRoutes } from '../../geo/geo.routes.ts';
 import { peopleRoutes } from '../../people/people.routes.ts';
+import { policyRoutes } from '../../policy/policy.routes.ts';
+import { zonesRoutes } from '../../zones/zones.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import type { Ctx } from '../context.ts';

@@ -1,0 +1,82 @@
+import type { Command } from 'commander';
+import { CLI_READER, withCtx } from '../platform/cli/context.cli.ts';
+import { action, print } from '../platform/cli/output.ts';
+import { listPolicies } from '../policy/policy.service.ts';
+import { evaluateZones, zoneCounts } from './zones.query.ts';
+
+/** `banyan zones evaluate|counts` and `banyan policy list`. */
+export function zonesCommands(program: Command): void {
+  const zones = program.command('zones').description('risk zones');
+  zones
+    .command('evaluate')
+    .description('which zones the policy in force on a day allows to downgrade or lift, and why; and which are blocked')
+    .requiredOption('--date <YYYY-MM-DD>', 'the day')
+    .option('--district <code>', 'one district')
+    .option('--eligible', 'only the zones that may change')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: { date: string; district?: string; eligible?: boolean; json?: boolean }) => {
+        const r = await withCtx((ctx) => evaluateZones(ctx, CLI_READER, opts.date, opts.district));
+        const items = opts.eligible ? r.items.filter((i) => i.eligible) : r.items;
+        if (!opts.json) process.stdout.write(`policy in force on ${r.date}: ${r.policy.id} (${r.policy.name})\n`);
+        print(
+          { ...r, items },
+          !!opts.json,
+          items.map((i) => ({
+            zone: i.zoneCode,
+            level: i.level,
+            action: i.eligible ? `${i.action}→${i.to}` : 'blocked',
+            reason: i.reason['zh-CN'],
+          })),
+        );
+      }),
+    );
+  zones
+    .command('counts')
+    .description('zones by level, lifts so far, task forces and deployed cadres on a day')
+    .requiredOption('--date <YYYY-MM-DD>', 'the day')
+    .option('--district <code>', 'one district')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: { date: string; district?: string; json?: boolean }) => {
+        const r = await withCtx((ctx) => zoneCounts(ctx, CLI_READER, opts.date, opts.district));
+        if (opts.json) return print(r, true);
+        process.stdout.write(
+          `${r.sentence['zh-CN']}\n${r.sentence.en}\ntask forces: ${r.taskForces}; cadres deployed: ${JSON.stringify(r.cadres)}\n`,
+        );
+        print(
+          r.byDistrict,
+          false,
+          r.byDistrict.map((d) => ({
+            code: d.code,
+            name: d.name,
+            high: d.high,
+            medium: d.medium,
+            liftedMedium: d.liftedMedium,
+            division: d.cadres.division,
+            section: d.cadres.section,
+          })),
+        );
+      }),
+    );
+  program
+    .command('policy')
+    .description('policy versions')
+    .command('list')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: { json?: boolean }) => {
+        const items = await withCtx((ctx) => listPolicies(ctx));
+        print(
+          items,
+          !!opts.json,
+          items.map((p) => ({
+            id: p.id,
+            from: p.effectiveFrom,
+            levels: p.params.levels.join('/'),
+            lift: JSON.stringify(p.params.lift),
+          })),
+        );
+      }),
+    );
+}

@@ -1,0 +1,210 @@
+import { DIVISIONS, divisionOf } from '../geo/geo.data.ts';
+import type { Actor } from '../platform/auth/auth.rules.ts';
+import type { Ctx } from '../platform/context.ts';
+import { AppError } from '../platform/errors.ts';
+import { listPolicies, policyOn } from '../policy/policy.service.ts';
+import { dutiesOf, overdueCounts } from './duties.repo.ts';
+import { dutyView } from './duties.service.ts';
+import { activeTaskForces, deployedOn, taskForceOf, taskForceSummaries } from './taskforce.repo.ts';
+import { ZoneErrors } from './zones.errors.ts';
+import { eventsUpTo, type StoredZone, zoneByCode, zonesUpTo } from './zones.repo.ts';
+import { countZones, dayOf, daysBetween, evaluateZone, RANKS, stateAt, zoneSentence } from './zones.rules.ts';
+import type { ZonesQuery } from './zones.schema.ts';
+import { assertZoneInScope, centreOf, facts, zoneArea } from './zones.service.ts';
+
+const today = () => dayOf(new Date().toISOString());
+
+/** Zones in the area with their state replayed to the end of `day`. */
+async function zonesWithState(ctx: Ctx, day: string, area: { district?: string; street?: string }) {
+  const zones = (await zonesUpTo(ctx.db, day, area.district)).filter(
+    (z) => !area.street || z.street_code === area.street,
+  );
+  const events = await eventsUpTo(ctx.db, day, area.district || area.street ? zones.map((z) => z.id) : undefined);
+  const byZone = new Map<number, ReturnType<typeof facts>>();
+  const fs = facts(events);
+  events.forEach((e, i) => {
+    const list = byZone.get(e.zone_id) ?? [];
+    list.push(fs[i] as (typeof fs)[number]);
+    byZone.set(e.zone_id, list);
+  });
+  return zones.map((z) => ({ zone: z, events: byZone.get(z.id) ?? [], state: stateAt(byZone.get(z.id) ?? [], day) }));
+}
+
+/** A zone as lists show it, on a day. */
+function zoneView(z: StoredZone, s: ReturnType<typeof stateAt>, day: string) {
+  const since = s
+    ? s.lastInfection && s.lastInfection > s.levelSince
+      ? s.lastInfection
+      : s.levelSince
+    : z.designated_on;
+  return {
+    id: z.id,
+    code: z.code,
+    name: z.name,
+    level: s?.active ? s.level : 'low',
+    status: s?.active ? 'active' : 'lifted',
+    unit: z.unit,
+    districtCode: z.district_code,
+    districtName: divisionOf(z.district_code)?.name ?? z.district_code,
+    streetCode: z.street_code,
+    communityCode: z.community_code,
+    communityName: divisionOf(z.community_code)?.name ?? z.community_code,
+    residents: z.residents,
+    designatedOn: z.designated_on,
+    liftedOn: s?.active ? null : z.lifted_on,
+    polygon: z.polygon ? (JSON.parse(z.polygon) as unknown) : null,
+    centre: centreOf(z),
+    cleanDays: s?.active ? Math.max(0, daysBetween(since, day)) : null,
+    lastInfectionOn: s?.lastInfection ?? null,
+  };
+}
+
+/** A page of zones as of a day, filtered by district, level and status. */
+export async function listZones(ctx: Ctx, actor: Actor, q: ZonesQuery) {
+  const day = q.date ?? today();
+  const area = zoneArea(actor, 'zones:read', q.district);
+  const all = (await zonesWithState(ctx, day, area))
+    .map(({ zone, state }) => ({ zone, view: zoneView(zone, state, day) }))
+    .filter(({ view }) => (!q.level || view.level === q.level) && (!q.status || view.status === q.status))
+    .sort((a, b) =>
+      a.view.level === b.view.level ? a.view.code.localeCompare(b.view.code) : a.view.level.localeCompare(b.view.level),
+    );
+  const page = all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  const ids = page.map((p) => p.zone.id);
+  const [tfs, overdue] = await Promise.all([
+    taskForceSummaries(ctx.db, ids),
+    overdueCounts(ctx.db, new Date().toISOString(), ids),
+  ]);
+  return {
+    total: all.length,
+    page: q.page,
+    pageSize: q.pageSize,
+    items: page.map(({ zone, view }) => {
+      const tf = tfs.get(zone.id);
+      return {
+        ...view,
+        taskForce: tf
+          ? {
+              id: tf.id,
+              leader: tf.leader && {
+                id: tf.leader.id,
+                name: tf.leader.name,
+                rank: tf.leader.rank,
+                homeUnit: tf.leader.home_unit,
+              },
+              members: tf.members,
+            }
+          : null,
+        overdueDuties: overdue.get(zone.id) ?? 0,
+      };
+    }),
+  };
+}
+
+/** One zone with its full history, task force and duties. */
+export async function getZone(ctx: Ctx, actor: Actor, code: string, day = today()) {
+  zoneArea(actor, 'zones:read');
+  const zone = await zoneByCode(ctx.db, code);
+  if (!zone) throw new AppError(ZoneErrors.ZONE_NOT_FOUND, { code });
+  assertZoneInScope(actor, zone);
+  const events = await eventsUpTo(ctx.db, '9999-12-31', [zone.id]);
+  const tf = await taskForceOf(ctx.db, zone.id);
+  const now = new Date().toISOString();
+  return {
+    zone: zoneView(zone, stateAt(facts(events), day), day),
+    events: events.map((e) => ({
+      id: e.id,
+      day: e.day,
+      at: e.at,
+      kind: e.kind,
+      fromLevel: e.from_level,
+      toLevel: e.to_level,
+      noticeNo: e.notice_no,
+      noticeDistrict: e.notice_district,
+      policyId: e.policy_id,
+      rule: e.rule,
+      reason: e.reason,
+      overrideReason: e.override_reason,
+      tested: e.tested,
+      positives: e.positives,
+      caseNo: e.case_no,
+      actor: e.actor.split(':')[2] ?? e.actor,
+    })),
+    taskForce: tf && {
+      id: tf.id,
+      formedOn: tf.formedOn,
+      disbandedOn: tf.disbandedOn,
+      members: tf.members.map((m) => ({
+        cadre: { id: Number(m.id), name: m.name, rank: m.rank, homeUnit: m.home_unit },
+        group: m.working_group,
+        isLeader: !!m.is_leader,
+        joinedOn: m.joined_on,
+        leftOn: m.left_on,
+      })),
+    },
+    duties: (await dutiesOf(ctx.db, zone.id)).map((d) => dutyView(d, now)),
+  };
+}
+
+/** What the policy in force on a day recommends for every active zone of the area, eligible first. */
+export async function evaluateZones(ctx: Ctx, actor: Actor, day: string, district?: string) {
+  const area = zoneArea(actor, 'zones:read', district);
+  const policy = policyOn(await listPolicies(ctx), day);
+  // The morning view: the day's rounds and infections count, the day's own notices do not yet.
+  const morning = (events: ReturnType<typeof facts>) =>
+    stateAt(
+      events.filter((e) => !(e.day === day && ['downgrade', 'upgrade', 'lift'].includes(e.kind))),
+      day,
+    );
+  const items = (await zonesWithState(ctx, day, area))
+    .map(({ zone, events }) => ({ zone, state: morning(events) }))
+    .filter(({ state }) => state?.active)
+    .map(({ zone, state }) => ({
+      zoneCode: zone.code,
+      zoneName: zone.name,
+      districtCode: zone.district_code,
+      ...evaluateZone(state as NonNullable<typeof state>, policy, day),
+    }))
+    .sort((a, b) => Number(b.eligible) - Number(a.eligible) || a.zoneCode.localeCompare(b.zoneCode));
+  return { date: day, policy, items };
+}
+
+/** The counts of a day: zones by level, lifts so far, task forces and deployed cadres by rank. */
+export async function zoneCounts(ctx: Ctx, actor: Actor, day: string, district?: string) {
+  const area = zoneArea(actor, 'zones:read', district);
+  const zones = await zonesWithState(ctx, day, area);
+  const c = countZones(
+    zones.map((z) => z.events),
+    day,
+  );
+  const deployed = await deployedOn(ctx.db, day, area.district);
+  const ranks = () => Object.fromEntries(RANKS.map((r) => [r, 0])) as Record<(typeof RANKS)[number], number>;
+  const cadres = ranks();
+  for (const d of deployed) cadres[d.rank as keyof typeof cadres] += d.n;
+  const districts = DIVISIONS.filter((d) => d.level === 'district' && (!area.district || d.code === area.district)).map(
+    (d) => {
+      const own = countZones(
+        zones.filter((z) => z.zone.district_code === d.code).map((z) => z.events),
+        day,
+      );
+      const r = ranks();
+      for (const x of deployed) if (x.district === d.code) r[x.rank as keyof typeof r] += x.n;
+      return {
+        code: d.code,
+        name: d.name,
+        high: own.high,
+        medium: own.medium,
+        liftedMedium: own.liftedMedium,
+        cadres: r,
+      };
+    },
+  );
+  return {
+    date: day,
+    ...c,
+    taskForces: await activeTaskForces(ctx.db, day, area.district),
+    cadres,
+    byDistrict: districts,
+    sentence: zoneSentence(c),
+  };
+}

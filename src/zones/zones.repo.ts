@@ -1,0 +1,84 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Executor } from '../platform/audit/audit.repo.ts';
+import type { Db } from '../platform/db/db.ts';
+import type { ZoneEventRow, ZoneRow } from './zones.tables.ts';
+import './zones.tables.ts';
+
+export type StoredZone = Omit<Selectable<ZoneRow>, 'id'> & { id: number };
+export type StoredEvent = Omit<Selectable<ZoneEventRow>, 'id' | 'zone_id'> & { id: number; zone_id: number };
+const CHUNK = 500;
+const k = (db: Db | Executor) => ('k' in db ? db.k : db);
+
+/** One zone by code. */
+export async function zoneByCode(db: Db | Executor, code: string): Promise<StoredZone | undefined> {
+  const r = await k(db).selectFrom('zones').selectAll().where('code', '=', code).executeTakeFirst();
+  return r && { ...r, id: Number(r.id) };
+}
+
+/** Zones designated on or before a day, optionally in one district; the caller applies state. */
+export async function zonesUpTo(db: Db, day: string, district?: string): Promise<StoredZone[]> {
+  let q = k(db).selectFrom('zones').selectAll().where('designated_on', '<=', day);
+  if (district) q = q.where('district_code', '=', district);
+  return (await q.orderBy('code').execute()).map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** The events of some zones up to a day (all zones when `zoneIds` is undefined). */
+export async function eventsUpTo(db: Db | Executor, day: string, zoneIds?: number[]): Promise<StoredEvent[]> {
+  const norm = (r: Selectable<ZoneEventRow>) => ({ ...r, id: Number(r.id), zone_id: Number(r.zone_id) });
+  if (!zoneIds)
+    return (await k(db).selectFrom('zone_events').selectAll().where('day', '<=', day).orderBy('id').execute()).map(
+      norm,
+    );
+  const out: StoredEvent[] = [];
+  for (let i = 0; i < zoneIds.length; i += CHUNK) {
+    const rows = await k(db)
+      .selectFrom('zone_events')
+      .selectAll()
+      .where('day', '<=', day)
+      .where('zone_id', 'in', zoneIds.slice(i, i + CHUNK))
+      .orderBy('id')
+      .execute();
+    out.push(...rows.map(norm));
+  }
+  return out;
+}
+
+/** Inserts a zone and returns its id. */
+export async function insertZone(trx: Executor, z: Insertable<ZoneRow>): Promise<number> {
+  return Number((await trx.insertInto('zones').values(z).returning('id').executeTakeFirstOrThrow()).id);
+}
+
+/** Appends events (chunked). */
+export async function insertEvents(trx: Executor, events: Insertable<ZoneEventRow>[]): Promise<void> {
+  for (let i = 0; i < events.length; i += CHUNK)
+    await trx
+      .insertInto('zone_events')
+      .values(events.slice(i, i + CHUNK))
+      .execute();
+}
+
+/** Sets the current level and status after a transition. */
+export async function updateZoneLevel(
+  trx: Executor,
+  id: number,
+  level: string,
+  status: string,
+  liftedOn: string | null,
+): Promise<void> {
+  await trx.updateTable('zones').set({ level, status, lifted_on: liftedOn }).where('id', '=', id).execute();
+}
+
+/** The next free sequence number for zone codes of a district. */
+export async function countZonesIn(trx: Executor, district: string): Promise<number> {
+  const r = await trx
+    .selectFrom('zones')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('district_code', '=', district)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Whether a case number exists (an infection may cite one). */
+export async function caseExists(trx: Executor, caseNo: string): Promise<boolean> {
+  return !!(await trx.selectFrom('cases').select('id').where('case_no', '=', caseNo).executeTakeFirst());
+}
