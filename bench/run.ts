@@ -3,8 +3,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchCases } from './cases.ts';
 import { benchPlatform } from './platform.ts';
+import { benchZones } from './zones.ts';
 
-const groups: Record<string, () => Promise<Record<string, unknown>>> = { platform: benchPlatform, cases: benchCases };
+const groups: Record<string, () => Promise<Record<string, unknown>>> = {
+  platform: benchPlatform,
+  cases: benchCases,
+  zones: benchZones,
+};
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(groups);
 const date = new Date().toISOString();
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });

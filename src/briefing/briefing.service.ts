@@ -1,10 +1,12 @@
 import { cityFigures } from '../cases/cases.figures.ts';
+import { addDays } from '../cases/cases.rules.ts';
 import type { Figures, Metric } from '../cases/cases.schema.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
+import { cityZoneCounts } from '../zones/zones.query.ts';
 import { BriefingErrors } from './briefing.errors.ts';
 import { findBriefing, saveBriefing } from './briefing.repo.ts';
 import {
@@ -96,7 +98,9 @@ function links(date: string, f: Figures) {
 
 async function fresh(ctx: Ctx, date: string): Promise<BriefingView> {
   const { figures, previous } = await cityFigures(ctx, date);
-  const input = { date, city: CITY_NAMES, figures, previous };
+  // "目前" in the briefing means at publication, the morning after the day the figures cover.
+  const zones = await cityZoneCounts(ctx, addDays(date, 1));
+  const input = { date, city: CITY_NAMES, figures, previous, zones: zones.zones > 0 ? zones : undefined };
   const segments = Object.fromEntries(LANGS.map((l) => [l, draftSegments(input, l)])) as Record<
     BriefingLang,
     Segment[]

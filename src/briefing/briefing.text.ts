@@ -1,4 +1,5 @@
 import type { Figures, Metric } from '../cases/cases.schema.ts';
+import { zoneSentence } from '../zones/zones.rules.ts';
 
 export const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
 export type BriefingLang = (typeof LANGS)[number];
@@ -12,6 +13,8 @@ export interface DraftInput {
   city: { zh: string; tw: string; en: string };
   figures: Figures;
   previous: Figures;
+  /** Zone counts at publication (the day after the figures), when the city has zones at all. */
+  zones?: { high: number; medium: number; liftedMedium: number };
 }
 
 type Part = string | [Metric, number];
@@ -130,6 +133,7 @@ function zh(i: DraftInput, tw: boolean): Segment[] {
       `累計報告本土確診病例${c.localConfirmed}例、本土無症狀感染者${c.localAsymptomatic}例，累計治癒出院${c.discharged}例、解除隔離${c.released}例。`,
     ),
   );
+  if (i.zones) p.push(`\n\n${zoneSentence(i.zones)[tw ? 'zh-TW' : 'zh-CN']}`);
   return build(p);
 }
 
@@ -198,6 +202,7 @@ function en(i: DraftInput): Segment[] {
   p.push(
     ` In total, ${c.localConfirmed} local confirmed cases and ${c.localAsymptomatic} local asymptomatic infections have been reported; ${c.discharged} have been discharged and ${c.released} released.`,
   );
+  if (i.zones) p.push(`\n\n${zoneSentence(i.zones).en}`);
   return build(p);
 }
 

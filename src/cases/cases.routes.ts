@@ -30,6 +30,14 @@ export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   );
 
   app.get(
+    '/api/v1/figures/latest',
+    { schema: { tags: ['cases'], summary: 'The latest day with figures' } },
+    async (request) => ({
+      date: await latestFiguresDay(ctx, actorOf(request)),
+    }),
+  );
+
+  app.get(
     '/api/v1/figures/series',
     { schema: { tags: ['cases'], summary: 'Figures per day over a range', querystring: jsonSchema(SeriesQuery) } },
     async (request) => {

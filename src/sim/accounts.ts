@@ -6,6 +6,8 @@ export const DEMO_PASSWORD = 'banyan-demo';
 /** One demo account per role, scoped like the real users they stand for. */
 export const DEMO_ACCOUNTS: Array<{ username: string; displayName: string; role: Role; scope: Scope }> = [
   { username: 'commander', displayName: '市指挥部值班长', role: 'commander', scope: { kind: 'city', code: '3501' } },
+  // A second commander, so that a briefing can be approved by someone other than its author.
+  { username: 'deputy', displayName: '市指挥部副指挥长', role: 'commander', scope: { kind: 'city', code: '3501' } },
   {
     username: 'gulou-officer',
     displayName: '鼓楼区防控办',

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { dialects, testCtx } from '../../test/helpers/db.ts';
+import { getBriefing } from '../briefing/briefing.service.ts';
 import { figuresOf, seriesOf } from '../cases/cases.figures.ts';
 import { parseResidentId } from '../people/people.rules.ts';
 import { verifyAudit } from '../platform/audit/audit.service.ts';
@@ -70,6 +71,12 @@ for (const dialect of dialects()) {
       assert.deepEqual([zones.high, zones.medium, zones.liftedMedium, zones.taskForces], [164, 157, 67, 321]);
       assert.deepEqual([zones.cadres.division, zones.cadres.section], [70, 919]);
       assert.equal(zones.sentence['zh-CN'], '目前，全市划定高风险区164个，中风险区157个，共解除中风险区67个。');
+      const briefing = await getBriefing(ctx, actor, '2022-11-06');
+      assert.match(
+        briefing.texts['zh-CN'],
+        /^11月6日，福州市新增本土确诊病例3例，新增本土无症状感染者35例，治愈出院本土确诊病例3例，解除隔离本土无症状感染者5例。/,
+      );
+      assert.ok(briefing.texts['zh-CN'].includes('目前，全市划定高风险区164个，中风险区157个，共解除中风险区67个。'));
       const after = await zoneCounts(ctx, actor, '2022-11-11');
       assert.equal(after.medium, 0, 'the 20 measures abolish medium zones on 11-11');
       const linked = await ctx.db.k.selectFrom('cases').select('person_id').where('person_id', 'is', null).execute();

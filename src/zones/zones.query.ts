@@ -208,3 +208,18 @@ export async function zoneCounts(ctx: Ctx, actor: Actor, day: string, district?:
     sentence: zoneSentence(c),
   };
 }
+
+/** The city's zone counts of a day for documents such as the briefing (no actor: the figures are public). */
+export async function cityZoneCounts(
+  ctx: Ctx,
+  day: string,
+): Promise<{ high: number; medium: number; liftedMedium: number; zones: number }> {
+  const zones = await zonesWithState(ctx, day, {});
+  return {
+    ...countZones(
+      zones.map((z) => z.events),
+      day,
+    ),
+    zones: zones.length,
+  };
+}

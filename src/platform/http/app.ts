@@ -101,6 +101,8 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     dashboardRoutes,
     casesRoutes,
     briefingRoutes,
+    policyRoutes,
+    zonesRoutes,
   ]) {
     await app.register(async (scoped) => routes(scoped, ctx));
   }
