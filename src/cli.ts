@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { appealsCommands } from './appeals/appeals.cli.ts';
 import { briefingCommands } from './briefing/briefing.cli.ts';
 import { casesCommands } from './cases/cases.cli.ts';
 import { geoCommands } from './geo/geo.cli.ts';
@@ -7,6 +8,7 @@ import { auditCommands } from './platform/audit/audit.cli.ts';
 import { userCommands } from './platform/auth/users.cli.ts';
 import { serveCommands } from './platform/http/serve.cli.ts';
 import { seedCommands } from './sim/seed.cli.ts';
+import { testingCommands } from './testing/testing.cli.ts';
 import { zonesCommands } from './zones/zones.cli.ts';
 
 // `banyan … | head` closes the pipe early; that is not an error worth a stack trace.
@@ -29,5 +31,7 @@ peopleCommands(program);
 casesCommands(program);
 briefingCommands(program);
 zonesCommands(program);
+testingCommands(program);
+appealsCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,3 +1,4 @@
+import { appealsMigrations } from './appeals/appeals.migration.ts';
 import { briefingMigrations } from './briefing/briefing.migration.ts';
 import { casesMigrations } from './cases/cases.migration.ts';
 import { geoMigrations } from './geo/geo.migration.ts';
@@ -5,6 +6,7 @@ import { peopleMigrations } from './people/people.migration.ts';
 import type { Migration } from './platform/db/migration.ts';
 import { platformMigrations } from './platform/platform.migration.ts';
 import { policyMigrations } from './policy/policy.migration.ts';
+import { testingMigrations } from './testing/testing.migration.ts';
 import { zonesMigrations } from './zones/zones.migration.ts';
 
 /** Every module's migrations in the order they apply; ids sort in the same order. */
@@ -16,4 +18,6 @@ export const MIGRATIONS: Migration[] = [
   ...briefingMigrations,
   ...policyMigrations,
   ...zonesMigrations,
+  ...testingMigrations,
+  ...appealsMigrations,
 ];

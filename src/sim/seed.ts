@@ -5,10 +5,12 @@ import { recordAudit } from '../platform/audit/audit.service.ts';
 import { createUser } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts';
+import { seedAppeals } from './appeals.ts';
 import { SCENARIO, SCENARIO_SEED } from './fuzhou.ts';
 import { outbreak } from './outbreak.ts';
 import { residentQuota, residentsOf } from './residents.ts';
 import { Rng } from './rng.ts';
+import { seedTesting } from './testing.ts';
 import { seedZones } from './zones.ts';
 
 /** Progress of a long seeding step: done of total units in a named phase. */
@@ -20,6 +22,8 @@ export interface SeedSummary {
   residents: number;
   cases: number;
   zones: number;
+  testing: Record<string, number>;
+  appeals: Record<string, number>;
   accounts: number;
   seconds: number;
 }
@@ -79,13 +83,24 @@ export async function seedScenario(ctx: Ctx, opts: { scale: number; progress?: P
   progress('zones', 0, 1);
   const { zones } = await seedZones(ctx, rng, wave.cases);
   progress('zones', 1, 1);
+  const testing = await seedTesting(ctx, rng);
+  progress('testing', 1, 1);
+  const appeals = await seedAppeals(ctx, rng);
+  progress('appeals', 1, 1);
   await ctx.db.k.transaction().execute((trx) =>
     recordAudit(ctx.db, ctx.crypto, trx, {
       actor: 'system',
       action: 'scenario-seeded',
       entity: 'scenario',
       entityId: SCENARIO,
-      detail: { scale: opts.scale, residents: done + infected.length, cases: wave.cases.length, zones },
+      detail: {
+        scale: opts.scale,
+        residents: done + infected.length,
+        cases: wave.cases.length,
+        zones,
+        testing,
+        appeals,
+      },
     }),
   );
   return {
@@ -94,6 +109,8 @@ export async function seedScenario(ctx: Ctx, opts: { scale: number; progress?: P
     residents: done + infected.length,
     cases: wave.cases.length,
     zones,
+    testing,
+    appeals,
     accounts: DEMO_ACCOUNTS.length,
     seconds: (Date.now() - started) / 1000,
   };

@@ -38,7 +38,17 @@ export type Permission =
   | 'policy:edit'
   | 'zones:read'
   | 'zones:write'
-  | 'taskforces:write';
+  | 'taskforces:write'
+  | 'testing:read'
+  | 'testing:write'
+  | 'testing:results'
+  | 'appeals:read'
+  | 'appeals:intake'
+  | 'appeals:dispatch'
+  | 'appeals:handle'
+  | 'enterprises:read'
+  | 'enterprises:write'
+  | 'enterprises:report';
 
 // Least privilege: roles whose modules do not exist yet see the dashboard only.
 const PERMISSIONS: Record<Role, Permission[]> = {
@@ -58,6 +68,12 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'zones:read',
     'zones:write',
     'taskforces:write',
+    'testing:read',
+    'testing:write',
+    'appeals:read',
+    'appeals:dispatch',
+    'enterprises:read',
+    'enterprises:write',
   ],
   'district-officer': [
     'dashboard',
@@ -70,15 +86,26 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'zones:read',
     'zones:write',
     'taskforces:write',
+    'testing:read',
+    'testing:write',
+    'appeals:read',
+    'enterprises:read',
   ],
   // Case figures are kept per district: a street-scoped leader would see numbers whose records they may not open.
-  'task-force-leader': ['dashboard', 'persons:read', 'zones:read'],
-  lab: ['dashboard'],
+  'task-force-leader': ['dashboard', 'persons:read', 'zones:read', 'testing:read'],
+  lab: ['dashboard', 'testing:read', 'testing:write', 'testing:results'],
   'venue-operator': ['dashboard'],
   resident: ['dashboard'],
-  enterprise: ['dashboard'],
-  'appeals-handler': ['dashboard'],
-  regulator: ['dashboard'],
+  enterprise: ['dashboard', 'enterprises:report'],
+  'appeals-handler': [
+    'dashboard',
+    'appeals:read',
+    'appeals:intake',
+    'appeals:dispatch',
+    'appeals:handle',
+    'enterprises:read',
+  ],
+  regulator: ['dashboard', 'appeals:read', 'appeals:handle', 'enterprises:read'],
   auditor: ['dashboard', 'audit:read'],
 };
 

@@ -6,12 +6,14 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { appealsRoutes } from '../../appeals/appeals.routes.ts';
 import { briefingRoutes } from '../../briefing/briefing.routes.ts';
 import { casesRoutes } from '../../cases/cases.routes.ts';
 import { dashboardRoutes } from '../../dashboard/dashboard.routes.ts';
 import { geoRoutes } from '../../geo/geo.routes.ts';
 import { peopleRoutes } from '../../people/people.routes.ts';
 import { policyRoutes } from '../../policy/policy.routes.ts';
+import { testingRoutes } from '../../testing/testing.routes.ts';
 import { zonesRoutes } from '../../zones/zones.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
@@ -103,6 +105,8 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     briefingRoutes,
     policyRoutes,
     zonesRoutes,
+    testingRoutes,
+    appealsRoutes,
   ]) {
     await app.register(async (scoped) => routes(scoped, ctx));
   }

@@ -1,0 +1,7 @@
+import type { Ctx } from '../platform/context.ts';
+import type { Rng } from './rng.ts';
+
+/** The appeals part of the demo scenario (being built in this session). */
+export async function seedAppeals(_ctx: Ctx, _rng: Rng): Promise<Record<string, number>> {
+  return {};
+}
