@@ -69,20 +69,6 @@ export const CaseErrors = defineErrors({
     'zh-CN': '区县 {code} 不在您的管辖范围内',
     en: 'District {code} lies outside your jurisdiction',
   },
-  IMPORT_MISSING_COLUMN: { status: 400, 'zh-CN': '缺少必需的列：{column}', en: 'Required column missing: {column}' },
-  IMPORT_UNKNOWN_COLUMN: { status: 400, 'zh-CN': '无法识别的列：{column}', en: 'Unknown column: {column}' },
-  IMPORT_EMPTY: { status: 400, 'zh-CN': '文件中没有数据行', en: 'The file has no data rows' },
-  IMPORT_UNREADABLE: { status: 400, 'zh-CN': '无法读取文件：{reason}', en: 'The file cannot be read: {reason}' },
-  IMPORT_INVALID: {
-    status: 422,
-    'zh-CN': '文件有 {count} 处错误，未导入任何记录',
-    en: 'Problems found in the file: {count}; nothing was imported',
-  },
-  IMPORT_CONTENT_TYPE: {
-    status: 415,
-    'zh-CN': '请上传 CSV 或 XLSX 文件',
-    en: 'Upload a CSV or XLSX file',
-  },
   CASE_NOT_FOUND: { status: 404, 'zh-CN': '病例 {caseNo} 不存在', en: 'No case {caseNo}' },
   FIGURES_RANGE: { status: 400, 'zh-CN': '日期范围无效（最多 366 天）', en: 'Invalid date range (at most 366 days)' },
 });

@@ -6,6 +6,9 @@ import type { CaseEvent } from './cases.rules.ts';
 import { FOUND_IN_QUARANTINE, type Metric } from './cases.schema.ts';
 import type { CaseCountRow, CaseImportRow, CaseRow } from './cases.tables.ts';
 import './cases.tables.ts';
+
+export { personIdsByIndex } from '../people/people.repo.ts';
+
 import '../people/people.tables.ts';
 
 export type StoredCase = Omit<Selectable<CaseRow>, 'id'> & { id: number };
@@ -25,20 +28,6 @@ export async function casesByNo(trx: Executor, caseNos: string[]): Promise<Map<s
       .where('case_no', 'in', caseNos.slice(i, i + CHUNK))
       .execute();
     for (const r of rows) out.set(r.case_no, num(r));
-  }
-  return out;
-}
-
-/** Person ids by resident-ID blind index, to link cases to registered persons. */
-export async function personIdsByIndex(trx: Executor, indexes: string[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (let i = 0; i < indexes.length; i += CHUNK) {
-    const rows = await trx
-      .selectFrom('persons')
-      .select(['id', 'id_index'])
-      .where('id_index', 'in', indexes.slice(i, i + CHUNK))
-      .execute();
-    for (const r of rows) out.set(r.id_index, Number(r.id));
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { recordAudit } from '../platform/audit/audit.service.ts';
 import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
-import { AppError, messagesOf } from '../platform/errors.ts';
+import { AppError, E, messagesOf } from '../platform/errors.ts';
 import '../people/people.errors.ts'; // PERSON_ID_* codes are reported for line-list rows
 import { CaseErrors } from './cases.errors.ts';
 import { type FileIssue, fileKindOf, readLineList, toCase } from './cases.import.ts';
@@ -120,7 +120,7 @@ function invalid(issues: FileIssue[]): AppError {
   const details = issues
     .sort((a, b) => a.row - b.row)
     .map((i) => ({ row: i.row, column: i.column, code: i.code, message: messagesOf(i.code, i.params) }));
-  return new AppError(CaseErrors.IMPORT_INVALID, { count: issues.length }, details);
+  return new AppError(E.IMPORT_INVALID, { count: issues.length }, details);
 }
 
 /**
@@ -256,7 +256,7 @@ export async function importCases(
 ): Promise<ImportResult> {
   if (typeof actor !== 'string') requirePermission(actor, 'cases:write');
   const kind = fileKindOf(file.contentType, file.filename, file.buf);
-  if (!kind) throw new AppError(CaseErrors.IMPORT_CONTENT_TYPE);
+  if (!kind) throw new AppError(E.IMPORT_CONTENT_TYPE);
   const { rows, issues } = await readLineList(file.buf, kind);
   if (issues.length) throw invalid(issues);
   const sha256 = createHash('sha256').update(file.buf).digest('hex');

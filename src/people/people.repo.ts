@@ -77,3 +77,17 @@ export async function countPersons(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Person ids by resident-ID blind index, to link cases to registered persons. */
+export async function personIdsByIndex(trx: Executor, indexes: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < indexes.length; i += 500) {
+    const rows = await trx
+      .selectFrom('persons')
+      .select(['id', 'id_index'])
+      .where('id_index', 'in', indexes.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.id_index, Number(r.id));
+  }
+  return out;
+}

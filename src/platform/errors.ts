@@ -80,6 +80,20 @@ export const E = defineErrors({
     'zh-CN': '请求过于频繁，请 {retryAfter} 秒后再试',
     en: 'Too many requests; retry in {retryAfter} s',
   },
+  IMPORT_MISSING_COLUMN: { status: 400, 'zh-CN': '缺少必需的列：{column}', en: 'Required column missing: {column}' },
+  IMPORT_UNKNOWN_COLUMN: { status: 400, 'zh-CN': '无法识别的列：{column}', en: 'Unknown column: {column}' },
+  IMPORT_EMPTY: { status: 400, 'zh-CN': '文件中没有数据行', en: 'The file has no data rows' },
+  IMPORT_UNREADABLE: { status: 400, 'zh-CN': '无法读取文件：{reason}', en: 'The file cannot be read: {reason}' },
+  IMPORT_INVALID: {
+    status: 422,
+    'zh-CN': '文件有 {count} 处错误，未导入任何记录',
+    en: 'Problems found in the file: {count}; nothing was imported',
+  },
+  IMPORT_CONTENT_TYPE: {
+    status: 415,
+    'zh-CN': '请上传 CSV 或 XLSX 文件',
+    en: 'Upload a CSV or XLSX file',
+  },
   INTERNAL: {
     status: 500,
     'zh-CN': '服务器内部错误，已记录（编号 {requestId}）',

@@ -1,4 +1,92 @@
 import type { Migration } from '../platform/db/migration.ts';
+import { withSerialId } from '../platform/db/migration.ts';
 
-/** The testing module's tables (being built in this session). */
-export const testingMigrations: Migration[] = [];
+/** Campaigns, sites, tubes and their samples, results, retest tasks and each person's test facts. */
+export const testingMigrations: Migration[] = [
+  {
+    id: '0010_testing',
+    async up(db, dialect) {
+      await withSerialId(db.schema.createTable('testing_campaigns'), dialect)
+        .addColumn('code', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('start_on', 'text', (c) => c.notNull())
+        .addColumn('end_on', 'text', (c) => c.notNull())
+        .addColumn('areas', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await withSerialId(db.schema.createTable('sampling_sites'), dialect)
+        .addColumn('code', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('district_code', 'text', (c) => c.notNull())
+        .addColumn('community_code', 'text', (c) => c.notNull())
+        .addColumn('lanes', 'integer', (c) => c.notNull())
+        .addColumn('hours', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('queue_length', 'integer', (c) => c.notNull())
+        .addColumn('queue_updated_at', 'text')
+        .execute();
+      // Natural keys first: a tube code is printed on the tube; samples are distributed by tube.
+      await db.schema
+        .createTable('tubes')
+        .addColumn('code', 'text', (c) => c.primaryKey())
+        .addColumn('pool_size', 'integer', (c) => c.notNull())
+        .addColumn('site_code', 'text', (c) => c.notNull())
+        .addColumn('campaign_id', 'integer')
+        .addColumn('round', 'integer')
+        .addColumn('district_code', 'text', (c) => c.notNull())
+        .addColumn('first_sampled_at', 'text', (c) => c.notNull())
+        .addColumn('samples', 'integer', (c) => c.notNull())
+        .addColumn('received_at', 'text')
+        .addColumn('result', 'text')
+        .addColumn('resulted_at', 'text')
+        .addColumn('lab_code', 'text')
+        .addColumn('ct_value', 'real')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('tubes_campaign')
+        .on('tubes')
+        .columns(['campaign_id', 'round', 'district_code'])
+        .execute();
+      await db.schema
+        .createTable('samples')
+        .addColumn('tube_code', 'text', (c) => c.notNull())
+        .addColumn('person_id', 'integer', (c) => c.notNull())
+        .addColumn('sampled_at', 'text', (c) => c.notNull())
+        .addColumn('repeat_in_round', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('samples_pk', ['tube_code', 'person_id'])
+        .execute();
+      await db.schema.createIndex('samples_person').on('samples').columns(['person_id', 'sampled_at']).execute();
+      await withSerialId(db.schema.createTable('tube_results'), dialect)
+        .addColumn('tube_code', 'text', (c) => c.notNull())
+        .addColumn('result', 'text', (c) => c.notNull())
+        .addColumn('resulted_at', 'text', (c) => c.notNull())
+        .addColumn('lab_code', 'text', (c) => c.notNull())
+        .addColumn('ct_value', 'real')
+        .addColumn('correction_reason', 'text')
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .execute();
+      await withSerialId(db.schema.createTable('retest_tasks'), dialect)
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('pool_tube', 'text', (c) => c.notNull())
+        .addColumn('person_id', 'integer', (c) => c.notNull())
+        .addColumn('district_code', 'text', (c) => c.notNull())
+        .addColumn('community_code', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('done_at', 'text')
+        .addColumn('outcome', 'text')
+        .execute();
+      await db.schema.createIndex('retest_tasks_person').on('retest_tasks').columns(['person_id', 'done_at']).execute();
+      await db.schema.createIndex('retest_tasks_pool').on('retest_tasks').column('pool_tube').execute();
+      await db.schema
+        .createTable('person_tests')
+        .addColumn('person_id', 'integer', (c) => c.primaryKey())
+        .addColumn('last_sampled_at', 'text')
+        .addColumn('last_negative_sampled_at', 'text')
+        .addColumn('positive_pool_at', 'text')
+        .addColumn('positive_at', 'text')
+        .execute();
+    },
+  },
+];

@@ -1,5 +1,188 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Ctx } from '../platform/context.ts';
+import { actorOf } from '../platform/http/session.ts';
+import { jsonSchema } from '../platform/http/zod.ts';
+import { importResults, recordResults } from './results.service.ts';
+import { importSamples, recordSamples } from './samples.service.ts';
+import { CampaignInput, CoverageQuery, ResultBody, SampleBody, SiteInput, StatusQuery } from './testing.schema.ts';
+import {
+  campaigns,
+  coverage,
+  createCampaign,
+  createSites,
+  notSampled,
+  reportQueue,
+  sites,
+  tasks,
+  testStatusById,
+} from './testing.service.ts';
 
-/** The testing module's HTTP routes (being built in this session). */
-export async function testingRoutes(_app: FastifyInstance, _ctx: Ctx): Promise<void> {}
+const UPLOAD_LIMIT = 512 * 1024 * 1024; // a city round of samples is several hundred MB of CSV
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const tags = ['testing'];
+type CoverageQ = z.infer<typeof CoverageQuery>;
+
+/** Campaigns, sites, samples, lab results, retest tasks, coverage and a person's test status. */
+export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
+  app.addContentTypeParser(['text/csv', XLSX], { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) =>
+    done(null, body),
+  );
+  const file = (r: { headers: Record<string, unknown>; body: unknown }) => ({
+    buf: Buffer.isBuffer(r.body) ? r.body : Buffer.from(String(r.body ?? '')),
+    name: decodeURIComponent(String(r.headers['x-filename'] ?? 'upload')),
+  });
+
+  app.get('/api/v1/campaigns', { schema: { tags, summary: 'Testing campaigns' } }, async (r) => ({
+    items: await campaigns(ctx, actorOf(r)),
+  }));
+  app.post(
+    '/api/v1/campaigns',
+    { schema: { tags, summary: 'Create a campaign', body: jsonSchema(CampaignInput) } },
+    async (r, reply) => {
+      reply.status(201);
+      return { campaign: await createCampaign(ctx, actorOf(r), r.body as CampaignInput) };
+    },
+  );
+  app.get(
+    '/api/v1/campaigns/:code/coverage',
+    { schema: { tags, summary: 'Coverage of a round', querystring: jsonSchema(CoverageQuery) } },
+    async (r) => {
+      const q = r.query as CoverageQ;
+      return coverage(ctx, actorOf(r), (r.params as { code: string }).code, q.round, q.level, q.within);
+    },
+  );
+  app.get(
+    '/api/v1/campaigns/:code/unsampled',
+    {
+      schema: {
+        tags,
+        summary: 'People of a community not yet sampled (masked)',
+        querystring: jsonSchema(
+          z.object({ round: z.coerce.number().int().min(1), community: z.string().regex(/^\d{12}$/) }),
+        ),
+      },
+    },
+    async (r) => {
+      const q = r.query as { round: number; community: string };
+      return { items: await notSampled(ctx, actorOf(r), (r.params as { code: string }).code, q.round, q.community) };
+    },
+  );
+  app.get(
+    '/api/v1/sampling-sites',
+    {
+      schema: {
+        tags,
+        summary: 'Sampling sites',
+        querystring: jsonSchema(
+          z.object({
+            district: z
+              .string()
+              .regex(/^\d{6}$/)
+              .optional(),
+          }),
+        ),
+      },
+    },
+    async (r) => ({
+      items: await sites(ctx, actorOf(r), (r.query as { district?: string }).district),
+    }),
+  );
+  app.post(
+    '/api/v1/sampling-sites',
+    { schema: { tags, summary: 'Register a site', body: jsonSchema(SiteInput) } },
+    async (r, reply) => {
+      await createSites(ctx, actorOf(r), [r.body as z.infer<typeof SiteInput>]);
+      reply.status(201);
+      return { ok: true };
+    },
+  );
+  app.post(
+    '/api/v1/sampling-sites/:code/queue',
+    {
+      schema: {
+        tags,
+        summary: 'Report queue length',
+        body: jsonSchema(z.object({ queue: z.number().int().min(0).max(100000) })),
+      },
+    },
+    async (r) => {
+      await reportQueue(ctx, actorOf(r), (r.params as { code: string }).code, (r.body as { queue: number }).queue);
+      return { ok: true };
+    },
+  );
+  app.post(
+    '/api/v1/samples',
+    { schema: { tags, summary: 'Record one sample (site scanner)', body: jsonSchema(SampleBody) } },
+    async (r, reply) => {
+      reply.status(201);
+      return recordSamples(ctx, actorOf(r), [{ row: 1, ...(r.body as z.infer<typeof SampleBody>) }], 'api');
+    },
+  );
+  app.post(
+    '/api/v1/imports/samples',
+    { bodyLimit: UPLOAD_LIMIT, schema: { tags, summary: 'Import samples (CSV/XLSX, all or nothing)' } },
+    async (r) => {
+      const f = file(r);
+      return importSamples(ctx, actorOf(r), f.buf, f.name);
+    },
+  );
+  app.post(
+    '/api/v1/results',
+    {
+      schema: { tags, summary: 'Record one lab result (or a correction with a reason)', body: jsonSchema(ResultBody) },
+    },
+    async (r) => {
+      const b = r.body as z.infer<typeof ResultBody>;
+      return recordResults(
+        ctx,
+        actorOf(r),
+        [
+          {
+            row: 1,
+            tubeCode: b.tubeCode,
+            result: b.result,
+            resultedAt: b.resultedAt,
+            labCode: b.labCode,
+            ctValue: b.ctValue === undefined ? '' : String(b.ctValue),
+            correctionReason: b.correctionReason,
+          },
+        ],
+        'api',
+      );
+    },
+  );
+  app.post(
+    '/api/v1/imports/results',
+    { bodyLimit: UPLOAD_LIMIT, schema: { tags, summary: 'Import lab results (CSV/XLSX, all or nothing)' } },
+    async (r) => {
+      const f = file(r);
+      return importResults(ctx, actorOf(r), f.buf, f.name);
+    },
+  );
+  app.get(
+    '/api/v1/retest-tasks',
+    {
+      schema: {
+        tags,
+        summary: 'Open retest and resample tasks',
+        querystring: jsonSchema(
+          z.object({
+            district: z
+              .string()
+              .regex(/^\d{6}$/)
+              .optional(),
+          }),
+        ),
+      },
+    },
+    async (r) => ({
+      items: await tasks(ctx, actorOf(r), (r.query as { district?: string }).district),
+    }),
+  );
+  app.post(
+    '/api/v1/test-status/lookup',
+    { schema: { tags, summary: 'A person’s test status by resident ID', body: jsonSchema(StatusQuery) } },
+    async (r) => testStatusById(ctx, actorOf(r), (r.body as { idNumber: string }).idNumber),
+  );
+}

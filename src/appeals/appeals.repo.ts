@@ -1,0 +1,533 @@
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import type { Executor } from '../platform/audit/audit.repo.ts';
+import type {
+  AppealAccountRow,
+  AppealDeadlineRow,
+  AppealEventRow,
+  AppealRow,
+  EnterpriseRow,
+  LiaisonTaskRow,
+  OutboxRow,
+  WhitelistReportRow,
+} from './appeals.tables.ts';
+import './appeals.tables.ts';
+import '../zones/zones.tables.ts';
+
+const CHUNK = 500;
+type WithId<T> = Omit<Selectable<T>, 'id'> & { id: number };
+export type StoredEnterprise = WithId<EnterpriseRow>;
+export type StoredAppeal = WithId<AppealRow>;
+export type StoredEvent = WithId<AppealEventRow>;
+export type StoredTask = WithId<LiaisonTaskRow>;
+export type StoredReport = WithId<WhitelistReportRow>;
+const num = <T extends { id: unknown }>(r: T) => ({ ...r, id: Number(r.id) });
+
+// ---------------------------------------------------------------- enterprises
+
+export async function enterpriseByCode(db: Executor, code: string): Promise<StoredEnterprise | undefined> {
+  const r = await db.selectFrom('enterprises').selectAll().where('credit_code', '=', code).executeTakeFirst();
+  return r && num(r);
+}
+
+export async function enterpriseById(db: Executor, id: number): Promise<StoredEnterprise | undefined> {
+  const r = await db.selectFrom('enterprises').selectAll().where('id', '=', id).executeTakeFirst();
+  return r && num(r);
+}
+
+export async function enterprisesByCodes(db: Executor, codes: string[]): Promise<Map<string, StoredEnterprise>> {
+  const out = new Map<string, StoredEnterprise>();
+  for (let i = 0; i < codes.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('enterprises')
+      .selectAll()
+      .where('credit_code', 'in', codes.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows) out.set(r.credit_code, num(r));
+  }
+  return out;
+}
+
+/** Inserts enterprises and returns their ids in order. */
+export async function insertEnterprises(trx: Executor, rows: Insertable<EnterpriseRow>[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const r = await trx
+      .insertInto('enterprises')
+      .values(rows.slice(i, i + CHUNK))
+      .returning('id')
+      .execute();
+    ids.push(...r.map((x) => Number(x.id)));
+  }
+  return ids;
+}
+
+export async function updateEnterprise(trx: Executor, id: number, patch: Updateable<EnterpriseRow>): Promise<void> {
+  await trx.updateTable('enterprises').set(patch).where('id', '=', id).execute();
+}
+
+export interface EnterpriseFilter {
+  q?: string;
+  district?: string;
+  areaPrefix?: string;
+  tier?: string;
+  whitelisted?: boolean;
+  cadreId?: number;
+  offset: number;
+  limit: number;
+}
+
+export async function listEnterprises(db: Executor, f: EnterpriseFilter) {
+  let q = db.selectFrom('enterprises');
+  if (f.q)
+    q = q.where((e) => e.or([e('name', 'like', `%${f.q}%`), e('credit_code', 'like', `${f.q?.toUpperCase()}%`)]));
+  if (f.district) q = q.where('district_code', '=', f.district);
+  if (f.areaPrefix) q = q.where('district_code', 'like', `${f.areaPrefix}%`);
+  if (f.tier) q = q.where('tiers', 'like', `%${f.tier}%`);
+  if (f.whitelisted !== undefined) q = q.where('whitelisted', '=', f.whitelisted ? 1 : 0);
+  if (f.cadreId !== undefined) q = q.where('liaison_cadre_id', '=', f.cadreId);
+  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await q.selectAll().orderBy('district_code').orderBy('name').offset(f.offset).limit(f.limit).execute();
+  return { total, rows: rows.map(num) };
+}
+
+export async function cadreNames(db: Executor, ids: number[]): Promise<Map<number, { name: string; rank: string }>> {
+  const out = new Map<number, { name: string; rank: string }>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('cadres')
+      .select(['id', 'name', 'rank'])
+      .where('id', 'in', ids.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows) out.set(Number(r.id), { name: r.name, rank: r.rank });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- accounts
+
+export async function accountOf(db: Executor, username: string): Promise<Selectable<AppealAccountRow> | undefined> {
+  return db.selectFrom('appeal_accounts').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function upsertAccount(trx: Executor, row: AppealAccountRow): Promise<void> {
+  await trx
+    .insertInto('appeal_accounts')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('username').doUpdateSet({ unit: row.unit, enterprise_id: row.enterprise_id, cadre_id: row.cadre_id }),
+    )
+    .execute();
+}
+
+// ---------------------------------------------------------------- appeals
+
+export async function insertAppeals(trx: Executor, rows: Insertable<AppealRow>[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 200) {
+    const r = await trx
+      .insertInto('appeals')
+      .values(rows.slice(i, i + 200))
+      .returning('id')
+      .execute();
+    ids.push(...r.map((x) => Number(x.id)));
+  }
+  return ids;
+}
+
+export async function appealById(db: Executor, id: number): Promise<StoredAppeal | undefined> {
+  const r = await db.selectFrom('appeals').selectAll().where('id', '=', id).executeTakeFirst();
+  return r && num(r);
+}
+
+export async function appealsByIds(db: Executor, ids: number[]): Promise<StoredAppeal[]> {
+  const out: StoredAppeal[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('appeals')
+      .selectAll()
+      .where('id', 'in', ids.slice(i, i + CHUNK))
+      .execute();
+    out.push(...rows.map(num));
+  }
+  return out;
+}
+
+export async function appealByTracking(db: Executor, trackingNo: string): Promise<StoredAppeal | undefined> {
+  const r = await db.selectFrom('appeals').selectAll().where('tracking_no', '=', trackingNo).executeTakeFirst();
+  return r && num(r);
+}
+
+export async function appealByIdemKey(db: Executor, key: string): Promise<StoredAppeal | undefined> {
+  const r = await db.selectFrom('appeals').selectAll().where('idem_key', '=', key).executeTakeFirst();
+  return r && num(r);
+}
+
+export async function updateAppeal(trx: Executor, id: number, patch: Updateable<AppealRow>): Promise<void> {
+  await trx.updateTable('appeals').set(patch).where('id', '=', id).execute();
+}
+
+/** Submissions from one phone since an instant (flood control). */
+export async function countByPhoneSince(db: Executor, phoneHash: string, since: string): Promise<number> {
+  const r = await db
+    .selectFrom('appeals')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('phone_hash', '=', phoneHash)
+    .where('received_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export interface AppealFilter {
+  status?: string;
+  district?: string;
+  areaPrefix?: string;
+  category?: string;
+  channel?: string;
+  unit?: string;
+  overdueAt?: string;
+  escalated?: boolean;
+  q?: string;
+  from?: string;
+  to?: string;
+  enterpriseIds?: number[];
+}
+
+const OPEN = ['received', 'dispatched', 'signed'];
+
+// biome-ignore lint/suspicious/noExplicitAny: the same filter applies to select and count builders
+function applyFilter<Q extends { where: (...a: any[]) => Q }>(q: Q, f: AppealFilter): Q {
+  let r = q;
+  if (f.status) r = r.where('status', '=', f.status);
+  if (f.district) r = r.where('district_code', '=', f.district);
+  if (f.areaPrefix) r = r.where('district_code', 'like', `${f.areaPrefix}%`);
+  if (f.category) r = r.where('category', '=', f.category);
+  if (f.channel) r = r.where('channel', '=', f.channel);
+  if (f.unit) r = r.where('unit', '=', f.unit);
+  if (f.from) r = r.where('received_at', '>=', `${f.from}T00:00:00.000Z`);
+  if (f.to) r = r.where('received_at', '<', `${f.to}T23:59:59.999Z`);
+  if (f.escalated !== undefined) r = r.where('escalated_at', f.escalated ? 'is not' : 'is', null);
+  if (f.overdueAt) {
+    const now = f.overdueAt;
+    // biome-ignore lint/suspicious/noExplicitAny: expression builder of the caller's query
+    r = r.where((e: any) =>
+      e.and([
+        e('status', 'in', OPEN),
+        e.or([e.and([e('signed_at', 'is', null), e('sign_due_at', '<', now)]), e('due_at', '<', now)]),
+      ]),
+    );
+  }
+  if (f.q) {
+    const like = `%${f.q}%`;
+    // biome-ignore lint/suspicious/noExplicitAny: expression builder of the caller's query
+    r = r.where((e: any) => e.or([e('title', 'like', like), e('content', 'like', like), e('tracking_no', '=', f.q)]));
+  }
+  if (f.enterpriseIds) r = r.where('enterprise_id', 'in', f.enterpriseIds.length ? f.enterpriseIds : [-1]);
+  return r;
+}
+
+/** A page of appeals, newest first, and the total. */
+export async function listAppeals(db: Executor, f: AppealFilter, offset: number, limit: number) {
+  const rows = await applyFilter(db.selectFrom('appeals').selectAll(), f)
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
+    .offset(offset)
+    .limit(limit)
+    .execute();
+  const total = Number(
+    (
+      await applyFilter(
+        db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')),
+        f,
+      ).executeTakeFirstOrThrow()
+    ).n,
+  );
+  return { total, rows: rows.map(num) };
+}
+
+/** Open appeals past a deadline and not yet escalated, for the escalation job. */
+export async function overdueUnescalated(db: Executor, now: string): Promise<StoredAppeal[]> {
+  const rows = await applyFilter(db.selectFrom('appeals').selectAll(), { overdueAt: now, escalated: false })
+    .orderBy('id')
+    .execute();
+  return rows.map(num);
+}
+
+export async function insertEvents(trx: Executor, rows: Insertable<AppealEventRow>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await trx
+      .insertInto('appeal_events')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
+}
+
+export async function eventsOf(db: Executor, appealId: number): Promise<StoredEvent[]> {
+  return (
+    await db.selectFrom('appeal_events').selectAll().where('appeal_id', '=', appealId).orderBy('id').execute()
+  ).map((r) => ({ ...num(r), appeal_id: Number(r.appeal_id) }));
+}
+
+// ---------------------------------------------------------------- deadlines
+
+export async function listDeadlines(db: Executor): Promise<Selectable<AppealDeadlineRow>[]> {
+  return db.selectFrom('appeal_deadlines').selectAll().orderBy('urgency').orderBy('category').execute();
+}
+
+export async function upsertDeadline(trx: Executor, row: AppealDeadlineRow): Promise<void> {
+  const { urgency, category, ...rest } = row;
+  await trx
+    .insertInto('appeal_deadlines')
+    .values(row)
+    .onConflict((oc) => oc.columns(['urgency', 'category']).doUpdateSet(rest))
+    .execute();
+}
+
+// ---------------------------------------------------------------- outbox
+
+export async function insertOutbox(trx: Executor, rows: Insertable<OutboxRow>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await trx
+      .insertInto('appeal_outbox')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
+}
+
+export async function pendingOutbox(db: Executor, limit: number) {
+  return (
+    await db
+      .selectFrom('appeal_outbox')
+      .innerJoin('appeals', 'appeals.id', 'appeal_outbox.appeal_id')
+      .select([
+        'appeal_outbox.id',
+        'appeal_outbox.appeal_id',
+        'appeal_outbox.kind',
+        'appeal_outbox.body_zh',
+        'appeal_outbox.attempts',
+        'appeals.phone_enc',
+        'appeals.tracking_no',
+      ])
+      .where('appeal_outbox.status', '=', 'pending')
+      .orderBy('appeal_outbox.id')
+      .limit(limit)
+      .execute()
+  ).map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+export async function recordDelivery(
+  trx: Executor,
+  outboxId: number,
+  d: { at: string; sender: string; ok: boolean; detail: string; giveUp: boolean },
+): Promise<void> {
+  await trx
+    .insertInto('appeal_deliveries')
+    .values({ outbox_id: outboxId, at: d.at, sender: d.sender, ok: d.ok ? 1 : 0, detail: d.detail })
+    .execute();
+  await trx
+    .updateTable('appeal_outbox')
+    .set((e) => ({
+      status: d.ok ? 'sent' : d.giveUp ? 'failed' : 'pending',
+      attempts: sql<number>`${e.ref('attempts')} + 1`,
+      sent_at: d.ok ? d.at : null,
+    }))
+    .where('id', '=', outboxId)
+    .execute();
+}
+
+export async function outboxOf(db: Executor, appealId: number) {
+  const rows = await db
+    .selectFrom('appeal_outbox')
+    .selectAll()
+    .where('appeal_id', '=', appealId)
+    .orderBy('id')
+    .execute();
+  const ids = rows.map((r) => Number(r.id));
+  const deliveries = ids.length
+    ? await db.selectFrom('appeal_deliveries').selectAll().where('outbox_id', 'in', ids).orderBy('id').execute()
+    : [];
+  return rows.map((r) => ({
+    ...num(r),
+    deliveries: deliveries.filter((d) => Number(d.outbox_id) === Number(r.id)).map(num),
+  }));
+}
+
+// ---------------------------------------------------------------- whitelist reports and liaison tasks
+
+export async function insertReport(trx: Executor, row: Insertable<WhitelistReportRow>): Promise<number> {
+  return Number((await trx.insertInto('whitelist_reports').values(row).returning('id').executeTakeFirstOrThrow()).id);
+}
+
+export async function reportOn(db: Executor, enterpriseId: number, day: string): Promise<StoredReport | undefined> {
+  const r = await db
+    .selectFrom('whitelist_reports')
+    .selectAll()
+    .where('enterprise_id', '=', enterpriseId)
+    .where('day', '=', day)
+    .executeTakeFirst();
+  return r && num(r);
+}
+
+export async function linkReport(trx: Executor, id: number, appealId: number | null, taskId: number | null) {
+  await trx
+    .updateTable('whitelist_reports')
+    .set({ appeal_id: appealId, task_id: taskId })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The reports of a day joined to their enterprise (for the status board). */
+export async function reportsOfDay(db: Executor, day: string, areaPrefix?: string) {
+  let q = db
+    .selectFrom('whitelist_reports as r')
+    .innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
+    .select([
+      'r.id',
+      'r.enterprise_id',
+      'r.production',
+      'r.capacity_pct',
+      'r.material_days',
+      'r.logistics_blocked',
+      'r.staff_on_site',
+      'r.staff_closed_loop',
+      'r.appeal_id',
+      'r.task_id',
+      'e.name',
+      'e.credit_code',
+      'e.district_code',
+      'e.tiers',
+    ])
+    .where('r.day', '=', day);
+  if (areaPrefix) q = q.where('e.district_code', 'like', `${areaPrefix}%`);
+  return (await q.orderBy('e.district_code').orderBy('e.name').execute()).map(num);
+}
+
+export async function insertTasks(trx: Executor, rows: Insertable<LiaisonTaskRow>[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const r of rows)
+    ids.push(Number((await trx.insertInto('liaison_tasks').values(r).returning('id').executeTakeFirstOrThrow()).id));
+  return ids;
+}
+
+export async function taskById(db: Executor, id: number): Promise<StoredTask | undefined> {
+  const r = await db.selectFrom('liaison_tasks').selectAll().where('id', '=', id).executeTakeFirst();
+  return r && num(r);
+}
+
+export async function closeTaskRow(trx: Executor, id: number, at: string, note: string): Promise<void> {
+  await trx.updateTable('liaison_tasks').set({ closed_at: at, closing_note: note }).where('id', '=', id).execute();
+}
+
+export async function tasksOfCadre(db: Executor, cadreId: number | null, openOnly: boolean) {
+  let q = db
+    .selectFrom('liaison_tasks as t')
+    .innerJoin('enterprises as e', 'e.id', 't.enterprise_id')
+    .select([
+      't.id',
+      't.enterprise_id',
+      't.title',
+      't.due_at',
+      't.closed_at',
+      't.closing_note',
+      't.created_at',
+      'e.name',
+    ])
+    .orderBy('t.due_at');
+  if (cadreId !== null) q = q.where('t.cadre_id', '=', cadreId);
+  if (openOnly) q = q.where('t.closed_at', 'is', null);
+  return (await q.limit(1000).execute()).map(num);
+}
+
+/** Whitelisted enterprises of a cadre with no report on a day. */
+export async function missingReports(db: Executor, day: string, cadreId: number | null, areaPrefix?: string) {
+  let q = db
+    .selectFrom('enterprises as e')
+    .select(['e.id', 'e.name', 'e.credit_code', 'e.district_code'])
+    .where('e.whitelisted', '=', 1)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('whitelist_reports as r')
+            .select('r.id')
+            .whereRef('r.enterprise_id', '=', 'e.id')
+            .where('r.day', '=', day),
+        ),
+      ),
+    );
+  if (cadreId !== null) q = q.where('e.liaison_cadre_id', '=', cadreId);
+  if (areaPrefix) q = q.where('e.district_code', 'like', `${areaPrefix}%`);
+  return (await q.orderBy('e.name').limit(1000).execute()).map(num);
+}
+
+// ---------------------------------------------------------------- dashboard
+
+/** Counts grouped by one column over appeals received in a period (and an area). */
+export async function countBy(
+  db: Executor,
+  col: 'channel' | 'category' | 'district_code' | 'status',
+  f: { fromAt: string; toAt: string; areaPrefix?: string },
+) {
+  let q = db
+    .selectFrom('appeals')
+    .select([col, (e) => e.fn.countAll<number>().as('n')])
+    .where('received_at', '>=', f.fromAt)
+    .where('received_at', '<', f.toAt);
+  if (f.areaPrefix) q = q.where('district_code', 'like', `${f.areaPrefix}%`);
+  return (await q.groupBy(col).execute()).map((r) => ({ key: String(r[col as keyof typeof r]), n: Number(r.n) }));
+}
+
+/** Appeals per local day (received_at + 8 h) in a period. */
+export async function countByDay(
+  db: Executor,
+  f: { fromAt: string; toAt: string; areaPrefix?: string },
+  dialect: string,
+) {
+  const day =
+    dialect === 'postgres'
+      ? sql<string>`to_char((received_at::timestamptz at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')`
+      : sql<string>`strftime('%Y-%m-%d', received_at, '+8 hours')`;
+  let q = db
+    .selectFrom('appeals')
+    .select([day.as('day'), (e) => e.fn.countAll<number>().as('n')])
+    .where('received_at', '>=', f.fromAt)
+    .where('received_at', '<', f.toAt);
+  if (f.areaPrefix) q = q.where('district_code', 'like', `${f.areaPrefix}%`);
+  return (await q.groupBy(day).orderBy(day).execute()).map((r) => ({ day: String(r.day), n: Number(r.n) }));
+}
+
+/** The measures of the 12345 norms over appeals received in a period. */
+export async function measures(db: Executor, f: { fromAt: string; toAt: string; now: string; areaPrefix?: string }) {
+  const c = (cond: ReturnType<typeof sql>) => sql<number>`sum(case when ${cond} then 1 else 0 end)`;
+  let q = db
+    .selectFrom('appeals')
+    .select([
+      (e) => e.fn.countAll<number>().as('total'),
+      c(sql`signed_at is not null`).as('signed'),
+      c(sql`signed_at is not null and signed_at <= sign_due_at`).as('signedOnTime'),
+      c(sql`replied_at is not null`).as('replied'),
+      c(sql`replied_at is not null and replied_at <= due_at`).as('repliedOnTime'),
+      c(sql`rating is not null`).as('rated'),
+      c(sql`rating in ('satisfied', 'basic')`).as('satisfied'),
+      c(sql`reopen_count > 0`).as('reopened'),
+      c(sql`escalated_at is not null`).as('escalated'),
+      c(sql`status = 'closed'`).as('closed'),
+      c(
+        sql`status in ('received','dispatched','signed') and ((signed_at is null and sign_due_at < ${f.now}) or due_at < ${f.now})`,
+      ).as('overdue'),
+    ])
+    .where('received_at', '>=', f.fromAt)
+    .where('received_at', '<', f.toAt);
+  if (f.areaPrefix) q = q.where('district_code', 'like', `${f.areaPrefix}%`);
+  const r = await q.executeTakeFirstOrThrow();
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v ?? 0)])) as Record<
+    | 'total'
+    | 'signed'
+    | 'signedOnTime'
+    | 'replied'
+    | 'repliedOnTime'
+    | 'rated'
+    | 'satisfied'
+    | 'reopened'
+    | 'escalated'
+    | 'closed'
+    | 'overdue',
+    number
+  >;
+}

@@ -1,0 +1,252 @@
+import { createHash } from 'node:crypto';
+import { recordAudit } from '../platform/audit/audit.service.ts';
+import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
+import { requirePermission } from '../platform/auth/auth.service.ts';
+import type { Ctx } from '../platform/context.ts';
+import { readTable } from '../platform/files/table.ts';
+import { type Issue, invalidFile } from './samples.service.ts';
+import {
+  clearPoolFlags,
+  closePools,
+  closeTasks,
+  insertTasks,
+  insertTubeResults,
+  membersOf,
+  openTasksOf,
+  poolsStillOpen,
+  recomputeNegatives,
+  setTubeResult,
+  tubesByCode,
+  upsertPersonTests,
+} from './testing.repo.ts';
+import { cascadeOf, parseResult, type TubeResult } from './testing.rules.ts';
+import { statusIndex } from './testing.status.ts';
+import './testing.errors.ts';
+
+/** One lab result as a file or the lab API reports it. */
+export interface ResultInput {
+  row: number;
+  tubeCode: string;
+  result: string;
+  resultedAt: string;
+  labCode: string;
+  ctValue: string;
+  correctionReason?: string;
+}
+
+const isoTime = (s: string) => !Number.isNaN(Date.parse(s)) && /T\d{2}:\d{2}/.test(s);
+
+/**
+ * Records lab results and runs their consequences in one transaction: negatives become each
+ * member's latest negative sampling time; a positive pool flags its members and opens a single-tube
+ * retest for each; a positive single tube is a positive person and settles their open retest; an
+ * invalid tube sends everyone back to be sampled. A pool closes when its last retest is in.
+ */
+export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', rows: ResultInput[], source: string) {
+  if (typeof actor !== 'string') requirePermission(actor, 'testing:results');
+  const tubes = await tubesByCode(ctx.db, [...new Set(rows.map((r) => r.tubeCode))]);
+  const issues: Issue[] = [];
+  const inFile = new Map<string, string>();
+  const changes: Array<{
+    r: ResultInput;
+    result: TubeResult;
+    poolSize: number;
+    correction: boolean;
+    ct: number | null;
+  }> = [];
+  for (const r of rows) {
+    const bad = (column: string, code: string, params?: Record<string, unknown>) =>
+      issues.push({ row: r.row, column, code, params });
+    const tube = tubes.get(r.tubeCode);
+    if (!tube) {
+      bad('tube_code', 'TUBE_UNKNOWN', { tube: r.tubeCode });
+      continue;
+    }
+    const result = parseResult(r.result);
+    if (!result) {
+      bad('result', 'TUBE_RESULT_INVALID', { value: r.result });
+      continue;
+    }
+    if (!isoTime(r.resultedAt)) {
+      bad('resulted_at', 'SAMPLE_TIME_INVALID', { value: r.resultedAt });
+      continue;
+    }
+    if (Date.parse(r.resultedAt) < Date.parse(tube.first_sampled_at)) bad('resulted_at', 'TUBE_RESULT_BEFORE_SAMPLING');
+    const ct = r.ctValue === '' ? null : Number(r.ctValue);
+    if (ct !== null && !Number.isFinite(ct)) bad('ct_value', 'CT_INVALID', { value: r.ctValue });
+    const earlier = inFile.get(r.tubeCode) ?? tube.result;
+    if (earlier && earlier !== result && !r.correctionReason) {
+      bad('result', 'TUBE_RESULT_CONFLICT', { tube: r.tubeCode, current: earlier });
+      continue;
+    }
+    if (earlier === result || inFile.has(r.tubeCode)) continue; // the same result again: nothing to do
+    inFile.set(r.tubeCode, result);
+    changes.push({ r, result, poolSize: tube.pool_size, correction: !!tube.result, ct });
+  }
+  if (issues.length) throw invalidFile(issues);
+  const now = new Date().toISOString();
+  const me = actorLabel(actor);
+  const indexUpdates: Array<() => void> = [];
+  const index = await statusIndex(ctx.db);
+  await ctx.db.k.transaction().execute(async (trx) => {
+    const members = await membersOf(
+      trx,
+      changes.map((c) => c.r.tubeCode),
+    );
+    const byTube = new Map<string, typeof members>();
+    for (const m of members) byTube.set(m.tube_code, [...(byTube.get(m.tube_code) ?? []), m]);
+    const facts = new Map<
+      number,
+      { last_negative_sampled_at: string | null; positive_pool_at: string | null; positive_at: string | null }
+    >();
+    const fact = (id: number) =>
+      facts.get(id) ??
+      (facts
+        .set(id, { last_negative_sampled_at: null, positive_pool_at: null, positive_at: null })
+        .get(id) as NonNullable<ReturnType<typeof facts.get>>);
+    const tasks: Array<{
+      kind: string;
+      pool_tube: string;
+      person_id: number;
+      district_code: string;
+      community_code: string;
+      created_at: string;
+      done_at: null;
+      outcome: null;
+    }> = [];
+    const singleOutcomes = new Map<number, TubeResult>();
+    const corrected: number[] = [];
+    for (const c of changes) {
+      const at = new Date(c.r.resultedAt).toISOString();
+      await setTubeResult(trx, c.r.tubeCode, {
+        result: c.result,
+        resulted_at: at,
+        lab_code: c.r.labCode,
+        ct_value: c.ct,
+        received_at: at,
+        status: c.result === 'positive' && c.poolSize > 1 ? 'retesting' : 'resulted',
+      });
+      const cascade = cascadeOf(c.poolSize, c.result);
+      for (const m of byTube.get(c.r.tubeCode) ?? []) {
+        const pid = Number(m.person_id);
+        if (c.correction) corrected.push(pid);
+        if (cascade.negative) {
+          const f = fact(pid);
+          if (!f.last_negative_sampled_at || m.sampled_at > f.last_negative_sampled_at)
+            f.last_negative_sampled_at = m.sampled_at;
+        }
+        if (cascade.flagPool) fact(pid).positive_pool_at = at;
+        if (cascade.positive) fact(pid).positive_at = at;
+        if (cascade.tasks)
+          tasks.push({
+            kind: cascade.tasks,
+            pool_tube: c.r.tubeCode,
+            person_id: pid,
+            district_code: m.district_code,
+            community_code: m.community_code,
+            created_at: at,
+            done_at: null,
+            outcome: null,
+          });
+        if (c.poolSize === 1 && c.result !== 'invalid') singleOutcomes.set(pid, c.result);
+      }
+    }
+    await insertTubeResults(
+      trx,
+      changes.map((c) => ({
+        tube_code: c.r.tubeCode,
+        result: c.result,
+        resulted_at: new Date(c.r.resultedAt).toISOString(),
+        lab_code: c.r.labCode,
+        ct_value: c.ct,
+        correction_reason: c.r.correctionReason ?? null,
+        actor: me,
+        recorded_at: now,
+      })),
+    );
+    await upsertPersonTests(
+      trx,
+      [...facts].map(([person_id, f]) => ({ person_id, last_sampled_at: null, ...f })),
+    );
+    // A single-tube result settles that person's open retest or resample.
+    const open = await openTasksOf(trx, [...singleOutcomes.keys()]);
+    const pools = new Set<string>();
+    for (const outcome of ['negative', 'positive'] as const) {
+      const ids = open.filter((t) => singleOutcomes.get(Number(t.person_id)) === outcome).map((t) => Number(t.id));
+      await closeTasks(trx, ids, now, outcome);
+    }
+    for (const t of open) pools.add(t.pool_tube);
+    const cleared = [...singleOutcomes].filter(([, r]) => r === 'negative').map(([id]) => id);
+    await clearPoolFlags(trx, cleared);
+    await insertTasks(trx, tasks);
+    const stillOpen = await poolsStillOpen(trx, [...pools]);
+    await closePools(
+      trx,
+      [...pools].filter((p) => !stillOpen.has(p)),
+    );
+    const recomputed = corrected.length ? await recomputeNegatives(trx, corrected) : new Map<number, string | null>();
+    await recordAudit(ctx.db, ctx.crypto, trx, {
+      actor: me,
+      action: 'results-recorded',
+      entity: 'results',
+      entityId: source.slice(0, 64),
+      detail: {
+        rows: rows.length,
+        recorded: changes.length,
+        positives: changes.filter((c) => c.result === 'positive').map((c) => c.r.tubeCode),
+        corrections: changes.filter((c) => c.correction).map((c) => c.r.tubeCode),
+      },
+    });
+    const ms = (s: string | null) => (s ? Date.parse(s) : undefined);
+    indexUpdates.push(() => {
+      for (const [id, f] of facts)
+        index.set(id, {
+          lastNegativeSampledAt: ms(f.last_negative_sampled_at),
+          positivePoolAt: ms(f.positive_pool_at),
+          positiveAt: ms(f.positive_at),
+        });
+      for (const id of cleared) index.replace(id, 'positivePoolAt', null);
+      for (const [id, at] of recomputed) index.replace(id, 'lastNegativeSampledAt', at ? Date.parse(at) : null);
+    });
+  });
+  // Only after the commit: the entrance check must never see a fact that was rolled back.
+  for (const u of indexUpdates) u();
+  return {
+    rows: rows.length,
+    recorded: changes.length,
+    unchanged: rows.length - changes.length,
+    positive: changes.filter((c) => c.result === 'positive').length,
+  };
+}
+
+const RESULT_COLUMNS = ['tube_code', 'result', 'resulted_at', 'lab_code', 'ct_value'] as const;
+
+/** `banyan import results FILE`: CSV or XLSX from a lab, all or nothing, idempotent. */
+export async function importResults(ctx: Ctx, actor: Actor | 'cli', buf: Buffer, filename: string) {
+  let table: Awaited<ReturnType<typeof readTable>>;
+  try {
+    table = await readTable(buf);
+  } catch (e) {
+    throw invalidFile([
+      { row: 0, column: '', code: 'IMPORT_UNREADABLE', params: { reason: e instanceof Error ? e.message : String(e) } },
+    ]);
+  }
+  const col = Object.fromEntries(RESULT_COLUMNS.map((c) => [c, table.header.indexOf(c)]));
+  const missing = RESULT_COLUMNS.filter((c) => c !== 'ct_value' && (col[c] as number) < 0);
+  if (missing.length)
+    throw invalidFile(
+      missing.map((c) => ({ row: 1, column: c, code: 'IMPORT_MISSING_COLUMN', params: { column: c } })),
+    );
+  const cell = (cells: string[], c: (typeof RESULT_COLUMNS)[number]) =>
+    (col[c] as number) < 0 ? '' : (cells[col[c] as number] ?? '').trim();
+  const rows = table.rows.map((r) => ({
+    row: r.row,
+    tubeCode: cell(r.cells, 'tube_code'),
+    result: cell(r.cells, 'result'),
+    resultedAt: cell(r.cells, 'resulted_at'),
+    labCode: cell(r.cells, 'lab_code'),
+    ctValue: cell(r.cells, 'ct_value'),
+  }));
+  const sha = createHash('sha256').update(buf).digest('hex').slice(0, 16);
+  return recordResults(ctx, actor, rows, `${filename}#${sha}`);
+}

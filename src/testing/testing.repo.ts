@@ -1,0 +1,329 @@
+import { type Insertable, type Selectable, sql } from 'kysely';
+import type { Executor } from '../platform/audit/audit.repo.ts';
+import type { Db } from '../platform/db/db.ts';
+import type {
+  CampaignRow,
+  PersonTestRow,
+  RetestTaskRow,
+  SampleRow,
+  SiteRow,
+  TubeResultRow,
+  TubeRow,
+} from './testing.tables.ts';
+import './testing.tables.ts';
+import '../people/people.tables.ts';
+
+const CHUNK = 500;
+const k = (db: Db | Executor) => ('k' in db ? db.k : db);
+export type StoredCampaign = Omit<Selectable<CampaignRow>, 'id'> & { id: number };
+export type StoredSite = Omit<Selectable<SiteRow>, 'id'> & { id: number };
+
+async function chunked<T, R>(xs: T[], size: number, fn: (part: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(...(await fn(xs.slice(i, i + size))));
+  return out;
+}
+
+/** Inserts a campaign and returns its id. */
+export async function insertCampaign(trx: Executor, row: Insertable<CampaignRow>): Promise<number> {
+  return Number((await trx.insertInto('testing_campaigns').values(row).returning('id').executeTakeFirstOrThrow()).id);
+}
+
+/** All campaigns, newest first. */
+export async function listCampaigns(db: Db): Promise<StoredCampaign[]> {
+  return (await db.k.selectFrom('testing_campaigns').selectAll().orderBy('start_on', 'desc').execute()).map((r) => ({
+    ...r,
+    id: Number(r.id),
+  }));
+}
+
+/** Inserts sampling sites. */
+export async function insertSites(trx: Executor, rows: Insertable<SiteRow>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await trx
+      .insertInto('sampling_sites')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
+}
+
+/** Sites, optionally of one district. */
+export async function listSites(db: Db, district?: string): Promise<StoredSite[]> {
+  let q = db.k.selectFrom('sampling_sites').selectAll();
+  if (district) q = q.where('district_code', '=', district);
+  return (await q.orderBy('code').execute()).map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** Sets a site's reported queue length. */
+export async function updateQueue(db: Db, code: string, queue: number, at: string): Promise<number> {
+  const r = await db.k
+    .updateTable('sampling_sites')
+    .set({ queue_length: queue, queue_updated_at: at })
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** Tubes by code. */
+export async function tubesByCode(db: Db | Executor, codes: string[]): Promise<Map<string, Selectable<TubeRow>>> {
+  const rows = await chunked(codes, CHUNK, (part) =>
+    k(db).selectFrom('tubes').selectAll().where('code', 'in', part).execute(),
+  );
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+/** Existing (tube, person) pairs among the given tubes, as "tube|person". */
+export async function existingSamples(db: Db | Executor, tubes: string[]): Promise<Set<string>> {
+  const rows = await chunked(tubes, CHUNK, (part) =>
+    k(db).selectFrom('samples').select(['tube_code', 'person_id']).where('tube_code', 'in', part).execute(),
+  );
+  return new Set(rows.map((r) => `${r.tube_code}|${r.person_id}`));
+}
+
+/** Inserts new tubes and adds sample counts to existing ones. */
+export async function upsertTubes(trx: Executor, rows: Insertable<TubeRow>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await trx
+      .insertInto('tubes')
+      .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet((eb) => ({ samples: eb('tubes.samples', '+', eb.ref('excluded.samples')) })),
+      )
+      .execute();
+  }
+}
+
+/** Inserts samples (the caller has removed those already stored). */
+export async function insertSamples(trx: Executor, rows: SampleRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 4000)
+    await trx
+      .insertInto('samples')
+      .values(rows.slice(i, i + 4000))
+      .execute();
+}
+
+/** The members of some tubes with their sampling times and home divisions. */
+export async function membersOf(db: Db | Executor, tubes: string[]) {
+  return chunked(tubes, CHUNK, (part) =>
+    k(db)
+      .selectFrom('samples as s')
+      .innerJoin('persons as p', 'p.id', 's.person_id')
+      .select(['s.tube_code', 's.person_id', 's.sampled_at', 'p.district_code', 'p.community_code'])
+      .where('s.tube_code', 'in', part)
+      .execute(),
+  );
+}
+
+/** Records a tube's result. */
+export async function setTubeResult(
+  trx: Executor,
+  code: string,
+  f: Pick<TubeRow, 'result' | 'resulted_at' | 'lab_code' | 'ct_value' | 'status' | 'received_at'>,
+): Promise<void> {
+  await trx.updateTable('tubes').set(f).where('code', '=', code).execute();
+}
+
+/** Appends to a tube's result history. */
+export async function insertTubeResults(trx: Executor, rows: Insertable<TubeResultRow>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await trx
+      .insertInto('tube_results')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
+}
+
+const later = (col: 'last_sampled_at' | 'last_negative_sampled_at' | 'positive_pool_at' | 'positive_at') =>
+  sql<
+    string | null
+  >`case when excluded.${sql.ref(col)} is null then person_tests.${sql.ref(col)} when person_tests.${sql.ref(col)} is null or excluded.${sql.ref(col)} > person_tests.${sql.ref(col)} then excluded.${sql.ref(col)} else person_tests.${sql.ref(col)} end`;
+
+/** Moves each person's test facts forward (never back); missing facts are left as they are. */
+export async function upsertPersonTests(trx: Executor, rows: PersonTestRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2000) {
+    await trx
+      .insertInto('person_tests')
+      .values(rows.slice(i, i + 2000))
+      .onConflict((oc) =>
+        oc.column('person_id').doUpdateSet({
+          last_sampled_at: later('last_sampled_at'),
+          last_negative_sampled_at: later('last_negative_sampled_at'),
+          positive_pool_at: later('positive_pool_at'),
+          positive_at: later('positive_at'),
+        }),
+      )
+      .execute();
+  }
+}
+
+/** Clears the pool flag of people whose retest came back negative. */
+export async function clearPoolFlags(trx: Executor, personIds: number[]): Promise<void> {
+  for (let i = 0; i < personIds.length; i += CHUNK)
+    await trx
+      .updateTable('person_tests')
+      .set({ positive_pool_at: null })
+      .where('person_id', 'in', personIds.slice(i, i + CHUNK))
+      .execute();
+}
+
+/** Every row of person_tests, in pages (for loading the status index). */
+export async function* allPersonTests(db: Db): AsyncGenerator<PersonTestRow> {
+  let after = 0;
+  for (;;) {
+    const rows = await db.k
+      .selectFrom('person_tests')
+      .selectAll()
+      .where('person_id', '>', after)
+      .orderBy('person_id')
+      .limit(20_000)
+      .execute();
+    if (!rows.length) return;
+    for (const r of rows) yield { ...r, person_id: Number(r.person_id) };
+    after = Number(rows[rows.length - 1]?.person_id);
+  }
+}
+
+/** Creates retest or resample tasks. */
+export async function insertTasks(trx: Executor, rows: Insertable<RetestTaskRow>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await trx
+      .insertInto('retest_tasks')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
+}
+
+/** Open tasks of some people. */
+export async function openTasksOf(trx: Executor, personIds: number[]) {
+  return chunked(personIds, CHUNK, (part) =>
+    trx.selectFrom('retest_tasks').selectAll().where('person_id', 'in', part).where('done_at', 'is', null).execute(),
+  );
+}
+
+/** Marks tasks done with an outcome. */
+export async function closeTasks(trx: Executor, ids: number[], at: string, outcome: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += CHUNK)
+    await trx
+      .updateTable('retest_tasks')
+      .set({ done_at: at, outcome })
+      .where('id', 'in', ids.slice(i, i + CHUNK))
+      .execute();
+}
+
+/** Pools with retests still open, among some pools. */
+export async function poolsStillOpen(trx: Executor, pools: string[]): Promise<Set<string>> {
+  const rows = await chunked(pools, CHUNK, (part) =>
+    trx
+      .selectFrom('retest_tasks')
+      .select('pool_tube')
+      .where('pool_tube', 'in', part)
+      .where('done_at', 'is', null)
+      .execute(),
+  );
+  return new Set(rows.map((r) => r.pool_tube));
+}
+
+/** Marks pools closed. */
+export async function closePools(trx: Executor, pools: string[]): Promise<void> {
+  for (let i = 0; i < pools.length; i += CHUNK)
+    await trx
+      .updateTable('tubes')
+      .set({ status: 'closed' })
+      .where('code', 'in', pools.slice(i, i + CHUNK))
+      .execute();
+}
+
+/** Tasks of a pool (the retest story of a positive pool). */
+export async function tasksOfPool(db: Db, pool: string) {
+  return db.k.selectFrom('retest_tasks').selectAll().where('pool_tube', '=', pool).orderBy('id').execute();
+}
+
+/** Open tasks in a district or community. */
+export async function openTasks(db: Db, f: { district?: string; community?: string }, limit = 1000) {
+  let q = db.k.selectFrom('retest_tasks').selectAll().where('done_at', 'is', null);
+  if (f.district) q = q.where('district_code', '=', f.district);
+  if (f.community) q = q.where('community_code', '=', f.community);
+  return q.orderBy('created_at').limit(limit).execute();
+}
+
+/** Coverage of one campaign round per division: population, sampled, resulted, positive tubes. */
+export async function coverageRows(
+  db: Db,
+  campaignId: number,
+  round: number,
+  level: 'district_code' | 'street_code' | 'community_code',
+  prefix?: string,
+) {
+  let pop = db.k.selectFrom('persons').select((e) => [e.ref(level).as('code'), e.fn.countAll<number>().as('n')]);
+  if (prefix) pop = pop.where('community_code', 'like', `${prefix}%`);
+  let sampled = db.k
+    .selectFrom('samples as s')
+    .innerJoin('tubes as t', 't.code', 's.tube_code')
+    .innerJoin('persons as p', 'p.id', 's.person_id')
+    .select((e) => [
+      e.ref(`p.${level}`).as('code'),
+      e.fn.count<number>('s.person_id').distinct().as('sampled'),
+      e.fn
+        .count<number>(e.case().when('t.result', 'is not', null).then(e.ref('s.person_id')).end())
+        .distinct()
+        .as('resulted'),
+      e.fn
+        .count<number>(e.case().when('t.result', '=', 'positive').then(e.ref('s.person_id')).end())
+        .distinct()
+        .as('positive'),
+    ])
+    .where('t.campaign_id', '=', campaignId)
+    .where('t.round', '=', round);
+  if (prefix) sampled = sampled.where('p.community_code', 'like', `${prefix}%`);
+  const [p, s] = await Promise.all([pop.groupBy(level).execute(), sampled.groupBy(`p.${level}`).execute()]);
+  const by = new Map(s.map((r) => [r.code as string, r]));
+  return p.map((r) => {
+    const x = by.get(r.code as string);
+    return {
+      code: r.code as string,
+      population: Number(r.n),
+      sampled: Number(x?.sampled ?? 0),
+      resulted: Number(x?.resulted ?? 0),
+      positive: Number(x?.positive ?? 0),
+    };
+  });
+}
+
+/** People of a division not sampled in a campaign round (for the task force to visit). */
+export async function unsampled(db: Db, campaignId: number, round: number, communityCode: string, limit: number) {
+  return db.k
+    .selectFrom('persons as p')
+    .select(['p.id', 'p.id_masked', 'p.name_masked', 'p.phone_masked', 'p.community_code'])
+    .where('p.community_code', '=', communityCode)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('samples as s')
+            .innerJoin('tubes as t', 't.code', 's.tube_code')
+            .select('s.person_id')
+            .whereRef('s.person_id', '=', 'p.id')
+            .where('t.campaign_id', '=', campaignId)
+            .where('t.round', '=', round),
+        ),
+      ),
+    )
+    .orderBy('p.id')
+    .limit(limit)
+    .execute();
+}
+
+/** Sets each person's latest negative sampling time from their negative tubes (after a correction). */
+export async function recomputeNegatives(trx: Executor, personIds: number[]): Promise<Map<number, string | null>> {
+  const out = new Map<number, string | null>(personIds.map((id) => [id, null]));
+  const rows = await chunked(personIds, CHUNK, (part) =>
+    trx
+      .selectFrom('samples as s')
+      .innerJoin('tubes as t', 't.code', 's.tube_code')
+      .select((e) => ['s.person_id', e.fn.max('s.sampled_at').as('at')])
+      .where('s.person_id', 'in', part)
+      .where('t.result', '=', 'negative')
+      .groupBy('s.person_id')
+      .execute(),
+  );
+  for (const r of rows) out.set(Number(r.person_id), r.at as string);
+  for (const [id, at] of out)
+    await trx.updateTable('person_tests').set({ last_negative_sampled_at: at }).where('person_id', '=', id).execute();
+  return out;
+}

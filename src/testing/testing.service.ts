@@ -1,0 +1,203 @@
+import { divisionOf } from '../geo/geo.data.ts';
+import { GeoErrors } from '../geo/geo.errors.ts';
+import { findPersonByIndex } from '../people/people.repo.ts';
+import { validateIdNumber } from '../people/people.service.ts';
+import { recordAudit } from '../platform/audit/audit.service.ts';
+import { AuthErrors } from '../platform/auth/auth.errors.ts';
+import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
+import { requirePermission } from '../platform/auth/auth.service.ts';
+import type { Ctx } from '../platform/context.ts';
+import { AppError } from '../platform/errors.ts';
+import { TestingErrors } from './testing.errors.ts';
+import {
+  coverageRows,
+  insertCampaign,
+  insertSites,
+  listCampaigns,
+  listSites,
+  openTasks,
+  type StoredCampaign,
+  unsampled,
+  updateQueue,
+} from './testing.repo.ts';
+import { CERTIFICATE_HOURS, negativeCovers, POOL_FLAG_HOURS } from './testing.rules.ts';
+import type { CampaignInput, SiteInput } from './testing.schema.ts';
+import { statusIndex } from './testing.status.ts';
+
+function campaignView(c: StoredCampaign) {
+  return {
+    id: c.id,
+    code: c.code,
+    name: c.name,
+    startOn: c.start_on,
+    endOn: c.end_on,
+    areas: JSON.parse(c.areas) as Array<{ code: string; poolSize: number }>,
+  };
+}
+
+/** Creates a testing campaign over areas with their pool sizes; audited. */
+export async function createCampaign(ctx: Ctx, actor: Actor | 'system', input: CampaignInput) {
+  if (actor !== 'system') requirePermission(actor, 'testing:write');
+  for (const a of input.areas) {
+    if (!divisionOf(a.code)) throw new AppError(GeoErrors.DIVISION_UNKNOWN, { code: a.code });
+    if (actor !== 'system' && !scopeCoversDivision(actor.scope, a.code)) throw new AppError(AuthErrors.OUT_OF_SCOPE);
+  }
+  if ((await listCampaigns(ctx.db)).some((c) => c.code === input.code))
+    throw new AppError(TestingErrors.CAMPAIGN_EXISTS, { code: input.code });
+  const row = {
+    code: input.code,
+    name: input.name,
+    start_on: input.startOn,
+    end_on: input.endOn,
+    areas: JSON.stringify(input.areas),
+    created_at: new Date().toISOString(),
+  };
+  const id = await ctx.db.k.transaction().execute(async (trx) => {
+    const id = await insertCampaign(trx, row);
+    await recordAudit(ctx.db, ctx.crypto, trx, {
+      actor: actorLabel(actor),
+      action: 'campaign-created',
+      entity: 'campaign',
+      entityId: input.code,
+      detail: { areas: input.areas, startOn: input.startOn, endOn: input.endOn },
+    });
+    return id;
+  });
+  return campaignView({ ...row, id });
+}
+
+/** Campaigns, newest first. */
+export async function campaigns(ctx: Ctx, actor: Actor) {
+  requirePermission(actor, 'testing:read');
+  return (await listCampaigns(ctx.db)).map(campaignView);
+}
+
+/** Registers sampling sites. */
+export async function createSites(ctx: Ctx, actor: Actor | 'system', sites: SiteInput[]) {
+  if (actor !== 'system') requirePermission(actor, 'testing:write');
+  const rows = sites.map((s) => {
+    const c = divisionOf(s.communityCode);
+    if (c?.level !== 'community') throw new AppError(GeoErrors.DIVISION_UNKNOWN, { code: s.communityCode });
+    if (actor !== 'system' && !scopeCoversDivision(actor.scope, s.communityCode))
+      throw new AppError(AuthErrors.OUT_OF_SCOPE);
+    return {
+      code: s.code,
+      name: s.name,
+      district_code: s.communityCode.slice(0, 6),
+      community_code: s.communityCode,
+      lanes: s.lanes,
+      hours: s.hours,
+      status: 'open',
+      queue_length: 0,
+      queue_updated_at: null,
+    };
+  });
+  await ctx.db.k.transaction().execute((trx) => insertSites(trx, rows));
+  return rows.length;
+}
+
+/** Sampling sites in the actor's area, with their map position and queue. */
+export async function sites(ctx: Ctx, actor: Actor, district?: string) {
+  requirePermission(actor, 'testing:read');
+  const own = actor.scope.kind === 'city' ? district : actor.scope.code.slice(0, 6);
+  return (await listSites(ctx.db, own)).map((s) => ({
+    code: s.code,
+    name: s.name,
+    districtCode: s.district_code,
+    communityCode: s.community_code,
+    communityName: divisionOf(s.community_code)?.name ?? s.community_code,
+    lanes: s.lanes,
+    hours: s.hours,
+    status: s.status,
+    queueLength: s.queue_length,
+    queueUpdatedAt: s.queue_updated_at,
+  }));
+}
+
+/** A site reports its queue length. */
+export async function reportQueue(ctx: Ctx, actor: Actor, code: string, queue: number) {
+  requirePermission(actor, 'testing:write');
+  if (!(await updateQueue(ctx.db, code, queue, new Date().toISOString())))
+    throw new AppError(TestingErrors.SITE_NOT_FOUND, { code });
+}
+
+/** Coverage of a campaign round by division: population, sampled, resulted, positive, missing. */
+export async function coverage(
+  ctx: Ctx,
+  actor: Actor,
+  campaignCode: string,
+  round: number,
+  level: 'district' | 'street' | 'community',
+  within?: string,
+) {
+  requirePermission(actor, 'testing:read');
+  const c = (await listCampaigns(ctx.db)).find((x) => x.code === campaignCode);
+  if (!c) throw new AppError(TestingErrors.CAMPAIGN_NOT_FOUND, { code: campaignCode });
+  const prefix = actor.scope.kind === 'city' ? within : actor.scope.code;
+  if (within && actor.scope.kind !== 'city' && !within.startsWith(actor.scope.code))
+    throw new AppError(AuthErrors.OUT_OF_SCOPE);
+  const areas = (JSON.parse(c.areas) as Array<{ code: string }>).map((a) => a.code);
+  const rows = (await coverageRows(ctx.db, c.id, round, `${level}_code`, within ?? prefix)).filter((r) =>
+    areas.some((a) => r.code.startsWith(a) || a.startsWith(r.code)),
+  );
+  return {
+    campaign: campaignView(c),
+    round,
+    items: rows
+      .map((r) => ({ ...r, name: divisionOf(r.code)?.name ?? r.code, missing: Math.max(0, r.population - r.sampled) }))
+      .sort((a, b) => a.code.localeCompare(b.code)),
+  };
+}
+
+/** Residents of a community not yet sampled in a round, masked, for the task force to visit. */
+export async function notSampled(ctx: Ctx, actor: Actor, campaignCode: string, round: number, community: string) {
+  requirePermission(actor, 'testing:read');
+  if (!scopeCoversDivision(actor.scope, community)) throw new AppError(AuthErrors.OUT_OF_SCOPE);
+  const c = (await listCampaigns(ctx.db)).find((x) => x.code === campaignCode);
+  if (!c) throw new AppError(TestingErrors.CAMPAIGN_NOT_FOUND, { code: campaignCode });
+  return (await unsampled(ctx.db, c.id, round, community, 5000)).map((p) => ({
+    id: Number(p.id),
+    idNumberMasked: p.id_masked,
+    nameMasked: p.name_masked,
+    phoneMasked: p.phone_masked,
+    communityCode: p.community_code,
+  }));
+}
+
+/** Open retest and resample tasks in the actor's area. */
+export async function tasks(ctx: Ctx, actor: Actor, district?: string) {
+  requirePermission(actor, 'testing:read');
+  const own = actor.scope.kind === 'city' ? district : actor.scope.code.slice(0, 6);
+  return (await openTasks(ctx.db, { district: own })).map((t) => ({
+    id: Number(t.id),
+    kind: t.kind,
+    poolTube: t.pool_tube,
+    personId: Number(t.person_id),
+    districtCode: t.district_code,
+    communityCode: t.community_code,
+    createdAt: t.created_at,
+  }));
+}
+
+/** What the entrance check and the pass read: answered from the in-memory index, no query. */
+export async function testStatusOf(ctx: Ctx, personId: number, now = Date.now()) {
+  const s = (await statusIndex(ctx.db)).get(personId);
+  const iso = (x: number | null) => (x === null ? null : new Date(x).toISOString());
+  return {
+    lastSampledAt: iso(s.lastSampledAt),
+    lastNegativeSampledAt: iso(s.lastNegativeSampledAt),
+    negativeWithin24h: negativeCovers(s.lastNegativeSampledAt, now, CERTIFICATE_HOURS),
+    positivePoolFlag: s.positivePoolAt !== null && now - s.positivePoolAt <= POOL_FLAG_HOURS * 3600_000,
+    positive: s.positiveAt !== null,
+  };
+}
+
+/** A person's test status by resident ID (staff lookup; the ID itself is never stored in clear). */
+export async function testStatusById(ctx: Ctx, actor: Actor, idNumber: string) {
+  requirePermission(actor, 'testing:read');
+  const facts = validateIdNumber(idNumber);
+  const p = await findPersonByIndex(ctx.db, ctx.crypto.blindIndex('id', facts.idNumber));
+  if (!p) throw new AppError(TestingErrors.SAMPLE_PERSON_UNKNOWN);
+  if (!scopeCoversDivision(actor.scope, p.community_code)) throw new AppError(AuthErrors.OUT_OF_SCOPE);
+  return { personId: p.id, ...(await testStatusOf(ctx, p.id)) };
+}

@@ -1,0 +1,95 @@
+import type { Generated } from 'kysely';
+
+export interface CampaignRow {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  start_on: string;
+  end_on: string;
+  /** JSON: [{ code: division code, poolSize }] */
+  areas: string;
+  created_at: string;
+}
+
+export interface SiteRow {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  district_code: string;
+  community_code: string;
+  lanes: number;
+  hours: string;
+  status: string;
+  queue_length: number;
+  queue_updated_at: string | null;
+}
+
+export interface TubeRow {
+  code: string;
+  pool_size: number;
+  site_code: string;
+  campaign_id: number | null;
+  round: number | null;
+  district_code: string;
+  first_sampled_at: string;
+  samples: number;
+  received_at: string | null;
+  result: string | null;
+  resulted_at: string | null;
+  lab_code: string | null;
+  ct_value: number | null;
+  status: string;
+}
+
+/** One swab: a person in a tube. Kept apart from tubes so that results stay one row per tube. */
+export interface SampleRow {
+  tube_code: string;
+  person_id: number;
+  sampled_at: string;
+  repeat_in_round: number;
+}
+
+export interface TubeResultRow {
+  id: Generated<number>;
+  tube_code: string;
+  result: string;
+  resulted_at: string;
+  lab_code: string;
+  ct_value: number | null;
+  correction_reason: string | null;
+  actor: string;
+  recorded_at: string;
+}
+
+export interface RetestTaskRow {
+  id: Generated<number>;
+  kind: string;
+  pool_tube: string;
+  person_id: number;
+  district_code: string;
+  community_code: string;
+  created_at: string;
+  done_at: string | null;
+  outcome: string | null;
+}
+
+/** Each person's latest test facts: the source the in-memory status index is loaded from. */
+export interface PersonTestRow {
+  person_id: number;
+  last_sampled_at: string | null;
+  last_negative_sampled_at: string | null;
+  positive_pool_at: string | null;
+  positive_at: string | null;
+}
+
+declare module '../platform/db/schema.ts' {
+  interface Database {
+    testing_campaigns: CampaignRow;
+    sampling_sites: SiteRow;
+    tubes: TubeRow;
+    samples: SampleRow;
+    tube_results: TubeResultRow;
+    retest_tasks: RetestTaskRow;
+    person_tests: PersonTestRow;
+  }
+}

@@ -1,0 +1,221 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { dialects, testCtx } from '../../test/helpers/db.ts';
+import { insertPersons } from '../people/people.repo.ts';
+import { checkCharOf } from '../people/people.rules.ts';
+import { sealPerson } from '../people/people.service.ts';
+import type { Actor } from '../platform/auth/auth.rules.ts';
+import { recordResults } from './results.service.ts';
+import { importSamples, recordSamples } from './samples.service.ts';
+import { cascadeOf, dorfman, negativeCovers } from './testing.rules.ts';
+import { coverage, createCampaign, createSites, tasks, testStatusOf } from './testing.service.ts';
+
+const LAB: Actor = { userId: 1, username: 'lab', role: 'lab', scope: { kind: 'city', code: '3501' } };
+const CMD: Actor = { userId: 2, username: 'cmd', role: 'commander', scope: { kind: 'city', code: '3501' } };
+const id = (n: number) => {
+  const first17 = `35010219850612${String(n).padStart(3, '0')}`;
+  return first17 + checkCharOf(first17);
+};
+const H = 3600_000;
+
+test('a 24-hour certificate counts from sampling, not from the result', () => {
+  const sampled = Date.parse('2022-11-08T08:00:00+08:00');
+  assert.equal(negativeCovers(sampled, sampled + 23.9 * H), true);
+  assert.equal(negativeCovers(sampled, sampled + 24 * H), true);
+  assert.equal(negativeCovers(sampled, sampled + 24 * H + 60_000), false);
+  assert.equal(negativeCovers(null, sampled), false);
+  assert.equal(dorfman(10, 0.001).toFixed(3), '0.110');
+  assert.deepEqual(cascadeOf(10, 'positive'), { negative: false, flagPool: true, positive: false, tasks: 'retest' });
+  assert.deepEqual(cascadeOf(1, 'positive'), { negative: false, flagPool: false, positive: true, tasks: null });
+  assert.equal(cascadeOf(5, 'invalid').tasks, 'resample');
+});
+
+for (const dialect of dialects()) {
+  describe(`mass testing on ${dialect}`, async () => {
+    const ctx = await testCtx(dialect);
+    after(() => ctx.close());
+    const sample = (row: number, tube: string, n: number, time = '2022-11-08T09:00:00+08:00', poolSize = 10) => ({
+      row,
+      tubeCode: tube,
+      poolSize,
+      sampledAt: time,
+      siteCode: 'S1',
+      idNumber: id(n),
+    });
+    const result = (row: number, tube: string, r: string, time = '2022-11-08T15:00:00+08:00', reason?: string) => ({
+      row,
+      tubeCode: tube,
+      result: r,
+      resultedAt: time,
+      labCode: 'L1',
+      ctValue: '',
+      correctionReason: reason,
+    });
+    let personOf: (n: number) => number;
+
+    before(async () => {
+      const now = new Date().toISOString();
+      await ctx.db.k.transaction().execute((trx) =>
+        insertPersons(
+          trx,
+          Array.from({ length: 30 }, (_, n) =>
+            sealPerson(
+              ctx.crypto,
+              { idNumber: id(n), name: `人${n}`, communityCode: n < 20 ? '350102001001' : '350102001002' },
+              now,
+            ),
+          ),
+        ),
+      );
+      const rows = await ctx.db.k.selectFrom('persons').select(['id', 'id_index']).execute();
+      const byIndex = new Map(rows.map((r) => [r.id_index, Number(r.id)]));
+      personOf = (n) => byIndex.get(ctx.crypto.blindIndex('id', id(n))) as number;
+      await createCampaign(ctx, 'system', {
+        code: 'C1',
+        name: 'round',
+        startOn: '2022-11-08',
+        endOn: '2022-11-09',
+        areas: [{ code: '350102001', poolSize: 10 }],
+      });
+      await createSites(ctx, 'system', [
+        { code: 'S1', name: 'site', communityCode: '350102001001', lanes: 2, hours: '7-21' },
+      ]);
+    });
+
+    test('a tube never holds more than its pool size; the whole file is refused', async () => {
+      const rows = Array.from({ length: 11 }, (_, n) => sample(n + 2, 'T1', n));
+      await assert.rejects(
+        recordSamples(ctx, LAB, rows, 'x'),
+        (e: Error & { code?: string; details?: Array<{ row: number; code: string }> }) => {
+          assert.equal(e.code, 'IMPORT_INVALID');
+          assert.deepEqual(
+            e.details?.map((d) => `${d.row}:${d.code}`),
+            ['12:TUBE_OVER_CAPACITY'],
+          );
+          return true;
+        },
+      );
+      assert.equal(
+        Number(
+          (
+            await ctx.db.k
+              .selectFrom('samples')
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+        0,
+      );
+    });
+
+    test('a file of samples imports once; sending it again changes nothing; a second swab in a round is flagged', async () => {
+      const csv = [
+        'tube_code,pool_size,sampled_at,site_code,id_number',
+        ...Array.from({ length: 10 }, (_, n) => `T1,10,2022-11-08T09:00:00+08:00,S1,${id(n)}`),
+        ...Array.from({ length: 10 }, (_, n) => `T2,10,2022-11-08T09:05:00+08:00,S1,${id(n + 10)}`),
+      ].join('\n');
+      const first = await importSamples(ctx, LAB, Buffer.from(csv), 'a.csv');
+      assert.deepEqual([first.recorded, first.tubes], [20, 2]);
+      const again = await importSamples(ctx, LAB, Buffer.from(csv), 'a.csv');
+      assert.deepEqual([again.recorded, again.unchanged], [0, 20]);
+      const repeat = await recordSamples(ctx, LAB, [sample(2, 'T3', 0, '2022-11-08T11:00:00+08:00', 5)], 'x');
+      assert.equal(repeat.repeatsInRound, 1, 'person 0 was already sampled in this round');
+      const bad = await importSamples(
+        ctx,
+        LAB,
+        Buffer.from(
+          'tube_code,pool_size,sampled_at,site_code,id_number\nT9,7,2022-11-08T09:00:00+08:00,S1,1\nT9,10,yesterday,S9,350102198506121230',
+        ),
+        'b.csv',
+      ).catch((e) => e);
+      assert.deepEqual(
+        bad.details.map((d: { row: number; column: string; code: string }) => `${d.row}:${d.column}:${d.code}`),
+        [
+          '2:id_number:PERSON_ID_FORMAT',
+          '2:pool_size:TUBE_POOL_SIZE',
+          '3:id_number:PERSON_ID_CHECKSUM',
+          '3:sampled_at:SAMPLE_TIME_INVALID',
+        ],
+      );
+    });
+
+    test('results: unknown tubes and conflicting results are refused; a negative is a certificate from sampling time', async () => {
+      const unknown = await recordResults(ctx, LAB, [result(2, 'NOPE', 'negative')], 'x').catch((e) => e);
+      assert.equal(unknown.details[0].code, 'TUBE_UNKNOWN');
+      await recordResults(ctx, LAB, [result(2, 'T1', 'negative'), result(3, 'T2', '阴性')], 'x');
+      const s = await testStatusOf(ctx, personOf(3), Date.parse('2022-11-09T08:30:00+08:00'));
+      assert.equal(s.lastNegativeSampledAt, '2022-11-08T01:00:00.000Z');
+      assert.equal(s.negativeWithin24h, true);
+      assert.equal(
+        (await testStatusOf(ctx, personOf(3), Date.parse('2022-11-09T09:01:00+08:00'))).negativeWithin24h,
+        false,
+      );
+      const same = await recordResults(ctx, LAB, [result(2, 'T1', 'negative')], 'x');
+      assert.equal(same.unchanged, 1, 'the same result again is idempotent');
+      const conflict = await recordResults(ctx, LAB, [result(2, 'T1', 'positive')], 'x').catch((e) => e);
+      assert.equal(conflict.details[0].code, 'TUBE_RESULT_CONFLICT');
+    });
+
+    test('a positive pool flags its members, sends each a single-tube retest, and closes when they are in', async () => {
+      await recordResults(
+        ctx,
+        LAB,
+        [result(2, 'T2', 'positive', '2022-11-08T16:00:00+08:00', 'lab re-run: contamination ruled out')],
+        'x',
+      );
+      const flagged = await testStatusOf(ctx, personOf(12), Date.parse('2022-11-08T17:00:00+08:00'));
+      assert.equal(flagged.positivePoolFlag, true);
+      assert.equal(flagged.negativeWithin24h, false, 'the corrected pool no longer certifies its members');
+      assert.equal(
+        (await testStatusOf(ctx, personOf(12), Date.parse('2022-11-09T05:00:00+08:00'))).positivePoolFlag,
+        false,
+        'the flag lasts 12 h',
+      );
+      const open = await tasks(ctx, CMD);
+      assert.equal(open.filter((t) => t.poolTube === 'T2' && t.kind === 'retest').length, 10);
+      const singles = Array.from({ length: 10 }, (_, i) =>
+        sample(i + 2, `R${i}`, i + 10, '2022-11-08T20:00:00+08:00', 1),
+      );
+      await recordSamples(ctx, LAB, singles, 'x');
+      await recordResults(
+        ctx,
+        LAB,
+        singles.map((s, i) =>
+          result(i + 2, s.tubeCode, i === 4 ? 'positive' : 'negative', '2022-11-09T02:00:00+08:00'),
+        ),
+        'x',
+      );
+      assert.equal((await tasks(ctx, CMD)).length, 0);
+      const tube = await ctx.db.k
+        .selectFrom('tubes')
+        .select('status')
+        .where('code', '=', 'T2')
+        .executeTakeFirstOrThrow();
+      assert.equal(tube.status, 'closed');
+      const outcomes = await ctx.db.k
+        .selectFrom('retest_tasks')
+        .select(['person_id', 'outcome'])
+        .where('pool_tube', '=', 'T2')
+        .execute();
+      assert.deepEqual(
+        outcomes.filter((o) => o.outcome === 'positive').map((o) => Number(o.person_id)),
+        [personOf(14)],
+      );
+      assert.equal((await testStatusOf(ctx, personOf(14))).positive, true);
+      assert.equal(
+        (await testStatusOf(ctx, personOf(15), Date.parse('2022-11-09T03:00:00+08:00'))).positivePoolFlag,
+        false,
+        'a negative retest clears the flag',
+      );
+    });
+
+    test('coverage of the round by community', async () => {
+      const c = await coverage(ctx, CMD, 'C1', 1, 'community');
+      const a = c.items.find((i) => i.code === '350102001001');
+      const b = c.items.find((i) => i.code === '350102001002');
+      assert.deepEqual([a?.population, a?.sampled, a?.missing], [20, 20, 0]);
+      assert.deepEqual([b?.population, b?.sampled, b?.missing], [10, 0, 10]);
+      assert.equal(a?.positive, 10, 'the members of the positive pool');
+    });
+  });
+}
