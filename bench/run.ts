@@ -3,12 +3,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchCases } from './cases.ts';
 import { benchPlatform } from './platform.ts';
+import { benchTesting } from './testing.ts';
 import { benchZones } from './zones.ts';
 
 const groups: Record<string, () => Promise<Record<string, unknown>>> = {
   platform: benchPlatform,
   cases: benchCases,
   zones: benchZones,
+  testing: benchTesting,
 };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(groups);
 const date = new Date().toISOString();

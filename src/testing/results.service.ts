@@ -15,7 +15,7 @@ import {
   openTasksOf,
   poolsStillOpen,
   recomputeNegatives,
-  setTubeResult,
+  setTubeResults,
   tubesByCode,
   upsertPersonTests,
 } from './testing.repo.ts';
@@ -116,9 +116,11 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     }> = [];
     const singleOutcomes = new Map<number, TubeResult>();
     const corrected: number[] = [];
+    const tubeRows: Parameters<typeof setTubeResults>[2] = [];
     for (const c of changes) {
       const at = new Date(c.r.resultedAt).toISOString();
-      await setTubeResult(trx, c.r.tubeCode, {
+      tubeRows.push({
+        code: c.r.tubeCode,
         result: c.result,
         resulted_at: at,
         lab_code: c.r.labCode,
@@ -151,6 +153,7 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
         if (c.poolSize === 1 && c.result !== 'invalid') singleOutcomes.set(pid, c.result);
       }
     }
+    await setTubeResults(ctx.db, trx, tubeRows);
     await insertTubeResults(
       trx,
       changes.map((c) => ({
@@ -165,6 +168,7 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
       })),
     );
     await upsertPersonTests(
+      ctx.db,
       trx,
       [...facts].map(([person_id, f]) => ({ person_id, last_sampled_at: null, ...f })),
     );

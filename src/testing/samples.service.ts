@@ -59,7 +59,12 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
   if (typeof actor !== 'string') requirePermission(actor, 'testing:write');
   const issues: Issue[] = [];
   const sites = new Map((await listSites(ctx.db)).map((s) => [s.code, s]));
-  const campaigns = await listCampaigns(ctx.db);
+  const campaigns = (await listCampaigns(ctx.db)).map((c) => ({
+    ...c,
+    span: { startOn: c.start_on, endOn: c.end_on },
+    codes: (JSON.parse(c.areas) as Array<{ code: string }>).map((a) => a.code),
+  }));
+  const campaignFor = new Map<string, { id: number; round: number } | null>();
   const idIndex = rows.map((r) => {
     const id = parseResidentId(r.idNumber);
     if (!id.ok) {
@@ -107,18 +112,16 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     f.count++;
     fill.set(r.tubeCode, f);
     const day = dayOf(r.sampledAt);
-    const campaign = campaigns.find(
-      (c) =>
-        roundOf({ startOn: c.start_on, endOn: c.end_on }, day) &&
-        (JSON.parse(c.areas) as Array<{ code: string }>).some((a) => site.community_code.startsWith(a.code)),
-    );
-    fresh.push({
-      r,
-      personId,
-      campaignId: campaign?.id ?? null,
-      round: campaign ? roundOf({ startOn: campaign.start_on, endOn: campaign.end_on }, day) : null,
-      district: site.district_code,
-    });
+    const where = `${site.community_code}|${day}`;
+    let c = campaignFor.get(where);
+    if (c === undefined) {
+      const found = campaigns.find(
+        (x) => roundOf(x.span, day) && x.codes.some((code) => site.community_code.startsWith(code)),
+      );
+      c = found ? { id: found.id, round: roundOf(found.span, day) as number } : null;
+      campaignFor.set(where, c);
+    }
+    fresh.push({ r, personId, campaignId: c?.id ?? null, round: c?.round ?? null, district: site.district_code });
   });
   if (issues.length) throw invalidFile(issues);
   const index = await statusIndex(ctx.db);
@@ -186,8 +189,9 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
   for (const s of samples) if ((latest.get(s.person_id) ?? '') < s.sampled_at) latest.set(s.person_id, s.sampled_at);
   await ctx.db.k.transaction().execute(async (trx) => {
     await upsertTubes(trx, [...newTubes.values()]);
-    await insertSamples(trx, samples);
+    await insertSamples(ctx.db, trx, samples);
     await upsertPersonTests(
+      ctx.db,
       trx,
       [...latest].map(([person_id, at]) => ({
         person_id,

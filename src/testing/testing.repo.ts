@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { Db } from '../platform/db/db.ts';
@@ -92,8 +93,28 @@ export async function upsertTubes(trx: Executor, rows: Insertable<TubeRow>[]): P
   }
 }
 
+// Bulk paths: on the embedded database, cached prepared statements on the same connection (inside
+// the caller's transaction) run several times faster than building multi-row statements.
+const cache = new WeakMap<object, Map<string, BetterSqlite3.Statement<unknown[]>>>();
+function prepared(db: Db, text: string) {
+  const handle = db.sqlite as NonNullable<Db['sqlite']>;
+  let m = cache.get(handle);
+  if (!m) cache.set(handle, (m = new Map()));
+  let st = m.get(text);
+  if (!st) m.set(text, (st = handle.prepare<unknown[]>(text)));
+  return st;
+}
+
 /** Inserts samples (the caller has removed those already stored). */
-export async function insertSamples(trx: Executor, rows: SampleRow[]): Promise<void> {
+export async function insertSamples(db: Db, trx: Executor, rows: SampleRow[]): Promise<void> {
+  if (db.sqlite) {
+    const st = prepared(
+      db,
+      'insert into samples (tube_code, person_id, sampled_at, repeat_in_round) values (?, ?, ?, ?)',
+    );
+    for (const r of rows) st.run(r.tube_code, r.person_id, r.sampled_at, r.repeat_in_round);
+    return;
+  }
   for (let i = 0; i < rows.length; i += 4000)
     await trx
       .insertInto('samples')
@@ -113,13 +134,30 @@ export async function membersOf(db: Db | Executor, tubes: string[]) {
   );
 }
 
-/** Records a tube's result. */
-export async function setTubeResult(
-  trx: Executor,
-  code: string,
-  f: Pick<TubeRow, 'result' | 'resulted_at' | 'lab_code' | 'ct_value' | 'status' | 'received_at'>,
-): Promise<void> {
-  await trx.updateTable('tubes').set(f).where('code', '=', code).execute();
+type ResultFields = Pick<
+  TubeRow,
+  'code' | 'result' | 'resulted_at' | 'lab_code' | 'ct_value' | 'status' | 'received_at'
+>;
+
+/** Records tubes' results in bulk. */
+export async function setTubeResults(db: Db, trx: Executor, rows: ResultFields[]): Promise<void> {
+  if (db.sqlite) {
+    const st = prepared(
+      db,
+      'update tubes set result = ?, resulted_at = ?, lab_code = ?, ct_value = ?, status = ?, received_at = ? where code = ?',
+    );
+    for (const r of rows) st.run(r.result, r.resulted_at, r.lab_code, r.ct_value, r.status, r.received_at, r.code);
+    return;
+  }
+  for (let i = 0; i < rows.length; i += 1000) {
+    const part = rows.slice(i, i + 1000);
+    const col = <K extends keyof ResultFields>(key: K) => part.map((r) => r[key]);
+    await sql`update tubes set result = v.result, resulted_at = v.resulted_at, lab_code = v.lab_code, ct_value = v.ct_value, status = v.status, received_at = v.received_at
+      from (select unnest(${col('code')}::text[]) as code, unnest(${col('result')}::text[]) as result, unnest(${col('resulted_at')}::text[]) as resulted_at,
+                   unnest(${col('lab_code')}::text[]) as lab_code, unnest(${col('ct_value')}::float8[]) as ct_value, unnest(${col('status')}::text[]) as status,
+                   unnest(${col('received_at')}::text[]) as received_at) v
+      where tubes.code = v.code`.execute(trx);
+  }
 }
 
 /** Appends to a tube's result history. */
@@ -136,8 +174,21 @@ const later = (col: 'last_sampled_at' | 'last_negative_sampled_at' | 'positive_p
     string | null
   >`case when excluded.${sql.ref(col)} is null then person_tests.${sql.ref(col)} when person_tests.${sql.ref(col)} is null or excluded.${sql.ref(col)} > person_tests.${sql.ref(col)} then excluded.${sql.ref(col)} else person_tests.${sql.ref(col)} end`;
 
+const LATER_SQL = (c: string) =>
+  `case when excluded.${c} is null then person_tests.${c} when person_tests.${c} is null or excluded.${c} > person_tests.${c} then excluded.${c} else person_tests.${c} end`;
+const FACTS = ['last_sampled_at', 'last_negative_sampled_at', 'positive_pool_at', 'positive_at'] as const;
+
 /** Moves each person's test facts forward (never back); missing facts are left as they are. */
-export async function upsertPersonTests(trx: Executor, rows: PersonTestRow[]): Promise<void> {
+export async function upsertPersonTests(db: Db, trx: Executor, rows: PersonTestRow[]): Promise<void> {
+  if (db.sqlite) {
+    const st = prepared(
+      db,
+      `insert into person_tests (person_id, ${FACTS.join(', ')}) values (?, ?, ?, ?, ?) on conflict (person_id) do update set ${FACTS.map((c) => `${c} = ${LATER_SQL(c)}`).join(', ')}`,
+    );
+    for (const r of rows)
+      st.run(r.person_id, r.last_sampled_at, r.last_negative_sampled_at, r.positive_pool_at, r.positive_at);
+    return;
+  }
   for (let i = 0; i < rows.length; i += 2000) {
     await trx
       .insertInto('person_tests')

@@ -11,6 +11,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Db {
   k: Kysely<Database>;
   dialect: DialectName;
+  /** The embedded database's own handle, for bulk paths in repositories (same connection as `k`). */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -37,5 +39,5 @@ export function openDb(opts: { url?: string | null; file?: string }): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { k, dialect: 'sqlite', close: () => k.destroy() };
+  return { k, dialect: 'sqlite', sqlite, close: () => k.destroy() };
 }
