@@ -60,6 +60,10 @@ describe('figures and briefing', { timeout: 300_000 }, () => {
     await signIn(page, 'commander');
     await page.locator('[data-testid=nav-figures]').click();
     assert.equal((await page.locator('[data-testid=nav-figures] .nav-label').textContent())?.trim(), '疫情数据');
+    // without a day in the address the screen opens on the latest day with figures
+    const latest = (await (await page.request.get(`${server?.url}/api/v1/figures/latest`)).json()) as { date: string };
+    await page.locator('[data-testid=figures-day-title]').waitFor();
+    assert.equal(await page.locator('input[name=date]').first().inputValue(), latest.date);
     await goHash(page, `#/figures?date=${DAY}`);
     await figuresShown(page);
 

@@ -211,4 +211,181 @@ export interface Briefing {
   publishedAt: string | null;
 }
 
+/* Policy versions, risk zones, task forces and duties (contract: issue 4) */
+
+export type ZoneLevel = 'high' | 'medium' | 'low';
+export const ZONE_LEVELS: readonly ZoneLevel[] = ['high', 'medium', 'low'];
+export type ZoneStatus = 'active' | 'lifted';
+export type Rank = 'clerk' | 'section' | 'division' | 'bureau';
+export const RANKS: readonly Rank[] = ['clerk', 'section', 'division', 'bureau'];
+export type WorkingGroup =
+  | 'coordination'
+  | 'health-monitoring'
+  | 'medical'
+  | 'disinfection'
+  | 'transfer'
+  | 'logistics'
+  | 'security';
+export const WORKING_GROUPS: readonly WorkingGroup[] = [
+  'coordination',
+  'health-monitoring',
+  'medical',
+  'disinfection',
+  'transfer',
+  'logistics',
+  'security',
+];
+/** What a zone is drawn around (the server's list; an unknown one is shown as sent). */
+export const ZONE_UNITS = ['compound', 'building', 'unit', 'floor', 'household', 'village', 'street-section'] as const;
+export type ZoneUnit = (typeof ZONE_UNITS)[number];
+
+export type DutyKind = 'screening' | 'garbage' | 'supplies' | 'request';
+export const DUTY_KINDS: readonly DutyKind[] = ['screening', 'garbage', 'supplies', 'request'];
+
+export interface LiftRule {
+  to: ZoneLevel;
+  cleanDays: number;
+  finalRound: boolean;
+  afterDowngrade?: { cleanDays: number; finalRound: boolean };
+}
+
+export interface Policy {
+  id: string;
+  name: string;
+  effectiveFrom: string;
+  params: { levels: ZoneLevel[]; lift: { high?: LiftRule; medium?: LiftRule } };
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface Cadre {
+  id: number;
+  name: string;
+  rank: Rank;
+  homeUnit: string;
+}
+
+export interface Zone {
+  id: number;
+  code: string;
+  name: string;
+  level: ZoneLevel;
+  status: ZoneStatus;
+  unit: string;
+  districtCode: string;
+  districtName: string;
+  streetCode: string;
+  communityCode: string;
+  communityName: string;
+  residents: number;
+  designatedOn: string;
+  liftedOn: string | null;
+  polygon: unknown;
+  /** [lng, lat] for the map. */
+  centre: [number, number] | null;
+  /** As of the day asked for; null once lifted. */
+  cleanDays: number | null;
+  lastInfectionOn: string | null;
+  /** In lists (the detail answer carries the full task force and duties instead). */
+  taskForce?: { id: number; leader: Cadre | null; members: number } | null;
+  overdueDuties?: number;
+}
+
+export type ZoneEventKind = 'designate' | 'downgrade' | 'upgrade' | 'lift' | 'infection' | 'round';
+
+export interface ZoneEvent {
+  id: number;
+  day: string;
+  at: string;
+  kind: ZoneEventKind;
+  fromLevel: ZoneLevel | null;
+  toLevel: ZoneLevel | null;
+  noticeNo: string | null;
+  noticeDistrict: string | null;
+  policyId: string | null;
+  rule: string | null;
+  reason: string | null;
+  overrideReason: string | null;
+  tested: number | null;
+  positives: number | null;
+  caseNo: string | null;
+  actor: string | null;
+}
+
+export interface Duty {
+  id: number;
+  zoneCode: string;
+  kind: DutyKind;
+  title: string;
+  owner: string;
+  dueAt: string;
+  closedAt: string | null;
+  closingNote: string | null;
+  overdue: boolean;
+}
+
+export interface TaskForceDetail {
+  /** The contract names the leader; without it the member marked isLeader is the leader. */
+  leader?: Cadre | null;
+  members: { cadre: Cadre; group: WorkingGroup; isLeader: boolean }[];
+  formedOn?: string;
+  disbandedOn?: string | null;
+}
+
+export interface ZoneDetail {
+  zone: Zone;
+  events: ZoneEvent[];
+  taskForce: TaskForceDetail | null;
+  duties: Duty[];
+}
+
+export type LocalizedText = Partial<Record<'zh-CN' | 'zh-TW' | 'en', string>>;
+
+export interface Evaluation {
+  zoneCode: string;
+  zoneName: string;
+  districtCode: string;
+  level: ZoneLevel;
+  policyId: string;
+  action: 'downgrade' | 'lift' | 'none';
+  to: ZoneLevel | null;
+  eligible: boolean;
+  rule: string | null;
+  cleanDays: number;
+  since: string;
+  reason: LocalizedText;
+}
+
+export interface ZoneEvaluation {
+  date: string;
+  policy: Policy;
+  items: Evaluation[];
+}
+
+export type CadreCounts = Record<Rank, number>;
+
+export interface ZoneCounts {
+  date: string;
+  high: number;
+  medium: number;
+  liftedMedium: number;
+  liftedHigh: number;
+  taskForces: number;
+  cadres: CadreCounts;
+  byDistrict: {
+    code: string;
+    name: string;
+    high: number;
+    medium: number;
+    liftedMedium?: number;
+    cadres: CadreCounts;
+  }[];
+  sentence: LocalizedText;
+}
+
+export interface ZoneList {
+  items: Zone[];
+  total: number;
+}
+
 export const can = (user: User, permission: string): boolean => user.permissions.includes(permission);

@@ -1,12 +1,20 @@
-/** The district map: map series, visual map and label layout on top of the core (echarts.ts). */
-import { MapChart, type MapSeriesOption } from 'echarts/charts';
-import { type TooltipComponentOption, VisualMapComponent, type VisualMapComponentOption } from 'echarts/components';
+/** The district map: map series, visual map, geo points and label layout on top of the core (echarts.ts). */
+import { MapChart, type MapSeriesOption, ScatterChart, type ScatterSeriesOption } from 'echarts/charts';
+import {
+  GeoComponent,
+  type GeoComponentOption,
+  type TooltipComponentOption,
+  VisualMapComponent,
+  type VisualMapComponentOption,
+} from 'echarts/components';
 import { LabelLayout } from 'echarts/features';
 import { echarts } from './echarts';
 
-echarts.use([MapChart, VisualMapComponent, LabelLayout]);
+echarts.use([MapChart, ScatterChart, GeoComponent, VisualMapComponent, LabelLayout]);
 
-export type MapOption = echarts.ComposeOption<MapSeriesOption | TooltipComponentOption | VisualMapComponentOption>;
+export type MapOption = echarts.ComposeOption<
+  MapSeriesOption | ScatterSeriesOption | GeoComponentOption | TooltipComponentOption | VisualMapComponentOption
+>;
 export type GeoJson = Parameters<typeof echarts.registerMap>[1];
 
 export interface DistrictFeatureCollection {
@@ -22,3 +30,8 @@ export function registerFuzhou(geo: DistrictFeatureCollection): void {
   echarts.registerMap('fuzhou', geo as unknown as GeoJson);
   registered = geo;
 }
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text made safe for an ECharts HTML tooltip. */
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);

@@ -25,11 +25,14 @@ export function formatShortDay(date: string, lang: Lang): string {
   );
 }
 
-/** An ISO timestamp in the UI language, or '' when absent. */
-export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
+/** An ISO timestamp in the UI language (in `timeZone` when given, else the browser's), or '' when absent. */
+export function formatDateTime(iso: string | null | undefined, lang: Lang, timeZone?: string): string {
   if (!iso) return '';
   const d = new Date(iso);
   return Number.isNaN(d.getTime())
     ? iso
-    : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+    : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(d);
 }
+
+/** Notices and duties are timed in China Standard Time, wherever the screen is read. */
+export const CHINA_TIME_ZONE = 'Asia/Shanghai';

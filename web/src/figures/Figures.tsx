@@ -4,10 +4,11 @@ import { casesHref } from '../cases/links';
 import { REDS } from '../charts/colors';
 import { useGeo } from '../charts/useGeo';
 import { DownloadButton } from '../common/DownloadButton';
-import { formatDay } from '../common/dates';
+import { formatDay, isIsoDate } from '../common/dates';
 import { href, navigateQuery, useQuery } from '../common/router';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
+import { useLatestDay } from '../common/useLatestDay';
 import { useI18n } from '../i18n';
 import { can, type DayFigures, type DistrictFigures, type FigureSeries, type User } from '../types';
 import { DistrictFiguresTable } from './DistrictFiguresTable';
@@ -28,13 +29,22 @@ interface Params {
   to: string;
 }
 
-/** Daily figures for the city or a district: the briefing numbers, trends, the map and a table by district. */
+/** Daily figures; without a date in the address, the latest day with figures. */
 export function Figures({ user }: { user: User }) {
+  const q = useQuery();
+  const latest = useLatestDay(DEFAULT_DATE);
+  // a day in the address needs no wait
+  if (!latest && !isIsoDate(q.date)) return <Loading />;
+  return <FiguresOn user={user} defaultDate={latest ?? DEFAULT_DATE} />;
+}
+
+/** Daily figures for the city or a district: the briefing numbers, trends, the map and a table by district. */
+function FiguresOn({ user, defaultDate }: { user: User; defaultDate: string }) {
   const { t, lang } = useI18n();
   const q = useQuery();
   const city = user.scope.kind === 'city';
   const params: Params = {
-    date: dayOr(q.date, DEFAULT_DATE),
+    date: dayOr(q.date, defaultDate),
     district: q.district ?? defaultDistrict(user),
     from: dayOr(q.from, DEFAULT_FROM),
     to: dayOr(q.to, DEFAULT_TO),

@@ -1,7 +1,7 @@
 import { isIsoDate } from '../common/dates';
 import type { Figures, User } from '../types';
 
-/** The demo data is Fuzhou, 24 Oct – 15 Nov 2022; the contract has no "latest day with figures" yet. */
+/** The demo data is Fuzhou, 24 Oct – 15 Nov 2022; DEFAULT_DATE is used when `GET /api/v1/figures/latest` has no day. */
 export const DEFAULT_DATE = '2022-11-06';
 export const DEFAULT_FROM = '2022-10-24';
 export const DEFAULT_TO = '2022-11-15';

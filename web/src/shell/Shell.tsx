@@ -10,6 +10,7 @@ import { Figures } from '../figures/Figures';
 import { useI18n } from '../i18n';
 import { Persons } from '../persons/Persons';
 import { can, type User } from '../types';
+import { ZonesArea } from '../zones/ZonesArea';
 import { LangToggle } from './LangToggle';
 import { type ModuleId, modulesFor } from './modules';
 import { Nav } from './Nav';
@@ -68,6 +69,7 @@ export function Shell({ user, onSignOut }: Props) {
             <p className="notice notice-warn">{t('common.noPermission')}</p>
           ))}
         {active === 'briefing' && <Briefing user={user} />}
+        {active === 'zones' && <ZonesArea user={user} page={rest[0]} />}
         {active === 'persons' && <Persons user={user} />}
         {active === 'divisions' && <Divisions code={rest[0]} />}
         {active === 'audit' && <Audit />}

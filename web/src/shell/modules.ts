@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n';
 import type { User } from '../types';
 
-export type ModuleId = 'dashboard' | 'figures' | 'cases' | 'briefing' | 'persons' | 'divisions' | 'audit';
+export type ModuleId = 'dashboard' | 'figures' | 'cases' | 'briefing' | 'zones' | 'persons' | 'divisions' | 'audit';
 
 export interface ModuleDef {
   id: ModuleId;
@@ -17,6 +17,7 @@ export const MODULES: readonly ModuleDef[] = [
   { id: 'figures', label: 'nav.figures', icon: '▤', permission: 'cases:read' },
   { id: 'cases', label: 'nav.cases', icon: '☷', permission: 'cases:read' },
   { id: 'briefing', label: 'nav.briefing', icon: '✎', permission: 'briefing:read' },
+  { id: 'zones', label: 'nav.zones', icon: '⚑', permission: 'zones:read' },
   { id: 'persons', label: 'nav.persons', icon: '☰', permission: 'persons:read' },
   { id: 'divisions', label: 'nav.divisions', icon: '▦' },
   { id: 'audit', label: 'nav.audit', icon: '✓', permission: 'audit:read' },

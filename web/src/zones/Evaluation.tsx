@@ -1,0 +1,98 @@
+import { useCallback, useMemo, useState } from 'react';
+import { query } from '../api';
+import { formatDay } from '../common/dates';
+import { Pager } from '../common/Pager';
+import { navigateQuery } from '../common/router';
+import { Empty, ErrorBox, Loading } from '../common/Status';
+import { useApi } from '../common/useApi';
+import { useI18n } from '../i18n';
+import type { User, ZoneEvaluation } from '../types';
+import { EvaluationTable } from './EvaluationTable';
+import { PolicyCard } from './PolicyCard';
+import { useZoneParams } from './useZoneParams';
+import type { ZoneFilter } from './ZoneFilters';
+import { ZoneFilters } from './ZoneFilters';
+import { ZoneTabs } from './ZoneTabs';
+
+const PAGE_SIZE = 50;
+
+/** Which active zones may be downgraded or lifted on a day under the policy version in force, and why. */
+export function Evaluation({ user }: { user: User }) {
+  const { t, lang, formatNumber } = useI18n();
+  const { filter, districts, districtName, city } = useZoneParams(user);
+  const { date, district } = filter;
+  const [eligibleOnly, setEligibleOnly] = useState(false);
+  const [page, setPage] = useState(1);
+
+  const update = useCallback(
+    (patch: Partial<ZoneFilter>) => {
+      setPage(1);
+      const next = { ...filter, ...patch };
+      navigateQuery(['zones', 'evaluation'], { date: next.date, district: next.district });
+    },
+    [filter],
+  );
+
+  const evaluation = useApi<ZoneEvaluation>(`/api/v1/zones/evaluation${query({ date, district })}`);
+  const data = evaluation.data;
+  const eligible = useMemo(() => data?.items.filter((e) => e.eligible).length ?? 0, [data]);
+  const shown = useMemo(
+    () => (eligibleOnly ? data?.items.filter((e) => e.eligible) : data?.items) ?? [],
+    [data, eligibleOnly],
+  );
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const current = Math.min(page, pages);
+
+  return (
+    <section className="page zones-page">
+      <header className="page-header">
+        <h1 data-testid="evaluation-title">
+          {t('evaluation.title')} · {formatDay(date, lang)}
+        </h1>
+      </header>
+      <ZoneTabs active="evaluation" date={date} district={district} />
+      <ZoneFilters value={filter} districts={districts} city={city} withLevel={false} onChange={update} />
+
+      {evaluation.error !== undefined && <ErrorBox error={evaluation.error} onRetry={evaluation.reload} />}
+      {evaluation.loading && !data && <Loading />}
+      {data && (
+        <div className={`zones-evaluation${evaluation.loading ? ' stale' : ''}`} aria-busy={evaluation.loading}>
+          <PolicyCard policy={data.policy} />
+          <section className="card">
+            <div className="card-header">
+              <h2 data-testid="evaluation-summary">
+                {t('evaluation.summary', {
+                  eligible: formatNumber(eligible),
+                  total: formatNumber(data.items.length),
+                })}
+              </h2>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={eligibleOnly}
+                  onChange={(e) => {
+                    setEligibleOnly(e.target.checked);
+                    setPage(1);
+                  }}
+                  data-testid="eligible-only"
+                />
+                {t('evaluation.eligibleOnly')}
+              </label>
+            </div>
+            <p className="muted small">{t('evaluation.hint')}</p>
+            {shown.length === 0 ? (
+              <Empty />
+            ) : (
+              <EvaluationTable
+                items={shown.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE)}
+                date={date}
+                districtName={districtName}
+              />
+            )}
+            <Pager page={current} pageSize={PAGE_SIZE} total={shown.length} onPage={setPage} />
+          </section>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+import type { User } from '../types';
+import { Evaluation } from './Evaluation';
+import { ZoneDetail } from './ZoneDetail';
+import { Zones } from './Zones';
+import './zones.css';
+
+/** `#/zones`, `#/zones/detail?code=…` and `#/zones/evaluation?date=…`. */
+export function ZonesArea({ user, page }: { user: User; page: string | undefined }) {
+  if (page === 'detail') return <ZoneDetail user={user} />;
+  if (page === 'evaluation') return <Evaluation user={user} />;
+  return <Zones user={user} />;
+}

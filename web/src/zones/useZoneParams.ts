@@ -1,0 +1,36 @@
+import { useMemo } from 'react';
+import { useQuery } from '../common/router';
+import { useApi } from '../common/useApi';
+import { dayOr, defaultDistrict } from '../figures/defaults';
+import { type Division, type User, ZONE_LEVELS, type ZoneLevel, type ZoneStatus } from '../types';
+import { ZONE_DEFAULT_DATE } from './defaults';
+import type { ZoneFilter } from './ZoneFilters';
+
+const asLevel = (s: string | undefined): ZoneLevel | '' =>
+  (ZONE_LEVELS as readonly string[]).includes(s ?? '') ? (s as ZoneLevel) : '';
+const asStatus = (s: string | undefined): ZoneStatus | '' => (s === 'active' || s === 'lifted' ? s : '');
+
+/** The zone screens' filter from the address, and the districts the user may pick. */
+export function useZoneParams(user: User): {
+  filter: ZoneFilter;
+  districts: Division[] | undefined;
+  districtName: (code: string) => string;
+  city: boolean;
+} {
+  const q = useQuery();
+  const city = user.scope.kind === 'city';
+  const date = dayOr(q.date, ZONE_DEFAULT_DATE);
+  const district = q.district ?? defaultDistrict(user);
+  const level = asLevel(q.level);
+  const status = asStatus(q.status);
+  const filter = useMemo<ZoneFilter>(() => ({ date, district, level, status }), [date, district, level, status]);
+
+  const all = useApi<{ items: Division[] }>('/api/v1/divisions?level=district');
+  // a district officer sees their own district only
+  const own = defaultDistrict(user);
+  const items = all.data?.items;
+  const districts = useMemo(() => (city ? items : items?.filter((d) => d.code === own)), [city, items, own]);
+  const names = useMemo(() => new Map(items?.map((d) => [d.code, d.name])), [items]);
+  const districtName = useMemo(() => (code: string) => names.get(code) ?? code, [names]);
+  return { filter, districts, districtName, city };
+}
