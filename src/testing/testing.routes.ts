@@ -12,6 +12,7 @@ import {
   createCampaign,
   createSites,
   notSampled,
+  progress,
   reportQueue,
   sites,
   tasks,
@@ -51,6 +52,17 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       const q = r.query as CoverageQ;
       return coverage(ctx, actorOf(r), (r.params as { code: string }).code, q.round, q.level, q.within);
     },
+  );
+  app.get(
+    '/api/v1/campaigns/:code/progress',
+    {
+      schema: {
+        tags,
+        summary: 'Samples and results through the day',
+        querystring: jsonSchema(z.object({ round: z.coerce.number().int().min(1) })),
+      },
+    },
+    async (r) => progress(ctx, actorOf(r), (r.params as { code: string }).code, (r.query as { round: number }).round),
   );
   app.get(
     '/api/v1/campaigns/:code/unsampled',

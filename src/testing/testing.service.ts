@@ -16,6 +16,7 @@ import {
   listCampaigns,
   listSites,
   openTasks,
+  progressRows,
   type StoredCampaign,
   unsampled,
   updateQueue,
@@ -200,4 +201,30 @@ export async function testStatusById(ctx: Ctx, actor: Actor, idNumber: string) {
   if (!p) throw new AppError(TestingErrors.SAMPLE_PERSON_UNKNOWN);
   if (!scopeCoversDivision(actor.scope, p.community_code)) throw new AppError(AuthErrors.OUT_OF_SCOPE);
   return { personId: p.id, ...(await testStatusOf(ctx, p.id)) };
+}
+
+/** Samples and results of a round hour by hour (Beijing time), cumulative, for the campaign dashboard. */
+export async function progress(ctx: Ctx, actor: Actor, campaignCode: string, round: number) {
+  requirePermission(actor, 'testing:read');
+  const c = (await listCampaigns(ctx.db)).find((x) => x.code === campaignCode);
+  if (!c) throw new AppError(TestingErrors.CAMPAIGN_NOT_FOUND, { code: campaignCode });
+  const local = (utcHour: string) =>
+    new Date(Date.parse(`${utcHour}:00:00Z`) + 8 * 3600_000).toISOString().slice(0, 13);
+  const sampled = new Map<string, number>();
+  const resulted = new Map<string, number>();
+  for (const r of await progressRows(ctx.db, c.id, round)) {
+    sampled.set(local(r.sampledHour), (sampled.get(local(r.sampledHour)) ?? 0) + r.n);
+    if (r.resultedHour) resulted.set(local(r.resultedHour), (resulted.get(local(r.resultedHour)) ?? 0) + r.n);
+  }
+  const hours = [...new Set([...sampled.keys(), ...resulted.keys()])].sort();
+  let s = 0;
+  let d = 0;
+  return {
+    round,
+    hours: hours.map((h) => {
+      s += sampled.get(h) ?? 0;
+      d += resulted.get(h) ?? 0;
+      return { hour: `${h.slice(5, 10)} ${h.slice(11, 13)}:00`, sampled: s, resulted: d };
+    }),
+  };
 }

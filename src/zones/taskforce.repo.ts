@@ -152,7 +152,7 @@ export async function taskForceSummaries(db: Db, zoneIds: number[]) {
 }
 
 /** Cadres serving on a day by rank and district (members whose stay covers the day). */
-export async function deployedOn(db: Db, day: string, district?: string) {
+export async function deployedOn(db: Db, day: string, district?: string, street?: string) {
   let q = db.k
     .selectFrom('task_force_members as m')
     .innerJoin('task_forces as t', 't.id', 'm.task_force_id')
@@ -162,6 +162,7 @@ export async function deployedOn(db: Db, day: string, district?: string) {
     .where('m.joined_on', '<=', day)
     .where((e) => e.or([e('m.left_on', 'is', null), e('m.left_on', '>', day)]));
   if (district) q = q.where('z.district_code', '=', district);
+  if (street) q = q.where('z.street_code', '=', street);
   return (await q.groupBy(['z.district_code', 'c.rank']).execute()).map((r) => ({
     district: r.district_code,
     rank: r.rank,
@@ -170,7 +171,7 @@ export async function deployedOn(db: Db, day: string, district?: string) {
 }
 
 /** Task forces active on a day. */
-export async function activeTaskForces(db: Db, day: string, district?: string): Promise<number> {
+export async function activeTaskForces(db: Db, day: string, district?: string, street?: string): Promise<number> {
   let q = db.k
     .selectFrom('task_forces as t')
     .innerJoin('zones as z', 'z.id', 't.zone_id')
@@ -178,5 +179,6 @@ export async function activeTaskForces(db: Db, day: string, district?: string): 
     .where('t.formed_on', '<=', day)
     .where((e) => e.or([e('t.disbanded_on', 'is', null), e('t.disbanded_on', '>', day)]));
   if (district) q = q.where('z.district_code', '=', district);
+  if (street) q = q.where('z.street_code', '=', street);
   return Number((await q.executeTakeFirstOrThrow()).n);
 }

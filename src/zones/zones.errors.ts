@@ -25,10 +25,15 @@ export const ZoneErrors = defineErrors({
   },
   ZONE_LIFT_NOT_ALLOWED: {
     status: 409,
-    'zh-CN': '按 {policy} 的规定暂不能{action}：{reason}。如确需调整，请填写理由（将记入审计）',
-    en: 'Policy {policy} does not allow this {action} yet: {reason}. Give an override reason to proceed (audited)',
+    'zh-CN': '按 {policy} 的规定暂不能{actionZh}：{reasonZh}。如确需调整，请填写理由（将记入审计）',
+    en: 'Policy {policy} does not allow this {action} yet: {reasonEn}. Give an override reason to proceed (audited)',
   },
-  ZONE_ACTION_INVALID: { status: 400, 'zh-CN': '{level}风险区不能{action}', en: 'A {level} zone cannot be {action}d' },
+  ZONE_ACTION_INVALID: { status: 400, 'zh-CN': '{levelZh}不能{actionZh}', en: 'A {level} zone cannot be {action}d' },
+  ZONE_LEVEL_ABOLISHED: {
+    status: 409,
+    'zh-CN': '{policy} 不设{levelZh}，只能解除',
+    en: 'Policy {policy} has no {level} zones; lift the zone instead',
+  },
   ZONE_CASE_UNKNOWN: { status: 400, 'zh-CN': '病例 {caseNo} 不存在', en: 'No case {caseNo}' },
   TASKFORCE_LEADER_RANK: {
     status: 400,

@@ -110,8 +110,22 @@ export async function getZone(ctx: Ctx, actor: Actor, code: string, day = today(
   const events = await eventsUpTo(ctx.db, '9999-12-31', [zone.id]);
   const tf = await taskForceOf(ctx.db, zone.id);
   const now = new Date().toISOString();
+  const duties = (await dutiesOf(ctx.db, zone.id)).map((d) => dutyView(d, now));
+  const leader = tf?.members.find((m) => m.is_leader);
   return {
-    zone: zoneView(zone, stateAt(facts(events), day), day),
+    zone: {
+      ...zoneView(zone, stateAt(facts(events), day), day),
+      taskForce: tf
+        ? {
+            id: tf.id,
+            leader: leader
+              ? { id: Number(leader.id), name: leader.name, rank: leader.rank, homeUnit: leader.home_unit }
+              : null,
+            members: tf.members.length,
+          }
+        : null,
+      overdueDuties: duties.filter((d) => d.overdue).length,
+    },
     events: events.map((e) => ({
       id: e.id,
       day: e.day,
@@ -142,7 +156,7 @@ export async function getZone(ctx: Ctx, actor: Actor, code: string, day = today(
         leftOn: m.left_on,
       })),
     },
-    duties: (await dutiesOf(ctx.db, zone.id)).map((d) => dutyView(d, now)),
+    duties,
   };
 }
 
@@ -177,35 +191,41 @@ export async function zoneCounts(ctx: Ctx, actor: Actor, day: string, district?:
     zones.map((z) => z.events),
     day,
   );
-  const deployed = await deployedOn(ctx.db, day, area.district);
+  const deployed = await deployedOn(ctx.db, day, area.district, area.street);
   const ranks = () => Object.fromEntries(RANKS.map((r) => [r, 0])) as Record<(typeof RANKS)[number], number>;
   const cadres = ranks();
   for (const d of deployed) cadres[d.rank as keyof typeof cadres] += d.n;
-  const districts = DIVISIONS.filter((d) => d.level === 'district' && (!area.district || d.code === area.district)).map(
-    (d) => {
-      const own = countZones(
-        zones.filter((z) => z.zone.district_code === d.code).map((z) => z.events),
-        day,
-      );
-      const r = ranks();
-      for (const x of deployed) if (x.district === d.code) r[x.rank as keyof typeof r] += x.n;
-      return {
-        code: d.code,
-        name: d.name,
-        high: own.high,
-        medium: own.medium,
-        liftedMedium: own.liftedMedium,
-        cadres: r,
-      };
-    },
-  );
+  const districts = DIVISIONS.filter(
+    (d) =>
+      d.level === 'district' &&
+      (!area.district || d.code === area.district) &&
+      (!area.street || area.street.startsWith(d.code)),
+  ).map((d) => {
+    const own = countZones(
+      zones.filter((z) => z.zone.district_code === d.code).map((z) => z.events),
+      day,
+    );
+    const r = ranks();
+    for (const x of deployed) if (x.district === d.code) r[x.rank as keyof typeof r] += x.n;
+    return {
+      code: d.code,
+      name: d.name,
+      high: own.high,
+      medium: own.medium,
+      liftedMedium: own.liftedMedium,
+      cadres: r,
+    };
+  });
   return {
     date: day,
     ...c,
-    taskForces: await activeTaskForces(ctx.db, day, area.district),
+    taskForces: await activeTaskForces(ctx.db, day, area.district, area.street),
     cadres,
     byDistrict: districts,
-    sentence: zoneSentence(c),
+    sentence: zoneSentence(
+      c,
+      area.street ? divisionOf(area.street)?.name : area.district ? divisionOf(area.district)?.name : undefined,
+    ),
   };
 }
 

@@ -56,8 +56,15 @@ export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   );
   app.get(
     '/api/v1/zones/:code',
-    { schema: { tags, summary: 'One zone with history, task force and duties', params: code } },
-    async (r) => getZone(ctx, actorOf(r), (r.params as Code).code),
+    {
+      schema: {
+        tags,
+        summary: 'One zone with history, task force and duties',
+        params: code,
+        querystring: jsonSchema(DayDistrictQuery.pick({ date: true })),
+      },
+    },
+    async (r) => getZone(ctx, actorOf(r), (r.params as Code).code, todayIfMissing((r.query as DD).date)),
   );
   app.post(
     '/api/v1/zones',

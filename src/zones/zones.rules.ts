@@ -180,15 +180,15 @@ export function countZones(
 }
 
 /** The briefing's zone sentence in three languages. */
-export function zoneSentence(c: { high: number; medium: number; liftedMedium: number }): {
-  'zh-CN': string;
-  'zh-TW': string;
-  en: string;
-} {
+export function zoneSentence(
+  c: { high: number; medium: number; liftedMedium: number },
+  area?: string,
+): { 'zh-CN': string; 'zh-TW': string; en: string } {
+  const where = area ?? '全市';
   return {
-    'zh-CN': `目前，全市划定高风险区${c.high}个，中风险区${c.medium}个，共解除中风险区${c.liftedMedium}个。`,
-    'zh-TW': `目前，全市劃定高風險區${c.high}個，中風險區${c.medium}個，共解除中風險區${c.liftedMedium}個。`,
-    en: `The city currently has ${c.high} high-risk and ${c.medium} medium-risk zones; ${c.liftedMedium} medium-risk zones have been lifted so far.`,
+    'zh-CN': `目前，${where}划定高风险区${c.high}个，中风险区${c.medium}个，共解除中风险区${c.liftedMedium}个。`,
+    'zh-TW': `目前，${where}劃定高風險區${c.high}個，中風險區${c.medium}個，共解除中風險區${c.liftedMedium}個。`,
+    en: `${area ? `${area} currently has` : 'The city currently has'} ${c.high} high-risk and ${c.medium} medium-risk zones; ${c.liftedMedium} medium-risk zones have been lifted so far.`,
   };
 }
 

@@ -135,6 +135,8 @@ export async function designateZone(
 }
 
 const LOWER: Record<string, string> = { high: 'medium', medium: 'low' };
+const LEVEL_ZH: Record<string, string> = { high: '高风险区', medium: '中风险区', low: '低风险区' };
+const ACTION_ZH: Record<string, string> = { downgrade: '降级', lift: '解除', upgrade: '升级' };
 
 /**
  * Downgrades, lifts or upgrades a zone by notice. Downgrade and lift follow the evaluation of the
@@ -165,20 +167,41 @@ export async function transitionZone(ctx: Ctx, actor: Actor | 'system', code: st
     let to: string;
     if (input.action === 'upgrade') {
       if (state.level !== 'medium')
-        throw new AppError(ZoneErrors.ZONE_ACTION_INVALID, { level: state.level, action: 'upgrade' });
+        throw new AppError(ZoneErrors.ZONE_ACTION_INVALID, {
+          level: state.level,
+          levelZh: LEVEL_ZH[state.level],
+          action: 'upgrade',
+          actionZh: '升级',
+        });
       to = 'high';
     } else {
       const follows = evaluation.eligible && evaluation.action === input.action;
       if (!follows && !input.overrideReason) {
         throw new AppError(
           ZoneErrors.ZONE_LIFT_NOT_ALLOWED,
-          { policy: policy.id, action: input.action, reason: evaluation.reason['zh-CN'] },
+          {
+            policy: policy.id,
+            action: input.action,
+            actionZh: ACTION_ZH[input.action],
+            reasonZh: evaluation.reason['zh-CN'],
+            reasonEn: evaluation.reason.en,
+          },
           { evaluation },
         );
       }
       to = follows && evaluation.to ? evaluation.to : input.action === 'lift' ? 'low' : (LOWER[state.level] ?? 'low');
-      if (input.action === 'downgrade' && to === 'low')
-        throw new AppError(ZoneErrors.ZONE_ACTION_INVALID, { level: state.level, action: 'downgrade' });
+      if (input.action === 'downgrade' && to === 'low') {
+        throw new AppError(ZoneErrors.ZONE_ACTION_INVALID, {
+          level: state.level,
+          levelZh: LEVEL_ZH[state.level],
+          action: 'downgrade',
+          actionZh: '降级',
+        });
+      }
+      // An override still cannot create a level the policy in force does not have.
+      if (!policy.params.levels.includes(to as 'high' | 'medium' | 'low')) {
+        throw new AppError(ZoneErrors.ZONE_LEVEL_ABOLISHED, { policy: policy.id, level: to, levelZh: LEVEL_ZH[to] });
+      }
     }
     const lifted = to === 'low';
     await insertEvents(trx, [
