@@ -7,6 +7,7 @@ import { peopleCommands } from './people/people.cli.ts';
 import { auditCommands } from './platform/audit/audit.cli.ts';
 import { userCommands } from './platform/auth/users.cli.ts';
 import { serveCommands } from './platform/http/serve.cli.ts';
+import { jobsCommands } from './platform/jobs/jobs.cli.ts';
 import { seedCommands } from './sim/seed.cli.ts';
 import { testingCommands } from './testing/testing.cli.ts';
 import { zonesCommands } from './zones/zones.cli.ts';
@@ -31,6 +32,7 @@ peopleCommands(program);
 casesCommands(program);
 briefingCommands(program);
 zonesCommands(program);
+jobsCommands(program);
 testingCommands(program);
 appealsCommands(program);
 

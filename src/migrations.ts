@@ -4,6 +4,7 @@ import { casesMigrations } from './cases/cases.migration.ts';
 import { geoMigrations } from './geo/geo.migration.ts';
 import { peopleMigrations } from './people/people.migration.ts';
 import type { Migration } from './platform/db/migration.ts';
+import { jobsMigrations } from './platform/jobs/jobs.migration.ts';
 import { platformMigrations } from './platform/platform.migration.ts';
 import { policyMigrations } from './policy/policy.migration.ts';
 import { testingMigrations } from './testing/testing.migration.ts';
@@ -18,6 +19,7 @@ export const MIGRATIONS: Migration[] = [
   ...briefingMigrations,
   ...policyMigrations,
   ...zonesMigrations,
+  ...jobsMigrations,
   ...testingMigrations,
   ...appealsMigrations,
 ];

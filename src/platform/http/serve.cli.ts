@@ -30,6 +30,9 @@ export function serveCommands(program: Command): void {
         process.once('SIGINT', close);
         process.once('SIGTERM', close);
         await app.listen({ host: ctx.config.host, port: ctx.config.port });
+        const { startScheduler } = await import('../jobs/jobs.ts');
+        const { DAILY_JOBS } = await import('../../jobs.ts');
+        startScheduler(ctx, DAILY_JOBS, app.log);
         const addr = app.server.address();
         const port = typeof addr === 'object' && addr ? addr.port : ctx.config.port;
         process.stdout.write(`Banyan listening on http://${ctx.config.host}:${port} (database: ${ctx.db.dialect})\n`);

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import { dialects, testCtx } from '../../../test/helpers/db.ts';
+import { zonesEvaluationJob } from '../../zones/zones.job.ts';
+import { ranOn } from './jobs.repo.ts';
+import { recentRuns, runJob } from './jobs.ts';
+
+for (const dialect of dialects()) {
+  describe(`daily jobs on ${dialect}`, async () => {
+    const ctx = await testCtx(dialect);
+    after(() => ctx.close());
+    test('a run is recorded with its summary; a failure is recorded, not thrown', async () => {
+      const ok = await runJob(ctx, zonesEvaluationJob, '2022-11-11');
+      assert.deepEqual(ok, { ok: true, summary: { policy: 'cn-20-measures', active: 0, eligible: 0, zones: [] } });
+      const bad = await runJob(
+        ctx,
+        { name: 'broken', at: '00:00', run: async () => Promise.reject(new Error('no data')) },
+        '2022-11-11',
+      );
+      assert.deepEqual(bad, { ok: false, summary: { error: 'no data' } });
+      assert.equal(await ranOn(ctx.db, 'zones-evaluation', '2022-11-11'), true);
+      assert.equal(
+        await ranOn(ctx.db, 'broken', '2022-11-11'),
+        false,
+        'a failed run does not count, so the scheduler retries',
+      );
+      assert.deepEqual(
+        (await recentRuns(ctx)).map((r) => `${r.name}:${r.ok}`),
+        ['broken:false', 'zones-evaluation:true'],
+      );
+    });
+  });
+}

@@ -1,0 +1,80 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Ctx } from '../context.ts';
+import { insertRun, latestRuns, ranOn } from './jobs.repo.ts';
+
+/** A job that runs once a day at a Beijing time, for that day. */
+export interface DailyJob {
+  name: string;
+  at: string;
+  run(ctx: Ctx, day: string): Promise<Record<string, unknown>>;
+}
+
+const beijingNow = () => new Date(Date.now() + 8 * 3600_000).toISOString();
+
+/** Runs one job for a day and records the outcome (failures are recorded, not thrown). */
+export async function runJob(ctx: Ctx, job: DailyJob, day: string, log?: FastifyBaseLogger) {
+  const started = new Date().toISOString();
+  try {
+    const summary = await job.run(ctx, day);
+    await insertRun(ctx.db, {
+      name: job.name,
+      day,
+      started_at: started,
+      finished_at: new Date().toISOString(),
+      ok: 1,
+      summary: JSON.stringify(summary),
+    });
+    log?.info({ job: job.name, day, summary }, 'job done');
+    return { ok: true, summary };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    await insertRun(ctx.db, {
+      name: job.name,
+      day,
+      started_at: started,
+      finished_at: new Date().toISOString(),
+      ok: 0,
+      summary: JSON.stringify({ error: message }),
+    });
+    log?.error({ job: job.name, day, err: e }, 'job failed');
+    return { ok: false, summary: { error: message } };
+  }
+}
+
+/**
+ * Checks every minute whether a daily job is due (its time has passed today, Beijing time, and it
+ * has not run successfully today). A restart after the time catches up instead of skipping a day.
+ */
+export function startScheduler(ctx: Ctx, jobs: DailyJob[], log: FastifyBaseLogger): () => void {
+  let busy = false;
+  const tick = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const now = beijingNow();
+      const day = now.slice(0, 10);
+      for (const job of jobs) {
+        if (now.slice(11, 16) >= job.at && !(await ranOn(ctx.db, job.name, day))) await runJob(ctx, job, day, log);
+      }
+    } finally {
+      busy = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), 60_000);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}
+
+/** Recent runs, for operators. */
+export async function recentRuns(ctx: Ctx, limit = 50) {
+  return (await latestRuns(ctx.db, limit)).map((r) => ({
+    id: Number(r.id),
+    name: r.name,
+    day: r.day,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    ok: !!r.ok,
+    summary: JSON.parse(r.summary) as unknown,
+  }));
+}
