@@ -5,6 +5,7 @@ import { geoMigrations } from './geo/geo.migration.ts';
 import { peopleMigrations } from './people/people.migration.ts';
 import type { Migration } from './platform/db/migration.ts';
 import { jobsMigrations } from './platform/jobs/jobs.migration.ts';
+import { venuesMigrations } from './venues/venues.migration.ts';
 import { platformMigrations } from './platform/platform.migration.ts';
 import { policyMigrations } from './policy/policy.migration.ts';
 import { testingMigrations } from './testing/testing.migration.ts';
@@ -21,5 +22,6 @@ export const MIGRATIONS: Migration[] = [
   ...zonesMigrations,
   ...jobsMigrations,
   ...testingMigrations,
+  ...venuesMigrations,
   ...appealsMigrations,
 ];

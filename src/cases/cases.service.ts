@@ -6,6 +6,7 @@ import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/au
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError, E, messagesOf } from '../platform/errors.ts';
+import { announce } from '../platform/events.ts';
 import '../people/people.errors.ts'; // PERSON_ID_* codes are reported for line-list rows
 import { CaseErrors } from './cases.errors.ts';
 import { type FileIssue, fileKindOf, readLineList, toCase } from './cases.import.ts';
@@ -137,7 +138,7 @@ export async function upsertCases(
   const issues = checkRows(actor, rows, today);
   if (issues.length) throw invalid(issues);
   const now = new Date().toISOString();
-  return ctx.db.k.transaction().execute(async (trx) => {
+  const out = await ctx.db.k.transaction().execute(async (trx) => {
     const existing = await casesByNo(
       trx,
       rows.map((r) => r.record.caseNo),
@@ -227,6 +228,9 @@ export async function upsertCases(
     });
     return { ...result, importId };
   });
+  // Colour indexes of other modules reload from the committed cases.
+  if (!opts.dryRun && out.inserted + out.updated > 0) announce('cases-changed');
+  return out;
 }
 
 function sealIdentity(

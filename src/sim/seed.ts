@@ -11,6 +11,7 @@ import { outbreak } from './outbreak.ts';
 import { residentQuota, residentsOf } from './residents.ts';
 import { Rng } from './rng.ts';
 import { seedTesting } from './testing.ts';
+import { seedVenues } from './venues.ts';
 import { seedZones } from './zones.ts';
 
 /** Progress of a long seeding step: done of total units in a named phase. */
@@ -85,6 +86,8 @@ export async function seedScenario(ctx: Ctx, opts: { scale: number; progress?: P
   progress('zones', 1, 1);
   const testing = await seedTesting(ctx, rng);
   progress('testing', 1, 1);
+  const venues = await seedVenues(ctx, rng);
+  progress('venues', 1, 1);
   const appeals = await seedAppeals(ctx, rng);
   progress('appeals', 1, 1);
   await ctx.db.k.transaction().execute((trx) =>
@@ -99,6 +102,7 @@ export async function seedScenario(ctx: Ctx, opts: { scale: number; progress?: P
         cases: wave.cases.length,
         zones,
         testing,
+        venues,
         appeals,
       },
     }),
@@ -109,7 +113,7 @@ export async function seedScenario(ctx: Ctx, opts: { scale: number; progress?: P
     residents: done + infected.length,
     cases: wave.cases.length,
     zones,
-    testing,
+    testing: { ...testing, ...venues },
     appeals,
     accounts: DEMO_ACCOUNTS.length,
     seconds: (Date.now() - started) / 1000,

@@ -48,7 +48,10 @@ export type Permission =
   | 'appeals:handle'
   | 'enterprises:read'
   | 'enterprises:write'
-  | 'enterprises:report';
+  | 'enterprises:report'
+  | 'venues:read'
+  | 'venues:write'
+  | 'scans:guard';
 
 // Least privilege: roles whose modules do not exist yet see the dashboard only.
 const PERMISSIONS: Record<Role, Permission[]> = {
@@ -70,6 +73,8 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'taskforces:write',
     'testing:read',
     'testing:write',
+    'venues:read',
+    'venues:write',
     'appeals:read',
     'appeals:dispatch',
     'enterprises:read',
@@ -88,13 +93,15 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'taskforces:write',
     'testing:read',
     'testing:write',
+    'venues:read',
+    'venues:write',
     'appeals:read',
     'enterprises:read',
   ],
   // Case figures are kept per district: a street-scoped leader would see numbers whose records they may not open.
   'task-force-leader': ['dashboard', 'persons:read', 'zones:read', 'testing:read'],
   lab: ['dashboard', 'testing:read', 'testing:write', 'testing:results'],
-  'venue-operator': ['dashboard'],
+  'venue-operator': ['dashboard', 'venues:read', 'scans:guard'],
   resident: ['dashboard'],
   enterprise: ['dashboard', 'enterprises:report'],
   'appeals-handler': [

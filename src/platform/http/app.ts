@@ -14,6 +14,7 @@ import { geoRoutes } from '../../geo/geo.routes.ts';
 import { peopleRoutes } from '../../people/people.routes.ts';
 import { policyRoutes } from '../../policy/policy.routes.ts';
 import { testingRoutes } from '../../testing/testing.routes.ts';
+import { venuesRoutes } from '../../venues/venues.routes.ts';
 import { zonesRoutes } from '../../zones/zones.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
@@ -106,6 +107,7 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     policyRoutes,
     zonesRoutes,
     testingRoutes,
+    venuesRoutes,
     appealsRoutes,
   ]) {
     await app.register(async (scoped) => routes(scoped, ctx));

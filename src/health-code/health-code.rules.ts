@@ -1,0 +1,71 @@
+import { POOL_FLAG_HOURS } from '../testing/testing.rules.ts';
+
+export type Colour = 'green' | 'yellow' | 'red';
+/** The rule set colours are derived by (RULES.md, Fujian rules in use in Fuzhou, Nov 2022). */
+export const COLOUR_RULES = 'fujian-2022-11';
+
+/** What the colour of a person is derived from. */
+export interface ColourInputs {
+  /** The person's case, if any (latest). */
+  infection: {
+    kind: 'confirmed' | 'asymptomatic';
+    reportedOn: string;
+    dischargedOn: string | null;
+    releasedOn: string | null;
+    diedOn: string | null;
+  } | null;
+  positivePoolAt: number | null;
+  positiveAt: number | null;
+}
+
+/** A colour with the rule that produced it. */
+export interface ColourVerdict {
+  colour: Colour;
+  rule: string;
+  reason: { 'zh-CN': string; en: string };
+}
+
+const DAY = 86_400_000;
+const endOfDay = (day: string) => Date.parse(`${day}T23:59:59+08:00`);
+
+/**
+ * Derives the health-code colour from the records: an infection under treatment or observation is
+ * red and yellow for 7 days after discharge or release; a positive single tube is red; a member of a
+ * positive pool is yellow for up to 12 hours; everyone else is green.
+ */
+export function colourOf(i: ColourInputs, now: number): ColourVerdict {
+  const inf = i.infection;
+  if (inf && !inf.diedOn) {
+    const closed = inf.dischargedOn ?? inf.releasedOn;
+    if (!closed)
+      return {
+        colour: 'red',
+        rule: `${COLOUR_RULES}:infection`,
+        reason: { 'zh-CN': '感染者，治疗或医学观察中', en: 'infection under treatment or observation' },
+      };
+    if (now <= endOfDay(closed) + 7 * DAY) {
+      return {
+        colour: 'yellow',
+        rule: `${COLOUR_RULES}:recovered-7d`,
+        reason: {
+          'zh-CN': `${closed}出院或解除隔离后7天内`,
+          en: `within 7 days after discharge or release on ${closed}`,
+        },
+      };
+    }
+  }
+  if (i.positiveAt !== null && !inf)
+    return {
+      colour: 'red',
+      rule: `${COLOUR_RULES}:positive-test`,
+      reason: { 'zh-CN': '单管核酸检测阳性', en: 'positive single-tube test' },
+    };
+  if (i.positivePoolAt !== null && now - i.positivePoolAt <= POOL_FLAG_HOURS * 3600_000) {
+    return {
+      colour: 'yellow',
+      rule: `${COLOUR_RULES}:positive-pool`,
+      reason: { 'zh-CN': '混采阳性待复核（12小时内）', en: 'member of a positive pool awaiting retest (12 h)' },
+    };
+  }
+  return { colour: 'green', rule: `${COLOUR_RULES}:default`, reason: { 'zh-CN': '无异常', en: 'no risk recorded' } };
+}

@@ -1,0 +1,84 @@
+import { DIVISIONS } from '../geo/geo.data.ts';
+import type { Ctx } from '../platform/context.ts';
+import { check, checkState } from '../venues/checks.service.ts';
+import { personalCode, signVenueCode } from '../venues/venues.codes.ts';
+import type { Category } from '../venues/venues.rules.ts';
+import { createVenues } from '../venues/venues.service.ts';
+import type { Rng } from './rng.ts';
+
+const KINDS: Array<[Category, number, string[]]> = [
+  ['office', 20, ['大厦', '写字楼', '政务中心']],
+  ['public-institution', 8, ['图书馆', '档案馆', '社保中心']],
+  ['public-place', 10, ['KTV', '网吧', '影城', '健身房', '公园']],
+  ['construction-site', 6, ['项目工地', '地铁工地']],
+  ['factory', 10, ['电子厂', '纺织厂', '食品厂']],
+  ['residential-compound', 25, ['小区', '花园', '新村']],
+  ['mall-market', 12, ['超市', '农贸市场', '商场']],
+  ['care-home', 2, ['养老院', '敬老院']],
+  ['welfare-institution', 1, ['儿童福利院']],
+  ['medical-institution', 4, ['社区卫生服务中心', '医院']],
+  ['school', 2, ['学校']],
+];
+const SCAN_DAY = '2022-11-09';
+
+/**
+ * Venues across the city, with crowded places suspended and care homes and welfare institutions in
+ * closed-loop management (reference scenario), and a day of entrance scans through the real check.
+ */
+export async function seedVenues(ctx: Ctx, rng: Rng): Promise<Record<string, number>> {
+  const communities = DIVISIONS.filter((d) => d.level === 'community');
+  const venues = Array.from({ length: 2000 }, (_, i) => {
+    const [category, , names] = rng.weighted(
+      KINDS,
+      KINDS.map((k) => k[1]),
+    );
+    const c = rng.pick(communities);
+    const name = `${c.name}${rng.pick(names)}`;
+    const crowded = category === 'public-place' && /KTV|网吧|影城|健身房/.test(name);
+    const closed = ['care-home', 'welfare-institution'].includes(category);
+    return {
+      code: `V${c.code.slice(0, 6)}-${String(i + 1).padStart(5, '0')}`,
+      name,
+      category,
+      communityCode: c.code,
+      status: crowded ? ('suspended' as const) : closed ? ('closed-loop' as const) : ('open' as const),
+    };
+  });
+  await createVenues(ctx, 'system', venues);
+  // Scanners from the districts under regional testing, whose residents hold certificates that day.
+  const people = await ctx.db.k
+    .selectFrom('persons')
+    .select('id')
+    .where('district_code', 'in', ['350102', '350103', '350104', '350111'])
+    .orderBy('id')
+    .limit(20_000)
+    .execute();
+  const s = await checkState(ctx);
+  const open = venues.filter((v) => v.status === 'open');
+  let scans = 0;
+  let denied = 0;
+  const batch: Array<Promise<unknown>> = [];
+  for (const p of people) {
+    const now = Date.parse(
+      `${SCAN_DAY}T${String(rng.int(7, 21)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00+08:00`,
+    );
+    const v = rng.next() < 0.97 ? rng.pick(open) : rng.pick(venues);
+    batch.push(
+      check(
+        ctx,
+        {
+          venueCode: signVenueCode(s.keys, v.code, 1),
+          personalCode: personalCode(s.keys, Number(p.id), now),
+          proxy: rng.next() < 0.05,
+        },
+        { guard: false, now },
+      ).then((r) => {
+        scans++;
+        if (r.verdict === 'deny') denied++;
+      }),
+    );
+    if (batch.length >= 2000) await Promise.all(batch.splice(0));
+  }
+  await Promise.all(batch);
+  return { venues: venues.length, scans, denied };
+}

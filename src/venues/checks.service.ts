@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { type ColourInputs, colourOf } from '../health-code/health-code.rules.ts';
+import { findPersonByIndex } from '../people/people.repo.ts';
+import { validateIdNumber } from '../people/people.service.ts';
+import type { Ctx } from '../platform/context.ts';
+import { AppError } from '../platform/errors.ts';
+import { events } from '../platform/events.ts';
+import type { Policy } from '../policy/policy.schema.ts';
+import { listPolicies, policyOn } from '../policy/policy.service.ts';
+import { statusIndex } from '../testing/testing.status.ts';
+import { ScanWriter } from './scan-writer.ts';
+import { type CodeKeys, codeKeys, readPersonalCode, readVenueCode } from './venues.codes.ts';
+import { VenueErrors } from './venues.errors.ts';
+import { allVenues, casesByPerson, type StoredVenue } from './venues.repo.ts';
+import { type Category, certificateHours, type VenueStatus, verdictOf } from './venues.rules.ts';
+
+/** What a scan answers. */
+export interface CheckResult {
+  scanId: string;
+  verdict: 'allow' | 'deny';
+  colour: 'green' | 'yellow' | 'red';
+  colourRule: string;
+  lastNegativeSampledAt: string | null;
+  reasons: Array<{ code: string; 'zh-CN': string; en: string }>;
+  venue: { code: string; name: string; category: string };
+}
+
+/** Everything the hot path reads, kept in memory and refreshed when its sources change. */
+interface CheckState {
+  keys: CodeKeys;
+  venues: Map<string, StoredVenue>;
+  verified: Map<string, { venue: string; version: number } | null>;
+  infections: Map<number, NonNullable<ColourInputs['infection']>>;
+  policies: Policy[];
+  writer: ScanWriter;
+  replies: Map<string, CheckResult>;
+  stale: { venues: boolean; cases: boolean };
+}
+
+const states = new WeakMap<Ctx['db'], Promise<CheckState>>();
+const MAX_CACHE = 200_000;
+
+async function loadInfections(ctx: Ctx) {
+  const m = new Map<number, NonNullable<ColourInputs['infection']>>();
+  for (const c of await casesByPerson(ctx.db)) {
+    m.set(Number(c.person_id), {
+      kind: c.kind as 'confirmed' | 'asymptomatic',
+      reportedOn: c.reported_on,
+      dischargedOn: c.discharged_on,
+      releasedOn: c.released_on,
+      diedOn: c.died_on,
+    });
+  }
+  return m;
+}
+
+/** The check state of a database: built once, then kept current by change notifications. */
+export function checkState(ctx: Ctx): Promise<CheckState> {
+  let p = states.get(ctx.db);
+  if (!p) {
+    p = (async () => {
+      const s: CheckState = {
+        keys: codeKeys(ctx.config.secret),
+        venues: new Map((await allVenues(ctx.db)).map((v) => [v.code, v])),
+        verified: new Map(),
+        infections: await loadInfections(ctx),
+        policies: await listPolicies(ctx),
+        writer: new ScanWriter(ctx.db),
+        replies: new Map(),
+        stale: { venues: false, cases: false },
+      };
+      events.on('cases-changed', () => {
+        s.stale.cases = true;
+      });
+      events.on('venues-changed', () => {
+        s.stale.venues = true;
+      });
+      return s;
+    })();
+    states.set(ctx.db, p);
+  }
+  return p;
+}
+
+async function fresh(ctx: Ctx): Promise<CheckState> {
+  const s = await checkState(ctx);
+  if (s.stale.cases) {
+    s.stale.cases = false;
+    s.infections = await loadInfections(ctx);
+  }
+  if (s.stale.venues) {
+    s.stale.venues = false;
+    s.venues = new Map((await allVenues(ctx.db)).map((v) => [v.code, v]));
+  }
+  return s;
+}
+
+function venueOf(s: CheckState, code: string): StoredVenue {
+  let read = s.verified.get(code);
+  if (read === undefined) {
+    // Signature checks cost ~0.1 ms; a poster's code is checked once, then remembered.
+    read = readVenueCode(s.keys, code);
+    if (s.verified.size > MAX_CACHE) s.verified.clear();
+    s.verified.set(code, read);
+  }
+  if (!read) throw new AppError(VenueErrors.VENUE_CODE_INVALID);
+  const venue = s.venues.get(read.venue);
+  if (!venue) throw new AppError(VenueErrors.VENUE_UNKNOWN, { code: read.venue });
+  if (venue.code_version !== read.version) throw new AppError(VenueErrors.VENUE_CODE_REVOKED);
+  return venue;
+}
+
+/**
+ * The entrance check: verifies the venue code and the person (rotating personal code, or a resident
+ * ID entered by a guard), derives the colour, applies the venue's rule, and records the scan; the
+ * answer is sent only after the scan is committed. A retried request with the same key gets the
+ * same answer and no second record.
+ */
+export async function check(
+  ctx: Ctx,
+  input: { venueCode: string; personalCode?: string; idNumber?: string; proxy?: boolean; key?: string },
+  opts: { guard: boolean; now?: number },
+): Promise<CheckResult> {
+  const s = await fresh(ctx);
+  if (input.key) {
+    const earlier = s.replies.get(input.key);
+    if (earlier) return earlier;
+  }
+  const now = opts.now ?? Date.now();
+  const venue = venueOf(s, input.venueCode);
+  let personId: number;
+  let source: 'code' | 'id';
+  if (input.personalCode) {
+    const r = readPersonalCode(s.keys, input.personalCode, now);
+    if (r === null) throw new AppError(VenueErrors.PERSONAL_CODE_INVALID);
+    if (r === 'expired') throw new AppError(VenueErrors.PERSONAL_CODE_EXPIRED);
+    personId = r;
+    source = 'code';
+  } else if (input.idNumber && opts.guard) {
+    const facts = validateIdNumber(input.idNumber);
+    const p = await findPersonByIndex(ctx.db, ctx.crypto.blindIndex('id', facts.idNumber));
+    if (!p) throw new AppError(VenueErrors.SCAN_PERSON_UNKNOWN);
+    personId = p.id;
+    source = 'id';
+  } else throw new AppError(VenueErrors.SCAN_WHO_MISSING);
+  const test = (await statusIndex(ctx.db)).get(personId);
+  const colour = colourOf(
+    { infection: s.infections.get(personId) ?? null, positivePoolAt: test.positivePoolAt, positiveAt: test.positiveAt },
+    now,
+  );
+  const day = new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+  const hours = certificateHours(policyOn(s.policies, day).id, venue.category as Category);
+  const v = verdictOf(
+    { category: venue.category as Category, status: venue.status as VenueStatus },
+    colour,
+    test.lastNegativeSampledAt,
+    hours,
+    now,
+  );
+  const scanId = input.key ?? randomUUID();
+  await s.writer.write({
+    id: scanId,
+    venue_id: venue.id,
+    person_id: personId,
+    at: new Date(now).toISOString(),
+    day,
+    verdict: v.verdict,
+    colour: colour.colour,
+    reasons: JSON.stringify(v.reasons.map((r) => r.code)),
+    proxy: input.proxy ? 1 : 0,
+    source,
+  });
+  const result: CheckResult = {
+    scanId,
+    verdict: v.verdict,
+    colour: colour.colour,
+    colourRule: colour.rule,
+    lastNegativeSampledAt:
+      test.lastNegativeSampledAt === null ? null : new Date(test.lastNegativeSampledAt).toISOString(),
+    reasons: v.reasons,
+    venue: { code: venue.code, name: venue.name, category: venue.category },
+  };
+  if (input.key) {
+    if (s.replies.size > MAX_CACHE) s.replies.clear();
+    s.replies.set(input.key, result);
+  }
+  return result;
+}

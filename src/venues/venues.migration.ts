@@ -1,0 +1,36 @@
+import type { Migration } from '../platform/db/migration.ts';
+import { withSerialId } from '../platform/db/migration.ts';
+
+/** Venues and their scans; scans are indexed by (venue, time) for tracing and by day for retention. */
+export const venuesMigrations: Migration[] = [
+  {
+    id: '0011_venues',
+    async up(db, dialect) {
+      await withSerialId(db.schema.createTable('venues'), dialect)
+        .addColumn('code', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('category', 'text', (c) => c.notNull())
+        .addColumn('district_code', 'text', (c) => c.notNull())
+        .addColumn('community_code', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('code_version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('scans')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('venue_id', 'integer', (c) => c.notNull())
+        .addColumn('person_id', 'integer')
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('verdict', 'text', (c) => c.notNull())
+        .addColumn('colour', 'text', (c) => c.notNull())
+        .addColumn('reasons', 'text', (c) => c.notNull())
+        .addColumn('proxy', 'integer', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('scans_venue_at').on('scans').columns(['venue_id', 'at']).execute();
+      await db.schema.createIndex('scans_day').on('scans').column('day').execute();
+    },
+  },
+];

@@ -1,0 +1,96 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Insertable, Selectable } from 'kysely';
+import type { Executor } from '../platform/audit/audit.repo.ts';
+import type { Db } from '../platform/db/db.ts';
+import type { ScanRow, VenueRow } from './venues.tables.ts';
+import './venues.tables.ts';
+import '../cases/cases.tables.ts';
+
+export type StoredVenue = Omit<Selectable<VenueRow>, 'id'> & { id: number };
+
+/** Every venue (the check keeps them in memory). */
+export async function allVenues(db: Db): Promise<StoredVenue[]> {
+  return (await db.k.selectFrom('venues').selectAll().orderBy('id').execute()).map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** Inserts venues in chunks. */
+export async function insertVenues(trx: Executor, rows: Insertable<VenueRow>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto('venues')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+/** Changes a venue's status or code version. */
+export async function updateVenue(
+  trx: Executor,
+  code: string,
+  patch: Partial<Pick<VenueRow, 'status' | 'code_version'>>,
+): Promise<void> {
+  await trx.updateTable('venues').set(patch).where('code', '=', code).execute();
+}
+
+const statements = new WeakMap<object, BetterSqlite3.Statement<unknown[]>>();
+
+/**
+ * Appends a group of scans in one transaction; a key already stored is skipped, so a retried
+ * request never records a scan twice.
+ */
+export async function appendScans(db: Db, rows: ScanRow[]): Promise<void> {
+  if (db.sqlite) {
+    const handle = db.sqlite;
+    let st = statements.get(handle);
+    if (!st) {
+      st = handle.prepare<unknown[]>(
+        'insert into scans (id, venue_id, person_id, at, day, verdict, colour, reasons, proxy, source) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing',
+      );
+      statements.set(handle, st);
+    }
+    const run = st;
+    // Synchronous on the one connection, so no other query interleaves with this transaction.
+    handle.transaction(() => {
+      for (const r of rows)
+        run.run(r.id, r.venue_id, r.person_id, r.at, r.day, r.verdict, r.colour, r.reasons, r.proxy, r.source);
+    })();
+    return;
+  }
+  await db.k
+    .insertInto('scans')
+    .values(rows)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+/** A stored scan by its key (for replying to a retry after a restart). */
+export async function scanById(db: Db, id: string): Promise<Selectable<ScanRow> | undefined> {
+  return db.k.selectFrom('scans').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Latest case of every infected person (for the colour index). */
+export async function casesByPerson(db: Db) {
+  return db.k
+    .selectFrom('cases')
+    .select(['person_id', 'kind', 'reported_on', 'discharged_on', 'released_on', 'died_on'])
+    .where('person_id', 'is not', null)
+    .orderBy('reported_on')
+    .execute();
+}
+
+/** Scans per venue and hour, with denials, for a day (venue statistics). */
+export async function scanStats(db: Db, day: string, venueIds?: number[]) {
+  let q = db.k
+    .selectFrom('scans')
+    .select((e) => [
+      'venue_id',
+      e.fn.countAll<number>().as('scans'),
+      e.fn.count<number>(e.case().when('verdict', '=', 'deny').then(1).end()).as('denied'),
+    ])
+    .where('day', '=', day);
+  if (venueIds) q = q.where('venue_id', 'in', venueIds.length ? venueIds : [-1]);
+  return (await q.groupBy('venue_id').execute()).map((r) => ({
+    venueId: Number(r.venue_id),
+    scans: Number(r.scans),
+    denied: Number(r.denied),
+  }));
+}

@@ -1,0 +1,93 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { permissionsOf } from '../platform/auth/auth.rules.ts';
+import type { Ctx } from '../platform/context.ts';
+import { actorOf } from '../platform/http/session.ts';
+import { jsonSchema } from '../platform/http/zod.ts';
+import { check } from './checks.service.ts';
+import { VENUE_STATUSES } from './venues.rules.ts';
+import { listVenues, revokeVenueCode, setVenueStatus, venueCode } from './venues.service.ts';
+
+const ScanBody = z.object({
+  venueCode: z.string().min(1).max(600),
+  personalCode: z.string().max(100).optional(),
+  idNumber: z.string().max(32).optional(),
+  proxy: z.boolean().optional(),
+});
+const tags = ['venues'];
+type Code = { code: string };
+
+/** Venue registry and codes, and the entrance check itself. */
+export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
+  // The hot path: public for personal codes (the code is the credential); a resident ID needs a guard.
+  app.post(
+    '/api/v1/scans',
+    { schema: { tags, summary: 'Check a person at a venue and record the scan', body: jsonSchema(ScanBody) } },
+    async (r, reply) => {
+      const b = r.body as z.infer<typeof ScanBody>;
+      const guard = !!r.actor && permissionsOf(r.actor.role).includes('scans:guard');
+      const key = r.headers['idempotency-key'];
+      const result = await check(
+        ctx,
+        { ...b, key: typeof key === 'string' && key.length <= 100 ? key : undefined },
+        { guard },
+      );
+      reply.status(201);
+      return result;
+    },
+  );
+  app.get(
+    '/api/v1/venues',
+    {
+      schema: {
+        tags,
+        summary: 'Venues with the day’s scans',
+        querystring: jsonSchema(
+          z.object({
+            date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+            district: z
+              .string()
+              .regex(/^\d{6}$/)
+              .optional(),
+          }),
+        ),
+      },
+    },
+    async (r) => {
+      const q = r.query as { date: string; district?: string };
+      return { items: await listVenues(ctx, actorOf(r), q.date, q.district) };
+    },
+  );
+  app.get(
+    '/api/v1/venues/:code/code',
+    { schema: { tags, summary: 'The venue’s current signed code (for its poster)' } },
+    async (r) => ({ code: await venueCode(ctx, actorOf(r), (r.params as Code).code) }),
+  );
+  app.post(
+    '/api/v1/venues/:code/status',
+    {
+      schema: {
+        tags,
+        summary: 'Open, suspend or close-loop a venue',
+        body: jsonSchema(z.object({ status: z.enum(VENUE_STATUSES) })),
+      },
+    },
+    async (r) => {
+      await setVenueStatus(
+        ctx,
+        actorOf(r),
+        (r.params as Code).code,
+        (r.body as { status: (typeof VENUE_STATUSES)[number] }).status,
+      );
+      return { ok: true };
+    },
+  );
+  app.post(
+    '/api/v1/venues/:code/revoke',
+    { schema: { tags, summary: 'Revoke every printed code of the venue' } },
+    async (r) => {
+      await revokeVenueCode(ctx, actorOf(r), (r.params as Code).code);
+      return { code: await venueCode(ctx, actorOf(r), (r.params as Code).code) };
+    },
+  );
+}

@@ -1,0 +1,126 @@
+import { divisionOf } from '../geo/geo.data.ts';
+import { GeoErrors } from '../geo/geo.errors.ts';
+import { recordAudit } from '../platform/audit/audit.service.ts';
+import { AuthErrors } from '../platform/auth/auth.errors.ts';
+import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
+import { requirePermission } from '../platform/auth/auth.service.ts';
+import type { Ctx } from '../platform/context.ts';
+import { AppError } from '../platform/errors.ts';
+import { announce } from '../platform/events.ts';
+import { checkState } from './checks.service.ts';
+import { signVenueCode } from './venues.codes.ts';
+import { VenueErrors } from './venues.errors.ts';
+import { allVenues, insertVenues, scanStats, updateVenue } from './venues.repo.ts';
+import type { Category, VenueStatus } from './venues.rules.ts';
+
+/** Registers venues (the demo and imports); codes are issued on request from the current version. */
+export async function createVenues(
+  ctx: Ctx,
+  actor: Actor | 'system',
+  venues: Array<{ code: string; name: string; category: Category; communityCode: string; status?: VenueStatus }>,
+) {
+  if (actor !== 'system') requirePermission(actor, 'venues:write');
+  const existing = new Set((await allVenues(ctx.db)).map((v) => v.code));
+  const now = new Date().toISOString();
+  const rows = venues.map((v) => {
+    if (existing.has(v.code)) throw new AppError(VenueErrors.VENUE_EXISTS, { code: v.code });
+    if (divisionOf(v.communityCode)?.level !== 'community')
+      throw new AppError(GeoErrors.DIVISION_UNKNOWN, { code: v.communityCode });
+    if (actor !== 'system' && !scopeCoversDivision(actor.scope, v.communityCode))
+      throw new AppError(AuthErrors.OUT_OF_SCOPE);
+    return {
+      code: v.code,
+      name: v.name,
+      category: v.category,
+      district_code: v.communityCode.slice(0, 6),
+      community_code: v.communityCode,
+      status: v.status ?? 'open',
+      code_version: 1,
+      created_at: now,
+    };
+  });
+  await ctx.db.k.transaction().execute(async (trx) => {
+    await insertVenues(trx, rows);
+    if (actor !== 'system')
+      await recordAudit(ctx.db, ctx.crypto, trx, {
+        actor: actorLabel(actor),
+        action: 'venues-created',
+        entity: 'venue',
+        entityId: rows[0]?.code ?? null,
+        detail: { count: rows.length },
+      });
+  });
+  announce('venues-changed');
+  return rows.length;
+}
+
+async function venueInScope(ctx: Ctx, actor: Actor, code: string) {
+  const v = (await checkState(ctx)).venues.get(code) ?? (await allVenues(ctx.db)).find((x) => x.code === code);
+  if (!v) throw new AppError(VenueErrors.VENUE_UNKNOWN, { code });
+  if (!scopeCoversDivision(actor.scope, v.community_code)) throw new AppError(AuthErrors.OUT_OF_SCOPE);
+  return v;
+}
+
+/** The printable code of a venue (signed; the current version only). */
+export async function venueCode(ctx: Ctx, actor: Actor, code: string): Promise<string> {
+  requirePermission(actor, 'venues:read');
+  const v = await venueInScope(ctx, actor, code);
+  return signVenueCode((await checkState(ctx)).keys, v.code, v.code_version);
+}
+
+/** Opens, suspends or puts a venue under closed-loop management; audited. */
+export async function setVenueStatus(ctx: Ctx, actor: Actor, code: string, status: VenueStatus) {
+  requirePermission(actor, 'venues:write');
+  const v = await venueInScope(ctx, actor, code);
+  await ctx.db.k.transaction().execute(async (trx) => {
+    await updateVenue(trx, code, { status });
+    await recordAudit(ctx.db, ctx.crypto, trx, {
+      actor: actorLabel(actor),
+      action: 'venue-status',
+      entity: 'venue',
+      entityId: code,
+      detail: { from: v.status, to: status },
+    });
+  });
+  announce('venues-changed');
+}
+
+/** Revokes every printed code of a venue by moving to a new version; audited. */
+export async function revokeVenueCode(ctx: Ctx, actor: Actor, code: string) {
+  requirePermission(actor, 'venues:write');
+  const v = await venueInScope(ctx, actor, code);
+  await ctx.db.k.transaction().execute(async (trx) => {
+    await updateVenue(trx, code, { code_version: v.code_version + 1 });
+    await recordAudit(ctx.db, ctx.crypto, trx, {
+      actor: actorLabel(actor),
+      action: 'venue-code-revoked',
+      entity: 'venue',
+      entityId: code,
+      detail: { version: v.code_version },
+    });
+  });
+  announce('venues-changed');
+}
+
+/** Venues of the actor's area with the day's scans and denials. */
+export async function listVenues(ctx: Ctx, actor: Actor, day: string, district?: string) {
+  requirePermission(actor, 'venues:read');
+  const venues = (await allVenues(ctx.db)).filter(
+    (v) => scopeCoversDivision(actor.scope, v.community_code) && (!district || v.district_code === district),
+  );
+  const stats = new Map(
+    (await scanStats(ctx.db, day, actor.scope.kind === 'city' && !district ? undefined : venues.map((v) => v.id))).map(
+      (s) => [s.venueId, s],
+    ),
+  );
+  return venues.map((v) => ({
+    code: v.code,
+    name: v.name,
+    category: v.category,
+    districtCode: v.district_code,
+    communityCode: v.community_code,
+    status: v.status,
+    scans: stats.get(v.id)?.scans ?? 0,
+    denied: stats.get(v.id)?.denied ?? 0,
+  }));
+}

@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { dialects, testCtx } from '../../test/helpers/db.ts';
+import { upsertCases } from '../cases/cases.service.ts';
+import { colourOf } from '../health-code/health-code.rules.ts';
+import { insertPersons } from '../people/people.repo.ts';
+import { checkCharOf } from '../people/people.rules.ts';
+import { sealPerson } from '../people/people.service.ts';
+import { statusIndex } from '../testing/testing.status.ts';
+import { check, checkState } from './checks.service.ts';
+import { personalCode, signVenueCode } from './venues.codes.ts';
+import { createVenues } from './venues.service.ts';
+
+const id = (n: number) => {
+  const s = `35010219850612${String(n).padStart(3, '0')}`;
+  return s + checkCharOf(s);
+};
+const T = Date.parse('2022-11-09T10:00:00+08:00');
+const H = 3600_000;
+
+test('colour rules name the rule that produced them', () => {
+  const none = { infection: null, positivePoolAt: null, positiveAt: null };
+  assert.equal(colourOf(none, T).colour, 'green');
+  assert.deepEqual(
+    [
+      colourOf({ ...none, positivePoolAt: T - 11 * H }, T).colour,
+      colourOf({ ...none, positivePoolAt: T - 13 * H }, T).colour,
+    ],
+    ['yellow', 'green'],
+  );
+  assert.equal(colourOf({ ...none, positiveAt: T - H }, T).rule, 'fujian-2022-11:positive-test');
+  const inf = {
+    kind: 'asymptomatic' as const,
+    reportedOn: '2022-11-01',
+    dischargedOn: null,
+    releasedOn: null,
+    diedOn: null,
+  };
+  assert.equal(colourOf({ ...none, infection: inf }, T).colour, 'red');
+  assert.equal(colourOf({ ...none, infection: { ...inf, releasedOn: '2022-11-05' } }, T).colour, 'yellow');
+  assert.equal(
+    colourOf({ ...none, infection: { ...inf, releasedOn: '2022-11-01' } }, Date.parse('2022-11-09T10:00:00+08:00'))
+      .colour,
+    'green',
+    'more than 7 days after release',
+  );
+});
+
+for (const dialect of dialects()) {
+  describe(`entrance checks on ${dialect}`, async () => {
+    const ctx = await testCtx(dialect);
+    after(() => ctx.close());
+    const pid: number[] = [];
+    let keys: Awaited<ReturnType<typeof checkState>>['keys'];
+    const venue = (code: string, v = 1) => signVenueCode(keys, code, v);
+    const scan = (code: string, n: number, extra: { key?: string; now?: number } = {}) =>
+      check(
+        ctx,
+        { venueCode: venue(code), personalCode: personalCode(keys, pid[n] as number, extra.now ?? T), key: extra.key },
+        { guard: false, now: extra.now ?? T },
+      );
+
+    before(async () => {
+      const now = new Date().toISOString();
+      await ctx.db.k.transaction().execute((trx) =>
+        insertPersons(
+          trx,
+          Array.from({ length: 5 }, (_, n) =>
+            sealPerson(ctx.crypto, { idNumber: id(n), name: `人${n}`, communityCode: '350102001001' }, now),
+          ),
+        ),
+      );
+      const rows = await ctx.db.k.selectFrom('persons').select('id').orderBy('id').execute();
+      pid.push(...rows.map((r) => Number(r.id)));
+      await createVenues(ctx, 'system', [
+        { code: 'OFFICE', name: '写字楼', category: 'office', communityCode: '350102001001' },
+        { code: 'MARKET', name: '农贸市场', category: 'mall-market', communityCode: '350102001001' },
+        { code: 'CLINIC', name: '卫生服务中心', category: 'medical-institution', communityCode: '350102001001' },
+        { code: 'KTV', name: 'KTV', category: 'public-place', communityCode: '350102001001', status: 'suspended' },
+      ]);
+      keys = (await checkState(ctx)).keys;
+      const idx = await statusIndex(ctx.db);
+      idx.set(pid[0] as number, { lastNegativeSampledAt: T - 20 * H });
+      idx.set(pid[1] as number, { lastNegativeSampledAt: T - 30 * H });
+      idx.set(pid[2] as number, { lastNegativeSampledAt: T - 2 * H, positivePoolAt: T - H });
+      await upsertCases(
+        ctx,
+        'system',
+        [
+          {
+            row: 2,
+            record: {
+              caseNo: 'C1',
+              kind: 'asymptomatic',
+              origin: 'local',
+              reportedOn: '2022-11-08',
+              districtCode: '350102',
+              streetCode: null,
+              communityCode: null,
+              detectedVia: 'quarantine',
+              reclassifiedOn: null,
+              dischargedOn: null,
+              releasedOn: null,
+              diedOn: null,
+            },
+            identity: { idNumber: id(3), name: null, phone: null },
+          },
+        ],
+        { dryRun: false, filename: 'x', sha256: 'x', today: '2022-12-31' },
+      );
+    });
+
+    test('every verdict says why', async () => {
+      const ok = await scan('OFFICE', 0);
+      assert.deepEqual([ok.verdict, ok.colour, ok.reasons], ['allow', 'green', []]);
+      const stale = await scan('OFFICE', 1);
+      assert.deepEqual([stale.verdict, stale.reasons.map((r) => r.code)], ['deny', ['no-negative-24h']]);
+      assert.equal((await scan('MARKET', 1)).verdict, 'allow', 'markets stay open without a certificate');
+      const pool = await scan('OFFICE', 2);
+      assert.deepEqual([pool.colour, pool.reasons.map((r) => r.code)], ['yellow', ['colour-yellow']]);
+      assert.equal((await scan('CLINIC', 2)).verdict, 'allow', 'yellow may see a doctor');
+      const infected = await scan('MARKET', 3);
+      assert.deepEqual(
+        [infected.colour, infected.verdict, infected.colourRule],
+        ['red', 'deny', 'fujian-2022-11:infection'],
+      );
+      assert.deepEqual(
+        (await scan('KTV', 0)).reasons.map((r) => r.code),
+        ['venue-suspended'],
+      );
+    });
+
+    test('forged, revoked and replayed codes are refused with stable codes', async () => {
+      const code = (e: unknown) => (e as { code?: string }).code;
+      await assert.rejects(
+        check(
+          ctx,
+          { venueCode: `${venue('OFFICE')}x`, personalCode: personalCode(keys, pid[0] as number, T) },
+          { guard: false, now: T },
+        ),
+        (e) => code(e) === 'VENUE_CODE_INVALID',
+      );
+      await assert.rejects(
+        check(
+          ctx,
+          { venueCode: venue('OFFICE', 2), personalCode: personalCode(keys, pid[0] as number, T) },
+          { guard: false, now: T },
+        ),
+        (e) => code(e) === 'VENUE_CODE_REVOKED',
+      );
+      await assert.rejects(
+        check(
+          ctx,
+          { venueCode: venue('OFFICE'), personalCode: personalCode(keys, pid[0] as number, T - 5 * 60_000) },
+          { guard: false, now: T },
+        ),
+        (e) => code(e) === 'PERSONAL_CODE_EXPIRED',
+      );
+      await assert.rejects(
+        check(ctx, { venueCode: venue('OFFICE'), idNumber: id(0) }, { guard: false, now: T }),
+        (e) => code(e) === 'SCAN_WHO_MISSING',
+        'only guards may enter an ID',
+      );
+      const byGuard = await check(
+        ctx,
+        { venueCode: venue('OFFICE'), idNumber: id(0), proxy: true },
+        { guard: true, now: T },
+      );
+      assert.equal(byGuard.verdict, 'allow');
+    });
+
+    test('a retried scan is recorded once and answered the same', async () => {
+      const before = Number(
+        (
+          await ctx.db.k
+            .selectFrom('scans')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+      const [a, b] = await Promise.all([scan('OFFICE', 0, { key: 'k-1' }), scan('OFFICE', 0, { key: 'k-1' })]);
+      const c = await scan('OFFICE', 0, { key: 'k-1' });
+      assert.deepEqual([a.scanId, b.scanId, c.scanId], ['k-1', 'k-1', 'k-1']);
+      const after = Number(
+        (
+          await ctx.db.k
+            .selectFrom('scans')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+      assert.equal(after - before, 1);
+    });
+  });
+}
