@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import { codeKeys, personalCode, signVenueCode } from '../../src/venues/venues.codes.ts';
+
+const BIN = new URL('../../bin/banyan.mjs', import.meta.url).pathname;
+const SECRET = 'durability-test-secret-that-is-long-enough';
+
+test('no acknowledged scan is lost when the server is killed with SIGKILL mid-load', { timeout: 180_000 }, async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'banyan-kill-'));
+  const server = spawn(process.execPath, [BIN, 'serve', '--seed-if-empty', '--scale', '0.0005'], {
+    env: { ...process.env, BANYAN_DATA_DIR: dir, BANYAN_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server.stdout.on('data', (d) => {
+        out += d;
+        const m = out.match(/listening on (http:\/\/\S+)/i);
+        if (m) resolve(m[1] as string);
+      });
+      server.on('exit', (c) => reject(new Error(`server exited ${c}`)));
+    });
+    const db = new Database(join(dir, 'banyan.db'), { readonly: true });
+    const venue = (db.prepare("select code from venues where status = 'open' and category = 'mall-market' limit 1").get() as { code: string }).code;
+    const people = (db.prepare('select id from persons limit 300').all() as Array<{ id: number }>).map((r) => r.id);
+    db.close();
+    const keys = codeKeys(SECRET);
+    const venueCode = signVenueCode(keys, venue, 1);
+    const acked = new Set<string>();
+    let sent = 0;
+    let stop = false;
+    const worker = async (w: number) => {
+      for (let i = 0; !stop; i++) {
+        const key = `w${w}-${i}`;
+        sent++;
+        try {
+          const r = await fetch(`${url}/api/v1/scans`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'idempotency-key': key },
+            body: JSON.stringify({ venueCode, personalCode: personalCode(keys, people[(w * 7 + i) % people.length] as number) }),
+          });
+          if (r.status === 201) acked.add(key);
+          await r.arrayBuffer();
+        } catch {
+          return; // the server is gone
+        }
+      }
+    };
+    const workers = Array.from({ length: 32 }, (_, w) => worker(w));
+    await new Promise((r) => setTimeout(r, 1500));
+    server.kill('SIGKILL');
+    stop = true;
+    await Promise.all(workers);
+    assert.ok(acked.size > 100, `only ${acked.size} scans acknowledged before the kill`);
+    const after = new Database(join(dir, 'banyan.db'));
+    const stored = new Set((after.prepare("select id from scans where id like 'w%'").all() as Array<{ id: string }>).map((r) => r.id));
+    after.close();
+    const lost = [...acked].filter((k) => !stored.has(k));
+    t.diagnostic(`sent ${sent}, acknowledged ${acked.size}, stored ${stored.size}`);
+    assert.deepEqual(lost, [], `${lost.length} of ${acked.size} acknowledged scans were lost (sent ${sent})`);
+  } finally {
+    server.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
