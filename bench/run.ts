@@ -1,8 +1,10 @@
 // `npm run bench`: every benchmark runs against a baseline measured in the same run (machines here
 // are shared and noisy; only ratios travel). `npm run bench -- cases` runs one group.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { benchAppeals } from './appeals.ts';
 import { benchCases } from './cases.ts';
 import { benchPlatform } from './platform.ts';
+import { benchScans } from './scans.ts';
 import { benchTesting } from './testing.ts';
 import { benchZones } from './zones.ts';
 
@@ -11,6 +13,8 @@ const groups: Record<string, () => Promise<Record<string, unknown>>> = {
   cases: benchCases,
   zones: benchZones,
   testing: benchTesting,
+  scans: benchScans,
+  appeals: benchAppeals,
 };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(groups);
 const date = new Date().toISOString();

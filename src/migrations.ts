@@ -5,10 +5,10 @@ import { geoMigrations } from './geo/geo.migration.ts';
 import { peopleMigrations } from './people/people.migration.ts';
 import type { Migration } from './platform/db/migration.ts';
 import { jobsMigrations } from './platform/jobs/jobs.migration.ts';
-import { venuesMigrations } from './venues/venues.migration.ts';
 import { platformMigrations } from './platform/platform.migration.ts';
 import { policyMigrations } from './policy/policy.migration.ts';
 import { testingMigrations } from './testing/testing.migration.ts';
+import { venuesMigrations } from './venues/venues.migration.ts';
 import { zonesMigrations } from './zones/zones.migration.ts';
 
 /** Every module's migrations in the order they apply; ids sort in the same order. */

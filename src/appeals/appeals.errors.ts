@@ -32,12 +32,7 @@ export const AppealErrors = defineErrors({
     en: 'Wrong check character of the credit code: character 18 should be “{expected}”, not “{actual}”',
   },
   ENTERPRISE_NOT_FOUND: { status: 404, 'zh-CN': '企业 {code} 不存在', en: 'No enterprise {code}' },
-  ENTERPRISE_PHONE_MISMATCH: {
-    status: 400,
-    'zh-CN': '统一社会信用代码与联系电话不匹配，请核对或通过热线联系',
-    en: 'The credit code and contact phone do not match our records; check them or call the hotline',
-  },
-  CADRE_NOT_FOUND: { status: 404, 'zh-CN': '挂钩干部 {id} 不存在', en: 'No liaison cadre {id}' },
+  LIAISON_CADRE_NOT_FOUND: { status: 404, 'zh-CN': '挂钩干部 {id} 不存在', en: 'No liaison cadre {id}' },
   APPEAL_NOT_FOUND: { status: 404, 'zh-CN': '诉求 {id} 不存在', en: 'No appeal {id}' },
   APPEAL_TRACK_NOT_FOUND: {
     status: 404,
@@ -75,10 +70,10 @@ export const AppealErrors = defineErrors({
     'zh-CN': '提交编号已被另一件诉求使用',
     en: 'This submission key belongs to a different appeal',
   },
-  APPEAL_CONTACT_MISSING: {
+  APPEAL_DISTRICT_REQUIRED: {
     status: 400,
-    'zh-CN': '请填写联系电话',
-    en: 'A contact phone is required',
+    'zh-CN': '请选择所在区县（未登记的企业和居民须填写）',
+    en: 'Choose the district (required for residents and unregistered enterprises)',
   },
   REPORT_ENTERPRISE_NOT_WHITELISTED: {
     status: 409,

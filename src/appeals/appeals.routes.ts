@@ -1,5 +1,331 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { DIVISIONS } from '../geo/geo.data.ts';
 import type { Ctx } from '../platform/context.ts';
+import { actorOf } from '../platform/http/session.ts';
+import { jsonSchema } from '../platform/http/zod.ts';
+import { appealsDashboard, exportAppeals } from './appeals.dashboard.ts';
+import { CATEGORIES, type Channel, localDay, URGENCIES } from './appeals.rules.ts';
+import {
+  AppealInput,
+  AppealsQuery,
+  DashboardQuery,
+  DeadlineInput,
+  DispatchInput,
+  EnterpriseInput,
+  EnterprisesQuery,
+  MergeInput,
+  NoteInput,
+  RateInput,
+  ReplyInput,
+  ReportInput,
+  ReturnInput,
+  TrackQuery,
+  TrackRateInput,
+} from './appeals.schema.ts';
+import {
+  closeAppeal,
+  configuredDeadlines,
+  dispatchAppeals,
+  escalateOverdue,
+  getAppeal,
+  listAppeals,
+  mergeAppeal,
+  noteAppeal,
+  rateAppeal,
+  rateByTracking,
+  replyAppeal,
+  returnAppeal,
+  setDeadline,
+  signAppeal,
+  submitAppeal,
+  trackAppeal,
+  unitOf,
+  units,
+} from './appeals.service.ts';
+import { getEnterprise, importEnterprises, listEnterprises, saveEnterprise } from './enterprises.service.ts';
+import { closeTask, liaisonView, statusBoard, submitReport } from './whitelist.service.ts';
 
-/** The appeals module's HTTP routes (being built in this session). */
-export async function appealsRoutes(_app: FastifyInstance, _ctx: Ctx): Promise<void> {}
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const IdParams = jsonSchema(z.object({ id: z.coerce.number().int().positive() }));
+const CodeParams = jsonSchema(z.object({ code: z.string().min(1).max(40) }));
+const idOf = (r: FastifyRequest) => (r.params as { id: number }).id;
+const DISTRICTS = DIVISIONS.filter((d) => d.level === 'district').map((d) => d.code);
+// Per address: a person files a handful of appeals; a script filing hundreds is refused with 429.
+const SUBMIT_LIMIT = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+const TRACK_LIMIT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+
+/** Public intake and tracking; hotline, dispatch, unit inbox, dashboard; enterprises and whitelist. */
+export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
+  const tags = ['appeals'];
+  app.addContentTypeParser(
+    ['text/csv', XLSX, 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: 16 * 1024 * 1024 },
+    (_req, body, done) => done(null, body),
+  );
+
+  // ------------------------------------------------------------------ public (no session)
+  app.get('/api/v1/public/appeals/options', { schema: { tags, summary: 'Form choices' } }, async () => ({
+    categories: CATEGORIES,
+    urgencies: URGENCIES,
+    districts: DIVISIONS.filter((d) => d.level === 'district').map((d) => ({ code: d.code, name: d.name })),
+  }));
+  app.post(
+    '/api/v1/public/appeals',
+    {
+      schema: {
+        tags,
+        summary: 'Submit an appeal on the web (抗疫通道) or mobile (一键写信) channel',
+        querystring: jsonSchema(z.object({ channel: z.enum(['web', 'mobile']).default('web') })),
+        body: jsonSchema(AppealInput),
+      },
+      config: SUBMIT_LIMIT,
+    },
+    async (r, reply) => {
+      const { channel } = r.query as { channel: Channel };
+      const { created, appeal } = await submitAppeal(ctx, 'public', channel, r.body as AppealInput);
+      reply.status(created ? 201 : 200);
+      return { created, trackingNo: appeal.tracking_no, status: appeal.status, dueAt: appeal.due_at };
+    },
+  );
+  app.post(
+    '/api/v1/public/appeals/track',
+    {
+      schema: {
+        tags,
+        summary: 'Status and reply by tracking number + last four phone digits',
+        body: jsonSchema(TrackQuery),
+      },
+      config: TRACK_LIMIT,
+    },
+    async (r) => {
+      const b = r.body as z.infer<typeof TrackQuery>;
+      return trackAppeal(ctx, b.trackingNo, b.last4);
+    },
+  );
+  app.post(
+    '/api/v1/public/appeals/rate',
+    { schema: { tags, summary: 'Rate the reply', body: jsonSchema(TrackRateInput) }, config: TRACK_LIMIT },
+    async (r) => {
+      const b = r.body as z.infer<typeof TrackRateInput>;
+      return rateByTracking(ctx, b.trackingNo, b.last4, b.rating, b.comment);
+    },
+  );
+
+  // ------------------------------------------------------------------ appeals (staff)
+  app.post(
+    '/api/v1/appeals',
+    { schema: { tags, summary: 'Record a hotline call', body: jsonSchema(AppealInput) } },
+    async (r, reply) => {
+      const actor = actorOf(r);
+      const { created, appeal } = await submitAppeal(ctx, actor, 'hotline', r.body as AppealInput);
+      reply.status(created ? 201 : 200);
+      return { created, ...(await getAppeal(ctx, actor, appeal.id)) };
+    },
+  );
+  app.get(
+    '/api/v1/appeals',
+    { schema: { tags, summary: 'Queue / inbox / any list', querystring: jsonSchema(AppealsQuery) } },
+    async (r) => listAppeals(ctx, actorOf(r), r.query as z.infer<typeof AppealsQuery>),
+  );
+  app.get(
+    '/api/v1/appeals/export.xlsx',
+    { schema: { tags, summary: 'Any list as XLSX', querystring: jsonSchema(AppealsQuery) } },
+    async (r, reply) => {
+      const buf = await exportAppeals(ctx, actorOf(r), r.query as z.infer<typeof AppealsQuery>);
+      reply
+        .header('content-type', XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="appeals.xlsx"; filename*=UTF-8''${encodeURIComponent(`诉求清单-${localDay(new Date().toISOString())}.xlsx`)}`,
+        );
+      return buf;
+    },
+  );
+  app.get(
+    '/api/v1/appeals/dashboard',
+    { schema: { tags, summary: 'Dashboard figures', querystring: jsonSchema(DashboardQuery) } },
+    async (r) => appealsDashboard(ctx, actorOf(r), r.query as z.infer<typeof DashboardQuery>),
+  );
+  app.get('/api/v1/appeals/units', { schema: { tags, summary: 'Handling units and mine' } }, async (r) => ({
+    items: units(DISTRICTS),
+    mine: await unitOf(ctx, actorOf(r)),
+  }));
+  app.get('/api/v1/appeals/deadlines', { schema: { tags, summary: 'Configured deadlines' } }, async (r) => {
+    actorOf(r);
+    return { items: await configuredDeadlines(ctx) };
+  });
+  app.put(
+    '/api/v1/appeals/deadlines',
+    { schema: { tags, summary: 'Set a deadline', body: jsonSchema(DeadlineInput) } },
+    async (r) => ({
+      items: await setDeadline(ctx, actorOf(r), r.body as z.infer<typeof DeadlineInput>),
+    }),
+  );
+  app.post(
+    '/api/v1/appeals/escalations',
+    {
+      schema: {
+        tags,
+        summary: 'Run the deadline job now',
+        body: jsonSchema(z.object({ at: z.iso.datetime({ offset: true }).optional() })),
+      },
+    },
+    async (r) => {
+      const at = (r.body as { at?: string } | undefined)?.at;
+      return escalateOverdue(ctx, actorOf(r), at ? new Date(at).toISOString() : undefined);
+    },
+  );
+  app.post(
+    '/api/v1/appeals/dispatch',
+    { schema: { tags, summary: 'Dispatch (bulk) to a unit', body: jsonSchema(DispatchInput) } },
+    async (r) => {
+      const b = r.body as z.infer<typeof DispatchInput>;
+      const done = await dispatchAppeals(ctx, actorOf(r), b.ids, b.unit, b.note);
+      return { dispatched: done.length };
+    },
+  );
+  app.get(
+    '/api/v1/appeals/:id',
+    { schema: { tags, summary: 'One appeal with its timeline', params: IdParams } },
+    async (r) => getAppeal(ctx, actorOf(r), idOf(r)),
+  );
+  const step = (path: string, summary: string, body: z.ZodType | null, fn: (r: FastifyRequest) => Promise<unknown>) =>
+    app.post(
+      `/api/v1/appeals/:id/${path}`,
+      { schema: { tags, summary, params: IdParams, ...(body ? { body: jsonSchema(body) } : {}) } },
+      async (r) => {
+        await fn(r);
+        return getAppeal(ctx, actorOf(r), idOf(r));
+      },
+    );
+  step('sign', 'Sign off (the holding unit)', null, (r) => signAppeal(ctx, actorOf(r), idOf(r)));
+  step('return', 'Return to the dispatcher with a reason', ReturnInput, (r) =>
+    returnAppeal(ctx, actorOf(r), idOf(r), (r.body as { reason: string }).reason),
+  );
+  step('notes', 'Progress note', NoteInput, (r) =>
+    noteAppeal(ctx, actorOf(r), idOf(r), (r.body as { note: string }).note),
+  );
+  step('reply', 'Reply to the submitter', ReplyInput, (r) =>
+    replyAppeal(ctx, actorOf(r), idOf(r), (r.body as { reply: string }).reply),
+  );
+  step('rate', 'Rating taken on the follow-up call', RateInput, (r) => {
+    const b = r.body as z.infer<typeof RateInput>;
+    return rateAppeal(ctx, actorOf(r), idOf(r), b.rating, b.comment);
+  });
+  step('close', 'Close a replied appeal without rating', null, (r) => closeAppeal(ctx, actorOf(r), idOf(r)));
+  app.post(
+    '/api/v1/appeals/:id/merge',
+    {
+      schema: {
+        tags,
+        summary: 'Merge a duplicate into another appeal',
+        params: IdParams,
+        body: jsonSchema(MergeInput),
+      },
+    },
+    async (r) => {
+      const { into } = r.body as { into: number };
+      await mergeAppeal(ctx, actorOf(r), idOf(r), into);
+      return getAppeal(ctx, actorOf(r), into);
+    },
+  );
+
+  // ------------------------------------------------------------------ enterprises and whitelist
+  app.get(
+    '/api/v1/enterprises',
+    { schema: { tags, summary: 'Enterprise registry', querystring: jsonSchema(EnterprisesQuery) } },
+    async (r) => listEnterprises(ctx, actorOf(r), r.query as z.infer<typeof EnterprisesQuery>),
+  );
+  app.post(
+    '/api/v1/enterprises',
+    { schema: { tags, summary: 'Register or update an enterprise', body: jsonSchema(EnterpriseInput) } },
+    async (r) => ({
+      enterprise: await saveEnterprise(ctx, actorOf(r), r.body as z.infer<typeof EnterpriseInput>),
+    }),
+  );
+  app.get(
+    '/api/v1/enterprises/:code',
+    { schema: { tags, summary: 'One enterprise', params: CodeParams } },
+    async (r) => ({
+      enterprise: await getEnterprise(ctx, actorOf(r), (r.params as { code: string }).code),
+    }),
+  );
+  app.post(
+    '/api/v1/imports/enterprises',
+    {
+      bodyLimit: 16 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Import enterprises (CSV/XLSX, all or nothing)',
+        querystring: jsonSchema(z.object({ dryRun: z.enum(['true', 'false']).optional() })),
+      },
+    },
+    async (r) => {
+      const filename = decodeURIComponent(String(r.headers['x-filename'] ?? 'upload'));
+      const buf = Buffer.isBuffer(r.body) ? r.body : Buffer.from(String(r.body ?? ''), 'utf8');
+      return importEnterprises(
+        ctx,
+        actorOf(r),
+        { buf, filename, contentType: r.headers['content-type'] },
+        { dryRun: (r.query as { dryRun?: string }).dryRun === 'true' },
+      );
+    },
+  );
+  app.post(
+    '/api/v1/enterprises/:code/reports',
+    {
+      schema: {
+        tags,
+        summary: 'Daily status of a whitelisted enterprise',
+        params: CodeParams,
+        body: jsonSchema(ReportInput),
+      },
+    },
+    async (r, reply) => {
+      const out = await submitReport(
+        ctx,
+        actorOf(r),
+        (r.params as { code: string }).code,
+        r.body as z.infer<typeof ReportInput>,
+      );
+      reply.status(out.created ? 201 : 200);
+      return out;
+    },
+  );
+  app.get(
+    '/api/v1/whitelist/board',
+    {
+      schema: {
+        tags,
+        summary: 'Whitelist status board of a day',
+        querystring: jsonSchema(
+          z.object({
+            date: z
+              .string()
+              .regex(/^\d{4}-\d{2}-\d{2}$/)
+              .optional(),
+          }),
+        ),
+      },
+    },
+    async (r) =>
+      statusBoard(ctx, actorOf(r), (r.query as { date?: string }).date ?? localDay(new Date().toISOString())),
+  );
+  app.get(
+    '/api/v1/liaison',
+    {
+      schema: {
+        tags,
+        summary: 'The liaison’s enterprises: open tasks, missing reports, overdue appeals',
+        querystring: jsonSchema(z.object({ cadreId: z.coerce.number().int().positive().optional() })),
+      },
+    },
+    async (r) => liaisonView(ctx, actorOf(r), undefined, (r.query as { cadreId?: number }).cadreId),
+  );
+  app.post(
+    '/api/v1/liaison/tasks/:id/close',
+    { schema: { tags, summary: 'Close a liaison task', params: IdParams, body: jsonSchema(NoteInput) } },
+    async (r) => closeTask(ctx, actorOf(r), idOf(r), (r.body as { note: string }).note),
+  );
+}

@@ -53,10 +53,13 @@ export function checkCreditCode(raw: string): { ok: true; code: string } | { ok:
   if (!types.includes(code[1] as string))
     return { ok: false, problem: { code: 'CREDIT_CODE_ENTITY_TYPE', char: code[1] as string, authority } };
   const area = code.slice(2, 8);
-  // Registration areas are county-level or above; retired codes stay valid on old registrations.
-  if (!/^\d{6}$/.test(area) || !(areaName(area) || areaName(`${area.slice(0, 4)}00`) || area.endsWith('0000')))
-    return { ok: false, problem: { code: 'CREDIT_CODE_AREA', area } };
-  if (!areaName(`${area.slice(0, 2)}0000`)) return { ok: false, problem: { code: 'CREDIT_CODE_AREA', area } };
+  // Registration areas are county, prefecture (xxxx00) or province (xx0000) codes; retired codes stay valid.
+  const known =
+    /^\d{6}$/.test(area) &&
+    (!!areaName(area) ||
+      (area.endsWith('00') && !!areaName(area.slice(0, 4))) ||
+      (area.endsWith('0000') && !!areaName(area.slice(0, 2))));
+  if (!known) return { ok: false, problem: { code: 'CREDIT_CODE_AREA', area } };
   const expected = creditCheckChar(code.slice(0, 17));
   if (expected !== code[17])
     return { ok: false, problem: { code: 'CREDIT_CODE_CHECK', expected, actual: code[17] as string } };

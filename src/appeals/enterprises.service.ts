@@ -80,7 +80,7 @@ export function enterpriseRow(ctx: Ctx, input: EnterpriseInput, now: string): Om
 
 async function assertCadres(ctx: Ctx, ids: number[]) {
   const known = await cadreNames(ctx.db.k, ids);
-  for (const id of ids) if (!known.has(id)) throw new AppError(AppealErrors.CADRE_NOT_FOUND, { id });
+  for (const id of ids) if (!known.has(id)) throw new AppError(AppealErrors.LIAISON_CADRE_NOT_FOUND, { id });
 }
 
 /** Registers or updates an enterprise by credit code; audited. */

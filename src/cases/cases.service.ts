@@ -8,7 +8,7 @@ import type { Ctx } from '../platform/context.ts';
 import { AppError, E, messagesOf } from '../platform/errors.ts';
 import { announce } from '../platform/events.ts';
 import '../people/people.errors.ts'; // PERSON_ID_* codes are reported for line-list rows
-import { CaseErrors } from './cases.errors.ts';
+import './cases.errors.ts'; // CASE_* codes are reported by the rules as plain strings
 import { type FileIssue, fileKindOf, readLineList, toCase } from './cases.import.ts';
 import {
   applyCountDeltas,

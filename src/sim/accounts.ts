@@ -34,4 +34,19 @@ export const DEMO_ACCOUNTS: Array<{ username: string; displayName: string; role:
   { username: 'appeals', displayName: '诉求受理员', role: 'appeals-handler', scope: { kind: 'city', code: '3501' } },
   { username: 'regulator', displayName: '邮政管理监管员', role: 'regulator', scope: { kind: 'city', code: '3501' } },
   { username: 'auditor', displayName: '审计员', role: 'auditor', scope: { kind: 'city', code: '3501' } },
+  // Handling units of the appeals module (linked to their unit by the appeals seed).
+  {
+    username: 'industry-bureau',
+    displayName: '市工信局诉求专办员',
+    role: 'regulator',
+    scope: { kind: 'city', code: '3501' },
+  },
+  {
+    username: 'transport-bureau',
+    displayName: '市交通运输局诉求专办员',
+    role: 'regulator',
+    scope: { kind: 'city', code: '3501' },
+  },
+  // A liaison cadre of the industry bureau (挂钩服务), linked to their cadre record by the appeals seed.
+  { username: 'liaison', displayName: '挂钩服务干部', role: 'enterprise', scope: { kind: 'city', code: '3501' } },
 ];

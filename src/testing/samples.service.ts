@@ -90,25 +90,42 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     district: string;
   }> = [];
   const seenInFile = new Set<string>();
-  rows.forEach((r, i) => {
-    const bad = (column: string, code: string, params?: Record<string, unknown>) =>
+  for (const [i, r] of rows.entries()) {
+    const bad = (column: string, code: string, params?: Record<string, unknown>): void => {
       issues.push({ row: r.row, column, code, params });
-    if (!(POOL_SIZES as readonly number[]).includes(r.poolSize))
-      return bad('pool_size', 'TUBE_POOL_SIZE', { value: r.poolSize });
-    if (!isoTime(r.sampledAt)) return bad('sampled_at', 'SAMPLE_TIME_INVALID', { value: r.sampledAt });
+    };
+    if (!(POOL_SIZES as readonly number[]).includes(r.poolSize)) {
+      bad('pool_size', 'TUBE_POOL_SIZE', { value: r.poolSize });
+      continue;
+    }
+    if (!isoTime(r.sampledAt)) {
+      bad('sampled_at', 'SAMPLE_TIME_INVALID', { value: r.sampledAt });
+      continue;
+    }
     const site = sites.get(r.siteCode);
-    if (!site) return bad('site_code', 'SAMPLE_SITE_UNKNOWN', { code: r.siteCode });
+    if (!site) {
+      bad('site_code', 'SAMPLE_SITE_UNKNOWN', { code: r.siteCode });
+      continue;
+    }
     const index = idIndex[i];
-    if (!index) return;
+    if (!index) continue;
     const personId = persons.get(index);
-    if (personId === undefined) return bad('id_number', 'SAMPLE_PERSON_UNKNOWN');
+    if (personId === undefined) {
+      bad('id_number', 'SAMPLE_PERSON_UNKNOWN');
+      continue;
+    }
     const key = `${r.tubeCode}|${personId}`;
-    if (stored.has(key) || seenInFile.has(key)) return; // already recorded: idempotent
+    if (stored.has(key) || seenInFile.has(key)) continue; // already recorded: idempotent
     seenInFile.add(key);
     const f = fill.get(r.tubeCode) ?? { size: r.poolSize, count: 0 };
-    if (f.size !== r.poolSize)
-      return bad('pool_size', 'TUBE_POOL_MISMATCH', { tube: r.tubeCode, expected: f.size, got: r.poolSize });
-    if (f.count >= f.size) return bad('tube_code', 'TUBE_OVER_CAPACITY', { tube: r.tubeCode, size: f.size });
+    if (f.size !== r.poolSize) {
+      bad('pool_size', 'TUBE_POOL_MISMATCH', { tube: r.tubeCode, expected: f.size, got: r.poolSize });
+      continue;
+    }
+    if (f.count >= f.size) {
+      bad('tube_code', 'TUBE_OVER_CAPACITY', { tube: r.tubeCode, size: f.size });
+      continue;
+    }
     f.count++;
     fill.set(r.tubeCode, f);
     const day = dayOf(r.sampledAt);
@@ -122,7 +139,7 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
       campaignFor.set(where, c);
     }
     fresh.push({ r, personId, campaignId: c?.id ?? null, round: c?.round ?? null, district: site.district_code });
-  });
+  }
   if (issues.length) throw invalidFile(issues);
   const index = await statusIndex(ctx.db);
   // A second swab of the same person in the same round is kept but flagged.

@@ -99,9 +99,15 @@ const cache = new WeakMap<object, Map<string, BetterSqlite3.Statement<unknown[]>
 function prepared(db: Db, text: string) {
   const handle = db.sqlite as NonNullable<Db['sqlite']>;
   let m = cache.get(handle);
-  if (!m) cache.set(handle, (m = new Map()));
+  if (!m) {
+    m = new Map();
+    cache.set(handle, m);
+  }
   let st = m.get(text);
-  if (!st) m.set(text, (st = handle.prepare<unknown[]>(text)));
+  if (!st) {
+    st = handle.prepare<unknown[]>(text);
+    m.set(text, st);
+  }
   return st;
 }
 

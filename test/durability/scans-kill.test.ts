@@ -10,10 +10,20 @@ import { codeKeys, personalCode, signVenueCode } from '../../src/venues/venues.c
 const BIN = new URL('../../bin/banyan.mjs', import.meta.url).pathname;
 const SECRET = 'durability-test-secret-that-is-long-enough';
 
-test('no acknowledged scan is lost when the server is killed with SIGKILL mid-load', { timeout: 180_000 }, async (t) => {
+test('no acknowledged scan is lost when the server is killed with SIGKILL mid-load', {
+  timeout: 180_000,
+}, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'banyan-kill-'));
   const server = spawn(process.execPath, [BIN, 'serve', '--seed-if-empty', '--scale', '0.0005'], {
-    env: { ...process.env, BANYAN_DATA_DIR: dir, BANYAN_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      BANYAN_DATA_DIR: dir,
+      BANYAN_SECRET: SECRET,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {
@@ -27,7 +37,11 @@ test('no acknowledged scan is lost when the server is killed with SIGKILL mid-lo
       server.on('exit', (c) => reject(new Error(`server exited ${c}`)));
     });
     const db = new Database(join(dir, 'banyan.db'), { readonly: true });
-    const venue = (db.prepare("select code from venues where status = 'open' and category = 'mall-market' limit 1").get() as { code: string }).code;
+    const venue = (
+      db.prepare("select code from venues where status = 'open' and category = 'mall-market' limit 1").get() as {
+        code: string;
+      }
+    ).code;
     const people = (db.prepare('select id from persons limit 300').all() as Array<{ id: number }>).map((r) => r.id);
     db.close();
     const keys = codeKeys(SECRET);
@@ -43,7 +57,10 @@ test('no acknowledged scan is lost when the server is killed with SIGKILL mid-lo
           const r = await fetch(`${url}/api/v1/scans`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'idempotency-key': key },
-            body: JSON.stringify({ venueCode, personalCode: personalCode(keys, people[(w * 7 + i) % people.length] as number) }),
+            body: JSON.stringify({
+              venueCode,
+              personalCode: personalCode(keys, people[(w * 7 + i) % people.length] as number),
+            }),
           });
           if (r.status === 201) acked.add(key);
           await r.arrayBuffer();
@@ -59,7 +76,9 @@ test('no acknowledged scan is lost when the server is killed with SIGKILL mid-lo
     await Promise.all(workers);
     assert.ok(acked.size > 100, `only ${acked.size} scans acknowledged before the kill`);
     const after = new Database(join(dir, 'banyan.db'));
-    const stored = new Set((after.prepare("select id from scans where id like 'w%'").all() as Array<{ id: string }>).map((r) => r.id));
+    const stored = new Set(
+      (after.prepare("select id from scans where id like 'w%'").all() as Array<{ id: string }>).map((r) => r.id),
+    );
     after.close();
     const lost = [...acked].filter((k) => !stored.has(k));
     t.diagnostic(`sent ${sent}, acknowledged ${acked.size}, stored ${stored.size}`);

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, setUnauthorizedHandler } from './api';
+import { AppealForm, TrackPage } from './appeals/Public';
+import { useRoute } from './common/router';
 import { ErrorBox, Loading } from './common/Status';
 import { useI18n } from './i18n';
 import { Login } from './login/Login';
@@ -15,6 +17,7 @@ type Session =
 export function App() {
   const { t } = useI18n();
   const [session, setSession] = useState<Session>({ state: 'checking' });
+  const [section, sub] = useRoute();
 
   const check = useCallback(() => {
     setSession({ state: 'checking' });
@@ -41,6 +44,11 @@ export function App() {
     }
   }, []);
 
+  // Public appeal pages: no account needed (the form, the phone-sized letter page, tracking).
+  if (section === 'appeal') return <AppealForm channel="web" />;
+  if (section === 'm' && sub === 'letter') return <AppealForm channel="mobile" />;
+  if (section === 'track') return <TrackPage />;
+
   switch (session.state) {
     case 'checking':
       return (
@@ -55,7 +63,14 @@ export function App() {
         </main>
       );
     case 'anonymous':
-      return <Login onSignedIn={(user) => setSession({ state: 'user', user })} />;
+      return (
+        <>
+          <Login onSignedIn={(user) => setSession({ state: 'user', user })} />
+          <a className="btn btn-primary appeal-floating" href="#/appeal">
+            抗疫通道 · Epidemic channel
+          </a>
+        </>
+      );
     case 'user':
       return <Shell user={session.user} onSignOut={signOut} />;
   }

@@ -5,7 +5,9 @@ import { insertRun, latestRuns, ranOn } from './jobs.repo.ts';
 /** A job that runs once a day at a Beijing time, for that day. */
 export interface DailyJob {
   name: string;
-  at: string;
+  /** Beijing time of the daily run ('06:00'), or undefined for a job that runs every `everyMinutes`. */
+  at?: string;
+  everyMinutes?: number;
   run(ctx: Ctx, day: string): Promise<Record<string, unknown>>;
 }
 
@@ -47,6 +49,7 @@ export async function runJob(ctx: Ctx, job: DailyJob, day: string, log?: Fastify
  */
 export function startScheduler(ctx: Ctx, jobs: DailyJob[], log: FastifyBaseLogger): () => void {
   let busy = false;
+  const lastRun = new Map<string, number>();
   const tick = async () => {
     if (busy) return;
     busy = true;
@@ -54,7 +57,13 @@ export function startScheduler(ctx: Ctx, jobs: DailyJob[], log: FastifyBaseLogge
       const now = beijingNow();
       const day = now.slice(0, 10);
       for (const job of jobs) {
-        if (now.slice(11, 16) >= job.at && !(await ranOn(ctx.db, job.name, day))) await runJob(ctx, job, day, log);
+        if (job.everyMinutes) {
+          if (Date.now() - (lastRun.get(job.name) ?? 0) >= job.everyMinutes * 60_000) {
+            lastRun.set(job.name, Date.now());
+            await runJob(ctx, job, day, log);
+          }
+        } else if (job.at && now.slice(11, 16) >= job.at && !(await ranOn(ctx.db, job.name, day)))
+          await runJob(ctx, job, day, log);
       }
     } finally {
       busy = false;

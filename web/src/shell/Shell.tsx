@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { AppealsArea } from '../appeals/AppealsArea';
 import { Audit } from '../audit/Audit';
 import { Briefing } from '../briefing/Briefing';
 import { Cases } from '../cases/Cases';
@@ -9,6 +10,7 @@ import { Divisions } from '../divisions/Divisions';
 import { Figures } from '../figures/Figures';
 import { useI18n } from '../i18n';
 import { Persons } from '../persons/Persons';
+import { TestingArea } from '../testing/TestingArea';
 import { can, type User } from '../types';
 import { ZonesArea } from '../zones/ZonesArea';
 import { LangToggle } from './LangToggle';
@@ -70,6 +72,8 @@ export function Shell({ user, onSignOut }: Props) {
           ))}
         {active === 'briefing' && <Briefing user={user} />}
         {active === 'zones' && <ZonesArea user={user} page={rest[0]} />}
+        {active === 'testing' && <TestingArea user={user} page={rest[0]} />}
+        {active === 'appeals' && <AppealsArea user={user} page={rest[0]} />}
         {active === 'persons' && <Persons user={user} />}
         {active === 'divisions' && <Divisions code={rest[0]} />}
         {active === 'audit' && <Audit />}

@@ -1,7 +1,17 @@
 import type { MessageKey } from '../i18n';
 import type { User } from '../types';
 
-export type ModuleId = 'dashboard' | 'figures' | 'cases' | 'briefing' | 'zones' | 'persons' | 'divisions' | 'audit';
+export type ModuleId =
+  | 'dashboard'
+  | 'figures'
+  | 'cases'
+  | 'briefing'
+  | 'zones'
+  | 'testing'
+  | 'appeals'
+  | 'persons'
+  | 'divisions'
+  | 'audit';
 
 export interface ModuleDef {
   id: ModuleId;
@@ -18,6 +28,8 @@ export const MODULES: readonly ModuleDef[] = [
   { id: 'cases', label: 'nav.cases', icon: '☷', permission: 'cases:read' },
   { id: 'briefing', label: 'nav.briefing', icon: '✎', permission: 'briefing:read' },
   { id: 'zones', label: 'nav.zones', icon: '⚑', permission: 'zones:read' },
+  { id: 'testing', label: 'nav.testing', icon: '⊕', permission: 'testing:read' },
+  { id: 'appeals', label: 'nav.appeals', icon: '✉', permission: 'appeals:read' },
   { id: 'persons', label: 'nav.persons', icon: '☰', permission: 'persons:read' },
   { id: 'divisions', label: 'nav.divisions', icon: '▦' },
   { id: 'audit', label: 'nav.audit', icon: '✓', permission: 'audit:read' },

@@ -1,0 +1,115 @@
+// Entrance checks at city scale: the status of 8.4 M residents in memory, 100,000 venues, scans
+// driven from a second process, against a bare Fastify route answering a constant in the same run.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import { DIVISIONS } from '../src/geo/geo.data.ts';
+import { MIGRATIONS } from '../src/migrations.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { createCrypto } from '../src/platform/crypto.ts';
+import { openDb } from '../src/platform/db/db.ts';
+import { migrate } from '../src/platform/db/migrations.repo.ts';
+import { buildApp } from '../src/platform/http/app.ts';
+import { statusIndex } from '../src/testing/testing.status.ts';
+import { checkState } from '../src/venues/checks.service.ts';
+import { createVenues } from '../src/venues/venues.service.ts';
+
+const RESIDENTS = Number(process.env.BENCH_RESIDENTS || 8_400_000);
+const VENUES = Number(process.env.BENCH_VENUES || 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS || 8);
+
+function drive(
+  args: Record<string, unknown>,
+): Promise<{ requests: number; rps: number; p50ms: number; p99ms: number; status: Record<string, number> }> {
+  const worker = new URL('./scan-worker.ts', import.meta.url).pathname;
+  const child = spawn(process.execPath, ['--import', 'tsx', worker, JSON.stringify(args)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  return new Promise((res, rej) =>
+    child.on('close', (c) => (c === 0 ? res(JSON.parse(out)) : rej(new Error(`worker exited ${c}`)))),
+  );
+}
+
+/** Scan throughput and latency against the bare route, and the memory of the status index. */
+export async function benchScans(): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), 'banyan-bench-'));
+  try {
+    const secret = randomBytes(32).toString('base64url');
+    const db = openDb({ file: join(dir, 'banyan.db') });
+    await migrate(db, MIGRATIONS);
+    const ctx = {
+      config: { ...loadConfig({ BANYAN_SECRET: secret, BANYAN_DATA_DIR: dir }), logLevel: 'warn' },
+      db,
+      crypto: createCrypto(secret),
+    };
+    const communities = DIVISIONS.filter((d) => d.level === 'community');
+    const venueCodes = Array.from({ length: VENUES }, (_, i) => `BV${i}`);
+    await createVenues(
+      ctx,
+      'system',
+      venueCodes.map((code, i) => ({
+        code,
+        name: code,
+        category: i % 3 ? 'office' : 'mall-market',
+        communityCode: (communities[i % communities.length] as { code: string }).code,
+      })),
+    );
+    const heapBefore = process.memoryUsage().rss;
+    const idx = await statusIndex(db);
+    const now = Date.now();
+    for (let p = 1; p <= RESIDENTS; p++)
+      idx.set(p, {
+        lastSampledAt: now - 5 * 3600_000,
+        lastNegativeSampledAt: p % 20 ? now - 6 * 3600_000 : now - 30 * 3600_000,
+      });
+    const indexMiB = idx.bytes() / 1048576;
+    const rssGrowthMiB = (process.memoryUsage().rss - heapBefore) / 1048576;
+    await checkState(ctx);
+
+    const bare = Fastify();
+    bare.post('/scan', async () => ({ verdict: 'allow', colour: 'green' }));
+    await bare.listen({ port: 0, host: '127.0.0.1' });
+    const app = await buildApp(ctx, { logger: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (s: { server: { address(): unknown } }) => (s.server.address() as { port: number }).port;
+    const common = { secret, venues: venueCodes.slice(0, 5000), people: RESIDENTS, seconds: SECONDS, concurrency: 64 };
+    const baseline = await drive({ ...common, url: `http://127.0.0.1:${port(bare)}/scan` });
+    const full = await drive({ ...common, url: `http://127.0.0.1:${port(app)}/api/v1/scans` });
+    const half = await drive({
+      ...common,
+      url: `http://127.0.0.1:${port(app)}/api/v1/scans`,
+      concurrency: 32,
+      rate: Math.round(full.rps / 2),
+    });
+    const stored = Number(
+      (
+        await db.k
+          .selectFrom('scans')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    await app.close();
+    await bare.close();
+    await db.close();
+    return {
+      residents: RESIDENTS,
+      venues: VENUES,
+      statusIndexMiB: Number(indexMiB.toFixed(0)),
+      rssGrowthForIndexMiB: Number(rssGrowthMiB.toFixed(0)),
+      bareRoute: baseline,
+      scansFullLoad: { ...full, ratioToBare: Number((full.rps / baseline.rps).toFixed(3)) },
+      scansHalfLoad: half,
+      scansStored: stored,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,102 @@
+import ExcelJS from 'exceljs';
+import { nameOf } from '../geo/geo.service.ts';
+import { type Actor, scopePrefix } from '../platform/auth/auth.rules.ts';
+import { requirePermission } from '../platform/auth/auth.service.ts';
+import type { Ctx } from '../platform/context.ts';
+import { countBy, countByDay, measures } from './appeals.repo.ts';
+import { localDay, STATUS_ZH, type Status } from './appeals.rules.ts';
+import type { AppealsQuery } from './appeals.schema.ts';
+import { type AppealView, listAppeals } from './appeals.service.ts';
+import { statusBoard } from './whitelist.service.ts';
+
+const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 10);
+/** The UTC instant at which a local (UTC+8) day begins. */
+const dayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
+const nextDayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`) + 86_400_000).toISOString();
+
+/**
+ * The appeals dashboard of a period (local days): volume by channel, category, district and day;
+ * the 12345 measures (on-time sign-off and closure, satisfaction, reopen rate); overdue and
+ * escalated counts; the whitelist status board of the last day.
+ */
+export async function appealsDashboard(
+  ctx: Ctx,
+  actor: Actor,
+  q: { from?: string; to?: string; district?: string },
+  now = new Date().toISOString(),
+) {
+  requirePermission(actor, 'appeals:read');
+  const to = q.to ?? localDay(now);
+  const from = q.from ?? localDay(new Date(Date.parse(`${to}T00:00:00+08:00`) - 6 * 86_400_000).toISOString());
+  const scope = scopePrefix(actor.scope) ?? '-';
+  const areaPrefix = q.district?.startsWith(scope) ? q.district : scope.length > 4 ? scope : undefined;
+  const f = { fromAt: dayStart(from), toAt: nextDayStart(to), areaPrefix };
+  const [byChannel, byCategory, byDistrict, byStatus, byDay, m] = await Promise.all([
+    countBy(ctx.db.k, 'channel', f),
+    countBy(ctx.db.k, 'category', f),
+    countBy(ctx.db.k, 'district_code', f),
+    countBy(ctx.db.k, 'status', f),
+    countByDay(ctx.db.k, f, ctx.db.dialect),
+    measures(ctx.db.k, { ...f, now }),
+  ]);
+  const board = await statusBoard(ctx, actor, to).catch(() => null);
+  return {
+    from,
+    to,
+    total: m.total,
+    byChannel,
+    byCategory,
+    byDistrict: byDistrict.map((d) => ({ ...d, name: nameOf(d.key) ?? d.key })),
+    byStatus,
+    byDay,
+    rates: {
+      signOnTime: rate(m.signedOnTime, m.signed),
+      closeOnTime: rate(m.repliedOnTime, m.replied),
+      satisfaction: rate(m.satisfied, m.rated),
+      reopen: rate(m.reopened, m.replied + m.reopened),
+    },
+    counts: m,
+    whitelist: board ? { day: board.day, counts: board.counts } : null,
+  };
+}
+
+const EXPORT_COLUMNS: Array<[string, (a: AppealView) => unknown]> = [
+  ['受理编号 Tracking no.', (a) => a.trackingNo],
+  ['渠道 Channel', (a) => a.channel],
+  ['诉求人 Submitter', (a) => a.submitter],
+  ['企业 Enterprise', (a) => a.enterprise?.name ?? ''],
+  ['统一社会信用代码 Credit code', (a) => a.enterprise?.creditCode ?? ''],
+  ['联系电话 Phone', (a) => a.phone],
+  ['区县 District', (a) => a.districtName],
+  ['类别 Category', (a) => a.category],
+  ['紧急程度 Urgency', (a) => a.urgency],
+  ['标题 Title', (a) => a.title],
+  ['状态 Status', (a) => `${STATUS_ZH[a.status as Status] ?? a.status} ${a.status}`],
+  ['承办单位 Unit', (a) => a.unitName ?? ''],
+  ['受理时间 Received', (a) => a.receivedAt],
+  ['签收时限 Sign-off due', (a) => a.signDueAt],
+  ['办理时限 Due', (a) => a.dueAt],
+  ['答复时间 Replied', (a) => a.repliedAt ?? ''],
+  ['评价 Rating', (a) => a.rating ?? ''],
+  ['重复次数 Times raised', (a) => a.repeatCount],
+  ['督办 Escalated', (a) => a.escalationReason ?? ''],
+  ['超期 Overdue', (a) => a.overdue ?? ''],
+];
+
+/** Any filtered list as an XLSX workbook (up to 50,000 rows, contacts masked). */
+export async function exportAppeals(ctx: Ctx, actor: Actor, q: AppealsQuery): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Banyan';
+  const ws = wb.addWorksheet('诉求 Appeals');
+  ws.addRow(EXPORT_COLUMNS.map(([t]) => t)).font = { bold: true };
+  for (let page = 1; page <= 50; page++) {
+    const r = await listAppeals(ctx, actor, { ...q, page, pageSize: 1000 });
+    for (const a of r.items) ws.addRow(EXPORT_COLUMNS.map(([, f]) => f(a)));
+    if (page * 1000 >= r.total) break;
+  }
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  ws.columns.forEach((c) => {
+    c.width = 16;
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

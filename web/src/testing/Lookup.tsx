@@ -1,0 +1,73 @@
+import { type FormEvent, useState } from 'react';
+import { api } from '../api';
+import { ErrorBox } from '../common/Status';
+import { useI18n } from '../i18n';
+import { LookupResult } from './LookupResult';
+import { TestingTabs } from './TestingTabs';
+import type { TestStatus } from './types';
+import { useTestingParams } from './useTestingParams';
+
+/** 350102********1234: how the ID is shown back (the full number stays in the box only). */
+const mask = (id: string): string => (id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14)}` : id);
+
+/** A person's test status by resident ID, as staff at an entrance or a hotline would check it. */
+export function Lookup() {
+  const { t } = useI18n();
+  const { code, round } = useTestingParams();
+  const [idNumber, setIdNumber] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [result, setResult] = useState<{ status: TestStatus; idMasked: string }>();
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const id = idNumber.trim().toUpperCase();
+    if (!id) return;
+    setBusy(true);
+    setError(undefined);
+    setResult(undefined);
+    try {
+      const status = await api<TestStatus>('/api/v1/test-status/lookup', { method: 'POST', body: { idNumber: id } });
+      setResult({ status, idMasked: mask(id) });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="page testing-page">
+      <header className="page-header">
+        <h1 data-testid="testing-title">{t('testing.title')}</h1>
+      </header>
+      <TestingTabs active="lookup" campaign={code} round={round} />
+      <section className="card lookup-card">
+        <h2>{t('testing.lookup.title')}</h2>
+        <form className="lookup-form" onSubmit={submit} data-testid="lookup-form">
+          <label className="field field-grow">
+            <span>{t('testing.lookup.idNumber')}</span>
+            <input
+              name="idNumber"
+              value={idNumber}
+              onChange={(e) => setIdNumber(e.target.value)}
+              maxLength={18}
+              inputMode="text"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder={t('testing.lookup.placeholder')}
+              required
+              className="mono"
+            />
+          </label>
+          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="lookup-submit">
+            {busy ? t('testing.lookup.working') : t('testing.lookup.submit')}
+          </button>
+        </form>
+        <p className="muted small">{t('testing.lookup.hint')}</p>
+      </section>
+      {error !== undefined && <ErrorBox error={error} />}
+      {result && <LookupResult status={result.status} idMasked={result.idMasked} />}
+    </section>
+  );
+}
