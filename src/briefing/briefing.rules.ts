@@ -1,4 +1,4 @@
-import type { Metric } from '../cases/cases.schema.ts';
+import type { RecordMetric } from '../cases/cases.schema.ts';
 import type { BriefingLang, Segment } from './briefing.text.ts';
 
 export type BriefingStatus = 'new' | 'draft' | 'approved' | 'published';
@@ -22,7 +22,7 @@ export function refusal(
 }
 
 /** Where a figure's records are listed in the web app. */
-export function recordsHref(date: string, metric: Metric): string {
+export function recordsHref(date: string, metric: RecordMetric): string {
   return `/#/cases?date=${date}&metric=${metric}`;
 }
 
@@ -37,7 +37,7 @@ export interface RenderInput {
   title: string;
   text: string;
   segments: Segment[] | null;
-  links: Array<{ metric: Metric; value: number; href: string; label: string }>;
+  links: Array<{ metric: RecordMetric; value: number; href: string; label: string }>;
   status: BriefingStatus;
 }
 

@@ -1,6 +1,6 @@
 import { cityFigures } from '../cases/cases.figures.ts';
 import { addDays } from '../cases/cases.rules.ts';
-import type { Figures, Metric } from '../cases/cases.schema.ts';
+import { type Figures, metricValue, type RecordMetric } from '../cases/cases.schema.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
@@ -31,7 +31,7 @@ import {
 const CITY_NAMES: DraftInput['city'] = { zh: '福州市', tw: '福州市', en: 'Fuzhou' };
 
 // Labels of the figures a briefing links to, for the sources list under hand-edited text.
-const LINKED: Array<[Metric, Record<BriefingLang, string>]> = [
+const LINKED: Array<[RecordMetric, Record<BriefingLang, string>]> = [
   ['newLocalConfirmed', { 'zh-CN': '新增本土确诊病例', 'zh-TW': '新增本土確診病例', en: 'New local confirmed cases' }],
   [
     'newLocalConfirmedReclassified',
@@ -67,6 +67,20 @@ const LINKED: Array<[Metric, Record<BriefingLang, string>]> = [
       en: 'Asymptomatic infections under observation',
     },
   ],
+  [
+    'cumulativeLocalConfirmed',
+    { 'zh-CN': '累计本土确诊病例', 'zh-TW': '累計本土確診病例', en: 'Cumulative local confirmed cases' },
+  ],
+  [
+    'cumulativeLocalAsymptomatic',
+    {
+      'zh-CN': '累计本土无症状感染者',
+      'zh-TW': '累計本土無症狀感染者',
+      en: 'Cumulative local asymptomatic infections',
+    },
+  ],
+  ['cumulativeDischarged', { 'zh-CN': '累计治愈出院', 'zh-TW': '累計治癒出院', en: 'Cumulative discharged' }],
+  ['cumulativeReleased', { 'zh-CN': '累计解除隔离', 'zh-TW': '累計解除隔離', en: 'Cumulative released' }],
 ];
 
 const LABELS = new Map(LINKED);
@@ -81,7 +95,7 @@ export interface BriefingView {
   segments: Record<BriefingLang, Segment[]> | null;
   figures: Figures;
   previous: Figures;
-  links: Array<{ metric: Metric; value: number; href: string }>;
+  links: Array<{ metric: RecordMetric; value: number; href: string }>;
   draftedBy: string | null;
   editedBy: string | null;
   approvedBy: string | null;
@@ -93,7 +107,7 @@ export interface BriefingView {
 const who = (label: string | null) => (label ? (label.split(':')[2] ?? label) : null);
 
 function links(date: string, f: Figures) {
-  return LINKED.map(([metric]) => ({ metric, value: f[metric], href: recordsHref(date, metric) }));
+  return LINKED.map(([metric]) => ({ metric, value: metricValue(f, metric), href: recordsHref(date, metric) }));
 }
 
 async function fresh(ctx: Ctx, date: string): Promise<BriefingView> {

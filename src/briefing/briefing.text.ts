@@ -1,11 +1,11 @@
-import type { Figures, Metric } from '../cases/cases.schema.ts';
+import type { Figures, RecordMetric } from '../cases/cases.schema.ts';
 import { zoneSentence } from '../zones/zones.rules.ts';
 
 export const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
 export type BriefingLang = (typeof LANGS)[number];
 
 /** Plain text, or a number that stands for a figure and links to the records behind it. */
-export type Segment = { text: string } | { text: string; metric: Metric; value: number };
+export type Segment = { text: string } | { text: string; metric: RecordMetric; value: number };
 
 /** What a draft is written from. */
 export interface DraftInput {
@@ -17,7 +17,7 @@ export interface DraftInput {
   zones?: { high: number; medium: number; liftedMedium: number };
 }
 
-type Part = string | [Metric, number];
+type Part = string | [RecordMetric, number];
 
 function build(parts: Part[]): Segment[] {
   const out: Segment[] = [];
@@ -128,11 +128,15 @@ function zh(i: DraftInput, tw: boolean): Segment[] {
   );
   const c = f.cumulative;
   p.push(
-    t(
-      `累计报告本土确诊病例${c.localConfirmed}例、本土无症状感染者${c.localAsymptomatic}例，累计治愈出院${c.discharged}例、解除隔离${c.released}例。`,
-      `累計報告本土確診病例${c.localConfirmed}例、本土無症狀感染者${c.localAsymptomatic}例，累計治癒出院${c.discharged}例、解除隔離${c.released}例。`,
-    ),
+    t('累计报告本土确诊病例', '累計報告本土確診病例'),
+    ['cumulativeLocalConfirmed', c.localConfirmed],
+    t('例、本土无症状感染者', '例、本土無症狀感染者'),
   );
+  p.push(['cumulativeLocalAsymptomatic', c.localAsymptomatic], t('例，累计治愈出院', '例，累計治癒出院'), [
+    'cumulativeDischarged',
+    c.discharged,
+  ]);
+  p.push(t('例、解除隔离', '例、解除隔離'), ['cumulativeReleased', c.released], '例。');
   if (i.zones) p.push(`\n\n${zoneSentence(i.zones)[tw ? 'zh-TW' : 'zh-CN']}`);
   return build(p);
 }
@@ -199,8 +203,16 @@ function en(i: DraftInput): Segment[] {
     ` asymptomatic ${plural(f.underObservation, 'infection was', 'infections were')} under medical observation.`,
   );
   const c = f.cumulative;
+  p.push(' In total, ', ['cumulativeLocalConfirmed', c.localConfirmed], ' local confirmed cases and ', [
+    'cumulativeLocalAsymptomatic',
+    c.localAsymptomatic,
+  ]);
   p.push(
-    ` In total, ${c.localConfirmed} local confirmed cases and ${c.localAsymptomatic} local asymptomatic infections have been reported; ${c.discharged} have been discharged and ${c.released} released.`,
+    ' local asymptomatic infections have been reported; ',
+    ['cumulativeDischarged', c.discharged],
+    ' have been discharged and ',
+    ['cumulativeReleased', c.released],
+    ' released.',
   );
   if (i.zones) p.push(`\n\n${zoneSentence(i.zones).en}`);
   return build(p);

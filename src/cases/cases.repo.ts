@@ -3,7 +3,7 @@ import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { Db } from '../platform/db/db.ts';
 import type { Database } from '../platform/db/schema.ts';
 import type { CaseEvent } from './cases.rules.ts';
-import { FOUND_IN_QUARANTINE, type Metric } from './cases.schema.ts';
+import { FOUND_IN_QUARANTINE, type RecordMetric } from './cases.schema.ts';
 import type { CaseCountRow, CaseImportRow, CaseRow } from './cases.tables.ts';
 import './cases.tables.ts';
 
@@ -120,7 +120,7 @@ export async function dailyCounts(db: Db, to: string, district?: string) {
 }
 
 /** The SQL form of `caseCounts` in cases.rules.ts: the records behind one figure on one day. */
-function metricWhere(eb: Eb, metric: Metric, d: string) {
+function metricWhere(eb: Eb, metric: RecordMetric, d: string) {
   const local = eb('origin', '=', 'local');
   const imported = eb('origin', '=', 'imported');
   const direct = eb.and([eb('kind', '=', 'confirmed'), eb('reclassified_on', 'is', null)]);
@@ -128,6 +128,11 @@ function metricWhere(eb: Eb, metric: Metric, d: string) {
   const newAsym = eb.and([eb('reported_on', '=', d), eb.not(direct)]);
   const alive = eb.or([eb('died_on', 'is', null), eb('died_on', '>', d)]);
   const quarantine = eb('detected_via', 'in', [...FOUND_IN_QUARANTINE]);
+  // Null-safe on purpose: it is negated below, and NOT (NULL) would drop every unreclassified case.
+  const confirmedBy = eb.or([
+    eb.and([direct, eb('reported_on', '<=', d)]),
+    eb.and([eb('reclassified_on', 'is not', null), eb('reclassified_on', '<=', d)]),
+  ]);
   switch (metric) {
     case 'newLocalConfirmed':
       return eb.and([local, newConfirmed]);
@@ -170,13 +175,27 @@ function metricWhere(eb: Eb, metric: Metric, d: string) {
       return eb.and([local, eb('reported_on', '=', d), quarantine]);
     case 'foundInCommunity':
       return eb.and([local, eb('reported_on', '=', d), eb.not(quarantine)]);
+    case 'cumulativeLocalConfirmed':
+      return eb.and([local, confirmedBy]);
+    case 'cumulativeLocalAsymptomatic':
+      return eb.and([local, eb('reported_on', '<=', d), eb.not(confirmedBy)]);
+    case 'cumulativeImportedConfirmed':
+      return eb.and([imported, confirmedBy]);
+    case 'cumulativeImportedAsymptomatic':
+      return eb.and([imported, eb('reported_on', '<=', d), eb.not(confirmedBy)]);
+    case 'cumulativeDischarged':
+      return eb('discharged_on', '<=', d);
+    case 'cumulativeReleased':
+      return eb('released_on', '<=', d);
+    case 'cumulativeDeaths':
+      return eb('died_on', '<=', d);
   }
 }
 
 /** A page of cases, optionally exactly those behind one figure, limited to a district when given. */
 export async function listCases(
   db: Db,
-  f: { date?: string; metric?: Metric; district?: string },
+  f: { date?: string; metric?: RecordMetric; district?: string },
   page: { offset: number; limit: number },
 ): Promise<{ rows: StoredCase[]; total: number }> {
   let q = db.k.selectFrom('cases');

@@ -5,8 +5,8 @@ import {
   type Figures,
   FOUND_IN_QUARANTINE,
   KINDS,
-  type Metric,
   ORIGINS,
+  type RecordMetric,
 } from './cases.schema.ts';
 
 /** A problem with one field of one case, rendered later through the error catalogue. */
@@ -190,8 +190,15 @@ export function figuresFromTotals(t: Totals): Figures {
   };
 }
 
+/** Whether a case counts as confirmed by the end of a day (reported so, or reclassified by then). */
+function confirmedBy(c: CaseRecord, d: string): boolean {
+  return c.kind === 'confirmed' && !c.reclassifiedOn
+    ? c.reportedOn <= d
+    : c.reclassifiedOn !== null && c.reclassifiedOn <= d;
+}
+
 /** Whether a case is one of the records behind a figure on a day (the definition the SQL mirrors). */
-export function caseCounts(c: CaseRecord, metric: Metric, d: string): boolean {
+export function caseCounts(c: CaseRecord, metric: RecordMetric, d: string): boolean {
   const local = c.origin === 'local';
   const confirmedDirect = c.kind === 'confirmed' && !c.reclassifiedOn;
   const newConfirmed = (confirmedDirect && c.reportedOn === d) || c.reclassifiedOn === d;
@@ -236,5 +243,19 @@ export function caseCounts(c: CaseRecord, metric: Metric, d: string): boolean {
       return local && c.reportedOn === d && FOUND_IN_QUARANTINE.includes(c.detectedVia);
     case 'foundInCommunity':
       return local && c.reportedOn === d && !FOUND_IN_QUARANTINE.includes(c.detectedVia);
+    case 'cumulativeLocalConfirmed':
+      return local && confirmedBy(c, d);
+    case 'cumulativeLocalAsymptomatic':
+      return local && c.reportedOn <= d && !confirmedBy(c, d);
+    case 'cumulativeImportedConfirmed':
+      return !local && confirmedBy(c, d);
+    case 'cumulativeImportedAsymptomatic':
+      return !local && c.reportedOn <= d && !confirmedBy(c, d);
+    case 'cumulativeDischarged':
+      return c.dischargedOn !== null && c.dischargedOn <= d;
+    case 'cumulativeReleased':
+      return c.releasedOn !== null && c.releasedOn <= d;
+    case 'cumulativeDeaths':
+      return c.diedOn !== null && c.diedOn <= d;
   }
 }

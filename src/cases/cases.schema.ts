@@ -84,6 +84,28 @@ export const METRICS = [
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
+/** Cumulative totals as listable metrics: the records behind each running total. */
+export const CUMULATIVE_METRICS = [
+  'cumulativeLocalConfirmed',
+  'cumulativeLocalAsymptomatic',
+  'cumulativeImportedConfirmed',
+  'cumulativeImportedAsymptomatic',
+  'cumulativeDischarged',
+  'cumulativeReleased',
+  'cumulativeDeaths',
+] as const;
+export type CumulativeMetric = (typeof CUMULATIVE_METRICS)[number];
+/** Any number the figures show: each one lists its records. */
+export type RecordMetric = Metric | CumulativeMetric;
+
+/** The value of a metric in a day's figures. */
+export function metricValue(f: Figures, m: RecordMetric): number {
+  if (!m.startsWith('cumulative')) return f[m as Metric];
+  const key = (m.slice('cumulative'.length, 'cumulative'.length + 1).toLowerCase() +
+    m.slice('cumulative'.length + 1)) as keyof Figures['cumulative'];
+  return f.cumulative[key];
+}
+
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 export const FiguresQuery = z.object({
@@ -104,7 +126,7 @@ export const SeriesQuery = z.object({
 export const DistrictsQuery = z.object({ date: Day });
 export const CasesQuery = z.object({
   date: Day.optional(),
-  metric: z.enum(METRICS).optional(),
+  metric: z.enum([...METRICS, ...CUMULATIVE_METRICS]).optional(),
   district: z
     .string()
     .regex(/^\d{6}$/)

@@ -6,7 +6,14 @@ import type { Actor } from '../platform/auth/auth.rules.ts';
 import { Rng } from '../sim/rng.ts';
 import { casesOf, figuresOf, seriesOf } from './cases.figures.ts';
 import { addDays, caseCounts } from './cases.rules.ts';
-import { type CaseRecord, DETECTED_VIA, type Figures, METRICS } from './cases.schema.ts';
+import {
+  type CaseRecord,
+  CUMULATIVE_METRICS,
+  DETECTED_VIA,
+  type Figures,
+  METRICS,
+  metricValue,
+} from './cases.schema.ts';
 import { type CaseInputRow, upsertCases } from './cases.service.ts';
 
 const CITY: Actor = { userId: 1, username: 't', role: 'commander', scope: { kind: 'city', code: '3501' } };
@@ -98,6 +105,17 @@ for (const dialect of dialects()) {
       const r = await upsertCases(ctx, 'system', rows(cases), opts);
       assert.deepEqual([r.inserted, r.updated, r.unchanged], [400, 0, 0]);
       await check();
+    });
+
+    test('every cumulative total lists exactly the records behind it', async () => {
+      for (const d of [DAYS[5], DAYS[14]] as string[]) {
+        const f = await figuresOf(ctx, CITY, d);
+        for (const metric of CUMULATIVE_METRICS) {
+          const listed = await casesOf(ctx, CITY, { date: d, metric, page: 1, pageSize: 1 });
+          assert.equal(listed.total, metricValue(f.figures, metric), `${metric} ${d}`);
+          assert.equal(listed.total, cases.filter((c) => caseCounts(c, metric, d)).length);
+        }
+      }
     });
 
     test('every figure lists exactly the records behind it', async () => {

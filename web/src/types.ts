@@ -130,6 +130,20 @@ export const CUMULATIVE = [
 ] as const;
 export type CumulativeKey = (typeof CUMULATIVE)[number];
 
+/** Cumulative totals as listable metrics (`cumulativeLocalConfirmed` …): each total lists its records too. */
+export type CumulativeMetric = `cumulative${Capitalize<CumulativeKey>}`;
+export type RecordMetric = Metric | CumulativeMetric;
+export const cumulativeMetric = (k: CumulativeKey): CumulativeMetric =>
+  `cumulative${k[0]?.toUpperCase()}${k.slice(1)}` as CumulativeMetric;
+export const RECORD_METRICS: readonly RecordMetric[] = [...METRICS, ...CUMULATIVE.map(cumulativeMetric)];
+
+/** The value of any listable metric in a day's figures. */
+export function metricValue(f: Figures, m: RecordMetric): number {
+  if (!m.startsWith('cumulative')) return f[m as Metric];
+  const k = `${m[10]?.toLowerCase()}${m.slice(11)}` as CumulativeKey;
+  return f.cumulative[k];
+}
+
 export type Figures = Record<Metric, number> & { cumulative: Record<CumulativeKey, number> };
 
 export interface Jurisdiction {
@@ -193,7 +207,7 @@ export interface ImportProblem {
 export type BriefingLang = 'zh-CN' | 'zh-TW' | 'en';
 export const BRIEFING_LANGS: readonly BriefingLang[] = ['zh-CN', 'zh-TW', 'en'];
 export type BriefingStatus = 'new' | 'draft' | 'approved' | 'published';
-export type Segment = { text: string; metric?: undefined } | { text: string; metric: Metric; value: number };
+export type Segment = { text: string; metric?: undefined } | { text: string; metric: RecordMetric; value: number };
 
 export interface Briefing {
   date: string;
@@ -202,7 +216,7 @@ export interface Briefing {
   segments: Record<BriefingLang, Segment[]> | null;
   figures: Figures;
   previous: Figures;
-  links: { metric: Metric; value: number; href: string }[];
+  links: { metric: RecordMetric; value: number; href: string }[];
   draftedBy: string | null;
   editedBy: string | null;
   approvedBy: string | null;

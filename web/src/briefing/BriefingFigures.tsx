@@ -1,9 +1,9 @@
 import { Change } from '../figures/Change';
 import { useI18n } from '../i18n';
-import type { Briefing, Metric } from '../types';
+import { type Briefing, metricValue, type RecordMetric } from '../types';
 
 /** Higher is better for these; for the rest a rise is bad news. */
-const UP_IS_GOOD: ReadonlySet<Metric> = new Set<Metric>([
+const UP_IS_GOOD: ReadonlySet<RecordMetric> = new Set<RecordMetric>([
   'localDischarged',
   'localReleased',
   'importedDischarged',
@@ -37,10 +37,10 @@ export function BriefingFigures({ briefing }: { briefing: Briefing }) {
                 </a>
               </td>
               <td>
-                {typeof briefing.previous?.[l.metric] === 'number' && (
+                {briefing.previous && (
                   <Change
                     value={l.value}
-                    previous={briefing.previous[l.metric]}
+                    previous={metricValue(briefing.previous, l.metric)}
                     upIsGood={UP_IS_GOOD.has(l.metric)}
                     compact
                   />

@@ -1,10 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
-import { METRICS, type Metric } from '../types';
+import { METRICS, type RecordMetric } from '../types';
 
 export interface CaseFilter {
   date: string;
-  metric: Metric | '';
+  metric: RecordMetric | '';
   district: string;
 }
 
@@ -44,7 +44,7 @@ export function CaseFilters({ value, districts, city, onChange }: Props) {
         <select
           name="metric"
           value={draft.metric}
-          onChange={(e) => setDraft({ ...draft, metric: e.target.value as Metric | '' })}
+          onChange={(e) => setDraft({ ...draft, metric: e.target.value as RecordMetric | '' })}
         >
           <option value="">{t('cases.anyMetric')}</option>
           {METRICS.map((m) => (

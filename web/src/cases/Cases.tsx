@@ -7,15 +7,15 @@ import { Empty, ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { defaultDistrict } from '../figures/defaults';
 import { useI18n } from '../i18n';
-import { type CaseView, can, type Division, METRICS, type Metric, type Page, type User } from '../types';
+import { type CaseView, can, type Division, type Page, RECORD_METRICS, type RecordMetric, type User } from '../types';
 import { type CaseFilter, CaseFilters } from './CaseFilters';
 import { CaseTable } from './CaseTable';
 import './cases.css';
 
 const PAGE_SIZE = 50;
 
-const asMetric = (s: string | undefined): Metric | '' =>
-  (METRICS as readonly string[]).includes(s ?? '') ? (s as Metric) : '';
+const asMetric = (s: string | undefined): RecordMetric | '' =>
+  (RECORD_METRICS as readonly string[]).includes(s ?? '') ? (s as RecordMetric) : '';
 
 /** The case records for `#/cases?date=…&metric=…&district=…&page=…` — with date and metric, those behind a figure. */
 export function Cases({ user }: { user: User }) {

@@ -1,10 +1,10 @@
 import { useI18n } from '../i18n';
-import type { Metric } from '../types';
+import type { RecordMetric } from '../types';
 import { casesHref } from './links';
 
 interface Props {
   value: number;
-  metric: Metric;
+  metric: RecordMetric;
   date: string;
   district?: string;
   className?: string;

@@ -1,7 +1,7 @@
 import { hrefQuery } from '../common/router';
-import type { Metric } from '../types';
+import type { RecordMetric } from '../types';
 
 /** The records behind a figure: `#/cases?date=…&metric=…&district=…` (empty values left out). */
-export function casesHref(p: { date?: string; metric?: Metric; district?: string }): string {
+export function casesHref(p: { date?: string; metric?: RecordMetric; district?: string }): string {
   return hrefQuery(['cases'], { date: p.date, metric: p.metric, district: p.district });
 }

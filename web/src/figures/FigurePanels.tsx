@@ -1,6 +1,6 @@
 import { FigureLink } from '../cases/FigureLink';
 import { useI18n } from '../i18n';
-import { CUMULATIVE, type Figures, type Metric } from '../types';
+import { CUMULATIVE, cumulativeMetric, type Figures, type Metric } from '../types';
 import { Change } from './Change';
 
 interface Props {
@@ -72,7 +72,7 @@ function FoundSplit({ figures, date, district }: Props) {
 
 /** Current load, where cases were found, imported cases and deaths, cumulative totals. */
 export function FigurePanels(props: Props) {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const cumulative = props.figures.cumulative;
   return (
     <div className="figure-panels">
@@ -103,11 +103,17 @@ export function FigurePanels(props: Props) {
           {CUMULATIVE.map((k) => (
             <div key={k} className="figure-row" data-testid={`cumulative-${k}`}>
               <dt>{t(`cumulative.${k}`)}</dt>
-              <dd className="figure-plain">{formatNumber(cumulative[k])}</dd>
+              <dd>
+                <FigureLink
+                  value={cumulative[k]}
+                  metric={cumulativeMetric(k)}
+                  date={props.date}
+                  district={props.district}
+                />
+              </dd>
             </div>
           ))}
         </dl>
-        <p className="muted small">{t('figures.cumulativeNote')}</p>
       </section>
     </div>
   );
