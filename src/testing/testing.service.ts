@@ -2,7 +2,7 @@ import { divisionOf } from '../geo/geo.data.ts';
 import { GeoErrors } from '../geo/geo.errors.ts';
 import { findPersonByIndex } from '../people/people.repo.ts';
 import { validateIdNumber } from '../people/people.service.ts';
-import { recordAudit } from '../platform/audit/audit.service.ts';
+import { recordAudit, recordAuditNow } from '../platform/audit/audit.service.ts';
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
@@ -193,13 +193,21 @@ export async function testStatusOf(ctx: Ctx, personId: number, now = Date.now())
   };
 }
 
-/** A person's test status by resident ID (staff lookup; the ID itself is never stored in clear). */
+/** A person's test status by resident ID (staff lookup, audited; the ID itself is never stored in clear). */
 export async function testStatusById(ctx: Ctx, actor: Actor, idNumber: string) {
   requirePermission(actor, 'testing:read');
   const facts = validateIdNumber(idNumber);
   const p = await findPersonByIndex(ctx.db, ctx.crypto.blindIndex('id', facts.idNumber));
   if (!p) throw new AppError(TestingErrors.SAMPLE_PERSON_UNKNOWN);
   if (!scopeCoversDivision(actor.scope, p.community_code)) throw new AppError(AuthErrors.OUT_OF_SCOPE);
+  // A person's test results found by their ID are health data: every look is on the record.
+  await recordAuditNow(ctx.db, ctx.crypto, {
+    actor: actorLabel(actor),
+    action: 'test-status-lookup',
+    entity: 'person',
+    entityId: p.id,
+    detail: {},
+  });
   return { personId: p.id, ...(await testStatusOf(ctx, p.id)) };
 }
 

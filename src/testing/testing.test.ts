@@ -8,7 +8,7 @@ import type { Actor } from '../platform/auth/auth.rules.ts';
 import { recordResults } from './results.service.ts';
 import { importSamples, recordSamples } from './samples.service.ts';
 import { cascadeOf, dorfman, negativeCovers } from './testing.rules.ts';
-import { coverage, createCampaign, createSites, tasks, testStatusOf } from './testing.service.ts';
+import { coverage, createCampaign, createSites, tasks, testStatusById, testStatusOf } from './testing.service.ts';
 
 const LAB: Actor = { userId: 1, username: 'lab', role: 'lab', scope: { kind: 'city', code: '3501' } };
 const CMD: Actor = { userId: 2, username: 'cmd', role: 'commander', scope: { kind: 'city', code: '3501' } };
@@ -206,6 +206,21 @@ for (const dialect of dialects()) {
         (await testStatusOf(ctx, personOf(15), Date.parse('2022-11-09T03:00:00+08:00'))).positivePoolFlag,
         false,
         'a negative retest clears the flag',
+      );
+    });
+
+    test('a staff lookup by resident ID answers from the index and is audited', async () => {
+      const r = await testStatusById(ctx, CMD, id(3));
+      assert.equal(r.personId, personOf(3));
+      assert.equal(r.lastNegativeSampledAt, '2022-11-08T01:00:00.000Z');
+      const audit = await ctx.db.k
+        .selectFrom('audit_log')
+        .select(['action', 'entity_id'])
+        .where('action', '=', 'test-status-lookup')
+        .execute();
+      assert.deepEqual(
+        audit.map((a) => a.entity_id),
+        [String(personOf(3))],
       );
     });
 
