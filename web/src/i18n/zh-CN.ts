@@ -93,7 +93,7 @@ export const zhCN = {
   'metric.hospitalised': '住院治疗',
   'metric.underObservation': '医学观察',
   'metric.foundInQuarantine': '隔离管控中发现',
-  'metric.foundInCommunity': '社区筛查发现',
+  'metric.foundInCommunity': '社会面发现',
   'cumulative.localConfirmed': '本土确诊病例',
   'cumulative.localAsymptomatic': '本土无症状感染者',
   'cumulative.importedConfirmed': '境外输入确诊病例',
