@@ -10,6 +10,7 @@ import { serveCommands } from './platform/http/serve.cli.ts';
 import { jobsCommands } from './platform/jobs/jobs.cli.ts';
 import { seedCommands } from './sim/seed.cli.ts';
 import { testingCommands } from './testing/testing.cli.ts';
+import { venuesCommands } from './venues/venues.cli.ts';
 import { zonesCommands } from './zones/zones.cli.ts';
 
 // `banyan … | head` closes the pipe early; that is not an error worth a stack trace.
@@ -33,6 +34,7 @@ casesCommands(program);
 briefingCommands(program);
 zonesCommands(program);
 jobsCommands(program);
+venuesCommands(program);
 testingCommands(program);
 appealsCommands(program);
 

@@ -34,3 +34,11 @@ export function nameFor(r: { next(): number; pick<T>(xs: readonly T[]): T }): st
   for (let i = 0; i < len; i++) given += r.pick(GIVEN);
   return surname + given;
 }
+
+/** A community's everyday name: 战坂社区居委会 → 战坂社区, 石郑村委会 → 石郑村 (for demo place names). */
+export function everydayName(officialName: string): string {
+  return officialName
+    .replace(/居委会$/, '')
+    .replace(/村委会$/, '村')
+    .replace(/村村$/, '村');
+}

@@ -4,6 +4,7 @@ import { check, checkState } from '../venues/checks.service.ts';
 import { personalCode, signVenueCode } from '../venues/venues.codes.ts';
 import type { Category } from '../venues/venues.rules.ts';
 import { createVenues } from '../venues/venues.service.ts';
+import { everydayName } from './fuzhou.ts';
 import type { Rng } from './rng.ts';
 
 const KINDS: Array<[Category, number, string[]]> = [
@@ -33,7 +34,7 @@ export async function seedVenues(ctx: Ctx, rng: Rng): Promise<Record<string, num
       KINDS.map((k) => k[1]),
     );
     const c = rng.pick(communities);
-    const name = `${c.name}${rng.pick(names)}`;
+    const name = `${everydayName(c.name)}${rng.pick(names)}`;
     const crowded = category === 'public-place' && /KTV|网吧|影城|健身房/.test(name);
     const closed = ['care-home', 'welfare-institution'].includes(category);
     return {

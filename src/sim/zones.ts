@@ -11,7 +11,7 @@ import { insertEvents, insertZone, updateZoneLevel } from '../zones/zones.repo.t
 import { followRecommendations, type Rank, WORKING_GROUPS, type ZoneEventFacts } from '../zones/zones.rules.ts';
 import { event } from '../zones/zones.service.ts';
 import type { ZoneEventRow } from '../zones/zones.tables.ts';
-import { nameFor } from './fuzhou.ts';
+import { everydayName, nameFor } from './fuzhou.ts';
 import type { Rng } from './rng.ts';
 
 const LAST_DAY = '2022-11-15';
@@ -106,7 +106,7 @@ export async function seedZones(ctx: Ctx, rng: Rng, cases: CaseInputRow[]): Prom
       const district = p.community.slice(0, 6);
       const n = (seq.get(district) ?? 0) + 1;
       seq.set(district, n);
-      const community = divisionOf(p.community)?.name ?? p.community;
+      const community = everydayName(divisionOf(p.community)?.name ?? p.community);
       const name =
         p.level === 'high'
           ? `${community}${rng.int(1, 30)}号楼`

@@ -21,10 +21,10 @@ const RANK_ZH: Record<Rank, string> = {
  * Forms a zone's task force. The leader must be section level or above, and no cadre may serve in
  * two task forces at once (the database enforces the second as well).
  */
-export async function formTaskForce(ctx: Ctx, actor: Actor | 'system', code: string, input: TaskForceInput) {
+export async function formTaskForce(ctx: Ctx, actor: Actor | 'system' | 'cli', code: string, input: TaskForceInput) {
   const zone = await zoneByCode(ctx.db, code);
   if (!zone) throw new AppError(ZoneErrors.ZONE_NOT_FOUND, { code });
-  if (actor !== 'system') {
+  if (typeof actor !== 'string') {
     requirePermission(actor, 'taskforces:write');
     assertZoneInScope(actor, zone);
   }

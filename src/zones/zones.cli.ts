@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { CLI_READER, withCtx } from '../platform/cli/context.cli.ts';
 import { action, print } from '../platform/cli/output.ts';
 import { listPolicies } from '../policy/policy.service.ts';
+import { formTaskForce } from './taskforce.service.ts';
 import { evaluateZones, zoneCounts } from './zones.query.ts';
+import { WORKING_GROUPS } from './zones.rules.ts';
 
 /** `banyan zones evaluate|counts` and `banyan policy list`. */
 export function zonesCommands(program: Command): void {
@@ -57,6 +59,28 @@ export function zonesCommands(program: Command): void {
             section: d.cadres.section,
           })),
         );
+      }),
+    );
+  zones
+    .command('task-force <zone>')
+    .description('form the task force of a zone: a leader of section level or above, members by working group')
+    .requiredOption('--leader <cadreId>', 'cadre id of the leader')
+    .option('--member <cadreId:group...>', 'members, e.g. 12:medical 15:logistics')
+    .option('--formed-on <YYYY-MM-DD>', 'the day it was formed (default today)')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (zone: string, opts: { leader: string; member?: string[]; formedOn?: string; json?: boolean }) => {
+        const members = (opts.member ?? []).map((m) => {
+          const [id, group] = m.split(':');
+          return { cadreId: Number(id), group: (group ?? 'coordination') as (typeof WORKING_GROUPS)[number] };
+        });
+        for (const m of members)
+          if (!WORKING_GROUPS.includes(m.group))
+            throw new Error(`unknown working group ${m.group}; use ${WORKING_GROUPS.join(', ')}`);
+        const r = await withCtx((ctx) =>
+          formTaskForce(ctx, 'cli', zone, { leaderId: Number(opts.leader), members, formedOn: opts.formedOn }),
+        );
+        print(r, !!opts.json, [r]);
       }),
     );
   program

@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { CLI_READER, withCtx } from '../platform/cli/context.cli.ts';
+import { action, print } from '../platform/cli/output.ts';
+import { listVenues, venueCode } from './venues.service.ts';
+
+/** `banyan venues list|code`. */
+export function venuesCommands(program: Command): void {
+  const venues = program.command('venues').description('venues and their codes');
+  venues
+    .command('list')
+    .requiredOption('--date <YYYY-MM-DD>', 'the day whose scans to count')
+    .option('--district <code>', 'one district')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: { date: string; district?: string; json?: boolean }) => {
+        const items = await withCtx((ctx) => listVenues(ctx, CLI_READER, opts.date, opts.district));
+        print(
+          items,
+          !!opts.json,
+          items.map((v) => ({
+            code: v.code,
+            name: v.name,
+            category: v.category,
+            status: v.status,
+            scans: v.scans,
+            denied: v.denied,
+          })),
+        );
+      }),
+    );
+  venues
+    .command('code <venue>')
+    .description('print the signed venue code for the poster (current version)')
+    .action(
+      action(async (venue: string) => {
+        process.stdout.write(
+          `${await withCtx((ctx) => venueCode(ctx, { ...CLI_READER, role: 'commander' }, venue))}\n`,
+        );
+      }),
+    );
+}
