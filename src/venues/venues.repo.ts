@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { Db } from '../platform/db/db.ts';
 import type { ScanRow, VenueRow } from './venues.tables.ts';
@@ -92,5 +92,21 @@ export async function scanStats(db: Db, day: string, venueIds?: number[]) {
     venueId: Number(r.venue_id),
     scans: Number(r.scans),
     denied: Number(r.denied),
+  }));
+}
+
+/** A day's scans by hour (UTC 'YYYY-MM-DDTHH') and by deny reason list, optionally for some venues. */
+export async function scanBreakdown(db: Db, day: string, venueIds?: number[]) {
+  let q = db.k
+    .selectFrom('scans')
+    .select((e) => [sql<string>`substr(at, 1, 13)`.as('hour'), 'verdict', 'reasons', e.fn.countAll<number>().as('n')])
+    .where('day', '=', day);
+  if (venueIds) q = q.where('venue_id', 'in', venueIds.length ? venueIds : [-1]);
+  const rows = await q.groupBy([sql`substr(at, 1, 13)`, 'verdict', 'reasons']).execute();
+  return rows.map((r) => ({
+    hour: r.hour,
+    verdict: r.verdict,
+    reasons: JSON.parse(r.reasons) as string[],
+    n: Number(r.n),
   }));
 }

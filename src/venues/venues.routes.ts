@@ -6,7 +6,7 @@ import { actorOf } from '../platform/http/session.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
 import { check } from './checks.service.ts';
 import { VENUE_STATUSES } from './venues.rules.ts';
-import { listVenues, revokeVenueCode, setVenueStatus, venueCode } from './venues.service.ts';
+import { listVenues, revokeVenueCode, setVenueStatus, venueCode, venueStats } from './venues.service.ts';
 
 const ScanBody = z.object({
   venueCode: z.string().min(1).max(600),
@@ -56,6 +56,28 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
     async (r) => {
       const q = r.query as { date: string; district?: string };
       return { items: await listVenues(ctx, actorOf(r), q.date, q.district) };
+    },
+  );
+  app.get(
+    '/api/v1/venues/stats',
+    {
+      schema: {
+        tags,
+        summary: 'Scans per hour, denials by reason, unusual venues',
+        querystring: jsonSchema(
+          z.object({
+            date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+            district: z
+              .string()
+              .regex(/^\d{6}$/)
+              .optional(),
+          }),
+        ),
+      },
+    },
+    async (r) => {
+      const q = r.query as { date: string; district?: string };
+      return venueStats(ctx, actorOf(r), q.date, q.district);
     },
   );
   app.get(

@@ -10,7 +10,7 @@ import { announce } from '../platform/events.ts';
 import { checkState } from './checks.service.ts';
 import { signVenueCode } from './venues.codes.ts';
 import { VenueErrors } from './venues.errors.ts';
-import { allVenues, insertVenues, scanStats, updateVenue } from './venues.repo.ts';
+import { allVenues, insertVenues, scanBreakdown, scanStats, updateVenue } from './venues.repo.ts';
 import type { Category, VenueStatus } from './venues.rules.ts';
 
 /** Registers venues (the demo and imports); codes are issued on request from the current version. */
@@ -123,4 +123,41 @@ export async function listVenues(ctx: Ctx, actor: Actor, day: string, district?:
     scans: stats.get(v.id)?.scans ?? 0,
     denied: stats.get(v.id)?.denied ?? 0,
   }));
+}
+
+/**
+ * A day's entrance statistics in the actor's area: scans and denials per hour (Beijing time),
+ * denials by reason, and venues whose denial rate is unusual (at least 20 scans and more than twice
+ * the area's rate) — a guard waving people through shows up as the opposite, so both ends are listed.
+ */
+export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?: string) {
+  const venues = await listVenues(ctx, actor, day, district);
+  const ids = (await allVenues(ctx.db)).filter((v) => venues.some((x) => x.code === v.code)).map((v) => v.id);
+  const rows = await scanBreakdown(ctx.db, day, actor.scope.kind === 'city' && !district ? undefined : ids);
+  const hours = new Map<string, { scans: number; denied: number }>();
+  const reasons = new Map<string, number>();
+  for (const r of rows) {
+    const h = new Date(Date.parse(`${r.hour}:00:00Z`) + 8 * 3600_000).toISOString().slice(11, 13);
+    const x = hours.get(h) ?? { scans: 0, denied: 0 };
+    x.scans += r.n;
+    if (r.verdict === 'deny') x.denied += r.n;
+    hours.set(h, x);
+    for (const code of r.reasons) reasons.set(code, (reasons.get(code) ?? 0) + r.n);
+  }
+  const scans = venues.reduce((s, v) => s + v.scans, 0);
+  const denied = venues.reduce((s, v) => s + v.denied, 0);
+  const rate = scans ? denied / scans : 0;
+  const busy = venues.filter((v) => v.scans >= 20 && v.status === 'open');
+  return {
+    date: day,
+    scans,
+    denied,
+    denialRate: Number(rate.toFixed(4)),
+    byHour: [...hours].sort(([a], [b]) => a.localeCompare(b)).map(([hour, x]) => ({ hour: `${hour}:00`, ...x })),
+    byReason: [...reasons].sort((a, b) => b[1] - a[1]).map(([code, n]) => ({ code, n })),
+    unusual: [
+      ...busy.filter((v) => v.denied / v.scans > 2 * rate).map((v) => ({ ...v, why: 'many-denials' as const })),
+      ...busy.filter((v) => rate > 0.05 && v.denied === 0).map((v) => ({ ...v, why: 'no-denials' as const })),
+    ],
+  };
 }

@@ -9,7 +9,7 @@ import { sealPerson } from '../people/people.service.ts';
 import { statusIndex } from '../testing/testing.status.ts';
 import { check, checkState } from './checks.service.ts';
 import { personalCode, signVenueCode } from './venues.codes.ts';
-import { createVenues } from './venues.service.ts';
+import { createVenues, venueStats } from './venues.service.ts';
 
 const id = (n: number) => {
   const s = `35010219850612${String(n).padStart(3, '0')}`;
@@ -167,6 +167,25 @@ for (const dialect of dialects()) {
         { guard: true, now: T },
       );
       assert.equal(byGuard.verdict, 'allow');
+    });
+
+    test('statistics: scans and denials per hour and by reason', async () => {
+      const cmd = {
+        userId: 1,
+        username: 'cmd',
+        role: 'commander' as const,
+        scope: { kind: 'city' as const, code: '3501' },
+      };
+      const st = await venueStats(ctx, cmd, '2022-11-09');
+      assert.ok(st.scans >= 8);
+      assert.equal(
+        st.byHour.reduce((s, h) => s + h.scans, 0),
+        st.scans,
+      );
+      assert.equal(st.byHour[0]?.hour, '10:00', 'hours are Beijing time');
+      const reasons = Object.fromEntries(st.byReason.map((r) => [r.code, r.n]));
+      assert.equal(reasons['no-negative-24h'], 1);
+      assert.equal(reasons['venue-suspended'], 1);
     });
 
     test('a retried scan is recorded once and answered the same', async () => {
