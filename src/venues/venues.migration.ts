@@ -33,4 +33,14 @@ export const venuesMigrations: Migration[] = [
       await db.schema.createIndex('scans_day').on('scans').column('day').execute();
     },
   },
+  {
+    id: '0012_resident_accounts',
+    async up(db) {
+      await db.schema
+        .createTable('resident_accounts')
+        .addColumn('user_id', 'integer', (c) => c.primaryKey().references('users.id'))
+        .addColumn('person_id', 'integer', (c) => c.notNull().references('persons.id'))
+        .execute();
+    },
+  },
 ];

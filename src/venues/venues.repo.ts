@@ -110,3 +110,22 @@ export async function scanBreakdown(db: Db, day: string, venueIds?: number[]) {
     n: Number(r.n),
   }));
 }
+
+/** The person behind a resident's account, or undefined. */
+export async function personOfUser(db: Db, userId: number): Promise<number | undefined> {
+  const r = await db.k
+    .selectFrom('resident_accounts')
+    .select('person_id')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return r ? Number(r.person_id) : undefined;
+}
+
+/** Links a resident's account to their person record. */
+export async function linkResident(trx: Executor, userId: number, personId: number): Promise<void> {
+  await trx
+    .insertInto('resident_accounts')
+    .values({ user_id: userId, person_id: personId })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ person_id: personId }))
+    .execute();
+}

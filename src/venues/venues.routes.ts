@@ -5,6 +5,7 @@ import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
 import { check } from './checks.service.ts';
+import { residentPass } from './pass.service.ts';
 import { VENUE_STATUSES } from './venues.rules.ts';
 import { listVenues, revokeVenueCode, setVenueStatus, venueCode, venueStats } from './venues.service.ts';
 
@@ -35,6 +36,9 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
       reply.status(201);
       return result;
     },
+  );
+  app.get('/api/v1/pass', { schema: { tags, summary: 'The signed-in resident’s pass' } }, async (r) =>
+    residentPass(ctx, actorOf(r)),
   );
   app.get(
     '/api/v1/venues',

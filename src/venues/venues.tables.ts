@@ -26,9 +26,16 @@ export interface ScanRow {
   source: string;
 }
 
+/** Which person a resident's account is (the pass shows that person's colour and code). */
+export interface ResidentAccountRow {
+  user_id: number;
+  person_id: number;
+}
+
 declare module '../platform/db/schema.ts' {
   interface Database {
     venues: VenueRow;
     scans: ScanRow;
+    resident_accounts: ResidentAccountRow;
   }
 }

@@ -6,9 +6,12 @@ import { colourOf } from '../health-code/health-code.rules.ts';
 import { insertPersons } from '../people/people.repo.ts';
 import { checkCharOf } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
+import { createUser } from '../platform/auth/auth.service.ts';
 import { statusIndex } from '../testing/testing.status.ts';
 import { check, checkState } from './checks.service.ts';
+import { residentPass } from './pass.service.ts';
 import { personalCode, signVenueCode } from './venues.codes.ts';
+import { linkResident } from './venues.repo.ts';
 import { createVenues, venueStats } from './venues.service.ts';
 
 const id = (n: number) => {
@@ -186,6 +189,32 @@ for (const dialect of dialects()) {
       const reasons = Object.fromEntries(st.byReason.map((r) => [r.code, r.n]));
       assert.equal(reasons['no-negative-24h'], 1);
       assert.equal(reasons['venue-suspended'], 1);
+    });
+
+    test('a resident’s pass shows their colour, certificate and a code that scans', async () => {
+      const user = await createUser(ctx, 'system', {
+        username: 'res',
+        displayName: 'r',
+        password: 'long-enough-pw',
+        role: 'resident',
+        scope: { kind: 'city', code: '3501' },
+      });
+      await ctx.db.k.transaction().execute((trx) => linkResident(trx, user.id, pid[0] as number));
+      const actor = {
+        userId: user.id,
+        username: 'res',
+        role: 'resident' as const,
+        scope: { kind: 'city' as const, code: '3501' },
+      };
+      const pass = await residentPass(ctx, actor, T);
+      assert.deepEqual([pass.colour, pass.negativeWithin24h], ['green', true]);
+      const scanned = await check(
+        ctx,
+        { venueCode: venue('OFFICE'), personalCode: pass.personalCode },
+        { guard: false, now: T + 30_000 },
+      );
+      assert.equal(scanned.verdict, 'allow');
+      await assert.rejects(residentPass(ctx, { ...actor, userId: 999 }, T), /resident pass/);
     });
 
     test('a retried scan is recorded once and answered the same', async () => {

@@ -1,0 +1,38 @@
+import { colourOf } from '../health-code/health-code.rules.ts';
+import { AuthErrors } from '../platform/auth/auth.errors.ts';
+import type { Actor } from '../platform/auth/auth.rules.ts';
+import type { Ctx } from '../platform/context.ts';
+import { AppError } from '../platform/errors.ts';
+import { negativeCovers } from '../testing/testing.rules.ts';
+import { statusIndex } from '../testing/testing.status.ts';
+import { checkState } from './checks.service.ts';
+import { personalCode } from './venues.codes.ts';
+import { personOfUser } from './venues.repo.ts';
+
+/**
+ * The resident's pass: their colour with the rule behind it, their latest negative sampling time,
+ * whether it covers the last 24 hours, and the personal code of this minute (it rotates; a
+ * screenshot stops working within two minutes).
+ */
+export async function residentPass(ctx: Ctx, actor: Actor, now = Date.now()) {
+  const personId = await personOfUser(ctx.db, actor.userId);
+  if (personId === undefined) throw new AppError(AuthErrors.FORBIDDEN, { permission: 'resident pass' });
+  const s = await checkState(ctx);
+  const test = (await statusIndex(ctx.db)).get(personId);
+  const colour = colourOf(
+    { infection: s.infections.get(personId) ?? null, positivePoolAt: test.positivePoolAt, positiveAt: test.positiveAt },
+    now,
+  );
+  return {
+    colour: colour.colour,
+    colourRule: colour.rule,
+    reason: colour.reason,
+    lastNegativeSampledAt:
+      test.lastNegativeSampledAt === null ? null : new Date(test.lastNegativeSampledAt).toISOString(),
+    negativeWithin24h: negativeCovers(test.lastNegativeSampledAt, now),
+    personalCode: personalCode(s.keys, personId, now),
+    refreshAt: new Date((Math.floor(now / 60_000) + 1) * 60_000).toISOString(),
+  };
+}
+
+export { AuthErrors };
