@@ -1,6 +1,7 @@
 import { colourOf } from '../health-code/health-code.rules.ts';
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
+import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { negativeCovers } from '../testing/testing.rules.ts';
@@ -15,6 +16,7 @@ import { personOfUser } from './venues.repo.ts';
  * screenshot stops working within two minutes).
  */
 export async function residentPass(ctx: Ctx, actor: Actor, now = Date.now()) {
+  requirePermission(actor, 'pass:read');
   const personId = await personOfUser(ctx.db, actor.userId);
   if (personId === undefined) throw new AppError(AuthErrors.FORBIDDEN, { permission: 'resident pass' });
   const s = await checkState(ctx);

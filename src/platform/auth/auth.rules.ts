@@ -51,7 +51,8 @@ export type Permission =
   | 'enterprises:report'
   | 'venues:read'
   | 'venues:write'
-  | 'scans:guard';
+  | 'scans:guard'
+  | 'pass:read';
 
 // Least privilege: roles whose modules do not exist yet see the dashboard only.
 const PERMISSIONS: Record<Role, Permission[]> = {
@@ -102,7 +103,7 @@ const PERMISSIONS: Record<Role, Permission[]> = {
   'task-force-leader': ['dashboard', 'persons:read', 'zones:read', 'testing:read'],
   lab: ['dashboard', 'testing:read', 'testing:write', 'testing:results'],
   'venue-operator': ['dashboard', 'venues:read', 'scans:guard'],
-  resident: ['dashboard'],
+  resident: ['dashboard', 'pass:read'],
   enterprise: ['dashboard', 'enterprises:report'],
   'appeals-handler': [
     'dashboard',
