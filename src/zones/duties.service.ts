@@ -42,6 +42,7 @@ export async function listDuties(ctx: Ctx, actor: Actor, code: string, now = new
 export async function addDuty(ctx: Ctx, actor: Actor, code: string, input: DutyInput) {
   requirePermission(actor, 'zones:write');
   const zone = await zoneFor(ctx, actor, code);
+  if (zone.status !== 'active') throw new AppError(ZoneErrors.ZONE_NOT_ACTIVE, { code });
   const now = new Date().toISOString();
   const row = {
     zone_id: zone.id,

@@ -23,9 +23,13 @@ export async function cadresById(db: Db | Executor, ids: number[]): Promise<Map<
 }
 
 /** Cadres, optionally of one rank and/or only those not serving anywhere now. */
-export async function listCadres(db: Db, f: { rank?: string; free?: boolean; limit: number }): Promise<StoredCadre[]> {
+export async function listCadres(
+  db: Db,
+  f: { rank?: string; free?: boolean; q?: string; limit: number },
+): Promise<StoredCadre[]> {
   let q = db.k.selectFrom('cadres').selectAll();
   if (f.rank) q = q.where('rank', '=', f.rank);
+  if (f.q) q = q.where((e) => e.or([e('name', 'like', `%${f.q}%`), e('home_unit', 'like', `%${f.q}%`)]));
   if (f.free)
     q = q.where(({ not, exists, selectFrom }) =>
       not(

@@ -32,7 +32,10 @@ export async function formTaskForce(ctx: Ctx, actor: Actor | 'system' | 'cli', c
     throw new AppError(ZoneErrors.TASKFORCE_ZONE_LEVEL);
   const ids = [input.leaderId, ...input.members.map((m) => m.cadreId).filter((id) => id !== input.leaderId)];
   const me = actorLabel(actor);
-  const formedOn = input.formedOn ?? dayOf(new Date().toISOString());
+  const today = dayOf(new Date().toISOString());
+  const formedOn = input.formedOn ?? today;
+  if (formedOn < zone.designated_on || formedOn > today)
+    throw new AppError(ZoneErrors.TASKFORCE_FORMED_ON, { formedOn, designatedOn: zone.designated_on });
   return ctx.db.k.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('task_forces')
@@ -81,7 +84,7 @@ export async function formTaskForce(ctx: Ctx, actor: Actor | 'system' | 'cli', c
 }
 
 /** Cadres for the task-force form, optionally only the free ones of a rank. */
-export async function cadres(ctx: Ctx, actor: Actor, f: { rank?: string; free?: boolean }) {
+export async function cadres(ctx: Ctx, actor: Actor, f: { rank?: string; free?: boolean; q?: string }) {
   requirePermission(actor, 'zones:read');
   return (await listCadres(ctx.db, { ...f, limit: 500 })).map((c) => ({
     id: c.id,

@@ -46,6 +46,11 @@ export const ZoneErrors = defineErrors({
     en: 'Cadre {name} already serves in the task force of zone {zone}',
   },
   CADRE_NOT_FOUND: { status: 404, 'zh-CN': '干部 {id} 不存在', en: 'No cadre {id}' },
+  TASKFORCE_FORMED_ON: {
+    status: 400,
+    'zh-CN': '组建日期 {formedOn} 应在风险区划定（{designatedOn}）之后且不晚于今天',
+    en: 'Formed on {formedOn} must be between the designation ({designatedOn}) and today',
+  },
   TASKFORCE_EXISTS: { status: 409, 'zh-CN': '风险区 {code} 已有专班', en: 'Zone {code} already has a task force' },
   TASKFORCE_ZONE_LEVEL: {
     status: 409,

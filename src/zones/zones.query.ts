@@ -148,6 +148,9 @@ export async function getZone(ctx: Ctx, actor: Actor, code: string, day = today(
       id: tf.id,
       formedOn: tf.formedOn,
       disbandedOn: tf.disbandedOn,
+      leader: leader
+        ? { id: Number(leader.id), name: leader.name, rank: leader.rank, homeUnit: leader.home_unit }
+        : null,
       members: tf.members.map((m) => ({
         cadre: { id: Number(m.id), name: m.name, rank: m.rank, homeUnit: m.home_unit },
         group: m.working_group,

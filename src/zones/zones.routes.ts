@@ -24,6 +24,7 @@ const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const CadreQuery = z.object({
   rank: z.enum(['clerk', 'section', 'division', 'bureau']).optional(),
   free: z.enum(['true', 'false']).optional(),
+  q: z.string().max(40).optional(),
 });
 type DD = z.infer<typeof DayDistrictQuery>;
 type Code = { code: string };
@@ -119,7 +120,7 @@ export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   );
   app.get('/api/v1/cadres', { schema: { tags, summary: 'Cadres', querystring: jsonSchema(CadreQuery) } }, async (r) => {
     const q = r.query as z.infer<typeof CadreQuery>;
-    return { items: await cadres(ctx, actorOf(r), { rank: q.rank, free: q.free === 'true' }) };
+    return { items: await cadres(ctx, actorOf(r), { rank: q.rank, free: q.free === 'true', q: q.q }) };
   });
   app.get('/api/v1/zones/:code/duties', { schema: { tags, summary: 'Duties of a zone', params: code } }, async (r) => ({
     items: await listDuties(ctx, actorOf(r), (r.params as Code).code),

@@ -200,6 +200,148 @@ describe('risk zones', { timeout: 600_000 }, () => {
     assert.equal(await page.locator('[data-testid=zone-lift]').count(), 0, 'a lifted zone has no actions');
   });
 
+  it('forms a task force through the dialog, then adds an overdue duty and closes it', {
+    timeout: TIMEOUT,
+  }, async (t) => {
+    const page = await openPage(t, browser, server);
+    if (!page || !server) return;
+    await signIn(page, 'commander');
+    // designated now, so the policy in force is cn-10-measures (which has high zones); the screen opens on today
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const stamp = Date.now().toString(36);
+    const created = await page.request.post(`${server.url}/api/v1/zones`, {
+      data: {
+        name: `专班测试楼${stamp}`,
+        level: 'high',
+        unit: 'building',
+        communityCode: '350102001001',
+        residents: 50,
+        noticeNo: `榕测防〔2022〕${stamp}号`,
+        noticeDistrict: '350102',
+        effectiveAt: new Date().toISOString(),
+      },
+    });
+    assert.equal(created.status(), 201, await created.text());
+    const { zone } = (await created.json()) as { zone: { code: string; level: string; status: string } };
+    assert.deepEqual([zone.level, zone.status], ['high', 'active']);
+
+    type Cadre = { id: number; name: string; rank: string; homeUnit: string };
+    const free = async (rank: string) => {
+      const res = await page.request.get(`${server?.url}/api/v1/cadres?rank=${rank}&free=true`);
+      assert.equal(res.status(), 200, await res.text());
+      return ((await res.json()) as { items: Cadre[] }).items;
+    };
+    const leader = (await free('section'))[0];
+    const member = (await free('clerk'))[0];
+    assert.ok(leader && member, 'the demo has free section-level cadres and clerks');
+
+    await goHash(page, `#/zones/detail?code=${encodeURIComponent(zone.code)}&date=${today}`);
+    await page.locator('[data-testid=task-force]').or(page.getByText('尚未组建工作专班。')).first().waitFor();
+    const open = page.locator('[data-testid=taskforce-open]');
+    assert.equal((await open.textContent())?.trim(), '组建专班');
+    await open.click();
+
+    const form = page.locator('[data-testid=taskforce-form]');
+    const leaderSelect = form.locator('select[name=leaderId]');
+    await leaderSelect.locator(`option[value="${leader.id}"]`).waitFor({ state: 'attached' });
+    assert.equal(
+      await leaderSelect.locator(`option[value="${member.id}"]`).count(),
+      0,
+      'a clerk is not offered as leader',
+    );
+    assert.match((await leaderSelect.locator(`option[value="${leader.id}"]`).textContent()) ?? '', /科级/);
+    assert.equal(await form.locator('[data-testid=taskforce-submit]').isDisabled(), true, 'no leader chosen yet');
+    await leaderSelect.selectOption(String(leader.id));
+    assert.equal((await form.locator('[data-testid=leader-rank]').textContent())?.trim(), '科级');
+
+    // the clerk is offered as a member; find them and put them in the medical group
+    await form.locator('input[name=cadreFilter]').fill(member.name);
+    const candidate = form.locator(`[data-testid=cadre-candidate][data-id="${member.id}"]`);
+    assert.equal(await candidate.getAttribute('data-rank'), 'clerk');
+    await candidate.locator('[data-testid=candidate-add]').click();
+    const chosen = form.locator('[data-testid=taskforce-member]');
+    assert.equal(await chosen.count(), 1);
+    await chosen.locator('select[name=group]').selectOption('medical');
+
+    // a clerk as leader (sent past the form) is refused by the server, and its message is shown
+    let swapped = false;
+    await page.route(
+      '**/api/v1/zones/*/task-force',
+      async (route) => {
+        swapped = true;
+        const body = route.request().postDataJSON() as Record<string, unknown>;
+        await route.continue({ postData: JSON.stringify({ ...body, leaderId: member.id }) });
+      },
+      { times: 1 },
+    );
+    await form.locator('[data-testid=taskforce-submit]').click();
+    const refusal = form.locator('[data-testid=taskforce-error]');
+    await refusal.waitFor();
+    assert.ok(swapped, 'the request went through the swap');
+    assert.equal(await refusal.getAttribute('data-code'), 'TASKFORCE_LEADER_RANK');
+    assert.match((await refusal.textContent()) ?? '', /专班组长须为科级及以上干部/);
+    assert.match((await refusal.textContent()) ?? '', new RegExp(`${member.name}.*科员`));
+    await page.screenshot({ path: join(screenshots, 'zone-taskforce.png') });
+
+    // as chosen, it is formed
+    await form.locator('[data-testid=taskforce-submit]').click();
+    await page.locator('[data-testid=zone-done]').waitFor();
+    assert.equal(await form.count(), 0, 'the dialog closed');
+    const shown = page.locator('[data-testid=task-force-leader]');
+    await page.waitForFunction(
+      (name) => document.querySelector('[data-testid=task-force-leader]')?.textContent?.includes(name),
+      leader.name,
+    );
+    assert.match((await shown.textContent()) ?? '', /科级/);
+    assert.match((await page.locator('[data-testid=group-medical]').textContent()) ?? '', new RegExp(member.name));
+    assert.equal(await open.count(), 0, 'a zone with a task force offers no second one');
+
+    // a duty due two hours ago is overdue
+    const title = `垃圾清运测试${stamp}`;
+    await page.locator('[data-testid=duty-add]').click();
+    const dutyForm = page.locator('[data-testid=duty-form]');
+    await dutyForm.locator('select[name=kind]').selectOption('garbage');
+    await dutyForm.locator('input[name=title]').fill(title);
+    await dutyForm.locator('input[name=owner]').fill('网格员 王五');
+    const past = new Date(Date.now() + 8 * 3600_000 - 2 * 3600_000).toISOString().slice(0, 16);
+    await dutyForm.locator('input[name=dueAt]').fill(past);
+    await dutyForm.locator('[data-testid=duty-past-hint]').waitFor();
+    await dutyForm.locator('[data-testid=duty-submit]').click();
+    const duty = page.locator('[data-testid=duty]').filter({ hasText: title });
+    await duty.waitFor();
+    assert.equal(await dutyForm.count(), 0, 'the duty dialog closed');
+    assert.equal(await duty.getAttribute('data-overdue'), 'true');
+    assert.match((await duty.getAttribute('class')) ?? '', /duty-overdue/);
+    assert.match((await duty.textContent()) ?? '', /逾期/);
+    assert.match((await duty.textContent()) ?? '', /垃圾清运/);
+    await page.locator('[data-testid=duties-overdue]').waitFor();
+
+    // closed with a note
+    await duty.locator('[data-testid=duty-close]').click();
+    const closeForm = page.locator('[data-testid=duty-close-form]');
+    assert.equal(await closeForm.locator('[data-testid=duty-close-submit]').isDisabled(), true, 'a note is needed');
+    await closeForm.locator('textarea[name=note]').fill('已清运并完成消杀');
+    await closeForm.locator('[data-testid=duty-close-submit]').click();
+    await page.waitForFunction(
+      (t) =>
+        [...document.querySelectorAll('[data-testid=duty]')].some(
+          (d) => d.textContent?.includes(t) && d.getAttribute('data-closed') === 'true',
+        ),
+      title,
+    );
+    assert.equal(await duty.getAttribute('data-overdue'), 'false');
+    assert.match((await duty.textContent()) ?? '', /已办结/);
+    assert.match((await duty.textContent()) ?? '', /已清运并完成消杀/);
+    assert.equal(await duty.locator('[data-testid=duty-close]').count(), 0, 'a closed duty cannot be closed again');
+    assert.equal(await page.locator('[data-testid=duties-overdue]').count(), 0);
+
+    await page.locator('[data-testid=lang-toggle]').click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=duty-add]')?.textContent?.trim() === 'Add duty',
+    );
+    assert.match((await duty.textContent()) ?? '', /Closed/);
+  });
+
   it('fits the zones on a phone screen', { timeout: TIMEOUT }, async (t) => {
     const page = await openPage(t, browser, server, {
       viewport: { width: 390, height: 844 },

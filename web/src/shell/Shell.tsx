@@ -9,6 +9,7 @@ import { Dashboard } from '../dashboard/Dashboard';
 import { Divisions } from '../divisions/Divisions';
 import { Figures } from '../figures/Figures';
 import { useI18n } from '../i18n';
+import { Pass } from '../pass/Pass';
 import { Persons } from '../persons/Persons';
 import { TestingArea } from '../testing/TestingArea';
 import { can, type User } from '../types';
@@ -73,6 +74,7 @@ export function Shell({ user, onSignOut }: Props) {
         {active === 'briefing' && <Briefing user={user} />}
         {active === 'zones' && <ZonesArea user={user} page={rest[0]} />}
         {active === 'testing' && <TestingArea user={user} page={rest[0]} />}
+        {active === 'pass' && <Pass />}
         {active === 'appeals' && <AppealsArea user={user} page={rest[0]} />}
         {active === 'persons' && <Persons user={user} />}
         {active === 'divisions' && <Divisions code={rest[0]} />}

@@ -8,6 +8,7 @@ export type ModuleId =
   | 'briefing'
   | 'zones'
   | 'testing'
+  | 'pass'
   | 'appeals'
   | 'persons'
   | 'divisions'
@@ -24,6 +25,7 @@ export interface ModuleDef {
 /** Only modules that exist are listed; a module is added here when it is built. */
 export const MODULES: readonly ModuleDef[] = [
   { id: 'dashboard', label: 'nav.dashboard', icon: '◉' },
+  { id: 'pass', label: 'nav.pass', icon: '▣', permission: 'pass:read' },
   { id: 'figures', label: 'nav.figures', icon: '▤', permission: 'cases:read' },
   { id: 'cases', label: 'nav.cases', icon: '☷', permission: 'cases:read' },
   { id: 'briefing', label: 'nav.briefing', icon: '✎', permission: 'briefing:read' },

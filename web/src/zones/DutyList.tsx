@@ -5,8 +5,8 @@ import type { Duty } from '../types';
 /** Overdue first, then open ones by due time, then the closed ones. */
 const order = (d: Duty) => (d.overdue ? 0 : d.closedAt ? 2 : 1);
 
-/** The zone's duties; overdue ones are highlighted and listed first. */
-export function DutyList({ duties }: { duties: Duty[] }) {
+/** The zone's duties; overdue ones are highlighted and listed first. With `onCloseDuty`, open ones can be closed. */
+export function DutyList({ duties, onCloseDuty }: { duties: Duty[]; onCloseDuty?: (duty: Duty) => void }) {
   const { t, lang, formatNumber } = useI18n();
   if (duties.length === 0) return <p className="muted">{t('duties.none')}</p>;
   const sorted = [...duties].sort((a, b) => order(a) - order(b) || (a.dueAt < b.dueAt ? -1 : 1));
@@ -25,6 +25,8 @@ export function DutyList({ duties }: { duties: Duty[] }) {
             className={`duty${d.overdue ? ' duty-overdue' : ''}${d.closedAt ? ' duty-closed' : ''}`}
             data-testid="duty"
             data-overdue={d.overdue}
+            data-closed={d.closedAt !== null}
+            data-id={d.id}
           >
             <div className="duty-head">
               <span className="duty-kind">{t(`duties.kind.${d.kind}`)}</span>
@@ -40,6 +42,19 @@ export function DutyList({ duties }: { duties: Duty[] }) {
               )}
             </div>
             {d.closingNote && <p className="duty-note small">{d.closingNote}</p>}
+            {onCloseDuty && !d.closedAt && (
+              <div className="duty-actions">
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => onCloseDuty(d)}
+                  data-testid="duty-close"
+                  aria-label={t('duties.closeTitle', { title: d.title })}
+                >
+                  {t('duties.close')}
+                </button>
+              </div>
+            )}
           </li>
         ))}
       </ul>

@@ -5,10 +5,13 @@ import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { dayOr } from '../figures/defaults';
 import { useI18n } from '../i18n';
-import { can, type ZoneDetail as Detail, type Division, type User } from '../types';
+import { can, type ZoneDetail as Detail, type Division, type Duty, type User } from '../types';
+import { DutyCloseDialog } from './DutyCloseDialog';
+import { DutyDialog } from './DutyDialog';
 import { DutyList } from './DutyList';
 import { ZONE_DEFAULT_DATE } from './defaults';
 import { TaskForceCard } from './TaskForceCard';
+import { TaskForceDialog } from './TaskForceDialog';
 import { type Done, ZoneActions } from './ZoneActions';
 import { ZoneSummary } from './ZoneSummary';
 import { ZoneTimeline } from './ZoneTimeline';
@@ -21,6 +24,8 @@ export function ZoneDetail({ user }: { user: User }) {
   const date = dayOr(q.date, ZONE_DEFAULT_DATE);
   const detail = useApi<Detail>(code ? `/api/v1/zones/${encodeURIComponent(code)}${query({ date })}` : null);
   const [done, setDone] = useState<Done | null>(null);
+  const [open, setOpen] = useState<'taskForce' | 'duty' | null>(null);
+  const [closing, setClosing] = useState<Duty | null>(null);
   const data = detail.data?.zone.code === code ? detail.data : undefined;
   const { reload } = detail;
   const divisions = useApi<{ items: Division[] }>('/api/v1/divisions?level=district');
@@ -29,11 +34,34 @@ export function ZoneDetail({ user }: { user: User }) {
   const districtName = useCallback((c: string) => names.get(c) ?? c, [names]);
   const onDone = useCallback(
     (d: Done) => {
+      setOpen(null);
+      setClosing(null);
       setDone(d);
       reload();
     },
     [reload],
   );
+  const closeDialog = useCallback(() => {
+    setOpen(null);
+    setClosing(null);
+  }, []);
+  const show = (o: 'taskForce' | 'duty') => {
+    setDone(null);
+    setOpen(o);
+  };
+  const askClose = useCallback((d: Duty) => {
+    setDone(null);
+    setClosing(d);
+  }, []);
+  const zone = data?.zone;
+  // an active high or medium zone without a (serving) task force can get one
+  const mayForm =
+    !!zone &&
+    zone.status === 'active' &&
+    (zone.level === 'high' || zone.level === 'medium') &&
+    (!data.taskForce || !!data.taskForce.disbandedOn) &&
+    can(user, 'taskforces:write');
+  const mayEditDuties = can(user, 'zones:write');
 
   return (
     <section className="page zones-page zone-detail">
@@ -71,15 +99,39 @@ export function ZoneDetail({ user }: { user: User }) {
             </section>
             <div className="zone-side">
               <section className="card">
-                <h2>{t('zones.taskForce')}</h2>
+                <div className="card-header">
+                  <h2>{t('zones.taskForce')}</h2>
+                  {mayForm && (
+                    <button
+                      type="button"
+                      className="btn btn-primary btn-small"
+                      onClick={() => show('taskForce')}
+                      data-testid="taskforce-open"
+                    >
+                      {t('taskForce.form')}
+                    </button>
+                  )}
+                </div>
                 <TaskForceCard taskForce={data.taskForce} />
               </section>
               <section className="card">
-                <h2>{t('zones.duties')}</h2>
-                <DutyList duties={data.duties} />
+                <div className="card-header">
+                  <h2>{t('zones.duties')}</h2>
+                  {mayEditDuties && (
+                    <button type="button" className="btn btn-small" onClick={() => show('duty')} data-testid="duty-add">
+                      {t('duties.add')}
+                    </button>
+                  )}
+                </div>
+                <DutyList duties={data.duties} onCloseDuty={mayEditDuties ? askClose : undefined} />
               </section>
             </div>
           </div>
+          {open === 'taskForce' && mayForm && (
+            <TaskForceDialog zone={data.zone} onClose={closeDialog} onDone={onDone} />
+          )}
+          {open === 'duty' && <DutyDialog zone={data.zone} onClose={closeDialog} onDone={onDone} />}
+          {closing && <DutyCloseDialog duty={closing} onClose={closeDialog} onDone={onDone} onStale={reload} />}
         </>
       )}
     </section>

@@ -22,3 +22,14 @@ export function count(s: string): number | null {
   const n = Number(s);
   return Number.isSafeInteger(n) ? n : null;
 }
+
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+/** A moment as a datetime-local value in China Standard Time: `2022-11-07T18:00`. */
+export const chinaLocal = (ms: number): string => new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16);
+
+/** Whether a datetime-local value read in China Standard Time lies before `now` (false when not a time). */
+export function chinaPast(local: string, now = Date.now()): boolean {
+  const ms = Date.parse(toChinaIso(local));
+  return !Number.isNaN(ms) && ms < now;
+}
