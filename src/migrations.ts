@@ -2,6 +2,7 @@ import { appealsMigrations } from './appeals/appeals.migration.ts';
 import { briefingMigrations } from './briefing/briefing.migration.ts';
 import { casesMigrations } from './cases/cases.migration.ts';
 import { geoMigrations } from './geo/geo.migration.ts';
+import { overridesMigrations } from './health-code/overrides.migration.ts';
 import { peopleMigrations } from './people/people.migration.ts';
 import type { Migration } from './platform/db/migration.ts';
 import { jobsMigrations } from './platform/jobs/jobs.migration.ts';
@@ -23,5 +24,6 @@ export const MIGRATIONS: Migration[] = [
   ...jobsMigrations,
   ...testingMigrations,
   ...venuesMigrations,
+  ...overridesMigrations,
   ...appealsMigrations,
 ];

@@ -8,7 +8,7 @@ import { EventEmitter } from 'node:events';
 export const events = new EventEmitter();
 events.setMaxListeners(50);
 
-export type BanyanEvent = 'cases-changed' | 'venues-changed';
+export type BanyanEvent = 'cases-changed' | 'venues-changed' | 'overrides-changed';
 
 /** Announces a change after its transaction committed. */
 export function announce(e: BanyanEvent): void {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type ColourInputs, colourOf } from '../health-code/health-code.rules.ts';
+import { type ColourInputs, type ColourVerdict, colourOf } from '../health-code/health-code.rules.ts';
+import { activeOverrides, type StoredOverride } from '../health-code/overrides.repo.ts';
 import { findPersonByIndex } from '../people/people.repo.ts';
 import { validateIdNumber } from '../people/people.service.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -34,7 +35,39 @@ interface CheckState {
   policies: Policy[];
   writer: ScanWriter;
   replies: Map<string, CheckResult>;
-  stale: { venues: boolean; cases: boolean };
+  overrides: Map<number, StoredOverride>;
+  stale: { venues: boolean; cases: boolean; overrides: boolean };
+}
+
+async function loadOverrides(ctx: Ctx) {
+  return new Map((await activeOverrides(ctx.db, new Date().toISOString())).map((o) => [o.person_id, o]));
+}
+
+/**
+ * The colour of a person at a moment: an approved, unexpired manual override wins and says so
+ * (with its reason, which the person sees on their pass); otherwise the rules decide.
+ */
+export function colourFor(
+  s: CheckState,
+  personId: number,
+  test: { positivePoolAt: number | null; positiveAt: number | null },
+  now: number,
+): ColourVerdict {
+  const o = s.overrides.get(personId);
+  if (o && Date.parse(o.expires_at) > now) {
+    return {
+      colour: o.colour as ColourVerdict['colour'],
+      rule: `manual-override:${o.id}`,
+      reason: {
+        'zh-CN': `人工赋码（经两人审批）：${o.reason}`,
+        en: `manual colour (approved by two people): ${o.reason}`,
+      },
+    };
+  }
+  return colourOf(
+    { infection: s.infections.get(personId) ?? null, positivePoolAt: test.positivePoolAt, positiveAt: test.positiveAt },
+    now,
+  );
 }
 
 const states = new WeakMap<Ctx['db'], Promise<CheckState>>();
@@ -67,13 +100,17 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
         policies: await listPolicies(ctx),
         writer: new ScanWriter(ctx.db),
         replies: new Map(),
-        stale: { venues: false, cases: false },
+        overrides: await loadOverrides(ctx),
+        stale: { venues: false, cases: false, overrides: false },
       };
       events.on('cases-changed', () => {
         s.stale.cases = true;
       });
       events.on('venues-changed', () => {
         s.stale.venues = true;
+      });
+      events.on('overrides-changed', () => {
+        s.stale.overrides = true;
       });
       return s;
     })();
@@ -82,11 +119,16 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
   return p;
 }
 
-async function fresh(ctx: Ctx): Promise<CheckState> {
+/** The check state with every stale part reloaded. */
+export async function freshState(ctx: Ctx): Promise<CheckState> {
   const s = await checkState(ctx);
   if (s.stale.cases) {
     s.stale.cases = false;
     s.infections = await loadInfections(ctx);
+  }
+  if (s.stale.overrides) {
+    s.stale.overrides = false;
+    s.overrides = await loadOverrides(ctx);
   }
   if (s.stale.venues) {
     s.stale.venues = false;
@@ -121,7 +163,7 @@ export async function check(
   input: { venueCode: string; personalCode?: string; idNumber?: string; proxy?: boolean; key?: string },
   opts: { guard: boolean; now?: number },
 ): Promise<CheckResult> {
-  const s = await fresh(ctx);
+  const s = await freshState(ctx);
   if (input.key) {
     const earlier = s.replies.get(input.key);
     if (earlier) return earlier;
@@ -144,10 +186,7 @@ export async function check(
     source = 'id';
   } else throw new AppError(VenueErrors.SCAN_WHO_MISSING);
   const test = (await statusIndex(ctx.db)).get(personId);
-  const colour = colourOf(
-    { infection: s.infections.get(personId) ?? null, positivePoolAt: test.positivePoolAt, positiveAt: test.positiveAt },
-    now,
-  );
+  const colour = colourFor(s, personId, test, now);
   const day = new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
   const hours = certificateHours(policyOn(s.policies, day).id, venue.category as Category);
   const v = verdictOf(

@@ -1,4 +1,3 @@
-import { colourOf } from '../health-code/health-code.rules.ts';
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
@@ -6,7 +5,7 @@ import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { negativeCovers } from '../testing/testing.rules.ts';
 import { statusIndex } from '../testing/testing.status.ts';
-import { checkState } from './checks.service.ts';
+import { colourFor, freshState } from './checks.service.ts';
 import { personalCode } from './venues.codes.ts';
 import { personOfUser } from './venues.repo.ts';
 
@@ -19,12 +18,9 @@ export async function residentPass(ctx: Ctx, actor: Actor, now = Date.now()) {
   requirePermission(actor, 'pass:read');
   const personId = await personOfUser(ctx.db, actor.userId);
   if (personId === undefined) throw new AppError(AuthErrors.FORBIDDEN, { permission: 'resident pass' });
-  const s = await checkState(ctx);
+  const s = await freshState(ctx);
   const test = (await statusIndex(ctx.db)).get(personId);
-  const colour = colourOf(
-    { infection: s.infections.get(personId) ?? null, positivePoolAt: test.positivePoolAt, positiveAt: test.positiveAt },
-    now,
-  );
+  const colour = colourFor(s, personId, test, now);
   return {
     colour: colour.colour,
     colourRule: colour.rule,

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { dialects, testCtx } from '../../test/helpers/db.ts';
 import { upsertCases } from '../cases/cases.service.ts';
 import { colourOf } from '../health-code/health-code.rules.ts';
+import { decideOverride, requestOverride } from '../health-code/overrides.service.ts';
 import { insertPersons } from '../people/people.repo.ts';
 import { checkCharOf } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
@@ -215,6 +216,45 @@ for (const dialect of dialects()) {
       );
       assert.equal(scanned.verdict, 'allow');
       await assert.rejects(residentPass(ctx, { ...actor, userId: 999 }, T), /resident pass/);
+    });
+
+    test('a manual colour needs a second person, is audited, and is shown to the person', async () => {
+      const a = {
+        userId: 11,
+        username: 'officer-a',
+        role: 'district-officer' as const,
+        scope: { kind: 'district' as const, code: '350102' },
+      };
+      const b = { ...a, userId: 12, username: 'officer-b' };
+      const req = await requestOverride(ctx, a, {
+        personId: pid[4] as number,
+        colour: 'red',
+        reason: 'test of the two-person rule for a manual colour',
+        hours: 24,
+      });
+      assert.equal((await scan('MARKET', 4, { now: Date.now() })).colour, 'green', 'a pending request changes nothing');
+      await assert.rejects(
+        decideOverride(ctx, a, req.id, true),
+        (e: Error & { code?: string }) => e.code === 'OVERRIDE_SAME_PERSON',
+      );
+      await decideOverride(ctx, b, req.id, true);
+      const after = await scan('MARKET', 4, { now: Date.now() });
+      assert.deepEqual([after.colour, after.colourRule, after.verdict], ['red', `manual-override:${req.id}`, 'deny']);
+      assert.match(after.reasons[0]?.['zh-CN'] ?? '', /人工赋码/);
+      const actions = (
+        await ctx.db.k.selectFrom('audit_log').select('action').where('action', 'like', 'colour-override%').execute()
+      ).map((x) => x.action);
+      assert.deepEqual(actions, ['colour-override-requested', 'colour-override-approved']);
+      const other = { ...a, userId: 13, scope: { kind: 'district' as const, code: '350104' } };
+      await assert.rejects(
+        requestOverride(ctx, other, {
+          personId: pid[4] as number,
+          colour: 'red',
+          reason: 'outside my district, must be refused',
+          hours: 1,
+        }),
+        /outside your jurisdiction/,
+      );
     });
 
     test('a retried scan is recorded once and answered the same', async () => {

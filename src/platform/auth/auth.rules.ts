@@ -52,7 +52,8 @@ export type Permission =
   | 'venues:read'
   | 'venues:write'
   | 'scans:guard'
-  | 'pass:read';
+  | 'pass:read'
+  | 'colour:override';
 
 // Least privilege: roles whose modules do not exist yet see the dashboard only.
 const PERMISSIONS: Record<Role, Permission[]> = {
@@ -76,6 +77,7 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'testing:write',
     'venues:read',
     'venues:write',
+    'colour:override',
     'appeals:read',
     'appeals:dispatch',
     'enterprises:read',
@@ -96,6 +98,7 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'testing:write',
     'venues:read',
     'venues:write',
+    'colour:override',
     'appeals:read',
     'enterprises:read',
   ],

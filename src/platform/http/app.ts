@@ -11,6 +11,7 @@ import { briefingRoutes } from '../../briefing/briefing.routes.ts';
 import { casesRoutes } from '../../cases/cases.routes.ts';
 import { dashboardRoutes } from '../../dashboard/dashboard.routes.ts';
 import { geoRoutes } from '../../geo/geo.routes.ts';
+import { overridesRoutes } from '../../health-code/overrides.routes.ts';
 import { peopleRoutes } from '../../people/people.routes.ts';
 import { policyRoutes } from '../../policy/policy.routes.ts';
 import { testingRoutes } from '../../testing/testing.routes.ts';
@@ -108,6 +109,7 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     zonesRoutes,
     testingRoutes,
     venuesRoutes,
+    overridesRoutes,
     appealsRoutes,
   ]) {
     await app.register(async (scoped) => routes(scoped, ctx));
