@@ -404,6 +404,7 @@ export const en: Record<MessageKey, string> = {
   'nav.appeals': 'Appeals',
   'nav.testing': 'Mass testing',
   'nav.pass': 'My pass',
+  'nav.guard': 'Entrance check',
   'testing.title': 'Mass testing',
   'testing.tab.campaign': 'Progress',
   'testing.tab.sites': 'Sites',

@@ -8,6 +8,7 @@ import { useRoute } from '../common/router';
 import { Dashboard } from '../dashboard/Dashboard';
 import { Divisions } from '../divisions/Divisions';
 import { Figures } from '../figures/Figures';
+import { Guard } from '../guard/Guard';
 import { useI18n } from '../i18n';
 import { Pass } from '../pass/Pass';
 import { Persons } from '../persons/Persons';
@@ -75,6 +76,7 @@ export function Shell({ user, onSignOut }: Props) {
         {active === 'zones' && <ZonesArea user={user} page={rest[0]} />}
         {active === 'testing' && <TestingArea user={user} page={rest[0]} />}
         {active === 'pass' && <Pass />}
+        {active === 'guard' && <Guard />}
         {active === 'appeals' && <AppealsArea user={user} page={rest[0]} />}
         {active === 'persons' && <Persons user={user} />}
         {active === 'divisions' && <Divisions code={rest[0]} />}

@@ -9,6 +9,7 @@ export type ModuleId =
   | 'zones'
   | 'testing'
   | 'pass'
+  | 'guard'
   | 'appeals'
   | 'persons'
   | 'divisions'
@@ -26,6 +27,7 @@ export interface ModuleDef {
 export const MODULES: readonly ModuleDef[] = [
   { id: 'dashboard', label: 'nav.dashboard', icon: '◉' },
   { id: 'pass', label: 'nav.pass', icon: '▣', permission: 'pass:read' },
+  { id: 'guard', label: 'nav.guard', icon: '⛨', permission: 'scans:guard' },
   { id: 'figures', label: 'nav.figures', icon: '▤', permission: 'cases:read' },
   { id: 'cases', label: 'nav.cases', icon: '☷', permission: 'cases:read' },
   { id: 'briefing', label: 'nav.briefing', icon: '✎', permission: 'briefing:read' },
