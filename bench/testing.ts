@@ -36,7 +36,7 @@ export async function benchTesting(): Promise<Record<string, unknown>> {
     const db = openDb({ file: join(dir, 'banyan.db') });
     await migrate(db, MIGRATIONS);
     await db.close();
-    // Setup: PEOPLE persons with real blind indexes (the lookup key), placeholder ciphertexts.
+    // Setup: PEOPLE persons with real blind indexes (the lookup key); their ciphertext columns are not read here.
     const raw = new Database(join(dir, 'banyan.db'));
     raw.pragma('journal_mode = WAL');
     const ids: string[] = [];

@@ -1,43 +1,16 @@
 /** Appeals in a real browser: submit on the web and the phone-sized page, dispatch, reply, track. */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { withCheckChar } from '../../src/appeals/appeals.rules.ts';
-import {
-  buildWeb,
-  chromiumAvailable,
-  goHash,
-  launchChromium,
-  openPage,
-  repoRoot,
-  signIn,
-  startServer,
-  type TestServer,
-} from './browser.ts';
+import { browserSuite, goHash, openPage, repoRoot, signIn } from './browser.ts';
 
 const screenshots = join(repoRoot, 'test/e2e/screenshots');
 const TIMEOUT = 120_000;
 
 describe('appeals', { timeout: 300_000 }, () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  before(
-    async () => {
-      if (!chromiumAvailable()) return;
-      buildWeb();
-      server = await startServer();
-      browser = await launchChromium();
-      mkdirSync(screenshots, { recursive: true });
-    },
-    { timeout: 240_000 },
-  );
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   async function fillForm(page: Page, f: { enterprise?: string; phone: string; title: string }) {
     if (f.enterprise) await page.locator('input[name=creditCode]').fill(f.enterprise);
@@ -54,13 +27,16 @@ describe('appeals', { timeout: 300_000 }, () => {
   it('submits on the web and on the phone page, dispatches, replies, and shows the reply', {
     timeout: TIMEOUT,
   }, async (t) => {
-    const web = await openPage(t, browser, server);
+    const web = await openPage(t, suite.browser, suite.server);
     if (!web) return;
     await goHash(web, '#/appeal');
     const webNo = await fillForm(web, { phone: '13912345678', title: '居民快递无法送达' });
     assert.match(webNo, /^SQ\d{8}[A-Z]{6}$/);
 
-    const phone = await openPage(t, browser, server, { viewport: { width: 375, height: 700 }, isMobile: true });
+    const phone = await openPage(t, suite.browser, suite.server, {
+      viewport: { width: 375, height: 700 },
+      isMobile: true,
+    });
     if (!phone) return;
     await goHash(phone, '#/m/letter');
     const mobileNo = await fillForm(phone, {
@@ -71,7 +47,7 @@ describe('appeals', { timeout: 300_000 }, () => {
     assert.match(mobileNo, /^SQ\d{8}[A-Z]{6}$/);
     await phone.screenshot({ path: join(screenshots, 'appeals-mobile.png') });
 
-    const dispatcher = await openPage(t, browser, server);
+    const dispatcher = await openPage(t, suite.browser, suite.server);
     if (!dispatcher) return;
     await signIn(dispatcher, 'appeals');
     await goHash(dispatcher, '#/appeals');
@@ -80,7 +56,7 @@ describe('appeals', { timeout: 300_000 }, () => {
     await dispatcher.locator('[data-testid=dispatch]').click();
     await dispatcher.locator(`input[aria-label="${mobileNo}"]`).waitFor({ state: 'detached' });
 
-    const unit = await openPage(t, browser, server);
+    const unit = await openPage(t, suite.browser, suite.server);
     if (!unit) return;
     await signIn(unit, 'industry-bureau');
     await goHash(unit, '#/appeals/inbox');

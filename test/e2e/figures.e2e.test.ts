@@ -1,22 +1,9 @@
 /** Figures, case records and the briefing in a real browser, on the demo outbreak (Fuzhou, Nov 2022). */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  buildWeb,
-  chromiumAvailable,
-  DEMO_PASSWORD,
-  goHash,
-  launchChromium,
-  openPage,
-  paintedPixels,
-  repoRoot,
-  signIn,
-  startServer,
-  type TestServer,
-} from './browser.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSuite, DEMO_PASSWORD, goHash, openPage, paintedPixels, repoRoot, signIn } from './browser.ts';
 
 const screenshots = join(repoRoot, 'test/e2e/screenshots');
 const TIMEOUT = 120_000;
@@ -25,24 +12,7 @@ const ZH_SENTENCE =
   '11月6日，福州市新增本土确诊病例3例，新增本土无症状感染者35例，治愈出院本土确诊病例3例，解除隔离本土无症状感染者5例。';
 
 describe('figures and briefing', { timeout: 300_000 }, () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  before(
-    async () => {
-      if (!chromiumAvailable()) return; // throws under CI, so a missing chromium never passes there
-      buildWeb();
-      server = await startServer();
-      browser = await launchChromium();
-      mkdirSync(screenshots, { recursive: true });
-    },
-    { timeout: 240_000 },
-  );
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   const headline = (page: Page, metric: string) =>
     page.locator(`[data-testid=headline-${metric}] [data-testid=headline-value]`);
@@ -55,13 +25,15 @@ describe('figures and briefing', { timeout: 300_000 }, () => {
   }
 
   it('shows the figures of 6 Nov 2022 and the 35 records behind a number', { timeout: TIMEOUT }, async (t) => {
-    const page = await openPage(t, browser, server);
+    const page = await openPage(t, suite.browser, suite.server);
     if (!page) return;
     await signIn(page, 'commander');
     await page.locator('[data-testid=nav-figures]').click();
     assert.equal((await page.locator('[data-testid=nav-figures] .nav-label').textContent())?.trim(), '疫情数据');
     // without a day in the address the screen opens on the latest day with figures
-    const latest = (await (await page.request.get(`${server?.url}/api/v1/figures/latest`)).json()) as { date: string };
+    const latest = (await (await page.request.get(`${suite.server?.url}/api/v1/figures/latest`)).json()) as {
+      date: string;
+    };
     await page.locator('[data-testid=figures-day-title]').waitFor();
     assert.equal(await page.locator('input[name=date]').first().inputValue(), latest.date);
     await goHash(page, `#/figures?date=${DAY}`);
@@ -94,7 +66,7 @@ describe('figures and briefing', { timeout: 300_000 }, () => {
   });
 
   it('shows the briefing of 6 Nov 2022 in Chinese and English', { timeout: TIMEOUT }, async (t) => {
-    const page = await openPage(t, browser, server);
+    const page = await openPage(t, suite.browser, suite.server);
     if (!page) return;
     await signIn(page, 'commander');
     await page.locator('[data-testid=nav-briefing]').click();
@@ -126,8 +98,8 @@ describe('figures and briefing', { timeout: 300_000 }, () => {
   it('refuses approval by the editor, lets a second person approve, then freezes it', {
     timeout: TIMEOUT,
   }, async (t) => {
-    const page = await openPage(t, browser, server);
-    if (!page || !server) return;
+    const page = await openPage(t, suite.browser, suite.server);
+    if (!page || !suite.server) return;
     await signIn(page, 'commander');
     await goHash(page, '#/briefing?date=2022-11-07');
     const status = page.locator('[data-testid=briefing-status]');
@@ -154,7 +126,7 @@ describe('figures and briefing', { timeout: 300_000 }, () => {
     assert.equal((await status.textContent())?.trim(), '草稿');
 
     // the contract's second demo commander
-    const deputy = await page.request.post(`${server.url}/api/v1/sessions`, {
+    const deputy = await page.request.post(`${suite.server.url}/api/v1/sessions`, {
       data: { username: 'deputy', password: DEMO_PASSWORD },
     });
     assert.equal(deputy.status(), 201, 'the demo has a second commander, deputy');
@@ -173,7 +145,7 @@ describe('figures and briefing', { timeout: 300_000 }, () => {
   });
 
   it('fits the figures on a phone screen', { timeout: TIMEOUT }, async (t) => {
-    const page = await openPage(t, browser, server, {
+    const page = await openPage(t, suite.browser, suite.server, {
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,

@@ -1,44 +1,17 @@
 /** The guard's entrance check on a phone: pick a market, check a resident's personal code, then a bad resident ID. */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import {
-  buildWeb,
-  chromiumAvailable,
-  goHash,
-  launchChromium,
-  openPage,
-  repoRoot,
-  signIn,
-  startServer,
-  type TestServer,
-} from './browser.ts';
+import { describe, it } from 'node:test';
+import { browserSuite, goHash, openPage, repoRoot, signIn } from './browser.ts';
 
 const screenshots = join(repoRoot, 'test/e2e/screenshots');
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true };
 
 describe('guard entrance check', { timeout: 600_000 }, () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-  before(
-    async () => {
-      if (!chromiumAvailable()) return;
-      buildWeb();
-      server = await startServer();
-      browser = await launchChromium();
-      mkdirSync(screenshots, { recursive: true });
-    },
-    { timeout: 240_000 },
-  );
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('checks a resident at a market on a phone', { timeout: 120_000 }, async (t) => {
-    const page = await openPage(t, browser, server, phone);
+    const page = await openPage(t, suite.browser, suite.server, phone);
     if (!page) return;
     await signIn(page, 'guard');
     await goHash(page, '#/guard');
@@ -59,7 +32,7 @@ describe('guard entrance check', { timeout: 600_000 }, () => {
     );
 
     // The resident shows the pass on another phone.
-    const resident = await openPage(t, browser, server, phone);
+    const resident = await openPage(t, suite.browser, suite.server, phone);
     if (!resident) return;
     await signIn(resident, 'resident');
     await goHash(resident, '#/pass');
@@ -89,7 +62,7 @@ describe('guard entrance check', { timeout: 600_000 }, () => {
     await error.waitFor();
     const message = ((await error.textContent()) ?? '').trim();
     assert.ok(message.length > 0, 'an error message is shown');
-    assert.ok(!message.includes('无法识别'), `the server answered, not the local check (${message})`);
+    assert.ok(!message.includes('无法识别'), `the suite.server answered, not the local check (${message})`);
     assert.equal(await verdict.count(), 0, 'the previous verdict is replaced');
     assert.equal(await input.inputValue(), '');
 

@@ -1,59 +1,37 @@
 /** The resident's pass on a phone: colour, certificate, rotating code, and a check-in at a venue. */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import {
-  buildWeb,
-  chromiumAvailable,
-  goHash,
-  launchChromium,
-  openPage,
-  repoRoot,
-  signIn,
-  startServer,
-  type TestServer,
-} from './browser.ts';
+import { describe, it } from 'node:test';
+import { browserSuite, goHash, openPage, repoRoot, signIn } from './browser.ts';
 
 const screenshots = join(repoRoot, 'test/e2e/screenshots');
 
 describe('resident pass', { timeout: 600_000 }, () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-  before(
-    async () => {
-      if (!chromiumAvailable()) return;
-      buildWeb();
-      server = await startServer();
-      browser = await launchChromium();
-      mkdirSync(screenshots, { recursive: true });
-    },
-    { timeout: 240_000 },
-  );
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('shows the pass on a phone and checks in at a market', { timeout: 120_000 }, async (t) => {
-    const page = await openPage(t, browser, server, { viewport: { width: 390, height: 844 }, isMobile: true });
-    if (!page || !server) return;
+    const page = await openPage(t, suite.browser, suite.server, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+    });
+    if (!page || !suite.server) return;
     // A guard's poster: the commander fetches the signed code of an open market (markets need no certificate).
-    const login = await page.request.post(`${server.url}/api/v1/sessions`, {
+    const login = await page.request.post(`${suite.server.url}/api/v1/sessions`, {
       data: { username: 'commander', password: 'banyan-demo' },
     });
     assert.equal(login.status(), 201);
-    const venues = (await (await page.request.get(`${server.url}/api/v1/venues?date=2022-11-09`)).json()) as {
+    const venues = (await (await page.request.get(`${suite.server.url}/api/v1/venues?date=2022-11-09`)).json()) as {
       items: Array<{ code: string; category: string; status: string }>;
     };
     const market = venues.items.find((v) => v.category === 'mall-market' && v.status === 'open');
     assert.ok(market, 'the demo has an open market');
     const code = (
-      (await (await page.request.get(`${server.url}/api/v1/venues/${market.code}/code`)).json()) as { code: string }
+      (await (await page.request.get(`${suite.server.url}/api/v1/venues/${market.code}/code`)).json()) as {
+        code: string;
+      }
     ).code;
-    await page.request.delete(`${server.url}/api/v1/sessions/current`);
-    await page.goto(server.url);
+    await page.request.delete(`${suite.server.url}/api/v1/sessions/current`);
+    await page.goto(suite.server.url);
 
     await signIn(page, 'resident');
     await goHash(page, '#/pass');

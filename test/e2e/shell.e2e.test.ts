@@ -1,10 +1,9 @@
 /** The web shell in a real browser: sign-in, dashboard map, language toggle, phone layout. */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it, type TestContext } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { buildWeb, chromiumAvailable, launchChromium, repoRoot, startServer, type TestServer } from './browser.ts';
+import { describe, it, type TestContext } from 'node:test';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { browserSuite, openPage as openFreshPage, repoRoot } from './browser.ts';
 
 const screenshots = join(repoRoot, 'test/e2e/screenshots');
 const USER = 'commander';
@@ -12,43 +11,11 @@ const PASSWORD = 'banyan-demo';
 const TIMEOUT = 120_000;
 
 describe('web shell', { timeout: 300_000 }, () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
+  const suite = browserSuite();
 
-  before(
-    async () => {
-      if (!chromiumAvailable()) return; // throws under CI, so a missing chromium never passes there
-      buildWeb();
-      server = await startServer();
-      browser = await launchChromium();
-      mkdirSync(screenshots, { recursive: true });
-    },
-    { timeout: 240_000 },
-  );
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  /** A fresh page (no cookies) in zh-CN, with reduced motion so the map renders without animation. */
-  async function openPage(t: TestContext, options: BrowserContextOptions = {}): Promise<Page | undefined> {
-    if (!browser || !server) {
-      t.skip('chromium not installed');
-      return undefined;
-    }
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      locale: 'zh-CN',
-      reducedMotion: 'reduce',
-      ...options,
-    });
-    t.after(() => context.close());
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(server.url);
-    return page;
-  }
+  /** A fresh signed-out page on the suite's server (see browser.ts). */
+  const openPage = (t: TestContext, options: BrowserContextOptions = {}): Promise<Page | undefined> =>
+    openFreshPage(t, suite.browser, suite.server, options);
 
   async function signIn(page: Page, password = PASSWORD): Promise<void> {
     await page.locator('input[name=username]').fill(USER);

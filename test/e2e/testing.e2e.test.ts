@@ -1,21 +1,9 @@
 /** Mass testing in a real browser, on the demo campaign FZ-2022-11-08 (Fuzhou, 8–11 Nov 2022). */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  buildWeb,
-  chromiumAvailable,
-  goHash,
-  launchChromium,
-  openPage,
-  paintedPixels,
-  repoRoot,
-  signIn,
-  startServer,
-  type TestServer,
-} from './browser.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSuite, goHash, openPage, paintedPixels, repoRoot, signIn } from './browser.ts';
 
 const screenshots = join(repoRoot, 'test/e2e/screenshots');
 const TIMEOUT = 120_000;
@@ -23,24 +11,7 @@ const CAMPAIGN = 'FZ-2022-11-08';
 const ROUND_2 = `#/testing?campaign=${CAMPAIGN}&round=2`;
 
 describe('mass testing', { timeout: 600_000 }, () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  before(
-    async () => {
-      if (!chromiumAvailable()) return; // throws under CI, so a missing chromium never passes there
-      buildWeb();
-      server = await startServer();
-      browser = await launchChromium();
-      mkdirSync(screenshots, { recursive: true });
-    },
-    { timeout: 240_000 },
-  );
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   const text = async (page: Page, selector: string) => (await page.locator(selector).first().textContent())?.trim();
   const card = (page: Page, id: string) =>
@@ -63,7 +34,7 @@ describe('mass testing', { timeout: 600_000 }, () => {
   it('shows round 2 of FZ-2022-11-08 with coverage by district, and drills into a district', {
     timeout: TIMEOUT,
   }, async (t) => {
-    const page = await openPage(t, browser, server);
+    const page = await openPage(t, suite.browser, suite.server);
     if (!page) return;
     await signIn(page, 'commander');
     assert.equal((await page.locator('[data-testid=nav-testing] .nav-label').textContent())?.trim(), '核酸检测');
@@ -135,7 +106,7 @@ describe('mass testing', { timeout: 600_000 }, () => {
   });
 
   it('opens the retests tab, whose table renders even when empty', { timeout: TIMEOUT }, async (t) => {
-    const page = await openPage(t, browser, server);
+    const page = await openPage(t, suite.browser, suite.server);
     if (!page) return;
     await signIn(page, 'commander');
     await goHash(page, ROUND_2);
@@ -152,7 +123,7 @@ describe('mass testing', { timeout: 600_000 }, () => {
   });
 
   it('puts the sampling sites on the map and in a table', { timeout: TIMEOUT }, async (t) => {
-    const page = await openPage(t, browser, server);
+    const page = await openPage(t, suite.browser, suite.server);
     if (!page) return;
     await signIn(page, 'commander');
     await goHash(page, '#/testing/sites');
@@ -164,14 +135,14 @@ describe('mass testing', { timeout: 600_000 }, () => {
   });
 
   it('looks up a resident’s test status by ID', { timeout: TIMEOUT }, async (t) => {
-    const page = await openPage(t, browser, server);
-    if (!page || !server) return;
+    const page = await openPage(t, suite.browser, suite.server);
+    if (!page || !suite.server) return;
     await signIn(page, 'commander');
     // a resident of Gulou (in the campaign area), unmasked through the API the commander may use
-    const list = await page.request.get(`${server.url}/api/v1/persons?district=350102&pageSize=1`);
+    const list = await page.request.get(`${suite.server.url}/api/v1/persons?district=350102&pageSize=1`);
     const id = ((await list.json()) as { items: { id: number }[] }).items[0]?.id;
     assert.ok(id, 'the demo has residents in Gulou');
-    const full = await page.request.get(`${server.url}/api/v1/persons/${id}/unmasked`);
+    const full = await page.request.get(`${suite.server.url}/api/v1/persons/${id}/unmasked`);
     const { person } = (await full.json()) as { person: { idNumber: string } };
 
     await goHash(page, '#/testing/lookup');
@@ -189,8 +160,8 @@ describe('mass testing', { timeout: 600_000 }, () => {
     assert.equal(await page.locator('[data-testid=lookup-result]').count(), 0);
   });
 
-  it('keeps the dashboard up when the server has no progress route', { timeout: TIMEOUT }, async (t) => {
-    const page = await openPage(t, browser, server);
+  it('keeps the dashboard up when the suite.server has no progress route', { timeout: TIMEOUT }, async (t) => {
+    const page = await openPage(t, suite.browser, suite.server);
     if (!page) return;
     await page.route('**/api/v1/campaigns/*/progress*', (route) =>
       route.fulfill({
@@ -207,7 +178,7 @@ describe('mass testing', { timeout: 600_000 }, () => {
   });
 
   it('fits the dashboard on a phone screen', { timeout: TIMEOUT }, async (t) => {
-    const page = await openPage(t, browser, server, {
+    const page = await openPage(t, suite.browser, suite.server, {
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,

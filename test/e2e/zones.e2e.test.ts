@@ -1,45 +1,16 @@
 /** Risk zones in a real browser, on the demo outbreak (Fuzhou, Nov 2022): counts, map, detail, lift evaluation. */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  buildWeb,
-  chromiumAvailable,
-  goHash,
-  launchChromium,
-  openPage,
-  paintedPixels,
-  repoRoot,
-  signIn,
-  startServer,
-  type TestServer,
-} from './browser.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSuite, goHash, openPage, paintedPixels, repoRoot, signIn } from './browser.ts';
 
 const screenshots = join(repoRoot, 'test/e2e/screenshots');
 const TIMEOUT = 120_000;
 const DAY = '2022-11-07';
 
 describe('risk zones', { timeout: 600_000 }, () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  before(
-    async () => {
-      if (!chromiumAvailable()) return; // throws under CI, so a missing chromium never passes there
-      buildWeb();
-      server = await startServer();
-      browser = await launchChromium();
-      mkdirSync(screenshots, { recursive: true });
-    },
-    { timeout: 240_000 },
-  );
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   const count = (page: Page, id: string) => page.locator(`[data-testid=zone-count-${id}]`);
   const text = async (page: Page, selector: string) => (await page.locator(selector).first().textContent())?.trim();
@@ -51,7 +22,7 @@ describe('risk zones', { timeout: 600_000 }, () => {
   }
 
   it('shows the counts, the map and the zones of 7 Nov 2022', { timeout: TIMEOUT }, async (t) => {
-    const page = await openPage(t, browser, server);
+    const page = await openPage(t, suite.browser, suite.server);
     if (!page) return;
     await signIn(page, 'commander');
     assert.equal((await page.locator('[data-testid=nav-zones] .nav-label').textContent())?.trim(), '风险区');
@@ -97,7 +68,7 @@ describe('risk zones', { timeout: 600_000 }, () => {
   });
 
   it('opens a zone and shows its timeline with the designation notice', { timeout: TIMEOUT }, async (t) => {
-    const page = await openPage(t, browser, server);
+    const page = await openPage(t, suite.browser, suite.server);
     if (!page) return;
     await signIn(page, 'commander');
     await goHash(page, `#/zones?date=${DAY}`);
@@ -127,7 +98,7 @@ describe('risk zones', { timeout: 600_000 }, () => {
   });
 
   it('lists the lift recommendations of 11 Nov 2022 under the twenty measures', { timeout: TIMEOUT }, async (t) => {
-    const page = await openPage(t, browser, server);
+    const page = await openPage(t, suite.browser, suite.server);
     if (!page) return;
     await signIn(page, 'commander');
     await goHash(page, '#/zones?date=2022-11-11');
@@ -153,14 +124,14 @@ describe('risk zones', { timeout: 600_000 }, () => {
   });
 
   it('refuses a lift the policy does not allow, then records it with a reason', { timeout: TIMEOUT }, async (t) => {
-    const page = await openPage(t, browser, server);
-    if (!page || !server) return;
+    const page = await openPage(t, suite.browser, suite.server);
+    if (!page || !suite.server) return;
     await signIn(page, 'commander');
     // a high-risk zone designated on 14 Nov: under the twenty measures it needs five clean days
-    const one = await page.request.get(`${server.url}/api/v1/zones?date=${DAY}&pageSize=1`);
+    const one = await page.request.get(`${suite.server.url}/api/v1/zones?date=${DAY}&pageSize=1`);
     const sample = ((await one.json()) as { items: { communityCode: string; districtCode: string }[] }).items[0];
     assert.ok(sample, 'the demo has zones');
-    const created = await page.request.post(`${server.url}/api/v1/zones`, {
+    const created = await page.request.post(`${suite.server.url}/api/v1/zones`, {
       data: {
         name: '测试楼栋1号楼',
         level: 'high',
@@ -203,13 +174,13 @@ describe('risk zones', { timeout: 600_000 }, () => {
   it('forms a task force through the dialog, then adds an overdue duty and closes it', {
     timeout: TIMEOUT,
   }, async (t) => {
-    const page = await openPage(t, browser, server);
-    if (!page || !server) return;
+    const page = await openPage(t, suite.browser, suite.server);
+    if (!page || !suite.server) return;
     await signIn(page, 'commander');
     // designated now, so the policy in force is cn-10-measures (which has high zones); the screen opens on today
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const stamp = Date.now().toString(36);
-    const created = await page.request.post(`${server.url}/api/v1/zones`, {
+    const created = await page.request.post(`${suite.server.url}/api/v1/zones`, {
       data: {
         name: `专班测试楼${stamp}`,
         level: 'high',
@@ -227,7 +198,7 @@ describe('risk zones', { timeout: 600_000 }, () => {
 
     type Cadre = { id: number; name: string; rank: string; homeUnit: string };
     const free = async (rank: string) => {
-      const res = await page.request.get(`${server?.url}/api/v1/cadres?rank=${rank}&free=true`);
+      const res = await page.request.get(`${suite.server?.url}/api/v1/cadres?rank=${rank}&free=true`);
       assert.equal(res.status(), 200, await res.text());
       return ((await res.json()) as { items: Cadre[] }).items;
     };
@@ -343,7 +314,7 @@ describe('risk zones', { timeout: 600_000 }, () => {
   });
 
   it('fits the zones on a phone screen', { timeout: TIMEOUT }, async (t) => {
-    const page = await openPage(t, browser, server, {
+    const page = await openPage(t, suite.browser, suite.server, {
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
