@@ -16,7 +16,7 @@ describe('appeals screens', { timeout: 400_000 }, () => {
     if (!page) return;
     await signIn(page, 'appeals');
     await goHash(page, '#/appeals/dashboard');
-    for (const id of ['volume-chart', 'category-chart', 'rate-gauges', 'channel-chart']) {
+    for (const id of ['volume-chart', 'category-chart', 'rate-gauges']) {
       await page.locator(`[data-testid=${id}] canvas`).waitFor();
     }
     await page.locator('[data-testid=district-map] canvas').waitFor();

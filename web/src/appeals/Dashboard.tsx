@@ -4,9 +4,9 @@ import { GREENS } from '../charts/colors';
 import { useGeo } from '../charts/useGeo';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
-import { useI18n } from '../i18n';
+import { AppealMini } from './AppealMini';
 import { useAT } from './strings';
-import { type Appeal, type Dash, fmt } from './types';
+import type { Appeal, Dash } from './types';
 
 const Charts = import('./DashCharts');
 const VolumeChart = lazy(() => Charts.then((m) => ({ default: m.VolumeChart })));
@@ -56,6 +56,12 @@ export function AppealsDashboard() {
           {t('total')}
           <strong data-testid="kpi-total">{x.total}</strong>
         </div>
+        {['web', 'mobile', 'hotline'].map((c) => (
+          <div key={c}>
+            {t(`channel.${c}`)}
+            <strong>{x.byChannel.find((r) => r.key === c)?.n ?? 0}</strong>
+          </div>
+        ))}
         <div>
           <a href="#/appeals?overdue=true">{t('overdue')}</a>
           <strong className={x.counts.overdue ? 'appeal-overdue' : ''}>{x.counts.overdue}</strong>
@@ -64,18 +70,24 @@ export function AppealsDashboard() {
           <a href="#/appeals?escalated=true">{t('escalated')}</a>
           <strong className={x.counts.escalated ? 'appeal-overdue' : ''}>{x.counts.escalated}</strong>
         </div>
-        {x.whitelist &&
-          ['normal', 'reduced', 'stopped', 'missing'].map((p) => (
+      </div>
+      {x.whitelist && (
+        <div className="appeal-kpis">
+          <div className="appeal-kpi-title">
+            <a href={`#/appeals/whitelist?date=${x.whitelist.day}`}>
+              {t('whitelist')} · {x.whitelist.day}
+            </a>
+          </div>
+          {['normal', 'reduced', 'stopped', 'missing'].map((p) => (
             <div key={p}>
-              <a href={`#/appeals/whitelist?date=${x.whitelist?.day}`}>
-                {t('whitelist')} · {t(`production.${p}`)}
-              </a>
-              <strong className={p === 'stopped' && x.whitelist?.counts[p] ? 'appeal-overdue' : ''}>
+              {t(`production.${p}`)}
+              <strong className={p !== 'normal' && x.whitelist?.counts[p] ? `appeal-state-${p}` : ''}>
                 {x.whitelist?.counts[p] ?? 0}
               </strong>
             </div>
           ))}
-      </div>
+        </div>
+      )}
       <Suspense fallback={<Loading />}>
         <section className="card appeal-card">
           <RateGauges rates={rates} />
@@ -112,14 +124,6 @@ export function AppealsDashboard() {
               />
             )}
           </section>
-          <section className="card appeal-card">
-            <h3>{t('byChannel')}</h3>
-            <BarsChart
-              label={t('byChannel')}
-              testId="channel-chart"
-              rows={x.byChannel.map((r) => ({ label: t(`channel.${r.key}`), n: r.n }))}
-            />
-          </section>
         </div>
       </Suspense>
       <div className="appeal-grid">
@@ -132,7 +136,6 @@ export function AppealsDashboard() {
 
 function AppealShortList({ title, filter, testId }: { title: string; filter: Record<string, string>; testId: string }) {
   const t = useAT();
-  const { lang } = useI18n();
   const list = useApi<{ total: number; items: Appeal[] }>(`/api/v1/appeals${query({ ...filter, pageSize: 10 })}`);
   return (
     <section className="card appeal-card" data-testid={testId}>
@@ -143,23 +146,7 @@ function AppealShortList({ title, filter, testId }: { title: string; filter: Rec
         </a>
       </h3>
       {list.error !== undefined && <ErrorBox error={list.error} onRetry={list.reload} />}
-      {list.data && list.data.items.length === 0 && <p className="muted">{t('none')}</p>}
-      {list.data && list.data.items.length > 0 && (
-        <table className="table">
-          <tbody>
-            {list.data.items.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <a href={`#/appeals/${a.id}`}>{a.trackingNo}</a>
-                </td>
-                <td className="wrap">{a.title}</td>
-                <td>{a.unitName ?? t('status.received')}</td>
-                <td className="appeal-overdue">{fmt(a.dueAt, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {list.data && <AppealMini items={list.data.items} />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
+import { AppealMini } from './AppealMini';
 import { Tiers } from './Enterprises';
 import { ReportTable } from './ReportTable';
 import { useAT } from './strings';
@@ -53,27 +54,7 @@ export function EnterpriseDetail({ code }: { code: string }) {
           <h3>
             {t('recentAppeals')} <span className="muted">({appeals.total})</span>
           </h3>
-          {appeals.items.length === 0 ? (
-            <p className="muted">{t('none')}</p>
-          ) : (
-            <table className="table">
-              <tbody>
-                {appeals.items.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <a href={`#/appeals/${a.id}`}>{a.trackingNo}</a>
-                    </td>
-                    <td className="wrap">{a.title}</td>
-                    <td>
-                      {t(`status.${a.status}`)}
-                      {a.overdue && <span className="appeal-overdue"> · {t('overdue')}</span>}
-                    </td>
-                    <td>{fmt(a.receivedAt, lang)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <AppealMini items={appeals.items} />
         </section>
         <section className="card appeal-card">
           <h3>{t('openTasks')}</h3>

@@ -4,6 +4,7 @@ import { DownloadButton } from '../common/DownloadButton';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
+import { AppealMini } from './AppealMini';
 import { Tiers } from './Enterprises';
 import { ReportForm } from './ReportForm';
 import { useAT } from './strings';
@@ -192,20 +193,7 @@ export function LiaisonDesk() {
           <h3>
             {t('overdueAppeals')} <span className="muted">({x.overdueAppeals.length})</span>
           </h3>
-          {x.overdueAppeals.length === 0 && <p className="muted">{t('none')}</p>}
-          <table className="table">
-            <tbody>
-              {x.overdueAppeals.map((a) => (
-                <tr key={a.id}>
-                  <td className="mono">{a.trackingNo}</td>
-                  <td className="wrap">{a.title}</td>
-                  <td>{t(`status.${a.status}`)}</td>
-                  <td>{a.unitName ?? ''}</td>
-                  <td className="appeal-overdue">{fmt(a.dueAt, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AppealMini items={x.overdueAppeals} link={false} />
         </section>
       </div>
     </section>
