@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { appealsRoutes } from '../../appeals/appeals.routes.ts';
+import { enterprisesRoutes } from '../../appeals/enterprises.routes.ts';
 import { briefingRoutes } from '../../briefing/briefing.routes.ts';
 import { casesRoutes } from '../../cases/cases.routes.ts';
 import { dashboardRoutes } from '../../dashboard/dashboard.routes.ts';
@@ -111,6 +112,7 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     venuesRoutes,
     overridesRoutes,
     appealsRoutes,
+    enterprisesRoutes,
   ]) {
     await app.register(async (scoped) => routes(scoped, ctx));
   }

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useI18n } from '../i18n';
+import { en2, zh2 } from './strings2';
 
 // The appeals screens keep their strings here so that the shared dictionaries stay small.
 const zh = {
@@ -176,14 +177,16 @@ const en: typeof zh = {
   'urg.normal': 'Normal',
   'urg.complex': 'Complex',
 };
-export type AKey = keyof typeof zh;
+export type AKey = keyof typeof zh | keyof typeof zh2;
+const ZH: Record<string, string> = { ...zh, ...zh2 };
+const EN: Record<string, string> = { ...en, ...en2 };
 
 /** The appeals screens' translate function in the current language. */
 export function useAT() {
   const { lang } = useI18n();
   return useCallback(
     (key: AKey | string, params?: Record<string, string | number>) => {
-      const d = (lang === 'en' ? en : zh) as Record<string, string>;
+      const d = lang === 'en' ? EN : ZH;
       const text = d[key] ?? key;
       return params ? text.replace(/\{(\w+)\}/g, (m, n: string) => (n in params ? String(params[n]) : m)) : text;
     },

@@ -402,6 +402,7 @@ export const en: Record<MessageKey, string> = {
   'zones.levelShort.medium': 'Medium',
   'zones.levelShort.low': 'Low',
   'nav.appeals': 'Appeals',
+  'nav.liaison': 'Liaison',
   'nav.testing': 'Mass testing',
   'nav.pass': 'My pass',
   'nav.guard': 'Entrance check',

@@ -396,6 +396,7 @@ export const zhCN = {
   'zones.levelShort.medium': '中风险区',
   'zones.levelShort.low': '低风险区',
   'nav.appeals': '诉求',
+  'nav.liaison': '挂钩服务',
   'nav.testing': '核酸检测',
   'nav.pass': '我的通行码',
   'nav.guard': '场所核验',

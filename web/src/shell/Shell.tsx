@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { AppealsArea } from '../appeals/AppealsArea';
+import { LiaisonDesk } from '../appeals/Liaison';
 import { Audit } from '../audit/Audit';
 import { Briefing } from '../briefing/Briefing';
 import { Cases } from '../cases/Cases';
@@ -77,7 +78,8 @@ export function Shell({ user, onSignOut }: Props) {
         {active === 'testing' && <TestingArea user={user} page={rest[0]} />}
         {active === 'pass' && <Pass />}
         {active === 'guard' && <Guard />}
-        {active === 'appeals' && <AppealsArea user={user} page={rest[0]} />}
+        {active === 'appeals' && <AppealsArea user={user} page={rest[0]} sub={rest[1]} />}
+        {active === 'liaison' && <LiaisonDesk />}
         {active === 'persons' && <Persons user={user} />}
         {active === 'divisions' && <Divisions code={rest[0]} />}
         {active === 'audit' && <Audit />}

@@ -11,6 +11,7 @@ export type ModuleId =
   | 'pass'
   | 'guard'
   | 'appeals'
+  | 'liaison'
   | 'persons'
   | 'divisions'
   | 'audit';
@@ -34,6 +35,7 @@ export const MODULES: readonly ModuleDef[] = [
   { id: 'zones', label: 'nav.zones', icon: '⚑', permission: 'zones:read' },
   { id: 'testing', label: 'nav.testing', icon: '⊕', permission: 'testing:read' },
   { id: 'appeals', label: 'nav.appeals', icon: '✉', permission: 'appeals:read' },
+  { id: 'liaison', label: 'nav.liaison', icon: '⚭', permission: 'enterprises:report' },
   { id: 'persons', label: 'nav.persons', icon: '☰', permission: 'persons:read' },
   { id: 'divisions', label: 'nav.divisions', icon: '▦' },
   { id: 'audit', label: 'nav.audit', icon: '✓', permission: 'audit:read' },

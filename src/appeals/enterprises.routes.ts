@@ -1,0 +1,92 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { Ctx } from '../platform/context.ts';
+import { actorOf } from '../platform/http/session.ts';
+import { jsonSchema } from '../platform/http/zod.ts';
+import { localDay } from './appeals.rules.ts';
+import { DashboardQuery, EnterprisesQuery } from './appeals.schema.ts';
+import { exportBoard, exportEnterprises, exportLiaison } from './registry.export.ts';
+import { appealVolume, enterpriseOverview, liaisonDesk, whitelistBreakdown } from './registry.service.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DayQuery = z.object({
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+    .optional(),
+});
+const today = () => localDay(new Date().toISOString());
+
+function xlsx(reply: FastifyReply, ascii: string, zh: string, buf: Buffer) {
+  reply
+    .header('content-type', XLSX)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(zh)}`);
+  return buf;
+}
+
+/** The screens' extra reads: enterprise page, registry and board exports, liaison desk, daily volume by channel. */
+export async function enterprisesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
+  const tags = ['appeals'];
+  app.get(
+    '/api/v1/enterprises/export.xlsx',
+    { schema: { tags, summary: 'The filtered registry as XLSX', querystring: jsonSchema(EnterprisesQuery) } },
+    async (r, reply) => {
+      const buf = await exportEnterprises(ctx, actorOf(r), r.query as z.infer<typeof EnterprisesQuery>);
+      return xlsx(reply, 'enterprises.xlsx', `企业名录-${today()}.xlsx`, buf);
+    },
+  );
+  app.get(
+    '/api/v1/enterprises/:code/overview',
+    {
+      schema: {
+        tags,
+        summary: 'One enterprise with recent appeals, last daily reports and open liaison tasks',
+        params: jsonSchema(z.object({ code: z.string().min(1).max(40) })),
+      },
+    },
+    async (r) => enterpriseOverview(ctx, actorOf(r), (r.params as { code: string }).code),
+  );
+  app.get(
+    '/api/v1/appeals/dashboard/volume',
+    { schema: { tags, summary: 'Appeals per day and channel', querystring: jsonSchema(DashboardQuery) } },
+    async (r) => appealVolume(ctx, actorOf(r), r.query as z.infer<typeof DashboardQuery>),
+  );
+  app.get(
+    '/api/v1/whitelist/breakdown',
+    {
+      schema: {
+        tags,
+        summary: 'Whitelist board by tier and district, troubled and missing (default: latest reported day)',
+        querystring: jsonSchema(DayQuery),
+      },
+    },
+    async (r) => whitelistBreakdown(ctx, actorOf(r), (r.query as { date?: string }).date),
+  );
+  app.get(
+    '/api/v1/whitelist/board.xlsx',
+    { schema: { tags, summary: 'Whitelist board of a day as XLSX', querystring: jsonSchema(DayQuery) } },
+    async (r, reply) => {
+      const day = (r.query as { date?: string }).date ?? today();
+      return xlsx(reply, 'whitelist.xlsx', `白名单企业状态-${day}.xlsx`, await exportBoard(ctx, actorOf(r), day));
+    },
+  );
+  app.get(
+    '/api/v1/liaison/desk',
+    {
+      schema: {
+        tags,
+        summary: 'The liaison’s enterprises with the day’s report status, tasks and overdue appeals',
+        querystring: jsonSchema(DayQuery),
+      },
+    },
+    async (r) => liaisonDesk(ctx, actorOf(r), (r.query as { date?: string }).date),
+  );
+  app.get(
+    '/api/v1/liaison/export.xlsx',
+    { schema: { tags, summary: 'The liaison’s enterprises as XLSX', querystring: jsonSchema(DayQuery) } },
+    async (r, reply) => {
+      const day = (r.query as { date?: string }).date ?? today();
+      return xlsx(reply, 'liaison.xlsx', `挂钩企业-${day}.xlsx`, await exportLiaison(ctx, actorOf(r), day));
+    },
+  );
+}

@@ -1,0 +1,32 @@
+import { useI18n } from '../i18n';
+import { useAT } from './strings';
+import { type Appeal, fmt } from './types';
+
+/** A compact list of appeals for side panels: number and title, status and unit, the deadline. */
+export function AppealMini({ items, link = true }: { items: Appeal[]; link?: boolean }) {
+  const t = useAT();
+  const { lang } = useI18n();
+  if (items.length === 0) return <p className="muted">{t('none')}</p>;
+  return (
+    <table className="table appeal-mini">
+      <tbody>
+        {items.map((a) => (
+          <tr key={a.id}>
+            <td>
+              {link ? <a href={`#/appeals/${a.id}`}>{a.trackingNo}</a> : <span className="mono">{a.trackingNo}</span>}
+              <div className="appeal-mini-title">{a.title}</div>
+            </td>
+            <td>
+              {t(`status.${a.status}`)}
+              <div className="muted">{a.unitName ?? ''}</div>
+            </td>
+            <td className={a.overdue ? 'appeal-overdue' : ''}>
+              {fmt(a.dueAt, lang)}
+              {a.overdue && <div>{t('overdue')}</div>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

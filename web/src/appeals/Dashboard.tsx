@@ -1,0 +1,152 @@
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { query } from '../api';
+import { GREENS } from '../charts/colors';
+import { useGeo } from '../charts/useGeo';
+import { ErrorBox, Loading } from '../common/Status';
+import { useApi } from '../common/useApi';
+import { AppealMini } from './AppealMini';
+import { useAT } from './strings';
+import type { Appeal, Dash } from './types';
+
+const Charts = import('./DashCharts');
+const VolumeChart = lazy(() => Charts.then((m) => ({ default: m.VolumeChart })));
+const BarsChart = lazy(() => Charts.then((m) => ({ default: m.BarsChart })));
+const RateGauges = lazy(() => Charts.then((m) => ({ default: m.RateGauges })));
+const DistrictMap = lazy(() => import('../charts/DistrictMap').then((m) => ({ default: m.DistrictMap })));
+
+/** The appeals dashboard of a period: volume, the 12345 measures, districts, overdue and escalated appeals. */
+export function AppealsDashboard() {
+  const t = useAT();
+  const [from, setFrom] = useState('2022-11-01');
+  const [to, setTo] = useState('2022-11-07');
+  const d = useApi<Dash>(`/api/v1/appeals/dashboard${query({ from, to })}`);
+  const volume = useApi<{ from: string; to: string; items: Array<{ day: string; channel: string; n: number }> }>(
+    `/api/v1/appeals/dashboard/volume${query({ from, to })}`,
+  );
+  const { geo } = useGeo();
+  const x = d.data;
+  const rates = useMemo(
+    () =>
+      x
+        ? [
+            { key: 'sign', label: t('signOnTime'), value: x.rates.signOnTime },
+            { key: 'close', label: t('closeOnTime'), value: x.rates.closeOnTime },
+            { key: 'satisfaction', label: t('satisfaction'), value: x.rates.satisfaction },
+            { key: 'reopen', label: t('reopenRate'), value: x.rates.reopen, bad: true },
+          ]
+        : [],
+    [x, t],
+  );
+  if (d.error !== undefined) return <ErrorBox error={d.error} onRetry={d.reload} />;
+  if (!x) return <Loading />;
+  return (
+    <div data-testid="appeals-dashboard" className="appeal-dash">
+      <div className="appeal-toolbar">
+        <label className="field-inline">
+          <span>{t('from')}</span>
+          <input type="date" value={from} max={to} onChange={(e) => e.target.value && setFrom(e.target.value)} />
+        </label>
+        <label className="field-inline">
+          <span>{t('to')}</span>
+          <input type="date" value={to} min={from} onChange={(e) => e.target.value && setTo(e.target.value)} />
+        </label>
+      </div>
+      <div className="appeal-kpis">
+        <div>
+          {t('total')}
+          <strong data-testid="kpi-total">{x.total}</strong>
+        </div>
+        {['web', 'mobile', 'hotline'].map((c) => (
+          <div key={c}>
+            {t(`channel.${c}`)}
+            <strong>{x.byChannel.find((r) => r.key === c)?.n ?? 0}</strong>
+          </div>
+        ))}
+        <div>
+          <a href="#/appeals?overdue=true">{t('overdue')}</a>
+          <strong className={x.counts.overdue ? 'appeal-overdue' : ''}>{x.counts.overdue}</strong>
+        </div>
+        <div>
+          <a href="#/appeals?escalated=true">{t('escalated')}</a>
+          <strong className={x.counts.escalated ? 'appeal-overdue' : ''}>{x.counts.escalated}</strong>
+        </div>
+      </div>
+      {x.whitelist && (
+        <div className="appeal-kpis">
+          <div className="appeal-kpi-title">
+            <a href={`#/appeals/whitelist?date=${x.whitelist.day}`}>
+              {t('whitelist')} · {x.whitelist.day}
+            </a>
+          </div>
+          {['normal', 'reduced', 'stopped', 'missing'].map((p) => (
+            <div key={p}>
+              {t(`production.${p}`)}
+              <strong className={p !== 'normal' && x.whitelist?.counts[p] ? `appeal-state-${p}` : ''}>
+                {x.whitelist?.counts[p] ?? 0}
+              </strong>
+            </div>
+          ))}
+        </div>
+      )}
+      <Suspense fallback={<Loading />}>
+        <section className="card appeal-card">
+          <RateGauges rates={rates} />
+        </section>
+        <div className="appeal-grid">
+          <section className="card appeal-card appeal-wide">
+            <h3>{t('volumeByDay')}</h3>
+            {volume.data ? <VolumeChart {...volume.data} /> : <Loading />}
+          </section>
+          <section className="card appeal-card">
+            <h3>{t('byCategory')}</h3>
+            <BarsChart
+              label={t('byCategory')}
+              testId="category-chart"
+              rows={x.byCategory.map((r) => ({ label: t(`cat.${r.key}`), n: r.n }))}
+            />
+          </section>
+          <section className="card appeal-card">
+            <h3>{t('byDistrict')}</h3>
+            {geo ? (
+              <DistrictMap
+                geo={geo}
+                values={x.byDistrict.map((r) => ({ code: r.key, name: r.name, value: r.n }))}
+                label={t('total')}
+                title={t('byDistrict')}
+                colors={GREENS}
+                testId="district-map"
+              />
+            ) : (
+              <BarsChart
+                label={t('byDistrict')}
+                testId="district-chart"
+                rows={x.byDistrict.map((r) => ({ label: r.name, n: r.n }))}
+              />
+            )}
+          </section>
+        </div>
+      </Suspense>
+      <div className="appeal-grid">
+        <AppealShortList title={t('overdueList')} filter={{ overdue: 'true', from, to }} testId="overdue-list" />
+        <AppealShortList title={t('escalatedList')} filter={{ escalated: 'true', from, to }} testId="escalated-list" />
+      </div>
+    </div>
+  );
+}
+
+function AppealShortList({ title, filter, testId }: { title: string; filter: Record<string, string>; testId: string }) {
+  const t = useAT();
+  const list = useApi<{ total: number; items: Appeal[] }>(`/api/v1/appeals${query({ ...filter, pageSize: 10 })}`);
+  return (
+    <section className="card appeal-card" data-testid={testId}>
+      <h3>
+        {title} {list.data && <span className="muted">({list.data.total})</span>}{' '}
+        <a className="appeal-more" href={`#/appeals?${Object.keys(filter)[0]}=true`}>
+          {t('viewAll')} →
+        </a>
+      </h3>
+      {list.error !== undefined && <ErrorBox error={list.error} onRetry={list.reload} />}
+      {list.data && <AppealMini items={list.data.items} />}
+    </section>
+  );
+}

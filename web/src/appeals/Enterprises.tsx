@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import { query } from '../api';
+import { DownloadButton } from '../common/DownloadButton';
+import { Pager } from '../common/Pager';
+import { ErrorBox, Loading } from '../common/Status';
+import { useApi } from '../common/useApi';
+import { can, type User } from '../types';
+import { DISTRICTS, useAT } from './strings';
+import { type Enterprise, TIERS } from './types';
+
+const PAGE_SIZE = 50;
+
+/** The enterprise registry: search by name or credit code, district, whitelist tier; import and export. */
+export function Enterprises({ user }: { user: User }) {
+  const t = useAT();
+  const [f, setF] = useState<Record<string, string>>({});
+  const [page, setPage] = useState(1);
+  const set = (k: string, v: string) => {
+    setF((x) => ({ ...x, [k]: v }));
+    setPage(1);
+  };
+  const list = useApi<{ total: number; items: Enterprise[] }>(
+    `/api/v1/enterprises${query({ ...f, page, pageSize: PAGE_SIZE })}`,
+  );
+  return (
+    <div data-testid="enterprises">
+      <div className="appeal-toolbar">
+        <input
+          type="search"
+          placeholder={t('searchEnterprise')}
+          aria-label={t('searchEnterprise')}
+          value={f.q ?? ''}
+          onChange={(e) => set('q', e.target.value)}
+          data-testid="enterprise-q"
+        />
+        <select aria-label={t('district')} value={f.district ?? ''} onChange={(e) => set('district', e.target.value)}>
+          <option value="">{t('district')}</option>
+          {DISTRICTS.map(([c, n]) => (
+            <option key={c} value={c}>
+              {n}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('tiers')}
+          value={f.tier ?? ''}
+          onChange={(e) => set('tier', e.target.value)}
+          data-testid="enterprise-tier"
+        >
+          <option value="">{t('allTiers')}</option>
+          {TIERS.map((x) => (
+            <option key={x} value={x}>
+              {t(`tier.${x}`)}
+            </option>
+          ))}
+        </select>
+        <label>
+          <input
+            type="checkbox"
+            checked={f.whitelisted === 'true'}
+            onChange={(e) => set('whitelisted', e.target.checked ? 'true' : '')}
+          />
+          {t('whitelistedOnly')}
+        </label>
+        <DownloadButton
+          path={`/api/v1/enterprises/export.xlsx${query(f)}`}
+          fileName="enterprises.xlsx"
+          busyLabel="…"
+          testId="enterprise-export"
+        >
+          {t('export')}
+        </DownloadButton>
+        {can(user, 'enterprises:write') && (
+          <a className="btn" href="#/appeals/enterprises/import" data-testid="enterprise-import">
+            {t('import')}
+          </a>
+        )}
+      </div>
+      {list.error !== undefined && <ErrorBox error={list.error} onRetry={list.reload} />}
+      {list.loading && !list.data && <Loading />}
+      {list.data && (
+        <div className={`table-wrap${list.loading ? ' stale' : ''}`}>
+          <table className="table" data-testid="enterprise-list">
+            <thead>
+              <tr>
+                <th>{t('name')}</th>
+                <th>{t('creditCode')}</th>
+                <th>{t('industry')}</th>
+                <th>{t('district')}</th>
+                <th>{t('size')}</th>
+                <th>{t('tiers')}</th>
+                <th>{t('liaisonCadre')}</th>
+                <th>{t('contact')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <a href={`#/appeals/enterprises/${e.creditCode}`}>{e.name}</a>
+                  </td>
+                  <td className="mono">{e.creditCode}</td>
+                  <td>{e.industry}</td>
+                  <td>{e.districtName}</td>
+                  <td>{t(`size.${e.size}`)}</td>
+                  <td>
+                    <Tiers tiers={e.tiers} />
+                  </td>
+                  <td>{e.liaison?.name ?? ''}</td>
+                  <td>
+                    {e.contactName ?? ''} {e.phone ?? ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Whitelist tiers as small labels. */
+export function Tiers({ tiers }: { tiers: string[] }) {
+  const t = useAT();
+  return (
+    <>
+      {tiers.map((x) => (
+        <span key={x} className={`appeal-tier appeal-tier-${x}`}>
+          {t(`tier.${x}`)}
+        </span>
+      ))}
+    </>
+  );
+}

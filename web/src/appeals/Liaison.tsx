@@ -1,0 +1,201 @@
+import { Fragment, useState } from 'react';
+import { api, errorText, query } from '../api';
+import { DownloadButton } from '../common/DownloadButton';
+import { ErrorBox, Loading } from '../common/Status';
+import { useApi } from '../common/useApi';
+import { useI18n } from '../i18n';
+import { AppealMini } from './AppealMini';
+import { Tiers } from './Enterprises';
+import { ReportForm } from './ReportForm';
+import { useAT } from './strings';
+import { type Appeal, type Enterprise, fmt, type Report } from './types';
+import './appeals.css';
+
+interface Desk {
+  day: string;
+  cadre: { id: number; name?: string; rank?: string } | null;
+  counts: Record<'enterprises' | 'reported' | 'missing' | 'overdueTasks' | 'overdueAppeals', number>;
+  enterprises: Array<Enterprise & { report: Report | null }>;
+  tasks: Array<{ id: number; enterprise: string; title: string; dueAt: string; overdue: boolean }>;
+  overdueAppeals: Appeal[];
+}
+
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** The liaison's desk (挂钩服务): their enterprises and the day's reports, liaison tasks, overdue appeals. */
+export function LiaisonDesk() {
+  const t = useAT();
+  const { lang } = useI18n();
+  const [day, setDay] = useState(today);
+  const [filing, setFiling] = useState<string>();
+  const [notes, setNotes] = useState<Record<number, string>>({});
+  const [err, setErr] = useState<string>();
+  const d = useApi<Desk>(`/api/v1/liaison/desk${query({ date: day })}`);
+  async function closeTask(id: number) {
+    setErr(undefined);
+    try {
+      await api(`/api/v1/liaison/tasks/${id}/close`, { method: 'POST', body: { note: notes[id] ?? '' } });
+      d.reload();
+    } catch (x) {
+      setErr(errorText(x, lang));
+    }
+  }
+  if (d.error !== undefined) return <ErrorBox error={d.error} onRetry={d.reload} />;
+  if (!d.data) return <Loading />;
+  const x = d.data;
+  return (
+    <section className="appeal-dash" data-testid="liaison-desk">
+      <header className="page-header">
+        <h1>
+          {t('liaison')}
+          {x.cadre?.name && <span className="muted"> · {x.cadre.name}</span>}
+        </h1>
+      </header>
+      <div className="appeal-toolbar">
+        <label className="field-inline">
+          <span>{t('day')}</span>
+          <input type="date" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} />
+        </label>
+        <DownloadButton
+          path={`/api/v1/liaison/export.xlsx${query({ date: day })}`}
+          fileName="liaison.xlsx"
+          busyLabel="…"
+        >
+          {t('export')}
+        </DownloadButton>
+      </div>
+      {x.enterprises.length === 0 && <p className="notice">{t('noLiaison')}</p>}
+      <div className="appeal-kpis">
+        <div>
+          {t('myEnterprises')}
+          <strong>{x.counts.enterprises}</strong>
+        </div>
+        <div>
+          {t('reported')}
+          <strong className="appeal-state-normal" data-testid="desk-reported">
+            {x.counts.reported}
+          </strong>
+        </div>
+        <div>
+          {t('missing')}
+          <strong className={x.counts.missing ? 'appeal-state-missing' : ''} data-testid="desk-missing">
+            {x.counts.missing}
+          </strong>
+        </div>
+        <div>
+          {t('overdueTasks')}
+          <strong className={x.counts.overdueTasks ? 'appeal-overdue' : ''}>{x.counts.overdueTasks}</strong>
+        </div>
+        <div>
+          {t('overdueAppeals')}
+          <strong className={x.counts.overdueAppeals ? 'appeal-overdue' : ''}>{x.counts.overdueAppeals}</strong>
+        </div>
+      </div>
+      <section className="card appeal-card">
+        <h3>
+          {t('myEnterprises')} · {x.day}
+        </h3>
+        <table className="table" data-testid="desk-enterprises">
+          <thead>
+            <tr>
+              <th>{t('name')}</th>
+              <th>{t('district')}</th>
+              <th>{t('tiers')}</th>
+              <th>{t('production')}</th>
+              <th className="num">{t('capacity')}</th>
+              <th className="num">{t('materialDays')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {x.enterprises.map((e) => (
+              <Fragment key={e.id}>
+                <tr data-testid={`desk-row-${e.creditCode}`}>
+                  <td>{e.name}</td>
+                  <td>{e.districtName}</td>
+                  <td>
+                    <Tiers tiers={e.tiers} />
+                  </td>
+                  <td className={`appeal-state-${e.report?.production ?? 'missing'}`}>
+                    {t(`production.${e.report?.production ?? 'missing'}`)}
+                  </td>
+                  <td className="num">{e.report ? `${e.report.capacityPct}%` : ''}</td>
+                  <td className="num">{e.report?.materialDays ?? ''}</td>
+                  <td>
+                    {!e.report && filing !== e.creditCode && (
+                      <button
+                        type="button"
+                        className="btn btn-small btn-primary"
+                        onClick={() => setFiling(e.creditCode)}
+                        data-testid="file-report"
+                      >
+                        {t('fileReport')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {filing === e.creditCode && (
+                  <tr>
+                    <td colSpan={7}>
+                      <ReportForm
+                        creditCode={e.creditCode}
+                        name={e.name}
+                        day={x.day}
+                        onCancel={() => setFiling(undefined)}
+                        onDone={() => {
+                          setFiling(undefined);
+                          d.reload();
+                        }}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <div className="appeal-grid">
+        <section className="card appeal-card" data-testid="desk-tasks">
+          <h3>
+            {t('tasks')} <span className="muted">({x.tasks.length})</span>
+          </h3>
+          {err && <p className="notice notice-warn">{err}</p>}
+          {x.tasks.length === 0 && <p className="muted">{t('none')}</p>}
+          <ul className="appeal-tasks">
+            {x.tasks.map((task) => (
+              <li key={task.id}>
+                <div className={task.overdue ? 'appeal-overdue' : ''}>
+                  {task.title} · {t('due2')} {fmt(task.dueAt, lang)}
+                  {task.overdue && ` · ${t('overdue')}`}
+                </div>
+                <div className="appeal-toolbar">
+                  <input
+                    placeholder={t('closeNote')}
+                    aria-label={t('closeNote')}
+                    value={notes[task.id] ?? ''}
+                    onChange={(e) => setNotes((n) => ({ ...n, [task.id]: e.target.value }))}
+                  />
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    disabled={!(notes[task.id] ?? '').trim()}
+                    onClick={() => closeTask(task.id)}
+                  >
+                    {t('closeTask')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="card appeal-card" data-testid="desk-appeals">
+          <h3>
+            {t('overdueAppeals')} <span className="muted">({x.overdueAppeals.length})</span>
+          </h3>
+          <AppealMini items={x.overdueAppeals} link={false} />
+        </section>
+      </div>
+    </section>
+  );
+}
