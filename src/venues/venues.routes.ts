@@ -6,6 +6,7 @@ import { actorOf } from '../platform/http/session.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
 import { check } from './checks.service.ts';
 import { residentPass } from './pass.service.ts';
+import { POSTER_FORMATS, venuePoster } from './poster.service.ts';
 import { VENUE_STATUSES } from './venues.rules.ts';
 import { listVenues, revokeVenueCode, setVenueStatus, venueCode, venueStats } from './venues.service.ts';
 
@@ -89,6 +90,23 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
     { schema: { tags, summary: 'The venue’s current signed code (for its poster)' } },
     async (r) => ({ code: await venueCode(ctx, actorOf(r), (r.params as Code).code) }),
   );
+  for (const format of POSTER_FORMATS)
+    app.get(
+      `/api/v1/venues/:code/poster.${format}`,
+      {
+        schema: {
+          tags,
+          summary: `The venue’s QR poster as ${format.toUpperCase()} (current code version only)`,
+          querystring: jsonSchema(z.object({ version: z.coerce.number().int().min(1).optional() })),
+        },
+      },
+      async (r, reply) => {
+        const q = r.query as { version?: number };
+        const p = await venuePoster(ctx, actorOf(r), (r.params as Code).code, format, q.version);
+        reply.header('content-type', p.type).header('content-disposition', `inline; filename="${p.filename}"`);
+        return reply.send(p.body);
+      },
+    );
   app.post(
     '/api/v1/venues/:code/status',
     {
