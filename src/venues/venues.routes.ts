@@ -76,13 +76,14 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
               .string()
               .regex(/^\d{6}$/)
               .optional(),
+            venue: z.string().min(1).max(40).optional(),
           }),
         ),
       },
     },
     async (r) => {
-      const q = r.query as { date: string; district?: string };
-      return venueStats(ctx, actorOf(r), q.date, q.district);
+      const q = r.query as { date: string; district?: string; venue?: string };
+      return venueStats(ctx, actorOf(r), q.date, q.district, q.venue);
     },
   );
   app.get(

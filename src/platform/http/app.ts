@@ -15,6 +15,7 @@ import { overridesRoutes } from '../../health-code/overrides.routes.ts';
 import { peopleRoutes } from '../../people/people.routes.ts';
 import { policyRoutes } from '../../policy/policy.routes.ts';
 import { testingRoutes } from '../../testing/testing.routes.ts';
+import { paperRoutes } from '../../venues/paper.routes.ts';
 import { venuesRoutes } from '../../venues/venues.routes.ts';
 import { zonesRoutes } from '../../zones/zones.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
@@ -109,6 +110,7 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     zonesRoutes,
     testingRoutes,
     venuesRoutes,
+    paperRoutes,
     overridesRoutes,
     appealsRoutes,
   ]) {
