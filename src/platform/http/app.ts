@@ -23,6 +23,7 @@ import { authRoutes } from '../auth/auth.routes.ts';
 import type { Ctx } from '../context.ts';
 import { ping } from '../db/migrations.repo.ts';
 import { AppError, E, langOf, listErrors } from '../errors.ts';
+import { startPgEvents } from '../events.pg.ts';
 import { installErrorHandling } from './errors.http.ts';
 import { installSessions } from './session.ts';
 import { zodValidatorCompiler } from './zod.ts';
@@ -115,6 +116,12 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     appealsRoutes,
   ]) {
     await app.register(async (scoped) => routes(scoped, ctx));
+  }
+
+  if (ctx.db.dialect === 'postgres' && ctx.config.databaseUrl) {
+    const bridge = startPgEvents(ctx, ctx.config.databaseUrl, (m) => app.log.warn(m));
+    await bridge.ready;
+    app.addHook('onClose', () => bridge.close());
   }
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);
