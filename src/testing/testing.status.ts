@@ -123,7 +123,10 @@ export async function reloadStatuses(db: Db, ids?: number[]): Promise<void> {
   const found = new Map((await personTestsOf(db, ids)).map((r) => [r.person_id, r]));
   for (const id of ids) {
     const r = found.get(id);
-    idx.load(id, r ? factsOf(r) : { lastSampledAt: null, lastNegativeSampledAt: null, positivePoolAt: null, positiveAt: null });
+    idx.load(
+      id,
+      r ? factsOf(r) : { lastSampledAt: null, lastNegativeSampledAt: null, positivePoolAt: null, positiveAt: null },
+    );
   }
 }
 
