@@ -195,6 +195,11 @@ for (const dialect of dialects()) {
         assert.deepEqual([r.statusCode, r.json().error.code], [403, 'VENUE_NOT_YOURS'], url);
       }
       assert.equal((await call('op', 'GET', `/api/v1/venues/MINE/scans?date=${DAY}`)).statusCode, 200);
+      const xlsx = await call('op', 'GET', `/api/v1/venues/stats.xlsx?date=${DAY}`);
+      assert.equal(xlsx.statusCode, 200);
+      assert.equal(xlsx.rawPayload.readUInt32LE(0), 0x04034b50, 'a workbook (zip)');
+      const refused = await call('op', 'GET', `/api/v1/venues/stats.xlsx?date=${DAY}&venue=OTHER`);
+      assert.deepEqual([refused.statusCode, refused.json().error.code], [403, 'VENUE_NOT_YOURS']);
       assert.equal((await call('op', 'GET', `/api/v1/venues/stats?date=${DAY}&venue=MINE`)).json().scans, 3);
       const r = await call('op', 'POST', '/api/v1/paper-registrations', {
         records: [{ venue: 'OTHER', at: `${DAY} 12:00`, idNumber: id(1) }],

@@ -144,3 +144,12 @@ export async function linkOperator(trx: Executor, userId: number, venueId: numbe
     .onConflict((oc) => oc.columns(['user_id', 'venue_id']).doNothing())
     .execute();
 }
+
+/** The latest day with any scan (screens open on it), or null. */
+export async function latestScanDay(db: Db): Promise<string | null> {
+  const r = await db.k
+    .selectFrom('scans')
+    .select((e) => e.fn.max('day').as('day'))
+    .executeTakeFirst();
+  return (r?.day as string | null | undefined) ?? null;
+}

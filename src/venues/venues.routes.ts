@@ -1,13 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { permissionsOf } from '../platform/auth/auth.rules.ts';
+import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
 import { check } from './checks.service.ts';
 import { residentPass } from './pass.service.ts';
 import { POSTER_FORMATS, venuePoster } from './poster.service.ts';
-import { VENUE_STATUSES } from './venues.rules.ts';
+import { statsWorkbook } from './stats.export.ts';
+import { latestScanDay } from './venues.repo.ts';
+import { reasonName, VENUE_STATUSES } from './venues.rules.ts';
 import { listVenues, revokeVenueCode, setVenueStatus, venueCode, venueStats } from './venues.service.ts';
 
 const ScanBody = z.object({
@@ -84,6 +87,38 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
     async (r) => {
       const q = r.query as { date: string; district?: string; venue?: string };
       return venueStats(ctx, actorOf(r), q.date, q.district, q.venue);
+    },
+  );
+  app.get('/api/v1/venues/latest-day', { schema: { tags, summary: 'The latest day with scans' } }, async (r) => {
+    requirePermission(actorOf(r), 'venues:read');
+    return { date: await latestScanDay(ctx.db) };
+  });
+  app.get(
+    '/api/v1/venues/stats.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The statistics as an Excel workbook',
+        querystring: jsonSchema(
+          z.object({
+            date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+            district: z
+              .string()
+              .regex(/^\d{6}$/)
+              .optional(),
+            venue: z.string().min(1).max(40).optional(),
+          }),
+        ),
+      },
+    },
+    async (r, reply) => {
+      const q = r.query as { date: string; district?: string; venue?: string };
+      const stats = await venueStats(ctx, actorOf(r), q.date, q.district, q.venue);
+      const body = await statsWorkbook(stats, reasonName);
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="venue-stats-${q.date}.xlsx"`);
+      return reply.send(body);
     },
   );
   app.get(

@@ -82,3 +82,17 @@ export function verdictOf(
   }
   return { verdict: reasons.length ? 'deny' : 'allow', reasons };
 }
+
+/** A deny reason's zh-CN name (for exports; the reason codes are stable, hours vary by rule). */
+export function reasonName(code: string): string {
+  const hours = /^no-negative-(\d+)h$/.exec(code)?.[1];
+  if (hours) return `无${hours}小时内核酸阴性证明`;
+  return (
+    {
+      'venue-suspended': '场所暂停开放',
+      'venue-closed-loop': '场所封闭管理',
+      'colour-red': '红码',
+      'colour-yellow': '黄码',
+    }[code] ?? code
+  );
+}

@@ -14,6 +14,7 @@ import { Pass } from '../pass/Pass';
 import { Persons } from '../persons/Persons';
 import { TestingArea } from '../testing/TestingArea';
 import { can, type User } from '../types';
+import { VenuesArea } from '../venues/VenuesArea';
 import { ZonesArea } from '../zones/ZonesArea';
 import { LangToggle } from './LangToggle';
 import { type ModuleId, modulesFor } from './modules';
@@ -77,6 +78,7 @@ export function Shell({ user, onSignOut }: Props) {
         {active === 'testing' && <TestingArea user={user} page={rest[0]} />}
         {active === 'pass' && <Pass />}
         {active === 'guard' && <Guard />}
+        {active === 'venues' && <VenuesArea user={user} page={rest[0]} />}
         {active === 'appeals' && <AppealsArea user={user} page={rest[0]} />}
         {active === 'persons' && <Persons user={user} />}
         {active === 'divisions' && <Divisions code={rest[0]} />}
