@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { permissionsOf } from '../platform/auth/auth.rules.ts';
-import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
@@ -9,9 +8,8 @@ import { check } from './checks.service.ts';
 import { residentPass } from './pass.service.ts';
 import { POSTER_FORMATS, venuePoster } from './poster.service.ts';
 import { statsWorkbook } from './stats.export.ts';
-import { latestScanDay } from './venues.repo.ts';
 import { reasonName, VENUE_STATUSES } from './venues.rules.ts';
-import { listVenues, revokeVenueCode, setVenueStatus, venueCode, venueStats } from './venues.service.ts';
+import { latestDay, listVenues, revokeVenueCode, setVenueStatus, venueCode, venueStats } from './venues.service.ts';
 
 const ScanBody = z.object({
   venueCode: z.string().min(1).max(600),
@@ -90,8 +88,7 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
     },
   );
   app.get('/api/v1/venues/latest-day', { schema: { tags, summary: 'The latest day with scans' } }, async (r) => {
-    requirePermission(actorOf(r), 'venues:read');
-    return { date: await latestScanDay(ctx.db) };
+    return { date: await latestDay(ctx, actorOf(r)) };
   });
   app.get(
     '/api/v1/venues/stats.xlsx',

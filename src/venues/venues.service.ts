@@ -10,7 +10,15 @@ import { announce } from '../platform/events.ts';
 import { checkState, freshState } from './checks.service.ts';
 import { signVenueCode } from './venues.codes.ts';
 import { VenueErrors } from './venues.errors.ts';
-import { allVenues, insertVenues, operatorVenueIds, scanBreakdown, scanStats, updateVenue } from './venues.repo.ts';
+import {
+  allVenues,
+  insertVenues,
+  latestScanDay,
+  operatorVenueIds,
+  scanBreakdown,
+  scanStats,
+  updateVenue,
+} from './venues.repo.ts';
 import type { Category, VenueStatus } from './venues.rules.ts';
 
 /** Registers venues (the demo and imports); codes are issued on request from the current version. */
@@ -179,4 +187,10 @@ export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?:
       ...busy.filter((v) => rate > 0.05 && v.denied === 0).map((v) => ({ ...v, why: 'no-denials' as const })),
     ],
   };
+}
+
+/** The latest day with scans (the venue screens open on it). */
+export async function latestDay(ctx: Ctx, actor: Actor): Promise<string | null> {
+  requirePermission(actor, 'venues:read');
+  return latestScanDay(ctx.db);
 }
