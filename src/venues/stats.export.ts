@@ -44,8 +44,8 @@ export async function statsWorkbook(s: Stats, reasonName: (code: string) => stri
   sheet(
     wb,
     '异常场所 Unusual',
-    [...venueHeader, '说明 Why'],
-    s.unusual.map((v, i) => [...(venueRows([v])[0] ?? []), s.unusual[i]?.why ?? '']),
+    [...venueHeader, '同类拒绝率 Category rate', '说明 Why'],
+    s.unusual.map((v) => [...(venueRows([v])[0] ?? []), v.expectedRate, v.why]),
   );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -43,6 +43,13 @@ export const venuesMigrations: Migration[] = [
         .execute();
     },
   },
+];
+
+/**
+ * Venue operators and paper registrations: ids 0040+, so this array comes after every module's
+ * earlier migrations in MIGRATIONS (ids sort in the order they apply).
+ */
+export const venueOperatorsMigrations: Migration[] = [
   {
     // A venue operator sees and enters records for the venues they are tied to, nothing else.
     id: '0040_venue_operators',

@@ -19,7 +19,7 @@ import {
   scanStats,
   updateVenue,
 } from './venues.repo.ts';
-import type { Category, VenueStatus } from './venues.rules.ts';
+import { type Category, unusualVenues, type VenueStatus } from './venues.rules.ts';
 
 /** Registers venues (the demo and imports); codes are issued on request from the current version. */
 export async function createVenues(
@@ -151,8 +151,8 @@ export async function listVenues(ctx: Ctx, actor: Actor, day: string, district?:
 
 /**
  * A day's entrance statistics in the actor's area: scans and denials per hour (Beijing time),
- * denials by reason, and venues whose denial rate is unusual (at least 20 scans and more than twice
- * the area's rate) — a guard waving people through shows up as the opposite, so both ends are listed.
+ * denials by reason, the busiest venues, and venues whose denial rate is unusual for their
+ * category (see unusualVenues; both ends: a guard waving people through shows up as too few).
  * With `venue`, the same for that one venue (its scans per hour).
  */
 export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?: string, venue?: string) {
@@ -173,7 +173,6 @@ export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?:
   const scans = venues.reduce((s, v) => s + v.scans, 0);
   const denied = venues.reduce((s, v) => s + v.denied, 0);
   const rate = scans ? denied / scans : 0;
-  const busy = venues.filter((v) => v.scans >= 20 && v.status === 'open');
   return {
     date: day,
     scans,
@@ -182,10 +181,7 @@ export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?:
     byHour: [...hours].sort(([a], [b]) => a.localeCompare(b)).map(([hour, x]) => ({ hour: `${hour}:00`, ...x })),
     byReason: [...reasons].sort((a, b) => b[1] - a[1]).map(([code, n]) => ({ code, n })),
     busiest: [...venues].sort((a, b) => b.scans - a.scans).slice(0, 10),
-    unusual: [
-      ...busy.filter((v) => v.denied / v.scans > 2 * rate).map((v) => ({ ...v, why: 'many-denials' as const })),
-      ...busy.filter((v) => rate > 0.05 && v.denied === 0).map((v) => ({ ...v, why: 'no-denials' as const })),
-    ],
+    unusual: unusualVenues(venues),
   };
 }
 

@@ -127,7 +127,7 @@ function VenueTable({
   testId,
 }: {
   title: string;
-  rows: Array<Venue & { why?: 'many-denials' | 'no-denials' }>;
+  rows: Array<Venue & { why?: 'many-denials' | 'few-denials'; expectedRate?: number }>;
   empty: string;
   testId: string;
 }) {
@@ -152,7 +152,11 @@ function VenueTable({
               <tr key={v.code}>
                 <td>
                   {v.name}
-                  {v.why && <div className="muted small">{s(`why.${v.why}`)}</div>}
+                  {v.why && (
+                    <div className="muted small">
+                      {s(`why.${v.why}`, { rate: `${((v.expectedRate ?? 0) * 100).toFixed(1)}%` })}
+                    </div>
+                  )}
                 </td>
                 <td className="num">{formatNumber(v.scans)}</td>
                 <td className="num">{v.scans ? ((v.denied / v.scans) * 100).toFixed(1) : '0.0'}%</td>

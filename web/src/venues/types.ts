@@ -21,7 +21,7 @@ export interface VenueStats {
   byHour: Array<{ hour: string; scans: number; denied: number }>;
   byReason: Array<{ code: string; n: number }>;
   busiest: Venue[];
-  unusual: Array<Venue & { why: 'many-denials' | 'no-denials' }>;
+  unusual: Array<Venue & { why: 'many-denials' | 'few-denials'; expectedRate: number }>;
 }
 
 /** One row of GET /api/v1/venues/:code/scans. */
