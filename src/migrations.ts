@@ -9,7 +9,7 @@ import { jobsMigrations } from './platform/jobs/jobs.migration.ts';
 import { platformMigrations } from './platform/platform.migration.ts';
 import { policyMigrations } from './policy/policy.migration.ts';
 import { testingMigrations } from './testing/testing.migration.ts';
-import { venuesMigrations } from './venues/venues.migration.ts';
+import { venueOperatorsMigrations, venuesMigrations } from './venues/venues.migration.ts';
 import { zonesMigrations } from './zones/zones.migration.ts';
 
 /** Every module's migrations in the order they apply; ids sort in the same order. */
@@ -26,4 +26,5 @@ export const MIGRATIONS: Migration[] = [
   ...venuesMigrations,
   ...overridesMigrations,
   ...appealsMigrations,
+  ...venueOperatorsMigrations,
 ];

@@ -28,7 +28,19 @@ export const DEMO_ACCOUNTS: Array<{ username: string; displayName: string; role:
     scope: { kind: 'street', code: '350102001' },
   },
   { username: 'lab', displayName: '核酸检测实验室', role: 'lab', scope: { kind: 'city', code: '3501' } },
-  { username: 'guard', displayName: '场所值守人员', role: 'venue-operator', scope: { kind: 'city', code: '3501' } },
+  // Venue operators see only the venues they are tied to (the venues seed ties them).
+  {
+    username: 'guard',
+    displayName: '场所值守人员',
+    role: 'venue-operator',
+    scope: { kind: 'district', code: '350102' },
+  },
+  {
+    username: 'venue-operator',
+    displayName: '农贸市场管理员',
+    role: 'venue-operator',
+    scope: { kind: 'district', code: '350102' },
+  },
   { username: 'resident', displayName: '居民', role: 'resident', scope: { kind: 'city', code: '3501' } },
   { username: 'enterprise', displayName: '企业联络员', role: 'enterprise', scope: { kind: 'city', code: '3501' } },
   { username: 'appeals', displayName: '诉求受理员', role: 'appeals-handler', scope: { kind: 'city', code: '3501' } },

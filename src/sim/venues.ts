@@ -2,8 +2,9 @@ import { DIVISIONS } from '../geo/geo.data.ts';
 import { findUserByName } from '../platform/auth/auth.repo.ts';
 import type { Ctx } from '../platform/context.ts';
 import { check, checkState } from '../venues/checks.service.ts';
+import { enterPaperRecords } from '../venues/paper.service.ts';
 import { personalCode, signVenueCode } from '../venues/venues.codes.ts';
-import { linkResident } from '../venues/venues.repo.ts';
+import { allVenues, linkOperator, linkResident } from '../venues/venues.repo.ts';
 import type { Category } from '../venues/venues.rules.ts';
 import { createVenues } from '../venues/venues.service.ts';
 import { everydayName } from './fuzhou.ts';
@@ -58,6 +59,8 @@ export async function seedVenues(ctx: Ctx, rng: Rng): Promise<Record<string, num
     .execute();
   const s = await checkState(ctx);
   const open = venues.filter((v) => v.status === 'open');
+  // The demo venue operator's market is busy all day, so their statistics have a shape.
+  const market = open.find((v) => v.category === 'mall-market' && v.code.startsWith('V350102')) ?? open[0];
   let scans = 0;
   let denied = 0;
   const batch: Array<Promise<unknown>> = [];
@@ -65,7 +68,8 @@ export async function seedVenues(ctx: Ctx, rng: Rng): Promise<Record<string, num
     const now = Date.parse(
       `${SCAN_DAY}T${String(rng.int(7, 21)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00+08:00`,
     );
-    const v = rng.next() < 0.97 ? rng.pick(open) : rng.pick(venues);
+    const r = rng.next();
+    const v = r < 0.015 && market ? market : r < 0.97 ? rng.pick(open) : rng.pick(venues);
     batch.push(
       check(
         ctx,
@@ -83,9 +87,56 @@ export async function seedVenues(ctx: Ctx, rng: Rng): Promise<Record<string, num
     if (batch.length >= 2000) await Promise.all(batch.splice(0));
   }
   await Promise.all(batch);
+  const paper = market ? await seedOperators(ctx, rng, market.code) : 0;
   // The demo resident is one of the people scanned above, so the pass shows a real history.
   const resident = await findUserByName(ctx.db, 'resident');
   if (resident && people[0])
     await ctx.db.k.transaction().execute((trx) => linkResident(trx, resident.id, Number(people[0]?.id)));
-  return { venues: venues.length, scans, denied };
+  return { venues: venues.length, scans, denied, paper };
+}
+
+/**
+ * Ties the demo guard to the open venues of Gulou and the demo venue operator to one market, and
+ * enters the market's paper sign-in sheet of the morning the scanner was down (as an operator would).
+ */
+async function seedOperators(ctx: Ctx, rng: Rng, marketCode: string): Promise<number> {
+  const all = await allVenues(ctx.db);
+  const guard = await findUserByName(ctx.db, 'guard');
+  const operator = await findUserByName(ctx.db, 'venue-operator');
+  const market = all.find((v) => v.code === marketCode);
+  await ctx.db.k.transaction().execute(async (trx) => {
+    if (guard)
+      for (const v of all.filter((x) => x.district_code === '350102' && x.status === 'open'))
+        await linkOperator(trx, guard.id, v.id);
+    if (operator && market) await linkOperator(trx, operator.id, market.id);
+  });
+  if (!operator || !market) return 0;
+  const people = await ctx.db.k
+    .selectFrom('persons')
+    .select('id_cipher')
+    .where('district_code', '=', '350102')
+    .orderBy('id')
+    .limit(12)
+    .execute();
+  const records = people.map((p, i) =>
+    i % 4 === 3
+      ? {
+          venue: market.code,
+          at: `${SCAN_DAY} 07:${String(10 + i * 3).padStart(2, '0')}`,
+          name: `${rng.pick(['陈', '林', '黄', '郑'])}先生`,
+          phone: `1380591${String(1000 + i).padStart(4, '0')}`,
+        }
+      : {
+          venue: market.code,
+          at: `${SCAN_DAY} 07:${String(10 + i * 3).padStart(2, '0')}`,
+          idNumber: ctx.crypto.decrypt(p.id_cipher),
+        },
+  );
+  const actor = {
+    userId: operator.id,
+    username: operator.username,
+    role: 'venue-operator' as const,
+    scope: { kind: 'district' as const, code: '350102' },
+  };
+  return records.length ? (await enterPaperRecords(ctx, actor, records)).entered : 0;
 }

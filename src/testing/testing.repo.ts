@@ -401,3 +401,17 @@ export async function progressRows(db: Db, campaignId: number, round: number) {
     .execute();
   return rows.map((r) => ({ sampledHour: r.sampled_hour, resultedHour: r.resulted_hour, n: Number(r.n) }));
 }
+
+/** The test facts of some persons (another process changed them; the status index reloads just these). */
+export async function personTestsOf(db: Db, ids: number[]): Promise<PersonTestRow[]> {
+  const out: PersonTestRow[] = [];
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await db.k
+      .selectFrom('person_tests')
+      .selectAll()
+      .where('person_id', 'in', ids.slice(i, i + 1000))
+      .execute();
+    for (const r of rows) out.push({ ...r, person_id: Number(r.person_id) });
+  }
+  return out;
+}

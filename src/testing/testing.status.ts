@@ -1,5 +1,7 @@
 import type { Db } from '../platform/db/db.ts';
-import { allPersonTests } from './testing.repo.ts';
+import { announce } from '../platform/events.ts';
+import { allPersonTests, personTestsOf } from './testing.repo.ts';
+import type { PersonTestRow } from './testing.tables.ts';
 
 /** One person's test facts as epoch milliseconds (NaN = none). */
 export interface PersonStatus {
@@ -18,6 +20,8 @@ const FIELDS = ['lastSampledAt', 'lastNegativeSampledAt', 'positivePoolAt', 'pos
  */
 export class StatusIndex {
   private cols: Record<(typeof FIELDS)[number], Float64Array>;
+  /** Told of every person whose facts a local write changed (announced to other processes). */
+  onChange?: (id: number) => void;
   constructor(capacity = 1024) {
     this.cols = Object.fromEntries(
       FIELDS.map((f) => [f, new Float64Array(capacity).fill(Number.NaN)]),
@@ -57,11 +61,18 @@ export class StatusIndex {
       if (v === null) this.cols[f][id] = Number.NaN;
       else if (Number.isNaN(cur) || v > cur) this.cols[f][id] = v;
     }
+    this.onChange?.(id);
   }
   /** Overwrites one fact, also backwards (a corrected result can take a certificate away). */
   replace(id: number, field: keyof PersonStatus, value: number | null): void {
     this.grow(id);
     this.cols[field][id] = value ?? Number.NaN;
+    this.onChange?.(id);
+  }
+  /** Overwrites all facts of a person with what the database holds, without announcing it. */
+  load(id: number, facts: PersonStatus): void {
+    this.grow(id);
+    for (const f of FIELDS) this.cols[f][id] = facts[f] ?? Number.NaN;
   }
   /** Bytes held by the index. */
   bytes(): number {
@@ -70,6 +81,54 @@ export class StatusIndex {
 }
 
 const indexes = new WeakMap<Db, Promise<StatusIndex>>();
+const ms = (s: string | null) => (s ? Date.parse(s) : null);
+const factsOf = (r: PersonTestRow): PersonStatus => ({
+  lastSampledAt: ms(r.last_sampled_at),
+  lastNegativeSampledAt: ms(r.last_negative_sampled_at),
+  positivePoolAt: ms(r.positive_pool_at),
+  positiveAt: ms(r.positive_at),
+});
+
+/**
+ * Batches the persons changed by local writes and announces them once per tick, so that other
+ * API processes reload just those persons (the announcement goes out after the write committed).
+ */
+function announceChanges(idx: StatusIndex): void {
+  let pending: Set<number> | null = null;
+  idx.onChange = (id) => {
+    if (!pending) {
+      pending = new Set();
+      setImmediate(() => {
+        const ids = [...(pending as Set<number>)];
+        pending = null;
+        announce('person-status', ids);
+      });
+    }
+    pending.add(id);
+  };
+}
+
+/**
+ * Re-reads persons' facts from the database into a loaded index, for a change made by another
+ * process; without ids, every person (after a lost connection, when announcements may have been missed).
+ */
+export async function reloadStatuses(db: Db, ids?: number[]): Promise<void> {
+  const p = indexes.get(db);
+  if (!p) return;
+  const idx = await p;
+  if (!ids) {
+    for await (const r of allPersonTests(db)) idx.load(r.person_id, factsOf(r));
+    return;
+  }
+  const found = new Map((await personTestsOf(db, ids)).map((r) => [r.person_id, r]));
+  for (const id of ids) {
+    const r = found.get(id);
+    idx.load(
+      id,
+      r ? factsOf(r) : { lastSampledAt: null, lastNegativeSampledAt: null, positivePoolAt: null, positiveAt: null },
+    );
+  }
+}
 
 /** The status index of a database, loaded once from `person_tests`. */
 export function statusIndex(db: Db): Promise<StatusIndex> {
@@ -77,15 +136,8 @@ export function statusIndex(db: Db): Promise<StatusIndex> {
   if (!p) {
     p = (async () => {
       const idx = new StatusIndex();
-      const ms = (s: string | null) => (s ? Date.parse(s) : null);
-      for await (const r of allPersonTests(db)) {
-        idx.set(r.person_id, {
-          lastSampledAt: ms(r.last_sampled_at),
-          lastNegativeSampledAt: ms(r.last_negative_sampled_at),
-          positivePoolAt: ms(r.positive_pool_at),
-          positiveAt: ms(r.positive_at),
-        });
-      }
+      for await (const r of allPersonTests(db)) idx.load(r.person_id, factsOf(r));
+      announceChanges(idx);
       return idx;
     })();
     indexes.set(db, p);

@@ -1,6 +1,9 @@
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CLI_READER, withCtx } from '../platform/cli/context.cli.ts';
 import { action, print } from '../platform/cli/output.ts';
+import { AppError, E } from '../platform/errors.ts';
+import { POSTER_FORMATS, venuePoster } from './poster.service.ts';
 import { listVenues, venueCode } from './venues.service.ts';
 
 /** `banyan venues list|code`. */
@@ -36,6 +39,20 @@ export function venuesCommands(program: Command): void {
         process.stdout.write(
           `${await withCtx((ctx) => venueCode(ctx, { ...CLI_READER, role: 'commander' }, venue))}\n`,
         );
+      }),
+    );
+  venues
+    .command('poster <venue>')
+    .description('write the venue’s QR poster (current code version) to a file')
+    .option('--format <svg|png|pdf>', 'poster format', 'pdf')
+    .requiredOption('--out <file>', 'where to write it')
+    .action(
+      action(async (venue: string, opts: { format: string; out: string }) => {
+        const format = POSTER_FORMATS.find((f) => f === opts.format);
+        if (!format) throw new AppError(E.VALIDATION_FAILED, { summary: `--format ${opts.format}: svg, png or pdf` });
+        const p = await withCtx((ctx) => venuePoster(ctx, { ...CLI_READER, role: 'commander' }, venue, format));
+        writeFileSync(opts.out, p.body);
+        process.stdout.write(`${opts.out} (${p.body.length} bytes)\n`);
       }),
     );
 }

@@ -34,4 +34,32 @@ export const VenueErrors = defineErrors({
     en: 'Too many scans right now; retry in {retryAfter} s',
   },
   VENUE_EXISTS: { status: 409, 'zh-CN': '场所 {code} 已存在', en: 'Venue {code} exists' },
+
+  VENUE_NOT_YOURS: {
+    status: 403,
+    'zh-CN': '您只能查看和登记本人负责的场所',
+    en: 'You may only see and enter records for your own venues',
+  },
+  POSTER_VERSION_REVOKED: {
+    status: 410,
+    'zh-CN': '第 {version} 版场所码已作废，不能再打印；请打印当前版本（第 {current} 版）',
+    en: 'Code version {version} was revoked and cannot be printed; print the current version ({current})',
+  },
+  PAPER_TIME_INVALID: {
+    status: 400,
+    'zh-CN': '登记时间无效，应为带时区的时间，如 2022-11-09T08:30:00+08:00',
+    en: 'Invalid time; use a time with its offset, e.g. 2022-11-09T08:30:00+08:00',
+  },
+  PAPER_TIME_FUTURE: { status: 400, 'zh-CN': '登记时间晚于当前时间', en: 'The time lies in the future' },
+  PAPER_WHO_MISSING: {
+    status: 400,
+    'zh-CN': '请填写身份证号码，无身份证时填写姓名和电话',
+    en: 'Enter a resident ID, or a name and phone number when there is none',
+  },
+  PAPER_PHONE_INVALID: { status: 400, 'zh-CN': '电话号码无效', en: 'Invalid phone number' },
+  PAPER_ROWS_INVALID: {
+    status: 422,
+    'zh-CN': '有 {count} 条纸质登记有误，未录入任何记录',
+    en: '{count} paper records have problems; nothing was entered',
+  },
 });

@@ -44,3 +44,38 @@ export const venuesMigrations: Migration[] = [
     },
   },
 ];
+
+/**
+ * Venue operators and paper registrations: ids 0040+, so this array comes after every module's
+ * earlier migrations in MIGRATIONS (ids sort in the order they apply).
+ */
+export const venueOperatorsMigrations: Migration[] = [
+  {
+    // A venue operator sees and enters records for the venues they are tied to, nothing else.
+    id: '0040_venue_operators',
+    async up(db) {
+      await db.schema
+        .createTable('venue_operators')
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+        .addColumn('venue_id', 'integer', (c) => c.notNull().references('venues.id'))
+        .addPrimaryKeyConstraint('venue_operators_pk', ['user_id', 'venue_id'])
+        .execute();
+    },
+  },
+  {
+    // Who entered a paper registration, and the identity written on paper when no registered person matched.
+    id: '0041_paper_scans',
+    async up(db) {
+      await db.schema
+        .createTable('paper_scans')
+        .addColumn('scan_id', 'text', (c) => c.primaryKey())
+        .addColumn('entered_by', 'text', (c) => c.notNull())
+        .addColumn('entered_at', 'text', (c) => c.notNull())
+        .addColumn('id_cipher', 'text')
+        .addColumn('name_cipher', 'text')
+        .addColumn('phone_cipher', 'text')
+        .addColumn('identity_masked', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+];

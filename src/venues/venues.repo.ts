@@ -129,3 +129,27 @@ export async function linkResident(trx: Executor, userId: number, personId: numb
     .onConflict((oc) => oc.column('user_id').doUpdateSet({ person_id: personId }))
     .execute();
 }
+
+/** The venues a venue operator's account is tied to. */
+export async function operatorVenueIds(db: Db, userId: number): Promise<number[]> {
+  const rows = await db.k.selectFrom('venue_operators').select('venue_id').where('user_id', '=', userId).execute();
+  return rows.map((r) => Number(r.venue_id));
+}
+
+/** Ties an operator's account to a venue (idempotent). */
+export async function linkOperator(trx: Executor, userId: number, venueId: number): Promise<void> {
+  await trx
+    .insertInto('venue_operators')
+    .values({ user_id: userId, venue_id: venueId })
+    .onConflict((oc) => oc.columns(['user_id', 'venue_id']).doNothing())
+    .execute();
+}
+
+/** The latest day with any scan (screens open on it), or null. */
+export async function latestScanDay(db: Db): Promise<string | null> {
+  const r = await db.k
+    .selectFrom('scans')
+    .select((e) => e.fn.max('day').as('day'))
+    .executeTakeFirst();
+  return (r?.day as string | null | undefined) ?? null;
+}

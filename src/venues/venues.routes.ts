@@ -6,8 +6,10 @@ import { actorOf } from '../platform/http/session.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
 import { check } from './checks.service.ts';
 import { residentPass } from './pass.service.ts';
-import { VENUE_STATUSES } from './venues.rules.ts';
-import { listVenues, revokeVenueCode, setVenueStatus, venueCode, venueStats } from './venues.service.ts';
+import { POSTER_FORMATS, venuePoster } from './poster.service.ts';
+import { statsWorkbook } from './stats.export.ts';
+import { reasonName, VENUE_STATUSES } from './venues.rules.ts';
+import { latestDay, listVenues, revokeVenueCode, setVenueStatus, venueCode, venueStats } from './venues.service.ts';
 
 const ScanBody = z.object({
   venueCode: z.string().min(1).max(600),
@@ -75,13 +77,45 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
               .string()
               .regex(/^\d{6}$/)
               .optional(),
+            venue: z.string().min(1).max(40).optional(),
           }),
         ),
       },
     },
     async (r) => {
-      const q = r.query as { date: string; district?: string };
-      return venueStats(ctx, actorOf(r), q.date, q.district);
+      const q = r.query as { date: string; district?: string; venue?: string };
+      return venueStats(ctx, actorOf(r), q.date, q.district, q.venue);
+    },
+  );
+  app.get('/api/v1/venues/latest-day', { schema: { tags, summary: 'The latest day with scans' } }, async (r) => {
+    return { date: await latestDay(ctx, actorOf(r)) };
+  });
+  app.get(
+    '/api/v1/venues/stats.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The statistics as an Excel workbook',
+        querystring: jsonSchema(
+          z.object({
+            date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+            district: z
+              .string()
+              .regex(/^\d{6}$/)
+              .optional(),
+            venue: z.string().min(1).max(40).optional(),
+          }),
+        ),
+      },
+    },
+    async (r, reply) => {
+      const q = r.query as { date: string; district?: string; venue?: string };
+      const stats = await venueStats(ctx, actorOf(r), q.date, q.district, q.venue);
+      const body = await statsWorkbook(stats, reasonName);
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="venue-stats-${q.date}.xlsx"`);
+      return reply.send(body);
     },
   );
   app.get(
@@ -89,6 +123,23 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
     { schema: { tags, summary: 'The venue’s current signed code (for its poster)' } },
     async (r) => ({ code: await venueCode(ctx, actorOf(r), (r.params as Code).code) }),
   );
+  for (const format of POSTER_FORMATS)
+    app.get(
+      `/api/v1/venues/:code/poster.${format}`,
+      {
+        schema: {
+          tags,
+          summary: `The venue’s QR poster as ${format.toUpperCase()} (current code version only)`,
+          querystring: jsonSchema(z.object({ version: z.coerce.number().int().min(1).optional() })),
+        },
+      },
+      async (r, reply) => {
+        const q = r.query as { version?: number };
+        const p = await venuePoster(ctx, actorOf(r), (r.params as Code).code, format, q.version);
+        reply.header('content-type', p.type).header('content-disposition', `inline; filename="${p.filename}"`);
+        return reply.send(p.body);
+      },
+    );
   app.post(
     '/api/v1/venues/:code/status',
     {

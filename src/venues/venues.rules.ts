@@ -82,3 +82,59 @@ export function verdictOf(
   }
   return { verdict: reasons.length ? 'deny' : 'allow', reasons };
 }
+
+/** A deny reason's zh-CN name (for exports; the reason codes are stable, hours vary by rule). */
+export function reasonName(code: string): string {
+  const hours = /^no-negative-(\d+)h$/.exec(code)?.[1];
+  if (hours) return `无${hours}小时内核酸阴性证明`;
+  return (
+    {
+      'venue-suspended': '场所暂停开放',
+      'venue-closed-loop': '场所封闭管理',
+      'colour-red': '红码',
+      'colour-yellow': '黄码',
+    }[code] ?? code
+  );
+}
+
+/** A venue's day for the unusual-rate test. */
+export interface VenueDay {
+  category: string;
+  status: string;
+  scans: number;
+  denied: number;
+}
+
+/**
+ * Venues whose denial rate departs from their category's (the same certificate rule) by at least
+ * three standard errors of a binomial proportion, with at least 10 scans: many denials hint at a
+ * misconfigured scanner or a cluster of yellow codes; few where the category denies many hint at a
+ * guard waving people through. Closed venues deny everyone by rule and are left out.
+ */
+export function unusualVenues<V extends VenueDay>(
+  venues: V[],
+  minScans = 10,
+): Array<V & { why: 'many-denials' | 'few-denials'; expectedRate: number }> {
+  const open = venues.filter((v) => v.status === 'open');
+  const byCategory = new Map<string, { scans: number; denied: number }>();
+  for (const v of open) {
+    const c = byCategory.get(v.category) ?? { scans: 0, denied: 0 };
+    c.scans += v.scans;
+    c.denied += v.denied;
+    byCategory.set(v.category, c);
+  }
+  const out: Array<V & { why: 'many-denials' | 'few-denials'; expectedRate: number }> = [];
+  for (const v of open) {
+    const c = byCategory.get(v.category);
+    if (!c || v.scans < minScans) continue;
+    // The category without this venue, so that one big venue does not set its own yardstick.
+    const rest = c.scans - v.scans;
+    if (rest < minScans) continue;
+    const p = (c.denied - v.denied) / rest;
+    const se = Math.sqrt(Math.max(p * (1 - p), 1 / rest) / v.scans);
+    const z = (v.denied / v.scans - p) / se;
+    if (Math.abs(z) >= 3)
+      out.push({ ...v, why: z > 0 ? 'many-denials' : 'few-denials', expectedRate: Number(p.toFixed(4)) });
+  }
+  return out.sort((a, b) => b.scans - a.scans);
+}

@@ -7,11 +7,19 @@ import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { announce } from '../platform/events.ts';
-import { checkState } from './checks.service.ts';
+import { checkState, freshState } from './checks.service.ts';
 import { signVenueCode } from './venues.codes.ts';
 import { VenueErrors } from './venues.errors.ts';
-import { allVenues, insertVenues, scanBreakdown, scanStats, updateVenue } from './venues.repo.ts';
-import type { Category, VenueStatus } from './venues.rules.ts';
+import {
+  allVenues,
+  insertVenues,
+  latestScanDay,
+  operatorVenueIds,
+  scanBreakdown,
+  scanStats,
+  updateVenue,
+} from './venues.repo.ts';
+import { type Category, unusualVenues, type VenueStatus } from './venues.rules.ts';
 
 /** Registers venues (the demo and imports); codes are issued on request from the current version. */
 export async function createVenues(
@@ -54,10 +62,24 @@ export async function createVenues(
   return rows.length;
 }
 
-async function venueInScope(ctx: Ctx, actor: Actor, code: string) {
-  const v = (await checkState(ctx)).venues.get(code) ?? (await allVenues(ctx.db)).find((x) => x.code === code);
+/** The venue ids a venue operator is tied to, or null for other roles (they see their area). */
+export async function ownVenues(ctx: Ctx, actor: Actor): Promise<Set<number> | null> {
+  return actor.role === 'venue-operator' ? new Set(await operatorVenueIds(ctx.db, actor.userId)) : null;
+}
+
+/** Whether the actor may see a venue: inside their area, and for an operator one of their own. */
+export function venueVisible(actor: Actor, own: Set<number> | null, v: { id: number; community_code: string }) {
+  return scopeCoversDivision(actor.scope, v.community_code) && (!own || own.has(v.id));
+}
+
+/** A venue the actor may act on, or the stable refusal (unknown, out of area, not the operator's own). */
+export async function venueInScope(ctx: Ctx, actor: Actor, code: string) {
+  // Fresh, not cached: right after a revocation the poster and the code must show the new version.
+  const v = (await freshState(ctx)).venues.get(code) ?? (await allVenues(ctx.db)).find((x) => x.code === code);
   if (!v) throw new AppError(VenueErrors.VENUE_UNKNOWN, { code });
   if (!scopeCoversDivision(actor.scope, v.community_code)) throw new AppError(AuthErrors.OUT_OF_SCOPE);
+  const own = await ownVenues(ctx, actor);
+  if (own && !own.has(v.id)) throw new AppError(VenueErrors.VENUE_NOT_YOURS);
   return v;
 }
 
@@ -105,15 +127,17 @@ export async function revokeVenueCode(ctx: Ctx, actor: Actor, code: string) {
 /** Venues of the actor's area with the day's scans and denials. */
 export async function listVenues(ctx: Ctx, actor: Actor, day: string, district?: string) {
   requirePermission(actor, 'venues:read');
+  const own = await ownVenues(ctx, actor);
   const venues = (await allVenues(ctx.db)).filter(
-    (v) => scopeCoversDivision(actor.scope, v.community_code) && (!district || v.district_code === district),
+    (v) => venueVisible(actor, own, v) && (!district || v.district_code === district),
   );
+  const all = actor.scope.kind === 'city' && !district && !own;
   const stats = new Map(
-    (await scanStats(ctx.db, day, actor.scope.kind === 'city' && !district ? undefined : venues.map((v) => v.id))).map(
-      (s) => [s.venueId, s],
-    ),
+    (await scanStats(ctx.db, day, all ? undefined : venues.map((v) => v.id))).map((s) => [s.venueId, s]),
   );
   return venues.map((v) => ({
+    id: v.id,
+    codeVersion: v.code_version,
     code: v.code,
     name: v.name,
     category: v.category,
@@ -127,13 +151,15 @@ export async function listVenues(ctx: Ctx, actor: Actor, day: string, district?:
 
 /**
  * A day's entrance statistics in the actor's area: scans and denials per hour (Beijing time),
- * denials by reason, and venues whose denial rate is unusual (at least 20 scans and more than twice
- * the area's rate) — a guard waving people through shows up as the opposite, so both ends are listed.
+ * denials by reason, the busiest venues, and venues whose denial rate is unusual for their
+ * category (see unusualVenues; both ends: a guard waving people through shows up as too few).
+ * With `venue`, the same for that one venue (its scans per hour).
  */
-export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?: string) {
-  const venues = await listVenues(ctx, actor, day, district);
-  const ids = (await allVenues(ctx.db)).filter((v) => venues.some((x) => x.code === v.code)).map((v) => v.id);
-  const rows = await scanBreakdown(ctx.db, day, actor.scope.kind === 'city' && !district ? undefined : ids);
+export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?: string, venue?: string) {
+  if (venue) await venueInScope(ctx, actor, venue);
+  const venues = (await listVenues(ctx, actor, day, district)).filter((v) => !venue || v.code === venue);
+  const all = actor.scope.kind === 'city' && !district && !venue && actor.role !== 'venue-operator';
+  const rows = await scanBreakdown(ctx.db, day, all ? undefined : venues.map((v) => v.id));
   const hours = new Map<string, { scans: number; denied: number }>();
   const reasons = new Map<string, number>();
   for (const r of rows) {
@@ -147,7 +173,6 @@ export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?:
   const scans = venues.reduce((s, v) => s + v.scans, 0);
   const denied = venues.reduce((s, v) => s + v.denied, 0);
   const rate = scans ? denied / scans : 0;
-  const busy = venues.filter((v) => v.scans >= 20 && v.status === 'open');
   return {
     date: day,
     scans,
@@ -155,9 +180,13 @@ export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?:
     denialRate: Number(rate.toFixed(4)),
     byHour: [...hours].sort(([a], [b]) => a.localeCompare(b)).map(([hour, x]) => ({ hour: `${hour}:00`, ...x })),
     byReason: [...reasons].sort((a, b) => b[1] - a[1]).map(([code, n]) => ({ code, n })),
-    unusual: [
-      ...busy.filter((v) => v.denied / v.scans > 2 * rate).map((v) => ({ ...v, why: 'many-denials' as const })),
-      ...busy.filter((v) => rate > 0.05 && v.denied === 0).map((v) => ({ ...v, why: 'no-denials' as const })),
-    ],
+    busiest: [...venues].sort((a, b) => b.scans - a.scans).slice(0, 10),
+    unusual: unusualVenues(venues),
   };
+}
+
+/** The latest day with scans (the venue screens open on it). */
+export async function latestDay(ctx: Ctx, actor: Actor): Promise<string | null> {
+  requirePermission(actor, 'venues:read');
+  return latestScanDay(ctx.db);
 }

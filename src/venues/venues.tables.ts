@@ -32,10 +32,29 @@ export interface ResidentAccountRow {
   person_id: number;
 }
 
+/** The venues a venue operator's account is tied to. */
+export interface VenueOperatorRow {
+  user_id: number;
+  venue_id: number;
+}
+
+/** The paper side of a scan with source 'paper': who typed it in, and the sealed identity from the sheet. */
+export interface PaperScanRow {
+  scan_id: string;
+  entered_by: string;
+  entered_at: string;
+  id_cipher: string | null;
+  name_cipher: string | null;
+  phone_cipher: string | null;
+  identity_masked: string;
+}
+
 declare module '../platform/db/schema.ts' {
   interface Database {
     venues: VenueRow;
     scans: ScanRow;
     resident_accounts: ResidentAccountRow;
+    venue_operators: VenueOperatorRow;
+    paper_scans: PaperScanRow;
   }
 }

@@ -52,6 +52,7 @@ export type Permission =
   | 'venues:read'
   | 'venues:write'
   | 'scans:guard'
+  | 'scans:paper'
   | 'pass:read'
   | 'colour:override';
 
@@ -77,6 +78,7 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'testing:write',
     'venues:read',
     'venues:write',
+    'scans:paper',
     'colour:override',
     'appeals:read',
     'appeals:dispatch',
@@ -98,6 +100,7 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'testing:write',
     'venues:read',
     'venues:write',
+    'scans:paper',
     'colour:override',
     'appeals:read',
     'enterprises:read',
@@ -105,7 +108,8 @@ const PERMISSIONS: Record<Role, Permission[]> = {
   // Case figures are kept per district: a street-scoped leader would see numbers whose records they may not open.
   'task-force-leader': ['dashboard', 'persons:read', 'zones:read', 'testing:read'],
   lab: ['dashboard', 'testing:read', 'testing:write', 'testing:results'],
-  'venue-operator': ['dashboard', 'venues:read', 'scans:guard'],
+  // A venue operator is tied to their own venues (venue_operators): they see and enter records for those only.
+  'venue-operator': ['dashboard', 'venues:read', 'scans:guard', 'scans:paper'],
   resident: ['dashboard', 'pass:read'],
   enterprise: ['dashboard', 'enterprises:report'],
   'appeals-handler': [

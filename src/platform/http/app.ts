@@ -16,6 +16,7 @@ import { overridesRoutes } from '../../health-code/overrides.routes.ts';
 import { peopleRoutes } from '../../people/people.routes.ts';
 import { policyRoutes } from '../../policy/policy.routes.ts';
 import { testingRoutes } from '../../testing/testing.routes.ts';
+import { paperRoutes } from '../../venues/paper.routes.ts';
 import { venuesRoutes } from '../../venues/venues.routes.ts';
 import { zonesRoutes } from '../../zones/zones.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
@@ -23,6 +24,7 @@ import { authRoutes } from '../auth/auth.routes.ts';
 import type { Ctx } from '../context.ts';
 import { ping } from '../db/migrations.repo.ts';
 import { AppError, E, langOf, listErrors } from '../errors.ts';
+import { startPgEvents } from '../events.pg.ts';
 import { installErrorHandling } from './errors.http.ts';
 import { installSessions } from './session.ts';
 import { zodValidatorCompiler } from './zod.ts';
@@ -110,11 +112,18 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     zonesRoutes,
     testingRoutes,
     venuesRoutes,
+    paperRoutes,
     overridesRoutes,
     appealsRoutes,
     enterprisesRoutes,
   ]) {
     await app.register(async (scoped) => routes(scoped, ctx));
+  }
+
+  if (ctx.db.dialect === 'postgres' && ctx.config.databaseUrl) {
+    const bridge = startPgEvents(ctx, ctx.config.databaseUrl, (m) => app.log.warn(m));
+    await bridge.ready;
+    app.addHook('onClose', () => bridge.close());
   }
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);

@@ -406,6 +406,7 @@ export const en: Record<MessageKey, string> = {
   'nav.testing': 'Mass testing',
   'nav.pass': 'My pass',
   'nav.guard': 'Entrance check',
+  'nav.venues': 'Venues',
   'testing.title': 'Mass testing',
   'testing.tab.campaign': 'Progress',
   'testing.tab.sites': 'Sites',

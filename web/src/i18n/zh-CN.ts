@@ -400,6 +400,7 @@ export const zhCN = {
   'nav.testing': '核酸检测',
   'nav.pass': '我的通行码',
   'nav.guard': '场所核验',
+  'nav.venues': '场所管理',
   'testing.title': '核酸检测',
   'testing.tab.campaign': '检测进度',
   'testing.tab.sites': '采样点',

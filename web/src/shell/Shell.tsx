@@ -15,6 +15,7 @@ import { Pass } from '../pass/Pass';
 import { Persons } from '../persons/Persons';
 import { TestingArea } from '../testing/TestingArea';
 import { can, type User } from '../types';
+import { VenuesArea } from '../venues/VenuesArea';
 import { ZonesArea } from '../zones/ZonesArea';
 import { LangToggle } from './LangToggle';
 import { type ModuleId, modulesFor } from './modules';
@@ -78,6 +79,7 @@ export function Shell({ user, onSignOut }: Props) {
         {active === 'testing' && <TestingArea user={user} page={rest[0]} />}
         {active === 'pass' && <Pass />}
         {active === 'guard' && <Guard />}
+        {active === 'venues' && <VenuesArea user={user} page={rest[0]} />}
         {active === 'appeals' && <AppealsArea user={user} page={rest[0]} sub={rest[1]} />}
         {active === 'liaison' && <LiaisonDesk />}
         {active === 'persons' && <Persons user={user} />}

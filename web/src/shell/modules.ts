@@ -10,6 +10,7 @@ export type ModuleId =
   | 'testing'
   | 'pass'
   | 'guard'
+  | 'venues'
   | 'appeals'
   | 'liaison'
   | 'persons'
@@ -29,6 +30,7 @@ export const MODULES: readonly ModuleDef[] = [
   { id: 'dashboard', label: 'nav.dashboard', icon: '◉' },
   { id: 'pass', label: 'nav.pass', icon: '▣', permission: 'pass:read' },
   { id: 'guard', label: 'nav.guard', icon: '⛨', permission: 'scans:guard' },
+  { id: 'venues', label: 'nav.venues', icon: '⌂', permission: 'venues:read' },
   { id: 'figures', label: 'nav.figures', icon: '▤', permission: 'cases:read' },
   { id: 'cases', label: 'nav.cases', icon: '☷', permission: 'cases:read' },
   { id: 'briefing', label: 'nav.briefing', icon: '✎', permission: 'briefing:read' },

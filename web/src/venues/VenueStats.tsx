@@ -1,0 +1,170 @@
+import { useMemo, useRef, useState } from 'react';
+import { FONT_FAMILY } from '../charts/echarts';
+import { TREND_READY, type TrendOption } from '../charts/trend';
+import { useEChart } from '../charts/useEChart';
+import { DownloadButton } from '../common/DownloadButton';
+import { ErrorBox, Loading } from '../common/Status';
+import { useApi } from '../common/useApi';
+import { useI18n } from '../i18n';
+import { reasonLabel, useVenueStrings } from './strings';
+import type { Venue, VenueStats } from './types';
+
+void TREND_READY;
+
+/** Scans per hour (the area's or one venue's), denials by reason, unusual and busiest venues; Excel export. */
+export function VenueStatsView({ day }: { day: string }) {
+  const s = useVenueStrings();
+  const { lang, formatNumber } = useI18n();
+  const [venue, setVenue] = useState('');
+  const list = useApi<{ items: Venue[] }>(`/api/v1/venues?date=${day}`);
+  const q = `date=${day}${venue ? `&venue=${encodeURIComponent(venue)}` : ''}`;
+  const stats = useApi<VenueStats>(`/api/v1/venues/stats?${q}`);
+  const chartRef = useRef<HTMLDivElement>(null);
+  const reasonsRef = useRef<HTMLDivElement>(null);
+  const d = stats.data;
+  const hourOption = useMemo<TrendOption>(
+    () => ({
+      textStyle: { fontFamily: FONT_FAMILY },
+      tooltip: { trigger: 'axis' },
+      legend: { data: [s('scans'), s('denied')], top: 0 },
+      grid: { left: 48, right: 16, top: 32, bottom: 28 },
+      xAxis: { type: 'category', data: (d?.byHour ?? []).map((h) => h.hour) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { name: s('scans'), type: 'bar', data: (d?.byHour ?? []).map((h) => h.scans), itemStyle: { color: '#31a354' } },
+        {
+          name: s('denied'),
+          type: 'line',
+          data: (d?.byHour ?? []).map((h) => h.denied),
+          itemStyle: { color: '#de2d26' },
+          symbolSize: 6,
+        },
+      ],
+    }),
+    [d, s],
+  );
+  const reasonOption = useMemo<TrendOption>(
+    () => ({
+      textStyle: { fontFamily: FONT_FAMILY },
+      tooltip: { trigger: 'axis' },
+      grid: { left: 140, right: 24, top: 8, bottom: 24 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', inverse: true, data: (d?.byReason ?? []).map((r) => reasonLabel(r.code, lang)) },
+      series: [
+        { name: s('denied'), type: 'bar', data: (d?.byReason ?? []).map((r) => r.n), itemStyle: { color: '#fb6a4a' } },
+      ],
+    }),
+    [d, s, lang],
+  );
+  useEChart(chartRef, hourOption);
+  useEChart(reasonsRef, reasonOption);
+
+  return (
+    <div className="venue-stats">
+      <div className="filters">
+        <select value={venue} onChange={(e) => setVenue(e.target.value)} data-testid="stats-venue">
+          <option value="">{s('allVenues')}</option>
+          {(list.data?.items ?? [])
+            .filter((v) => v.scans > 0)
+            .sort((a, b) => b.scans - a.scans)
+            .map((v) => (
+              <option key={v.code} value={v.code}>
+                {v.name} ({v.scans})
+              </option>
+            ))}
+        </select>
+        <DownloadButton
+          path={`/api/v1/venues/stats.xlsx?${q}`}
+          fileName={`venue-stats-${day}.xlsx`}
+          busyLabel={s('downloading')}
+          testId="stats-export"
+        >
+          {s('export')}
+        </DownloadButton>
+      </div>
+      {stats.error !== undefined && <ErrorBox error={stats.error} onRetry={stats.reload} />}
+      {!d && !stats.error && <Loading />}
+      {d && (
+        <div className="venue-kpis">
+          <div className="card">
+            <div className="muted">{s('total')}</div>
+            <strong data-testid="stats-scans">{formatNumber(d.scans)}</strong>
+          </div>
+          <div className="card">
+            <div className="muted">{s('totalDenied')}</div>
+            <strong>{formatNumber(d.denied)}</strong>
+          </div>
+          <div className="card">
+            <div className="muted">{s('rate')}</div>
+            <strong>{(d.denialRate * 100).toFixed(1)}%</strong>
+          </div>
+        </div>
+      )}
+      <div className="venue-charts">
+        <section className="card">
+          <h2>{s('byHour')}</h2>
+          <div ref={chartRef} className="venue-chart" data-testid="stats-chart" />
+        </section>
+        <section className="card">
+          <h2>{s('byReason')}</h2>
+          <div ref={reasonsRef} className="venue-chart" data-testid="stats-reasons" />
+        </section>
+      </div>
+      {d && (
+        <div className="venue-charts">
+          <VenueTable title={s('unusual')} rows={d.unusual} empty={s('noUnusual')} testId="stats-unusual" />
+          <VenueTable title={s('busiest')} rows={d.busiest} empty="—" testId="stats-busiest" />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function VenueTable({
+  title,
+  rows,
+  empty,
+  testId,
+}: {
+  title: string;
+  rows: Array<Venue & { why?: 'many-denials' | 'few-denials'; expectedRate?: number }>;
+  empty: string;
+  testId: string;
+}) {
+  const s = useVenueStrings();
+  const { formatNumber } = useI18n();
+  return (
+    <section className="card" data-testid={testId}>
+      <h2>{title}</h2>
+      {rows.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{s('name')}</th>
+              <th className="num">{s('scans')}</th>
+              <th className="num">{s('rate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((v) => (
+              <tr key={v.code}>
+                <td>
+                  {v.name}
+                  {v.why && (
+                    <div className="muted small">
+                      {s(`why.${v.why}`, { rate: `${((v.expectedRate ?? 0) * 100).toFixed(1)}%` })}
+                    </div>
+                  )}
+                </td>
+                <td className="num">{formatNumber(v.scans)}</td>
+                <td className="num">{v.scans ? ((v.denied / v.scans) * 100).toFixed(1) : '0.0'}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
