@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type ColourInputs, type ColourVerdict, colourOf } from '../health-code/health-code.rules.ts';
 import { activeOverrides, type StoredOverride } from '../health-code/overrides.repo.ts';
 import { findPersonByIndex } from '../people/people.repo.ts';
@@ -6,6 +5,7 @@ import { validateIdNumber } from '../people/people.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { events } from '../platform/events.ts';
+import { uuidv7 } from '../platform/ids.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import { statusIndex } from '../testing/testing.status.ts';
@@ -196,7 +196,7 @@ export async function check(
     hours,
     now,
   );
-  const scanId = input.key ?? randomUUID();
+  const scanId = input.key ?? uuidv7(now);
   await s.writer.write({
     id: scanId,
     venue_id: venue.id,

@@ -1,7 +1,7 @@
 import type { Db } from '../platform/db/db.ts';
 import { AppError } from '../platform/errors.ts';
+import { type ScanSink, scanSink } from './scan-sink.ts';
 import { VenueErrors } from './venues.errors.ts';
-import { appendScans } from './venues.repo.ts';
 import type { ScanRow } from './venues.tables.ts';
 
 interface Pending {
@@ -21,11 +21,20 @@ export class ScanWriter {
   private byId = new Map<string, Pending>();
   private flushing = false;
 
+  private readonly sink: ScanSink;
+
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly maxQueue = 20_000,
     private readonly batch = 1000,
-  ) {}
+  ) {
+    this.sink = scanSink(db);
+  }
+
+  /** Whether groups are committed on a writer thread of their own. */
+  get threaded(): boolean {
+    return this.sink.threaded;
+  }
 
   /** Resolves once the scan is committed; the same id while pending shares one write. */
   write(row: ScanRow): Promise<void> {
@@ -57,10 +66,7 @@ export class ScanWriter {
     while (this.queue.length) {
       const group = this.queue.splice(0, this.batch);
       try {
-        await appendScans(
-          this.db,
-          group.map((g) => g.row),
-        );
+        await this.sink.append(group.map((g) => g.row));
         for (const g of group) g.resolve();
       } catch (e) {
         for (const g of group) g.reject(e);

@@ -34,27 +34,31 @@ export async function updateVenue(
 const statements = new WeakMap<object, BetterSqlite3.Statement<unknown[]>>();
 
 /**
+ * Appends a group of scans in one transaction on a raw SQLite handle (the server's own connection,
+ * or the scan writer thread's); a key already stored is skipped.
+ */
+export function insertScansSqlite(handle: BetterSqlite3.Database, rows: ScanRow[]): void {
+  let st = statements.get(handle);
+  if (!st) {
+    st = handle.prepare<unknown[]>(
+      'insert into scans (id, venue_id, person_id, at, day, verdict, colour, reasons, proxy, source) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing',
+    );
+    statements.set(handle, st);
+  }
+  const run = st;
+  // Synchronous on one connection, so no other query interleaves with this transaction.
+  handle.transaction(() => {
+    for (const r of rows)
+      run.run(r.id, r.venue_id, r.person_id, r.at, r.day, r.verdict, r.colour, r.reasons, r.proxy, r.source);
+  })();
+}
+
+/**
  * Appends a group of scans in one transaction; a key already stored is skipped, so a retried
  * request never records a scan twice.
  */
 export async function appendScans(db: Db, rows: ScanRow[]): Promise<void> {
-  if (db.sqlite) {
-    const handle = db.sqlite;
-    let st = statements.get(handle);
-    if (!st) {
-      st = handle.prepare<unknown[]>(
-        'insert into scans (id, venue_id, person_id, at, day, verdict, colour, reasons, proxy, source) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing',
-      );
-      statements.set(handle, st);
-    }
-    const run = st;
-    // Synchronous on the one connection, so no other query interleaves with this transaction.
-    handle.transaction(() => {
-      for (const r of rows)
-        run.run(r.id, r.venue_id, r.person_id, r.at, r.day, r.verdict, r.colour, r.reasons, r.proxy, r.source);
-    })();
-    return;
-  }
+  if (db.sqlite) return insertScansSqlite(db.sqlite, rows);
   await db.k
     .insertInto('scans')
     .values(rows)

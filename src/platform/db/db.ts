@@ -13,11 +13,25 @@ export interface Db {
   dialect: DialectName;
   /** The embedded database's own handle, for bulk paths in repositories (same connection as `k`). */
   sqlite?: SQLite.Database;
+  /** The embedded database's file, when it has one (a second connection, e.g. a writer thread, opens it). */
+  file?: string;
   close(): Promise<void>;
 }
 
 // COUNT(*) and BIGSERIAL come back from pg as strings; every count we keep fits a double.
 pg.types.setTypeParser(20, (v) => Number(v));
+
+/** A raw connection to the embedded database with the settings every connection of ours uses. */
+export function openSqlite(file: string, busyTimeoutMs = 5000): SQLite.Database {
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  // Commits survive a killed process (the WAL is written before the answer); only a power cut can
+  // lose the last transactions, which NORMAL trades for not syncing on every commit.
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  return sqlite;
+}
 
 /** Opens PostgreSQL when a URL is given, otherwise the embedded SQLite file (or ':memory:'). */
 export function openDb(opts: { url?: string | null; file?: string }): Db {
@@ -33,11 +47,7 @@ export function openDb(opts: { url?: string | null; file?: string }): Db {
   }
   const file = opts.file ?? ':memory:';
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  const sqlite = openSqlite(file);
   const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { k, dialect: 'sqlite', sqlite, close: () => k.destroy() };
+  return { k, dialect: 'sqlite', sqlite, ...(file === ':memory:' ? {} : { file }), close: () => k.destroy() };
 }

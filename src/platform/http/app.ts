@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -26,6 +25,7 @@ import { ping } from '../db/migrations.repo.ts';
 import { AppError, E, langOf, listErrors } from '../errors.ts';
 import { startPgEvents } from '../events.pg.ts';
 import { installErrorHandling } from './errors.http.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import { installSessions } from './session.ts';
 import { zodValidatorCompiler } from './zod.ts';
 
@@ -67,16 +67,7 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
   app.setValidatorCompiler(zodValidatorCompiler);
   installErrorHandling(app);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        'default-src': ["'self'"],
-        'img-src': ["'self'", 'data:', 'blob:'],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'script-src': ["'self'"],
-      },
-    },
-  });
+  installSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,

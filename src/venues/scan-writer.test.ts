@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { MIGRATIONS } from '../migrations.ts';
+import { openDb } from '../platform/db/db.ts';
+import { migrate } from '../platform/db/migrations.repo.ts';
+import { uuidv7 } from '../platform/ids.ts';
+import { ScanWriter } from './scan-writer.ts';
+import type { ScanRow } from './venues.tables.ts';
+
+const row = (id: string, extra: Partial<ScanRow> = {}): ScanRow => ({
+  id,
+  venue_id: 1,
+  person_id: 7,
+  at: '2022-11-09T02:00:00.000Z',
+  day: '2022-11-09',
+  verdict: 'allow',
+  colour: 'green',
+  reasons: '[]',
+  proxy: 0,
+  source: 'code',
+  ...extra,
+});
+
+test('uuidv7 ids are version 7 and sort by time', () => {
+  const a = uuidv7(Date.parse('2022-11-09T02:00:00Z'));
+  const b = uuidv7(Date.parse('2022-11-09T02:00:00.001Z'));
+  assert.match(a, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.ok(a < b);
+  assert.notEqual(uuidv7(1), uuidv7(1));
+});
+
+describe('scan writer on a database file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'banyan-writer-'));
+  const db = openDb({ file: join(dir, 'banyan.db') });
+  await migrate(db, MIGRATIONS);
+  after(async () => {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const writer = new ScanWriter(db);
+  const stored = async () => (await db.k.selectFrom('scans').select('id').orderBy('id').execute()).map((r) => r.id);
+
+  test('commits on its own thread, and what it acknowledged is readable on the server connection', async () => {
+    assert.equal(writer.threaded, true);
+    const ids = Array.from({ length: 500 }, (_, i) => `k-${String(i).padStart(4, '0')}`);
+    await Promise.all(ids.map((id) => writer.write(row(id))));
+    assert.deepEqual(await stored(), ids);
+  });
+
+  test('a key already stored is not recorded twice', async () => {
+    await writer.write(row('k-0001'));
+    await Promise.all([writer.write(row('again')), writer.write(row('again'))]);
+    assert.equal((await stored()).filter((id) => id === 'k-0001' || id === 'again').length, 2);
+  });
+
+  test('a group the thread cannot commit is refused, not acknowledged', async () => {
+    const bad = row('bad', { venue_id: null as unknown as number });
+    await assert.rejects(writer.write(bad), /scan writer thread: NOT NULL/);
+    assert.ok(!(await stored()).includes('bad'));
+    await writer.write(row('after-bad'));
+    assert.ok((await stored()).includes('after-bad'), 'the writer goes on after a refused group');
+  });
+});
