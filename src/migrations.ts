@@ -12,7 +12,10 @@ import { testingMigrations } from './testing/testing.migration.ts';
 import { venueOperatorsMigrations, venuesMigrations } from './venues/venues.migration.ts';
 import { zonesMigrations } from './zones/zones.migration.ts';
 
-/** Every module's migrations in the order they apply; ids sort in the same order. */
+/**
+ * Every module's migrations in the order they apply: by id, so a module can append a migration to
+ * its own list without knowing where the others stand.
+ */
 export const MIGRATIONS: Migration[] = [
   ...platformMigrations,
   ...geoMigrations,
@@ -27,4 +30,4 @@ export const MIGRATIONS: Migration[] = [
   ...overridesMigrations,
   ...appealsMigrations,
   ...venueOperatorsMigrations,
-];
+].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
