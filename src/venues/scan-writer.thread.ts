@@ -11,14 +11,9 @@ if (!port) throw new Error('scan-writer.thread runs only as a worker thread');
 // A long import on the server connection holds the write lock; scans wait for it rather than fail,
 // and the queue in front of this thread answers 429 if the wait grows.
 const handle = openSqlite((workerData as { file: string }).file, 60_000);
-port.on('message', (m: { seq: number; rows: ScanRow[] } | 'close') => {
-  if (m === 'close') {
-    handle.close();
-    port.close();
-    return;
-  }
+port.on('message', (m: { seq: number; rows: string }) => {
   try {
-    insertScansSqlite(handle, m.rows);
+    insertScansSqlite(handle, JSON.parse(m.rows) as ScanRow[]);
     port.postMessage({ seq: m.seq, ok: true });
   } catch (e) {
     port.postMessage({ seq: m.seq, ok: false, message: e instanceof Error ? e.message : String(e) });
