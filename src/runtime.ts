@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { MIGRATIONS } from './migrations.ts';
+import { setClock } from './platform/clock.ts';
 import { type Config, loadConfig } from './platform/config.ts';
 import type { Ctx } from './platform/context.ts';
 import { createCrypto } from './platform/crypto.ts';
@@ -11,6 +12,7 @@ export async function openContext(
   config: Config = loadConfig(),
   opts: { migrate?: boolean } = {},
 ): Promise<Ctx & { applied: string[] }> {
+  if (config.clockStart) setClock(config.clockStart);
   const db = openDb({ url: config.databaseUrl, file: join(config.dataDir, 'banyan.db') });
   try {
     const applied = opts.migrate === false ? [] : await migrate(db, MIGRATIONS);

@@ -4,6 +4,7 @@ import { type Figures, metricValue, type RecordMetric } from '../cases/cases.sch
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
+import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { cityZoneCounts } from '../zones/zones.query.ts';
@@ -167,7 +168,7 @@ async function transition(
 ): Promise<BriefingView> {
   requirePermission(actor, `briefing:${action === 'draft' ? 'edit' : action}`);
   const me = actorLabel(actor);
-  const now = new Date().toISOString();
+  const now = nowIso();
   return ctx.db.k.transaction().execute(async (trx) => {
     const current = await findBriefing(trx, date);
     const status = (current?.status ?? 'new') as BriefingStatus;

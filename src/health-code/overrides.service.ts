@@ -3,6 +3,7 @@ import { recordAudit } from '../platform/audit/audit.service.ts';
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
+import { nowIso, nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError, defineErrors } from '../platform/errors.ts';
 import { announce } from '../platform/events.ts';
@@ -59,7 +60,7 @@ export async function requestOverride(
 ) {
   requirePermission(actor, 'colour:override');
   await personInScope(ctx, actor, input.personId);
-  const now = new Date();
+  const now = new Date(nowMs());
   const row = {
     person_id: input.personId,
     colour: input.colour,
@@ -94,7 +95,7 @@ export async function decideOverride(ctx: Ctx, actor: Actor, id: number, approve
   if (o.status !== 'pending') throw new AppError(OverrideErrors.OVERRIDE_NOT_PENDING, { status: o.status });
   const me = actorLabel(actor);
   if (me === o.requested_by) throw new AppError(OverrideErrors.OVERRIDE_SAME_PERSON);
-  const at = new Date().toISOString();
+  const at = nowIso();
   const status = approve ? 'approved' : 'rejected';
   await ctx.db.k.transaction().execute(async (trx) => {
     await setOverrideStatus(trx, id, { status, approved_by: me, approved_at: at });

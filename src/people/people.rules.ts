@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { nowMs } from '../platform/clock.ts';
 
 const AREAS = (
   JSON.parse(readFileSync(new URL('./data/gbt2260-areas.json', import.meta.url), 'utf8')) as {
@@ -48,7 +49,7 @@ export function areaName(code: string): string | undefined {
  */
 export function parseResidentId(
   raw: string,
-  today = new Date(),
+  today = new Date(nowMs()),
 ): { ok: true; facts: IdFacts } | { ok: false; problem: IdProblem } {
   const id = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, problem: { code: 'PERSON_ID_FORMAT' } };

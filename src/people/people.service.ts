@@ -3,6 +3,7 @@ import { recordAudit, recordAuditNow } from '../platform/audit/audit.service.ts'
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
+import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Crypto } from '../platform/crypto.ts';
 import { AppError } from '../platform/errors.ts';
@@ -81,7 +82,7 @@ export async function createPerson(
   input: PersonInput,
 ): Promise<{ person: PersonMasked; created: boolean }> {
   requirePermission(actor, 'persons:write');
-  const row = sealPerson(ctx.crypto, input, new Date().toISOString());
+  const row = sealPerson(ctx.crypto, input, nowIso());
   assertInScope(actor, row.community_code);
   return ctx.db.k.transaction().execute(async (trx) => {
     const existing = await findPersonByIndex(trx, row.id_index);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseInstant } from './clock.ts';
 
 /** Runtime configuration, read once from the environment. */
 export interface Config {
@@ -11,6 +12,8 @@ export interface Config {
   production: boolean;
   logLevel: string;
   secret: string;
+  /** BANYAN_NOW: the instant the business clock starts at (a rehearsal or the demo), else null. */
+  clockStart: string | null;
 }
 
 /** Reads configuration from the environment; in production a missing BANYAN_SECRET is fatal. */
@@ -29,7 +32,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     logLevel: env.LOG_LEVEL || 'info',
     secret: resolveSecret(env.BANYAN_SECRET, dataDir, production),
+    clockStart: clockStartOf(env.BANYAN_NOW),
   };
+}
+
+function clockStartOf(v: string | undefined): string | null {
+  if (!v?.trim()) return null;
+  try {
+    parseInstant(v.trim());
+  } catch {
+    throw new Error(`BANYAN_NOW must be an ISO-8601 instant with an offset, e.g. 2022-11-11T20:00:00+08:00 (got ${v})`);
+  }
+  return v.trim();
 }
 
 // The embedded default keeps its generated key beside the database so that a restart can still

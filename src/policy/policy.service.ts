@@ -1,6 +1,7 @@
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
+import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { PolicyErrors } from './policy.errors.ts';
@@ -53,7 +54,7 @@ export async function putPolicy(ctx: Ctx, actor: Actor | 'cli', input: PolicyInp
     name: input.name,
     effective_from: input.effectiveFrom,
     params: JSON.stringify(input.params),
-    updated_at: new Date().toISOString(),
+    updated_at: nowIso(),
     updated_by: me,
   };
   await ctx.db.k.transaction().execute(async (trx) => {

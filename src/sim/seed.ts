@@ -37,6 +37,12 @@ export async function isSeeded(ctx: Ctx): Promise<boolean> {
   return (await countPersons(ctx.db)) > 0;
 }
 
+/**
+ * The scenario's "now" for `npm start`: the evening of 11 November 2022, after the last round of
+ * the regional testing campaign, with the 20 measures just in force.
+ */
+export const SCENARIO_NOW = '2022-11-11T20:00:00+08:00';
+
 /** Seeds the Fuzhou November-2022 scenario into an empty database; deterministic for a scale. */
 export async function seedScenario(ctx: Ctx, opts: { scale: number; progress?: Progress }): Promise<SeedSummary> {
   const started = Date.now();

@@ -2,6 +2,7 @@ import { type ColourInputs, type ColourVerdict, colourOf } from '../health-code/
 import { activeOverrides, type StoredOverride } from '../health-code/overrides.repo.ts';
 import { findPersonByIndex } from '../people/people.repo.ts';
 import { validateIdNumber } from '../people/people.service.ts';
+import { nowIso, nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { events } from '../platform/events.ts';
@@ -40,7 +41,7 @@ interface CheckState {
 }
 
 async function loadOverrides(ctx: Ctx) {
-  return new Map((await activeOverrides(ctx.db, new Date().toISOString())).map((o) => [o.person_id, o]));
+  return new Map((await activeOverrides(ctx.db, nowIso())).map((o) => [o.person_id, o]));
 }
 
 /**
@@ -168,7 +169,7 @@ export async function check(
     const earlier = s.replies.get(input.key);
     if (earlier) return earlier;
   }
-  const now = opts.now ?? Date.now();
+  const now = opts.now ?? nowMs();
   const venue = venueOf(s, input.venueCode);
   let personId: number;
   let source: 'code' | 'id';

@@ -5,6 +5,7 @@ import { recordAudit } from '../platform/audit/audit.service.ts';
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
+import { nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError, messagesOf } from '../platform/errors.ts';
 import { freshState } from './checks.service.ts';
@@ -51,7 +52,7 @@ export async function enterPaperRecords(
   ctx: Ctx,
   actor: Actor,
   records: Array<PaperRecord & { row?: number }>,
-  now = Date.now(),
+  now = nowMs(),
 ): Promise<{ entered: number; duplicates: number; scanIds: string[] }> {
   requirePermission(actor, 'scans:paper');
   const s = await freshState(ctx);

@@ -1,6 +1,7 @@
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
+import { nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { negativeCovers } from '../testing/testing.rules.ts';
@@ -14,7 +15,7 @@ import { personOfUser } from './venues.repo.ts';
  * whether it covers the last 24 hours, and the personal code of this minute (it rotates; a
  * screenshot stops working within two minutes).
  */
-export async function residentPass(ctx: Ctx, actor: Actor, now = Date.now()) {
+export async function residentPass(ctx: Ctx, actor: Actor, now = nowMs()) {
   requirePermission(actor, 'pass:read');
   const personId = await personOfUser(ctx.db, actor.userId);
   if (personId === undefined) throw new AppError(AuthErrors.FORBIDDEN, { permission: 'resident pass' });

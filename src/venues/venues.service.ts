@@ -4,6 +4,7 @@ import { recordAudit } from '../platform/audit/audit.service.ts';
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
+import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { announce } from '../platform/events.ts';
@@ -29,7 +30,7 @@ export async function createVenues(
 ) {
   if (actor !== 'system') requirePermission(actor, 'venues:write');
   const existing = new Set((await allVenues(ctx.db)).map((v) => v.code));
-  const now = new Date().toISOString();
+  const now = nowIso();
   const rows = venues.map((v) => {
     if (existing.has(v.code)) throw new AppError(VenueErrors.VENUE_EXISTS, { code: v.code });
     if (divisionOf(v.communityCode)?.level !== 'community')

@@ -1,6 +1,7 @@
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
+import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { closeDutyRow, dutiesOf, dutyById, insertDuties, overdueDuties, type StoredDuty } from './duties.repo.ts';
@@ -32,7 +33,7 @@ async function zoneFor(ctx: Ctx, actor: Actor, code: string) {
 }
 
 /** A zone's duties. */
-export async function listDuties(ctx: Ctx, actor: Actor, code: string, now = new Date().toISOString()) {
+export async function listDuties(ctx: Ctx, actor: Actor, code: string, now = nowIso()) {
   requirePermission(actor, 'zones:read');
   const zone = await zoneFor(ctx, actor, code);
   return (await dutiesOf(ctx.db, zone.id)).map((d) => dutyView(d, now));
@@ -43,7 +44,7 @@ export async function addDuty(ctx: Ctx, actor: Actor, code: string, input: DutyI
   requirePermission(actor, 'zones:write');
   const zone = await zoneFor(ctx, actor, code);
   if (zone.status !== 'active') throw new AppError(ZoneErrors.ZONE_NOT_ACTIVE, { code });
-  const now = new Date().toISOString();
+  const now = nowIso();
   const row = {
     zone_id: zone.id,
     kind: input.kind,
@@ -75,7 +76,7 @@ export async function closeDuty(ctx: Ctx, actor: Actor, id: number, note: string
   if (!duty) throw new AppError(ZoneErrors.DUTY_NOT_FOUND, { id });
   await zoneFor(ctx, actor, duty.zone_code);
   if (duty.closed_at) throw new AppError(ZoneErrors.DUTY_CLOSED, { id });
-  const now = new Date().toISOString();
+  const now = nowIso();
   await ctx.db.k.transaction().execute(async (trx) => {
     await closeDutyRow(trx, id, now, note);
     await recordAudit(ctx.db, ctx.crypto, trx, {
@@ -90,7 +91,7 @@ export async function closeDuty(ctx: Ctx, actor: Actor, id: number, note: string
 }
 
 /** Every overdue duty in the actor's area. */
-export async function listOverdue(ctx: Ctx, actor: Actor, district?: string, now = new Date().toISOString()) {
+export async function listOverdue(ctx: Ctx, actor: Actor, district?: string, now = nowIso()) {
   const area = zoneArea(actor, 'zones:read', district);
   return (await overdueDuties(ctx.db, now, area)).map((d) => dutyView(d, now));
 }

@@ -1,6 +1,7 @@
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
+import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { cadresById, insertTaskForce, listCadres, serving } from './taskforce.repo.ts';
@@ -32,7 +33,7 @@ export async function formTaskForce(ctx: Ctx, actor: Actor | 'system' | 'cli', c
     throw new AppError(ZoneErrors.TASKFORCE_ZONE_LEVEL);
   const ids = [input.leaderId, ...input.members.map((m) => m.cadreId).filter((id) => id !== input.leaderId)];
   const me = actorLabel(actor);
-  const today = dayOf(new Date().toISOString());
+  const today = dayOf(nowIso());
   const formedOn = input.formedOn ?? today;
   if (formedOn < zone.designated_on || formedOn > today)
     throw new AppError(ZoneErrors.TASKFORCE_FORMED_ON, { formedOn, designatedOn: zone.designated_on });

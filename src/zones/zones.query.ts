@@ -1,5 +1,6 @@
 import { DIVISIONS, divisionOf } from '../geo/geo.data.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
+import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
@@ -12,7 +13,7 @@ import { countZones, dayOf, daysBetween, evaluateZone, RANKS, stateAt, zoneSente
 import type { ZonesQuery } from './zones.schema.ts';
 import { assertZoneInScope, centreOf, facts, zoneArea } from './zones.service.ts';
 
-const today = () => dayOf(new Date().toISOString());
+const today = () => dayOf(nowIso());
 
 /** Zones in the area with their state replayed to the end of `day`. */
 async function zonesWithState(ctx: Ctx, day: string, area: { district?: string; street?: string }) {
@@ -71,10 +72,7 @@ export async function listZones(ctx: Ctx, actor: Actor, q: ZonesQuery) {
     );
   const page = all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
   const ids = page.map((p) => p.zone.id);
-  const [tfs, overdue] = await Promise.all([
-    taskForceSummaries(ctx.db, ids),
-    overdueCounts(ctx.db, new Date().toISOString(), ids),
-  ]);
+  const [tfs, overdue] = await Promise.all([taskForceSummaries(ctx.db, ids), overdueCounts(ctx.db, nowIso(), ids)]);
   return {
     total: all.length,
     page: q.page,
@@ -109,7 +107,7 @@ export async function getZone(ctx: Ctx, actor: Actor, code: string, day = today(
   assertZoneInScope(actor, zone);
   const events = await eventsUpTo(ctx.db, '9999-12-31', [zone.id]);
   const tf = await taskForceOf(ctx.db, zone.id);
-  const now = new Date().toISOString();
+  const now = nowIso();
   const duties = (await dutiesOf(ctx.db, zone.id)).map((d) => dutyView(d, now));
   const leader = tf?.members.find((m) => m.is_leader);
   return {

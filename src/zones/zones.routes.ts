@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
@@ -28,7 +29,7 @@ const CadreQuery = z.object({
 });
 type DD = z.infer<typeof DayDistrictQuery>;
 type Code = { code: string };
-const todayIfMissing = (d?: string) => d ?? dayOf(new Date().toISOString());
+const todayIfMissing = (d?: string) => d ?? dayOf(nowIso());
 
 /** Zones, their lift evaluation and counts, task forces, cadres and duties. */
 export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {

@@ -4,6 +4,7 @@ import { recordAudit } from '../platform/audit/audit.service.ts';
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
+import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Policy } from '../policy/policy.schema.ts';
@@ -98,7 +99,7 @@ export async function designateZone(
       residents: input.residents,
       designated_on: day,
       lifted_on: null,
-      created_at: new Date().toISOString(),
+      created_at: nowIso(),
     };
     const id = await insertZone(trx, row);
     await insertEvents(trx, [

@@ -20,6 +20,7 @@ import { venuesRoutes } from '../../venues/venues.routes.ts';
 import { zonesRoutes } from '../../zones/zones.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
+import { clockShifted, nowIso } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { ping } from '../db/migrations.repo.ts';
 import { AppError, E, langOf, listErrors } from '../errors.ts';
@@ -86,6 +87,10 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     await ping(ctx.db);
     return { status: 'ok', version: VERSION, database: ctx.db.dialect };
   });
+  app.get('/api/v1/clock', { schema: { tags: ['platform'], summary: 'The business clock' } }, async () => ({
+    now: nowIso(),
+    shifted: clockShifted(),
+  }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/v1/errors', { schema: { tags: ['platform'], summary: 'The error catalogue' } }, async () => ({
     items: listErrors(),

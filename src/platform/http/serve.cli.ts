@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { DEFAULT_SCALE, demoSignInHint, parseScale, seedWithProgress } from '../../sim/seed.cli.ts';
-import { isSeeded } from '../../sim/seed.ts';
+import { isSeeded, SCENARIO_NOW } from '../../sim/seed.ts';
 import { action, print } from '../cli/output.ts';
+import { clockShifted, nowIso, setClock } from '../clock.ts';
 
 /** `banyan serve` and `banyan migrate`. */
 export function serveCommands(program: Command): void {
@@ -10,8 +11,12 @@ export function serveCommands(program: Command): void {
     .description('start the HTTP server (migrates first)')
     .option('--seed-if-empty', 'load the demo scenario when the database is empty')
     .option('--scale <fraction>', 'demo scale when seeding', String(DEFAULT_SCALE))
+    .option(
+      '--scenario-clock',
+      `start the business clock at the demo scenario's ${SCENARIO_NOW} unless BANYAN_NOW is set`,
+    )
     .action(
-      action(async (opts: { seedIfEmpty?: boolean; scale: string }) => {
+      action(async (opts: { seedIfEmpty?: boolean; scale: string; scenarioClock?: boolean }) => {
         const { openContext } = await import('../../runtime.ts');
         const { buildApp } = await import('./app.ts');
         const ctx = await openContext();
@@ -21,6 +26,7 @@ export function serveCommands(program: Command): void {
           process.stderr.write(`seeded ${s.residents} residents in ${s.seconds.toFixed(1)} s\n`);
           demo = true;
         }
+        if (opts.scenarioClock && !ctx.config.clockStart) setClock(SCENARIO_NOW);
         const app = await buildApp(ctx);
         const close = async () => {
           await app.close();
@@ -36,6 +42,7 @@ export function serveCommands(program: Command): void {
         const addr = app.server.address();
         const port = typeof addr === 'object' && addr ? addr.port : ctx.config.port;
         process.stdout.write(`Banyan listening on http://${ctx.config.host}:${port} (database: ${ctx.db.dialect})\n`);
+        if (clockShifted()) process.stdout.write(`Business clock: ${nowIso()} (scenario time, running forward)\n`);
         if (demo || opts.seedIfEmpty) process.stdout.write(`${demoSignInHint()}\n`);
       }),
     );

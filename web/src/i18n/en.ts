@@ -3,6 +3,9 @@ import type { MessageKey } from './zh-CN';
 export const en: Record<MessageKey, string> = {
   'app.name': 'Banyan · Outbreak Command',
   'app.short': 'Banyan',
+  'clock.label': 'Scenario clock',
+  'clock.hint':
+    'Business time follows the demo scenario (November 2022): deadlines, 24-hour certificates and colours are judged by it',
   'common.loading': 'Loading…',
   'common.error': 'Something went wrong',
   'common.retry': 'Retry',

@@ -1,6 +1,8 @@
 export const zhCN = {
   'app.name': '榕 · 疫情防控指挥平台',
   'app.short': '榕',
+  'clock.label': '演示时钟',
+  'clock.hint': '业务时间按演示场景（2022年11月）运行：时限、24小时证明和健康码都按此时间判断',
   'common.loading': '加载中…',
   'common.error': '出错了',
   'common.retry': '重试',

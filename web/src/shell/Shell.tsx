@@ -17,6 +17,7 @@ import { TestingArea } from '../testing/TestingArea';
 import { can, type User } from '../types';
 import { VenuesArea } from '../venues/VenuesArea';
 import { ZonesArea } from '../zones/ZonesArea';
+import { ClockBadge } from './ClockBadge';
 import { LangToggle } from './LangToggle';
 import { type ModuleId, modulesFor } from './modules';
 import { Nav } from './Nav';
@@ -58,6 +59,7 @@ export function Shell({ user, onSignOut }: Props) {
           <span className="brand-name">{t('app.name')}</span>
         </a>
         <div className="topbar-actions">
+          <ClockBadge />
           <LangToggle />
           <UserMenu user={user} onSignOut={onSignOut} />
         </div>

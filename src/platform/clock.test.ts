@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { afterEach, test } from 'node:test';
+import { clockShifted, nowIso, nowMs, setClock } from './clock.ts';
+import { loadConfig } from './config.ts';
+
+afterEach(() => setClock(null));
+
+test('the business clock starts at the given instant and runs forward from there', async () => {
+  assert.equal(clockShifted(), false);
+  const drift = () => Math.abs(nowMs() - Date.now());
+  assert.ok(drift() < 5);
+  setClock('2022-11-11T20:00:00+08:00');
+  assert.equal(clockShifted(), true);
+  const start = Date.parse(nowIso());
+  assert.ok(Math.abs(start - Date.parse('2022-11-11T12:00:00Z')) < 1000);
+  await new Promise((r) => setTimeout(r, 30));
+  assert.ok(nowMs() - start >= 25, 'it keeps running');
+  setClock(null);
+  assert.ok(drift() < 5);
+});
+
+test('a malformed BANYAN_NOW is refused at start, not silently ignored', () => {
+  assert.throws(() => setClock('11/11/2022'), /ISO-8601/);
+  assert.throws(() => loadConfig({ BANYAN_NOW: 'yesterday', BANYAN_SECRET: 'x'.repeat(32) }), /BANYAN_NOW/);
+  assert.equal(
+    loadConfig({ BANYAN_NOW: '2022-11-11T20:00:00+08:00', BANYAN_SECRET: 'x'.repeat(32) }).clockStart,
+    '2022-11-11T20:00:00+08:00',
+  );
+});

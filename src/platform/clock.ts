@@ -1,0 +1,40 @@
+// The business clock. Domain modules (deadlines, certificates, colours, "today") read the time
+// here; the platform's own records (sessions, the audit chain, job runs, migrations) keep the
+// machine's time. Normally the two agree. The demo scenario is November 2022, so `npm start`
+// (or BANYAN_NOW) starts the business clock at a scenario instant and lets it run forward from
+// there: certificates, overdue lists and pass codes then read as they did that morning.
+
+let offsetMs = 0;
+
+/** Starts the business clock at an instant (ISO-8601); null returns it to the machine's time. */
+export function setClock(startAt: string | null, realNow = Date.now()): void {
+  if (startAt === null) {
+    offsetMs = 0;
+    return;
+  }
+  offsetMs = parseInstant(startAt) - realNow;
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Epoch milliseconds of an ISO-8601 instant with its offset; anything looser (e.g. 11/11/2022) throws. */
+export function parseInstant(v: string): number {
+  const t = INSTANT.test(v) ? Date.parse(v) : Number.NaN;
+  if (Number.isNaN(t)) throw new Error(`not an ISO-8601 instant with an offset: ${v}`);
+  return t;
+}
+
+/** Business time in epoch milliseconds. */
+export function nowMs(): number {
+  return Date.now() + offsetMs;
+}
+
+/** Business time as an ISO-8601 instant. */
+export function nowIso(): string {
+  return new Date(Date.now() + offsetMs).toISOString();
+}
+
+/** Whether the business clock runs apart from the machine's (a scenario or BANYAN_NOW). */
+export function clockShifted(): boolean {
+  return offsetMs !== 0;
+}
