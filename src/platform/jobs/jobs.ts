@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { nowMs } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { insertRun, latestRuns, ranOn } from './jobs.repo.ts';
 
@@ -11,7 +12,9 @@ export interface DailyJob {
   run(ctx: Ctx, day: string): Promise<Record<string, unknown>>;
 }
 
-const beijingNow = () => new Date(Date.now() + 8 * 3600_000).toISOString();
+// Jobs are due by business time (a scenario clock runs the 06:00 evaluation of the scenario's day);
+// their run records keep the machine's time.
+const beijingNow = () => new Date(nowMs() + 8 * 3600_000).toISOString();
 
 /** Runs one job for a day and records the outcome (failures are recorded, not thrown). */
 export async function runJob(ctx: Ctx, job: DailyJob, day: string, log?: FastifyBaseLogger) {
