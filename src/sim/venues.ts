@@ -78,7 +78,7 @@ export async function seedVenues(ctx: Ctx, rng: Rng): Promise<Record<string, num
           personalCode: personalCode(s.keys, Number(p.id), now),
           proxy: rng.next() < 0.05,
         },
-        { guard: false, now },
+        { guard: null, now },
       ).then((r) => {
         scans++;
         if (r.verdict === 'deny') denied++;

@@ -2,6 +2,8 @@ import { type ColourInputs, type ColourVerdict, colourOf } from '../health-code/
 import { activeOverrides, type StoredOverride } from '../health-code/overrides.repo.ts';
 import { findPersonByIndex } from '../people/people.repo.ts';
 import { validateIdNumber } from '../people/people.service.ts';
+import { AuthErrors } from '../platform/auth/auth.errors.ts';
+import { type Actor, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
 import { nowIso, nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
@@ -13,7 +15,7 @@ import { statusIndex } from '../testing/testing.status.ts';
 import { ScanWriter } from './scan-writer.ts';
 import { type CodeKeys, codeKeys, readPersonalCode, readVenueCode } from './venues.codes.ts';
 import { VenueErrors } from './venues.errors.ts';
-import { allVenues, casesByPerson, type StoredVenue } from './venues.repo.ts';
+import { allVenues, casesByPerson, operatorVenueIds, type StoredVenue } from './venues.repo.ts';
 import { type Category, certificateHours, type VenueStatus, verdictOf } from './venues.rules.ts';
 
 /** What a scan answers. */
@@ -154,6 +156,16 @@ function venueOf(s: CheckState, code: string): StoredVenue {
 }
 
 /**
+ * A resident ID typed at the door is a lookup in the population register, so the guard must stand
+ * at a venue of their area, and a venue operator at one of their own venues.
+ */
+async function guardMayEnter(ctx: Ctx, guard: Actor, venue: StoredVenue): Promise<void> {
+  if (!scopeCoversDivision(guard.scope, venue.community_code)) throw new AppError(AuthErrors.OUT_OF_SCOPE);
+  if (guard.role === 'venue-operator' && !(await operatorVenueIds(ctx.db, guard.userId)).includes(venue.id))
+    throw new AppError(VenueErrors.VENUE_NOT_YOURS);
+}
+
+/**
  * The entrance check: verifies the venue code and the person (rotating personal code, or a resident
  * ID entered by a guard), derives the colour, applies the venue's rule, and records the scan; the
  * answer is sent only after the scan is committed. A retried request with the same key gets the
@@ -162,7 +174,7 @@ function venueOf(s: CheckState, code: string): StoredVenue {
 export async function check(
   ctx: Ctx,
   input: { venueCode: string; personalCode?: string; idNumber?: string; proxy?: boolean; key?: string },
-  opts: { guard: boolean; now?: number },
+  opts: { guard: Actor | null; now?: number },
 ): Promise<CheckResult> {
   const s = await freshState(ctx);
   if (input.key) {
@@ -180,6 +192,7 @@ export async function check(
     personId = r;
     source = 'code';
   } else if (input.idNumber && opts.guard) {
+    await guardMayEnter(ctx, opts.guard, venue);
     const facts = validateIdNumber(input.idNumber);
     const p = await findPersonByIndex(ctx.db, ctx.crypto.blindIndex('id', facts.idNumber));
     if (!p) throw new AppError(VenueErrors.SCAN_PERSON_UNKNOWN);

@@ -12,7 +12,7 @@ import { statusIndex } from '../testing/testing.status.ts';
 import { check, checkState } from './checks.service.ts';
 import { residentPass } from './pass.service.ts';
 import { personalCode, signVenueCode } from './venues.codes.ts';
-import { linkResident } from './venues.repo.ts';
+import { linkOperator, linkResident } from './venues.repo.ts';
 import { createVenues, venueStats } from './venues.service.ts';
 
 const id = (n: number) => {
@@ -61,7 +61,7 @@ for (const dialect of dialects()) {
       check(
         ctx,
         { venueCode: venue(code), personalCode: personalCode(keys, pid[n] as number, extra.now ?? T), key: extra.key },
-        { guard: false, now: extra.now ?? T },
+        { guard: null, now: extra.now ?? T },
       );
 
     before(async () => {
@@ -140,7 +140,7 @@ for (const dialect of dialects()) {
         check(
           ctx,
           { venueCode: `${venue('OFFICE')}x`, personalCode: personalCode(keys, pid[0] as number, T) },
-          { guard: false, now: T },
+          { guard: null, now: T },
         ),
         (e) => code(e) === 'VENUE_CODE_INVALID',
       );
@@ -148,7 +148,7 @@ for (const dialect of dialects()) {
         check(
           ctx,
           { venueCode: venue('OFFICE', 2), personalCode: personalCode(keys, pid[0] as number, T) },
-          { guard: false, now: T },
+          { guard: null, now: T },
         ),
         (e) => code(e) === 'VENUE_CODE_REVOKED',
       );
@@ -156,21 +156,46 @@ for (const dialect of dialects()) {
         check(
           ctx,
           { venueCode: venue('OFFICE'), personalCode: personalCode(keys, pid[0] as number, T - 5 * 60_000) },
-          { guard: false, now: T },
+          { guard: null, now: T },
         ),
         (e) => code(e) === 'PERSONAL_CODE_EXPIRED',
       );
       await assert.rejects(
-        check(ctx, { venueCode: venue('OFFICE'), idNumber: id(0) }, { guard: false, now: T }),
+        check(ctx, { venueCode: venue('OFFICE'), idNumber: id(0) }, { guard: null, now: T }),
         (e) => code(e) === 'SCAN_WHO_MISSING',
         'only guards may enter an ID',
       );
+      const account = await createUser(ctx, 'system', {
+        username: 'door',
+        displayName: 'door',
+        password: 'long-enough-pw',
+        role: 'venue-operator',
+        scope: { kind: 'district', code: '350102' },
+      });
+      const office = (await checkState(ctx)).venues.get('OFFICE');
+      await ctx.db.k.transaction().execute((trx) => linkOperator(trx, account.id, office?.id as number));
+      const guard = (district: string, userId = account.id) => ({
+        userId,
+        username: 'door',
+        role: 'venue-operator' as const,
+        scope: { kind: 'district' as const, code: district },
+      });
       const byGuard = await check(
         ctx,
         { venueCode: venue('OFFICE'), idNumber: id(0), proxy: true },
-        { guard: true, now: T },
+        { guard: guard('350102'), now: T },
       );
       assert.equal(byGuard.verdict, 'allow');
+      await assert.rejects(
+        check(ctx, { venueCode: venue('OFFICE'), idNumber: id(0) }, { guard: guard('350104'), now: T }),
+        (e) => code(e) === 'OUT_OF_SCOPE',
+        'a guard of another district may not look up IDs here',
+      );
+      await assert.rejects(
+        check(ctx, { venueCode: venue('OFFICE'), idNumber: id(0) }, { guard: guard('350102', account.id + 1), now: T }),
+        (e) => code(e) === 'VENUE_NOT_YOURS',
+        'an operator enters IDs only at their own venues',
+      );
     });
 
     test('statistics: scans and denials per hour and by reason', async () => {
@@ -212,7 +237,7 @@ for (const dialect of dialects()) {
       const scanned = await check(
         ctx,
         { venueCode: venue('OFFICE'), personalCode: pass.personalCode },
-        { guard: false, now: T + 30_000 },
+        { guard: null, now: T + 30_000 },
       );
       assert.equal(scanned.verdict, 'allow');
       await assert.rejects(residentPass(ctx, { ...actor, userId: 999 }, T), /resident pass/);
