@@ -26,7 +26,8 @@ export function ClockBadge() {
   });
   return (
     <span className="clock-badge" title={t('clock.hint')}>
-      {t('clock.label')} {text}
+      <span className="clock-label">{t('clock.label')} </span>
+      {text}
     </span>
   );
 }
