@@ -4,11 +4,12 @@ import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
 import { acknowledgeAlert, alerts } from './alerts.service.ts';
-import { AlertsQuery } from './testing.schema.ts';
+import { updateSite } from './sites.service.ts';
+import { AlertsQuery, SitePatch } from './testing.schema.ts';
 
 const tags = ['testing'];
 
-/** District alerts on positive tubes: list (scoped) and acknowledge (audited). */
+/** District alerts on positive tubes (list scoped, acknowledge audited) and changes to a site. */
 export async function alertRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
   app.get(
     '/api/v1/testing-alerts',
@@ -33,5 +34,12 @@ export async function alertRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
       },
     },
     async (r) => ({ alert: await acknowledgeAlert(ctx, actorOf(r), (r.params as { id: number }).id) }),
+  );
+  app.patch(
+    '/api/v1/sampling-sites/:code',
+    { schema: { tags, summary: 'Change a site (position inside Fuzhou)', body: jsonSchema(SitePatch) } },
+    async (r) => ({
+      site: await updateSite(ctx, actorOf(r), (r.params as { code: string }).code, r.body as SitePatch),
+    }),
   );
 }

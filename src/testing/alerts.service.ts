@@ -34,14 +34,13 @@ export async function alerts(ctx: Ctx, actor: Actor, q: { open?: boolean; distri
 }
 
 /** Someone in the district takes the alert on; audited, and only once. */
-export async function acknowledgeAlert(ctx: Ctx, actor: Actor, id: number) {
+export async function acknowledgeAlert(ctx: Ctx, actor: Actor, id: number, at = new Date().toISOString()) {
   requirePermission(actor, 'testing:write');
   const a = await alertById(ctx.db, id);
   if (!a) throw new AppError(TestingErrors.ALERT_NOT_FOUND, { id });
   if (actor.scope.kind !== 'city' && actor.scope.code.slice(0, 6) !== a.district_code)
     throw new AppError(AuthErrors.OUT_OF_SCOPE);
   if (a.acknowledged_at) throw new AppError(TestingErrors.ALERT_ACKED, { id, by: a.acknowledged_by });
-  const at = new Date().toISOString();
   const by = actorLabel(actor);
   const ok = await ctx.db.k.transaction().execute(async (trx) => {
     if (!(await ackAlert(trx, id, by, at))) return false;

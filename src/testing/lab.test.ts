@@ -230,6 +230,25 @@ for (const dialect of dialects()) {
       );
     });
 
+    test('a site position must lie inside Fuzhou, on create and on change', async () => {
+      const site = { code: 'S-9', name: 'site 9', communityCode: '350102001001', lanes: 2, hours: '7-21' };
+      const shanghai = await post('/api/v1/sampling-sites', gulou, { ...site, lng: 121.47, lat: 31.23 });
+      assert.equal(shanghai.statusCode, 400, shanghai.body);
+      assert.equal(shanghai.json().error.code, 'SITE_OUTSIDE_CITY');
+      const half = await post('/api/v1/sampling-sites', gulou, { ...site, lng: 119.3 });
+      assert.equal(half.json().error.code, 'SITE_OUTSIDE_CITY', 'both coordinates or neither');
+      assert.equal((await post('/api/v1/sampling-sites', gulou, { ...site, lng: 119.29, lat: 26.08 })).statusCode, 201);
+      const patch = (code: string, payload: object, cookie = gulou) =>
+        t.app.inject({ method: 'PATCH', url: `/api/v1/sampling-sites/${code}`, headers: { cookie }, payload });
+      assert.equal((await patch('S-9', { lat: 40 })).json().error.code, 'SITE_OUTSIDE_CITY');
+      assert.equal((await patch('S-9', { lng: 119.31, lat: 26.09, status: 'paused' })).statusCode, 200);
+      assert.equal((await patch('S2', { lng: 119.31, lat: 26.05 }, gulou)).statusCode, 403, 'a Taijiang site');
+      const listed = (await get('/api/v1/sampling-sites', gulou))
+        .json()
+        .items.find((x: { code: string }) => x.code === 'S-9');
+      assert.deepEqual([listed.lng, listed.lat, listed.status], [119.31, 26.09, 'paused']);
+    });
+
     test('the not-yet-sampled list downloads as a workbook of masked rows', async () => {
       const r = await get('/api/v1/campaigns/C1/unsampled.xlsx?round=1&community=350103001002', city);
       assert.equal(r.statusCode, 200, r.body);

@@ -29,11 +29,11 @@ export interface ReceiptItem {
  */
 export async function receiveTubes(
   ctx: Ctx,
-  actor: Actor | 'cli',
+  actor: Actor | 'cli' | 'system',
   input: { labCode: string; tubeCodes: string[]; receivedAt?: string },
   source: string,
 ) {
-  if (actor !== 'cli') requirePermission(actor, 'testing:results');
+  if (typeof actor !== 'string') requirePermission(actor, 'testing:results');
   const at = input.receivedAt ?? new Date().toISOString();
   if (!isoTime(at)) throw new AppError(TestingErrors.SAMPLE_TIME_INVALID, { value: at });
   const when = new Date(at).toISOString();

@@ -215,7 +215,8 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
           district_code: c.tube.district_code,
           campaign_id: c.tube.campaign_id === null ? null : Number(c.tube.campaign_id),
           tube_code: c.r.tubeCode,
-          created_at: now,
+          // Dated like the retest tasks: by the result that raised it.
+          created_at: new Date(c.r.resultedAt).toISOString(),
           acknowledged_by: null,
           acknowledged_at: null,
         })),

@@ -24,7 +24,18 @@ export const SiteInput = z.object({
   communityCode: z.string().regex(/^\d{12}$/),
   lanes: z.number().int().min(1).max(100),
   hours: z.string().max(100),
+  lng: z.number().optional(),
+  lat: z.number().optional(),
 });
+export const SitePatch = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  lanes: z.number().int().min(1).max(100).optional(),
+  hours: z.string().max(100).optional(),
+  status: z.enum(['open', 'paused', 'closed']).optional(),
+  lng: z.number().nullable().optional(),
+  lat: z.number().nullable().optional(),
+});
+export type SitePatch = z.infer<typeof SitePatch>;
 export type SiteInput = z.infer<typeof SiteInput>;
 
 export const SampleBody = z.object({
