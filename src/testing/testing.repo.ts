@@ -128,6 +128,11 @@ export async function insertSamples(db: Db, trx: Executor, rows: SampleRow[]): P
       .execute();
 }
 
+/** Refreshes the planner's statistics of the sampling tables (PostgreSQL, after a bulk load). */
+export async function analyzeSampling(db: Db): Promise<void> {
+  await sql`analyze samples, tubes, person_tests`.execute(db.k);
+}
+
 /** The members of some tubes with their sampling times and home divisions. */
 export async function membersOf(db: Db | Executor, tubes: string[]) {
   return chunked(tubes, CHUNK, (part) =>
