@@ -12,7 +12,7 @@ import { testingMigrations } from './testing/testing.migration.ts';
 import { venuesMigrations } from './venues/venues.migration.ts';
 import { zonesMigrations } from './zones/zones.migration.ts';
 
-/** Every module's migrations in the order they apply; ids sort in the same order. */
+/** Every module's migrations, applied in the order of their ids (a module's later steps carry later ids). */
 export const MIGRATIONS: Migration[] = [
   ...platformMigrations,
   ...geoMigrations,
@@ -26,4 +26,4 @@ export const MIGRATIONS: Migration[] = [
   ...venuesMigrations,
   ...overridesMigrations,
   ...appealsMigrations,
-];
+].sort((a, b) => a.id.localeCompare(b.id));
