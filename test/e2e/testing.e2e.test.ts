@@ -140,6 +140,16 @@ describe('mass testing', { timeout: 600_000 }, () => {
     assert.ok(late[1] < 80 && prompt[1] > 95, `late ${late[1]}%, prompt ${prompt[1]}%`);
     await progressShown(page);
     await page.screenshot({ path: join(screenshots, 'testing-turnaround.png'), fullPage: true });
+
+    // the card and the alerts follow the language toggle
+    await page.locator('[data-testid=lang-toggle]').click();
+    await page.waitForFunction(() =>
+      /Turnaround/.test(document.querySelector('[data-testid=turnaround-card] h2')?.textContent ?? ''),
+    );
+    assert.match((await text(page, '[data-testid=alerts-panel] h2')) ?? '', /Positive alerts/);
+    assert.match((await text(page, '[data-testid=turnaround-labs] thead')) ?? '', /Lab.*Tubes.*Median/);
+    await page.screenshot({ path: join(screenshots, 'testing-turnaround-en.png'), fullPage: true });
+    await page.locator('[data-testid=lang-toggle]').click();
   });
 
   it('lists open positive alerts and acknowledges one', { timeout: TIMEOUT }, async (t) => {
