@@ -4,6 +4,7 @@ import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import { readTable } from '../platform/files/table.ts';
+import { insertAlerts } from './alerts.repo.ts';
 import { type Issue, invalidFile } from './samples.service.ts';
 import {
   clearPoolFlags,
@@ -32,6 +33,8 @@ export interface ResultInput {
   labCode: string;
   ctValue: string;
   correctionReason?: string;
+  /** When the lab received the tube, if the file says; never assumed to be the result time. */
+  receivedAt?: string;
 }
 
 const isoTime = (s: string) => !Number.isNaN(Date.parse(s)) && /T\d{2}:\d{2}/.test(s);
@@ -53,6 +56,8 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     poolSize: number;
     correction: boolean;
     ct: number | null;
+    receivedAt: string | null;
+    tube: { district_code: string; campaign_id: number | null; received_at: string | null };
   }> = [];
   for (const r of rows) {
     const bad = (column: string, code: string, params?: Record<string, unknown>) =>
@@ -74,6 +79,14 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     if (Date.parse(r.resultedAt) < Date.parse(tube.first_sampled_at)) bad('resulted_at', 'TUBE_RESULT_BEFORE_SAMPLING');
     const ct = r.ctValue === '' ? null : Number(r.ctValue);
     if (ct !== null && !Number.isFinite(ct)) bad('ct_value', 'CT_INVALID', { value: r.ctValue });
+    const receivedAt = r.receivedAt ? r.receivedAt : null;
+    if (receivedAt !== null) {
+      if (!isoTime(receivedAt)) bad('received_at', 'SAMPLE_TIME_INVALID', { value: receivedAt });
+      else if (Date.parse(receivedAt) < Date.parse(tube.first_sampled_at))
+        bad('received_at', 'TUBE_RECEIVED_BEFORE_SAMPLING', { tube: r.tubeCode });
+      else if (Date.parse(receivedAt) > Date.parse(r.resultedAt))
+        bad('received_at', 'TUBE_RECEIVED_AFTER_RESULT', { tube: r.tubeCode });
+    }
     const earlier = inFile.get(r.tubeCode) ?? tube.result;
     if (earlier && earlier !== result && !r.correctionReason) {
       bad('result', 'TUBE_RESULT_CONFLICT', { tube: r.tubeCode, current: earlier });
@@ -81,7 +94,15 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     }
     if (earlier === result || inFile.has(r.tubeCode)) continue; // the same result again: nothing to do
     inFile.set(r.tubeCode, result);
-    changes.push({ r, result, poolSize: tube.pool_size, correction: !!tube.result, ct });
+    changes.push({
+      r,
+      result,
+      poolSize: tube.pool_size,
+      correction: !!tube.result,
+      ct,
+      receivedAt: receivedAt && new Date(receivedAt).toISOString(),
+      tube,
+    });
   }
   if (issues.length) throw invalidFile(issues);
   const now = new Date().toISOString();
@@ -125,7 +146,8 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
         resulted_at: at,
         lab_code: c.r.labCode,
         ct_value: c.ct,
-        received_at: at,
+        received_at: c.receivedAt,
+        receiving_lab: c.receivedAt ? c.r.labCode : null,
         status: c.result === 'positive' && c.poolSize > 1 ? 'retesting' : 'resulted',
       });
       const cascade = cascadeOf(c.poolSize, c.result);
@@ -183,6 +205,22 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     const cleared = [...singleOutcomes].filter(([, r]) => r === 'negative').map(([id]) => id);
     await clearPoolFlags(trx, cleared);
     await insertTasks(trx, tasks);
+    // The district hears of a positive tube in the same commit that records it.
+    await insertAlerts(
+      trx,
+      changes
+        .filter((c) => c.result === 'positive')
+        .map((c) => ({
+          kind: c.poolSize > 1 ? 'positive-pool' : 'positive-single',
+          district_code: c.tube.district_code,
+          campaign_id: c.tube.campaign_id === null ? null : Number(c.tube.campaign_id),
+          tube_code: c.r.tubeCode,
+          // Dated like the retest tasks: by the result that raised it.
+          created_at: new Date(c.r.resultedAt).toISOString(),
+          acknowledged_by: null,
+          acknowledged_at: null,
+        })),
+    );
     const stillOpen = await poolsStillOpen(trx, [...pools]);
     await closePools(
       trx,
@@ -220,12 +258,14 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     recorded: changes.length,
     unchanged: rows.length - changes.length,
     positive: changes.filter((c) => c.result === 'positive').length,
+    withoutReceipt: changes.filter((c) => !c.receivedAt && !c.tube.received_at).length,
   };
 }
 
-const RESULT_COLUMNS = ['tube_code', 'result', 'resulted_at', 'lab_code', 'ct_value'] as const;
+const RESULT_COLUMNS = ['tube_code', 'result', 'resulted_at', 'lab_code', 'ct_value', 'received_at'] as const;
+const OPTIONAL: readonly string[] = ['ct_value', 'received_at'];
 
-/** `banyan import results FILE`: CSV or XLSX from a lab, all or nothing, idempotent. */
+/** `banyan import results FILE`: CSV or XLSX from a lab (received_at optional), all or nothing, idempotent. */
 export async function importResults(ctx: Ctx, actor: Actor | 'cli', buf: Buffer, filename: string) {
   let table: Awaited<ReturnType<typeof readTable>>;
   try {
@@ -236,7 +276,7 @@ export async function importResults(ctx: Ctx, actor: Actor | 'cli', buf: Buffer,
     ]);
   }
   const col = Object.fromEntries(RESULT_COLUMNS.map((c) => [c, table.header.indexOf(c)]));
-  const missing = RESULT_COLUMNS.filter((c) => c !== 'ct_value' && (col[c] as number) < 0);
+  const missing = RESULT_COLUMNS.filter((c) => !OPTIONAL.includes(c) && (col[c] as number) < 0);
   if (missing.length)
     throw invalidFile(
       missing.map((c) => ({ row: 1, column: c, code: 'IMPORT_MISSING_COLUMN', params: { column: c } })),
@@ -250,6 +290,7 @@ export async function importResults(ctx: Ctx, actor: Actor | 'cli', buf: Buffer,
     resultedAt: cell(r.cells, 'resulted_at'),
     labCode: cell(r.cells, 'lab_code'),
     ctValue: cell(r.cells, 'ct_value'),
+    receivedAt: cell(r.cells, 'received_at'),
   }));
   const sha = createHash('sha256').update(buf).digest('hex').slice(0, 16);
   return recordResults(ctx, actor, rows, `${filename}#${sha}`);

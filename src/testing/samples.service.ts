@@ -10,6 +10,7 @@ import { AppError, messagesOf } from '../platform/errors.ts';
 import { readTable } from '../platform/files/table.ts';
 import { TestingErrors } from './testing.errors.ts';
 import {
+  analyzeSampling,
   existingSamples,
   insertSamples,
   listCampaigns,
@@ -19,6 +20,9 @@ import {
   upsertTubes,
 } from './testing.repo.ts';
 import { POOL_SIZES, roundOf } from './testing.rules.ts';
+
+const ANALYZE_AFTER = 50_000;
+
 import { statusIndex } from './testing.status.ts';
 
 /** One sampling as a site's scanner or a file reports it. */
@@ -232,6 +236,9 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     });
   });
   for (const [id, at] of latest) index.set(id, { lastSampledAt: Date.parse(at) });
+  // After a bulk load PostgreSQL's statistics still describe the table before it, and it would plan
+  // the results' member lookups as hash joins over every person; autovacuum catches up only later.
+  if (ctx.db.dialect === 'postgres' && samples.length >= ANALYZE_AFTER) await analyzeSampling(ctx.db);
   return {
     rows: rows.length,
     recorded: samples.length,

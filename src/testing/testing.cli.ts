@@ -3,11 +3,12 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { CLI_READER, withCtx } from '../platform/cli/context.cli.ts';
 import { action, print } from '../platform/cli/output.ts';
+import { receiptCommands } from './receipts.cli.ts';
 import { importResults } from './results.service.ts';
 import { importSamples } from './samples.service.ts';
 import { coverage } from './testing.service.ts';
 
-/** `banyan import samples|results FILE` and `banyan testing coverage`. */
+/** `banyan import samples|results FILE` and `banyan testing coverage|receive|turnaround`. */
 export function testingCommands(program: Command): void {
   const imp =
     program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('import files');
@@ -31,9 +32,9 @@ export function testingCommands(program: Command): void {
         print(r, !!opts.json, [r]);
       }),
     );
-  program
-    .command('testing')
-    .description('mass testing')
+  const testing = program.command('testing').description('mass testing');
+  receiptCommands(testing);
+  testing
     .command('coverage <campaign>')
     .requiredOption('--round <n>', 'round number')
     .option('--level <level>', 'district | street | community', 'district')

@@ -47,4 +47,25 @@ export const TestingErrors = defineErrors({
   CAMPAIGN_EXISTS: { status: 409, 'zh-CN': '检测任务 {code} 已存在', en: 'Campaign {code} exists' },
   CAMPAIGN_NOT_FOUND: { status: 404, 'zh-CN': '检测任务 {code} 不存在', en: 'No campaign {code}' },
   SITE_NOT_FOUND: { status: 404, 'zh-CN': '采样点 {code} 不存在', en: 'No sampling site {code}' },
+  TUBE_RECEIVED_BEFORE_SAMPLING: {
+    status: 400,
+    'zh-CN': '试管 {tube} 的接收时间早于采样时间',
+    en: 'Tube {tube} is received before it was sampled',
+  },
+  TUBE_RECEIVED_AFTER_RESULT: {
+    status: 400,
+    'zh-CN': '试管 {tube} 的接收时间晚于出结果时间',
+    en: 'Tube {tube} is received after its result',
+  },
+  ALERT_NOT_FOUND: { status: 404, 'zh-CN': '预警 {id} 不存在', en: 'No alert {id}' },
+  ALERT_ACKED: {
+    status: 409,
+    'zh-CN': '预警 {id} 已由 {by} 确认',
+    en: 'Alert {id} was already acknowledged by {by}',
+  },
+  SITE_OUTSIDE_CITY: {
+    status: 400,
+    'zh-CN': '坐标（{lng}, {lat}）不在福州市范围内（经度 {minLng}–{maxLng}，纬度 {minLat}–{maxLat}）',
+    en: 'The point ({lng}, {lat}) is outside Fuzhou (longitude {minLng}–{maxLng}, latitude {minLat}–{maxLat})',
+  },
 });

@@ -89,4 +89,44 @@ export const testingMigrations: Migration[] = [
         .execute();
     },
   },
+  {
+    id: '0030_testing_receipt',
+    async up(db) {
+      // The lab that scanned the tube in may differ from the one that reports its result.
+      await db.schema.alterTable('tubes').addColumn('receiving_lab', 'text').execute();
+    },
+  },
+  {
+    id: '0031_testing_alerts',
+    async up(db, dialect) {
+      await withSerialId(db.schema.createTable('testing_alerts'), dialect)
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('district_code', 'text', (c) => c.notNull())
+        .addColumn('campaign_id', 'integer')
+        .addColumn('tube_code', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('acknowledged_by', 'text')
+        .addColumn('acknowledged_at', 'text')
+        .execute();
+      // One alert per positive tube, however often its result is re-sent.
+      await db.schema
+        .createIndex('testing_alerts_tube')
+        .on('testing_alerts')
+        .columns(['kind', 'tube_code'])
+        .unique()
+        .execute();
+      await db.schema
+        .createIndex('testing_alerts_open')
+        .on('testing_alerts')
+        .columns(['district_code', 'acknowledged_at'])
+        .execute();
+    },
+  },
+  {
+    id: '0032_testing_site_coords',
+    async up(db) {
+      await db.schema.alterTable('sampling_sites').addColumn('lng', 'real').execute();
+      await db.schema.alterTable('sampling_sites').addColumn('lat', 'real').execute();
+    },
+  },
 ];

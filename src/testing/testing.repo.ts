@@ -128,6 +128,11 @@ export async function insertSamples(db: Db, trx: Executor, rows: SampleRow[]): P
       .execute();
 }
 
+/** Refreshes the planner's statistics of the sampling tables (PostgreSQL, after a bulk load). */
+export async function analyzeSampling(db: Db): Promise<void> {
+  await sql`analyze samples, tubes, person_tests`.execute(db.k);
+}
+
 /** The members of some tubes with their sampling times and home divisions. */
 export async function membersOf(db: Db | Executor, tubes: string[]) {
   return chunked(tubes, CHUNK, (part) =>
@@ -142,26 +147,28 @@ export async function membersOf(db: Db | Executor, tubes: string[]) {
 
 type ResultFields = Pick<
   TubeRow,
-  'code' | 'result' | 'resulted_at' | 'lab_code' | 'ct_value' | 'status' | 'received_at'
+  'code' | 'result' | 'resulted_at' | 'lab_code' | 'ct_value' | 'status' | 'received_at' | 'receiving_lab'
 >;
 
-/** Records tubes' results in bulk. */
+/** Records tubes' results in bulk; a receipt is only filled in where the tube has none yet. */
 export async function setTubeResults(db: Db, trx: Executor, rows: ResultFields[]): Promise<void> {
   if (db.sqlite) {
     const st = prepared(
       db,
-      'update tubes set result = ?, resulted_at = ?, lab_code = ?, ct_value = ?, status = ?, received_at = ? where code = ?',
+      'update tubes set result = ?, resulted_at = ?, lab_code = ?, ct_value = ?, status = ?, received_at = coalesce(received_at, ?), receiving_lab = coalesce(receiving_lab, ?) where code = ?',
     );
-    for (const r of rows) st.run(r.result, r.resulted_at, r.lab_code, r.ct_value, r.status, r.received_at, r.code);
+    for (const r of rows)
+      st.run(r.result, r.resulted_at, r.lab_code, r.ct_value, r.status, r.received_at, r.receiving_lab, r.code);
     return;
   }
   for (let i = 0; i < rows.length; i += 1000) {
     const part = rows.slice(i, i + 1000);
     const col = <K extends keyof ResultFields>(key: K) => part.map((r) => r[key]);
-    await sql`update tubes set result = v.result, resulted_at = v.resulted_at, lab_code = v.lab_code, ct_value = v.ct_value, status = v.status, received_at = v.received_at
+    await sql`update tubes set result = v.result, resulted_at = v.resulted_at, lab_code = v.lab_code, ct_value = v.ct_value, status = v.status,
+        received_at = coalesce(tubes.received_at, v.received_at), receiving_lab = coalesce(tubes.receiving_lab, v.receiving_lab)
       from (select unnest(${col('code')}::text[]) as code, unnest(${col('result')}::text[]) as result, unnest(${col('resulted_at')}::text[]) as resulted_at,
                    unnest(${col('lab_code')}::text[]) as lab_code, unnest(${col('ct_value')}::float8[]) as ct_value, unnest(${col('status')}::text[]) as status,
-                   unnest(${col('received_at')}::text[]) as received_at) v
+                   unnest(${col('received_at')}::text[]) as received_at, unnest(${col('receiving_lab')}::text[]) as receiving_lab) v
       where tubes.code = v.code`.execute(trx);
   }
 }

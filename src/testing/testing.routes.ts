@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
+import { alertRoutes } from './alerts.routes.ts';
+import { receiptRoutes } from './receipts.routes.ts';
 import { importResults, recordResults } from './results.service.ts';
 import { importSamples, recordSamples } from './samples.service.ts';
 import { CampaignInput, CoverageQuery, ResultBody, SampleBody, SiteInput, StatusQuery } from './testing.schema.ts';
@@ -24,7 +26,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const tags = ['testing'];
 type CoverageQ = z.infer<typeof CoverageQuery>;
 
-/** Campaigns, sites, samples, lab results, retest tasks, coverage and a person's test status. */
+/** Campaigns, sites, samples, lab receipts and results, alerts, retest tasks, coverage and a person's test status. */
 export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
   app.addContentTypeParser(['text/csv', XLSX], { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) =>
     done(null, body),
@@ -158,6 +160,7 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
             labCode: b.labCode,
             ctValue: b.ctValue === undefined ? '' : String(b.ctValue),
             correctionReason: b.correctionReason,
+            receivedAt: b.receivedAt,
           },
         ],
         'api',
@@ -192,6 +195,8 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       items: await tasks(ctx, actorOf(r), (r.query as { district?: string }).district),
     }),
   );
+  await receiptRoutes(app, ctx);
+  await alertRoutes(app, ctx);
   app.post(
     '/api/v1/test-status/lookup',
     { schema: { tags, summary: 'A person’s test status by resident ID', body: jsonSchema(StatusQuery) } },

@@ -1,3 +1,12 @@
+/** Fuzhou's extent (all 13 districts and counties, from the committed district shapes, rounded outward). */
+export const FUZHOU_BBOX = { minLng: 118.3, maxLng: 120.6, minLat: 25.2, maxLat: 26.7 } as const;
+
+/** Whether a point lies within Fuzhou's bounding box. */
+export function insideFuzhou(lng: number, lat: number): boolean {
+  const b = FUZHOU_BBOX;
+  return lng >= b.minLng && lng <= b.maxLng && lat >= b.minLat && lat <= b.maxLat;
+}
+
 /** Validated pool sizes (RULES.md): single tube, 5, 10 or 20 swabs per tube. */
 export const POOL_SIZES = [1, 5, 10, 20] as const;
 export const RESULTS = ['negative', 'positive', 'invalid'] as const;

@@ -8,6 +8,7 @@ import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/au
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
+import { siteCoords } from './sites.service.ts';
 import { TestingErrors } from './testing.errors.ts';
 import {
   coverageRows,
@@ -73,7 +74,7 @@ export async function campaigns(ctx: Ctx, actor: Actor) {
   return (await listCampaigns(ctx.db)).map(campaignView);
 }
 
-/** Registers sampling sites. */
+/** Registers sampling sites (a position, if given, must lie inside Fuzhou). */
 export async function createSites(ctx: Ctx, actor: Actor | 'system', sites: SiteInput[]) {
   if (actor !== 'system') requirePermission(actor, 'testing:write');
   const rows = sites.map((s) => {
@@ -91,6 +92,7 @@ export async function createSites(ctx: Ctx, actor: Actor | 'system', sites: Site
       status: 'open',
       queue_length: 0,
       queue_updated_at: null,
+      ...siteCoords(s.lng, s.lat),
     };
   });
   await ctx.db.k.transaction().execute((trx) => insertSites(trx, rows));
@@ -112,6 +114,8 @@ export async function sites(ctx: Ctx, actor: Actor, district?: string) {
     status: s.status,
     queueLength: s.queue_length,
     queueUpdatedAt: s.queue_updated_at,
+    lng: s.lng === null ? null : Number(s.lng),
+    lat: s.lat === null ? null : Number(s.lat),
   }));
 }
 

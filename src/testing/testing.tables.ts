@@ -22,6 +22,8 @@ export interface SiteRow {
   status: string;
   queue_length: number;
   queue_updated_at: string | null;
+  lng: number | null;
+  lat: number | null;
 }
 
 export interface TubeRow {
@@ -34,6 +36,7 @@ export interface TubeRow {
   first_sampled_at: string;
   samples: number;
   received_at: string | null;
+  receiving_lab: string | null;
   result: string | null;
   resulted_at: string | null;
   lab_code: string | null;
@@ -82,6 +85,18 @@ export interface PersonTestRow {
   positive_at: string | null;
 }
 
+/** A district's alert about a positive tube, open until someone there acknowledges it. */
+export interface TestingAlertRow {
+  id: Generated<number>;
+  kind: string;
+  district_code: string;
+  campaign_id: number | null;
+  tube_code: string;
+  created_at: string;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
+}
+
 declare module '../platform/db/schema.ts' {
   interface Database {
     testing_campaigns: CampaignRow;
@@ -91,5 +106,6 @@ declare module '../platform/db/schema.ts' {
     tube_results: TubeResultRow;
     retest_tasks: RetestTaskRow;
     person_tests: PersonTestRow;
+    testing_alerts: TestingAlertRow;
   }
 }

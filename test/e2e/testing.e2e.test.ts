@@ -1,5 +1,6 @@
 /** Mass testing in a real browser, on the demo campaign FZ-2022-11-08 (Fuzhou, 8–11 Nov 2022). */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -21,6 +22,8 @@ describe('mass testing', { timeout: 600_000 }, () => {
   async function coverageShown(page: Page, level: string): Promise<void> {
     await page.locator(`[data-testid=coverage-table][data-level=${level}]`).waitFor();
     await rows(page).first().waitFor();
+    // The table switches level before the new figures arrive: wait until they have.
+    await page.locator('.testing-round[aria-busy=false]').waitFor();
   }
 
   /** Progress draws a chart, or says the server has none yet (the route may be missing). */
@@ -103,6 +106,73 @@ describe('mass testing', { timeout: 600_000 }, () => {
       masked.every((s) => /\*/.test(s) || s === '—'),
       'the not-yet-sampled list is masked',
     );
+    // the list downloads as a workbook from the server
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid=unsampled-export]').click(),
+    ]);
+    assert.match(file.suggestedFilename(), /\.xlsx$/);
+    const bytes = await readFile((await file.path()) as string);
+    assert.equal(bytes.readUInt32LE(0), 0x04034b50, 'a zip (xlsx) file');
+  });
+
+  it('shows lab turnaround against the target, with the late lab in red, in zh-CN', { timeout: TIMEOUT }, async (t) => {
+    const page = await openPage(t, suite.browser, suite.server);
+    if (!page) return;
+    await signIn(page, 'commander');
+    await goHash(page, `#/testing?campaign=${CAMPAIGN}&round=4`);
+    await coverageShown(page, 'district');
+    await page.locator('[data-testid=turnaround-labs]').waitFor();
+    assert.match((await text(page, '[data-testid=turnaround-card] h2')) ?? '', /检测周转/);
+    assert.equal(await page.locator('[data-testid=turnaround-target]').getAttribute('data-value'), '12');
+    const p50 = Number(await page.locator('[data-testid=turnaround-taP50]').getAttribute('data-value'));
+    assert.ok(p50 >= 4 && p50 <= 12, `median ${p50} h`);
+    const waiting = Number(await page.locator('[data-testid=turnaround-taWaiting]').getAttribute('data-value'));
+    assert.ok(waiting > 0, 'the late lab still owes results on the last day');
+    const labs = await page
+      .locator('[data-testid=turnaround-lab-row]')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [tr.getAttribute('data-lab'), Number(tr.getAttribute('data-pct'))] as const),
+      );
+    const late = labs.find(([lab]) => lab === 'LAB-KM-03');
+    const prompt = labs.find(([lab]) => lab === 'LAB-FZ-01');
+    assert.ok(late && prompt, `labs ${JSON.stringify(labs)}`);
+    assert.ok(late[1] < 80 && prompt[1] > 95, `late ${late[1]}%, prompt ${prompt[1]}%`);
+    await progressShown(page);
+    await page.screenshot({ path: join(screenshots, 'testing-turnaround.png'), fullPage: true });
+
+    // the card and the alerts follow the language toggle
+    await page.locator('[data-testid=lang-toggle]').click();
+    await page.waitForFunction(() =>
+      /Turnaround/.test(document.querySelector('[data-testid=turnaround-card] h2')?.textContent ?? ''),
+    );
+    assert.match((await text(page, '[data-testid=alerts-panel] h2')) ?? '', /Positive alerts/);
+    assert.match((await text(page, '[data-testid=turnaround-labs] thead')) ?? '', /Lab.*Tubes.*Median/);
+    await page.screenshot({ path: join(screenshots, 'testing-turnaround-en.png'), fullPage: true });
+    await page.locator('[data-testid=lang-toggle]').click();
+  });
+
+  it('lists open positive alerts and acknowledges one', { timeout: TIMEOUT }, async (t) => {
+    const page = await openPage(t, suite.browser, suite.server);
+    if (!page || !suite.server) return;
+    await signIn(page, 'commander');
+    await goHash(page, ROUND_2);
+    await page.locator('[data-testid=alert-row]').first().waitFor();
+    const before = Number(await page.locator('[data-testid=alerts-count]').getAttribute('data-value'));
+    assert.ok(before > 0, 'the last day’s alerts are open in the demo');
+    assert.match((await text(page, '[data-testid=alert-row]')) ?? '', /(混采|单管)阳性.*试管/);
+    const id = await page.locator('[data-testid=alert-row]').first().getAttribute('data-id');
+    await page.locator('[data-testid=alert-ack]').first().click();
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid=alerts-count]')?.getAttribute('data-value')) === n - 1,
+      before,
+    );
+    assert.equal(await page.locator(`[data-testid=alert-row][data-id="${id}"]`).count(), 0);
+    const all = await page.request.get(`${suite.server.url}/api/v1/testing-alerts`);
+    const acked = ((await all.json()) as { items: { id: number; acknowledgedBy: string | null }[] }).items.find(
+      (a) => String(a.id) === id,
+    );
+    assert.match(acked?.acknowledgedBy ?? '', /commander/);
   });
 
   it('opens the retests tab, whose table renders even when empty', { timeout: TIMEOUT }, async (t) => {

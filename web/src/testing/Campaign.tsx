@@ -5,6 +5,8 @@ import { navigateQuery } from '../common/router';
 import { Empty, ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
+import { can, type User } from '../types';
+import { AlertsPanel } from './AlertsPanel';
 import { AreaPath } from './AreaPath';
 import { CampaignPicker } from './CampaignPicker';
 import { CoverageCards } from './CoverageCards';
@@ -12,12 +14,16 @@ import { CoverageTable } from './CoverageTable';
 import { coverageQuery, sumRows } from './defaults';
 import { ProgressCard } from './ProgressCard';
 import { TestingTabs } from './TestingTabs';
+import { TurnaroundCard } from './TurnaroundCard';
 import type { Coverage } from './types';
 import { Unsampled } from './Unsampled';
 import { type TestingParams, useTestingParams } from './useTestingParams';
 
-/** A campaign round: headline, progress through the day, coverage with drill-down, and who is not yet sampled. */
-export function Campaign() {
+/**
+ * A campaign round: open positive alerts, headline, progress through the day, lab turnaround, coverage with
+ * drill-down, and who is not yet sampled.
+ */
+export function Campaign({ user }: { user: User }) {
   const { t } = useI18n();
   const params = useTestingParams();
   const { campaigns, campaignsError, reloadCampaigns, campaign, code, round } = params;
@@ -51,6 +57,8 @@ export function Campaign() {
         />
       )}
       {campaign && <Round params={params} />}
+      {/* Below the round, so that its loading never shifts the drill-down table under the pointer. */}
+      <AlertsPanel mayAck={can(user, 'testing:write')} />
     </section>
   );
 }
@@ -111,6 +119,7 @@ function Round({ params }: { params: TestingParams }) {
             </section>
             <ProgressCard campaign={code} round={round} day={day} />
           </div>
+          <TurnaroundCard campaign={code} round={round} district={area ? area.slice(0, 6) : undefined} />
         </div>
       )}
     </>

@@ -23,9 +23,8 @@ interface Props {
 }
 
 /**
- * Sites as points over the districts, coloured by queue. Sites carry no coordinates: each stands near its
- * district's centre, spread by its code (the way the server places risk zones), so a point shows the district,
- * not the street.
+ * Sites as points over the districts, coloured by queue, at their registered position. A site registered
+ * without one stands near its district's centre, spread by its code (the way the server places risk zones).
  */
 export function SiteMap({ geo, sites, district, onSelectDistrict, onSite }: Props) {
   const { t, formatNumber } = useI18n();
@@ -43,12 +42,13 @@ export function SiteMap({ geo, sites, district, onSelectDistrict, onSite }: Prop
     () =>
       sites.flatMap((s) => {
         const cp = centres.get(s.districtCode);
-        if (!cp) return [];
+        const placed = typeof s.lng === 'number' && typeof s.lat === 'number';
+        if (!placed && !cp) return [];
         const tone = siteTone(s);
         return [
           {
             id: s.code,
-            coord: siteCentre(s.code, cp),
+            coord: placed ? [s.lng as number, s.lat as number] : siteCentre(s.code, cp as [number, number]),
             color: SITE_COLORS[tone],
             lines: [
               s.name,
@@ -61,6 +61,7 @@ export function SiteMap({ geo, sites, district, onSelectDistrict, onSite }: Prop
     [sites, centres, t, formatNumber],
   );
   const missing = sites.length - points.length;
+  const unplaced = sites.filter((s) => typeof s.lng !== 'number' || typeof s.lat !== 'number').length;
   return (
     <>
       <Suspense fallback={<Loading />}>
@@ -90,7 +91,7 @@ export function SiteMap({ geo, sites, district, onSelectDistrict, onSite }: Prop
           </li>
         ))}
       </ul>
-      <p className="muted small">{t('testing.sites.placement')}</p>
+      {unplaced > 0 && <p className="muted small">{t('testing.sites.placement')}</p>}
       {missing > 0 && <p className="muted small">{t('testing.sites.noCentre', { n: formatNumber(missing) })}</p>}
     </>
   );

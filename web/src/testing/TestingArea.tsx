@@ -10,5 +10,5 @@ export function TestingArea({ user, page }: { user: User; page: string | undefin
   if (page === 'sites') return <Sites user={user} />;
   if (page === 'retests') return <Retests user={user} />;
   if (page === 'lookup') return <Lookup />;
-  return <Campaign />;
+  return <Campaign user={user} />;
 }

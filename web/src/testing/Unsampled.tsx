@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { query } from '../api';
+import { DownloadButton } from '../common/DownloadButton';
 import { Pager } from '../common/Pager';
 import { Empty, ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
-import { saveText, toCsv } from './csv';
+import { useTestingStrings } from './strings';
 import type { UnsampledPerson } from './types';
 
 const PAGE_SIZE = 50;
@@ -29,19 +30,7 @@ export function Unsampled({ campaign, round, community, communityName }: Props) 
   const pages = Math.max(1, Math.ceil((items?.length ?? 0) / PAGE_SIZE));
   const current = Math.min(page, pages);
 
-  function exportCsv() {
-    if (!items) return;
-    const csv = toCsv(
-      [
-        t('testing.unsampled.idNumber'),
-        t('testing.unsampled.name'),
-        t('testing.unsampled.phone'),
-        t('testing.unsampled.community'),
-      ],
-      items.map((p) => [p.idNumberMasked, p.nameMasked, p.phoneMasked ?? '', `${communityName} (${p.communityCode})`]),
-    );
-    saveText(csv, `unsampled-${campaign}-r${round}-${community}.csv`);
-  }
+  const s = useTestingStrings();
 
   return (
     <section className="card unsampled-card" data-testid="unsampled">
@@ -55,16 +44,19 @@ export function Unsampled({ campaign, round, community, communityName }: Props) 
               {t('testing.unsampled.count', { n: formatNumber(items.length) })}
             </span>
           )}
-          <button
-            type="button"
-            className="btn btn-small"
-            onClick={exportCsv}
-            disabled={!items || items.length === 0}
-            data-testid="unsampled-export"
-            title={t('testing.unsampled.exportHint')}
-          >
-            {t('testing.unsampled.export')}
-          </button>
+          {items && items.length > 0 && (
+            <span title={s('exportHint')}>
+              <DownloadButton
+                path={`/api/v1/campaigns/${encodeURIComponent(campaign)}/unsampled.xlsx${query({ round, community })}`}
+                fileName={`unsampled-${campaign}-r${round}-${community}.xlsx`}
+                busyLabel={s('exporting')}
+                className="btn btn-small"
+                testId="unsampled-export"
+              >
+                {s('exportXlsx')}
+              </DownloadButton>
+            </span>
+          )}
         </div>
       </div>
       <p className="muted small">{t('testing.unsampled.hint')}</p>

@@ -63,6 +63,9 @@ export interface SamplingSite {
   status: string;
   queueLength: number;
   queueUpdatedAt: string | null;
+  /** Map position; null for a site registered without one. */
+  lng?: number | null;
+  lat?: number | null;
 }
 
 export type RetestKind = 'retest' | 'resample';
@@ -93,4 +96,41 @@ export interface CoverageTotals {
   resulted: number;
   positive: number;
   missing: number;
+}
+
+/** Turnaround of a set of tubes against the target (hours). */
+export interface TurnaroundFigures {
+  tubes: number;
+  received: number;
+  resulted: number;
+  resultedWithoutReceipt: number;
+  p50Hours: number | null;
+  p90Hours: number | null;
+  withinTarget: number;
+  pctWithinTarget: number | null;
+  waitingPastTarget: number;
+  p50ToReceiptHours: number | null;
+  p50InLabHours: number | null;
+}
+
+export interface Turnaround {
+  campaign: string;
+  targetHours: number;
+  round: number | null;
+  total: TurnaroundFigures;
+  selected: TurnaroundFigures;
+  rounds: Array<TurnaroundFigures & { round: number }>;
+  labs: Array<TurnaroundFigures & { lab: string | null }>;
+}
+
+export interface TestingAlert {
+  id: number;
+  kind: 'positive-pool' | 'positive-single' | string;
+  districtCode: string;
+  districtName: string;
+  campaign: string | null;
+  tubeCode: string;
+  createdAt: string;
+  acknowledgedBy: string | null;
+  acknowledgedAt: string | null;
 }

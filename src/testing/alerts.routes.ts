@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Ctx } from '../platform/context.ts';
+import { actorOf } from '../platform/http/session.ts';
+import { jsonSchema } from '../platform/http/zod.ts';
+import { acknowledgeAlert, alerts } from './alerts.service.ts';
+import { updateSite } from './sites.service.ts';
+import { AlertsQuery, SitePatch } from './testing.schema.ts';
+
+const tags = ['testing'];
+
+/** District alerts on positive tubes (list scoped, acknowledge audited) and changes to a site. */
+export async function alertRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
+  app.get(
+    '/api/v1/testing-alerts',
+    { schema: { tags, summary: 'Positive-tube alerts of my district', querystring: jsonSchema(AlertsQuery) } },
+    async (r) => {
+      const q = r.query as z.infer<typeof AlertsQuery>;
+      return {
+        items: await alerts(ctx, actorOf(r), {
+          open: q.open === undefined ? undefined : q.open === 'true',
+          district: q.district,
+        }),
+      };
+    },
+  );
+  app.post(
+    '/api/v1/testing-alerts/:id/ack',
+    {
+      schema: {
+        tags,
+        summary: 'Acknowledge an alert',
+        params: jsonSchema(z.object({ id: z.coerce.number().int().min(1) })),
+      },
+    },
+    async (r) => ({ alert: await acknowledgeAlert(ctx, actorOf(r), (r.params as { id: number }).id) }),
+  );
+  app.patch(
+    '/api/v1/sampling-sites/:code',
+    { schema: { tags, summary: 'Change a site (position inside Fuzhou)', body: jsonSchema(SitePatch) } },
+    async (r) => ({
+      site: await updateSite(ctx, actorOf(r), (r.params as { code: string }).code, r.body as SitePatch),
+    }),
+  );
+}

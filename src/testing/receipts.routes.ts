@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import type { Ctx } from '../platform/context.ts';
+import { actorOf } from '../platform/http/session.ts';
+import { jsonSchema } from '../platform/http/zod.ts';
+import { receiveTubes, turnaround } from './receipts.service.ts';
+import { ReceiptBody, TurnaroundQuery, UnsampledQuery } from './testing.schema.ts';
+import { exportUnsampled } from './unsampled.export.ts';
+
+const tags = ['testing'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Lab receipts, turnaround figures and the not-yet-sampled workbook. */
+export async function receiptRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
+  app.post(
+    '/api/v1/tube-receipts',
+    { schema: { tags, summary: 'A lab marks tubes received (per-tube outcome)', body: jsonSchema(ReceiptBody) } },
+    async (r) => receiveTubes(ctx, actorOf(r), r.body as z.infer<typeof ReceiptBody>, 'api'),
+  );
+  app.get(
+    '/api/v1/campaigns/:code/turnaround',
+    {
+      schema: {
+        tags,
+        summary: 'Sampled → received → resulted against a target',
+        querystring: jsonSchema(TurnaroundQuery),
+      },
+    },
+    async (r) =>
+      turnaround(ctx, actorOf(r), (r.params as { code: string }).code, r.query as z.infer<typeof TurnaroundQuery>),
+  );
+  app.get(
+    '/api/v1/campaigns/:code/unsampled.xlsx',
+    { schema: { tags, summary: 'People not yet sampled as XLSX (masked)', querystring: jsonSchema(UnsampledQuery) } },
+    async (r, reply) => {
+      const q = r.query as z.infer<typeof UnsampledQuery>;
+      const code = (r.params as { code: string }).code;
+      const buf = await exportUnsampled(ctx, actorOf(r), code, q.round, q.community);
+      reply
+        .header('content-type', XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="unsampled-${q.community}.xlsx"; filename*=UTF-8''${encodeURIComponent(`未采样名单-${code}-第${q.round}轮-${q.community}.xlsx`)}`,
+        );
+      return buf;
+    },
+  );
+}

@@ -1,0 +1,122 @@
+import { recordAudit } from '../platform/audit/audit.service.ts';
+import { AuthErrors } from '../platform/auth/auth.errors.ts';
+import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
+import { requirePermission } from '../platform/auth/auth.service.ts';
+import type { Ctx } from '../platform/context.ts';
+import { AppError, messagesOf } from '../platform/errors.ts';
+import { markReceived, turnaroundRows } from './receipts.repo.ts';
+import { TestingErrors } from './testing.errors.ts';
+import { listCampaigns, tubesByCode } from './testing.repo.ts';
+import { targetHoursOf, turnaroundOf } from './turnaround.rules.ts';
+
+const isoTime = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s));
+
+/** What happened to one tube code of a receipt batch. */
+export interface ReceiptItem {
+  tubeCode: string;
+  status: 'received' | 'unchanged' | 'error';
+  receivedAt?: string;
+  labCode?: string;
+  code?: string;
+  message?: { 'zh-CN': string; en: string };
+}
+
+/**
+ * A lab scans a rack of tubes in. Each code is answered on its own: a tube already received keeps its
+ * first receipt (so re-sending a batch changes nothing) and an unknown code is reported without
+ * holding up the rest of the rack, which is already in the lab's hands.
+ */
+export async function receiveTubes(
+  ctx: Ctx,
+  actor: Actor | 'cli' | 'system',
+  input: { labCode: string; tubeCodes: string[]; receivedAt?: string },
+  source: string,
+) {
+  if (typeof actor !== 'string') requirePermission(actor, 'testing:results');
+  const at = input.receivedAt ?? new Date().toISOString();
+  if (!isoTime(at)) throw new AppError(TestingErrors.SAMPLE_TIME_INVALID, { value: at });
+  const when = new Date(at).toISOString();
+  const codes = [...new Set(input.tubeCodes.map((c) => c.trim()).filter(Boolean))];
+  const tubes = await tubesByCode(ctx.db, codes);
+  const fail = (tubeCode: string, code: string): ReceiptItem => ({
+    tubeCode,
+    status: 'error',
+    code,
+    message: messagesOf(code, { tube: tubeCode }),
+  });
+  const items: ReceiptItem[] = codes.map((code) => {
+    const t = tubes.get(code);
+    if (!t) return fail(code, 'TUBE_UNKNOWN');
+    if (t.received_at)
+      return { tubeCode: code, status: 'unchanged', receivedAt: t.received_at, labCode: t.receiving_lab ?? undefined };
+    if (when < t.first_sampled_at) return fail(code, 'TUBE_RECEIVED_BEFORE_SAMPLING');
+    if (t.resulted_at && when > t.resulted_at) return fail(code, 'TUBE_RECEIVED_AFTER_RESULT');
+    return { tubeCode: code, status: 'received', receivedAt: when, labCode: input.labCode };
+  });
+  const fresh = items.filter((i) => i.status === 'received').map((i) => i.tubeCode);
+  if (fresh.length)
+    await ctx.db.k.transaction().execute(async (trx) => {
+      await markReceived(trx, fresh, input.labCode, when);
+      await recordAudit(ctx.db, ctx.crypto, trx, {
+        actor: actorLabel(actor),
+        action: 'tubes-received',
+        entity: 'lab',
+        entityId: input.labCode,
+        detail: { source: source.slice(0, 64), receivedAt: when, tubes: fresh.length },
+      });
+    });
+  const count = (s: ReceiptItem['status']) => items.filter((i) => i.status === s).length;
+  return { received: count('received'), unchanged: count('unchanged'), errors: count('error'), items };
+}
+
+/**
+ * Turnaround of a campaign (sampled → received → resulted) against a target: the whole campaign,
+ * each round, and each lab of the chosen round (or of the campaign). A district-scoped user sees
+ * the tubes sampled in their district.
+ */
+export async function turnaround(
+  ctx: Ctx,
+  actor: Actor,
+  campaignCode: string,
+  q: { round?: number; targetHours?: number; district?: string },
+  now = Date.now(),
+) {
+  requirePermission(actor, 'testing:read');
+  const c = (await listCampaigns(ctx.db)).find((x) => x.code === campaignCode);
+  if (!c) throw new AppError(TestingErrors.CAMPAIGN_NOT_FOUND, { code: campaignCode });
+  if (q.district && !scopeCoversDivision(actor.scope, q.district)) throw new AppError(AuthErrors.OUT_OF_SCOPE);
+  const district = actor.scope.kind === 'city' ? q.district : actor.scope.code.slice(0, 6);
+  const target = targetHoursOf(q.targetHours, process.env.BANYAN_TURNAROUND_HOURS);
+  const rows = await turnaroundRows(ctx.db, c.id, { district });
+  const groupBy = <K>(list: typeof rows, key: (r: (typeof rows)[number]) => K) => {
+    const m = new Map<K, typeof rows>();
+    for (const r of list) {
+      const k = key(r);
+      const g = m.get(k);
+      if (g) g.push(r);
+      else m.set(k, [r]);
+    }
+    return m;
+  };
+  const rounds = groupBy(
+    rows.filter((r) => r.round !== null),
+    (r) => Number(r.round),
+  );
+  const inScope = q.round === undefined ? rows : (rounds.get(q.round) ?? []);
+  const labs = groupBy(inScope, (r) => r.lab_code ?? r.receiving_lab ?? '');
+  return {
+    campaign: c.code,
+    targetHours: target,
+    round: q.round ?? null,
+    total: turnaroundOf(rows, target, now),
+    selected: turnaroundOf(inScope, target, now),
+    rounds: [...rounds]
+      .sort(([a], [b]) => a - b)
+      .map(([round, list]) => ({ round, ...turnaroundOf(list, target, now) })),
+    // '' gathers tubes no lab has scanned or reported yet.
+    labs: [...labs]
+      .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
+      .map(([lab, list]) => ({ lab: lab || null, ...turnaroundOf(list, target, now) })),
+  };
+}
