@@ -3,6 +3,7 @@ import { recordAudit } from '../platform/audit/audit.service.ts';
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
+import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { ackAlert, alertById, listAlerts, type StoredAlert } from './alerts.repo.ts';
@@ -34,7 +35,7 @@ export async function alerts(ctx: Ctx, actor: Actor, q: { open?: boolean; distri
 }
 
 /** Someone in the district takes the alert on; audited, and only once. */
-export async function acknowledgeAlert(ctx: Ctx, actor: Actor, id: number, at = new Date().toISOString()) {
+export async function acknowledgeAlert(ctx: Ctx, actor: Actor, id: number, at = nowIso()) {
   requirePermission(actor, 'testing:write');
   const a = await alertById(ctx.db, id);
   if (!a) throw new AppError(TestingErrors.ALERT_NOT_FOUND, { id });

@@ -2,6 +2,7 @@ import { recordAudit } from '../platform/audit/audit.service.ts';
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
+import { nowIso, nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError, messagesOf } from '../platform/errors.ts';
 import { markReceived, turnaroundRows } from './receipts.repo.ts';
@@ -34,7 +35,7 @@ export async function receiveTubes(
   source: string,
 ) {
   if (typeof actor !== 'string') requirePermission(actor, 'testing:results');
-  const at = input.receivedAt ?? new Date().toISOString();
+  const at = input.receivedAt ?? nowIso();
   if (!isoTime(at)) throw new AppError(TestingErrors.SAMPLE_TIME_INVALID, { value: at });
   const when = new Date(at).toISOString();
   const codes = [...new Set(input.tubeCodes.map((c) => c.trim()).filter(Boolean))];
@@ -80,7 +81,7 @@ export async function turnaround(
   actor: Actor,
   campaignCode: string,
   q: { round?: number; targetHours?: number; district?: string },
-  now = Date.now(),
+  now = nowMs(),
 ) {
   requirePermission(actor, 'testing:read');
   const c = (await listCampaigns(ctx.db)).find((x) => x.code === campaignCode);

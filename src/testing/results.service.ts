@@ -23,6 +23,7 @@ import {
 import { cascadeOf, parseResult, type TubeResult } from './testing.rules.ts';
 import { statusIndex } from './testing.status.ts';
 import './testing.errors.ts';
+import { nowIso } from '../platform/clock.ts';
 
 /** One lab result as a file or the lab API reports it. */
 export interface ResultInput {
@@ -105,7 +106,7 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     });
   }
   if (issues.length) throw invalidFile(issues);
-  const now = new Date().toISOString();
+  const now = nowIso();
   const me = actorLabel(actor);
   const indexUpdates: Array<() => void> = [];
   const index = await statusIndex(ctx.db);

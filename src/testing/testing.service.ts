@@ -6,6 +6,7 @@ import { recordAudit, recordAuditNow } from '../platform/audit/audit.service.ts'
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
+import { nowIso, nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { siteCoords } from './sites.service.ts';
@@ -52,7 +53,7 @@ export async function createCampaign(ctx: Ctx, actor: Actor | 'system', input: C
     start_on: input.startOn,
     end_on: input.endOn,
     areas: JSON.stringify(input.areas),
-    created_at: new Date().toISOString(),
+    created_at: nowIso(),
   };
   const id = await ctx.db.k.transaction().execute(async (trx) => {
     const id = await insertCampaign(trx, row);
@@ -122,8 +123,7 @@ export async function sites(ctx: Ctx, actor: Actor, district?: string) {
 /** A site reports its queue length. */
 export async function reportQueue(ctx: Ctx, actor: Actor, code: string, queue: number) {
   requirePermission(actor, 'testing:write');
-  if (!(await updateQueue(ctx.db, code, queue, new Date().toISOString())))
-    throw new AppError(TestingErrors.SITE_NOT_FOUND, { code });
+  if (!(await updateQueue(ctx.db, code, queue, nowIso()))) throw new AppError(TestingErrors.SITE_NOT_FOUND, { code });
 }
 
 /** Coverage of a campaign round by division: population, sampled, resulted, positive, missing. */
@@ -185,7 +185,7 @@ export async function tasks(ctx: Ctx, actor: Actor, district?: string) {
 }
 
 /** What the entrance check and the pass read: answered from the in-memory index, no query. */
-export async function testStatusOf(ctx: Ctx, personId: number, now = Date.now()) {
+export async function testStatusOf(ctx: Ctx, personId: number, now = nowMs()) {
   const s = (await statusIndex(ctx.db)).get(personId);
   const iso = (x: number | null) => (x === null ? null : new Date(x).toISOString());
   return {
