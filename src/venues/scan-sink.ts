@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { Db } from '../platform/db/db.ts';
-import { appendScans } from './venues.repo.ts';
+import { type Db, SQLITE_PRAGMAS } from '../platform/db/db.ts';
+import { appendScans, SCAN_INSERT_SQLITE, scanParams } from './venues.repo.ts';
 import type { ScanRow } from './venues.tables.ts';
 
 /** Where the scan writer commits its groups. */
@@ -11,11 +11,7 @@ export interface ScanSink {
   readonly threaded: boolean;
 }
 
-const TSX_API = import.meta.resolve('tsx/esm/api');
-const THREAD = new URL('./scan-writer.thread.ts', import.meta.url).href;
-// The thread runs TypeScript, so it registers tsx itself: the server may have been started with
-// `--import tsx` or by bin/banyan.mjs registering it in code, and a worker inherits neither reliably.
-const BOOT = `import(${JSON.stringify(TSX_API)}).then((m) => { m.register(); return import(${JSON.stringify(THREAD)}); });`;
+const THREAD = new URL('./scan-writer.thread.mjs', import.meta.url);
 
 /**
  * A file-backed SQLite database gets a writer thread with its own connection, which takes the page
@@ -26,18 +22,25 @@ const BOOT = `import(${JSON.stringify(TSX_API)}).then((m) => { m.register(); ret
 export function scanSink(db: Db): ScanSink {
   const inline: ScanSink = { append: (rows) => appendScans(db, rows), threaded: false };
   if (!db.sqlite || !db.file) return inline;
-  const worker = new Worker(BOOT, { eval: true, workerData: { file: db.file } });
-  worker.unref();
+  // execArgv [] keeps the test runner's or server's loader flags (tsx) out of the thread.
+  const worker = new Worker(THREAD, {
+    execArgv: [],
+    workerData: { file: db.file, pragmas: SQLITE_PRAGMAS, sql: SCAN_INSERT_SQLITE },
+  });
   const waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
   let seq = 0;
   let dead = false;
-  worker.on('message', (m: 'ready' | { seq: number; ok: boolean; message?: string }) => {
-    if (m === 'ready') return;
+  worker.on('message', (m: { seq: number; ok: boolean; message?: string }) => {
     const w = waiting.get(m.seq);
     waiting.delete(m.seq);
     if (m.ok) w?.resolve();
     else w?.reject(new Error(`scan writer thread: ${m.message}`));
+    if (waiting.size === 0) worker.unref();
   });
+  // The thread holds the process open only while a group is in flight (a CLI seeding the demo must
+  // wait for its last commit; an idle server or test must be free to exit). unref() has to come
+  // after the 'message' listener, which refs the port again.
+  worker.unref();
   const fail = (e: unknown) => {
     dead = true;
     process.stderr.write(
@@ -58,10 +61,11 @@ export function scanSink(db: Db): ScanSink {
       if (dead) return inline.append(rows);
       return new Promise((resolve, reject) => {
         const n = ++seq;
+        if (waiting.size === 0) worker.ref();
         waiting.set(n, { resolve, reject });
         // One string crosses threads as a copy; an array of row objects is cloned field by field
         // (that cost the server thread about 20 µs a scan).
-        worker.postMessage({ seq: n, rows: JSON.stringify(rows) });
+        worker.postMessage({ seq: n, rows: JSON.stringify(rows.map(scanParams)) });
       });
     },
   };

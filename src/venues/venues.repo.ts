@@ -33,24 +33,13 @@ export async function updateVenue(
 
 const statements = new WeakMap<object, BetterSqlite3.Statement<unknown[]>>();
 
-/**
- * Appends a group of scans in one transaction on a raw SQLite handle (the server's own connection,
- * or the scan writer thread's); a key already stored is skipped.
- */
-export function insertScansSqlite(handle: BetterSqlite3.Database, rows: ScanRow[]): void {
-  let st = statements.get(handle);
-  if (!st) {
-    st = handle.prepare<unknown[]>(
-      'insert into scans (id, venue_id, person_id, at, day, verdict, colour, reasons, proxy, source) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing',
-    );
-    statements.set(handle, st);
-  }
-  const run = st;
-  // Synchronous on one connection, so no other query interleaves with this transaction.
-  handle.transaction(() => {
-    for (const r of rows)
-      run.run(r.id, r.venue_id, r.person_id, r.at, r.day, r.verdict, r.colour, r.reasons, r.proxy, r.source);
-  })();
+/** The insert of one scan, as the SQLite writer thread prepares it (a stored key is skipped). */
+export const SCAN_INSERT_SQLITE =
+  'insert into scans (id, venue_id, person_id, at, day, verdict, colour, reasons, proxy, source) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing';
+
+/** A scan as the positional parameters of SCAN_INSERT_SQLITE. */
+export function scanParams(r: ScanRow): unknown[] {
+  return [r.id, r.venue_id, r.person_id, r.at, r.day, r.verdict, r.colour, r.reasons, r.proxy, r.source];
 }
 
 /**
@@ -58,7 +47,20 @@ export function insertScansSqlite(handle: BetterSqlite3.Database, rows: ScanRow[
  * request never records a scan twice.
  */
 export async function appendScans(db: Db, rows: ScanRow[]): Promise<void> {
-  if (db.sqlite) return insertScansSqlite(db.sqlite, rows);
+  if (db.sqlite) {
+    const handle = db.sqlite;
+    let st = statements.get(handle);
+    if (!st) {
+      st = handle.prepare<unknown[]>(SCAN_INSERT_SQLITE);
+      statements.set(handle, st);
+    }
+    const run = st;
+    // Synchronous on the one connection, so no other query interleaves with this transaction.
+    handle.transaction(() => {
+      for (const r of rows) run.run(...scanParams(r));
+    })();
+    return;
+  }
   await db.k
     .insertInto('scans')
     .values(rows)

@@ -21,15 +21,21 @@ export interface Db {
 // COUNT(*) and BIGSERIAL come back from pg as strings; every count we keep fits a double.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-/** A raw connection to the embedded database with the settings every connection of ours uses. */
-export function openSqlite(file: string, busyTimeoutMs = 5000): SQLite.Database {
+/**
+ * The settings every connection of ours uses. Commits survive a killed process (the WAL is written
+ * before the answer); only a power cut can lose the last transactions, which NORMAL trades for not
+ * syncing on every commit.
+ */
+export const SQLITE_PRAGMAS = [
+  'journal_mode = WAL',
+  'synchronous = NORMAL',
+  'foreign_keys = ON',
+  'busy_timeout = 5000',
+];
+
+function openSqlite(file: string): SQLite.Database {
   const sqlite = new SQLite(file);
-  sqlite.pragma('journal_mode = WAL');
-  // Commits survive a killed process (the WAL is written before the answer); only a power cut can
-  // lose the last transactions, which NORMAL trades for not syncing on every commit.
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  for (const p of SQLITE_PRAGMAS) sqlite.pragma(p);
   return sqlite;
 }
 
