@@ -9,7 +9,7 @@ import { AppError, E, messagesOf } from '../platform/errors.ts';
 import { announce } from '../platform/events.ts';
 import '../people/people.errors.ts'; // PERSON_ID_* codes are reported for line-list rows
 import './cases.errors.ts'; // CASE_* codes are reported by the rules as plain strings
-import { nowIso } from '../platform/clock.ts';
+import { beijingToday, nowIso } from '../platform/clock.ts';
 import { type FileIssue, fileKindOf, readLineList, toCase } from './cases.import.ts';
 import {
   applyCountDeltas,
@@ -135,7 +135,7 @@ export async function upsertCases(
   rows: CaseInputRow[],
   opts: { dryRun: boolean; filename: string; sha256: string; today?: string },
 ): Promise<ImportResult> {
-  const today = opts.today ?? nowIso().slice(0, 10);
+  const today = opts.today ?? beijingToday();
   const issues = checkRows(actor, rows, today);
   if (issues.length) throw invalid(issues);
   const now = nowIso();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
-import { clockShifted, nowIso, nowMs, setClock } from './clock.ts';
+import { beijingToday, clockShifted, nowIso, nowMs, setClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 
 afterEach(() => setClock(null));
@@ -15,6 +15,8 @@ test('the business clock starts at the given instant and runs forward from there
   assert.ok(Math.abs(start - Date.parse('2022-11-11T12:00:00Z')) < 1000);
   await new Promise((r) => setTimeout(r, 30));
   assert.ok(nowMs() - start >= 25, 'it keeps running');
+  setClock('2022-11-11T07:30:00+08:00');
+  assert.equal(beijingToday(), '2022-11-11', 'before 08:00 Beijing the UTC day is still the 10th');
   setClock(null);
   assert.ok(drift() < 5);
 });

@@ -34,6 +34,11 @@ export function nowIso(): string {
   return new Date(Date.now() + offsetMs).toISOString();
 }
 
+/** Today in Beijing (UTC+8) by the business clock: the day every form and figure is judged in. */
+export function beijingToday(): string {
+  return new Date(Date.now() + offsetMs + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
 /** Whether the business clock runs apart from the machine's (a scenario or BANYAN_NOW). */
 export function clockShifted(): boolean {
   return offsetMs !== 0;

@@ -116,7 +116,11 @@ export function startPgEvents(ctx: Ctx, url: string, log: (msg: string) => void 
     // In order, one after another: a reload notice must not overtake the change it follows.
     sending = sending.then(async () => {
       for (const p of payloads(origin, e, ids))
-        await c.query('select pg_notify($1, $2)', [CHANNEL, p]).catch((err) => log(`notify: ${err.message}`));
+        await c.query('select pg_notify($1, $2)', [CHANNEL, p]).catch((err) => {
+          // Lost on a dropped connection: the reconnect sends everyone a full reload instead.
+          missed = true;
+          log(`notify: ${err.message}`);
+        });
     });
   };
   events.on(LOCAL_ANNOUNCEMENT, send);

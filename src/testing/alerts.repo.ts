@@ -24,7 +24,8 @@ export async function listAlerts(
 ): Promise<StoredAlert[]> {
   let q = db.k.selectFrom('testing_alerts').selectAll();
   if (f.district) q = q.where('district_code', '=', f.district);
-  if (f.open) q = q.where('acknowledged_at', 'is', null);
+  if (f.open === true) q = q.where('acknowledged_at', 'is', null);
+  if (f.open === false) q = q.where('acknowledged_at', 'is not', null);
   const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   return rows.map((r) => ({
     ...r,

@@ -36,7 +36,7 @@ export async function alerts(ctx: Ctx, actor: Actor, q: { open?: boolean; distri
 
 /** Someone in the district takes the alert on; audited, and only once. */
 export async function acknowledgeAlert(ctx: Ctx, actor: Actor, id: number, at = nowIso()) {
-  requirePermission(actor, 'testing:write');
+  requirePermission(actor, 'testing:alerts');
   const a = await alertById(ctx.db, id);
   if (!a) throw new AppError(TestingErrors.ALERT_NOT_FOUND, { id });
   if (actor.scope.kind !== 'city' && actor.scope.code.slice(0, 6) !== a.district_code)

@@ -213,6 +213,8 @@ for (const dialect of dialects()) {
       assert.equal((await get('/api/v1/testing-alerts', city)).json().items.length, 1);
       assert.equal((await get('/api/v1/testing-alerts?district=350102', taijiang)).statusCode, 403);
       assert.equal((await post(`/api/v1/testing-alerts/${alert.id}/ack`, taijiang)).statusCode, 403);
+      const byLab = await post(`/api/v1/testing-alerts/${alert.id}/ack`, lab);
+      assert.equal(byLab.json().error.code, 'FORBIDDEN', 'the lab that raised it does not take it on');
       const ack = await post(`/api/v1/testing-alerts/${alert.id}/ack`, gulou);
       assert.equal(ack.statusCode, 200, ack.body);
       assert.match(ack.json().alert.acknowledgedBy, /gulou/);

@@ -71,6 +71,12 @@ for (const dialect of dialects()) {
       const again = await call('op', 'POST', '/api/v1/paper-registrations', { records: [rec, rec] });
       assert.deepEqual([again.statusCode, again.json().entered, again.json().duplicates], [200, 0, 2]);
       assert.equal(again.json().scanIds[0], first.json().scanIds[0], 'the same record has the same id');
+      const seen = (await call('op', 'GET', `/api/v1/venues/MINE/scans?date=${DAY}`)).json().items;
+      assert.deepEqual(
+        seen.map((i: { personId: number | null; source: string }) => [i.personId, i.source]),
+        [[null, 'paper']],
+        'an operator sees masks, not the register person id',
+      );
       const row = await t.ctx.db.k
         .selectFrom('scans')
         .selectAll()

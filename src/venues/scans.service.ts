@@ -1,4 +1,4 @@
-import type { Actor } from '../platform/auth/auth.rules.ts';
+import { type Actor, permissionsOf } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import { scansOfVenue } from './paper.repo.ts';
@@ -11,6 +11,8 @@ import { venueInScope } from './venues.service.ts';
 export async function venueScans(ctx: Ctx, actor: Actor, code: string, day: string, limit = 1000) {
   requirePermission(actor, 'venues:read');
   const v = await venueInScope(ctx, actor, code);
+  // The register's person id is for those who may open persons (tracing); an operator sees masks.
+  const mayTrace = permissionsOf(actor.role).includes('persons:read');
   return (await scansOfVenue(ctx.db, v.id, day, limit)).map((r) => ({
     id: r.id,
     at: r.at,
@@ -19,7 +21,7 @@ export async function venueScans(ctx: Ctx, actor: Actor, code: string, day: stri
     reasons: JSON.parse(r.reasons) as string[],
     proxy: !!r.proxy,
     source: r.source,
-    personId: r.person_id === null ? null : Number(r.person_id),
+    personId: r.person_id === null || !mayTrace ? null : Number(r.person_id),
     identity: r.identity_masked ?? [r.name_masked, r.id_masked].filter(Boolean).join(' '),
     enteredBy: r.entered_by,
   }));

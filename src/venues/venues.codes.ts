@@ -8,6 +8,7 @@ import {
   timingSafeEqual,
   verify,
 } from 'node:crypto';
+import { nowMs } from '../platform/clock.ts';
 
 // An Ed25519 private key in PKCS#8 is this fixed prefix followed by the 32-byte seed.
 const PKCS8_ED25519 = Buffer.from('302e020100300506032b657004220420', 'hex');
@@ -61,7 +62,7 @@ function personalMac(keys: CodeKeys, personId: number, window: number): string {
 }
 
 /** The resident's rotating personal code for a moment: `P1.<person>.<window>.<mac>`, new every minute. */
-export function personalCode(keys: CodeKeys, personId: number, now = Date.now()): string {
+export function personalCode(keys: CodeKeys, personId: number, now = nowMs()): string {
   const window = Math.floor(now / ROTATION_MS);
   return `P1.${personId.toString(36)}.${window.toString(36)}.${personalMac(keys, personId, window)}`;
 }
@@ -70,7 +71,7 @@ export function personalCode(keys: CodeKeys, personId: number, now = Date.now())
  * The person of a personal code, if it is genuine and from this minute or the one before (a code
  * shown just before rotating still scans); 'expired' for a genuine older code (a replay); null if forged.
  */
-export function readPersonalCode(keys: CodeKeys, code: string, now = Date.now()): number | 'expired' | null {
+export function readPersonalCode(keys: CodeKeys, code: string, now = nowMs()): number | 'expired' | null {
   const [tag, p, w, mac] = code.split('.');
   if (tag !== 'P1' || !p || !w || !mac) return null;
   const personId = Number.parseInt(p, 36);

@@ -91,6 +91,7 @@ export async function scanStats(db: Db, day: string, venueIds?: number[]) {
       'venue_id',
       e.fn.countAll<number>().as('scans'),
       e.fn.count<number>(e.case().when('verdict', '=', 'deny').then(1).end()).as('denied'),
+      e.fn.count<number>(e.case().when('source', '=', 'paper').then(1).end()).as('paper'),
     ])
     .where('day', '=', day);
   if (venueIds) q = q.where('venue_id', 'in', venueIds.length ? venueIds : [-1]);
@@ -98,6 +99,7 @@ export async function scanStats(db: Db, day: string, venueIds?: number[]) {
     venueId: Number(r.venue_id),
     scans: Number(r.scans),
     denied: Number(r.denied),
+    paper: Number(r.paper),
   }));
 }
 
@@ -152,10 +154,9 @@ export async function linkOperator(trx: Executor, userId: number, venueId: numbe
 }
 
 /** The latest day with any scan (screens open on it), or null. */
-export async function latestScanDay(db: Db): Promise<string | null> {
-  const r = await db.k
-    .selectFrom('scans')
-    .select((e) => e.fn.max('day').as('day'))
-    .executeTakeFirst();
+export async function latestScanDay(db: Db, venueIds?: number[]): Promise<string | null> {
+  let q = db.k.selectFrom('scans').select((e) => e.fn.max('day').as('day'));
+  if (venueIds) q = q.where('venue_id', 'in', venueIds.length ? venueIds : [-1]);
+  const r = await q.executeTakeFirst();
   return (r?.day as string | null | undefined) ?? null;
 }

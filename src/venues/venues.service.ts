@@ -147,6 +147,7 @@ export async function listVenues(ctx: Ctx, actor: Actor, day: string, district?:
     status: v.status,
     scans: stats.get(v.id)?.scans ?? 0,
     denied: stats.get(v.id)?.denied ?? 0,
+    paper: stats.get(v.id)?.paper ?? 0,
   }));
 }
 
@@ -157,6 +158,7 @@ export async function listVenues(ctx: Ctx, actor: Actor, day: string, district?:
  * With `venue`, the same for that one venue (its scans per hour).
  */
 export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?: string, venue?: string) {
+  requirePermission(actor, 'venues:read');
   if (venue) await venueInScope(ctx, actor, venue);
   const venues = (await listVenues(ctx, actor, day, district)).filter((v) => !venue || v.code === venue);
   const all = actor.scope.kind === 'city' && !district && !venue && actor.role !== 'venue-operator';
@@ -173,7 +175,8 @@ export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?:
   }
   const scans = venues.reduce((s, v) => s + v.scans, 0);
   const denied = venues.reduce((s, v) => s + v.denied, 0);
-  const rate = scans ? denied / scans : 0;
+  const checked = scans - venues.reduce((s, v) => s + v.paper, 0);
+  const rate = checked ? denied / checked : 0;
   return {
     date: day,
     scans,
@@ -182,12 +185,19 @@ export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?:
     byHour: [...hours].sort(([a], [b]) => a.localeCompare(b)).map(([hour, x]) => ({ hour: `${hour}:00`, ...x })),
     byReason: [...reasons].sort((a, b) => b[1] - a[1]).map(([code, n]) => ({ code, n })),
     busiest: [...venues].sort((a, b) => b.scans - a.scans).slice(0, 10),
-    unusual: unusualVenues(venues),
+    paper: venues.reduce((s, v) => s + v.paper, 0),
+    // Paper sheets record visits nobody checked at the door: they stay out of the denial rates.
+    unusual: unusualVenues(venues.map((v) => ({ ...v, scans: v.scans - v.paper }))),
   };
 }
 
 /** The latest day with scans (the venue screens open on it). */
 export async function latestDay(ctx: Ctx, actor: Actor): Promise<string | null> {
   requirePermission(actor, 'venues:read');
-  return latestScanDay(ctx.db);
+  const own = await ownVenues(ctx, actor);
+  if (actor.scope.kind === 'city' && !own) return latestScanDay(ctx.db);
+  return latestScanDay(
+    ctx.db,
+    (await allVenues(ctx.db)).filter((v) => venueVisible(actor, own, v)).map((v) => v.id),
+  );
 }

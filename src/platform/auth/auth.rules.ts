@@ -42,6 +42,7 @@ export type Permission =
   | 'testing:read'
   | 'testing:write'
   | 'testing:results'
+  | 'testing:alerts'
   | 'appeals:read'
   | 'appeals:intake'
   | 'appeals:dispatch'
@@ -76,6 +77,8 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'taskforces:write',
     'testing:read',
     'testing:write',
+    // A positive-tube alert is taken on by the district's response, not by the lab that raised it.
+    'testing:alerts',
     'venues:read',
     'venues:write',
     'scans:paper',
@@ -98,6 +101,7 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'taskforces:write',
     'testing:read',
     'testing:write',
+    'testing:alerts',
     'venues:read',
     'venues:write',
     'scans:paper',

@@ -58,7 +58,7 @@ export function Campaign({ user }: { user: User }) {
       )}
       {campaign && <Round params={params} />}
       {/* Below the round, so that its loading never shifts the drill-down table under the pointer. */}
-      <AlertsPanel mayAck={can(user, 'testing:write')} />
+      <AlertsPanel mayAck={can(user, 'testing:alerts')} />
     </section>
   );
 }
