@@ -12,6 +12,9 @@ import type {
 } from './appeals.tables.ts';
 import './appeals.tables.ts';
 import '../zones/zones.tables.ts';
+import { applyAppealCountDeltas } from './counts.repo.ts';
+import { addContribution, type Countable, type CountRow, countDeltas, overdueAt } from './counts.rules.ts';
+import { asciiLower, ftsMatch, searchTerms, searchTokens, tsQuery } from './search.rules.ts';
 
 const CHUNK = 500;
 type WithId<T> = Omit<Selectable<T>, 'id'> & { id: number };
@@ -121,16 +124,23 @@ export async function upsertAccount(trx: Executor, row: AppealAccountRow): Promi
 
 // ---------------------------------------------------------------- appeals
 
-export async function insertAppeals(trx: Executor, rows: Insertable<AppealRow>[]): Promise<number[]> {
+/** A new appeal: the repository derives its search tokens and overdue instant. */
+export type NewAppeal = Omit<Insertable<AppealRow>, 'search_tokens' | 'overdue_at'>;
+
+/** Inserts appeals with their derived columns and counter contributions; returns their ids in order. */
+export async function insertAppeals(trx: Executor, rows: NewAppeal[]): Promise<number[]> {
   const ids: number[] = [];
+  const deltas = new Map<string, CountRow>();
   for (let i = 0; i < rows.length; i += 200) {
-    const r = await trx
-      .insertInto('appeals')
-      .values(rows.slice(i, i + 200))
-      .returning('id')
-      .execute();
+    const chunk = rows.slice(i, i + 200).map((r) => {
+      const full = r as Countable;
+      addContribution(deltas, full, 1);
+      return { ...r, search_tokens: searchTokens(r.title, r.content), overdue_at: overdueAt(full) };
+    });
+    const r = await trx.insertInto('appeals').values(chunk).returning('id').execute();
     ids.push(...r.map((x) => Number(x.id)));
   }
+  await applyAppealCountDeltas(trx, [...deltas.values()]);
   return ids;
 }
 
@@ -162,8 +172,33 @@ export async function appealByIdemKey(db: Executor, key: string): Promise<Stored
   return r && num(r);
 }
 
-export async function updateAppeal(trx: Executor, id: number, patch: Updateable<AppealRow>): Promise<void> {
-  await trx.updateTable('appeals').set(patch).where('id', '=', id).execute();
+/** The appeal, locked for the rest of the transaction on PostgreSQL (SQLite has one writer). */
+export async function lockAppeal(trx: Executor, id: number, dialect: string): Promise<StoredAppeal | undefined> {
+  const q = trx.selectFrom('appeals').selectAll().where('id', '=', id);
+  const r = await (dialect === 'postgres' ? q.forUpdate() : q).executeTakeFirst();
+  return r && num(r);
+}
+
+/**
+ * Writes a change to an appeal read in the same transaction (locked): the patch, the derived
+ * columns, and the counters moved from its old contribution to its new one. Returns the new row.
+ */
+export async function updateAppeal(
+  trx: Executor,
+  before: StoredAppeal,
+  patch: Updateable<AppealRow>,
+): Promise<StoredAppeal> {
+  const after = { ...before, ...patch } as StoredAppeal;
+  const derived: Updateable<AppealRow> = { overdue_at: overdueAt(after) };
+  if (after.title !== before.title || after.content !== before.content)
+    derived.search_tokens = searchTokens(after.title, after.content);
+  await trx
+    .updateTable('appeals')
+    .set({ ...patch, ...derived })
+    .where('id', '=', before.id)
+    .execute();
+  await applyAppealCountDeltas(trx, countDeltas(before, after));
+  return { ...after, ...derived } as StoredAppeal;
 }
 
 /** Submissions from one phone since an instant (flood control). */
@@ -192,10 +227,8 @@ export interface AppealFilter {
   enterpriseIds?: number[];
 }
 
-const OPEN = ['received', 'dispatched', 'signed'];
-
 // biome-ignore lint/suspicious/noExplicitAny: the same filter applies to select and count builders
-function applyFilter<Q extends { where: (...a: any[]) => Q }>(q: Q, f: AppealFilter): Q {
+function applyFilter<Q extends { where: (...a: any[]) => Q }>(q: Q, f: AppealFilter, dialect: string): Q {
   let r = q;
   if (f.status) r = r.where('status', '=', f.status);
   if (f.district) r = r.where('district_code', '=', f.district);
@@ -206,38 +239,56 @@ function applyFilter<Q extends { where: (...a: any[]) => Q }>(q: Q, f: AppealFil
   if (f.from) r = r.where('received_at', '>=', `${f.from}T00:00:00.000Z`);
   if (f.to) r = r.where('received_at', '<', `${f.to}T23:59:59.999Z`);
   if (f.escalated !== undefined) r = r.where('escalated_at', f.escalated ? 'is not' : 'is', null);
-  if (f.overdueAt) {
-    const now = f.overdueAt;
-    // biome-ignore lint/suspicious/noExplicitAny: expression builder of the caller's query
-    r = r.where((e: any) =>
-      e.and([
-        e('status', 'in', OPEN),
-        e.or([e.and([e('signed_at', 'is', null), e('sign_due_at', '<', now)]), e('due_at', '<', now)]),
-      ]),
-    );
-  }
-  if (f.q) {
-    const like = `%${f.q}%`;
-    // biome-ignore lint/suspicious/noExplicitAny: expression builder of the caller's query
-    r = r.where((e: any) => e.or([e('title', 'like', like), e('content', 'like', like), e('tracking_no', '=', f.q)]));
-  }
+  // overdue_at < now is the two-deadline predicate over open appeals (counts.rules.ts overdueAt).
+  if (f.overdueAt) r = r.where('overdue_at', '<', f.overdueAt);
+  if (f.q) r = r.where(textMatch(f.q, dialect));
   if (f.enterpriseIds) r = r.where('enterprise_id', 'in', f.enterpriseIds.length ? f.enterpriseIds : [-1]);
   return r;
 }
 
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/**
+ * Title or content contains the text (ASCII case-insensitive), or it is the tracking number. The
+ * token index narrows the rows (search.rules.ts); the substring check keeps exactly those that contain it.
+ */
+function textMatch(q: string, dialect: string) {
+  const needle = asciiLower(q);
+  const terms = searchTerms(q);
+  const contains =
+    dialect === 'postgres'
+      ? sql<boolean>`(strpos(translate(title, ${UPPER}, ${UPPER.toLowerCase()}), ${needle}) > 0 or strpos(translate(content, ${UPPER}, ${UPPER.toLowerCase()}), ${needle}) > 0)`
+      : sql<boolean>`(instr(lower(title), ${needle}) > 0 or instr(lower(content), ${needle}) > 0)`;
+  const tracking = sql<boolean>`tracking_no in (${q}, ${q.toUpperCase()})`;
+  if (!terms.length) return sql<boolean>`(${contains} or ${tracking})`;
+  const indexed =
+    dialect === 'postgres'
+      ? sql<boolean>`array_to_tsvector(string_to_array(search_tokens, ' ')) @@ ${tsQuery(terms)}::tsquery`
+      : sql<boolean>`id in (select rowid from appeals_fts where appeals_fts match ${ftsMatch(terms)})`;
+  return sql<boolean>`((${indexed} and ${contains}) or ${tracking})`;
+}
+
 /** A page of appeals, newest first, and the total. */
-export async function listAppeals(db: Executor, f: AppealFilter, offset: number, limit: number) {
-  const rows = await applyFilter(db.selectFrom('appeals').selectAll(), f)
+export async function listAppeals(db: Executor, f: AppealFilter, offset: number, limit: number, dialect: string) {
+  // The page's ids first (index-only where the filter allows), then only those rows in full.
+  const page = applyFilter(db.selectFrom('appeals').select('id'), f, dialect)
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
     .offset(offset)
-    .limit(limit)
+    .limit(limit);
+  const rows = await db
+    .selectFrom('appeals')
+    .selectAll()
+    .where('id', 'in', page)
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
     .execute();
   const total = Number(
     (
       await applyFilter(
         db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')),
         f,
+        dialect,
       ).executeTakeFirstOrThrow()
     ).n,
   );
@@ -246,7 +297,7 @@ export async function listAppeals(db: Executor, f: AppealFilter, offset: number,
 
 /** Open appeals past a deadline and not yet escalated, for the escalation job. */
 export async function overdueUnescalated(db: Executor, now: string): Promise<StoredAppeal[]> {
-  const rows = await applyFilter(db.selectFrom('appeals').selectAll(), { overdueAt: now, escalated: false })
+  const rows = await applyFilter(db.selectFrom('appeals').selectAll(), { overdueAt: now, escalated: false }, '')
     .orderBy('id')
     .execute();
   return rows.map(num);
@@ -454,80 +505,4 @@ export async function missingReports(db: Executor, day: string, cadreId: number 
   if (cadreId !== null) q = q.where('e.liaison_cadre_id', '=', cadreId);
   if (areaPrefix) q = q.where('e.district_code', 'like', `${areaPrefix}%`);
   return (await q.orderBy('e.name').limit(1000).execute()).map(num);
-}
-
-// ---------------------------------------------------------------- dashboard
-
-/** Counts grouped by one column over appeals received in a period (and an area). */
-export async function countBy(
-  db: Executor,
-  col: 'channel' | 'category' | 'district_code' | 'status',
-  f: { fromAt: string; toAt: string; areaPrefix?: string },
-) {
-  let q = db
-    .selectFrom('appeals')
-    .select([col, (e) => e.fn.countAll<number>().as('n')])
-    .where('received_at', '>=', f.fromAt)
-    .where('received_at', '<', f.toAt);
-  if (f.areaPrefix) q = q.where('district_code', 'like', `${f.areaPrefix}%`);
-  return (await q.groupBy(col).execute()).map((r) => ({ key: String(r[col as keyof typeof r]), n: Number(r.n) }));
-}
-
-/** Appeals per local day (received_at + 8 h) in a period. */
-export async function countByDay(
-  db: Executor,
-  f: { fromAt: string; toAt: string; areaPrefix?: string },
-  dialect: string,
-) {
-  const day =
-    dialect === 'postgres'
-      ? sql<string>`to_char((received_at::timestamptz at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')`
-      : sql<string>`strftime('%Y-%m-%d', received_at, '+8 hours')`;
-  let q = db
-    .selectFrom('appeals')
-    .select([day.as('day'), (e) => e.fn.countAll<number>().as('n')])
-    .where('received_at', '>=', f.fromAt)
-    .where('received_at', '<', f.toAt);
-  if (f.areaPrefix) q = q.where('district_code', 'like', `${f.areaPrefix}%`);
-  return (await q.groupBy(day).orderBy(day).execute()).map((r) => ({ day: String(r.day), n: Number(r.n) }));
-}
-
-/** The measures of the 12345 norms over appeals received in a period. */
-export async function measures(db: Executor, f: { fromAt: string; toAt: string; now: string; areaPrefix?: string }) {
-  const c = (cond: ReturnType<typeof sql>) => sql<number>`sum(case when ${cond} then 1 else 0 end)`;
-  let q = db
-    .selectFrom('appeals')
-    .select([
-      (e) => e.fn.countAll<number>().as('total'),
-      c(sql`signed_at is not null`).as('signed'),
-      c(sql`signed_at is not null and signed_at <= sign_due_at`).as('signedOnTime'),
-      c(sql`replied_at is not null`).as('replied'),
-      c(sql`replied_at is not null and replied_at <= due_at`).as('repliedOnTime'),
-      c(sql`rating is not null`).as('rated'),
-      c(sql`rating in ('satisfied', 'basic')`).as('satisfied'),
-      c(sql`reopen_count > 0`).as('reopened'),
-      c(sql`escalated_at is not null`).as('escalated'),
-      c(sql`status = 'closed'`).as('closed'),
-      c(
-        sql`status in ('received','dispatched','signed') and ((signed_at is null and sign_due_at < ${f.now}) or due_at < ${f.now})`,
-      ).as('overdue'),
-    ])
-    .where('received_at', '>=', f.fromAt)
-    .where('received_at', '<', f.toAt);
-  if (f.areaPrefix) q = q.where('district_code', 'like', `${f.areaPrefix}%`);
-  const r = await q.executeTakeFirstOrThrow();
-  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v ?? 0)])) as Record<
-    | 'total'
-    | 'signed'
-    | 'signedOnTime'
-    | 'replied'
-    | 'repliedOnTime'
-    | 'rated'
-    | 'satisfied'
-    | 'reopened'
-    | 'escalated'
-    | 'closed'
-    | 'overdue',
-    number
-  >;
 }

@@ -55,6 +55,28 @@ export interface AppealRow {
   escalation_reason: string | null;
   source_report_id: number | null;
   updated_at: string;
+  /** Space-separated search tokens of title and content (search.rules.ts), kept by the repository. */
+  search_tokens: string;
+  /** From when the appeal is overdue (counts.rules.ts overdueAt); null when it cannot be. */
+  overdue_at: string | null;
+}
+
+/** Dashboard counters per local day, district, channel, category and status (counts.rules.ts). */
+export interface AppealCountRow {
+  day: string;
+  district_code: string;
+  channel: string;
+  category: string;
+  status: string;
+  n: number;
+  signed: number;
+  signed_on_time: number;
+  replied: number;
+  replied_on_time: number;
+  rated: number;
+  satisfied: number;
+  reopened: number;
+  escalated: number;
 }
 
 export interface AppealEventRow {
@@ -143,6 +165,7 @@ declare module '../platform/db/schema.ts' {
   interface Database {
     enterprises: EnterpriseRow;
     appeals: AppealRow;
+    appeal_counts: AppealCountRow;
     appeal_events: AppealEventRow;
     appeal_deadlines: AppealDeadlineRow;
     appeal_accounts: AppealAccountRow;

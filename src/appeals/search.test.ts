@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import { dialects, testCtx } from '../../test/helpers/db.ts';
+import { MIGRATIONS } from '../migrations.ts';
+import { migrate } from '../platform/db/migrations.repo.ts';
+import { Rng } from '../sim/rng.ts';
+import { insertAppeals, listAppeals, lockAppeal, type NewAppeal, updateAppeal } from './appeals.repo.ts';
+import { asciiLower, searchTerms, searchTokens } from './search.rules.ts';
+
+// A small alphabet makes random queries hit often; ASCII in both cases, digits and punctuation
+// check case folding and run boundaries; 𠀀 (outside the indexed ranges) checks the fallback.
+const ALPHABET = [...'停产原材料物流受阻复工通行证员工返岗补贴企业园区车辆', ...'AbcXyz019', ...' ，。-%_', '𠀀'];
+const text = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.pick(ALPHABET)).join('');
+
+function row(rng: Rng, i: number): NewAppeal {
+  const at = new Date(Date.parse('2022-11-01T00:00:00Z') + rng.int(0, 7 * 86_400) * 1000).toISOString();
+  return {
+    tracking_no: `SQ20221101T${String(i).padStart(5, '0')}`,
+    idem_key: null,
+    channel: rng.pick(['web', 'mobile', 'hotline']),
+    submitter: 'resident',
+    enterprise_id: null,
+    contact_name_mask: null,
+    contact_name_enc: null,
+    phone_enc: 'x',
+    phone_hash: 'x',
+    phone_mask: 'x',
+    phone_last4_hash: 'x',
+    district_code: rng.pick(['350102', '350104']),
+    category: rng.pick(['logistics', 'materials']),
+    urgency: 'normal',
+    title: text(rng, rng.int(1, 12)),
+    content: text(rng, rng.int(0, 40)),
+    status: rng.pick(['received', 'dispatched', 'closed']),
+    unit: null,
+    received_at: at,
+    sign_due_at: at,
+    due_at: at,
+    reopen_count: 0,
+    repeat_count: 1,
+    updated_at: at,
+  };
+}
+
+type Plain = { id: number; title: string; content: string; tracking_no: string; status: string; received_at: string };
+/** The meaning the index must reproduce: a plain substring filter (ASCII case-insensitive). */
+const contains = (a: Plain, q: string) =>
+  asciiLower(a.title).includes(asciiLower(q)) ||
+  asciiLower(a.content).includes(asciiLower(q)) ||
+  a.tracking_no === q ||
+  a.tracking_no === q.toUpperCase();
+const newestFirst = (a: Plain, b: Plain) =>
+  a.received_at < b.received_at ? 1 : a.received_at > b.received_at ? -1 : b.id - a.id;
+
+test('tokens: bigrams of ideograph and ASCII runs plus each run’s last character; query terms', () => {
+  assert.equal(searchTokens('物流受阻', 'PM2.5超标'), '物流 流受 受阻 阻 pm m2 2 5超 超标 标');
+  assert.deepEqual(
+    searchTerms('物流受阻').map((t) => t.token),
+    ['物流', '流受', '受阻'],
+  );
+  assert.deepEqual(searchTerms('停'), [{ token: '停', prefix: true }]);
+  assert.deepEqual(searchTerms('，。'), []);
+});
+
+for (const dialect of dialects()) {
+  describe(`appeals text search on ${dialect}`, async () => {
+    // Appeals written before the search migration are backfilled by it.
+    const ctx = await testCtx(dialect, { migrate: false });
+    after(() => ctx.close());
+    await migrate(
+      ctx.db,
+      MIGRATIONS.filter((m) => m.id !== '0050_appeals_search_counts'),
+    );
+    const rng = new Rng(11);
+    const early = Array.from({ length: 150 }, (_, i) => row(rng, i));
+    // The table has no search columns yet: the rows go in as they were written then.
+    await ctx.db.k
+      .insertInto('appeals')
+      .values(early as never)
+      .execute();
+    await migrate(ctx.db, MIGRATIONS);
+    await ctx.db.k.transaction().execute((trx) =>
+      insertAppeals(
+        trx,
+        Array.from({ length: 250 }, (_, i) => row(rng, 1000 + i)),
+      ),
+    );
+    // Edits of title or content re-tokenise the row.
+    await ctx.db.k.transaction().execute(async (trx) => {
+      for (const id of [3, 160, 300]) {
+        const a = await lockAppeal(trx, id, dialect);
+        if (a) await updateAppeal(trx, a, { title: text(rng, 8), content: text(rng, 20) });
+      }
+    });
+    const all = (await ctx.db.k
+      .selectFrom('appeals')
+      .select(['id', 'title', 'content', 'tracking_no', 'status', 'received_at'])
+      .execute()) as Plain[];
+    all.forEach((a) => {
+      a.id = Number(a.id);
+    });
+
+    test('equals a substring filter over 400 random appeals and 300 random queries, with filters and pages', async () => {
+      const queries: string[] = ['SQ20221101T01005', 'sq20221101t01005', '停产', 'ab', 'AB', '%', '_', '𠀀', '-'];
+      while (queries.length < 300) {
+        const a = rng.pick(all);
+        const src = Array.from(rng.next() < 0.5 ? a.title : a.content);
+        const len = rng.int(1, 5);
+        const start = rng.int(0, Math.max(0, src.length - len));
+        const q = rng.next() < 0.7 ? src.slice(start, start + len).join('') : text(rng, len);
+        // The list trims queries (zod); a whitespace-only query means no filter.
+        if (q.trim()) queries.push(q.trim());
+      }
+      let hits = 0;
+      for (const q of queries) {
+        const status = rng.next() < 0.3 ? 'dispatched' : undefined;
+        const want = all.filter((a) => contains(a, q) && (!status || a.status === status)).sort(newestFirst);
+        const got = await listAppeals(ctx.db.k, { q, status }, 0, 1000, dialect);
+        assert.deepEqual(
+          got.rows.map((r) => r.id),
+          want.map((a) => a.id),
+          `query ${JSON.stringify(q)}${status ? ` status ${status}` : ''}`,
+        );
+        assert.equal(got.total, want.length);
+        const page = await listAppeals(ctx.db.k, { q, status }, 2, 3, dialect);
+        assert.deepEqual(
+          page.rows.map((r) => r.id),
+          want.slice(2, 5).map((a) => a.id),
+        );
+        if (want.length) hits++;
+      }
+      // The queries must actually find things, or the comparison proves little.
+      assert.ok(hits > 200, `only ${hits} queries matched`);
+    });
+  });
+}
