@@ -28,41 +28,44 @@ const DISTRICTS = ['350102', '350103', '350104', '350105', '350111', '350112', '
 const NOW = '2022-11-08T00:00:00.000Z';
 const ADMIN_URL = process.env.PG_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
-// Titles and contents are drawn from pools of matters and sentences (so a two- to four-character
-// query matches from under 1 % to about 10 % of the appeals), plus an enterprise name.
-const TITLES = [
-  '货车通行证办理',
-  '原材料库存告急',
-  '员工返岗',
-  '稳岗补贴申请',
-  '防疫政策咨询',
-  '物流受阻无法发货',
+// Titles and contents are composed from 10 subjects and 20 matters (200 titles) with details and
+// requests, so a matter such as 停产 or 物流受阻 is in about 10 % of the appeals, a subject such as
+// 原材料 in about 19 %, and '请' in nearly all: the worst case, a query that matches most rows.
+const SUBJECTS = ['原材料', '员工', '货车', '成品', '订单', '园区', '供应商', '冷链', '出口货物', '闭环人员'];
+const MATTERS = [
   '停产待复工',
-  '园区封控影响生产',
-  '核酸检测点设置',
-  '闭环管理人员生活保障',
-  '出口订单交付困难',
-  '上游供应商断供',
-  '高速卡口劝返',
-  '租金减免咨询',
+  '物流受阻',
+  '库存告急',
+  '返岗困难',
+  '无法进场',
+  '被高速卡口劝返',
+  '延期交付',
+  '通行证办理',
+  '核酸检测安排',
+  '生活物资保障',
+  '防疫物资短缺',
+  '补贴申请',
+  '政策咨询',
+  '租金减免',
   '用工缺口',
-  '防疫物资采购',
-];
-const SENTENCES = [
-  '我司原材料仅够维持三天生产。',
-  '运输车辆在高速出口被劝返，请协调通行证。',
-  '受封控影响，部分员工无法返岗，产线停产。',
-  '物流受阻，成品积压在仓库。',
-  '请协调解决。',
-  '希望尽快给予答复。',
-  '外地员工需要核酸证明才能进入园区。',
-  '闭环生产的员工住宿和餐食需要保障。',
-  '订单交付期临近，客户要求按期发货。',
-  '申请列入重点保供企业白名单。',
-  '供应商在中高风险区，KN95口罩等物资无法到货。',
-  '咨询稳岗补贴和社保缓缴政策。',
+  '运输成本上涨',
+  '滞留港口',
+  '隔离期间工资',
+  '封控影响生产',
+  '断供',
 ];
 const NAMES = ['福州榕树电子', '闽江纺织', '仓山物流', '马尾船舶', '长乐化纤', '鼓楼软件', '晋安食品', '福清玻璃'];
+const ASKS = ['请协调解决。', '希望尽快答复。', '请相关部门帮助。', '恳请给予支持。', '请尽快安排。', '盼复。'];
+const DETAILS = [
+  '目前只能维持三天生产',
+  '已影响订单交付',
+  '部分产线已经停工',
+  '客户要求按期发货',
+  '外地员工需要核酸证明',
+  '口罩KN95等物资无法到货',
+  '已向街道反映未果',
+  '车辆在高速出口排队',
+];
 
 async function time<T>(fn: () => Promise<T> | T): Promise<{ p50: number; p95: number; max: number; result: T }> {
   const times: number[] = [];
@@ -93,7 +96,9 @@ export function appealRow(rng: Rng, j: number, phoneEnc: string, start: number, 
   const received = new Date(start + Math.floor(rng.next() * span)).toISOString();
   const status = rng.weighted(STATUSES, [5, 8, 12, 10, 60, 5]);
   const due = new Date(Date.parse(received) + 7 * 86_400_000).toISOString();
-  const content = [rng.pick(NAMES), '：', rng.pick(SENTENCES), rng.pick(SENTENCES), rng.pick(SENTENCES)].join('');
+  const subject = rng.pick(SUBJECTS);
+  const matter = rng.pick(MATTERS);
+  const content = `${rng.pick(NAMES)}：${rng.pick(SUBJECTS)}${rng.pick(MATTERS)}，${rng.pick(DETAILS)}。${subject}${matter}，${rng.pick(ASKS)}`;
   return {
     tracking_no: `SQ${String(j).padStart(14, '0')}`,
     idem_key: null,
@@ -109,7 +114,7 @@ export function appealRow(rng: Rng, j: number, phoneEnc: string, start: number, 
     district_code: rng.pick(DISTRICTS),
     category: rng.pick(CATEGORIES),
     urgency: 'normal',
-    title: rng.pick(TITLES),
+    title: `${subject}${matter}`,
     content,
     status,
     unit: status === 'received' ? null : 'industry',
@@ -176,9 +181,11 @@ export async function benchAppeals(): Promise<Record<string, unknown>> {
       search原材料: { q: '原材料' },
       search物流受阻: { q: '物流受阻' },
       search物流受阻District: { q: '物流受阻', district: '350104', status: 'closed' },
+      search原材料库存告急: { q: '原材料库存告急' },
       searchKN95: { q: 'kn95' },
       searchOneChar闭: { q: '闭', district: '350102' },
       searchTrackingNo: { q: 'SQ00000000123456' },
+      searchNearlyAll请: { q: '请' },
     };
     const results: Record<string, unknown> = {};
     for (const [name, q] of Object.entries(queries)) {

@@ -6,8 +6,8 @@ import type { Ctx } from '../platform/context.ts';
 import { localDay, STATUS_ZH, type Status } from './appeals.rules.ts';
 import type { AppealsQuery } from './appeals.schema.ts';
 import { type AppealView, listAppeals } from './appeals.service.ts';
-import { countsOf, overdueCount } from './counts.repo.ts';
-import { figuresOf } from './counts.rules.ts';
+import { countSumsBy, countTotals, overdueCount } from './counts.repo.ts';
+import { measuresFrom, sortedFigures } from './counts.rules.ts';
 import { statusBoard } from './whitelist.service.ts';
 
 const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 10);
@@ -33,12 +33,17 @@ export async function appealsDashboard(
   const areaPrefix = q.district?.startsWith(scope) ? q.district : scope.length > 4 ? scope : undefined;
   const f = { fromAt: dayStart(from), toAt: nextDayStart(to), areaPrefix };
   // Volumes and measures from the counters kept as appeals change; overdue depends on `now`.
-  const [rows, overdue] = await Promise.all([
-    countsOf(ctx.db.k, { from, to, areaPrefix }),
+  const p = { from, to, areaPrefix };
+  const [byChannel, byCategory, byDistrict, byStatus, byDay, sums, overdue] = await Promise.all([
+    countSumsBy(ctx.db.k, 'channel', p).then(sortedFigures),
+    countSumsBy(ctx.db.k, 'category', p).then(sortedFigures),
+    countSumsBy(ctx.db.k, 'district_code', p).then(sortedFigures),
+    countSumsBy(ctx.db.k, 'status', p).then(sortedFigures),
+    countSumsBy(ctx.db.k, 'day', p).then((xs) => sortedFigures(xs).map(({ key, n }) => ({ day: key, n }))),
+    countTotals(ctx.db.k, p),
     overdueCount(ctx.db.k, { ...f, now }),
   ]);
-  const { byChannel, byCategory, byDistrict, byStatus, byDay, measures } = figuresOf(rows);
-  const m = { ...measures, overdue };
+  const m = { ...measuresFrom(sums), overdue };
   const board = await statusBoard(ctx, actor, to).catch(() => null);
   return {
     from,

@@ -14,7 +14,7 @@ import './appeals.tables.ts';
 import '../zones/zones.tables.ts';
 import { applyAppealCountDeltas } from './counts.repo.ts';
 import { addContribution, type Countable, type CountRow, countDeltas, overdueAt } from './counts.rules.ts';
-import { asciiLower, ftsMatch, searchTerms, searchTokens, tsQuery } from './search.rules.ts';
+import { asciiLower, ftsMatch, searchPlan, searchTokens, tsQuery } from './search.rules.ts';
 
 const CHUNK = 500;
 type WithId<T> = Omit<Selectable<T>, 'id'> & { id: number };
@@ -254,18 +254,20 @@ const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
  */
 function textMatch(q: string, dialect: string) {
   const needle = asciiLower(q);
-  const terms = searchTerms(q);
+  const { tokens, exact } = searchPlan(q);
+  const tracking = sql<boolean>`tracking_no in (${q}, ${q.toUpperCase()})`;
   const contains =
     dialect === 'postgres'
       ? sql<boolean>`(strpos(translate(title, ${UPPER}, ${UPPER.toLowerCase()}), ${needle}) > 0 or strpos(translate(content, ${UPPER}, ${UPPER.toLowerCase()}), ${needle}) > 0)`
       : sql<boolean>`(instr(lower(title), ${needle}) > 0 or instr(lower(content), ${needle}) > 0)`;
-  const tracking = sql<boolean>`tracking_no in (${q}, ${q.toUpperCase()})`;
-  if (!terms.length) return sql<boolean>`(${contains} or ${tracking})`;
+  if (!tokens.length) return sql<boolean>`(${contains} or ${tracking})`;
   const indexed =
     dialect === 'postgres'
-      ? sql<boolean>`array_to_tsvector(string_to_array(search_tokens, ' ')) @@ ${tsQuery(terms)}::tsquery`
-      : sql<boolean>`id in (select rowid from appeals_fts where appeals_fts match ${ftsMatch(terms)})`;
-  return sql<boolean>`((${indexed} and ${contains}) or ${tracking})`;
+      ? sql<boolean>`array_to_tsvector(string_to_array(search_tokens, ' ')) @@ ${tsQuery(tokens)}::tsquery`
+      : sql<boolean>`id in (select rowid from appeals_fts where appeals_fts match ${ftsMatch(tokens)})`;
+  return exact
+    ? sql<boolean>`(${indexed} or ${tracking})`
+    : sql<boolean>`((${indexed} and ${contains}) or ${tracking})`;
 }
 
 /** A page of appeals, newest first, and the total. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import './appeals.tables.ts';
-import { type CountRow, MEASURES } from './counts.rules.ts';
+import { type CountRow, MEASURES, type Measure } from './counts.rules.ts';
 
 const KEY = ['day', 'district_code', 'channel', 'category', 'status'] as const;
 
@@ -38,6 +38,41 @@ export async function countsOf(db: Executor, p: Period): Promise<CountRow[]> {
     for (const m of ['n', ...MEASURES] as const) out[m] = Number(r[m]);
     return out;
   });
+}
+
+/** The counter sums of a period by one key column (the sums are done in the database). */
+export async function countSumsBy(
+  db: Executor,
+  col: 'day' | 'district_code' | 'channel' | 'category' | 'status',
+  p: Period,
+): Promise<Array<{ key: string; n: number }>> {
+  let q = db
+    .selectFrom('appeal_counts')
+    .select([col, (e) => e.fn.sum<number>('n').as('n')])
+    .where('day', '>=', p.from)
+    .where('day', '<=', p.to);
+  if (p.areaPrefix) q = q.where('district_code', 'like', `${p.areaPrefix}%`);
+  const rows = await q.groupBy(col).execute();
+  return rows.map((r) => ({ key: String(r[col as keyof typeof r]), n: Number(r.n) }));
+}
+
+/** The sums of `n`, of every measure and of closed appeals over a period. */
+export async function countTotals(db: Executor, p: Period): Promise<Record<'n' | 'closed' | Measure, number>> {
+  let q = db
+    .selectFrom('appeal_counts')
+    .select((e) => [
+      e.fn.sum<number>('n').as('n'),
+      e.fn.sum<number>(e.case().when('status', '=', 'closed').then(e.ref('n')).else(0).end()).as('closed'),
+      ...MEASURES.map((m) => e.fn.sum<number>(m).as(m)),
+    ])
+    .where('day', '>=', p.from)
+    .where('day', '<=', p.to);
+  if (p.areaPrefix) q = q.where('district_code', 'like', `${p.areaPrefix}%`);
+  const r = (await q.executeTakeFirstOrThrow()) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v ?? 0)])) as Record<
+    'n' | 'closed' | Measure,
+    number
+  >;
 }
 
 /** Appeals received in a period (UTC instants) that are overdue at `now` (partial index on overdue_at). */

@@ -1,9 +1,11 @@
 // Text search over appeal titles and contents without a scan. Chinese has no spaces, so each text is
-// indexed as the character bigrams of its runs of CJK ideographs and ASCII letters/digits (ASCII
-// lower-cased), plus the last character of each run alone. Every substring of two or more indexable
-// characters then contains only bigrams that the text has; a single character is a prefix of some
-// token of every text that contains it. The index finds a superset; the repository keeps exactly the
-// rows that contain the query (the substring check), so results equal a plain substring filter.
+// indexed as every substring of one to four characters of its runs of CJK ideographs and ASCII
+// letters/digits (ASCII lower-cased). A query of up to four such characters is then one token, and
+// the index answers it exactly; a longer one is the AND of its four-character pieces, a superset
+// that the repository narrows with a substring check. Either way the result equals a plain
+// substring filter over title and content.
+
+const MAX_GRAM = 4;
 
 /** Whether a character is indexed: an ASCII letter or digit (lower-cased) or a CJK ideograph. */
 function indexable(ch: string): boolean {
@@ -41,41 +43,34 @@ function runs(text: string): string[][] {
 export function searchTokens(title: string, content: string): string {
   const set = new Set<string>();
   for (const text of [title, content])
-    for (const run of runs(text)) {
-      for (let i = 0; i + 1 < run.length; i++) set.add(`${run[i]}${run[i + 1]}`);
-      set.add(run[run.length - 1] as string);
-    }
+    for (const run of runs(text))
+      for (let i = 0; i < run.length; i++)
+        for (let n = 1; n <= MAX_GRAM && i + n <= run.length; n++) set.add(run.slice(i, i + n).join(''));
   return [...set].join(' ');
 }
 
-/** One term of a search: a whole token, or a one-character prefix of tokens. */
-export interface SearchTerm {
-  token: string;
-  prefix: boolean;
-}
-
 /**
- * The index terms that every text containing `q` has (all must match); empty when `q` has no
- * indexable character, and the caller then checks the substring on every row.
+ * How to find a query: the index tokens that every text containing it has (all must match), and
+ * whether they are exact (the query is one token: no substring check needed). No tokens when the
+ * query has no indexable character; the caller then checks the substring on every row.
  */
-export function searchTerms(q: string): SearchTerm[] {
-  const terms = new Map<string, SearchTerm>();
-  for (const run of runs(q)) {
-    if (run.length === 1) terms.set(`${run[0]}*`, { token: run[0] as string, prefix: true });
-    for (let i = 0; i + 1 < run.length; i++) {
-      const token = `${run[i]}${run[i + 1]}`;
-      terms.set(token, { token, prefix: false });
-    }
+export function searchPlan(q: string): { tokens: string[]; exact: boolean } {
+  const all = runs(q);
+  const tokens = new Set<string>();
+  for (const run of all) {
+    if (run.length <= MAX_GRAM) tokens.add(run.join(''));
+    else for (let i = 0; i + MAX_GRAM <= run.length; i++) tokens.add(run.slice(i, i + MAX_GRAM).join(''));
   }
-  return [...terms.values()];
+  const exact = all.length === 1 && (all[0] as string[]).length <= MAX_GRAM && all[0]?.join('') === asciiLower(q);
+  return { tokens: [...tokens], exact };
 }
 
-/** The terms as an FTS5 MATCH expression (tokens hold no quotes: only letters, digits, ideographs). */
-export function ftsMatch(terms: SearchTerm[]): string {
-  return terms.map((t) => `"${t.token}"${t.prefix ? '*' : ''}`).join(' AND ');
+/** The tokens as an FTS5 MATCH expression (tokens hold no quotes: only letters, digits, ideographs). */
+export function ftsMatch(tokens: string[]): string {
+  return tokens.map((t) => `"${t}"`).join(' AND ');
 }
 
-/** The terms as a PostgreSQL tsquery literal (taken as-is, no text-search configuration applies). */
-export function tsQuery(terms: SearchTerm[]): string {
-  return terms.map((t) => `'${t.token}'${t.prefix ? ':*' : ''}`).join(' & ');
+/** The tokens as a PostgreSQL tsquery literal (taken as-is, no text-search configuration applies). */
+export function tsQuery(tokens: string[]): string {
+  return tokens.map((t) => `'${t}'`).join(' & ');
 }

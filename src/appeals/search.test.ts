@@ -5,7 +5,7 @@ import { MIGRATIONS } from '../migrations.ts';
 import { migrate } from '../platform/db/migrations.repo.ts';
 import { Rng } from '../sim/rng.ts';
 import { insertAppeals, listAppeals, lockAppeal, type NewAppeal, updateAppeal } from './appeals.repo.ts';
-import { asciiLower, searchTerms, searchTokens } from './search.rules.ts';
+import { asciiLower, searchPlan, searchTokens } from './search.rules.ts';
 
 // A small alphabet makes random queries hit often; ASCII in both cases, digits and punctuation
 // check case folding and run boundaries; 𠀀 (outside the indexed ranges) checks the fallback.
@@ -52,14 +52,16 @@ const contains = (a: Plain, q: string) =>
 const newestFirst = (a: Plain, b: Plain) =>
   a.received_at < b.received_at ? 1 : a.received_at > b.received_at ? -1 : b.id - a.id;
 
-test('tokens: bigrams of ideograph and ASCII runs plus each run’s last character; query terms', () => {
-  assert.equal(searchTokens('物流受阻', 'PM2.5超标'), '物流 流受 受阻 阻 pm m2 2 5超 超标 标');
-  assert.deepEqual(
-    searchTerms('物流受阻').map((t) => t.token),
-    ['物流', '流受', '受阻'],
+test('tokens: substrings of one to four characters of ideograph and ASCII runs; query plans', () => {
+  assert.equal(
+    searchTokens('物流受阻', 'PM2.5'),
+    '物 物流 物流受 物流受阻 流 流受 流受阻 受 受阻 阻 p pm pm2 m m2 2 5',
   );
-  assert.deepEqual(searchTerms('停'), [{ token: '停', prefix: true }]);
-  assert.deepEqual(searchTerms('，。'), []);
+  assert.deepEqual(searchPlan('物流受阻'), { tokens: ['物流受阻'], exact: true });
+  assert.deepEqual(searchPlan('KN95'), { tokens: ['kn95'], exact: true });
+  assert.deepEqual(searchPlan('原材料供应'), { tokens: ['原材料供', '材料供应'], exact: false });
+  assert.deepEqual(searchPlan('物流 受阻'), { tokens: ['物流', '受阻'], exact: false });
+  assert.deepEqual(searchPlan('，。'), { tokens: [], exact: false });
 });
 
 for (const dialect of dialects()) {
@@ -105,7 +107,7 @@ for (const dialect of dialects()) {
       while (queries.length < 300) {
         const a = rng.pick(all);
         const src = Array.from(rng.next() < 0.5 ? a.title : a.content);
-        const len = rng.int(1, 5);
+        const len = rng.int(1, 7);
         const start = rng.int(0, Math.max(0, src.length - len));
         const q = rng.next() < 0.7 ? src.slice(start, start + len).join('') : text(rng, len);
         // The list trims queries (zod); a whitespace-only query means no filter.
