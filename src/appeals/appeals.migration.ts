@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Migration } from '../platform/db/migration.ts';
 import { withSerialId } from '../platform/db/migration.ts';
-import { type Countable, type CountRow, countDeltas, MEASURES, overdueAt } from './counts.rules.ts';
+import { type Countable, type CountRow, countDeltas, countKey, MEASURES, overdueAt } from './counts.rules.ts';
 import { searchTokens } from './search.rules.ts';
 
 /** Enterprises, appeals with their events and deadlines, the outbox, whitelist reports and liaison tasks. */
@@ -186,44 +186,53 @@ export const appealsMigrations: Migration[] = [
   {
     id: '0050_appeals_search_counts',
     async up(db, dialect) {
-      // Search tokens and the overdue instant are kept by the repository on every write.
-      await db.schema
-        .alterTable('appeals')
-        .addColumn('search_tokens', 'text', (c) => c.notNull().defaultTo(''))
-        .execute();
+      // The overdue instant is kept by the repository on every write (counts.rules.ts overdueAt).
       await db.schema.alterTable('appeals').addColumn('overdue_at', 'text').execute();
       let counts = db.schema
         .createTable('appeal_counts')
         .addColumn('day', 'text', (c) => c.notNull())
         .addColumn('district_code', 'text', (c) => c.notNull())
-        .addColumn('channel', 'text', (c) => c.notNull())
-        .addColumn('category', 'text', (c) => c.notNull())
-        .addColumn('status', 'text', (c) => c.notNull());
+        .addColumn('dim', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull());
       for (const c of ['n', ...MEASURES]) counts = counts.addColumn(c, 'integer', (col) => col.notNull());
-      await counts
-        .addPrimaryKeyConstraint('appeal_counts_pk', ['day', 'district_code', 'channel', 'category', 'status'])
-        .execute();
+      counts = counts.addPrimaryKeyConstraint('appeal_counts_pk', ['day', 'district_code', 'dim', 'key']);
+      // Clustered by the key on SQLite: a period's rows are read in one range, not looked up one by one.
+      await (dialect === 'sqlite' ? counts.modifyEnd(sql`without rowid`) : counts).execute();
+
+      // Search tokens live beside the appeal, not in its row, so lists and counts read small rows.
+      if (dialect === 'postgres') {
+        await db.schema
+          .createTable('appeal_search')
+          .addColumn('appeal_id', 'integer', (c) => c.primaryKey().references('appeals.id'))
+          .addColumn('tokens', 'text', (c) => c.notNull())
+          .execute();
+      } else
+        await sql`create virtual table appeals_fts using fts5(tokens, content='', contentless_delete=1,
+          detail=none, tokenize='unicode61 remove_diacritics 0')`.execute(db);
 
       const totals = new Map<string, CountRow>();
       for (let last = 0; ; ) {
-        const rows = await db
+        const rows = (await db
           .selectFrom('appeals')
           .selectAll()
           .where('id', '>', last)
           .orderBy('id')
           .limit(1000)
-          .execute();
+          .execute()) as Array<Countable & { id: number; title: string; content: string }>;
         if (!rows.length) break;
-        for (const r of rows as Countable[] & { id: number; title: string; content: string }[]) {
+        for (const r of rows) {
           await db
             .updateTable('appeals')
-            .set({ search_tokens: searchTokens(r.title, r.content), overdue_at: overdueAt(r) })
+            .set({ overdue_at: overdueAt(r) })
             .where('id', '=', r.id)
             .execute();
+          const tokens = searchTokens(r.title, r.content);
+          if (dialect === 'postgres')
+            await db.insertInto('appeal_search').values({ appeal_id: r.id, tokens }).execute();
+          else await sql`insert into appeals_fts(rowid, tokens) values (${r.id}, ${tokens})`.execute(db);
           for (const d of countDeltas(null, r)) {
-            const k = `${d.day}|${d.district_code}|${d.channel}|${d.category}|${d.status}`;
-            const t = totals.get(k);
-            if (!t) totals.set(k, d);
+            const t = totals.get(countKey(d));
+            if (!t) totals.set(countKey(d), d);
             else for (const m of ['n', ...MEASURES] as const) t[m] += d[m];
           }
         }
@@ -249,27 +258,10 @@ export const appealsMigrations: Migration[] = [
         .columns(['received_at', 'overdue_at', 'district_code'])
         .where(sql.ref('overdue_at'), 'is not', null)
         .execute();
-
-      if (dialect === 'postgres') {
-        // An expression index: the tokens become lexemes as they are, no text-search configuration.
-        await sql`create index appeals_search on appeals using gin (array_to_tsvector(string_to_array(search_tokens, ' ')))`.execute(
-          db,
-        );
-        return;
-      }
-      await sql`create virtual table appeals_fts using fts5(search_tokens, content='appeals', content_rowid='id',
-        detail=none, tokenize='unicode61 remove_diacritics 0')`.execute(db);
-      await sql`insert into appeals_fts(appeals_fts) values ('rebuild')`.execute(db);
-      // Triggers keep the index in the writing transaction, whoever writes.
-      await sql`create trigger appeals_fts_ai after insert on appeals begin
-        insert into appeals_fts(rowid, search_tokens) values (new.id, new.search_tokens); end`.execute(db);
-      await sql`create trigger appeals_fts_ad after delete on appeals begin
-        insert into appeals_fts(appeals_fts, rowid, search_tokens) values ('delete', old.id, old.search_tokens); end`.execute(
-        db,
-      );
-      await sql`create trigger appeals_fts_au after update of search_tokens on appeals begin
-        insert into appeals_fts(appeals_fts, rowid, search_tokens) values ('delete', old.id, old.search_tokens);
-        insert into appeals_fts(rowid, search_tokens) values (new.id, new.search_tokens); end`.execute(db);
+      // An expression index: the tokens become lexemes as they are, no text-search configuration.
+      if (dialect === 'postgres')
+        await sql`create index appeal_search_tokens on appeal_search
+          using gin (array_to_tsvector(string_to_array(tokens, ' ')))`.execute(db);
     },
   },
 ];

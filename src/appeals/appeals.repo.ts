@@ -1,4 +1,4 @@
-import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import { type Insertable, PostgresAdapter, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type {
   AppealAccountRow,
@@ -124,22 +124,47 @@ export async function upsertAccount(trx: Executor, row: AppealAccountRow): Promi
 
 // ---------------------------------------------------------------- appeals
 
-/** A new appeal: the repository derives its search tokens and overdue instant. */
-export type NewAppeal = Omit<Insertable<AppealRow>, 'search_tokens' | 'overdue_at'>;
+/** A new appeal: the repository derives its overdue instant and search tokens. */
+export type NewAppeal = Omit<Insertable<AppealRow>, 'overdue_at'>;
 
-/** Inserts appeals with their derived columns and counter contributions; returns their ids in order. */
+const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** Writes (or replaces) the search tokens of appeals: FTS5 on SQLite, the GIN-indexed table on PostgreSQL. */
+async function writeSearch(trx: Executor, rows: Array<{ id: number; tokens: string }>, replace: boolean) {
+  for (let i = 0; i < rows.length; i += 200) {
+    const chunk = rows.slice(i, i + 200);
+    if (isPostgres(trx)) {
+      await trx
+        .insertInto('appeal_search')
+        .values(chunk.map((r) => ({ appeal_id: r.id, tokens: r.tokens })))
+        .onConflict((oc) => oc.column('appeal_id').doUpdateSet((eb) => ({ tokens: eb.ref('excluded.tokens') })))
+        .execute();
+      continue;
+    }
+    if (replace) await sql`delete from appeals_fts where rowid in (${sql.join(chunk.map((r) => r.id))})`.execute(trx);
+    await sql`insert into appeals_fts(rowid, tokens) values ${sql.join(chunk.map((r) => sql`(${r.id}, ${r.tokens})`))}`.execute(
+      trx,
+    );
+  }
+}
+
+/** Inserts appeals with their derived columns, search tokens and counter contributions; returns their ids. */
 export async function insertAppeals(trx: Executor, rows: NewAppeal[]): Promise<number[]> {
   const ids: number[] = [];
   const deltas = new Map<string, CountRow>();
   for (let i = 0; i < rows.length; i += 200) {
     const chunk = rows.slice(i, i + 200).map((r) => {
-      const full = r as Countable;
-      addContribution(deltas, full, 1);
-      return { ...r, search_tokens: searchTokens(r.title, r.content), overdue_at: overdueAt(full) };
+      addContribution(deltas, r as Countable, 1);
+      return { ...r, overdue_at: overdueAt(r as Countable) };
     });
     const r = await trx.insertInto('appeals').values(chunk).returning('id').execute();
     ids.push(...r.map((x) => Number(x.id)));
   }
+  await writeSearch(
+    trx,
+    rows.map((r, i) => ({ id: ids[i] as number, tokens: searchTokens(r.title, r.content) })),
+    false,
+  );
   await applyAppealCountDeltas(trx, [...deltas.values()]);
   return ids;
 }
@@ -189,16 +214,16 @@ export async function updateAppeal(
   patch: Updateable<AppealRow>,
 ): Promise<StoredAppeal> {
   const after = { ...before, ...patch } as StoredAppeal;
-  const derived: Updateable<AppealRow> = { overdue_at: overdueAt(after) };
-  if (after.title !== before.title || after.content !== before.content)
-    derived.search_tokens = searchTokens(after.title, after.content);
+  const overdue_at = overdueAt(after);
   await trx
     .updateTable('appeals')
-    .set({ ...patch, ...derived })
+    .set({ ...patch, overdue_at })
     .where('id', '=', before.id)
     .execute();
+  if (after.title !== before.title || after.content !== before.content)
+    await writeSearch(trx, [{ id: before.id, tokens: searchTokens(after.title, after.content) }], true);
   await applyAppealCountDeltas(trx, countDeltas(before, after));
-  return { ...after, ...derived } as StoredAppeal;
+  return { ...after, overdue_at };
 }
 
 /** Submissions from one phone since an instant (flood control). */
@@ -263,7 +288,8 @@ function textMatch(q: string, dialect: string) {
   if (!tokens.length) return sql<boolean>`(${contains} or ${tracking})`;
   const indexed =
     dialect === 'postgres'
-      ? sql<boolean>`array_to_tsvector(string_to_array(search_tokens, ' ')) @@ ${tsQuery(tokens)}::tsquery`
+      ? sql<boolean>`id in (select appeal_id from appeal_search
+          where array_to_tsvector(string_to_array(tokens, ' ')) @@ ${tsQuery(tokens)}::tsquery)`
       : sql<boolean>`id in (select rowid from appeals_fts where appeals_fts match ${ftsMatch(tokens)})`;
   return exact
     ? sql<boolean>`(${indexed} or ${tracking})`

@@ -55,19 +55,17 @@ export interface AppealRow {
   escalation_reason: string | null;
   source_report_id: number | null;
   updated_at: string;
-  /** Space-separated search tokens of title and content (search.rules.ts), kept by the repository. */
-  search_tokens: string;
   /** From when the appeal is overdue (counts.rules.ts overdueAt); null when it cannot be. */
   overdue_at: string | null;
 }
 
-/** Dashboard counters per local day, district, channel, category and status (counts.rules.ts). */
+/** Dashboard counters per local day, district and value of one dimension (counts.rules.ts). */
 export interface AppealCountRow {
   day: string;
   district_code: string;
-  channel: string;
-  category: string;
-  status: string;
+  /** 'channel', 'category' or 'status'; `key` is the appeal's value of it. */
+  dim: string;
+  key: string;
   n: number;
   signed: number;
   signed_on_time: number;
@@ -77,6 +75,12 @@ export interface AppealCountRow {
   satisfied: number;
   reopened: number;
   escalated: number;
+}
+
+/** PostgreSQL only: the search tokens of an appeal (search.rules.ts) under a GIN index. */
+export interface AppealSearchRow {
+  appeal_id: number;
+  tokens: string;
 }
 
 export interface AppealEventRow {
@@ -166,6 +170,7 @@ declare module '../platform/db/schema.ts' {
     enterprises: EnterpriseRow;
     appeals: AppealRow;
     appeal_counts: AppealCountRow;
+    appeal_search: AppealSearchRow;
     appeal_events: AppealEventRow;
     appeal_deadlines: AppealDeadlineRow;
     appeal_accounts: AppealAccountRow;

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import './appeals.tables.ts';
-import { type CountRow, MEASURES, type Measure } from './counts.rules.ts';
+import { addTo, type CountRow, DIMS, MEASURES, type Measure } from './counts.rules.ts';
 
-const KEY = ['day', 'district_code', 'channel', 'category', 'status'] as const;
+const KEY = ['day', 'district_code', 'dim', 'key'] as const;
 
 /** Adds signed deltas to the dashboard counters (upsert), in the caller's transaction. */
 export async function applyAppealCountDeltas(trx: Executor, rows: CountRow[]): Promise<void> {
@@ -40,17 +40,21 @@ export async function countsOf(db: Executor, p: Period): Promise<CountRow[]> {
   });
 }
 
-/** The counter sums of a period by one key column (the sums are done in the database). */
+/** The counter sums of a period by channel, category, status, district or day (summed in the database). */
 export async function countSumsBy(
   db: Executor,
-  col: 'day' | 'district_code' | 'channel' | 'category' | 'status',
+  by: 'channel' | 'category' | 'status' | 'district_code' | 'day',
   p: Period,
 ): Promise<Array<{ key: string; n: number }>> {
+  // District and day sums come from the status rows: the statuses partition the appeals.
+  const dim = by === 'district_code' || by === 'day' ? 'status' : by;
+  const col = by === 'district_code' || by === 'day' ? by : 'key';
   let q = db
     .selectFrom('appeal_counts')
     .select([col, (e) => e.fn.sum<number>('n').as('n')])
     .where('day', '>=', p.from)
-    .where('day', '<=', p.to);
+    .where('day', '<=', p.to)
+    .where('dim', '=', dim);
   if (p.areaPrefix) q = q.where('district_code', 'like', `${p.areaPrefix}%`);
   const rows = await q.groupBy(col).execute();
   return rows.map((r) => ({ key: String(r[col as keyof typeof r]), n: Number(r.n) }));
@@ -62,11 +66,12 @@ export async function countTotals(db: Executor, p: Period): Promise<Record<'n' |
     .selectFrom('appeal_counts')
     .select((e) => [
       e.fn.sum<number>('n').as('n'),
-      e.fn.sum<number>(e.case().when('status', '=', 'closed').then(e.ref('n')).else(0).end()).as('closed'),
+      e.fn.sum<number>(e.case().when('key', '=', 'closed').then(e.ref('n')).else(0).end()).as('closed'),
       ...MEASURES.map((m) => e.fn.sum<number>(m).as(m)),
     ])
     .where('day', '>=', p.from)
-    .where('day', '<=', p.to);
+    .where('day', '<=', p.to)
+    .where('dim', '=', 'status');
   if (p.areaPrefix) q = q.where('district_code', 'like', `${p.areaPrefix}%`);
   const r = (await q.executeTakeFirstOrThrow()) as Record<string, unknown>;
   return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v ?? 0)])) as Record<
@@ -121,11 +126,13 @@ export async function countsReference(db: Executor, dialect: string, p: Period):
     .where('received_at', '<', toAt);
   if (p.areaPrefix) q = q.where('district_code', 'like', `${p.areaPrefix}%`);
   const rows = await q.groupBy([day, 'district_code', 'channel', 'category', 'status']).execute();
-  return rows.map((r) => {
-    const out = { ...r } as unknown as CountRow;
-    for (const m of ['n', ...MEASURES] as const) out[m] = Number(r[m]);
-    return out;
-  });
+  const out = new Map<string, CountRow>();
+  for (const r of rows) {
+    const m = Object.fromEntries(MEASURES.map((x) => [x, Number(r[x])])) as Record<Measure, number>;
+    for (const dim of DIMS)
+      addTo(out, { day: String(r.day), district_code: r.district_code, dim, key: String(r[dim]) }, Number(r.n), m);
+  }
+  return [...out.values()];
 }
 
 /** The overdue count by the two-deadline predicate over the appeals (reference for the tests). */
