@@ -2,7 +2,35 @@ import { sql } from 'kysely';
 import type { Migration } from '../platform/db/migration.ts';
 import { withSerialId } from '../platform/db/migration.ts';
 import { type Countable, type CountRow, countDeltas, countKey, MEASURES, overdueAt } from './counts.rules.ts';
-import { searchTokens } from './search.rules.ts';
+import { documentTokens } from './search.rules.ts';
+
+/**
+ * searchTokens (search.rules.ts) in PL/pgSQL: substrings of one to four characters of the runs of
+ * ASCII letters/digits (lower-cased) and CJK ideographs, as lexemes taken as they are. Not inlinable
+ * and costed high, so the planner reads the GIN index rather than computing it row by row; the
+ * search test checks that it finds exactly what the substring filter finds.
+ */
+const PG_SEARCH_VECTOR = `
+create function appeal_search_vector(title text, content text) returns tsvector
+language plpgsql immutable parallel safe cost 1000 as $$
+declare
+  grams text[] := '{}';
+  run text;
+  len int;
+begin
+  for run in select regexp_split_to_table(
+    translate(title || ' ' || content, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'),
+    '[^0-9a-z㐀-䶿一-鿿]+')
+  loop
+    len := char_length(run);
+    for i in 1..len loop
+      for n in 1..least(4, len - i + 1) loop
+        grams := array_append(grams, substr(run, i, n));
+      end loop;
+    end loop;
+  end loop;
+  return array_to_tsvector(grams);
+end $$`;
 
 /** Enterprises, appeals with their events and deadlines, the outbox, whitelist reports and liaison tasks. */
 export const appealsMigrations: Migration[] = [
@@ -199,16 +227,12 @@ export const appealsMigrations: Migration[] = [
       // Clustered by the key on SQLite: a period's rows are read in one range, not looked up one by one.
       await (dialect === 'sqlite' ? counts.modifyEnd(sql`without rowid`) : counts).execute();
 
-      // Search tokens live beside the appeal, not in its row, so lists and counts read small rows.
-      if (dialect === 'postgres') {
-        await db.schema
-          .createTable('appeal_search')
-          .addColumn('appeal_id', 'integer', (c) => c.primaryKey().references('appeals.id'))
-          .addColumn('tokens', 'text', (c) => c.notNull())
-          .execute();
-      } else
+      // SQLite: the repository writes the tokens (search.rules.ts) to a contentless FTS5 table.
+      // PostgreSQL: the same tokens computed in SQL, under a GIN expression index on the appeals.
+      if (dialect === 'sqlite')
         await sql`create virtual table appeals_fts using fts5(tokens, content='', contentless_delete=1,
           detail=none, tokenize='unicode61 remove_diacritics 0')`.execute(db);
+      else await sql.raw(PG_SEARCH_VECTOR).execute(db);
 
       const totals = new Map<string, CountRow>();
       for (let last = 0; ; ) {
@@ -226,10 +250,8 @@ export const appealsMigrations: Migration[] = [
             .set({ overdue_at: overdueAt(r) })
             .where('id', '=', r.id)
             .execute();
-          const tokens = searchTokens(r.title, r.content);
-          if (dialect === 'postgres')
-            await db.insertInto('appeal_search').values({ appeal_id: r.id, tokens }).execute();
-          else await sql`insert into appeals_fts(rowid, tokens) values (${r.id}, ${tokens})`.execute(db);
+          if (dialect === 'sqlite')
+            await sql`insert into appeals_fts(rowid, tokens) values (${r.id}, ${documentTokens(r)})`.execute(db);
           for (const d of countDeltas(null, r)) {
             const t = totals.get(countKey(d));
             if (!t) totals.set(countKey(d), d);
@@ -258,10 +280,8 @@ export const appealsMigrations: Migration[] = [
         .columns(['received_at', 'overdue_at', 'district_code'])
         .where(sql.ref('overdue_at'), 'is not', null)
         .execute();
-      // An expression index: the tokens become lexemes as they are, no text-search configuration.
       if (dialect === 'postgres')
-        await sql`create index appeal_search_tokens on appeal_search
-          using gin (array_to_tsvector(string_to_array(tokens, ' ')))`.execute(db);
+        await sql`create index appeals_search on appeals using gin (appeal_search_vector(title, content))`.execute(db);
     },
   },
 ];

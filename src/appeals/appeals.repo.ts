@@ -14,7 +14,7 @@ import './appeals.tables.ts';
 import '../zones/zones.tables.ts';
 import { applyAppealCountDeltas } from './counts.repo.ts';
 import { addContribution, type Countable, type CountRow, countDeltas, overdueAt } from './counts.rules.ts';
-import { asciiLower, ftsMatch, searchPlan, searchTokens, tsQuery } from './search.rules.ts';
+import { asciiLower, documentTokens, filterTokens, ftsMatch, searchPlan, tsQuery } from './search.rules.ts';
 
 const CHUNK = 500;
 type WithId<T> = Omit<Selectable<T>, 'id'> & { id: number };
@@ -129,18 +129,11 @@ export type NewAppeal = Omit<Insertable<AppealRow>, 'overdue_at'>;
 
 const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
 
-/** Writes (or replaces) the search tokens of appeals: FTS5 on SQLite, the GIN-indexed table on PostgreSQL. */
+/** Writes (or replaces) the SQLite search tokens of appeals (PostgreSQL indexes an expression instead). */
 async function writeSearch(trx: Executor, rows: Array<{ id: number; tokens: string }>, replace: boolean) {
+  if (isPostgres(trx)) return;
   for (let i = 0; i < rows.length; i += 200) {
     const chunk = rows.slice(i, i + 200);
-    if (isPostgres(trx)) {
-      await trx
-        .insertInto('appeal_search')
-        .values(chunk.map((r) => ({ appeal_id: r.id, tokens: r.tokens })))
-        .onConflict((oc) => oc.column('appeal_id').doUpdateSet((eb) => ({ tokens: eb.ref('excluded.tokens') })))
-        .execute();
-      continue;
-    }
     if (replace) await sql`delete from appeals_fts where rowid in (${sql.join(chunk.map((r) => r.id))})`.execute(trx);
     await sql`insert into appeals_fts(rowid, tokens) values ${sql.join(chunk.map((r) => sql`(${r.id}, ${r.tokens})`))}`.execute(
       trx,
@@ -160,11 +153,12 @@ export async function insertAppeals(trx: Executor, rows: NewAppeal[]): Promise<n
     const r = await trx.insertInto('appeals').values(chunk).returning('id').execute();
     ids.push(...r.map((x) => Number(x.id)));
   }
-  await writeSearch(
-    trx,
-    rows.map((r, i) => ({ id: ids[i] as number, tokens: searchTokens(r.title, r.content) })),
-    false,
-  );
+  if (!isPostgres(trx))
+    await writeSearch(
+      trx,
+      rows.map((r, i) => ({ id: ids[i] as number, tokens: documentTokens(r) })),
+      false,
+    );
   await applyAppealCountDeltas(trx, [...deltas.values()]);
   return ids;
 }
@@ -220,8 +214,9 @@ export async function updateAppeal(
     .set({ ...patch, overdue_at })
     .where('id', '=', before.id)
     .execute();
-  if (after.title !== before.title || after.content !== before.content)
-    await writeSearch(trx, [{ id: before.id, tokens: searchTokens(after.title, after.content) }], true);
+  const fields = ['title', 'content', 'status', 'district_code', 'category', 'channel'] as const;
+  if (fields.some((k) => after[k] !== before[k]))
+    await writeSearch(trx, [{ id: before.id, tokens: documentTokens(after) }], true);
   await applyAppealCountDeltas(trx, countDeltas(before, after));
   return { ...after, overdue_at };
 }
@@ -253,7 +248,12 @@ export interface AppealFilter {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the same filter applies to select and count builders
-function applyFilter<Q extends { where: (...a: any[]) => Q }>(q: Q, f: AppealFilter, dialect: string): Q {
+function applyFilter<Q extends { where: (...a: any[]) => Q }>(
+  q: Q,
+  f: AppealFilter,
+  dialect: string,
+  probe = false,
+): Q {
   let r = q;
   if (f.status) r = r.where('status', '=', f.status);
   if (f.district) r = r.where('district_code', '=', f.district);
@@ -266,7 +266,7 @@ function applyFilter<Q extends { where: (...a: any[]) => Q }>(q: Q, f: AppealFil
   if (f.escalated !== undefined) r = r.where('escalated_at', f.escalated ? 'is not' : 'is', null);
   // overdue_at < now is the two-deadline predicate over open appeals (counts.rules.ts overdueAt).
   if (f.overdueAt) r = r.where('overdue_at', '<', f.overdueAt);
-  if (f.q) r = r.where(textMatch(f.q, dialect));
+  if (f.q) r = r.where(textMatch(f.q, dialect, probe, ftsFilter(f)));
   if (f.enterpriseIds) r = r.where('enterprise_id', 'in', f.enterpriseIds.length ? f.enterpriseIds : [-1]);
   return r;
 }
@@ -277,7 +277,7 @@ const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
  * Title or content contains the text (ASCII case-insensitive), or it is the tracking number. The
  * token index narrows the rows (search.rules.ts); the substring check keeps exactly those that contain it.
  */
-function textMatch(q: string, dialect: string) {
+function textMatch(q: string, dialect: string, probe: boolean, filter: string[]) {
   const needle = asciiLower(q);
   const { tokens, exact } = searchPlan(q);
   const tracking = sql<boolean>`tracking_no in (${q}, ${q.toUpperCase()})`;
@@ -288,18 +288,47 @@ function textMatch(q: string, dialect: string) {
   if (!tokens.length) return sql<boolean>`(${contains} or ${tracking})`;
   const indexed =
     dialect === 'postgres'
-      ? sql<boolean>`id in (select appeal_id from appeal_search
-          where array_to_tsvector(string_to_array(tokens, ' ')) @@ ${tsQuery(tokens)}::tsquery)`
-      : sql<boolean>`id in (select rowid from appeals_fts where appeals_fts match ${ftsMatch(tokens)})`;
+      ? sql<boolean>`appeal_search_vector(title, content) @@ ${tsQuery(tokens)}::tsquery`
+      : probe
+        ? sql<boolean>`+id in (select rowid from appeals_fts where appeals_fts match ${ftsMatch([...tokens, ...filter])})`
+        : sql<boolean>`id in (select rowid from appeals_fts where appeals_fts match ${ftsMatch([...tokens, ...filter])})`;
   return exact
     ? sql<boolean>`(${indexed} or ${tracking})`
     : sql<boolean>`((${indexed} and ${contains}) or ${tracking})`;
 }
 
-/** A page of appeals, newest first, and the total. */
-export async function listAppeals(db: Executor, f: AppealFilter, offset: number, limit: number, dialect: string) {
+// Above this many index matches SQLite walks the other filters' (or the date) index and probes the
+// match set, instead of looking up every match by id.
+const PROBE_ABOVE = 20_000;
+
+/** The filter tokens of a list filter (SQLite's index intersects them with the text). */
+const ftsFilter = (f: AppealFilter) =>
+  filterTokens({ status: f.status, district_code: f.district, category: f.category, channel: f.channel });
+
+/** How many appeals the SQLite search index matches for a query and filter (no text tokens: null). */
+async function ftsCount(db: Executor, q: string, filter: string[]): Promise<number | null> {
+  const { tokens } = searchPlan(q);
+  if (!tokens.length) return null;
+  const match = ftsMatch([...tokens, ...filter]);
+  const r = await sql<{ n: number }>`select count(*) as n from appeals_fts where appeals_fts match ${match}`.execute(
+    db,
+  );
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/** A page of appeals, newest first, and the total (`probeAbove` lets tests take either SQLite plan). */
+export async function listAppeals(
+  db: Executor,
+  f: AppealFilter,
+  offset: number,
+  limit: number,
+  dialect: string,
+  probeAbove = PROBE_ABOVE,
+) {
+  const matches = f.q && dialect === 'sqlite' ? await ftsCount(db, f.q, ftsFilter(f)) : null;
+  const probe = matches !== null && matches > probeAbove;
   // The page's ids first (index-only where the filter allows), then only those rows in full.
-  const page = applyFilter(db.selectFrom('appeals').select('id'), f, dialect)
+  const page = applyFilter(db.selectFrom('appeals').select('id'), f, dialect, probe)
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
     .offset(offset)
@@ -311,15 +340,32 @@ export async function listAppeals(db: Executor, f: AppealFilter, offset: number,
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  const total = Number(
-    (
-      await applyFilter(
-        db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')),
-        f,
-        dialect,
-      ).executeTakeFirstOrThrow()
-    ).n,
-  );
+  const inIndex = ['q', 'status', 'district', 'category', 'channel'];
+  const indexOnly = Object.entries(f).every(([k, v]) => inIndex.includes(k) || v === undefined);
+  let total: number;
+  if (matches !== null && indexOnly && f.q && searchPlan(f.q).exact) {
+    // The index count is exact; add appeals found only by their tracking number.
+    const match = ftsMatch([...searchPlan(f.q).tokens, ...ftsFilter(f)]);
+    const extra = await applyFilter(
+      db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')),
+      { ...f, q: undefined },
+      dialect,
+    )
+      .where('tracking_no', 'in', [f.q, f.q.toUpperCase()])
+      .where(sql<boolean>`id not in (select rowid from appeals_fts where appeals_fts match ${match})`)
+      .executeTakeFirstOrThrow();
+    total = matches + Number(extra.n);
+  } else
+    total = Number(
+      (
+        await applyFilter(
+          db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')),
+          f,
+          dialect,
+          probe,
+        ).executeTakeFirstOrThrow()
+      ).n,
+    );
   return { total, rows: rows.map(num) };
 }
 

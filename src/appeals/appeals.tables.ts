@@ -77,12 +77,6 @@ export interface AppealCountRow {
   escalated: number;
 }
 
-/** PostgreSQL only: the search tokens of an appeal (search.rules.ts) under a GIN index. */
-export interface AppealSearchRow {
-  appeal_id: number;
-  tokens: string;
-}
-
 export interface AppealEventRow {
   id: Generated<number>;
   appeal_id: number;
@@ -170,7 +164,6 @@ declare module '../platform/db/schema.ts' {
     enterprises: EnterpriseRow;
     appeals: AppealRow;
     appeal_counts: AppealCountRow;
-    appeal_search: AppealSearchRow;
     appeal_events: AppealEventRow;
     appeal_deadlines: AppealDeadlineRow;
     appeal_accounts: AppealAccountRow;

@@ -65,6 +65,36 @@ export function searchPlan(q: string): { tokens: string[]; exact: boolean } {
   return { tokens: [...tokens], exact };
 }
 
+/** The fields of an appeal that SQLite's search index also holds, so text and filters meet in it. */
+export interface FilterFields {
+  status?: string;
+  district_code?: string;
+  category?: string;
+  channel?: string;
+}
+
+/**
+ * Index tokens for the filter fields: a letter pair and the value's letters and digits, longer than
+ * four characters, so they never equal a text token (status, category and channel are lower-case
+ * words, districts six digits).
+ */
+export function filterTokens(f: FilterFields): string[] {
+  const out: string[] = [];
+  const add = (tag: string, v: string | undefined) => {
+    if (v) out.push(`${tag}${v.toLowerCase().replace(/[^0-9a-z]/g, '')}`);
+  };
+  add('zs', f.status);
+  add('zd', f.district_code);
+  add('zc', f.category);
+  add('zh', f.channel);
+  return out;
+}
+
+/** The whole SQLite search document of an appeal: text tokens, then its filter tokens. */
+export function documentTokens(a: FilterFields & { title: string; content: string }): string {
+  return [searchTokens(a.title, a.content), ...filterTokens(a)].filter(Boolean).join(' ');
+}
+
 /** The tokens as an FTS5 MATCH expression (tokens hold no quotes: only letters, digits, ideographs). */
 export function ftsMatch(tokens: string[]): string {
   return tokens.map((t) => `"${t}"`).join(' AND ');
