@@ -12,7 +12,7 @@ import { documentTokens } from './search.rules.ts';
  */
 const PG_SEARCH_VECTOR = `
 create function appeal_search_vector(title text, content text) returns tsvector
-language plpgsql immutable parallel safe cost 1000 as $$
+language plpgsql immutable parallel safe cost 10000 as $$
 declare
   grams text[] := '{}';
   run text;
