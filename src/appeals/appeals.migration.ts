@@ -6,14 +6,14 @@ import { documentTokens } from './search.rules.ts';
 
 /**
  * searchTokens (search.rules.ts) in PL/pgSQL: substrings of one to four characters of the runs of
- * ASCII letters/digits (lower-cased) and CJK ideographs, as lexemes taken as they are. Not inlinable,
- * so the index expression stays as written; the queue always adds the cheap substring check, which
- * PostgreSQL evaluates first when it walks an index instead. The search test checks that it finds
- * exactly what the substring filter finds.
+ * ASCII letters/digits (lower-cased) and CJK ideographs, as lexemes taken as they are. Not inlinable
+ * and costed high (it is: about 0.2 ms a row), so the planner reads the GIN index rather than
+ * computing it row by row. The search test checks that it finds exactly what the substring filter
+ * finds.
  */
 const PG_SEARCH_VECTOR = `
 create function appeal_search_vector(title text, content text) returns tsvector
-language plpgsql immutable parallel safe cost 100 as $$
+language plpgsql immutable parallel safe cost 10000 as $$
 declare
   grams text[] := '{}';
   run text;

@@ -83,9 +83,7 @@ function textMatch(q: string, dialect: string, probe: boolean, filter: string[])
       : probe
         ? sql<boolean>`+id in (select rowid from appeals_fts where appeals_fts match ${ftsMatch([...tokens, ...filter])})`
         : sql<boolean>`id in (select rowid from appeals_fts where appeals_fts match ${ftsMatch([...tokens, ...filter])})`;
-  // PostgreSQL keeps the substring check even when the index is exact: it is cheap per row, so a plan
-  // that walks the date index tests it before the costly token expression.
-  return exact && dialect !== 'postgres'
+  return exact
     ? sql<boolean>`(${indexed} or ${tracking})`
     : sql<boolean>`((${indexed} and ${contains}) or ${tracking})`;
 }

@@ -5,6 +5,8 @@ import { MIGRATIONS } from '../migrations.ts';
 import { migrate } from '../platform/db/migrations.repo.ts';
 import { Rng } from '../sim/rng.ts';
 import { insertAppeals, listAppeals, lockAppeal, type NewAppeal, updateAppeal } from './appeals.repo.ts';
+import { countsOf, countsReference } from './counts.repo.ts';
+import { type CountRow, countKey } from './counts.rules.ts';
 import { asciiLower, searchPlan, searchTokens } from './search.rules.ts';
 
 // A small alphabet makes random queries hit often; ASCII in both cases, digits and punctuation
@@ -114,6 +116,18 @@ for (const dialect of dialects()) {
       .execute()) as Plain[];
     all.forEach((a) => {
       a.id = Number(a.id);
+    });
+
+    test('the migration also counted the appeals written before it', async () => {
+      const p = { from: '2022-10-01', to: '2022-12-31' };
+      const key = (r: CountRow) => countKey(r);
+      const sorted = (rows: CountRow[]) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+      const got = sorted(await countsOf(ctx.db.k, p));
+      assert.equal(
+        got.filter((r) => r.dim === 'status').reduce((n, r) => n + r.n, 0),
+        400,
+      );
+      assert.deepEqual(got, sorted(await countsReference(ctx.db.k, dialect, p)));
     });
 
     test('equals a substring filter over 400 random appeals and 300 random queries, with filters and pages', async () => {
