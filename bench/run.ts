@@ -25,7 +25,9 @@ for (const name of wanted) {
   process.stderr.write(`bench ${name}…\n`);
   const result = { date, node: process.version, ...(await run()) };
   const text = `${JSON.stringify(result, null, 2)}\n`;
-  writeFileSync(new URL(`./results/${name}-${date.replace(/:/g, '-')}.json`, import.meta.url), text);
-  writeFileSync(new URL(`./results/${name}-latest.json`, import.meta.url), text);
+  // PostgreSQL runs (BENCH_DIALECT=postgres) keep their own files beside the SQLite ones.
+  const file = process.env.BENCH_DIALECT === 'postgres' ? `${name}-postgres` : name;
+  writeFileSync(new URL(`./results/${file}-${date.replace(/:/g, '-')}.json`, import.meta.url), text);
+  writeFileSync(new URL(`./results/${file}-latest.json`, import.meta.url), text);
   console.log(`${name}: ${text}`);
 }

@@ -3,10 +3,11 @@ import { nameOf } from '../geo/geo.service.ts';
 import { type Actor, scopePrefix } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
-import { countBy, countByDay, measures } from './appeals.repo.ts';
 import { localDay, STATUS_ZH, type Status } from './appeals.rules.ts';
 import type { AppealsQuery } from './appeals.schema.ts';
 import { type AppealView, listAppeals } from './appeals.service.ts';
+import { countSumsBy, countTotals, overdueCount } from './counts.repo.ts';
+import { measuresFrom, sortedFigures } from './counts.rules.ts';
 import { statusBoard } from './whitelist.service.ts';
 
 const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 10);
@@ -31,14 +32,18 @@ export async function appealsDashboard(
   const scope = scopePrefix(actor.scope) ?? '-';
   const areaPrefix = q.district?.startsWith(scope) ? q.district : scope.length > 4 ? scope : undefined;
   const f = { fromAt: dayStart(from), toAt: nextDayStart(to), areaPrefix };
-  const [byChannel, byCategory, byDistrict, byStatus, byDay, m] = await Promise.all([
-    countBy(ctx.db.k, 'channel', f),
-    countBy(ctx.db.k, 'category', f),
-    countBy(ctx.db.k, 'district_code', f),
-    countBy(ctx.db.k, 'status', f),
-    countByDay(ctx.db.k, f, ctx.db.dialect),
-    measures(ctx.db.k, { ...f, now }),
+  // Volumes and measures from the counters kept as appeals change; overdue depends on `now`.
+  const p = { from, to, areaPrefix };
+  const [byChannel, byCategory, byDistrict, byStatus, byDay, sums, overdue] = await Promise.all([
+    countSumsBy(ctx.db.k, 'channel', p).then(sortedFigures),
+    countSumsBy(ctx.db.k, 'category', p).then(sortedFigures),
+    countSumsBy(ctx.db.k, 'district_code', p).then(sortedFigures),
+    countSumsBy(ctx.db.k, 'status', p).then(sortedFigures),
+    countSumsBy(ctx.db.k, 'day', p).then((xs) => sortedFigures(xs).map(({ key, n }) => ({ day: key, n }))),
+    countTotals(ctx.db.k, p),
+    overdueCount(ctx.db.k, { ...f, now }),
   ]);
+  const m = { ...measuresFrom(sums), overdue };
   const board = await statusBoard(ctx, actor, to).catch(() => null);
   return {
     from,

@@ -1,5 +1,37 @@
+import { sql } from 'kysely';
 import type { Migration } from '../platform/db/migration.ts';
 import { withSerialId } from '../platform/db/migration.ts';
+import { type Countable, type CountRow, countDeltas, countKey, MEASURES, overdueAt } from './counts.rules.ts';
+import { documentTokens } from './search.rules.ts';
+
+/**
+ * searchTokens (search.rules.ts) in PL/pgSQL: substrings of one to four characters of the runs of
+ * ASCII letters/digits (lower-cased) and CJK ideographs, as lexemes taken as they are. Not inlinable
+ * and costed high (it is: about 0.2 ms a row), so the planner reads the GIN index rather than
+ * computing it row by row. The search test checks that it finds exactly what the substring filter
+ * finds.
+ */
+const PG_SEARCH_VECTOR = `
+create function appeal_search_vector(title text, content text) returns tsvector
+language plpgsql immutable parallel safe cost 10000 as $$
+declare
+  grams text[] := '{}';
+  run text;
+  len int;
+begin
+  for run in select regexp_split_to_table(
+    translate(title || ' ' || content, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'),
+    '[^0-9a-z㐀-䶿一-鿿]+')
+  loop
+    len := char_length(run);
+    for i in 1..len loop
+      for n in 1..least(4, len - i + 1) loop
+        grams := array_append(grams, substr(run, i, n));
+      end loop;
+    end loop;
+  end loop;
+  return array_to_tsvector(grams);
+end $$`;
 
 /** Enterprises, appeals with their events and deadlines, the outbox, whitelist reports and liaison tasks. */
 export const appealsMigrations: Migration[] = [
@@ -178,6 +210,79 @@ export const appealsMigrations: Migration[] = [
         .on('whitelist_reports')
         .columns(['day', 'production'])
         .execute();
+    },
+  },
+  {
+    id: '0050_appeals_search_counts',
+    async up(db, dialect) {
+      // The overdue instant is kept by the repository on every write (counts.rules.ts overdueAt).
+      await db.schema.alterTable('appeals').addColumn('overdue_at', 'text').execute();
+      let counts = db.schema
+        .createTable('appeal_counts')
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('district_code', 'text', (c) => c.notNull())
+        .addColumn('dim', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull());
+      for (const c of ['n', ...MEASURES]) counts = counts.addColumn(c, 'integer', (col) => col.notNull());
+      counts = counts.addPrimaryKeyConstraint('appeal_counts_pk', ['day', 'district_code', 'dim', 'key']);
+      // Clustered by the key on SQLite: a period's rows are read in one range, not looked up one by one.
+      await (dialect === 'sqlite' ? counts.modifyEnd(sql`without rowid`) : counts).execute();
+
+      // SQLite: the repository writes the tokens (search.rules.ts) to a contentless FTS5 table.
+      // PostgreSQL: the same tokens computed in SQL, under a GIN expression index on the appeals.
+      if (dialect === 'sqlite')
+        await sql`create virtual table appeals_fts using fts5(tokens, content='', contentless_delete=1,
+          detail=none, tokenize='unicode61 remove_diacritics 0')`.execute(db);
+      else await sql.raw(PG_SEARCH_VECTOR).execute(db);
+
+      const totals = new Map<string, CountRow>();
+      for (let last = 0; ; ) {
+        const rows = (await db
+          .selectFrom('appeals')
+          .selectAll()
+          .where('id', '>', last)
+          .orderBy('id')
+          .limit(1000)
+          .execute()) as Array<Countable & { id: number; title: string; content: string }>;
+        if (!rows.length) break;
+        for (const r of rows) {
+          await db
+            .updateTable('appeals')
+            .set({ overdue_at: overdueAt(r) })
+            .where('id', '=', r.id)
+            .execute();
+          if (dialect === 'sqlite')
+            await sql`insert into appeals_fts(rowid, tokens) values (${r.id}, ${documentTokens(r)})`.execute(db);
+          for (const d of countDeltas(null, r)) {
+            const t = totals.get(countKey(d));
+            if (!t) totals.set(countKey(d), d);
+            else for (const m of ['n', ...MEASURES] as const) t[m] += d[m];
+          }
+        }
+        last = Number(rows[rows.length - 1]?.id);
+      }
+      const all = [...totals.values()];
+      for (let i = 0; i < all.length; i += 500)
+        await db
+          .insertInto('appeal_counts')
+          .values(all.slice(i, i + 500))
+          .execute();
+
+      // Overdue lists and counts: only open appeals have an overdue instant (partial indexes).
+      await db.schema
+        .createIndex('appeals_overdue_district')
+        .on('appeals')
+        .columns(['district_code', 'overdue_at', 'received_at'])
+        .where(sql.ref('overdue_at'), 'is not', null)
+        .execute();
+      await db.schema
+        .createIndex('appeals_overdue_received')
+        .on('appeals')
+        .columns(['received_at', 'overdue_at', 'district_code'])
+        .where(sql.ref('overdue_at'), 'is not', null)
+        .execute();
+      if (dialect === 'postgres')
+        await sql`create index appeals_search on appeals using gin (appeal_search_vector(title, content))`.execute(db);
     },
   },
 ];

@@ -12,6 +12,12 @@ import type {
 } from './appeals.tables.ts';
 import './appeals.tables.ts';
 import '../zones/zones.tables.ts';
+import { applyAppealCountDeltas } from './counts.repo.ts';
+import { addContribution, type Countable, type CountRow, countDeltas, overdueAt } from './counts.rules.ts';
+import { isPostgres, writeSearch } from './queue.repo.ts';
+import { documentTokens } from './search.rules.ts';
+
+export { type AppealFilter, listAppeals, overdueUnescalated } from './queue.repo.ts';
 
 const CHUNK = 500;
 type WithId<T> = Omit<Selectable<T>, 'id'> & { id: number };
@@ -121,16 +127,28 @@ export async function upsertAccount(trx: Executor, row: AppealAccountRow): Promi
 
 // ---------------------------------------------------------------- appeals
 
-export async function insertAppeals(trx: Executor, rows: Insertable<AppealRow>[]): Promise<number[]> {
+/** A new appeal: the repository derives its overdue instant and search tokens. */
+export type NewAppeal = Omit<Insertable<AppealRow>, 'overdue_at'>;
+
+/** Inserts appeals with their derived columns, search tokens and counter contributions; returns their ids. */
+export async function insertAppeals(trx: Executor, rows: NewAppeal[]): Promise<number[]> {
   const ids: number[] = [];
+  const deltas = new Map<string, CountRow>();
   for (let i = 0; i < rows.length; i += 200) {
-    const r = await trx
-      .insertInto('appeals')
-      .values(rows.slice(i, i + 200))
-      .returning('id')
-      .execute();
+    const chunk = rows.slice(i, i + 200).map((r) => {
+      addContribution(deltas, r as Countable, 1);
+      return { ...r, overdue_at: overdueAt(r as Countable) };
+    });
+    const r = await trx.insertInto('appeals').values(chunk).returning('id').execute();
     ids.push(...r.map((x) => Number(x.id)));
   }
+  if (!isPostgres(trx))
+    await writeSearch(
+      trx,
+      rows.map((r, i) => ({ id: ids[i] as number, tokens: documentTokens(r) })),
+      false,
+    );
+  await applyAppealCountDeltas(trx, [...deltas.values()]);
   return ids;
 }
 
@@ -162,8 +180,34 @@ export async function appealByIdemKey(db: Executor, key: string): Promise<Stored
   return r && num(r);
 }
 
-export async function updateAppeal(trx: Executor, id: number, patch: Updateable<AppealRow>): Promise<void> {
-  await trx.updateTable('appeals').set(patch).where('id', '=', id).execute();
+/** The appeal, locked for the rest of the transaction on PostgreSQL (SQLite has one writer). */
+export async function lockAppeal(trx: Executor, id: number, dialect: string): Promise<StoredAppeal | undefined> {
+  const q = trx.selectFrom('appeals').selectAll().where('id', '=', id);
+  const r = await (dialect === 'postgres' ? q.forUpdate() : q).executeTakeFirst();
+  return r && num(r);
+}
+
+/**
+ * Writes a change to an appeal read in the same transaction (locked): the patch, the derived
+ * columns, and the counters moved from its old contribution to its new one. Returns the new row.
+ */
+export async function updateAppeal(
+  trx: Executor,
+  before: StoredAppeal,
+  patch: Updateable<AppealRow>,
+): Promise<StoredAppeal> {
+  const after = { ...before, ...patch } as StoredAppeal;
+  const overdue_at = overdueAt(after);
+  await trx
+    .updateTable('appeals')
+    .set({ ...patch, overdue_at })
+    .where('id', '=', before.id)
+    .execute();
+  const fields = ['title', 'content', 'status', 'district_code', 'category', 'channel'] as const;
+  if (fields.some((k) => after[k] !== before[k]))
+    await writeSearch(trx, [{ id: before.id, tokens: documentTokens(after) }], true);
+  await applyAppealCountDeltas(trx, countDeltas(before, after));
+  return { ...after, overdue_at };
 }
 
 /** Submissions from one phone since an instant (flood control). */
@@ -175,81 +219,6 @@ export async function countByPhoneSince(db: Executor, phoneHash: string, since: 
     .where('received_at', '>=', since)
     .executeTakeFirstOrThrow();
   return Number(r.n);
-}
-
-export interface AppealFilter {
-  status?: string;
-  district?: string;
-  areaPrefix?: string;
-  category?: string;
-  channel?: string;
-  unit?: string;
-  overdueAt?: string;
-  escalated?: boolean;
-  q?: string;
-  from?: string;
-  to?: string;
-  enterpriseIds?: number[];
-}
-
-const OPEN = ['received', 'dispatched', 'signed'];
-
-// biome-ignore lint/suspicious/noExplicitAny: the same filter applies to select and count builders
-function applyFilter<Q extends { where: (...a: any[]) => Q }>(q: Q, f: AppealFilter): Q {
-  let r = q;
-  if (f.status) r = r.where('status', '=', f.status);
-  if (f.district) r = r.where('district_code', '=', f.district);
-  if (f.areaPrefix) r = r.where('district_code', 'like', `${f.areaPrefix}%`);
-  if (f.category) r = r.where('category', '=', f.category);
-  if (f.channel) r = r.where('channel', '=', f.channel);
-  if (f.unit) r = r.where('unit', '=', f.unit);
-  if (f.from) r = r.where('received_at', '>=', `${f.from}T00:00:00.000Z`);
-  if (f.to) r = r.where('received_at', '<', `${f.to}T23:59:59.999Z`);
-  if (f.escalated !== undefined) r = r.where('escalated_at', f.escalated ? 'is not' : 'is', null);
-  if (f.overdueAt) {
-    const now = f.overdueAt;
-    // biome-ignore lint/suspicious/noExplicitAny: expression builder of the caller's query
-    r = r.where((e: any) =>
-      e.and([
-        e('status', 'in', OPEN),
-        e.or([e.and([e('signed_at', 'is', null), e('sign_due_at', '<', now)]), e('due_at', '<', now)]),
-      ]),
-    );
-  }
-  if (f.q) {
-    const like = `%${f.q}%`;
-    // biome-ignore lint/suspicious/noExplicitAny: expression builder of the caller's query
-    r = r.where((e: any) => e.or([e('title', 'like', like), e('content', 'like', like), e('tracking_no', '=', f.q)]));
-  }
-  if (f.enterpriseIds) r = r.where('enterprise_id', 'in', f.enterpriseIds.length ? f.enterpriseIds : [-1]);
-  return r;
-}
-
-/** A page of appeals, newest first, and the total. */
-export async function listAppeals(db: Executor, f: AppealFilter, offset: number, limit: number) {
-  const rows = await applyFilter(db.selectFrom('appeals').selectAll(), f)
-    .orderBy('received_at', 'desc')
-    .orderBy('id', 'desc')
-    .offset(offset)
-    .limit(limit)
-    .execute();
-  const total = Number(
-    (
-      await applyFilter(
-        db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')),
-        f,
-      ).executeTakeFirstOrThrow()
-    ).n,
-  );
-  return { total, rows: rows.map(num) };
-}
-
-/** Open appeals past a deadline and not yet escalated, for the escalation job. */
-export async function overdueUnescalated(db: Executor, now: string): Promise<StoredAppeal[]> {
-  const rows = await applyFilter(db.selectFrom('appeals').selectAll(), { overdueAt: now, escalated: false })
-    .orderBy('id')
-    .execute();
-  return rows.map(num);
 }
 
 export async function insertEvents(trx: Executor, rows: Insertable<AppealEventRow>[]): Promise<void> {
@@ -454,80 +423,4 @@ export async function missingReports(db: Executor, day: string, cadreId: number 
   if (cadreId !== null) q = q.where('e.liaison_cadre_id', '=', cadreId);
   if (areaPrefix) q = q.where('e.district_code', 'like', `${areaPrefix}%`);
   return (await q.orderBy('e.name').limit(1000).execute()).map(num);
-}
-
-// ---------------------------------------------------------------- dashboard
-
-/** Counts grouped by one column over appeals received in a period (and an area). */
-export async function countBy(
-  db: Executor,
-  col: 'channel' | 'category' | 'district_code' | 'status',
-  f: { fromAt: string; toAt: string; areaPrefix?: string },
-) {
-  let q = db
-    .selectFrom('appeals')
-    .select([col, (e) => e.fn.countAll<number>().as('n')])
-    .where('received_at', '>=', f.fromAt)
-    .where('received_at', '<', f.toAt);
-  if (f.areaPrefix) q = q.where('district_code', 'like', `${f.areaPrefix}%`);
-  return (await q.groupBy(col).execute()).map((r) => ({ key: String(r[col as keyof typeof r]), n: Number(r.n) }));
-}
-
-/** Appeals per local day (received_at + 8 h) in a period. */
-export async function countByDay(
-  db: Executor,
-  f: { fromAt: string; toAt: string; areaPrefix?: string },
-  dialect: string,
-) {
-  const day =
-    dialect === 'postgres'
-      ? sql<string>`to_char((received_at::timestamptz at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')`
-      : sql<string>`strftime('%Y-%m-%d', received_at, '+8 hours')`;
-  let q = db
-    .selectFrom('appeals')
-    .select([day.as('day'), (e) => e.fn.countAll<number>().as('n')])
-    .where('received_at', '>=', f.fromAt)
-    .where('received_at', '<', f.toAt);
-  if (f.areaPrefix) q = q.where('district_code', 'like', `${f.areaPrefix}%`);
-  return (await q.groupBy(day).orderBy(day).execute()).map((r) => ({ day: String(r.day), n: Number(r.n) }));
-}
-
-/** The measures of the 12345 norms over appeals received in a period. */
-export async function measures(db: Executor, f: { fromAt: string; toAt: string; now: string; areaPrefix?: string }) {
-  const c = (cond: ReturnType<typeof sql>) => sql<number>`sum(case when ${cond} then 1 else 0 end)`;
-  let q = db
-    .selectFrom('appeals')
-    .select([
-      (e) => e.fn.countAll<number>().as('total'),
-      c(sql`signed_at is not null`).as('signed'),
-      c(sql`signed_at is not null and signed_at <= sign_due_at`).as('signedOnTime'),
-      c(sql`replied_at is not null`).as('replied'),
-      c(sql`replied_at is not null and replied_at <= due_at`).as('repliedOnTime'),
-      c(sql`rating is not null`).as('rated'),
-      c(sql`rating in ('satisfied', 'basic')`).as('satisfied'),
-      c(sql`reopen_count > 0`).as('reopened'),
-      c(sql`escalated_at is not null`).as('escalated'),
-      c(sql`status = 'closed'`).as('closed'),
-      c(
-        sql`status in ('received','dispatched','signed') and ((signed_at is null and sign_due_at < ${f.now}) or due_at < ${f.now})`,
-      ).as('overdue'),
-    ])
-    .where('received_at', '>=', f.fromAt)
-    .where('received_at', '<', f.toAt);
-  if (f.areaPrefix) q = q.where('district_code', 'like', `${f.areaPrefix}%`);
-  const r = await q.executeTakeFirstOrThrow();
-  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v ?? 0)])) as Record<
-    | 'total'
-    | 'signed'
-    | 'signedOnTime'
-    | 'replied'
-    | 'repliedOnTime'
-    | 'rated'
-    | 'satisfied'
-    | 'reopened'
-    | 'escalated'
-    | 'closed'
-    | 'overdue',
-    number
-  >;
 }

@@ -34,6 +34,8 @@ import {
   insertOutbox,
   listDeadlines,
   listAppeals as listRows,
+  lockAppeal,
+  type NewAppeal,
   outboxOf,
   overdueUnescalated,
   type StoredAppeal,
@@ -261,7 +263,7 @@ export async function submitAppeal(ctx: Ctx, who: Who, channel: Channel, input: 
   const { signDueAt, dueAt } = deadlinesOf(now, rule);
   const random = opts.random ?? randomUnit;
   const no = trackingNo(now, random);
-  const row: Insertable<AppealRow> = {
+  const row: NewAppeal = {
     tracking_no: no,
     idem_key: input.idempotencyKey,
     channel,
@@ -397,7 +399,7 @@ async function apply(
   now: string,
   rating?: Rating,
 ): Promise<StoredAppeal> {
-  const a = await appealById(trx, id);
+  const a = await lockAppeal(trx, id, ctx.db.dialect);
   if (!a) throw new AppError(AppealErrors.APPEAL_NOT_FOUND, { id });
   // Order first (replying before sign-off is an order error whoever asks), then who may act.
   const to = nextStatus({ status: a.status as Status, escalated: a.escalated_at != null }, action, rating);
@@ -405,8 +407,7 @@ async function apply(
   await check(a);
   const c = change(a, to);
   const patch = { ...c.patch, status: to, updated_at: now };
-  await updateAppeal(trx, a.id, patch);
-  const after = { ...a, ...patch } as StoredAppeal;
+  const after = await updateAppeal(trx, a, patch);
   await insertEvents(trx, [
     event(a.id, now, action, label(who), a.status, to, c.unit ?? after.unit, c.note ?? null, c.publicEvent ?? true),
   ]);
@@ -665,7 +666,7 @@ export async function mergeAppeal(
 ) {
   if (actor !== 'system') requirePermission(actor, 'appeals:dispatch');
   return run(ctx, async (trx) => {
-    const target = await appealById(trx, into);
+    const target = await lockAppeal(trx, into, ctx.db.dialect);
     if (!target) throw new AppError(AppealErrors.APPEAL_NOT_FOUND, { id: into });
     if (id === into || ['merged', 'closed'].includes(target.status)) throw new AppError(AppealErrors.APPEAL_MERGE_SELF);
     const dup = await apply(
@@ -686,7 +687,7 @@ export async function mergeAppeal(
       now,
     );
     const repeats = target.repeat_count + dup.repeat_count;
-    await updateAppeal(trx, into, { repeat_count: repeats, updated_at: now });
+    await updateAppeal(trx, target, { repeat_count: repeats, updated_at: now });
     await insertEvents(trx, [event(into, now, 'repeat', label(actor), null, null, null, dup.tracking_no, false)]);
     let carrier = { ...target, repeat_count: repeats };
     if (repeats >= REPEAT_ESCALATION && !target.escalated_at)
@@ -746,7 +747,7 @@ export async function listAppeals(ctx: Ctx, actor: Actor, q: AppealsQuery, now =
     from: q.from,
     to: q.to,
   };
-  const { total, rows } = await listRows(ctx.db.k, f, (q.page - 1) * q.pageSize, q.pageSize);
+  const { total, rows } = await listRows(ctx.db.k, f, (q.page - 1) * q.pageSize, q.pageSize, ctx.db.dialect);
   const ents = new Map<number, { name: string; creditCode: string }>();
   for (const id of new Set(rows.map((r) => r.enterprise_id).filter((x): x is number => x != null))) {
     const e = await enterpriseById(ctx.db.k, id);

@@ -55,6 +55,26 @@ export interface AppealRow {
   escalation_reason: string | null;
   source_report_id: number | null;
   updated_at: string;
+  /** From when the appeal is overdue (counts.rules.ts overdueAt); null when it cannot be. */
+  overdue_at: string | null;
+}
+
+/** Dashboard counters per local day, district and value of one dimension (counts.rules.ts). */
+export interface AppealCountRow {
+  day: string;
+  district_code: string;
+  /** 'channel', 'category' or 'status'; `key` is the appeal's value of it. */
+  dim: string;
+  key: string;
+  n: number;
+  signed: number;
+  signed_on_time: number;
+  replied: number;
+  replied_on_time: number;
+  rated: number;
+  satisfied: number;
+  reopened: number;
+  escalated: number;
 }
 
 export interface AppealEventRow {
@@ -143,6 +163,7 @@ declare module '../platform/db/schema.ts' {
   interface Database {
     enterprises: EnterpriseRow;
     appeals: AppealRow;
+    appeal_counts: AppealCountRow;
     appeal_events: AppealEventRow;
     appeal_deadlines: AppealDeadlineRow;
     appeal_accounts: AppealAccountRow;

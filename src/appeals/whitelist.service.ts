@@ -188,8 +188,8 @@ export async function liaisonView(ctx: Ctx, actor: Actor, now = new Date().toISO
     const ents = (
       await ctx.db.k.selectFrom('enterprises').select('id').where('liaison_cadre_id', '=', cadreId).execute()
     ).map((r) => Number(r.id));
-    overdue = (await listAppeals(ctx.db.k, { overdueAt: now, enterpriseIds: ents }, 0, 200)).rows.map((a) =>
-      appealView(a, now),
+    overdue = (await listAppeals(ctx.db.k, { overdueAt: now, enterpriseIds: ents }, 0, 200, ctx.db.dialect)).rows.map(
+      (a) => appealView(a, now),
     );
   }
   return {

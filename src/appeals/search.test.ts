@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import { dialects, testCtx } from '../../test/helpers/db.ts';
+import { MIGRATIONS } from '../migrations.ts';
+import { migrate } from '../platform/db/migrations.repo.ts';
+import { Rng } from '../sim/rng.ts';
+import { insertAppeals, listAppeals, lockAppeal, type NewAppeal, updateAppeal } from './appeals.repo.ts';
+import { countsOf, countsReference } from './counts.repo.ts';
+import { type CountRow, countKey } from './counts.rules.ts';
+import { asciiLower, searchPlan, searchTokens } from './search.rules.ts';
+
+// A small alphabet makes random queries hit often; ASCII in both cases, digits and punctuation
+// check case folding and run boundaries; 𠀀 (outside the indexed ranges) checks the fallback.
+const ALPHABET = [...'停产原材料物流受阻复工通行证员工返岗补贴企业园区车辆', ...'AbcXyz019', ...' ，。-%_', '𠀀'];
+const text = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.pick(ALPHABET)).join('');
+
+function row(rng: Rng, i: number): NewAppeal {
+  const at = new Date(Date.parse('2022-11-01T00:00:00Z') + rng.int(0, 7 * 86_400) * 1000).toISOString();
+  return {
+    tracking_no: `SQ20221101T${String(i).padStart(5, '0')}`,
+    idem_key: null,
+    channel: rng.pick(['web', 'mobile', 'hotline']),
+    submitter: 'resident',
+    enterprise_id: null,
+    contact_name_mask: null,
+    contact_name_enc: null,
+    phone_enc: 'x',
+    phone_hash: 'x',
+    phone_mask: 'x',
+    phone_last4_hash: 'x',
+    district_code: rng.pick(['350102', '350104']),
+    category: rng.pick(['logistics', 'materials']),
+    urgency: 'normal',
+    title: text(rng, rng.int(1, 12)),
+    content: text(rng, rng.int(0, 40)),
+    status: rng.pick(['received', 'dispatched', 'closed']),
+    unit: null,
+    received_at: at,
+    sign_due_at: at,
+    due_at: at,
+    reopen_count: 0,
+    repeat_count: 1,
+    updated_at: at,
+  };
+}
+
+type Plain = {
+  id: number;
+  title: string;
+  content: string;
+  tracking_no: string;
+  status: string;
+  district_code: string;
+  channel: string;
+  received_at: string;
+};
+/** The meaning the index must reproduce: a plain substring filter (ASCII case-insensitive). */
+const contains = (a: Plain, q: string) =>
+  asciiLower(a.title).includes(asciiLower(q)) ||
+  asciiLower(a.content).includes(asciiLower(q)) ||
+  a.tracking_no === q ||
+  a.tracking_no === q.toUpperCase();
+const newestFirst = (a: Plain, b: Plain) =>
+  a.received_at < b.received_at ? 1 : a.received_at > b.received_at ? -1 : b.id - a.id;
+
+test('tokens: substrings of one to four characters of ideograph and ASCII runs; query plans', () => {
+  assert.equal(
+    searchTokens('物流受阻', 'PM2.5'),
+    '物 物流 物流受 物流受阻 流 流受 流受阻 受 受阻 阻 p pm pm2 m m2 2 5',
+  );
+  assert.deepEqual(searchPlan('物流受阻'), { tokens: ['物流受阻'], exact: true });
+  assert.deepEqual(searchPlan('KN95'), { tokens: ['kn95'], exact: true });
+  assert.deepEqual(searchPlan('原材料供应'), { tokens: ['原材料供', '材料供应'], exact: false });
+  assert.deepEqual(searchPlan('物流 受阻'), { tokens: ['物流', '受阻'], exact: false });
+  assert.deepEqual(searchPlan('，。'), { tokens: [], exact: false });
+});
+
+for (const dialect of dialects()) {
+  describe(`appeals text search on ${dialect}`, async () => {
+    // Appeals written before the search migration are backfilled by it.
+    const ctx = await testCtx(dialect, { migrate: false });
+    after(() => ctx.close());
+    await migrate(
+      ctx.db,
+      MIGRATIONS.filter((m) => m.id !== '0050_appeals_search_counts'),
+    );
+    const rng = new Rng(11);
+    const early = Array.from({ length: 150 }, (_, i) => row(rng, i));
+    // The table has no search columns yet: the rows go in as they were written then.
+    await ctx.db.k
+      .insertInto('appeals')
+      .values(early as never)
+      .execute();
+    await migrate(ctx.db, MIGRATIONS);
+    await ctx.db.k.transaction().execute((trx) =>
+      insertAppeals(
+        trx,
+        Array.from({ length: 250 }, (_, i) => row(rng, 1000 + i)),
+      ),
+    );
+    // Edits of title or content re-tokenise the row.
+    await ctx.db.k.transaction().execute(async (trx) => {
+      for (const id of [3, 160, 300]) {
+        const a = await lockAppeal(trx, id, dialect);
+        if (a) await updateAppeal(trx, a, { title: text(rng, 8), content: text(rng, 20) });
+      }
+      // Status changes move the appeal's filter tokens in SQLite's index.
+      for (let id = 1; id <= 400; id += 7) {
+        const a = await lockAppeal(trx, id, dialect);
+        if (a) await updateAppeal(trx, a, { status: rng.pick(['received', 'dispatched', 'closed']) });
+      }
+    });
+    const all = (await ctx.db.k
+      .selectFrom('appeals')
+      .select(['id', 'title', 'content', 'tracking_no', 'status', 'district_code', 'channel', 'received_at'])
+      .execute()) as Plain[];
+    all.forEach((a) => {
+      a.id = Number(a.id);
+    });
+
+    test('the migration also counted the appeals written before it', async () => {
+      const p = { from: '2022-10-01', to: '2022-12-31' };
+      const key = (r: CountRow) => countKey(r);
+      const sorted = (rows: CountRow[]) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+      const got = sorted(await countsOf(ctx.db.k, p));
+      assert.equal(
+        got.filter((r) => r.dim === 'status').reduce((n, r) => n + r.n, 0),
+        400,
+      );
+      assert.deepEqual(got, sorted(await countsReference(ctx.db.k, dialect, p)));
+    });
+
+    test('equals a substring filter over 400 random appeals and 300 random queries, with filters and pages', async () => {
+      const queries: string[] = ['SQ20221101T01005', 'sq20221101t01005', '停产', 'ab', 'AB', '%', '_', '𠀀', '-'];
+      while (queries.length < 300) {
+        const a = rng.pick(all);
+        const src = Array.from(rng.next() < 0.5 ? a.title : a.content);
+        const len = rng.int(1, 7);
+        const start = rng.int(0, Math.max(0, src.length - len));
+        const q = rng.next() < 0.7 ? src.slice(start, start + len).join('') : text(rng, len);
+        // The list trims queries (zod); a whitespace-only query means no filter.
+        if (q.trim()) queries.push(q.trim());
+      }
+      let hits = 0;
+      for (const q of queries) {
+        const f = {
+          q,
+          status: rng.next() < 0.3 ? 'dispatched' : undefined,
+          district: rng.next() < 0.3 ? '350104' : undefined,
+          channel: rng.next() < 0.2 ? 'web' : undefined,
+        };
+        const want = all
+          .filter(
+            (a) =>
+              contains(a, q) &&
+              (!f.status || a.status === f.status) &&
+              (!f.district || a.district_code === f.district) &&
+              (!f.channel || a.channel === f.channel),
+          )
+          .sort(newestFirst);
+        // Either SQLite plan: look up every match by id, or probe the match set along an index.
+        const probeAbove = rng.next() < 0.5 ? 0 : 1_000_000;
+        const got = await listAppeals(ctx.db.k, f, 0, 1000, dialect, probeAbove);
+        assert.deepEqual(
+          got.rows.map((r) => r.id),
+          want.map((a) => a.id),
+          `filter ${JSON.stringify(f)}`,
+        );
+        assert.equal(got.total, want.length);
+        const page = await listAppeals(ctx.db.k, f, 2, 3, dialect, probeAbove);
+        assert.deepEqual(
+          page.rows.map((r) => r.id),
+          want.slice(2, 5).map((a) => a.id),
+        );
+        if (want.length) hits++;
+      }
+      // The queries must actually find things, or the comparison proves little.
+      assert.ok(hits > 150, `only ${hits} queries matched`);
+    });
+  });
+}
