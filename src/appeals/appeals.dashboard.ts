@@ -1,8 +1,11 @@
-import ExcelJS from 'exceljs';
 import { nameOf } from '../geo/geo.service.ts';
+import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import { type Actor, scopePrefix } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
+import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
+import { AppError } from '../platform/errors.ts';
+import { columnsSheet, workbook } from '../platform/files/xlsx.ts';
 import { localDay, STATUS_ZH, type Status } from './appeals.rules.ts';
 import type { AppealsQuery } from './appeals.schema.ts';
 import { type AppealView, listAppeals } from './appeals.service.ts';
@@ -16,6 +19,20 @@ const dayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`)).
 const nextDayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`) + 86_400_000).toISOString();
 
 /**
+ * The period (local days, the last seven by default) and area a dashboard reads: the actor's area,
+ * or a district inside it. Appeals are kept per district, so a zone-scoped account has no area here.
+ */
+export function appealPeriod(actor: Actor, q: { from?: string; to?: string; district?: string }, now: string) {
+  requirePermission(actor, 'appeals:read');
+  const scope = scopePrefix(actor.scope);
+  if (scope === null) throw new AppError(AuthErrors.OUT_OF_SCOPE);
+  const to = q.to ?? localDay(now);
+  const from = q.from ?? localDay(new Date(Date.parse(`${to}T00:00:00+08:00`) - 6 * 86_400_000).toISOString());
+  const areaPrefix = q.district?.startsWith(scope) ? q.district : scope.length > 4 ? scope : undefined;
+  return { from, to, areaPrefix };
+}
+
+/**
  * The appeals dashboard of a period (local days): volume by channel, category, district and day;
  * the 12345 measures (on-time sign-off and closure, satisfaction, reopen rate); overdue and
  * escalated counts; the whitelist status board of the last day.
@@ -24,13 +41,9 @@ export async function appealsDashboard(
   ctx: Ctx,
   actor: Actor,
   q: { from?: string; to?: string; district?: string },
-  now = new Date().toISOString(),
+  now = nowIso(),
 ) {
-  requirePermission(actor, 'appeals:read');
-  const to = q.to ?? localDay(now);
-  const from = q.from ?? localDay(new Date(Date.parse(`${to}T00:00:00+08:00`) - 6 * 86_400_000).toISOString());
-  const scope = scopePrefix(actor.scope) ?? '-';
-  const areaPrefix = q.district?.startsWith(scope) ? q.district : scope.length > 4 ? scope : undefined;
+  const { from, to, areaPrefix } = appealPeriod(actor, q, now);
   const f = { fromAt: dayStart(from), toAt: nextDayStart(to), areaPrefix };
   // Volumes and measures from the counters kept as appeals change; overdue depends on `now`.
   const p = { from, to, areaPrefix };
@@ -90,18 +103,11 @@ const EXPORT_COLUMNS: Array<[string, (a: AppealView) => unknown]> = [
 
 /** Any filtered list as an XLSX workbook (up to 50,000 rows, contacts masked). */
 export async function exportAppeals(ctx: Ctx, actor: Actor, q: AppealsQuery): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Banyan';
-  const ws = wb.addWorksheet('诉求 Appeals');
-  ws.addRow(EXPORT_COLUMNS.map(([t]) => t)).font = { bold: true };
+  const rows: AppealView[] = [];
   for (let page = 1; page <= 50; page++) {
     const r = await listAppeals(ctx, actor, { ...q, page, pageSize: 1000 });
-    for (const a of r.items) ws.addRow(EXPORT_COLUMNS.map(([, f]) => f(a)));
+    rows.push(...r.items);
     if (page * 1000 >= r.total) break;
   }
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  ws.columns.forEach((c) => {
-    c.width = 16;
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbook([columnsSheet('诉求 Appeals', EXPORT_COLUMNS, rows)]);
 }

@@ -1,4 +1,5 @@
 import { maskPhone } from '../people/people.rules.ts';
+import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { pendingOutbox, recordDelivery } from './appeals.repo.ts';
 
@@ -50,7 +51,7 @@ export async function deliverOutbox(ctx: Ctx, limit = 200): Promise<{ sent: numb
       }
       await ctx.db.k.transaction().execute((trx) =>
         recordDelivery(trx, m.id, {
-          at: new Date().toISOString(),
+          at: nowIso(),
           sender: current.name,
           ok: r.ok,
           detail: r.detail.slice(0, 500),

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DIVISIONS } from '../geo/geo.data.ts';
+import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
@@ -137,7 +138,7 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
         .header('content-type', XLSX)
         .header(
           'content-disposition',
-          `attachment; filename="appeals.xlsx"; filename*=UTF-8''${encodeURIComponent(`诉求清单-${localDay(new Date().toISOString())}.xlsx`)}`,
+          `attachment; filename="appeals.xlsx"; filename*=UTF-8''${encodeURIComponent(`诉求清单-${localDay(nowIso())}.xlsx`)}`,
         );
       return buf;
     },
@@ -309,8 +310,7 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
         ),
       },
     },
-    async (r) =>
-      statusBoard(ctx, actorOf(r), (r.query as { date?: string }).date ?? localDay(new Date().toISOString())),
+    async (r) => statusBoard(ctx, actorOf(r), (r.query as { date?: string }).date ?? localDay(nowIso())),
   );
   app.get(
     '/api/v1/liaison',

@@ -14,6 +14,7 @@ import {
   scopePrefix,
 } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
+import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { AppealErrors } from './appeals.errors.ts';
@@ -149,7 +150,7 @@ export async function setDeadline(ctx: Ctx, actor: Actor | 'cli', input: Deadlin
       sign_unit: input.sign.unit,
       resolve_amount: input.resolve.amount,
       resolve_unit: input.resolve.unit,
-      updated_at: new Date().toISOString(),
+      updated_at: nowIso(),
     });
     await recordAudit(ctx.db, ctx.crypto, trx, {
       actor: actorLabel(actor),
@@ -236,7 +237,7 @@ function randomUnit(): number {
 export async function submitAppeal(ctx: Ctx, who: Who, channel: Channel, input: AppealInput, opts: IntakeOptions = {}) {
   if (channel === 'hotline' && typeof who === 'object') requirePermission(who, 'appeals:intake');
   if (channel === 'hotline' && who === 'public') throw new AppError(AuthErrors.AUTH_REQUIRED);
-  const now = opts.now ?? new Date().toISOString();
+  const now = opts.now ?? nowIso();
   const phoneHash = ctx.crypto.blindIndex('phone', input.phone);
   const again = await appealByIdemKey(ctx.db.k, input.idempotencyKey);
   if (again) {
@@ -435,7 +436,7 @@ export async function dispatchAppeals(
   ids: number[],
   unit: string,
   note?: string,
-  now = new Date().toISOString(),
+  now = nowIso(),
 ) {
   if (actor !== 'system') requirePermission(actor, 'appeals:dispatch');
   if (!isUnit(unit, nameOf)) throw new AppError(AppealErrors.APPEAL_UNIT_UNKNOWN, { unit });
@@ -482,7 +483,7 @@ function holds(unit: string | null, a: StoredAppeal) {
 }
 
 /** The holding unit signs the appeal off (签收): it is now theirs to handle. */
-export async function signAppeal(ctx: Ctx, actor: Actor | 'system', id: number, now = new Date().toISOString()) {
+export async function signAppeal(ctx: Ctx, actor: Actor | 'system', id: number, now = nowIso()) {
   const unit = await handlerUnit(ctx, actor);
   return run(ctx, (trx) =>
     apply(
@@ -499,13 +500,7 @@ export async function signAppeal(ctx: Ctx, actor: Actor | 'system', id: number, 
 }
 
 /** The holding unit says it is not theirs: back to the dispatcher with a reason. */
-export async function returnAppeal(
-  ctx: Ctx,
-  actor: Actor | 'system',
-  id: number,
-  reason: string,
-  now = new Date().toISOString(),
-) {
+export async function returnAppeal(ctx: Ctx, actor: Actor | 'system', id: number, reason: string, now = nowIso()) {
   const unit = await handlerUnit(ctx, actor);
   return run(ctx, (trx) =>
     apply(
@@ -528,13 +523,7 @@ export async function returnAppeal(
 }
 
 /** A progress note by the holding unit (internal). */
-export async function noteAppeal(
-  ctx: Ctx,
-  actor: Actor | 'system',
-  id: number,
-  note: string,
-  now = new Date().toISOString(),
-) {
+export async function noteAppeal(ctx: Ctx, actor: Actor | 'system', id: number, note: string, now = nowIso()) {
   const unit = await handlerUnit(ctx, actor);
   return run(ctx, (trx) =>
     apply(
@@ -551,13 +540,7 @@ export async function noteAppeal(
 }
 
 /** The reply to the submitter (only after sign-off). */
-export async function replyAppeal(
-  ctx: Ctx,
-  actor: Actor | 'system',
-  id: number,
-  reply: string,
-  now = new Date().toISOString(),
-) {
+export async function replyAppeal(ctx: Ctx, actor: Actor | 'system', id: number, reply: string, now = nowIso()) {
   const unit = await handlerUnit(ctx, actor);
   return run(ctx, (trx) =>
     apply(
@@ -611,14 +594,14 @@ export async function rateAppeal(
   id: number,
   rating: Rating,
   comment?: string,
-  now = new Date().toISOString(),
+  now = nowIso(),
 ) {
   if (actor !== 'system') requirePermission(actor, 'appeals:intake');
   return run(ctx, (trx) => rateIn(ctx, trx, actor, id, rating, comment, now));
 }
 
 /** The dispatcher closes a replied appeal that the submitter did not rate. */
-export async function closeAppeal(ctx: Ctx, actor: Actor | 'system', id: number, now = new Date().toISOString()) {
+export async function closeAppeal(ctx: Ctx, actor: Actor | 'system', id: number, now = nowIso()) {
   if (actor !== 'system') requirePermission(actor, 'appeals:dispatch');
   return run(ctx, (trx) =>
     apply(
@@ -657,13 +640,7 @@ async function escalateIn(ctx: Ctx, trx: Executor, who: Who, a: StoredAppeal, re
  * the duplicate is closed as merged, the carrier counts one more raise, and on the third raise
  * it is escalated (督办).
  */
-export async function mergeAppeal(
-  ctx: Ctx,
-  actor: Actor | 'system',
-  id: number,
-  into: number,
-  now = new Date().toISOString(),
-) {
+export async function mergeAppeal(ctx: Ctx, actor: Actor | 'system', id: number, into: number, now = nowIso()) {
   if (actor !== 'system') requirePermission(actor, 'appeals:dispatch');
   return run(ctx, async (trx) => {
     const target = await lockAppeal(trx, into, ctx.db.dialect);
@@ -697,7 +674,7 @@ export async function mergeAppeal(
 }
 
 /** The deadline job: escalates every open appeal past its sign-off or resolution deadline. */
-export async function escalateOverdue(ctx: Ctx, who: Actor | 'cli' | 'system', now = new Date().toISOString()) {
+export async function escalateOverdue(ctx: Ctx, who: Actor | 'cli' | 'system', now = nowIso()) {
   if (typeof who === 'object') requirePermission(who, 'appeals:dispatch');
   const due = await overdueUnescalated(ctx.db.k, now);
   const out: Array<{ trackingNo: string; reason: string }> = [];
@@ -725,7 +702,7 @@ function areaOf(actor: Actor): string | null {
 }
 
 /** The dispatcher's queue, a unit's inbox (`unit: 'mine'`) or any filtered list in the actor's area. */
-export async function listAppeals(ctx: Ctx, actor: Actor, q: AppealsQuery, now = new Date().toISOString()) {
+export async function listAppeals(ctx: Ctx, actor: Actor, q: AppealsQuery, now = nowIso()) {
   let unit = q.unit;
   if (unit === 'mine') {
     requirePermission(actor, 'appeals:handle');
@@ -762,7 +739,7 @@ export async function listAppeals(ctx: Ctx, actor: Actor, q: AppealsQuery, now =
 }
 
 /** One appeal with its full timeline and messages. A unit sees what it holds; readers their area. */
-export async function getAppeal(ctx: Ctx, actor: Actor, id: number, now = new Date().toISOString()) {
+export async function getAppeal(ctx: Ctx, actor: Actor, id: number, now = nowIso()) {
   const a = await appealById(ctx.db.k, id);
   if (!a) throw new AppError(AppealErrors.APPEAL_NOT_FOUND, { id });
   if (may(actor, 'appeals:read')) assertInScope(actor, a);
@@ -842,7 +819,7 @@ export async function trackAppeal(ctx: Ctx, trackingNoIn: string, last4: string)
 export async function rateByTracking(ctx: Ctx, no: string, last4: string, rating: Rating, comment?: string) {
   await trackAppeal(ctx, no, last4);
   const a = (await appealByTracking(ctx.db.k, no.trim().toUpperCase())) as StoredAppeal;
-  await run(ctx, (trx) => rateIn(ctx, trx, 'public', a.id, rating, comment, new Date().toISOString()));
+  await run(ctx, (trx) => rateIn(ctx, trx, 'public', a.id, rating, comment, nowIso()));
   return trackAppeal(ctx, no, last4);
 }
 

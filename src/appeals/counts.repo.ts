@@ -60,6 +60,23 @@ export async function countSumsBy(
   return rows.map((r) => ({ key: String(r[col as keyof typeof r]), n: Number(r.n) }));
 }
 
+/** Appeals per local day and value of one dimension (the stacked daily volume chart). */
+export async function countByDayAnd(
+  db: Executor,
+  dim: 'channel' | 'category' | 'status',
+  p: Period,
+): Promise<Array<{ day: string; key: string; n: number }>> {
+  let q = db
+    .selectFrom('appeal_counts')
+    .select(['day', 'key', (e) => e.fn.sum<number>('n').as('n')])
+    .where('day', '>=', p.from)
+    .where('day', '<=', p.to)
+    .where('dim', '=', dim);
+  if (p.areaPrefix) q = q.where('district_code', 'like', `${p.areaPrefix}%`);
+  const rows = await q.groupBy(['day', 'key']).orderBy('day').execute();
+  return rows.map((r) => ({ day: String(r.day), key: String(r.key), n: Number(r.n) })).filter((r) => r.n !== 0);
+}
+
 /** The sums of `n`, of every measure and of closed appeals over a period. */
 export async function countTotals(db: Executor, p: Period): Promise<Record<'n' | 'closed' | Measure, number>> {
   let q = db

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
@@ -15,7 +16,7 @@ const DayQuery = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
     .optional(),
 });
-const today = () => localDay(new Date().toISOString());
+const today = () => localDay(nowIso());
 
 function xlsx(reply: FastifyReply, ascii: string, zh: string, buf: Buffer) {
   reply

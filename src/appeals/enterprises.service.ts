@@ -5,6 +5,7 @@ import { maskName, maskPhone, normalisePhone } from '../people/people.rules.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { type Actor, actorLabel, scopePrefix } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
+import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError, messagesOf } from '../platform/errors.ts';
 import { parseCsv } from '../platform/files/csv.ts';
@@ -86,7 +87,7 @@ async function assertCadres(ctx: Ctx, ids: number[]) {
 /** Registers or updates an enterprise by credit code; audited. */
 export async function saveEnterprise(ctx: Ctx, actor: Actor | 'cli' | 'system', input: EnterpriseInput) {
   if (typeof actor !== 'string') requirePermission(actor, 'enterprises:write');
-  const now = new Date().toISOString();
+  const now = nowIso();
   const row = enterpriseRow(ctx, EnterpriseInput.parse(input), now);
   if (row.liaison_cadre_id != null) await assertCadres(ctx, [row.liaison_cadre_id]);
   const id = await ctx.db.k.transaction().execute(async (trx) => {
@@ -237,7 +238,7 @@ export async function importEnterprises(
     if (!keys[i] && h.trim()) issue(head.row, h.trim(), 'unknown column / 未知列');
   });
   for (const r of REQUIRED) if (!keys.includes(r)) issue(head.row, r, 'missing column / 缺少必填列');
-  const now = new Date().toISOString();
+  const now = nowIso();
   const rows: Array<Omit<EnterpriseRow, 'id'>> = [];
   const rowNo: number[] = [];
   const seen = new Map<string, number>();

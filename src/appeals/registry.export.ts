@@ -1,11 +1,11 @@
-import ExcelJS from 'exceljs';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import type { Ctx } from '../platform/context.ts';
+import { columnsSheet, workbook } from '../platform/files/xlsx.ts';
 import type { EnterprisesQuery } from './appeals.schema.ts';
 import { listEnterprises } from './enterprises.service.ts';
 import { liaisonDesk, whitelistBreakdown } from './registry.service.ts';
 
-// Workbooks in the house style of exportAppeals: bilingual bold header, frozen first row, contacts masked.
+// Contacts are masked in every export (the lists serve masks only).
 
 const TIER_ZH: Record<string, string> = { national: '国家级', provincial: '省级', city: '市级', leader: '龙头企业' };
 const SIZE_ZH: Record<string, string> = { large: '大型', medium: '中型', small: '小型', micro: '微型' };
@@ -14,19 +14,6 @@ const tiers = (t: string[]) => t.map((x) => `${TIER_ZH[x] ?? x} ${x}`).join('、
 const both = (zh: Record<string, string>, v: string) => `${zh[v] ?? v} ${v}`;
 
 type Columns<T> = Array<[string, (row: T) => unknown]>;
-
-async function workbook<T>(sheet: string, columns: Columns<T>, rows: Iterable<T>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Banyan';
-  const ws = wb.addWorksheet(sheet);
-  ws.addRow(columns.map(([t]) => t)).font = { bold: true };
-  for (const r of rows) ws.addRow(columns.map(([, f]) => f(r)));
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  ws.columns.forEach((c) => {
-    c.width = 16;
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 type EnterpriseItem = Awaited<ReturnType<typeof listEnterprises>>['items'][number];
 const ENTERPRISE_COLUMNS: Columns<EnterpriseItem> = [
@@ -49,7 +36,7 @@ export async function exportEnterprises(ctx: Ctx, actor: Actor, q: EnterprisesQu
     rows.push(...r.items);
     if (page * 500 >= r.total) break;
   }
-  return workbook('企业 Enterprises', ENTERPRISE_COLUMNS, rows);
+  return workbook([columnsSheet('企业 Enterprises', ENTERPRISE_COLUMNS, rows)]);
 }
 
 interface BoardRow {
@@ -86,7 +73,7 @@ const BOARD_COLUMNS: Columns<BoardRow> = [
 export async function exportBoard(ctx: Ctx, actor: Actor, day: string): Promise<Buffer> {
   const b = await whitelistBreakdown(ctx, actor, day);
   const rows: BoardRow[] = [...b.troubled, ...b.missing.map((m) => ({ ...m, production: 'missing' }))];
-  return workbook(`白名单 ${day}`, BOARD_COLUMNS, rows);
+  return workbook([columnsSheet(`白名单 ${day}`, BOARD_COLUMNS, rows)]);
 }
 
 /** The liaison's enterprises with the day's report status as XLSX. */
@@ -97,5 +84,5 @@ export async function exportLiaison(ctx: Ctx, actor: Actor, day?: string): Promi
     ...(e.report ?? {}),
     production: e.report?.production ?? 'missing',
   }));
-  return workbook(`挂钩企业 ${d.day}`, BOARD_COLUMNS, rows);
+  return workbook([columnsSheet(`挂钩企业 ${d.day}`, BOARD_COLUMNS, rows)]);
 }

@@ -1,31 +1,9 @@
-import { sql } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import './appeals.tables.ts';
 
-// The screens' extra reads (enterprise page, liaison desk, whitelist breakdown, daily volume by
-// channel). Kept apart from appeals.repo.ts, whose list and dashboard queries are tuned for volume.
+// The screens' extra reads (enterprise page, liaison desk, whitelist breakdown). Kept apart from appeals.repo.ts, whose list and dashboard queries are tuned for volume.
 
 const num = <T extends { id: unknown }>(r: T) => ({ ...r, id: Number(r.id) });
-
-/** Appeals per local day (received_at + 8 h) and channel in a period. */
-export async function countByDayChannel(
-  db: Executor,
-  f: { fromAt: string; toAt: string; areaPrefix?: string },
-  dialect: string,
-) {
-  const day =
-    dialect === 'postgres'
-      ? sql<string>`to_char((received_at::timestamptz at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')`
-      : sql<string>`strftime('%Y-%m-%d', received_at, '+8 hours')`;
-  let q = db
-    .selectFrom('appeals')
-    .select([day.as('day'), 'channel', (e) => e.fn.countAll<number>().as('n')])
-    .where('received_at', '>=', f.fromAt)
-    .where('received_at', '<', f.toAt);
-  if (f.areaPrefix) q = q.where('district_code', 'like', `${f.areaPrefix}%`);
-  const rows = await q.groupBy([day, 'channel']).orderBy(day).execute();
-  return rows.map((r) => ({ day: String(r.day), channel: r.channel, n: Number(r.n) }));
-}
 
 /** The latest daily reports of one enterprise, newest first. */
 export async function reportsOfEnterprise(db: Executor, enterpriseId: number, limit: number) {

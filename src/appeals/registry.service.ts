@@ -1,8 +1,10 @@
 import { nameOf } from '../geo/geo.service.ts';
 import { type Actor, scopePrefix } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
+import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
+import { appealPeriod } from './appeals.dashboard.ts';
 import { AppealErrors } from './appeals.errors.ts';
 import {
   accountOf,
@@ -15,9 +17,9 @@ import {
 } from './appeals.repo.ts';
 import { localDay, type Production, troubleOf, WHITELIST_TIERS } from './appeals.rules.ts';
 import { appealView } from './appeals.service.ts';
+import { countByDayAnd } from './counts.repo.ts';
 import { enterpriseView } from './enterprises.service.ts';
 import {
-  countByDayChannel,
   latestReportDay,
   openTasksOfEnterprise,
   reportsOfEnterprise,
@@ -52,16 +54,11 @@ export async function appealVolume(
   ctx: Ctx,
   actor: Actor,
   q: { from?: string; to?: string; district?: string },
-  now = new Date().toISOString(),
+  now = nowIso(),
 ) {
-  requirePermission(actor, 'appeals:read');
-  const to = q.to ?? localDay(now);
-  const from = q.from ?? localDay(new Date(Date.parse(`${to}T00:00:00+08:00`) - 6 * 86_400_000).toISOString());
-  const scope = scopePrefix(actor.scope) ?? '-';
-  const areaPrefix = q.district?.startsWith(scope) ? q.district : scope.length > 4 ? scope : undefined;
-  const fromAt = new Date(Date.parse(`${from}T00:00:00+08:00`)).toISOString();
-  const toAt = new Date(Date.parse(`${to}T00:00:00+08:00`) + 86_400_000).toISOString();
-  return { from, to, items: await countByDayChannel(ctx.db.k, { fromAt, toAt, areaPrefix }, ctx.db.dialect) };
+  const p = appealPeriod(actor, q, now);
+  const items = (await countByDayAnd(ctx.db.k, 'channel', p)).map((r) => ({ day: r.day, channel: r.key, n: r.n }));
+  return { from: p.from, to: p.to, items };
 }
 
 function inScope(actor: Actor, e: StoredEnterprise) {
@@ -70,13 +67,13 @@ function inScope(actor: Actor, e: StoredEnterprise) {
 }
 
 /** One enterprise with its recent appeals, its last daily reports and its open liaison tasks. */
-export async function enterpriseOverview(ctx: Ctx, actor: Actor, code: string, now = new Date().toISOString()) {
+export async function enterpriseOverview(ctx: Ctx, actor: Actor, code: string, now = nowIso()) {
   requirePermission(actor, 'enterprises:read');
   const e = await enterpriseByCode(ctx.db.k, code.trim().toUpperCase());
   if (!e || !inScope(actor, e)) throw new AppError(AppealErrors.ENTERPRISE_NOT_FOUND, { code });
   const cadres = await cadreNames(ctx.db.k, e.liaison_cadre_id ? [e.liaison_cadre_id] : []);
   const view = enterpriseView(e, cadres);
-  const appeals = await listAppeals(ctx.db.k, { enterpriseIds: [e.id] }, 0, 20);
+  const appeals = await listAppeals(ctx.db.k, { enterpriseIds: [e.id] }, 0, 20, ctx.db.dialect);
   const reports = await reportsOfEnterprise(ctx.db.k, e.id, 14);
   const tasks = await openTasksOfEnterprise(ctx.db.k, e.id);
   return {
@@ -98,7 +95,7 @@ const tally = (): Tally => ({ normal: 0, reduced: 0, stopped: 0, missing: 0, tot
  * trouble (stopped, reduced, short of raw material or with blocked logistics) and those not reported.
  * Without a day, the latest day with reports.
  */
-export async function whitelistBreakdown(ctx: Ctx, actor: Actor, dayIn?: string, now = new Date().toISOString()) {
+export async function whitelistBreakdown(ctx: Ctx, actor: Actor, dayIn?: string, now = nowIso()) {
   requirePermission(actor, 'enterprises:read');
   // Without a day: the latest day anyone reported, so the board opens on data rather than an empty today.
   const day = dayIn ?? (await latestReportDay(ctx.db.k, localDay(now))) ?? localDay(now);
@@ -145,7 +142,7 @@ export async function whitelistBreakdown(ctx: Ctx, actor: Actor, dayIn?: string,
  * The signed-in liaison's desk: their enterprises (an enterprise account: its own) with the day's
  * report or none, open liaison tasks (overdue first) and the enterprises' overdue appeals.
  */
-export async function liaisonDesk(ctx: Ctx, actor: Actor, day?: string, now = new Date().toISOString()) {
+export async function liaisonDesk(ctx: Ctx, actor: Actor, day?: string, now = nowIso()) {
   requirePermission(actor, 'enterprises:report');
   const link = await accountOf(ctx.db.k, actor.username);
   const on = day ?? localDay(now);
@@ -168,9 +165,9 @@ export async function liaisonDesk(ctx: Ctx, actor: Actor, day?: string, now = ne
         dueAt: t.due_at,
         overdue: t.due_at < now,
       }));
-      overdueAppeals = (await listAppeals(ctx.db.k, { overdueAt: now, enterpriseIds: [e.id] }, 0, 200)).rows.map((a) =>
-        appealView(a, now),
-      );
+      overdueAppeals = (
+        await listAppeals(ctx.db.k, { overdueAt: now, enterpriseIds: [e.id] }, 0, 200, ctx.db.dialect)
+      ).rows.map((a) => appealView(a, now));
     }
   }
   const reports = new Map(

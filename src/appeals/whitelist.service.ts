@@ -2,6 +2,7 @@ import { nameOf } from '../geo/geo.service.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { type Actor, actorLabel, permissionsOf, scopePrefix } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
+import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { AppealErrors } from './appeals.errors.ts';
@@ -48,7 +49,7 @@ export async function submitReport(
   actor: Reporter,
   creditCode: string,
   input: ReportInput,
-  now = new Date().toISOString(),
+  now = nowIso(),
   random?: () => number,
 ) {
   const e = await enterpriseByCode(ctx.db.k, creditCode.trim().toUpperCase());
@@ -173,7 +174,7 @@ export async function statusBoard(ctx: Ctx, actor: Actor, day: string) {
  * The liaison's view: their enterprises' open tasks (overdue first), enterprises that have not
  * reported today, and their enterprises' appeals that are overdue.
  */
-export async function liaisonView(ctx: Ctx, actor: Actor, now = new Date().toISOString(), cadreIdIn?: number) {
+export async function liaisonView(ctx: Ctx, actor: Actor, now = nowIso(), cadreIdIn?: number) {
   const link = await accountOf(ctx.db.k, actor.username);
   let cadreId = link?.cadre_id ?? null;
   if (cadreIdIn !== undefined) {
@@ -216,7 +217,7 @@ export async function closeTask(ctx: Ctx, actor: Actor, id: number, note: string
   const link = await accountOf(ctx.db.k, actor.username);
   if (!permissionsOf(actor.role).includes('enterprises:write') && link?.cadre_id !== t.cadre_id)
     throw new AppError(AppealErrors.REPORT_NOT_YOURS);
-  const now = new Date().toISOString();
+  const now = nowIso();
   await ctx.db.k.transaction().execute(async (trx) => {
     await closeTaskRow(trx, id, now, note);
     await recordAudit(ctx.db, ctx.crypto, trx, {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { workbook } from '../platform/files/xlsx.ts';
 import { COLUMNS } from './cases.import.ts';
 import type { Figures } from './cases.schema.ts';
 
@@ -26,18 +26,15 @@ const FIGURE_COLUMNS: Array<[string, (f: Figures) => number]> = [
 export async function figuresWorkbook(
   sheets: Array<{ name: string; days: Array<{ date: string; figures: Figures }> }>,
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Banyan';
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name.slice(0, 31));
-    ws.addRow(['日期 Date', ...FIGURE_COLUMNS.map(([t]) => t)]).font = { bold: true };
-    for (const d of s.days) ws.addRow([d.date, ...FIGURE_COLUMNS.map(([, f]) => f(d.figures))]);
-    ws.columns.forEach((c, i) => {
-      c.width = i === 0 ? 12 : 14;
-    });
-    ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 1 }];
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbook(
+    sheets.map((s) => ({
+      name: s.name,
+      header: ['日期 Date', ...FIGURE_COLUMNS.map(([t]) => t)],
+      rows: s.days.map((d) => [d.date, ...FIGURE_COLUMNS.map(([, f]) => f(d.figures))]),
+      widths: [12, 14],
+      freezeFirstColumn: true,
+    })),
+  );
 }
 
 const EXAMPLE = [
@@ -65,10 +62,7 @@ export function templateCsv(): string {
 
 /** The line-list template as XLSX: a data sheet with Chinese headers and a sheet explaining each column. */
 export async function templateXlsx(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('病例 cases');
-  ws.addRow(COLUMNS.map((c) => c.zh)).font = { bold: true };
-  ws.addRow([
+  const example = [
     'FZ-2022-11-06-001',
     '无症状感染者',
     '本土',
@@ -77,26 +71,20 @@ export async function templateXlsx(): Promise<Buffer> {
     '350102001',
     '350102001001',
     '集中隔离',
-  ]);
-  ws.columns.forEach((c) => {
-    c.width = 16;
-  });
-  const help = wb.addWorksheet('说明 help');
-  help.addRow(['列 column', '中文表头', '必填 required', '取值 values']).font = { bold: true };
+  ];
   const values: Record<string, string> = {
     kind: '确诊病例 | 无症状感染者 (confirmed | asymptomatic)',
     origin: '本土 | 境外输入 (local | imported)',
     detected_via: '集中隔离 | 居家隔离 | 社区筛查 | 重点人群筛查 | 主动就诊',
   };
-  for (const c of COLUMNS)
-    help.addRow([
-      c.key,
-      c.zh,
-      c.required ? '是 yes' : '否 no',
-      values[c.key] ?? (c.key.endsWith('_on') ? 'YYYY-MM-DD' : ''),
-    ]);
-  help.columns.forEach((c) => {
-    c.width = 24;
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const help = COLUMNS.map((c) => [
+    c.key,
+    c.zh,
+    c.required ? '是 yes' : '否 no',
+    values[c.key] ?? (c.key.endsWith('_on') ? 'YYYY-MM-DD' : ''),
+  ]);
+  return workbook([
+    { name: '病例 cases', header: COLUMNS.map((c) => c.zh), rows: [example] },
+    { name: '说明 help', header: ['列 column', '中文表头', '必填 required', '取值 values'], rows: help, widths: 24 },
+  ]);
 }

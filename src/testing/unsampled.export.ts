@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { divisionOf } from '../geo/geo.data.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import type { Ctx } from '../platform/context.ts';
+import { columnsSheet, workbook } from '../platform/files/xlsx.ts';
 import { notSampled } from './testing.service.ts';
 
 type Person = Awaited<ReturnType<typeof notSampled>>[number];
@@ -23,14 +23,12 @@ export async function exportUnsampled(
 ): Promise<Buffer> {
   const people = await notSampled(ctx, actor, campaign, round, community);
   const name = divisionOf(community)?.name ?? community;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Banyan';
-  const ws = wb.addWorksheet('未采样 Not sampled');
-  ws.addRow(COLUMNS.map(([t]) => t)).font = { bold: true };
-  for (const p of people) ws.addRow(COLUMNS.map(([, f]) => f(p, name)));
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  ws.columns.forEach((c) => {
-    c.width = 24;
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbook([
+    columnsSheet<Person>(
+      '未采样 Not sampled',
+      COLUMNS.map(([t, f]) => [t, (p) => f(p, name)]),
+      people,
+      24,
+    ),
+  ]);
 }

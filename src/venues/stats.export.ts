@@ -1,30 +1,18 @@
-import ExcelJS from 'exceljs';
+import { workbook } from '../platform/files/xlsx.ts';
 import type { venueStats } from './venues.service.ts';
 
 type Stats = Awaited<ReturnType<typeof venueStats>>;
 
-function sheet(wb: ExcelJS.Workbook, name: string, header: string[], rows: Array<Array<string | number>>) {
-  const ws = wb.addWorksheet(name);
-  ws.addRow(header).font = { bold: true };
-  for (const r of rows) ws.addRow(r);
-  ws.columns.forEach((c, i) => {
-    c.width = i === 0 ? 22 : 14;
-  });
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-}
-
 /** The statistics screen as a workbook: per hour, per reason, per venue, and the unusual venues. */
 export async function statsWorkbook(s: Stats, reasonName: (code: string) => string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Banyan';
-  sheet(
-    wb,
+  const widths = [22, 14];
+  const sheet = (name: string, header: string[], rows: unknown[][]) => ({ name, header, rows, widths });
+  const hours = sheet(
     '按小时 By hour',
     ['小时 Hour', '扫码 Scans', '拒绝 Denied'],
     s.byHour.map((h) => [h.hour, h.scans, h.denied]),
   );
-  sheet(
-    wb,
+  const reasons = sheet(
     '拒绝原因 Reasons',
     ['原因 Reason', '代码 Code', '次数 Count'],
     s.byReason.map((r) => [reasonName(r.code), r.code, r.n]),
@@ -40,12 +28,11 @@ export async function statsWorkbook(s: Stats, reasonName: (code: string) => stri
     '拒绝 Denied',
     '拒绝率 Rate',
   ];
-  sheet(wb, '扫码最多 Busiest', venueHeader, venueRows(s.busiest));
-  sheet(
-    wb,
+  const busiest = sheet('扫码最多 Busiest', venueHeader, venueRows(s.busiest));
+  const unusual = sheet(
     '异常场所 Unusual',
     [...venueHeader, '同类拒绝率 Category rate', '说明 Why'],
     s.unusual.map((v) => [...(venueRows([v])[0] ?? []), v.expectedRate, v.why]),
   );
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbook([hours, reasons, busiest, unusual]);
 }
