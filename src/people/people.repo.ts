@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { Db } from '../platform/db/db.ts';
@@ -89,5 +90,31 @@ export async function personIdsByIndex(trx: Executor, indexes: string[]): Promis
       .execute();
     for (const r of rows) out.set(r.id_index, Number(r.id));
   }
+  return out;
+}
+
+const byIndexStatements = new WeakMap<object, BetterSqlite3.Statement<unknown[]>>();
+
+/**
+ * Person ids by blind index for a bulk import, read before its transaction. On SQLite one statement
+ * per 50,000 keys joins a JSON array of them, sorted so that consecutive probes share index pages:
+ * per-key calls or IN lists of 500 spend most of their time crossing into the engine.
+ */
+export async function personIdsByIndexBulk(db: Db, indexes: Iterable<string>): Promise<Map<string, number>> {
+  if (!db.sqlite) return personIdsByIndex(db.k, [...indexes]);
+  let st = byIndexStatements.get(db.sqlite);
+  if (!st) {
+    st = db.sqlite
+      .prepare<unknown[]>(
+        'select p.id_index, p.id from json_each(?) as j join persons as p on p.id_index = j.value order by j.key',
+      )
+      .raw();
+    byIndexStatements.set(db.sqlite, st);
+  }
+  const keys = [...indexes].sort();
+  const out = new Map<string, number>();
+  for (let i = 0; i < keys.length; i += 50_000)
+    for (const [ix, id] of st.all(JSON.stringify(keys.slice(i, i + 50_000))) as Array<[string, number]>)
+      out.set(ix, Number(id));
   return out;
 }

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import '../people/people.errors.ts';
-import { personIdsByIndex } from '../people/people.repo.ts';
+import { personIdsByIndexBulk } from '../people/people.repo.ts';
 import { parseResidentId } from '../people/people.rules.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
+import { nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError, messagesOf } from '../platform/errors.ts';
 import { readTable } from '../platform/files/table.ts';
+import { beijingDayNo, type Campaign, type Moment, momentOf, seenBefore, type TubeFill } from './samples.rules.ts';
 import { TestingErrors } from './testing.errors.ts';
 import {
   analyzeSampling,
@@ -15,11 +17,13 @@ import {
   insertSamples,
   listCampaigns,
   listSites,
+  type NewTube,
   tubesByCode,
   upsertPersonTests,
   upsertTubes,
 } from './testing.repo.ts';
 import { POOL_SIZES, roundOf } from './testing.rules.ts';
+import type { SampleRow } from './testing.tables.ts';
 
 const ANALYZE_AFTER = 50_000;
 
@@ -50,10 +54,6 @@ export function invalidFile(issues: Issue[]): AppError {
   return new AppError('IMPORT_INVALID', { count: issues.length }, details);
 }
 
-const isoTime = (s: string) =>
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s));
-const dayOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
-
 /**
  * Records samples: every row checked first (pool size, tube capacity, site, resident ID, time);
  * any problem refuses all. Samples already stored are skipped, so re-sending a file changes nothing.
@@ -68,155 +68,166 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     span: { startOn: c.start_on, endOn: c.end_on },
     codes: (JSON.parse(c.areas) as Array<{ code: string }>).map((a) => a.code),
   }));
-  const campaignFor = new Map<string, { id: number; round: number } | null>();
-  const idIndex = rows.map((r) => {
-    const id = parseResidentId(r.idNumber);
+  // Each distinct ID is validated and keyed (HMAC) once; the import is judged against one "today".
+  const today = new Date(nowMs());
+  const indexOfId = new Map<string, string>();
+  const idIndex: Array<string | null> = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as SampleInput;
+    const id = parseResidentId(r.idNumber, today);
     if (!id.ok) {
       const { code, ...params } = id.problem;
       issues.push({ row: r.row, column: 'id_number', code, params });
-      return null;
-    }
-    return ctx.crypto.blindIndex('id', id.facts.idNumber);
-  });
-  const persons = await personIdsByIndex(
-    ctx.db.k,
-    idIndex.filter((x): x is string => !!x),
-  );
-  const tubes = await tubesByCode(ctx.db, [...new Set(rows.map((r) => r.tubeCode))]);
-  const stored = await existingSamples(ctx.db, [...tubes.keys()]);
-  const fill = new Map<string, { size: number; count: number }>();
-  for (const [code, t] of tubes) fill.set(code, { size: t.pool_size, count: t.samples });
-  const fresh: Array<{
-    r: SampleInput;
-    personId: number;
-    campaignId: number | null;
-    round: number | null;
-    district: string;
-  }> = [];
-  const seenInFile = new Set<string>();
-  for (const [i, r] of rows.entries()) {
-    const bad = (column: string, code: string, params?: Record<string, unknown>): void => {
-      issues.push({ row: r.row, column, code, params });
-    };
-    if (!(POOL_SIZES as readonly number[]).includes(r.poolSize)) {
-      bad('pool_size', 'TUBE_POOL_SIZE', { value: r.poolSize });
+      idIndex[i] = null;
       continue;
     }
-    if (!isoTime(r.sampledAt)) {
-      bad('sampled_at', 'SAMPLE_TIME_INVALID', { value: r.sampledAt });
+    let ix = indexOfId.get(id.facts.idNumber);
+    if (ix === undefined) {
+      ix = ctx.crypto.blindIndex('id', id.facts.idNumber);
+      indexOfId.set(id.facts.idNumber, ix);
+    }
+    idIndex[i] = ix;
+  }
+  const persons = await personIdsByIndexBulk(ctx.db, indexOfId.values());
+  const tubes = await tubesByCode(ctx.db, [...new Set(rows.map((r) => r.tubeCode))]);
+  const stored = await existingSamples(ctx.db, [...tubes.keys()]);
+  const fills = new Map<string, TubeFill<NewTube>>();
+  const moments = new Map<string, Moment | null>();
+  const campaignFor = new Map<string, Map<string, Campaign | null>>();
+  const canonical = new Map<string, Campaign>();
+  // The rows to write, with each one's campaign round and time alongside (no object per row beyond the row).
+  const samples: SampleRow[] = [];
+  const sampleRound: Array<Campaign | null> = [];
+  const sampleAt: Moment[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as SampleInput;
+    if (!(POOL_SIZES as readonly number[]).includes(r.poolSize)) {
+      issues.push({ row: r.row, column: 'pool_size', code: 'TUBE_POOL_SIZE', params: { value: r.poolSize } });
+      continue;
+    }
+    let at = moments.get(r.sampledAt);
+    if (at === undefined) {
+      at = momentOf(r.sampledAt);
+      moments.set(r.sampledAt, at);
+    }
+    if (!at) {
+      issues.push({ row: r.row, column: 'sampled_at', code: 'SAMPLE_TIME_INVALID', params: { value: r.sampledAt } });
       continue;
     }
     const site = sites.get(r.siteCode);
     if (!site) {
-      bad('site_code', 'SAMPLE_SITE_UNKNOWN', { code: r.siteCode });
+      issues.push({ row: r.row, column: 'site_code', code: 'SAMPLE_SITE_UNKNOWN', params: { code: r.siteCode } });
       continue;
     }
     const index = idIndex[i];
     if (!index) continue;
     const personId = persons.get(index);
     if (personId === undefined) {
-      bad('id_number', 'SAMPLE_PERSON_UNKNOWN');
+      issues.push({ row: r.row, column: 'id_number', code: 'SAMPLE_PERSON_UNKNOWN', params: undefined });
       continue;
     }
-    const key = `${r.tubeCode}|${personId}`;
-    if (stored.has(key) || seenInFile.has(key)) continue; // already recorded: idempotent
-    seenInFile.add(key);
-    const f = fill.get(r.tubeCode) ?? { size: r.poolSize, count: 0 };
-    if (f.size !== r.poolSize) {
-      bad('pool_size', 'TUBE_POOL_MISMATCH', { tube: r.tubeCode, expected: f.size, got: r.poolSize });
+    let f = fills.get(r.tubeCode);
+    if (!f) {
+      const t = tubes.get(r.tubeCode);
+      f = { size: t ? t.pool_size : -1, count: t ? t.samples : 0, seen: stored.get(r.tubeCode) ?? [], row: null };
+      fills.set(r.tubeCode, f);
+    }
+    if (seenBefore(f, personId)) continue; // already recorded: idempotent
+    const size = f.size < 0 ? r.poolSize : f.size;
+    if (size !== r.poolSize) {
+      const params = { tube: r.tubeCode, expected: size, got: r.poolSize };
+      issues.push({ row: r.row, column: 'pool_size', code: 'TUBE_POOL_MISMATCH', params });
       continue;
     }
-    if (f.count >= f.size) {
-      bad('tube_code', 'TUBE_OVER_CAPACITY', { tube: r.tubeCode, size: f.size });
+    if (f.count >= size) {
+      const params = { tube: r.tubeCode, size };
+      issues.push({ row: r.row, column: 'tube_code', code: 'TUBE_OVER_CAPACITY', params });
       continue;
     }
+    f.size = size;
     f.count++;
-    fill.set(r.tubeCode, f);
-    const day = dayOf(r.sampledAt);
-    const where = `${site.community_code}|${day}`;
-    let c = campaignFor.get(where);
+    let bySite = campaignFor.get(site.code);
+    if (!bySite) {
+      bySite = new Map();
+      campaignFor.set(site.code, bySite);
+    }
+    let c = bySite.get(at.day);
     if (c === undefined) {
+      const day = at.day;
       const found = campaigns.find(
         (x) => roundOf(x.span, day) && x.codes.some((code) => site.community_code.startsWith(code)),
       );
-      c = found ? { id: found.id, round: roundOf(found.span, day) as number } : null;
-      campaignFor.set(where, c);
+      c = null;
+      if (found) {
+        const round = roundOf(found.span, day) as number;
+        const key = `${found.id}|${round}`;
+        c = canonical.get(key) ?? { id: found.id, round };
+        canonical.set(key, c);
+      }
+      bySite.set(at.day, c);
     }
-    fresh.push({ r, personId, campaignId: c?.id ?? null, round: c?.round ?? null, district: site.district_code });
+    samples.push({ tube_code: r.tubeCode, person_id: personId, sampled_at: at.iso, repeat_in_round: 0 });
+    sampleRound.push(c);
+    sampleAt.push(at);
+    if (f.row) {
+      f.row.samples++;
+      if (at.iso < f.row.first_sampled_at) f.row.first_sampled_at = at.iso;
+    } else {
+      f.row = {
+        code: r.tubeCode,
+        pool_size: r.poolSize,
+        site_code: r.siteCode,
+        campaign_id: c?.id ?? null,
+        round: c?.round ?? null,
+        district_code: site.district_code,
+        first_sampled_at: at.iso,
+        samples: 1,
+        status: 'open',
+      };
+    }
   }
   if (issues.length) throw invalidFile(issues);
   const index = await statusIndex(ctx.db);
-  // A second swab of the same person in the same round is kept but flagged.
-  const roundSeen = new Set<string>();
-  const samples = fresh.map((s) => {
-    const k = `${s.campaignId}|${s.round}|${s.personId}`;
-    const prev = index.get(s.personId).lastSampledAt;
-    const sameRoundBefore =
-      s.campaignId !== null && prev !== null && dayOf(new Date(prev).toISOString()) === dayOf(s.r.sampledAt);
-    const repeat = s.campaignId !== null && (roundSeen.has(k) || sameRoundBefore) ? 1 : 0;
-    roundSeen.add(k);
-    return {
-      tube_code: s.r.tubeCode,
-      person_id: s.personId,
-      sampled_at: new Date(s.r.sampledAt).toISOString(),
-      repeat_in_round: repeat,
-    };
-  });
-  const newTubes = new Map<
-    string,
-    {
-      code: string;
-      pool_size: number;
-      site_code: string;
-      campaign_id: number | null;
-      round: number | null;
-      district_code: string;
-      first_sampled_at: string;
-      samples: number;
-      received_at: null;
-      result: null;
-      resulted_at: null;
-      lab_code: null;
-      ct_value: null;
-      status: string;
+  // A second swab of the same person in the same round is kept but flagged: an earlier row of the
+  // file in that campaign round, or a stored sampling the same Beijing day. `latest` holds each
+  // person's latest row of the file; the rounds seen are kept only for persons listed more than once.
+  const latest = new Map<number, number>();
+  const rounds = new Map<number, Set<Campaign | null>>();
+  let repeats = 0;
+  for (let i = 0; i < samples.length; i++) {
+    const s = samples[i] as SampleRow;
+    const c = sampleRound[i] as Campaign | null;
+    const at = sampleAt[i] as Moment;
+    const last = latest.get(s.person_id);
+    let inFile = false;
+    if (last !== undefined) {
+      let seen = rounds.get(s.person_id);
+      if (!seen) {
+        seen = new Set([sampleRound[last] as Campaign | null]);
+        rounds.set(s.person_id, seen);
+      }
+      inFile = seen.has(c);
+      seen.add(c);
     }
-  >();
-  fresh.forEach((s, i) => {
-    const t = newTubes.get(s.r.tubeCode);
-    const at = samples[i]?.sampled_at as string;
-    if (t) {
-      t.samples++;
-      if (at < t.first_sampled_at) t.first_sampled_at = at;
-    } else {
-      newTubes.set(s.r.tubeCode, {
-        code: s.r.tubeCode,
-        pool_size: s.r.poolSize,
-        site_code: s.r.siteCode,
-        campaign_id: s.campaignId,
-        round: s.round,
-        district_code: s.district,
-        first_sampled_at: at,
-        samples: 1,
-        received_at: null,
-        result: null,
-        resulted_at: null,
-        lab_code: null,
-        ct_value: null,
-        status: 'open',
-      });
+    if (last === undefined || (sampleAt[last] as Moment).ms < at.ms) latest.set(s.person_id, i);
+    if (c === null) continue;
+    const prev = index.lastSampledAt(s.person_id);
+    if (inFile || (!Number.isNaN(prev) && beijingDayNo(prev) === at.dayNo)) {
+      s.repeat_in_round = 1;
+      repeats++;
     }
-  });
-  const latest = new Map<number, string>();
-  for (const s of samples) if ((latest.get(s.person_id) ?? '') < s.sampled_at) latest.set(s.person_id, s.sampled_at);
+  }
+  const newTubes: NewTube[] = [];
+  for (const f of fills.values()) if (f.row) newTubes.push(f.row);
   await ctx.db.k.transaction().execute(async (trx) => {
-    await upsertTubes(trx, [...newTubes.values()]);
+    await upsertTubes(ctx.db, trx, newTubes);
     await insertSamples(ctx.db, trx, samples);
     await upsertPersonTests(
       ctx.db,
       trx,
-      [...latest].map(([person_id, at]) => ({
+      [...latest].map(([person_id, i]) => ({
         person_id,
-        last_sampled_at: at,
+        last_sampled_at: (sampleAt[i] as Moment).iso,
         last_negative_sampled_at: null,
         positive_pool_at: null,
         positive_at: null,
@@ -227,15 +238,10 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
       action: 'samples-recorded',
       entity: 'samples',
       entityId: source.slice(0, 64),
-      detail: {
-        rows: rows.length,
-        recorded: samples.length,
-        tubes: newTubes.size,
-        repeats: samples.filter((s) => s.repeat_in_round).length,
-      },
+      detail: { rows: rows.length, recorded: samples.length, tubes: newTubes.length, repeats },
     });
   });
-  for (const [id, at] of latest) index.set(id, { lastSampledAt: Date.parse(at) });
+  for (const [id, i] of latest) index.set(id, { lastSampledAt: (sampleAt[i] as Moment).ms });
   // After a bulk load PostgreSQL's statistics still describe the table before it, and it would plan
   // the results' member lookups as hash joins over every person; autovacuum catches up only later.
   if (ctx.db.dialect === 'postgres' && samples.length >= ANALYZE_AFTER) await analyzeSampling(ctx.db);
@@ -243,8 +249,8 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     rows: rows.length,
     recorded: samples.length,
     unchanged: rows.length - samples.length,
-    tubes: newTubes.size,
-    repeatsInRound: samples.filter((s) => s.repeat_in_round).length,
+    tubes: newTubes.length,
+    repeatsInRound: repeats,
   };
 }
 

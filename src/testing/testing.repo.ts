@@ -64,24 +64,77 @@ export async function updateQueue(db: Db, code: string, queue: number, at: strin
   return Number(r.numUpdatedRows);
 }
 
-/** Tubes by code. */
+/** Tubes by code (on SQLite by a cached point lookup each, when read outside a transaction). */
 export async function tubesByCode(db: Db | Executor, codes: string[]): Promise<Map<string, Selectable<TubeRow>>> {
+  if ('k' in db && db.sqlite) {
+    const st = prepared(db, 'select * from tubes where code = ?');
+    const out = new Map<string, Selectable<TubeRow>>();
+    for (const code of codes) {
+      const r = st.get(code) as Selectable<TubeRow> | undefined;
+      if (r) out.set(code, r);
+    }
+    return out;
+  }
   const rows = await chunked(codes, CHUNK, (part) =>
     k(db).selectFrom('tubes').selectAll().where('code', 'in', part).execute(),
   );
   return new Map(rows.map((r) => [r.code, r]));
 }
 
-/** Existing (tube, person) pairs among the given tubes, as "tube|person". */
-export async function existingSamples(db: Db | Executor, tubes: string[]): Promise<Set<string>> {
+/** The persons already sampled into each of the given tubes. */
+export async function existingSamples(db: Db, tubes: string[]): Promise<Map<string, number[]>> {
+  const out = new Map<string, number[]>();
+  const add = (tube: string, person: number) => {
+    const xs = out.get(tube);
+    if (xs) xs.push(person);
+    else out.set(tube, [person]);
+  };
+  if (db.sqlite) {
+    const st = prepared(db, 'select person_id from samples where tube_code = ?').pluck();
+    for (const tube of tubes) for (const p of st.all(tube) as number[]) add(tube, Number(p));
+    return out;
+  }
   const rows = await chunked(tubes, CHUNK, (part) =>
-    k(db).selectFrom('samples').select(['tube_code', 'person_id']).where('tube_code', 'in', part).execute(),
+    db.k.selectFrom('samples').select(['tube_code', 'person_id']).where('tube_code', 'in', part).execute(),
   );
-  return new Set(rows.map((r) => `${r.tube_code}|${r.person_id}`));
+  for (const r of rows) add(r.tube_code, Number(r.person_id));
+  return out;
 }
 
+const TUBE_COLUMNS = [
+  'code',
+  'pool_size',
+  'site_code',
+  'campaign_id',
+  'round',
+  'district_code',
+  'first_sampled_at',
+  'samples',
+  'status',
+] as const;
+export type NewTube = Pick<Insertable<TubeRow>, (typeof TUBE_COLUMNS)[number]>;
+
 /** Inserts new tubes and adds sample counts to existing ones. */
-export async function upsertTubes(trx: Executor, rows: Insertable<TubeRow>[]): Promise<void> {
+export async function upsertTubes(db: Db, trx: Executor, rows: NewTube[]): Promise<void> {
+  if (db.sqlite) {
+    const st = prepared(
+      db,
+      `insert into tubes (${TUBE_COLUMNS.join(', ')}) values (${TUBE_COLUMNS.map(() => '?').join(', ')}) on conflict (code) do update set samples = tubes.samples + excluded.samples`,
+    );
+    for (const r of rows)
+      st.run(
+        r.code,
+        r.pool_size,
+        r.site_code,
+        r.campaign_id,
+        r.round,
+        r.district_code,
+        r.first_sampled_at,
+        r.samples,
+        r.status,
+      );
+    return;
+  }
   for (let i = 0; i < rows.length; i += CHUNK) {
     await trx
       .insertInto('tubes')

@@ -51,6 +51,11 @@ export class StatusIndex {
       positiveAt: v('positiveAt'),
     };
   }
+  /** A person's last sampling time alone (NaN when none), without building the whole record. */
+  lastSampledAt(id: number): number {
+    const a = this.cols.lastSampledAt;
+    return id < a.length ? (a[id] as number) : Number.NaN;
+  }
   /** Sets facts; times only move forward, except an explicit null which clears (e.g. a cleared pool flag). */
   set(id: number, facts: Partial<PersonStatus>): void {
     this.grow(id);

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { dialects, testCtx } from '../../test/helpers/db.ts';
+import { insertPersons } from '../people/people.repo.ts';
+import { checkCharOf } from '../people/people.rules.ts';
+import { sealPerson } from '../people/people.service.ts';
+import type { Actor } from '../platform/auth/auth.rules.ts';
+import { recordSamples } from './samples.service.ts';
+import { createCampaign, createSites, testStatusOf } from './testing.service.ts';
+
+const LAB: Actor = { userId: 1, username: 'lab', role: 'lab', scope: { kind: 'city', code: '3501' } };
+const id = (n: number) => {
+  const first17 = `35010219900101${String(n).padStart(3, '0')}`;
+  return first17 + checkCharOf(first17);
+};
+type Refusal = Error & { code?: string; details?: Array<{ row: number; code: string }> };
+const codesOf = (e: Refusal) => e.details?.map((d) => `${d.row}:${d.code}`);
+
+for (const dialect of dialects()) {
+  describe(`sample import rules on ${dialect}`, async () => {
+    const ctx = await testCtx(dialect);
+    after(() => ctx.close());
+    const sample = (row: number, tube: string, n: number, time: string, poolSize = 5) => ({
+      row,
+      tubeCode: tube,
+      poolSize,
+      sampledAt: time,
+      siteCode: 'S1',
+      idNumber: id(n),
+    });
+    const repeatsOf = async (tube: string) =>
+      (
+        await ctx.db.k
+          .selectFrom('samples')
+          .select(['person_id', 'repeat_in_round'])
+          .where('tube_code', '=', tube)
+          .orderBy('person_id')
+          .execute()
+      ).map((r) => Number(r.repeat_in_round));
+
+    before(async () => {
+      const now = new Date().toISOString();
+      await ctx.db.k.transaction().execute((trx) =>
+        insertPersons(
+          trx,
+          Array.from({ length: 8 }, (_, n) =>
+            sealPerson(ctx.crypto, { idNumber: id(n), name: `人${n}`, communityCode: '350102001001' }, now),
+          ),
+        ),
+      );
+      await createCampaign(ctx, 'system', {
+        code: 'C1',
+        name: 'round',
+        startOn: '2022-11-08',
+        endOn: '2022-11-09',
+        areas: [{ code: '350102001', poolSize: 5 }],
+      });
+      await createSites(ctx, 'system', [
+        { code: 'S1', name: 'site', communityCode: '350102001001', lanes: 2, hours: '7-21' },
+      ]);
+    });
+
+    test('one file: a repeated row is skipped, a second tube of the same person in the round is flagged', async () => {
+      const r = await recordSamples(
+        ctx,
+        LAB,
+        [
+          sample(2, 'A', 0, '2022-11-08T09:00:00+08:00'),
+          sample(3, 'A', 0, '2022-11-08T09:00:00+08:00'),
+          sample(4, 'B', 0, '2022-11-08T10:00:00+08:00'),
+          sample(5, 'B', 1, '2022-11-08T10:00:00+08:00'),
+        ],
+        'f1',
+      );
+      assert.deepEqual([r.recorded, r.unchanged, r.tubes, r.repeatsInRound], [3, 1, 2, 1]);
+      assert.deepEqual(await repeatsOf('A'), [0]);
+      assert.deepEqual(await repeatsOf('B'), [1, 0]);
+      const first = await ctx.db.k
+        .selectFrom('samples')
+        .select('person_id')
+        .where('tube_code', '=', 'A')
+        .executeTakeFirstOrThrow();
+      const s = await testStatusOf(ctx, Number(first.person_id));
+      assert.equal(s.lastSampledAt, '2022-11-08T02:00:00.000Z', 'the index holds the latest sampling of the file');
+    });
+
+    test('a stored tube keeps its size and count: more than fit, or another size, refuse the whole file', async () => {
+      const fill = [1, 2, 3, 4].map((n, i) => sample(i + 2, 'A', n, '2022-11-09T09:00:00+08:00'));
+      const over = await recordSamples(ctx, LAB, [...fill, sample(6, 'A', 5, '2022-11-09T09:00:00+08:00')], 'f2').catch(
+        (e: Refusal) => e,
+      );
+      assert.deepEqual(codesOf(over as Refusal), ['6:TUBE_OVER_CAPACITY']);
+      const size = await recordSamples(ctx, LAB, [sample(2, 'A', 6, '2022-11-09T09:00:00+08:00', 10)], 'f3').catch(
+        (e: Refusal) => e,
+      );
+      assert.deepEqual(codesOf(size as Refusal), ['2:TUBE_POOL_MISMATCH']);
+      assert.deepEqual(await repeatsOf('A'), [0], 'nothing of the refused files was written');
+      const ok = await recordSamples(ctx, LAB, fill, 'f4');
+      assert.deepEqual([ok.recorded, ok.repeatsInRound], [4, 0]);
+      const again = await recordSamples(ctx, LAB, [sample(2, 'C', 1, '2022-11-09T11:00:00+08:00')], 'f5');
+      assert.equal(again.repeatsInRound, 1, 'sampled earlier the same day: flagged from the status index');
+    });
+  });
+}
