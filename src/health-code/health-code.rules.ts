@@ -16,6 +16,8 @@ export interface ColourInputs {
   } | null;
   positivePoolAt: number | null;
   positiveAt: number | null;
+  /** The active high or medium zone the person lives in, if any. */
+  zone?: { code: string; level: string } | null;
 }
 
 /** A colour with the rule that produced it. */
@@ -30,10 +32,34 @@ const endOfDay = (day: string) => Date.parse(`${day}T23:59:59+08:00`);
 
 /**
  * Derives the health-code colour from the records: an infection under treatment or observation is
- * red and yellow for 7 days after discharge or release; a positive single tube is red; a member of a
- * positive pool is yellow for up to 12 hours; everyone else is green.
+ * red and yellow for 7 days after discharge or release; a positive single tube is red; a resident
+ * of a high zone is red and of a medium zone yellow while the zone lasts; a member of a positive
+ * pool is yellow for up to 12 hours; everyone else is green. The most severe rule that applies wins.
  */
 export function colourOf(i: ColourInputs, now: number): ColourVerdict {
+  const records = recordColour(i, now);
+  const zone = i.zone ? zoneColour(i.zone) : null;
+  if (zone && (records.colour === 'green' || (records.colour === 'yellow' && zone.colour === 'red'))) return zone;
+  return records;
+}
+
+function zoneColour(z: { code: string; level: string }): ColourVerdict | null {
+  if (z.level === 'high')
+    return {
+      colour: 'red',
+      rule: `${COLOUR_RULES}:high-zone-resident`,
+      reason: { 'zh-CN': `高风险区${z.code}居民`, en: `resident of high-risk zone ${z.code}` },
+    };
+  if (z.level === 'medium')
+    return {
+      colour: 'yellow',
+      rule: `${COLOUR_RULES}:medium-zone-resident`,
+      reason: { 'zh-CN': `中风险区${z.code}居民`, en: `resident of medium-risk zone ${z.code}` },
+    };
+  return null;
+}
+
+function recordColour(i: ColourInputs, now: number): ColourVerdict {
   const inf = i.infection;
   if (inf && !inf.diedOn) {
     const closed = inf.dischargedOn ?? inf.releasedOn;

@@ -118,3 +118,22 @@ export async function personIdsByIndexBulk(db: Db, indexes: Iterable<string>): P
       out.set(ix, Number(id));
   return out;
 }
+
+/** Person ids of each community, lowest first (the demo seats zone residents from them). */
+export async function personIdsByCommunity(db: Db, communities: string[]): Promise<Map<string, number[]>> {
+  const out = new Map<string, number[]>();
+  for (let i = 0; i < communities.length; i += 500) {
+    const rows = await db.k
+      .selectFrom('persons')
+      .select(['id', 'community_code'])
+      .where('community_code', 'in', communities.slice(i, i + 500))
+      .orderBy('id')
+      .execute();
+    for (const r of rows) {
+      const list = out.get(r.community_code) ?? [];
+      list.push(Number(r.id));
+      out.set(r.community_code, list);
+    }
+  }
+  return out;
+}

@@ -2,14 +2,15 @@ import type { Insertable } from 'kysely';
 import { addDays } from '../cases/cases.rules.ts';
 import type { CaseInputRow } from '../cases/cases.service.ts';
 import { DIVISIONS, divisionOf } from '../geo/geo.data.ts';
+import { personIdsByCommunity } from '../people/people.repo.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import { insertDuties } from '../zones/duties.repo.ts';
 import { disbandTaskForce, insertCadres, insertTaskForce } from '../zones/taskforce.repo.ts';
-import { insertEvents, insertZone, updateZoneLevel } from '../zones/zones.repo.ts';
+import { insertEvents, insertZone, updateZoneLevel, zonesUpTo } from '../zones/zones.repo.ts';
 import { followRecommendations, type Rank, WORKING_GROUPS, type ZoneEventFacts } from '../zones/zones.rules.ts';
-import { event } from '../zones/zones.service.ts';
+import { addResidents, event } from '../zones/zones.service.ts';
 import type { ZoneEventRow } from '../zones/zones.tables.ts';
 import { everydayName, nameFor } from './fuzhou.ts';
 import type { Rng } from './rng.ts';
@@ -195,7 +196,25 @@ export async function seedZones(ctx: Ctx, rng: Rng, cases: CaseInputRow[]): Prom
       await insertDuties(trx, duties(id, p.day, lift?.day ?? LAST_DAY, rng));
     });
   }
+  await seatResidents(ctx);
   return { zones: plan.length };
+}
+
+/**
+ * Seats residents in every zone from its community, lowest ids first and nobody in two zones: up to
+ * 8 in a building (high), 20 in a compound (medium). No random draw, so the rest of the demo is
+ * unchanged; the residents of zones still active on the scenario day carry the zone's colour.
+ */
+async function seatResidents(ctx: Ctx): Promise<void> {
+  const zones = await zonesUpTo(ctx.db, '9999-12-31');
+  const people = await personIdsByCommunity(ctx.db, [...new Set(zones.map((z) => z.community_code))]);
+  const taken = new Map<string, number>();
+  for (const z of zones) {
+    const from = taken.get(z.community_code) ?? 0;
+    const ids = (people.get(z.community_code) ?? []).slice(from, from + (z.unit === 'building' ? 8 : 20));
+    taken.set(z.community_code, from + ids.length);
+    if (ids.length) await addResidents(ctx, 'system', z.code, ids);
+  }
 }
 
 /** Hands out the cadres so that the 321 teams of 7 November hold exactly 70 division and 919 section cadres. */

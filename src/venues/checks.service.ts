@@ -12,6 +12,7 @@ import { uuidv7 } from '../platform/ids.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import { statusIndex } from '../testing/testing.status.ts';
+import { restrictedResidents } from '../zones/zones.repo.ts';
 import { ScanWriter } from './scan-writer.ts';
 import { type CodeKeys, codeKeys, readPersonalCode, readVenueCode } from './venues.codes.ts';
 import { VenueErrors } from './venues.errors.ts';
@@ -39,7 +40,8 @@ interface CheckState {
   writer: ScanWriter;
   replies: Map<string, CheckResult>;
   overrides: Map<number, StoredOverride>;
-  stale: { venues: boolean; cases: boolean; overrides: boolean };
+  zones: Map<number, { code: string; level: string }>;
+  stale: { venues: boolean; cases: boolean; overrides: boolean; zones: boolean };
 }
 
 async function loadOverrides(ctx: Ctx) {
@@ -68,9 +70,18 @@ export function colourFor(
     };
   }
   return colourOf(
-    { infection: s.infections.get(personId) ?? null, positivePoolAt: test.positivePoolAt, positiveAt: test.positiveAt },
+    {
+      infection: s.infections.get(personId) ?? null,
+      positivePoolAt: test.positivePoolAt,
+      positiveAt: test.positiveAt,
+      zone: s.zones.get(personId) ?? null,
+    },
     now,
   );
+}
+
+async function loadZones(ctx: Ctx) {
+  return new Map((await restrictedResidents(ctx.db)).map((r) => [r.personId, { code: r.code, level: r.level }]));
 }
 
 const states = new WeakMap<Ctx['db'], Promise<CheckState>>();
@@ -104,13 +115,17 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
         writer: new ScanWriter(ctx.db),
         replies: new Map(),
         overrides: await loadOverrides(ctx),
-        stale: { venues: false, cases: false, overrides: false },
+        zones: await loadZones(ctx),
+        stale: { venues: false, cases: false, overrides: false, zones: false },
       };
       events.on('cases-changed', () => {
         s.stale.cases = true;
       });
       events.on('venues-changed', () => {
         s.stale.venues = true;
+      });
+      events.on('zones-changed', () => {
+        s.stale.zones = true;
       });
       events.on('overrides-changed', () => {
         s.stale.overrides = true;
@@ -128,6 +143,10 @@ export async function freshState(ctx: Ctx): Promise<CheckState> {
   if (s.stale.cases) {
     s.stale.cases = false;
     s.infections = await loadInfections(ctx);
+  }
+  if (s.stale.zones) {
+    s.stale.zones = false;
+    s.zones = await loadZones(ctx);
   }
   if (s.stale.overrides) {
     s.stale.overrides = false;

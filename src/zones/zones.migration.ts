@@ -86,4 +86,18 @@ export const zonesMigrations: Migration[] = [
         .execute();
     },
   },
+  {
+    // Who lives in a zone (its building or compound): the health code of a high or medium zone's
+    // residents follows the zone, and testing coverage is counted per zone.
+    id: '0070_zone_residents',
+    async up(db) {
+      await db.schema
+        .createTable('zone_residents')
+        .addColumn('zone_id', 'integer', (c) => c.notNull().references('zones.id'))
+        .addColumn('person_id', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('zone_residents_pk', ['zone_id', 'person_id'])
+        .execute();
+      await db.schema.createIndex('zone_residents_person').on('zone_residents').column('person_id').execute();
+    },
+  },
 ];

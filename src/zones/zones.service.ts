@@ -7,11 +7,13 @@ import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
+import { announce } from '../platform/events.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import { disbandTaskForce } from './taskforce.repo.ts';
 import { ZoneErrors } from './zones.errors.ts';
 import {
+  addZoneResidents,
   caseExists,
   countZonesIn,
   eventsUpTo,
@@ -84,7 +86,7 @@ export async function designateZone(
   const street = community.parentCode;
   const district = street.slice(0, 6);
   const me = actorLabel(actor);
-  return ctx.db.k.transaction().execute(async (trx) => {
+  const done = await ctx.db.k.transaction().execute(async (trx) => {
     const code = `Z${district}-${String((await countZonesIn(trx, district)) + 1).padStart(4, '0')}`;
     const row = {
       code,
@@ -133,6 +135,9 @@ export async function designateZone(
     }
     return { ...row, id };
   });
+  // The entrance check keeps the residents of restricted zones in memory.
+  announce('zones-changed');
+  return done;
 }
 
 const LOWER: Record<string, string> = { high: 'medium', medium: 'low' };
@@ -157,7 +162,7 @@ export async function transitionZone(ctx: Ctx, actor: Actor | 'system', code: st
   const policies = await listPolicies(ctx);
   const policy = policyOn(policies, day);
   const me = actorLabel(actor);
-  return ctx.db.k.transaction().execute(async (trx) => {
+  const done = await ctx.db.k.transaction().execute(async (trx) => {
     const events = await eventsUpTo(trx, '9999-12-31', [zone.id]);
     const last = events.filter((e) => ['designate', 'downgrade', 'upgrade'].includes(e.kind)).at(-1);
     if (last && last.day > day)
@@ -248,6 +253,9 @@ export async function transitionZone(ctx: Ctx, actor: Actor | 'system', code: st
       evaluation,
     };
   });
+  // The entrance check keeps the residents of restricted zones in memory.
+  announce('zones-changed');
+  return done;
 }
 
 /** Records a new infection in a zone (restarting its clean days), optionally citing a case. */
@@ -346,4 +354,23 @@ export function centreOf(zone: { code: string; district_code: string }): [number
   const a = ((h >>> 0) % 3600) / 10;
   const r = (((h >>> 12) % 1000) / 1000) * 0.06;
   return [Number((lng + r * Math.cos(a)).toFixed(4)), Number((lat + r * Math.sin(a)).toFixed(4))];
+}
+
+/** Records who lives in a zone (from the task force's door-to-door list); their health code follows the zone. */
+export async function addResidents(ctx: Ctx, actor: Actor | 'system', code: string, personIds: number[]) {
+  const zone = actor === 'system' ? await zoneByCode(ctx.db, code) : await loadZone(ctx, actor, code);
+  if (!zone) throw new AppError(ZoneErrors.ZONE_NOT_FOUND, { code });
+  if (actor !== 'system') requirePermission(actor, 'zones:write');
+  await ctx.db.k.transaction().execute(async (trx) => {
+    await addZoneResidents(trx, zone.id, personIds);
+    await recordAudit(ctx.db, ctx.crypto, trx, {
+      actor: actorLabel(actor),
+      action: 'zone-residents-added',
+      entity: 'zone',
+      entityId: code,
+      detail: { code, persons: personIds.length },
+    });
+  });
+  announce('zones-changed');
+  return { zone: code, added: personIds.length };
 }

@@ -74,6 +74,12 @@ export interface DutyRow {
   created_at: string;
 }
 
+/** A person living in a zone. */
+export interface ZoneResidentRow {
+  zone_id: number;
+  person_id: number;
+}
+
 declare module '../platform/db/schema.ts' {
   interface Database {
     zones: ZoneRow;
@@ -82,5 +88,6 @@ declare module '../platform/db/schema.ts' {
     task_forces: TaskForceRow;
     task_force_members: TaskForceMemberRow;
     zone_duties: DutyRow;
+    zone_residents: ZoneResidentRow;
   }
 }

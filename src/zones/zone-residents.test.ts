@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { dialects, testCtx } from '../../test/helpers/db.ts';
+import { insertPersons } from '../people/people.repo.ts';
+import { checkCharOf } from '../people/people.rules.ts';
+import { sealPerson } from '../people/people.service.ts';
+import { announce } from '../platform/events.ts';
+import { statusIndex } from '../testing/testing.status.ts';
+import { check, checkState } from '../venues/checks.service.ts';
+import { personalCode, signVenueCode } from '../venues/venues.codes.ts';
+import { createVenues } from '../venues/venues.service.ts';
+import { insertZone, updateZoneLevel } from './zones.repo.ts';
+import { addResidents } from './zones.service.ts';
+
+const T = Date.parse('2022-11-09T10:00:00+08:00');
+const id = (n: number) => {
+  const s = `35010219900101${String(n).padStart(3, '0')}`;
+  return s + checkCharOf(s);
+};
+
+for (const dialect of dialects()) {
+  describe(`zone residents' colour on ${dialect}`, async () => {
+    const ctx = await testCtx(dialect);
+    after(() => ctx.close());
+    const pid: number[] = [];
+    const zones: Record<string, number> = {};
+    let scan: (n: number) => ReturnType<typeof check>;
+
+    before(async () => {
+      const now = new Date(T).toISOString();
+      await ctx.db.k.transaction().execute((trx) =>
+        insertPersons(
+          trx,
+          Array.from({ length: 3 }, (_, n) =>
+            sealPerson(ctx.crypto, { idNumber: id(n), name: `居民${n}`, communityCode: '350102001001' }, now),
+          ),
+        ),
+      );
+      pid.push(...(await ctx.db.k.selectFrom('persons').select('id').orderBy('id').execute()).map((r) => Number(r.id)));
+      for (const [code, level] of [
+        ['ZH', 'high'],
+        ['ZM', 'medium'],
+      ] as const)
+        zones[code] = await ctx.db.k.transaction().execute((trx) =>
+          insertZone(trx, {
+            code,
+            name: code,
+            level,
+            status: 'active',
+            unit: 'building',
+            district_code: '350102',
+            street_code: '350102001',
+            community_code: '350102001001',
+            polygon: null,
+            residents: 1,
+            designated_on: '2022-11-05',
+            lifted_on: null,
+            created_at: now,
+          }),
+        );
+      await createVenues(ctx, 'system', [
+        { code: 'MARKET', name: '农贸市场', category: 'mall-market', communityCode: '350102001001' },
+      ]);
+      const idx = await statusIndex(ctx.db);
+      for (const p of pid) idx.set(p, { lastNegativeSampledAt: T - 2 * 3600_000 });
+      const keys = (await checkState(ctx)).keys;
+      scan = (n) =>
+        check(
+          ctx,
+          { venueCode: signVenueCode(keys, 'MARKET', 1), personalCode: personalCode(keys, pid[n] as number, T) },
+          { guard: null, now: T },
+        );
+    });
+
+    test('a high zone makes its residents red and a medium zone yellow, each naming the zone', async () => {
+      assert.equal((await scan(0)).colour, 'green');
+      await addResidents(ctx, 'system', 'ZH', [pid[0] as number]);
+      await addResidents(ctx, 'system', 'ZM', [pid[1] as number]);
+      const high = await scan(0);
+      assert.deepEqual(
+        [high.colour, high.verdict, high.colourRule],
+        ['red', 'deny', 'fujian-2022-11:high-zone-resident'],
+      );
+      assert.match(high.reasons.map((r) => r['zh-CN']).join(' '), /ZH/);
+      const medium = await scan(1);
+      assert.deepEqual(
+        [medium.colour, medium.verdict, medium.colourRule],
+        ['yellow', 'deny', 'fujian-2022-11:medium-zone-resident'],
+      );
+      assert.equal((await scan(2)).colour, 'green', 'a neighbour outside the zone is not touched');
+      const audit = await ctx.db.k
+        .selectFrom('audit_log')
+        .select('entity_id')
+        .where('action', '=', 'zone-residents-added')
+        .execute();
+      assert.deepEqual(audit.map((a) => a.entity_id).sort(), ['ZH', 'ZM']);
+    });
+
+    test('lifting the zone gives the resident their green back', async () => {
+      await ctx.db.k
+        .transaction()
+        .execute((trx) => updateZoneLevel(trx, zones.ZH as number, 'low', 'lifted', '2022-11-09'));
+      announce('zones-changed');
+      const after = await scan(0);
+      assert.deepEqual([after.colour, after.verdict], ['green', 'allow']);
+    });
+  });
+}
