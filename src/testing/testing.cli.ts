@@ -37,13 +37,13 @@ export function testingCommands(program: Command): void {
   testing
     .command('coverage <campaign>')
     .requiredOption('--round <n>', 'round number')
-    .option('--level <level>', 'district | street | community', 'district')
+    .option('--level <level>', 'district | street | community | zone', 'district')
     .option('--json', 'print JSON')
     .action(
       action(
         async (
           campaign: string,
-          opts: { round: string; level: 'district' | 'street' | 'community'; json?: boolean },
+          opts: { round: string; level: 'district' | 'street' | 'community' | 'zone'; json?: boolean },
         ) => {
           const r = await withCtx((ctx) => coverage(ctx, CLI_READER, campaign, Number(opts.round), opts.level));
           print(

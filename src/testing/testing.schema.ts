@@ -56,7 +56,7 @@ export const ResultBody = z.object({
 });
 export const CoverageQuery = z.object({
   round: z.coerce.number().int().min(1),
-  level: z.enum(['district', 'street', 'community']).default('district'),
+  level: z.enum(['district', 'street', 'community', 'zone']).default('district'),
   within: z
     .string()
     .regex(/^\d{6,9}$/)

@@ -9,6 +9,7 @@ import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowIso, nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
+import { zoneCoverageRows } from './coverage.repo.ts';
 import { siteCoords } from './sites.service.ts';
 import { TestingErrors } from './testing.errors.ts';
 import {
@@ -132,7 +133,7 @@ export async function coverage(
   actor: Actor,
   campaignCode: string,
   round: number,
-  level: 'district' | 'street' | 'community',
+  level: 'district' | 'street' | 'community' | 'zone',
   within?: string,
 ) {
   requirePermission(actor, 'testing:read');
@@ -142,6 +143,19 @@ export async function coverage(
   if (within && actor.scope.kind !== 'city' && !within.startsWith(actor.scope.code))
     throw new AppError(AuthErrors.OUT_OF_SCOPE);
   const areas = (JSON.parse(c.areas) as Array<{ code: string }>).map((a) => a.code);
+  if (level === 'zone') {
+    // A zone counts its recorded residents (zone_residents), not everyone in its community.
+    const zones = (await zoneCoverageRows(ctx.db, c.id, round, within ?? prefix)).filter((r) =>
+      areas.some((a) => r.communityCode.startsWith(a)),
+    );
+    return {
+      campaign: campaignView(c),
+      round,
+      items: zones
+        .map((r) => ({ ...r, missing: Math.max(0, r.population - r.sampled) }))
+        .sort((a, b) => a.code.localeCompare(b.code)),
+    };
+  }
   const rows = (await coverageRows(ctx.db, c.id, round, `${level}_code`, within ?? prefix)).filter((r) =>
     areas.some((a) => r.code.startsWith(a) || a.startsWith(r.code)),
   );

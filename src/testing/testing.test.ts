@@ -5,6 +5,8 @@ import { insertPersons } from '../people/people.repo.ts';
 import { checkCharOf } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
+import { insertZone } from '../zones/zones.repo.ts';
+import { addResidents } from '../zones/zones.service.ts';
 import { recordResults } from './results.service.ts';
 import { importSamples, recordSamples } from './samples.service.ts';
 import { cascadeOf, dorfman, negativeCovers } from './testing.rules.ts';
@@ -231,6 +233,30 @@ for (const dialect of dialects()) {
       assert.deepEqual([a?.population, a?.sampled, a?.missing], [20, 20, 0]);
       assert.deepEqual([b?.population, b?.sampled, b?.missing], [10, 0, 10]);
       assert.equal(a?.positive, 10, 'the members of the positive pool');
+    });
+
+    test('coverage by zone counts its recorded residents, not its whole community', async () => {
+      const zoneId = await ctx.db.k.transaction().execute((trx) =>
+        insertZone(trx, {
+          code: 'Z1',
+          name: '1号楼',
+          level: 'high',
+          status: 'active',
+          unit: 'building',
+          district_code: '350102',
+          street_code: '350102001',
+          community_code: '350102001002',
+          polygon: null,
+          residents: 3,
+          designated_on: '2022-11-05',
+          lifted_on: null,
+          created_at: '2022-11-05T12:00:00.000Z',
+        }),
+      );
+      assert.ok(zoneId > 0);
+      await addResidents(ctx, 'system', 'Z1', [personOf(12), personOf(20), personOf(21)]);
+      const z = (await coverage(ctx, CMD, 'C1', 1, 'zone')).items.find((i) => i.code === 'Z1');
+      assert.deepEqual([z?.population, z?.sampled, z?.missing, z?.positive], [3, 1, 2, 1]);
     });
   });
 }

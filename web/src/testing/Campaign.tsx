@@ -18,6 +18,7 @@ import { TurnaroundCard } from './TurnaroundCard';
 import type { Coverage } from './types';
 import { Unsampled } from './Unsampled';
 import { type TestingParams, useTestingParams } from './useTestingParams';
+import { ZoneCoverageCard } from './ZoneCoverageCard';
 
 /**
  * A campaign round: open positive alerts, headline, progress through the day, lab turnaround, coverage with
@@ -120,6 +121,7 @@ function Round({ params }: { params: TestingParams }) {
             <ProgressCard campaign={code} round={round} day={day} />
           </div>
           <TurnaroundCard campaign={code} round={round} district={area ? area.slice(0, 6) : undefined} />
+          <ZoneCoverageCard campaign={code} round={round} area={area} />
         </div>
       )}
     </>

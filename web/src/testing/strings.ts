@@ -31,6 +31,10 @@ const zh = {
   exportXlsx: '导出 Excel',
   exporting: '导出中…',
   exportHint: '导出本社区未采样名单（Excel，仅含脱敏信息）',
+  zcTitle: '风险区采样覆盖',
+  zcHint: '按登记在册的风险区居民计，不是整个社区',
+  zcZone: '风险区',
+  zcNone: '本范围内没有登记居民的风险区',
 };
 const en: typeof zh = {
   taTitle: 'Turnaround (sampled → resulted)',
@@ -63,6 +67,10 @@ const en: typeof zh = {
   exportXlsx: 'Export Excel',
   exporting: 'Exporting…',
   exportHint: 'Download this community’s not-yet-sampled list (Excel, masked data only)',
+  zcTitle: 'Coverage of risk zones',
+  zcHint: 'counted over each zone’s recorded residents, not its whole community',
+  zcZone: 'Zone',
+  zcNone: 'No zone with recorded residents in this area',
 };
 
 export type TestingKey = keyof typeof zh;
