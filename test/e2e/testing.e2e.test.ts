@@ -72,6 +72,11 @@ describe('mass testing', { timeout: 600_000 }, () => {
       /^\d{1,3}(\.\d)?%$/,
     );
 
+    // The risk zones of the campaign's districts, over their recorded residents.
+    await page.locator('[data-testid=zone-coverage-row]').first().waitFor();
+    const zoneRows = await page.locator('[data-testid=zone-coverage-row]').count();
+    assert.ok(zoneRows > 0, 'the demo seats residents in the zones of the campaign districts');
+
     const progress = await progressShown(page);
     if (progress === 'chart') {
       const painted = await paintedPixels(page, '[data-testid=progress-chart] canvas');
