@@ -107,7 +107,7 @@ export async function exportAppeals(ctx: Ctx, actor: Actor, q: AppealsQuery): Pr
   for (let page = 1; page <= 50; page++) {
     const r = await listAppeals(ctx, actor, { ...q, page, pageSize: 1000 });
     rows.push(...r.items);
-    if (page * 1000 >= r.total) break;
+    if (r.items.length < 1000) break;
   }
   return workbook([columnsSheet('诉求 Appeals', EXPORT_COLUMNS, rows)]);
 }

@@ -710,7 +710,7 @@ export async function listAppeals(ctx: Ctx, actor: Actor, q: AppealsQuery, now =
     if (!unit) throw new AppError(AppealErrors.APPEAL_NO_UNIT);
   } else requirePermission(actor, 'appeals:read');
   const areaPrefix = areaOf(actor);
-  if (areaPrefix === null) return { total: 0, page: q.page, pageSize: q.pageSize, items: [] };
+  if (areaPrefix === null) return { total: 0, totalCapped: false, page: q.page, pageSize: q.pageSize, items: [] };
   const f: AppealFilter = {
     status: q.status,
     district: q.district,
@@ -724,7 +724,13 @@ export async function listAppeals(ctx: Ctx, actor: Actor, q: AppealsQuery, now =
     from: q.from,
     to: q.to,
   };
-  const { total, rows } = await listRows(ctx.db.k, f, (q.page - 1) * q.pageSize, q.pageSize, ctx.db.dialect);
+  const { total, totalCapped, rows } = await listRows(
+    ctx.db.k,
+    f,
+    (q.page - 1) * q.pageSize,
+    q.pageSize,
+    ctx.db.dialect,
+  );
   const ents = new Map<number, { name: string; creditCode: string }>();
   for (const id of new Set(rows.map((r) => r.enterprise_id).filter((x): x is number => x != null))) {
     const e = await enterpriseById(ctx.db.k, id);
@@ -732,6 +738,7 @@ export async function listAppeals(ctx: Ctx, actor: Actor, q: AppealsQuery, now =
   }
   return {
     total,
+    totalCapped,
     page: q.page,
     pageSize: q.pageSize,
     items: rows.map((r) => appealView(r, now, r.enterprise_id ? ents.get(r.enterprise_id) : null)),

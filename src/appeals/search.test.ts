@@ -177,5 +177,19 @@ for (const dialect of dialects()) {
       // The queries must actually find things, or the comparison proves little.
       assert.ok(hits > 150, `only ${hits} queries matched`);
     });
+
+    test('a total above the cap reads as capped, on the index count and on the plain count', async () => {
+      for (const f of [{ q: '停产' }, { district: '350104' }, {}]) {
+        const exact = await listAppeals(ctx.db.k, f, 0, 5, dialect);
+        assert.ok(exact.total > 3 && !exact.totalCapped, `${JSON.stringify(f)} has ${exact.total}`);
+        const capped = await listAppeals(ctx.db.k, f, 0, 5, dialect, undefined, 3);
+        assert.deepEqual([capped.total, capped.totalCapped], [3, true]);
+        assert.deepEqual(
+          capped.rows.map((r) => r.id),
+          exact.rows.map((r) => r.id),
+          'the page itself is not cut by the cap',
+        );
+      }
+    });
   });
 }

@@ -26,7 +26,7 @@ export function AppealList({ user, inbox }: { user: User; inbox?: boolean }) {
   const [unit, setUnit] = useState('industry');
   const [msg, setMsg] = useState<string>();
   const params = { ...filters, unit: inbox ? 'mine' : filters.unit, pageSize: 100 };
-  const list = useApi<{ total: number; items: Appeal[] }>(`/api/v1/appeals${query(params)}`);
+  const list = useApi<{ total: number; totalCapped?: boolean; items: Appeal[] }>(`/api/v1/appeals${query(params)}`);
   const units = useApi<Units>('/api/v1/appeals/units');
   const set = (k: string, v: string) => setFilters((f) => ({ ...f, [k]: v }));
 
@@ -178,7 +178,10 @@ export function AppealList({ user, inbox }: { user: User; inbox?: boolean }) {
               </tr>
             ))}
           </tbody>
-          <caption>{list.data.total}</caption>
+          <caption>
+            {list.data.total}
+            {list.data.totalCapped ? '+' : ''}
+          </caption>
         </table>
       )}
     </div>

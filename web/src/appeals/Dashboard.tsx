@@ -136,11 +136,19 @@ export function AppealsDashboard() {
 
 function AppealShortList({ title, filter, testId }: { title: string; filter: Record<string, string>; testId: string }) {
   const t = useAT();
-  const list = useApi<{ total: number; items: Appeal[] }>(`/api/v1/appeals${query({ ...filter, pageSize: 10 })}`);
+  const list = useApi<{ total: number; totalCapped?: boolean; items: Appeal[] }>(
+    `/api/v1/appeals${query({ ...filter, pageSize: 10 })}`,
+  );
   return (
     <section className="card appeal-card" data-testid={testId}>
       <h3>
-        {title} {list.data && <span className="muted">({list.data.total})</span>}{' '}
+        {title}{' '}
+        {list.data && (
+          <span className="muted">
+            ({list.data.total}
+            {list.data.totalCapped ? '+' : ''})
+          </span>
+        )}{' '}
         <a className="appeal-more" href={`#/appeals?${Object.keys(filter)[0]}=true`}>
           {t('viewAll')} →
         </a>
