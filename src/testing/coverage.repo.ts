@@ -1,24 +1,41 @@
 import type { Db } from '../platform/db/db.ts';
 import './testing.tables.ts';
+import '../people/people.tables.ts';
 import '../zones/zones.tables.ts';
 
+/** What coverage is counted by: a division level of the residents' address, or the zones they live in. */
+export type CoverageBy = 'district_code' | 'street_code' | 'community_code' | 'zone';
+
+// Who belongs to which unit: every resident to their division, or a zone's recorded residents.
+function members(db: Db, by: CoverageBy, prefix?: string) {
+  if (by === 'zone') {
+    let q = db.k
+      .selectFrom('zone_residents as r')
+      .innerJoin('zones as z', 'z.id', 'r.zone_id')
+      .select(['r.person_id as person_id', 'z.code as code']);
+    if (prefix) q = q.where('z.community_code', 'like', `${prefix}%`);
+    return q.as('m');
+  }
+  let q = db.k.selectFrom('persons').select(['id as person_id', `${by} as code`]);
+  if (prefix) q = q.where('community_code', 'like', `${prefix}%`);
+  return q.as('m');
+}
+
 /**
- * Coverage of a round per zone: the zone's recorded residents, and how many of them were sampled,
- * resulted and positive. Zones of the area (a division code prefix) only.
+ * Coverage of one campaign round per unit (division or zone) within an area prefix: members, and
+ * how many of them were sampled, resulted and positive.
  */
-export async function zoneCoverageRows(db: Db, campaignId: number, round: number, prefix?: string) {
-  let pop = db.k
-    .selectFrom('zones as z')
-    .innerJoin('zone_residents as r', 'r.zone_id', 'z.id')
-    .select((e) => ['z.code', 'z.name', 'z.community_code', 'z.level', 'z.status', e.fn.countAll<number>().as('n')]);
-  if (prefix) pop = pop.where('z.community_code', 'like', `${prefix}%`);
-  let sampled = db.k
-    .selectFrom('zone_residents as r')
-    .innerJoin('zones as z', 'z.id', 'r.zone_id')
-    .innerJoin('samples as s', 's.person_id', 'r.person_id')
+export async function coverageRows(db: Db, campaignId: number, round: number, by: CoverageBy, prefix?: string) {
+  const pop = db.k
+    .selectFrom(members(db, by, prefix))
+    .select((e) => ['m.code', e.fn.countAll<number>().as('n')])
+    .groupBy('m.code');
+  const sampled = db.k
+    .selectFrom(members(db, by, prefix))
+    .innerJoin('samples as s', 's.person_id', 'm.person_id')
     .innerJoin('tubes as t', 't.code', 's.tube_code')
     .select((e) => [
-      'z.code',
+      'm.code',
       e.fn.count<number>('s.person_id').distinct().as('sampled'),
       e.fn
         .count<number>(e.case().when('t.result', 'is not', null).then(e.ref('s.person_id')).end())
@@ -30,22 +47,25 @@ export async function zoneCoverageRows(db: Db, campaignId: number, round: number
         .as('positive'),
     ])
     .where('t.campaign_id', '=', campaignId)
-    .where('t.round', '=', round);
-  if (prefix) sampled = sampled.where('z.community_code', 'like', `${prefix}%`);
-  const [p, s] = await Promise.all([
-    pop.groupBy(['z.code', 'z.name', 'z.community_code', 'z.level', 'z.status']).execute(),
-    sampled.groupBy('z.code').execute(),
-  ]);
-  const by = new Map(s.map((r) => [r.code, r]));
-  return p.map((r) => ({
-    code: r.code,
-    name: r.name,
-    communityCode: r.community_code,
-    level: r.level,
-    status: r.status,
-    population: Number(r.n),
-    sampled: Number(by.get(r.code)?.sampled ?? 0),
-    resulted: Number(by.get(r.code)?.resulted ?? 0),
-    positive: Number(by.get(r.code)?.positive ?? 0),
-  }));
+    .where('t.round', '=', round)
+    .groupBy('m.code');
+  const [p, s] = await Promise.all([pop.execute(), sampled.execute()]);
+  const counted = new Map(s.map((r) => [String(r.code), r]));
+  return p.map((r) => {
+    const x = counted.get(String(r.code));
+    return {
+      code: String(r.code),
+      population: Number(r.n),
+      sampled: Number(x?.sampled ?? 0),
+      resulted: Number(x?.resulted ?? 0),
+      positive: Number(x?.positive ?? 0),
+    };
+  });
+}
+
+/** Name, community, level and status of the zones in an area (the zone coverage rows show them). */
+export async function zoneFacts(db: Db, prefix?: string) {
+  let q = db.k.selectFrom('zones').select(['code', 'name', 'community_code', 'level', 'status']);
+  if (prefix) q = q.where('community_code', 'like', `${prefix}%`);
+  return q.execute();
 }

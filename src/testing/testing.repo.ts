@@ -360,49 +360,6 @@ export async function openTasks(db: Db, f: { district?: string; community?: stri
   return q.orderBy('created_at').limit(limit).execute();
 }
 
-/** Coverage of one campaign round per division: population, sampled, resulted, positive tubes. */
-export async function coverageRows(
-  db: Db,
-  campaignId: number,
-  round: number,
-  level: 'district_code' | 'street_code' | 'community_code',
-  prefix?: string,
-) {
-  let pop = db.k.selectFrom('persons').select((e) => [e.ref(level).as('code'), e.fn.countAll<number>().as('n')]);
-  if (prefix) pop = pop.where('community_code', 'like', `${prefix}%`);
-  let sampled = db.k
-    .selectFrom('samples as s')
-    .innerJoin('tubes as t', 't.code', 's.tube_code')
-    .innerJoin('persons as p', 'p.id', 's.person_id')
-    .select((e) => [
-      e.ref(`p.${level}`).as('code'),
-      e.fn.count<number>('s.person_id').distinct().as('sampled'),
-      e.fn
-        .count<number>(e.case().when('t.result', 'is not', null).then(e.ref('s.person_id')).end())
-        .distinct()
-        .as('resulted'),
-      e.fn
-        .count<number>(e.case().when('t.result', '=', 'positive').then(e.ref('s.person_id')).end())
-        .distinct()
-        .as('positive'),
-    ])
-    .where('t.campaign_id', '=', campaignId)
-    .where('t.round', '=', round);
-  if (prefix) sampled = sampled.where('p.community_code', 'like', `${prefix}%`);
-  const [p, s] = await Promise.all([pop.groupBy(level).execute(), sampled.groupBy(`p.${level}`).execute()]);
-  const by = new Map(s.map((r) => [r.code as string, r]));
-  return p.map((r) => {
-    const x = by.get(r.code as string);
-    return {
-      code: r.code as string,
-      population: Number(r.n),
-      sampled: Number(x?.sampled ?? 0),
-      resulted: Number(x?.resulted ?? 0),
-      positive: Number(x?.positive ?? 0),
-    };
-  });
-}
-
 /** People of a division not sampled in a campaign round (for the task force to visit). */
 export async function unsampled(db: Db, campaignId: number, round: number, communityCode: string, limit: number) {
   return db.k

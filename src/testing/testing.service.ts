@@ -9,11 +9,10 @@ import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowIso, nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
-import { zoneCoverageRows } from './coverage.repo.ts';
+import { coverageRows, zoneFacts } from './coverage.repo.ts';
 import { siteCoords } from './sites.service.ts';
 import { TestingErrors } from './testing.errors.ts';
 import {
-  coverageRows,
   insertCampaign,
   insertSites,
   listCampaigns,
@@ -145,14 +144,28 @@ export async function coverage(
   const areas = (JSON.parse(c.areas) as Array<{ code: string }>).map((a) => a.code);
   if (level === 'zone') {
     // A zone counts its recorded residents (zone_residents), not everyone in its community.
-    const zones = (await zoneCoverageRows(ctx.db, c.id, round, within ?? prefix)).filter((r) =>
-      areas.some((a) => r.communityCode.startsWith(a)),
-    );
+    const area = within ?? prefix;
+    const facts = new Map((await zoneFacts(ctx.db, area)).map((z) => [z.code, z]));
+    const rows = await coverageRows(ctx.db, c.id, round, 'zone', area);
     return {
       campaign: campaignView(c),
       round,
-      items: zones
-        .map((r) => ({ ...r, missing: Math.max(0, r.population - r.sampled) }))
+      items: rows
+        .flatMap((r) => {
+          const z = facts.get(r.code);
+          return z && areas.some((a) => z.community_code.startsWith(a))
+            ? [
+                {
+                  ...r,
+                  name: z.name,
+                  communityCode: z.community_code,
+                  level: z.level,
+                  status: z.status,
+                  missing: Math.max(0, r.population - r.sampled),
+                },
+              ]
+            : [];
+        })
         .sort((a, b) => a.code.localeCompare(b.code)),
     };
   }

@@ -1,12 +1,8 @@
-import { useId, useState } from 'react';
-import { ApiError, api } from '../api';
+import { useId } from 'react';
 import { ImportProblems } from '../cases/ImportProblems';
 import { ErrorBox } from '../common/Status';
-import type { ImportProblem } from '../types';
+import { useSheetUpload } from '../common/useSheetUpload';
 import { useAT } from './strings';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const typeOf = (name: string) => (/\.csv$/i.test(name) ? 'text/csv' : /\.xlsx$/i.test(name) ? XLSX : undefined);
 
 interface Result {
   dryRun: boolean;
@@ -14,47 +10,13 @@ interface Result {
   created: number;
   updated: number;
 }
-type Outcome =
-  | { kind: 'ok'; result: Result }
-  | { kind: 'invalid'; problems: ImportProblem[] }
-  | { kind: 'wrongType' }
-  | { kind: 'error'; error: unknown };
-
-function problemsOf(e: unknown): ImportProblem[] | null {
-  if (!(e instanceof ApiError)) return null;
-  const issues = (e.details as { issues?: unknown } | undefined)?.issues;
-  return Array.isArray(issues) ? (issues as ImportProblem[]) : null;
-}
 
 /** Upload enterprises as CSV or XLSX: validate first, then import; any wrong row imports nothing. */
 export function EnterpriseImport() {
   const t = useAT();
   const inputId = useId();
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>();
-
-  async function send(dryRun: boolean) {
-    if (!file) return;
-    const contentType = typeOf(file.name);
-    if (!contentType) return setOutcome({ kind: 'wrongType' });
-    setBusy(true);
-    setOutcome(undefined);
-    try {
-      const result = await api<Result>(`/api/v1/imports/enterprises?dryRun=${dryRun}`, {
-        method: 'POST',
-        raw: file,
-        contentType,
-        headers: { 'X-Filename': encodeURIComponent(file.name) },
-      });
-      setOutcome({ kind: 'ok', result });
-    } catch (error) {
-      const problems = problemsOf(error);
-      setOutcome(problems ? { kind: 'invalid', problems } : { kind: 'error', error });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { file, choose, busy: sending, outcome, send } = useSheetUpload<Result>('/api/v1/imports/enterprises');
+  const busy = sending !== null;
 
   return (
     <section className="import-page">
@@ -73,10 +35,7 @@ export function EnterpriseImport() {
             type="file"
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             data-testid="import-file"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setOutcome(undefined);
-            }}
+            onChange={(e) => choose(e.target.files?.[0] ?? null)}
           />
         </div>
         <div className="appeal-toolbar">

@@ -1,67 +1,18 @@
-import { useId, useState } from 'react';
-import { ApiError, api } from '../api';
+import { useId } from 'react';
 import { DownloadButton } from '../common/DownloadButton';
 import { href } from '../common/router';
 import { ErrorBox } from '../common/Status';
+import { useSheetUpload } from '../common/useSheetUpload';
 import { useI18n } from '../i18n';
-import type { ImportProblem, ImportResult } from '../types';
+import type { ImportResult } from '../types';
 import { ImportProblems } from './ImportProblems';
 import './cases.css';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** The Content-Type the API expects for a file, by its extension (browsers disagree on CSV types). */
-function contentTypeOf(name: string): string | undefined {
-  if (/\.csv$/i.test(name)) return 'text/csv';
-  if (/\.xlsx$/i.test(name)) return XLSX;
-  return undefined;
-}
-
-type Outcome =
-  | { kind: 'ok'; result: ImportResult }
-  | { kind: 'invalid'; problems: ImportProblem[] }
-  | { kind: 'wrongType' }
-  | { kind: 'error'; error: unknown };
-
-function isProblemList(v: unknown): v is ImportProblem[] {
-  return Array.isArray(v) && v.every((p) => typeof p === 'object' && p !== null && 'row' in p && 'message' in p);
-}
 
 /** Upload a CSV or XLSX of cases: validate (dry run) first, then import; a file with any problem imports nothing. */
 export function Import() {
   const { t, formatNumber } = useI18n();
   const inputId = useId();
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState<'validate' | 'import' | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | undefined>();
-
-  async function send(dryRun: boolean) {
-    if (!file) return;
-    const contentType = contentTypeOf(file.name);
-    if (!contentType) {
-      setOutcome({ kind: 'wrongType' });
-      return;
-    }
-    setBusy(dryRun ? 'validate' : 'import');
-    setOutcome(undefined);
-    try {
-      const result = await api<ImportResult>(`/api/v1/imports/cases?dryRun=${dryRun}`, {
-        method: 'POST',
-        raw: file,
-        contentType,
-        headers: { 'X-Filename': encodeURIComponent(file.name) },
-      });
-      setOutcome({ kind: 'ok', result });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 422 && isProblemList(error.details)) {
-        setOutcome({ kind: 'invalid', problems: error.details });
-      } else {
-        setOutcome({ kind: 'error', error });
-      }
-    } finally {
-      setBusy(null);
-    }
-  }
+  const { file, choose, busy, outcome, send } = useSheetUpload<ImportResult>('/api/v1/imports/cases');
 
   return (
     <section className="page import-page">
@@ -102,10 +53,7 @@ export function Import() {
             name="file"
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             data-testid="import-file"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setOutcome(undefined);
-            }}
+            onChange={(e) => choose(e.target.files?.[0] ?? null)}
           />
         </div>
         <div className="filters-actions">

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../api';
+import { sheetContentType } from '../common/useSheetUpload';
 import { useI18n } from '../i18n';
 import { useVenueStrings } from './strings';
 
@@ -12,8 +13,6 @@ interface Entered {
   entered: number;
   duplicates: number;
 }
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Types in one line of a paper sign-in sheet, or imports a whole sheet; problems are listed by row. */
 export function PaperForm({
@@ -67,7 +66,7 @@ export function PaperForm({
       const r = await api<Entered>('/api/v1/imports/paper-registrations', {
         method: 'POST',
         raw: file,
-        contentType: /\.xlsx$/i.test(file.name) ? XLSX : 'text/csv',
+        contentType: sheetContentType(file.name) ?? 'text/csv',
       });
       setResult(s('paperDone', { n: r.entered, d: r.duplicates }));
       onEntered();
