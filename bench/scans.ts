@@ -2,9 +2,11 @@
 // driven from a second process, against a bare Fastify route answering a constant in the same run.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance as perf } from 'node:perf_hooks';
 import Fastify from 'fastify';
 import { DIVISIONS } from '../src/geo/geo.data.ts';
 import { MIGRATIONS } from '../src/migrations.ts';
@@ -21,9 +23,33 @@ const RESIDENTS = Number(process.env.BENCH_RESIDENTS || 8_400_000);
 const VENUES = Number(process.env.BENCH_VENUES || 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS || 8);
 
-function drive(
+interface Driven {
+  requests: number;
+  rps: number;
+  p50ms: number;
+  p99ms: number;
+  /** CPU of this process (server thread, scan writer thread, libuv) per request, in µs. */
+  cpuUsPerRequest: number;
+  /** Share of the time the server thread was busy. */
+  serverThreadBusy: number;
+}
+
+/** Drives a URL from a second process, measuring this process's CPU per request while it runs. */
+async function drive(args: Record<string, unknown>): Promise<Driven> {
+  const cpu = process.cpuUsage();
+  const elu = perf.eventLoopUtilization();
+  const r = await autocannonChild(args);
+  const used = process.cpuUsage(cpu);
+  return {
+    ...r,
+    cpuUsPerRequest: Number(((used.user + used.system) / Math.max(1, r.requests)).toFixed(1)),
+    serverThreadBusy: Number(perf.eventLoopUtilization(elu).utilization.toFixed(2)),
+  };
+}
+
+function autocannonChild(
   args: Record<string, unknown>,
-): Promise<{ requests: number; rps: number; p50ms: number; p99ms: number; status: Record<string, number> }> {
+): Promise<{ requests: number; rps: number; p50ms: number; p99ms: number }> {
   const worker = new URL('./scan-worker.ts', import.meta.url).pathname;
   const child = spawn(process.execPath, ['--import', 'tsx', worker, JSON.stringify(args)], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -35,6 +61,22 @@ function drive(
   return new Promise((res, rej) =>
     child.on('close', (c) => (c === 0 ? res(JSON.parse(out)) : rej(new Error(`worker exited ${c}`)))),
   );
+}
+
+/** With a file name, records a CPU profile of the server thread until the returned function is called. */
+async function profileIf(file: string | undefined): Promise<() => Promise<void>> {
+  if (!file) return async () => {};
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((res, rej) => session.post(method, (e, r) => (e ? rej(e) : res(r))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return async () => {
+    const r = (await post('Profiler.stop')) as { profile: unknown };
+    writeFileSync(file, JSON.stringify(r.profile));
+    session.disconnect();
+  };
 }
 
 /** Scan throughput and latency against the bare route, and the memory of the status index. */
@@ -64,14 +106,17 @@ export async function benchScans(): Promise<Record<string, unknown>> {
     const heapBefore = process.memoryUsage().rss;
     const idx = await statusIndex(db);
     const now = Date.now();
+    // load(), as the index's own loader does: set() would announce 8.4 M changes to other processes.
     for (let p = 1; p <= RESIDENTS; p++)
-      idx.set(p, {
+      idx.load(p, {
+        positivePoolAt: null,
+        positiveAt: null,
         lastSampledAt: now - 5 * 3600_000,
         lastNegativeSampledAt: p % 20 ? now - 6 * 3600_000 : now - 30 * 3600_000,
       });
     const indexMiB = idx.bytes() / 1048576;
     const rssGrowthMiB = (process.memoryUsage().rss - heapBefore) / 1048576;
-    await checkState(ctx);
+    const { writer } = await checkState(ctx);
 
     const bare = Fastify();
     bare.post('/scan', async () => ({ verdict: 'allow', colour: 'green' }));
@@ -85,7 +130,12 @@ export async function benchScans(): Promise<Record<string, unknown>> {
     for (const url of [`http://127.0.0.1:${port(bare)}/scan`, `http://127.0.0.1:${port(app)}/api/v1/scans`])
       await drive({ ...common, url, seconds: 3 });
     const baseline = await drive({ ...common, url: `http://127.0.0.1:${port(bare)}/scan` });
+    const stopProfile = await profileIf(process.env.BENCH_CPU_PROFILE);
+    const before = writer.stats;
     const full = await drive({ ...common, url: `http://127.0.0.1:${port(app)}/api/v1/scans` });
+    const after = writer.stats;
+    await stopProfile();
+    const committed = after.rows - before.rows;
     const half = await drive({
       ...common,
       url: `http://127.0.0.1:${port(app)}/api/v1/scans`,
@@ -109,7 +159,16 @@ export async function benchScans(): Promise<Record<string, unknown>> {
       statusIndexMiB: Number(indexMiB.toFixed(0)),
       rssGrowthForIndexMiB: Number(rssGrowthMiB.toFixed(0)),
       bareRoute: baseline,
-      scansFullLoad: { ...full, ratioToBare: Number((full.rps / baseline.rps).toFixed(3)) },
+      scansFullLoad: {
+        ...full,
+        ratioToBare: Number((full.rps / baseline.rps).toFixed(3)),
+        cpuRatioToBare: Number((baseline.cpuUsPerRequest / full.cpuUsPerRequest).toFixed(3)),
+        writer: {
+          threaded: writer.threaded,
+          scansPerGroup: Number((committed / Math.max(1, after.groups - before.groups)).toFixed(1)),
+          commitUsPerScan: Number((((after.commitMs - before.commitMs) * 1000) / Math.max(1, committed)).toFixed(1)),
+        },
+      },
       scansHalfLoad: half,
       scansStored: stored,
     };

@@ -9,6 +9,15 @@ export interface ScanSink {
   append(rows: ScanRow[]): Promise<void>;
   /** Whether the rows are committed on a thread of their own. */
   readonly threaded: boolean;
+  /** Groups and rows committed so far, and the time spent committing them. */
+  readonly stats: SinkStats;
+}
+
+/** What a sink has committed: for the benchmark's account of where a scan's time goes. */
+export interface SinkStats {
+  groups: number;
+  rows: number;
+  commitMs: number;
 }
 
 const THREAD = new URL('./scan-writer.thread.mjs', import.meta.url);
@@ -20,19 +29,29 @@ const THREAD = new URL('./scan-writer.thread.mjs', import.meta.url);
  * acknowledged) and later groups go through the server's connection.
  */
 export function scanSink(db: Db): ScanSink {
-  const inline: ScanSink = { append: (rows) => appendScans(db, rows), threaded: false };
+  const stats: SinkStats = { groups: 0, rows: 0, commitMs: 0 };
+  const inline: ScanSink = {
+    async append(rows) {
+      const started = performance.now();
+      await appendScans(db, rows);
+      count(stats, rows.length, performance.now() - started);
+    },
+    threaded: false,
+    stats,
+  };
   if (!db.sqlite || !db.file) return inline;
   // execArgv [] keeps the test runner's or server's loader flags (tsx) out of the thread.
   const worker = new Worker(THREAD, {
     execArgv: [],
     workerData: { file: db.file, pragmas: SQLITE_PRAGMAS, sql: SCAN_INSERT_SQLITE },
   });
-  const waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { rows: number; resolve: () => void; reject: (e: Error) => void }>();
   let seq = 0;
   let dead = false;
-  worker.on('message', (m: { seq: number; ok: boolean; message?: string }) => {
+  worker.on('message', (m: { seq: number; ok: boolean; ms?: number; message?: string }) => {
     const w = waiting.get(m.seq);
     waiting.delete(m.seq);
+    if (m.ok && w) count(stats, w.rows, m.ms ?? 0);
     if (m.ok) w?.resolve();
     else w?.reject(new Error(`scan writer thread: ${m.message}`));
     if (waiting.size === 0) worker.unref();
@@ -57,16 +76,23 @@ export function scanSink(db: Db): ScanSink {
     get threaded() {
       return !dead;
     },
+    stats,
     append(rows) {
       if (dead) return inline.append(rows);
       return new Promise((resolve, reject) => {
         const n = ++seq;
         if (waiting.size === 0) worker.ref();
-        waiting.set(n, { resolve, reject });
+        waiting.set(n, { rows: rows.length, resolve, reject });
         // One string crosses threads as a copy; an array of row objects is cloned field by field
         // (that cost the server thread about 20 µs a scan).
         worker.postMessage({ seq: n, rows: JSON.stringify(rows.map(scanParams)) });
       });
     },
   };
+}
+
+function count(s: SinkStats, rows: number, ms: number): void {
+  s.groups++;
+  s.rows += rows;
+  s.commitMs += ms;
 }

@@ -30,6 +30,10 @@ test('uuidv7 ids are version 7 and sort by time', () => {
   assert.match(a, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   assert.ok(a < b);
   assert.notEqual(uuidv7(1), uuidv7(1));
+  // Across several refills of the random pool, at one and the same millisecond: no id repeats.
+  const same = Array.from({ length: 2000 }, () => uuidv7(1));
+  assert.equal(new Set(same).size, same.length);
+  assert.equal(new Set(same.map((id) => id.slice(19))).size, same.length);
 });
 
 describe('scan writer on a database file', async () => {

@@ -18,8 +18,9 @@ const commit = db.transaction((rows) => {
 });
 parentPort.on('message', (m) => {
   try {
+    const started = performance.now();
     commit(JSON.parse(m.rows));
-    parentPort.postMessage({ seq: m.seq, ok: true });
+    parentPort.postMessage({ seq: m.seq, ok: true, ms: performance.now() - started });
   } catch (e) {
     parentPort.postMessage({ seq: m.seq, ok: false, message: e instanceof Error ? e.message : String(e) });
   }

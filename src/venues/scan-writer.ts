@@ -1,6 +1,6 @@
 import type { Db } from '../platform/db/db.ts';
 import { AppError } from '../platform/errors.ts';
-import { type ScanSink, scanSink } from './scan-sink.ts';
+import { type ScanSink, type SinkStats, scanSink } from './scan-sink.ts';
 import { VenueErrors } from './venues.errors.ts';
 import type { ScanRow } from './venues.tables.ts';
 
@@ -55,6 +55,11 @@ export class ScanWriter {
       setImmediate(() => void this.flush());
     }
     return done;
+  }
+
+  /** Groups and rows committed so far, and the time their commits took. */
+  get stats(): SinkStats {
+    return { ...this.sink.stats };
   }
 
   /** Scans waiting for their commit. */
