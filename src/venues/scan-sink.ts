@@ -21,6 +21,7 @@ export interface SinkStats {
 }
 
 const THREAD = new URL('./scan-writer.thread.mjs', import.meta.url);
+const CHECKPOINT_THREAD = new URL('./scan-checkpoint.thread.mjs', import.meta.url);
 
 /**
  * A file-backed SQLite database gets a writer thread with its own connection, which takes the page
@@ -40,11 +41,28 @@ export function scanSink(db: Db): ScanSink {
     stats,
   };
   if (!db.sqlite || !db.file) return inline;
+  const sqlite = db.sqlite;
   // execArgv [] keeps the test runner's or server's loader flags (tsx) out of the thread.
   const worker = new Worker(THREAD, {
     execArgv: [],
-    workerData: { file: db.file, pragmas: SQLITE_PRAGMAS, sql: SCAN_INSERT_SQLITE },
+    workerData: { file: db.file, pragmas: [...SQLITE_PRAGMAS, 'wal_autocheckpoint = 0'], sql: SCAN_INSERT_SQLITE },
   });
+  // Checkpoints move to a thread of their own: neither the writer nor the server thread stops to
+  // copy pages. If that thread stops, the server connection checkpoints again as SQLite does by default.
+  const checkpointer = new Worker(CHECKPOINT_THREAD, {
+    execArgv: [],
+    workerData: { file: db.file, pragmas: SQLITE_PRAGMAS, everyMs: 200 },
+  });
+  sqlite.pragma('wal_autocheckpoint = 0');
+  const checkpointsBack = (why: string) => {
+    sqlite.pragma('wal_autocheckpoint = 1000');
+    process.stderr.write(`scan checkpoint thread: ${why}; the server connection checkpoints again\n`);
+  };
+  checkpointer.on('message', (m: { message: string }) => process.stderr.write(`scan checkpoint: ${m.message}\n`));
+  checkpointer.on('error', (e: Error) => checkpointsBack(e.message));
+  checkpointer.on('exit', (code) => checkpointsBack(`exit ${code}`));
+  // Like the writer, never what keeps a process alive (after the listeners, which ref it again).
+  checkpointer.unref();
   const waiting = new Map<number, { rows: number; resolve: () => void; reject: (e: Error) => void }>();
   let seq = 0;
   let dead = false;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -58,6 +58,18 @@ describe('scan writer on a database file', async () => {
     await writer.write(row('k-0001'));
     await Promise.all([writer.write(row('again')), writer.write(row('again'))]);
     assert.equal((await stored()).filter((id) => id === 'k-0001' || id === 'again').length, 2);
+  });
+
+  test('pages reach the database file from the checkpoint thread, not from the committing connections', async () => {
+    assert.equal(db.sqlite?.pragma('wal_autocheckpoint', { simple: true }), 0);
+    const file = join(dir, 'banyan.db');
+    const before = statSync(file).size;
+    await Promise.all(Array.from({ length: 3000 }, (_, i) => writer.write(row(`cp-${i}`))));
+    const grown = async () => {
+      for (let i = 0; i < 50 && statSync(file).size === before; i++) await new Promise((r) => setTimeout(r, 100));
+      return statSync(file).size;
+    };
+    assert.ok((await grown()) > before, 'the database file took the committed pages');
   });
 
   test('a group the thread cannot commit is refused, not acknowledged', async () => {
