@@ -6,7 +6,7 @@ import { checkCharOf } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import { insertZone } from '../zones/zones.repo.ts';
-import { addResidents } from '../zones/zones.service.ts';
+import { addResidents } from '../zones/residents.service.ts';
 import { recordResults } from './results.service.ts';
 import { importSamples, recordSamples } from './samples.service.ts';
 import { cascadeOf, dorfman, negativeCovers } from './testing.rules.ts';

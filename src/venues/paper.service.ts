@@ -8,6 +8,7 @@ import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError, messagesOf } from '../platform/errors.ts';
+import type { SheetIssue } from '../platform/files/sheet.ts';
 import { freshState } from './checks.service.ts';
 import { existingScanIds, insertPaperScans, personsByPhone } from './paper.repo.ts';
 import { VenueErrors } from './venues.errors.ts';
@@ -24,12 +25,7 @@ export interface PaperRecord {
 }
 
 /** A problem with one record: its row (1-based in the batch, or the file row), column and catalogued message. */
-export interface PaperIssue {
-  row: number;
-  column: string;
-  code: string;
-  message: Record<'zh-CN' | 'en', string>;
-}
+export type PaperIssue = SheetIssue;
 
 const TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:\d{2})?$/;
 const SKEW_MS = 5 * 60_000;

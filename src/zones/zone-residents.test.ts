@@ -9,8 +9,8 @@ import { statusIndex } from '../testing/testing.status.ts';
 import { check, checkState } from '../venues/checks.service.ts';
 import { personalCode, signVenueCode } from '../venues/venues.codes.ts';
 import { createVenues } from '../venues/venues.service.ts';
+import { addResidents } from './residents.service.ts';
 import { insertZone, updateZoneLevel } from './zones.repo.ts';
-import { addResidents } from './zones.service.ts';
 
 const T = Date.parse('2022-11-09T10:00:00+08:00');
 const id = (n: number) => {

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CLI_READER, withCtx } from '../platform/cli/context.cli.ts';
 import { action, print } from '../platform/cli/output.ts';
 import { listPolicies } from '../policy/policy.service.ts';
+import { importResidents } from './residents.service.ts';
 import { formTaskForce } from './taskforce.service.ts';
 import { evaluateZones, zoneCounts } from './zones.query.ts';
 import { WORKING_GROUPS } from './zones.rules.ts';
@@ -59,6 +61,18 @@ export function zonesCommands(program: Command): void {
             section: d.cadres.section,
           })),
         );
+      }),
+    );
+  zones
+    .command('residents <zone>')
+    .description('record the residents of a zone from a CSV/XLSX list of ID numbers (column id_number or 身份证号码)')
+    .requiredOption('--file <path>', 'the list')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (zone: string, opts: { file: string; json?: boolean }) => {
+        const buf = readFileSync(opts.file);
+        const r = await withCtx((ctx) => importResidents(ctx, CLI_READER, zone, buf));
+        print(r, !!opts.json, [r]);
       }),
     );
   zones

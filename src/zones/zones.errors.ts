@@ -34,6 +34,16 @@ export const ZoneErrors = defineErrors({
     'zh-CN': '{policy} 不设{levelZh}，只能解除',
     en: 'Policy {policy} has no {level} zones; lift the zone instead',
   },
+  ZONE_RESIDENT_UNKNOWN: {
+    status: 422,
+    'zh-CN': '人口库中没有此身份证号码的居民',
+    en: 'No resident with this ID number in the population register',
+  },
+  ZONE_RESIDENTS_INVALID: {
+    status: 422,
+    'zh-CN': '居民名单有 {count} 处错误，未登记任何居民',
+    en: '{count} problems in the resident list; nobody was recorded',
+  },
   ZONE_CASE_UNKNOWN: { status: 400, 'zh-CN': '病例 {caseNo} 不存在', en: 'No case {caseNo}' },
   TASKFORCE_LEADER_RANK: {
     status: 400,

@@ -83,16 +83,6 @@ export async function caseExists(trx: Executor, caseNo: string): Promise<boolean
   return !!(await trx.selectFrom('cases').select('id').where('case_no', '=', caseNo).executeTakeFirst());
 }
 
-/** Records people as residents of a zone (already recorded ones are kept). */
-export async function addZoneResidents(trx: Executor, zoneId: number, personIds: number[]): Promise<void> {
-  for (let i = 0; i < personIds.length; i += 500)
-    await trx
-      .insertInto('zone_residents')
-      .values(personIds.slice(i, i + 500).map((person_id) => ({ zone_id: zoneId, person_id })))
-      .onConflict((oc) => oc.columns(['zone_id', 'person_id']).doNothing())
-      .execute();
-}
-
 /** Residents of the active high and medium zones, with their zone (the colour index keeps them in memory). */
 export async function restrictedResidents(db: Db): Promise<Array<{ personId: number; code: string; level: string }>> {
   const rows = await db.k

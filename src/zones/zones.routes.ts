@@ -5,6 +5,7 @@ import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
 import { addDuty, closeDuty, listDuties, listOverdue } from './duties.service.ts';
+import { residentsRoutes } from './residents.routes.ts';
 import { cadres, formTaskForce } from './taskforce.service.ts';
 import { evaluateZones, getZone, listZones, zoneCounts } from './zones.query.ts';
 import { dayOf } from './zones.rules.ts';
@@ -35,6 +36,7 @@ const todayIfMissing = (d?: string) => d ?? dayOf(nowIso());
 export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
   const tags = ['zones'];
   const code = jsonSchema(CodeParams);
+  await app.register(async (scoped) => residentsRoutes(scoped, ctx));
   app.get(
     '/api/v1/zones',
     { schema: { tags, summary: 'Zones as of a day', querystring: jsonSchema(ZonesQuery) } },

@@ -13,7 +13,6 @@ import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import { disbandTaskForce } from './taskforce.repo.ts';
 import { ZoneErrors } from './zones.errors.ts';
 import {
-  addZoneResidents,
   caseExists,
   countZonesIn,
   eventsUpTo,
@@ -58,7 +57,8 @@ export function facts(events: StoredEvent[]): ZoneEventFacts[] {
   }));
 }
 
-async function loadZone(ctx: Ctx, actor: Actor, code: string): Promise<StoredZone> {
+/** A zone by code, within the actor's scope (ZONE_NOT_FOUND, OUT_OF_SCOPE). */
+export async function loadZone(ctx: Ctx, actor: Actor, code: string): Promise<StoredZone> {
   const zone = await zoneByCode(ctx.db, code);
   if (!zone) throw new AppError(ZoneErrors.ZONE_NOT_FOUND, { code });
   assertZoneInScope(actor, zone);
@@ -354,23 +354,4 @@ export function centreOf(zone: { code: string; district_code: string }): [number
   const a = ((h >>> 0) % 3600) / 10;
   const r = (((h >>> 12) % 1000) / 1000) * 0.06;
   return [Number((lng + r * Math.cos(a)).toFixed(4)), Number((lat + r * Math.sin(a)).toFixed(4))];
-}
-
-/** Records who lives in a zone (from the task force's door-to-door list); their health code follows the zone. */
-export async function addResidents(ctx: Ctx, actor: Actor | 'system', code: string, personIds: number[]) {
-  const zone = actor === 'system' ? await zoneByCode(ctx.db, code) : await loadZone(ctx, actor, code);
-  if (!zone) throw new AppError(ZoneErrors.ZONE_NOT_FOUND, { code });
-  if (actor !== 'system') requirePermission(actor, 'zones:write');
-  await ctx.db.k.transaction().execute(async (trx) => {
-    await addZoneResidents(trx, zone.id, personIds);
-    await recordAudit(ctx.db, ctx.crypto, trx, {
-      actor: actorLabel(actor),
-      action: 'zone-residents-added',
-      entity: 'zone',
-      entityId: code,
-      detail: { code, persons: personIds.length },
-    });
-  });
-  announce('zones-changed');
-  return { zone: code, added: personIds.length };
 }
