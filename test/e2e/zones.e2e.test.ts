@@ -94,6 +94,21 @@ describe('risk zones', { timeout: 600_000 }, () => {
       'daily testing rounds are folded into one row',
     );
     await page.locator('[data-testid=task-force-leader]').waitFor();
+
+    // the demo seats residents in every zone; a list with a malformed ID number records nobody
+    const residents = page.locator('[data-testid=zone-residents]');
+    await residents.locator('tbody tr').first().waitFor();
+    assert.match((await residents.locator('h2').textContent()) ?? '', /居民名单 · [1-9]/);
+    assert.match((await residents.locator('tbody td').first().textContent()) ?? '', /\*/, 'ID numbers are masked');
+    await residents.locator('[data-testid=residents-file]').setInputFiles({
+      name: 'residents.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('身份证号码\n35010219900101123X\n', 'utf8'),
+    });
+    await residents.locator('[data-testid=residents-submit]').click();
+    const problems = residents.locator('[data-testid=import-problems] tbody tr');
+    await problems.first().waitFor();
+    assert.equal((await problems.first().locator('td').first().textContent())?.trim(), '2');
     await page.screenshot({ path: join(screenshots, 'zone-detail.png'), fullPage: true });
   });
 

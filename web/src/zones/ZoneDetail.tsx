@@ -13,6 +13,7 @@ import { ZONE_DEFAULT_DATE } from './defaults';
 import { TaskForceCard } from './TaskForceCard';
 import { TaskForceDialog } from './TaskForceDialog';
 import { type Done, ZoneActions } from './ZoneActions';
+import { ZoneResidents } from './ZoneResidents';
 import { ZoneSummary } from './ZoneSummary';
 import { ZoneTimeline } from './ZoneTimeline';
 
@@ -125,6 +126,7 @@ export function ZoneDetail({ user }: { user: User }) {
                 </div>
                 <DutyList duties={data.duties} onCloseDuty={mayEditDuties ? askClose : undefined} />
               </section>
+              <ZoneResidents code={data.zone.code} mayWrite={can(user, 'zones:write')} />
             </div>
           </div>
           {open === 'taskForce' && mayForm && (
