@@ -35,6 +35,16 @@ export async function traceCase(
   by: { id?: number; caseNo?: string },
   opts: { minutes?: number; onsetOn?: string | null; now?: number } = {},
 ): Promise<TraceResult> {
+  return (await traceCaseContacts(ctx, actor, by, opts)).result;
+}
+
+/** The same run, also handing back who (person id → last contact) for a caller that goes on (the demo). */
+export async function traceCaseContacts(
+  ctx: Ctx,
+  actor: Actor | 'system',
+  by: { id?: number; caseNo?: string },
+  opts: { minutes?: number; onsetOn?: string | null; now?: number } = {},
+): Promise<{ result: TraceResult; contacts: Map<number, number> }> {
   if (actor !== 'system') requirePermission(actor, 'tracing:write');
   const c = await caseRow(ctx.db, { id: by.id, no: by.caseNo });
   if (!c || (actor !== 'system' && !scopeCoversDivision(actor.scope, c.district_code)))
@@ -102,7 +112,7 @@ export async function traceCase(
       )
     ).map((p) => [p.id, p]),
   );
-  return {
+  const result: TraceResult = {
     caseNo: c.case_no,
     window: { from: iso(w.from), until: iso(w.until), anchor: w.anchor, anchorKind: w.anchorKind, minutes },
     caseScans: own.length,
@@ -117,4 +127,5 @@ export async function traceCase(
       lastContact: iso(last),
     })),
   };
+  return { result, contacts };
 }

@@ -207,3 +207,49 @@ export async function scansAtVenue(db: Db, venueId: number, from: string, to: st
     .where('at', '<=', to)
     .execute();
 }
+
+/** Some scans of a day in a stable order (the demo places its cases among them). */
+export async function scansOfDay(db: Db, day: string, limit: number) {
+  return db.k
+    .selectFrom('scans')
+    .select(['venue_id', 'at', 'person_id'])
+    .where('day', '=', day)
+    .where('person_id', 'is not', null)
+    .orderBy('at')
+    .orderBy('venue_id')
+    .orderBy('person_id')
+    .limit(limit)
+    .execute();
+}
+
+/** Persons of a district in id order, a page at a time, with their community (the demo picks among them). */
+export async function personsOfDistrict(db: Db, district: string, offset: number, limit: number) {
+  const rows = await db.k
+    .selectFrom('persons')
+    .select(['id', 'community_code'])
+    .where('district_code', '=', district)
+    .orderBy('id')
+    .offset(offset)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), community: r.community_code }));
+}
+
+/** Local cases reported in a span of days that are registered persons, by case number. */
+export async function casesReported(db: Db, from: string, to: string) {
+  const rows = await db.k
+    .selectFrom('cases')
+    .select(['id', 'case_no', 'person_id', 'district_code'])
+    .where('reported_on', '>=', from)
+    .where('reported_on', '<=', to)
+    .where('origin', '=', 'local')
+    .where('person_id', 'is not', null)
+    .orderBy('case_no')
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    caseNo: r.case_no,
+    personId: Number(r.person_id),
+    district: r.district_code,
+  }));
+}
