@@ -76,10 +76,17 @@ export async function tracingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   );
   app.post(
     '/api/v1/imports/tracing-marks',
-    { schema: { tags, summary: 'Import a CSV/XLSX sheet of risk marks (row-numbered errors, all or nothing)' } },
+    {
+      schema: {
+        tags,
+        summary: 'Import a CSV/XLSX sheet of risk marks (row-numbered errors, all or nothing)',
+        querystring: jsonSchema(z.object({ dryRun: z.enum(['true', 'false']).optional() })),
+      },
+    },
     async (r, reply) => {
       const buf = Buffer.isBuffer(r.body) ? r.body : Buffer.from(String(r.body ?? ''), 'utf8');
-      const out = await addMarks(ctx, actorOf(r), await readMarkSheet(buf), 'import');
+      const dryRun = (r.query as { dryRun?: string }).dryRun === 'true';
+      const out = await addMarks(ctx, actorOf(r), await readMarkSheet(buf), 'import', undefined, { dryRun });
       reply.status(out.added ? 201 : 200);
       return out;
     },

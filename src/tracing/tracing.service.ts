@@ -48,7 +48,8 @@ export async function addMarks(
   records: Array<MarkInput & { row?: number }>,
   source: 'manual' | 'import' = 'manual',
   now = nowMs(),
-): Promise<{ added: number; duplicates: number }> {
+  opts: { dryRun?: boolean } = {},
+): Promise<{ added: number; duplicates: number; valid?: number }> {
   requirePermission(actor, 'tracing:write');
   const issues: MarkIssue[] = [];
   const problem = (row: number, column: string, code: string, params: Record<string, unknown> = {}) =>
@@ -92,6 +93,8 @@ export async function addMarks(
       problem(p.row, 'caseNo', TracingErrors.MARK_CASE_UNKNOWN, { caseNo: p.caseNo });
   }
   if (issues.length) throw new AppError(TracingErrors.MARK_ROWS_INVALID, { count: issues.length }, { issues });
+  // A dry run checks every row (the sheet screen validates before importing) and stores nothing.
+  if (opts.dryRun) return { added: 0, duplicates: 0, valid: parsed.length };
   const at = new Date(now).toISOString();
   const rows = parsed.map((p) => ({
     person_id: persons.get(p.idIndex) as number,

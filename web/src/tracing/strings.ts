@@ -1,0 +1,153 @@
+import { useI18n } from '../i18n';
+
+// The tracing screen keeps its strings here, like the venue screens and the pass.
+const zh = {
+  title: '流调管理',
+  intro:
+    '密接、次密接、协查名单、离开中高风险区、发热门诊、来榕人员的赋码标记。红黄码按福建规则自动计算，核酸阴性后自动转绿。',
+  export: '导出 XLSX',
+  exporting: '正在导出…',
+  allKinds: '全部类别',
+  'kind.close-contact': '密接',
+  'kind.secondary-contact': '次密接',
+  'kind.trace-list': '协查名单',
+  'kind.left-zone': '离开风险区',
+  'kind.fever-clinic': '发热门诊',
+  'kind.arrival': '来榕人员',
+  district: '区县编码',
+  allStates: '全部状态',
+  active: '有效',
+  closed: '已结束/撤销',
+  person: '人员',
+  kind: '类别',
+  since: '起算时间',
+  case: '关联病例',
+  detail: '风险区/来源地',
+  source: '来源',
+  'source.manual': '人工',
+  'source.import': '导入',
+  'source.co-presence': '时空伴随',
+  effect: '当前赋码',
+  'effect.red': '红码',
+  'effect.yellow': '黄码',
+  'effect.green': '绿码（弹窗）',
+  'effect.cleared': '已转绿',
+  status: '状态',
+  'status.active': '有效',
+  'status.withdrawn': '已撤销',
+  'status.ended': '已结束',
+  none: '没有符合条件的标记',
+  withdraw: '撤销',
+  withdrawReason: '撤销原因',
+  confirm: '确定',
+  cancel: '取消',
+  traceTitle: '时空伴随追踪',
+  traceHint: '按病例扫码记录，查找前后30分钟同场所人员并列入协查名单（可重复运行，不会重复登记）',
+  caseNo: '病例编号',
+  minutes: '前后分钟',
+  trace: '追踪同场所人员',
+  tracing: '正在追踪…',
+  traceResult:
+    '窗口 {from} 至 {until}：病例扫码 {scans} 次，{venues} 个场所，找到 {found} 人，新增 {added} 人，已在名单 {existing} 人，无身份纸质登记 {unidentified} 条',
+  addTitle: '登记标记',
+  idNumber: '身份证号码',
+  zone: '风险区编码',
+  origin: '来源地',
+  note: '备注',
+  add: '登记',
+  added: '新增 {added} 条，重复 {duplicates} 条',
+  importTitle: '批量导入（CSV/XLSX）',
+  importHint: '列：身份证号码、类别、时间、关联病例、风险区、来源地、备注；有任何错误则全部不导入',
+  validate: '检查',
+  import: '导入',
+  valid: '检查通过：{n} 行',
+  wrongType: '请上传 CSV 或 XLSX 文件',
+  shown: '共 {total} 条',
+};
+const en: typeof zh = {
+  title: 'Contact tracing',
+  intro:
+    'Risk marks: close and secondary contacts, trace lists, zone leavers, fever-clinic visits, arrivals. Red and yellow follow the Fujian rules and turn green with the negative tests.',
+  export: 'Export XLSX',
+  exporting: 'Exporting…',
+  allKinds: 'All kinds',
+  'kind.close-contact': 'Close contact',
+  'kind.secondary-contact': 'Secondary contact',
+  'kind.trace-list': 'Trace list',
+  'kind.left-zone': 'Left a risk zone',
+  'kind.fever-clinic': 'Fever clinic',
+  'kind.arrival': 'Arrival',
+  district: 'District code',
+  allStates: 'All states',
+  active: 'Active',
+  closed: 'Ended/withdrawn',
+  person: 'Person',
+  kind: 'Kind',
+  since: 'Counts from',
+  case: 'Index case',
+  detail: 'Zone / origin',
+  source: 'Source',
+  'source.manual': 'manual',
+  'source.import': 'import',
+  'source.co-presence': 'co-presence',
+  effect: 'Colour now',
+  'effect.red': 'red',
+  'effect.yellow': 'yellow',
+  'effect.green': 'green (notice)',
+  'effect.cleared': 'cleared',
+  status: 'Status',
+  'status.active': 'active',
+  'status.withdrawn': 'withdrawn',
+  'status.ended': 'ended',
+  none: 'No marks match',
+  withdraw: 'Withdraw',
+  withdrawReason: 'Reason',
+  confirm: 'Confirm',
+  cancel: 'Cancel',
+  traceTitle: 'Co-presence tracing',
+  traceHint:
+    'From the case’s scans, everyone at the same venue within 30 minutes goes on the trace list (safe to re-run)',
+  caseNo: 'Case number',
+  minutes: '± minutes',
+  trace: 'Trace co-presence',
+  tracing: 'Tracing…',
+  traceResult:
+    'Window {from} – {until}: {scans} case scans at {venues} venues; {found} found, {added} added, {existing} already listed, {unidentified} paper lines without identity',
+  addTitle: 'Record a mark',
+  idNumber: 'Resident ID',
+  zone: 'Zone code',
+  origin: 'Came from',
+  note: 'Note',
+  add: 'Record',
+  added: '{added} added, {duplicates} already recorded',
+  importTitle: 'Import (CSV/XLSX)',
+  importHint:
+    'Columns: idNumber, kind, since, caseNo, zone, origin, note (or the Chinese headers); any problem imports nothing',
+  validate: 'Validate',
+  import: 'Import',
+  valid: 'Valid: {n} rows',
+  wrongType: 'Upload a CSV or XLSX file',
+  shown: '{total} marks',
+};
+export type TracingKey = keyof typeof zh;
+
+/** The tracing screen's strings in the current UI language. */
+export function useTracingStrings() {
+  const { lang } = useI18n();
+  const s = lang === 'en' ? en : zh;
+  return (key: TracingKey, params: Record<string, string | number> = {}) =>
+    s[key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+export const KINDS = [
+  'close-contact',
+  'secondary-contact',
+  'trace-list',
+  'left-zone',
+  'fever-clinic',
+  'arrival',
+] as const;
+
+/** An instant as Beijing wall time, e.g. 2022-11-09 10:20. */
+export const beijing = (iso: string) =>
+  new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
