@@ -80,9 +80,11 @@ export function marksWorkbook(items: Item[]): Promise<Buffer> {
         ['状态 Status', (r) => r.status],
         ['当前影响 Effect', (r) => r.effect ?? ''],
         ['原因 Reason', (r) => r.reason?.['zh-CN'] ?? r.closeReason ?? ''],
+        ['核酸日期 PCR dates', (r) => r.schedule?.pcr.map((p) => p.date).join(' ') ?? ''],
+        ['解除日期 Ends', (r) => r.schedule?.endsOn ?? ''],
       ],
       items,
-      [10, 20, 10, 16, 24, 14, 12, 12, 12, 10, 10, 60],
+      [10, 20, 10, 16, 24, 14, 12, 12, 12, 10, 10, 60, 40, 12],
     ),
   ]);
 }

@@ -9,12 +9,14 @@ import { nowIso, nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError, messagesOf } from '../platform/errors.ts';
 import { announce } from '../platform/events.ts';
+import { policyOn } from '../policy/policy.service.ts';
 import { statusIndex } from '../testing/testing.status.ts';
 import { freshState } from '../venues/checks.service.ts';
 import { negativesOf } from './marks.state.ts';
+import { scheduleOf } from './quarantine.rules.ts';
 import { TracingErrors } from './tracing.errors.ts';
 import { caseIdsByNo, closeMark, insertMarks, listMarkRows, markById, personsBrief } from './tracing.repo.ts';
-import { kindOf, parseTime } from './tracing.rules.ts';
+import { beijingDay, kindOf, parseTime } from './tracing.rules.ts';
 
 /** One mark as a tracer records it (a form, a sheet row, the CLI). */
 export interface MarkInput {
@@ -242,6 +244,15 @@ export async function listMarks(ctx: Ctx, actor: Actor, q: MarksQuery, now = now
         status: r.status,
         effect: r.status !== 'active' ? null : (v?.colour ?? 'cleared'),
         reason: v?.reason ?? null,
+        // The quarantine schedule by the policy version in force on the day of the last contact.
+        schedule:
+          r.kind === 'close-contact' || r.kind === 'secondary-contact'
+            ? scheduleOf(
+                r.kind,
+                beijingDay(Date.parse(r.since)),
+                policyOn(s.policies, beijingDay(Date.parse(r.since))).id,
+              )
+            : null,
         person: { name: r.name_masked, idNumber: r.id_masked, district: r.district_code, community: r.community_code },
         createdBy: r.created_by,
         createdAt: r.created_at,

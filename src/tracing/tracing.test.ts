@@ -169,6 +169,11 @@ for (const dialect of dialects()) {
         },
       );
       const [m] = (await listMarks(ctx, OFFICER, { kind: '密接' })).items;
+      assert.deepEqual(
+        [m?.schedule?.policyId, m?.schedule?.endsOn, m?.schedule?.pcr.length],
+        ['cn-9th-edition', '2022-11-18', 6],
+        'the quarantine schedule of the version in force on the day of contact',
+      );
       const e = await closeRiskMark(ctx, OFFICER, m?.id as number, { reason: ' ' }).catch((x: AppError) => x.code);
       assert.equal(e, 'MARK_REASON_MISSING');
       await closeRiskMark(ctx, OFFICER, m?.id as number, { reason: '身份登记错误' });

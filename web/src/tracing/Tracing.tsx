@@ -135,6 +135,17 @@ function MarksTable({ items, writer, onChanged }: { items: Mark[]; writer: boole
                 )}
                 {m.reason && <div className="muted small">{m.reason[lang === 'en' ? 'en' : 'zh-CN']}</div>}
                 {m.closeReason && <div className="muted small">{m.closeReason}</div>}
+                {m.schedule && m.status === 'active' && (
+                  <div className="muted small" data-testid="mark-schedule">
+                    {m.schedule.identified
+                      ? s('schedule', {
+                          pcr: m.schedule.pcr.map((p) => p.date.slice(5)).join(' '),
+                          ends: m.schedule.endsOn ?? '',
+                          policy: m.schedule.policyId,
+                        })
+                      : s('notIdentified', { policy: m.schedule.policyId })}
+                  </div>
+                )}
               </td>
               {writer && <td>{m.status === 'active' && <Withdraw id={m.id} onDone={onChanged} />}</td>}
             </tr>

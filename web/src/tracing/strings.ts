@@ -63,6 +63,8 @@ const zh = {
   valid: '检查通过：{n} 行',
   wrongType: '请上传 CSV 或 XLSX 文件',
   shown: '共 {total} 条',
+  schedule: '核酸：{pcr}；{ends} 解除（{policy}）',
+  notIdentified: '{policy} 不再判定次密接',
 };
 const en: typeof zh = {
   title: 'Contact tracing',
@@ -128,6 +130,8 @@ const en: typeof zh = {
   valid: 'Valid: {n} rows',
   wrongType: 'Upload a CSV or XLSX file',
   shown: '{total} marks',
+  schedule: 'PCR: {pcr}; ends {ends} ({policy})',
+  notIdentified: 'not identified under {policy}',
 };
 export type TracingKey = keyof typeof zh;
 

@@ -13,6 +13,12 @@ export interface Mark {
   reason: { 'zh-CN': string; en: string } | null;
   person: { name: string; idNumber: string; district: string; community: string };
   closeReason: string | null;
+  schedule: {
+    policyId: string;
+    identified: boolean;
+    pcr: Array<{ day: number; date: string; place: string }>;
+    endsOn: string | null;
+  } | null;
 }
 
 /** What a co-presence run found. */
