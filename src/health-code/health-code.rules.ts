@@ -46,13 +46,22 @@ const endOfDay = (day: string) => Date.parse(`${day}T23:59:59+08:00`);
  */
 export function colourOf(i: ColourInputs, now: number): ColourVerdict {
   const records = recordColour(i, now);
+  let best = records;
   const zone = i.zone ? zoneColour(i.zone) : null;
-  const marks = (i.marks ?? []).map((m) => markColour(m, i.negatives ?? [], now));
-  // Ties keep the earlier candidate: records before zones before marks; a plain green loses to any mark.
-  let best: ColourVerdict = records;
-  for (const c of [zone, ...marks]) if (c && SEVERITY[c.colour] > SEVERITY[best.colour]) best = c;
-  if (best === records && records.rule === DEFAULT_RULE) best = marks.find((m) => m) ?? records;
-  const notice = marks.find((m) => m?.notice)?.notice;
+  // Ties keep the earlier candidate: records before zones before marks.
+  if (zone && SEVERITY[zone.colour] > SEVERITY[best.colour]) best = zone;
+  if (!i.marks?.length) return best;
+  let notice: ColourVerdict['notice'];
+  let firstMark: ColourVerdict | null = null;
+  for (const m of i.marks) {
+    const v = markColour(m, i.negatives ?? [], now);
+    if (!v) continue;
+    firstMark ??= v;
+    notice ??= v.notice;
+    if (SEVERITY[v.colour] > SEVERITY[best.colour]) best = v;
+  }
+  // A plain green loses to any mark that still applies (an arrival's green carries its notice).
+  if (best === records && records.rule === DEFAULT_RULE && firstMark) best = firstMark;
   return notice && !best.notice ? { ...best, notice } : best;
 }
 

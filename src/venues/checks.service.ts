@@ -80,7 +80,8 @@ export function colourFor(
       positivePoolAt: test.positivePoolAt,
       positiveAt: test.positiveAt,
       zone: s.zones.get(personId) ?? null,
-      ...(marked ? { marks: marked.marks, negatives: negativesOf(marked, test.lastNegativeSampledAt) } : {}),
+      marks: marked?.marks,
+      negatives: marked && negativesOf(marked, test.lastNegativeSampledAt),
     },
     now,
   );
