@@ -6,7 +6,9 @@ import { upsertCases } from '../cases/cases.service.ts';
 import { insertPersons } from '../people/people.repo.ts';
 import { checkCharOf } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
+import { listAudit, verifyAudit } from '../platform/audit/audit.service.ts';
 import type { AppError } from '../platform/errors.ts';
+import { workbook } from '../platform/files/xlsx.ts';
 import { statusIndex } from '../testing/testing.status.ts';
 import { check, checkState, freshState } from '../venues/checks.service.ts';
 import { personalCode, signVenueCode } from '../venues/venues.codes.ts';
@@ -128,6 +130,13 @@ for (const dialect of dialects()) {
       );
       const again = await traceCase(ctx, OFFICER, { caseNo: 'FZ-T1' });
       assert.deepEqual([again.found, again.added, again.existing], [2, 0, 2], 'idempotent re-run');
+      const audit = await listAudit(ctx.db, { page: 1, pageSize: 10, entity: 'risk-mark', entityId: 'FZ-T1' });
+      assert.deepEqual(
+        audit.items.map((a) => [a.action, a.actor, (a.detail as { added: number }).added]),
+        [['co-presence-traced', 'user:1:tracer', 2]],
+        'audited once: the re-run recorded nothing',
+      );
+      assert.equal((await verifyAudit(ctx.db, ctx.crypto)).ok, true);
       const list = await listMarks(ctx, OFFICER, { caseNo: 'FZ-T1' }, at('2022-11-10T12:00'));
       assert.equal(list.total, 2);
       const since = list.items.map((m) => m.since).sort();
@@ -298,6 +307,24 @@ for (const dialect of dialects()) {
       const x = await t.app.inject({ url: '/api/v1/tracing/marks.xlsx', headers: { cookie } });
       assert.equal(x.statusCode, 200);
       assert.equal(x.rawPayload.readUInt32LE(0), 0x04034b50, 'an XLSX (zip)');
+      const sheet = await workbook([
+        {
+          name: 'marks',
+          header: ['idNumber', 'kind', 'since', 'origin'],
+          rows: [[id(2), 'arrival', '2022-11-11 08:00', '厦门市']],
+        },
+      ]);
+      const upload = (q: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: `/api/v1/imports/tracing-marks${q}`,
+          headers: { cookie, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+          payload: sheet,
+        });
+      assert.deepEqual((await upload('?dryRun=true')).json(), { added: 0, duplicates: 0, valid: 1 });
+      const imported = await upload('');
+      assert.deepEqual([imported.statusCode, imported.json()], [201, { added: 1, duplicates: 0 }]);
+      assert.deepEqual((await upload('')).json(), { added: 0, duplicates: 1 }, 'the same sheet again');
       const lab = await t.login('lab1');
       const denied = await t.app.inject({
         method: 'POST',
