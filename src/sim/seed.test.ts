@@ -5,7 +5,7 @@ import { getBriefing } from '../briefing/briefing.service.ts';
 import { figuresOf, seriesOf } from '../cases/cases.figures.ts';
 import { parseResidentId } from '../people/people.rules.ts';
 import { verifyAudit } from '../platform/audit/audit.service.ts';
-import { listMarks } from '../tracing/tracing.service.ts';
+import { listMarks } from '../tracing/marks-list.service.ts';
 import { zoneCounts } from '../zones/zones.query.ts';
 import { DEMO_ACCOUNTS } from './accounts.ts';
 import { DISTRICT_POPULATION } from './fuzhou.ts';

@@ -3,8 +3,9 @@ import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
+import { caseRow, firstPositiveSampling, scansAtVenue, scansOfPerson } from './copresence.repo.ts';
 import { TracingErrors } from './tracing.errors.ts';
-import { caseRow, firstPositiveSampling, personsBrief, scansAtVenue, scansOfPerson } from './tracing.repo.ts';
+import { personsBrief } from './tracing.repo.ts';
 import { CO_PRESENCE_MINUTES, coPresent, daysOf, lookBack } from './tracing.rules.ts';
 import { storeMarks } from './tracing.service.ts';
 

@@ -3,8 +3,9 @@ import type { Command } from 'commander';
 import { CLI_READER, withCtx } from '../platform/cli/context.cli.ts';
 import { action, print } from '../platform/cli/output.ts';
 import { traceCase } from './copresence.service.ts';
+import { listMarks } from './marks-list.service.ts';
 import { readMarkSheet } from './tracing.import.ts';
-import { addMarks, closeRiskMark, listMarks } from './tracing.service.ts';
+import { addMarks, closeRiskMark } from './tracing.service.ts';
 
 const CLI_TRACER = { ...CLI_READER, role: 'commander' as const };
 

@@ -1,7 +1,8 @@
 import { AppError, E, messagesOf } from '../platform/errors.ts';
 import { readTable } from '../platform/files/table.ts';
 import { columnsSheet, workbook } from '../platform/files/xlsx.ts';
-import type { listMarks, MarkInput, MarkIssue } from './tracing.service.ts';
+import type { listMarks } from './marks-list.service.ts';
+import type { MarkInput, MarkIssue } from './tracing.service.ts';
 
 // Sheets come from tracing teams in either language; both headers name the same columns.
 const COLUMNS: Record<string, keyof MarkInput> = {

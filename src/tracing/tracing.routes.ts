@@ -4,8 +4,9 @@ import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
 import { traceCase } from './copresence.service.ts';
+import { listMarks } from './marks-list.service.ts';
 import { marksWorkbook, readMarkSheet } from './tracing.import.ts';
-import { addMarks, closeRiskMark, listMarks } from './tracing.service.ts';
+import { addMarks, closeRiskMark } from './tracing.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['tracing'];

@@ -14,9 +14,10 @@ import { check, checkState, freshState } from '../venues/checks.service.ts';
 import { personalCode, signVenueCode } from '../venues/venues.codes.ts';
 import { createVenues } from '../venues/venues.service.ts';
 import { traceCase } from './copresence.service.ts';
+import { listMarks } from './marks-list.service.ts';
 import { readMarkSheet } from './tracing.import.ts';
 import { coPresent, lookBack } from './tracing.rules.ts';
-import { addMarks, closeRiskMark, listMarks } from './tracing.service.ts';
+import { addMarks, closeRiskMark } from './tracing.service.ts';
 
 const id = (n: number) => {
   const s = `35010219850612${String(n).padStart(3, '0')}`;
