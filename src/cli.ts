@@ -10,6 +10,7 @@ import { serveCommands } from './platform/http/serve.cli.ts';
 import { jobsCommands } from './platform/jobs/jobs.cli.ts';
 import { seedCommands } from './sim/seed.cli.ts';
 import { testingCommands } from './testing/testing.cli.ts';
+import { tracingCommands } from './tracing/tracing.cli.ts';
 import { venuesCommands } from './venues/venues.cli.ts';
 import { zonesCommands } from './zones/zones.cli.ts';
 
@@ -37,5 +38,6 @@ jobsCommands(program);
 venuesCommands(program);
 testingCommands(program);
 appealsCommands(program);
+tracingCommands(program);
 
 await program.parseAsync(process.argv);

@@ -9,6 +9,7 @@ import { jobsMigrations } from './platform/jobs/jobs.migration.ts';
 import { platformMigrations } from './platform/platform.migration.ts';
 import { policyMigrations } from './policy/policy.migration.ts';
 import { testingMigrations } from './testing/testing.migration.ts';
+import { tracingMigrations } from './tracing/tracing.migration.ts';
 import { venueOperatorsMigrations, venuesMigrations } from './venues/venues.migration.ts';
 import { zonesMigrations } from './zones/zones.migration.ts';
 
@@ -30,4 +31,5 @@ export const MIGRATIONS: Migration[] = [
   ...overridesMigrations,
   ...appealsMigrations,
   ...venueOperatorsMigrations,
+  ...tracingMigrations,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -12,6 +12,8 @@ import { checkCharOf } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
 import { upsertPersonTests } from '../testing/testing.repo.ts';
 import { statusIndex } from '../testing/testing.status.ts';
+import { listMarks } from '../tracing/marks-list.service.ts';
+import { addMarks, closeRiskMark } from '../tracing/tracing.service.ts';
 import { codeKeys, personalCode, signVenueCode } from '../venues/venues.codes.ts';
 import { createVenues } from '../venues/venues.service.ts';
 import { createUser } from './auth/auth.service.ts';
@@ -72,7 +74,7 @@ if (dialects().includes('postgres')) {
       await a.db.k.transaction().execute((trx) =>
         insertPersons(
           trx,
-          [1, 2, 3, 4].map((n) =>
+          [1, 2, 3, 4, 5].map((n) =>
             sealPerson(a.crypto, { idNumber: id(n), name: `人${n}`, communityCode: '350102001001' }, '2022-11-01'),
           ),
         ),
@@ -205,6 +207,16 @@ if (dialects().includes('postgres')) {
         { dryRun: false, filename: 'x', sha256: 'x', today: '2099-12-31' },
       );
       await within(1000, () => onPeer('SHOP', 3, 2), 'deny/red');
+    });
+
+    test('a risk mark and its withdrawal', async () => {
+      assert.equal(await onPeer('SHOP', 4, 2), 'allow/green');
+      const since = new Date(Date.now() - 3600_000).toISOString();
+      await addMarks(a, officer(73), [{ idNumber: id(5), kind: 'close-contact', since }]);
+      await within(1000, () => onPeer('SHOP', 4, 2), 'deny/red');
+      const [m] = (await listMarks(a, officer(73), { kind: 'close-contact' })).items;
+      await closeRiskMark(a, officer(73), m?.id as number, { reason: 'recorded for the wrong person' });
+      await within(1000, () => onPeer('SHOP', 4, 2), 'allow/green');
     });
 
     test('after the listening connections are cut, both reconnect and changes flow again', async () => {

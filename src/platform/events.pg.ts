@@ -40,7 +40,7 @@ export function payloads(origin: string, e: BanyanEvent, ids?: number[]): string
 /**
  * Carries status changes between API processes on the same PostgreSQL database: every local
  * announcement is sent with NOTIFY on a dedicated connection that also LISTENs; a notification from
- * another process invalidates the same in-memory state here (venues, cases, overrides) or reloads
+ * another process invalidates the same in-memory state here (venues, cases, overrides, zones, marks) or reloads
  * the named persons' test facts. After a lost connection it reconnects and reloads everything,
  * since notifications sent meanwhile are gone.
  */
@@ -62,7 +62,11 @@ export function startPgEvents(ctx: Ctx, url: string, log: (msg: string) => void 
     }
     if (m.o === origin || !BANYAN_EVENTS.includes(m.e)) return;
     const ids = m.ids?.split(',').map((s) => Number.parseInt(s, 36));
-    if (m.e === 'person-status') void reloadStatuses(ctx.db, ids).catch((e) => log(`status reload: ${e}`));
+    // Once reloaded, the change is told here too (the check state re-reads marked persons' negatives).
+    if (m.e === 'person-status')
+      void reloadStatuses(ctx.db, ids)
+        .then(() => events.emit(m.e, ids))
+        .catch((e) => log(`status reload: ${e}`));
     else events.emit(m.e, ids);
   };
   const reloadAll = () => {

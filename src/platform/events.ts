@@ -9,12 +9,19 @@ export const events = new EventEmitter();
 events.setMaxListeners(50);
 
 /** 'person-status' carries the person ids whose test facts changed (the status index). */
-export type BanyanEvent = 'cases-changed' | 'venues-changed' | 'overrides-changed' | 'zones-changed' | 'person-status';
+export type BanyanEvent =
+  | 'cases-changed'
+  | 'venues-changed'
+  | 'overrides-changed'
+  | 'zones-changed'
+  | 'marks-changed'
+  | 'person-status';
 export const BANYAN_EVENTS: readonly BanyanEvent[] = [
   'cases-changed',
   'venues-changed',
   'overrides-changed',
   'zones-changed',
+  'marks-changed',
   'person-status',
 ];
 

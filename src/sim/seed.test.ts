@@ -5,6 +5,7 @@ import { getBriefing } from '../briefing/briefing.service.ts';
 import { figuresOf, seriesOf } from '../cases/cases.figures.ts';
 import { parseResidentId } from '../people/people.rules.ts';
 import { verifyAudit } from '../platform/audit/audit.service.ts';
+import { listMarks } from '../tracing/marks-list.service.ts';
 import { zoneCounts } from '../zones/zones.query.ts';
 import { DEMO_ACCOUNTS } from './accounts.ts';
 import { DISTRICT_POPULATION } from './fuzhou.ts';
@@ -81,6 +82,24 @@ for (const dialect of dialects()) {
       assert.equal(after.medium, 0, 'the 20 measures abolish medium zones on 11-11');
       const linked = await ctx.db.k.selectFrom('cases').select('person_id').where('person_id', 'is', null).execute();
       assert.equal(linked.length, 0, 'every demo case is a registered person');
+    });
+
+    test('the demo traces its cases and records contacts, leavers, fever-clinic visits and arrivals', async () => {
+      const actor = {
+        userId: 0,
+        username: 't',
+        role: 'commander' as const,
+        scope: { kind: 'city' as const, code: '3501' },
+      };
+      const { items } = await listMarks(ctx, actor, { pageSize: 500 }, Date.parse('2022-11-11T20:00:00+08:00'));
+      const kinds = new Set(items.map((m) => m.kind));
+      for (const k of ['close-contact', 'secondary-contact', 'trace-list', 'left-zone', 'fever-clinic', 'arrival'])
+        assert.ok(kinds.has(k), k);
+      assert.ok(items.some((m) => m.source === 'co-presence' && m.caseNo));
+      assert.ok(
+        items.every((m) => m.since <= '2022-11-11T12:00:00.000Z'),
+        'nothing after the scenario clock',
+      );
     });
   });
 }

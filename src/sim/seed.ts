@@ -11,6 +11,7 @@ import { outbreak } from './outbreak.ts';
 import { residentQuota, residentsOf } from './residents.ts';
 import { Rng } from './rng.ts';
 import { seedTesting } from './testing.ts';
+import { seedTracing } from './tracing.ts';
 import { seedVenues } from './venues.ts';
 import { seedZones } from './zones.ts';
 
@@ -96,6 +97,9 @@ export async function seedScenario(ctx: Ctx, opts: { scale: number; progress?: P
   progress('venues', 1, 1);
   const appeals = await seedAppeals(ctx, rng);
   progress('appeals', 1, 1);
+  // Its own random stream: the steps before it stay exactly as they were.
+  const tracing = await seedTracing(ctx, SCENARIO_SEED + 80);
+  progress('tracing', 1, 1);
   await ctx.db.k.transaction().execute((trx) =>
     recordAudit(ctx.db, ctx.crypto, trx, {
       actor: 'system',
@@ -110,6 +114,7 @@ export async function seedScenario(ctx: Ctx, opts: { scale: number; progress?: P
         testing,
         venues,
         appeals,
+        tracing,
       },
     }),
   );
@@ -119,7 +124,7 @@ export async function seedScenario(ctx: Ctx, opts: { scale: number; progress?: P
     residents: done + infected.length,
     cases: wave.cases.length,
     zones,
-    testing: { ...testing, ...venues },
+    testing: { ...testing, ...venues, ...tracing },
     appeals,
     accounts: DEMO_ACCOUNTS.length,
     seconds: (Date.now() - started) / 1000,

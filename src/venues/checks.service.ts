@@ -12,6 +12,7 @@ import { uuidv7 } from '../platform/ids.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import { statusIndex } from '../testing/testing.status.ts';
+import { loadMarks, negativesOf, type PersonMarks, reloadNegatives } from '../tracing/marks.state.ts';
 import { restrictedResidents } from '../zones/zones.repo.ts';
 import { ScanWriter } from './scan-writer.ts';
 import { type CodeKeys, codeKeys, readPersonalCode, readVenueCode } from './venues.codes.ts';
@@ -41,7 +42,10 @@ interface CheckState {
   replies: Map<string, CheckResult>;
   overrides: Map<number, StoredOverride>;
   zones: Map<number, { code: string; level: string }>;
-  stale: { venues: boolean; cases: boolean; overrides: boolean; zones: boolean };
+  marks: Map<number, PersonMarks>;
+  /** Marked persons whose test facts changed (their negatives are re-read). */
+  staleNegatives: Set<number>;
+  stale: { venues: boolean; cases: boolean; overrides: boolean; zones: boolean; marks: boolean };
 }
 
 async function loadOverrides(ctx: Ctx) {
@@ -55,7 +59,7 @@ async function loadOverrides(ctx: Ctx) {
 export function colourFor(
   s: CheckState,
   personId: number,
-  test: { positivePoolAt: number | null; positiveAt: number | null },
+  test: { positivePoolAt: number | null; positiveAt: number | null; lastNegativeSampledAt?: number | null },
   now: number,
 ): ColourVerdict {
   const o = s.overrides.get(personId);
@@ -69,12 +73,15 @@ export function colourFor(
       },
     };
   }
+  const marked = s.marks.get(personId);
   return colourOf(
     {
       infection: s.infections.get(personId) ?? null,
       positivePoolAt: test.positivePoolAt,
       positiveAt: test.positiveAt,
       zone: s.zones.get(personId) ?? null,
+      marks: marked?.marks,
+      negatives: marked && negativesOf(marked, test.lastNegativeSampledAt),
     },
     now,
   );
@@ -116,7 +123,9 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
         replies: new Map(),
         overrides: await loadOverrides(ctx),
         zones: await loadZones(ctx),
-        stale: { venues: false, cases: false, overrides: false, zones: false },
+        marks: await loadMarks(ctx.db),
+        staleNegatives: new Set(),
+        stale: { venues: false, cases: false, overrides: false, zones: false, marks: false },
       };
       events.on('cases-changed', () => {
         s.stale.cases = true;
@@ -129,6 +138,14 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
       });
       events.on('overrides-changed', () => {
         s.stale.overrides = true;
+      });
+      events.on('marks-changed', () => {
+        s.stale.marks = true;
+      });
+      // A new negative is seen at once through the status index; a corrected one needs the re-read.
+      events.on('person-status', (ids?: number[]) => {
+        if (!ids) s.stale.marks = true;
+        else for (const id of ids) if (s.marks.has(id)) s.staleNegatives.add(id);
       });
       return s;
     })();
@@ -151,6 +168,16 @@ export async function freshState(ctx: Ctx): Promise<CheckState> {
   if (s.stale.overrides) {
     s.stale.overrides = false;
     s.overrides = await loadOverrides(ctx);
+  }
+  if (s.stale.marks) {
+    s.stale.marks = false;
+    s.staleNegatives.clear();
+    s.marks = await loadMarks(ctx.db);
+  }
+  if (s.staleNegatives.size) {
+    const ids = [...s.staleNegatives];
+    s.staleNegatives.clear();
+    await reloadNegatives(ctx.db, s.marks, ids);
   }
   if (s.stale.venues) {
     s.stale.venues = false;

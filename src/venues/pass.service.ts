@@ -26,6 +26,8 @@ export async function residentPass(ctx: Ctx, actor: Actor, now = nowMs()) {
     colour: colour.colour,
     colourRule: colour.rule,
     reason: colour.reason,
+    // An arrival's pop-up ("2 tests in 3 days"), shown over any colour until it is cleared.
+    notice: colour.notice ?? null,
     lastNegativeSampledAt:
       test.lastNegativeSampledAt === null ? null : new Date(test.lastNegativeSampledAt).toISOString(),
     negativeWithin24h: negativeCovers(test.lastNegativeSampledAt, now),

@@ -39,6 +39,8 @@ describe('resident pass', { timeout: 600_000 }, () => {
     await colour.waitFor();
     assert.ok(['green', 'yellow', 'red'].includes((await colour.getAttribute('data-colour')) ?? ''));
     assert.match((await page.locator('[data-testid=pass-code]').textContent()) ?? '', /^P1\./);
+    // The demo resident came back from Shanghai that morning: the pass pops up the 2-tests-in-3-days notice.
+    assert.match((await page.locator('[data-testid=pass-notice]').textContent()) ?? '', /上海市.*三天两检/);
     await page.locator('[data-testid=venue-code]').fill(code);
     await page.locator('[data-testid=check-in]').click();
     const verdict = page.locator('[data-testid=verdict]');

@@ -55,7 +55,9 @@ export type Permission =
   | 'scans:guard'
   | 'scans:paper'
   | 'pass:read'
-  | 'colour:override';
+  | 'colour:override'
+  | 'tracing:read'
+  | 'tracing:write';
 
 // Least privilege: roles whose modules do not exist yet see the dashboard only.
 const PERMISSIONS: Record<Role, Permission[]> = {
@@ -83,6 +85,8 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'venues:write',
     'scans:paper',
     'colour:override',
+    'tracing:read',
+    'tracing:write',
     'appeals:read',
     'appeals:dispatch',
     'enterprises:read',
@@ -106,6 +110,8 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'venues:write',
     'scans:paper',
     'colour:override',
+    'tracing:read',
+    'tracing:write',
     'appeals:read',
     'enterprises:read',
   ],

@@ -15,6 +15,7 @@ import { overridesRoutes } from '../../health-code/overrides.routes.ts';
 import { peopleRoutes } from '../../people/people.routes.ts';
 import { policyRoutes } from '../../policy/policy.routes.ts';
 import { testingRoutes } from '../../testing/testing.routes.ts';
+import { tracingRoutes } from '../../tracing/tracing.routes.ts';
 import { paperRoutes } from '../../venues/paper.routes.ts';
 import { venuesRoutes } from '../../venues/venues.routes.ts';
 import { zonesRoutes } from '../../zones/zones.routes.ts';
@@ -112,6 +113,7 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     overridesRoutes,
     appealsRoutes,
     enterprisesRoutes,
+    tracingRoutes,
   ]) {
     await app.register(async (scoped) => routes(scoped, ctx));
   }

@@ -407,6 +407,7 @@ export const en: Record<MessageKey, string> = {
   'nav.appeals': 'Appeals',
   'nav.liaison': 'Liaison',
   'nav.testing': 'Mass testing',
+  'nav.tracing': 'Tracing',
   'nav.pass': 'My pass',
   'nav.guard': 'Entrance check',
   'nav.venues': 'Venues',

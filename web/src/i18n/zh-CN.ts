@@ -400,6 +400,7 @@ export const zhCN = {
   'nav.appeals': '诉求',
   'nav.liaison': '挂钩服务',
   'nav.testing': '核酸检测',
+  'nav.tracing': '流调管理',
   'nav.pass': '我的通行码',
   'nav.guard': '场所核验',
   'nav.venues': '场所管理',

@@ -10,6 +10,7 @@ interface PassView {
   colour: 'green' | 'yellow' | 'red';
   colourRule: string;
   reason: { 'zh-CN': string; en: string };
+  notice: { 'zh-CN': string; en: string } | null;
   lastNegativeSampledAt: string | null;
   negativeWithin24h: boolean;
   personalCode: string;
@@ -51,6 +52,12 @@ export function Pass() {
   return (
     <div className="pass">
       <h1>{p('title')}</h1>
+      {data.notice && (
+        <div className="pass-notice" role="alert" data-testid="pass-notice">
+          <strong>{p('notice')}</strong>
+          <span>{data.notice[lang === 'en' ? 'en' : 'zh-CN']}</span>
+        </div>
+      )}
       <section className={`pass-colour pass-${data.colour}`} data-testid="pass-colour" data-colour={data.colour}>
         <strong>{p(data.colour)}</strong>
         <span>{data.reason[lang === 'en' ? 'en' : 'zh-CN']}</span>

@@ -19,6 +19,7 @@ const zh = {
   allow: '可以进入',
   deny: '不能进入',
   rule: '依据',
+  notice: '温馨提示',
 };
 const en: typeof zh = {
   title: 'My pass',
@@ -38,6 +39,7 @@ const en: typeof zh = {
   allow: 'You may enter',
   deny: 'Entry refused',
   rule: 'Rule',
+  notice: 'Please note',
 };
 
 /** The pass's strings in the current UI language. */

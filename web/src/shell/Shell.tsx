@@ -14,6 +14,7 @@ import { useI18n } from '../i18n';
 import { Pass } from '../pass/Pass';
 import { Persons } from '../persons/Persons';
 import { TestingArea } from '../testing/TestingArea';
+import { Tracing } from '../tracing/Tracing';
 import { can, type User } from '../types';
 import { VenuesArea } from '../venues/VenuesArea';
 import { ZonesArea } from '../zones/ZonesArea';
@@ -79,6 +80,7 @@ export function Shell({ user, onSignOut }: Props) {
         {active === 'briefing' && <Briefing user={user} />}
         {active === 'zones' && <ZonesArea user={user} page={rest[0]} />}
         {active === 'testing' && <TestingArea user={user} page={rest[0]} />}
+        {active === 'tracing' && <Tracing user={user} />}
         {active === 'pass' && <Pass />}
         {active === 'guard' && <Guard />}
         {active === 'venues' && <VenuesArea user={user} page={rest[0]} />}

@@ -11,6 +11,7 @@ export type ModuleId =
   | 'pass'
   | 'guard'
   | 'venues'
+  | 'tracing'
   | 'appeals'
   | 'liaison'
   | 'persons'
@@ -36,6 +37,7 @@ export const MODULES: readonly ModuleDef[] = [
   { id: 'briefing', label: 'nav.briefing', icon: '✎', permission: 'briefing:read' },
   { id: 'zones', label: 'nav.zones', icon: '⚑', permission: 'zones:read' },
   { id: 'testing', label: 'nav.testing', icon: '⊕', permission: 'testing:read' },
+  { id: 'tracing', label: 'nav.tracing', icon: '⌖', permission: 'tracing:read' },
   { id: 'appeals', label: 'nav.appeals', icon: '✉', permission: 'appeals:read' },
   { id: 'liaison', label: 'nav.liaison', icon: '⚭', permission: 'enterprises:report' },
   { id: 'persons', label: 'nav.persons', icon: '☰', permission: 'persons:read' },

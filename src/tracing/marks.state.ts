@@ -1,0 +1,51 @@
+import type { ActiveMark, MarkKind } from '../health-code/marks.rules.ts';
+import type { Db } from '../platform/db/db.ts';
+import { activeMarkRows, negativesSince } from './tracing.repo.ts';
+
+/** A marked person's active marks and their negative sampling times since the earliest of them. */
+export interface PersonMarks {
+  marks: ActiveMark[];
+  negatives: number[];
+}
+
+/**
+ * The active marks of everyone marked, with the negatives the rules need (more than the latest one:
+ * "2 negatives ≥ 24 h apart"). Marks are few next to the population, so they live in a map rather
+ * than in the status index's per-person arrays.
+ */
+export async function loadMarks(db: Db): Promise<Map<number, PersonMarks>> {
+  const out = new Map<number, PersonMarks>();
+  for (const r of await activeMarkRows(db)) {
+    const m: ActiveMark = {
+      id: r.id,
+      kind: r.kind as MarkKind,
+      since: Date.parse(r.since),
+      indexCase: r.case_no ?? null,
+      zone: r.zone_code,
+      origin: r.origin,
+    };
+    const p = out.get(r.person_id);
+    if (p) p.marks.push(m);
+    else out.set(r.person_id, { marks: [m], negatives: [] });
+  }
+  await reloadNegatives(db, out, [...out.keys()]);
+  return out;
+}
+
+/** Re-reads the negatives of some marked persons (a result or a correction changed them). */
+export async function reloadNegatives(db: Db, marks: Map<number, PersonMarks>, ids: number[]): Promise<void> {
+  const marked = ids.filter((id) => marks.has(id));
+  if (!marked.length) return;
+  const since = Math.min(...marked.flatMap((id) => marks.get(id)?.marks.map((m) => m.since) ?? []));
+  const found = await negativesSince(db, marked, new Date(since).toISOString());
+  for (const id of marked) {
+    const p = marks.get(id) as PersonMarks;
+    p.negatives = (found.get(id) ?? []).sort((a, b) => a - b);
+  }
+}
+
+/** The negatives to judge with: the loaded ones plus the status index's latest, which may be newer. */
+export function negativesOf(p: PersonMarks, latest: number | null | undefined): number[] {
+  if (latest === null || latest === undefined || p.negatives.includes(latest)) return p.negatives;
+  return [...p.negatives, latest];
+}
