@@ -1,8 +1,7 @@
-import { AppError, E, messagesOf } from '../platform/errors.ts';
-import { readTable } from '../platform/files/table.ts';
+import { readSheet } from '../platform/files/sheet.ts';
 import { columnsSheet, workbook } from '../platform/files/xlsx.ts';
 import type { listMarks } from './marks-list.service.ts';
-import type { MarkInput, MarkIssue } from './tracing.service.ts';
+import type { MarkInput } from './tracing.service.ts';
 
 // Sheets come from tracing teams in either language; both headers name the same columns.
 const COLUMNS: Record<string, keyof MarkInput> = {
@@ -24,41 +23,8 @@ const COLUMNS: Record<string, keyof MarkInput> = {
 
 /** Reads a CSV/XLSX sheet of marks into records with their file rows; file-level problems refuse it whole. */
 export async function readMarkSheet(buf: Buffer): Promise<Array<MarkInput & { row: number }>> {
-  let table: Awaited<ReturnType<typeof readTable>>;
-  try {
-    table = await readTable(buf);
-  } catch (e) {
-    throw new AppError(E.IMPORT_UNREADABLE, { reason: (e as Error).message });
-  }
-  const issues: MarkIssue[] = [];
-  const keys = table.header.map((h) => COLUMNS[h.trim()]);
-  table.header.forEach((h, i) => {
-    if (!keys[i])
-      issues.push({
-        row: 1,
-        column: h,
-        code: 'IMPORT_UNKNOWN_COLUMN',
-        message: messagesOf('IMPORT_UNKNOWN_COLUMN', { column: h }),
-      });
-  });
-  for (const need of ['idNumber', 'kind', 'since'] as const)
-    if (!keys.includes(need))
-      issues.push({
-        row: 1,
-        column: need,
-        code: 'IMPORT_MISSING_COLUMN',
-        message: messagesOf('IMPORT_MISSING_COLUMN', { column: need }),
-      });
-  const rows = table.rows.filter((r) => r.cells.some((c) => c.trim()));
-  if (!rows.length) issues.push({ row: 1, column: '', code: 'IMPORT_EMPTY', message: messagesOf('IMPORT_EMPTY') });
-  if (issues.length) throw new AppError(E.IMPORT_INVALID, { count: issues.length }, { issues });
-  return rows.map((r) => {
-    const rec: MarkInput & { row: number } = { row: r.row, idNumber: '', kind: '', since: '' };
-    keys.forEach((k, i) => {
-      if (k) rec[k] = (r.cells[i] ?? '').trim();
-    });
-    return rec;
-  });
+  const rows = await readSheet(buf, COLUMNS, ['idNumber', 'kind', 'since']);
+  return rows.map((r) => ({ ...r, idNumber: r.idNumber ?? '', kind: r.kind ?? '', since: r.since ?? '' }));
 }
 
 type Item = Awaited<ReturnType<typeof listMarks>>['items'][number];

@@ -9,6 +9,7 @@ import { nowIso, nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError, messagesOf } from '../platform/errors.ts';
 import { announce } from '../platform/events.ts';
+import type { SheetIssue } from '../platform/files/sheet.ts';
 import { TracingErrors } from './tracing.errors.ts';
 import { caseIdsByNo, closeMark, insertMarks, markById, personsBrief } from './tracing.repo.ts';
 import { kindOf, parseTime } from './tracing.rules.ts';
@@ -25,12 +26,7 @@ export interface MarkInput {
 }
 
 /** A problem with one record: its row, column and catalogued message. */
-export interface MarkIssue {
-  row: number;
-  column: string;
-  code: string;
-  message: Record<'zh-CN' | 'en', string>;
-}
+export type MarkIssue = SheetIssue;
 
 const SKEW_MS = 5 * 60_000;
 
