@@ -57,10 +57,15 @@ export interface TestServer {
 const LISTENING = /listening on (http:\/\/\S+)/i;
 const START_TIMEOUT_MS = 120_000;
 
-/** Starts `banyan serve` on a free port with a fresh data directory and a small seeded city. */
-export async function startServer(): Promise<TestServer> {
+/**
+ * Starts `banyan serve` on a free port with a fresh data directory and a small seeded city; with
+ * `scenarioClock`, business time starts in the demo's November 2022 as `npm start` does.
+ */
+export async function startServer(opts: { scenarioClock?: boolean } = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'banyan-e2e-'));
-  const child = spawn(process.execPath, ['bin/banyan.mjs', 'serve', '--seed-if-empty', '--scale', '0.0005'], {
+  const args = ['bin/banyan.mjs', 'serve', '--seed-if-empty', '--scale', '0.0005'];
+  if (opts.scenarioClock) args.push('--scenario-clock');
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, BANYAN_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -199,13 +204,13 @@ export async function paintedPixels(page: Page, selector: string): Promise<numbe
  * The hooks every browser suite shares: build the web app if stale, start a seeded server and
  * Chromium before the tests, stop both after. Call inside `describe`; read `server` and `browser`.
  */
-export function browserSuite(): { server?: TestServer; browser?: Browser } {
+export function browserSuite(opts: { scenarioClock?: boolean } = {}): { server?: TestServer; browser?: Browser } {
   const suite: { server?: TestServer; browser?: Browser } = {};
   before(
     async () => {
       if (!chromiumAvailable()) return; // throws under CI, so a missing chromium never passes there
       buildWeb();
-      suite.server = await startServer();
+      suite.server = await startServer(opts);
       suite.browser = await launchChromium();
       mkdirSync(join(repoRoot, 'test/e2e/screenshots'), { recursive: true });
     },

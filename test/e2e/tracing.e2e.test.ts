@@ -7,7 +7,8 @@ import { browserSuite, goHash, openPage, repoRoot, signIn } from './browser.ts';
 const screenshots = join(repoRoot, 'test/e2e/screenshots');
 
 describe('contact tracing', { timeout: 600_000 }, () => {
-  const suite = browserSuite();
+  // In demo time (11 Nov 2022 evening) the demo's close contacts are still within their red days.
+  const suite = browserSuite({ scenarioClock: true });
 
   it('lists close contacts in red and traces a case’s co-presence again without duplicates', {
     timeout: 120_000,

@@ -29,7 +29,7 @@ export async function runJob(ctx: Ctx, job: DailyJob, day: string, log?: Fastify
       ok: 1,
       summary: JSON.stringify(summary),
     });
-    log?.info({ job: job.name, day, summary }, 'job done');
+    log?.info({ job: job.name, day, summary: brief(summary) }, 'job done');
     return { ok: true, summary };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -89,4 +89,17 @@ export async function recentRuns(ctx: Ctx, limit = 50) {
     ok: !!r.ok,
     summary: JSON.parse(r.summary) as unknown,
   }));
+}
+
+/**
+ * The summary as logged: long lists (the lift evaluation names every eligible zone) are cut to
+ * their first ten and a count; the job-run record keeps them whole.
+ */
+function brief(summary: unknown): unknown {
+  if (!summary || typeof summary !== 'object' || Array.isArray(summary)) return summary;
+  return Object.fromEntries(
+    Object.entries(summary).map(([k, v]) =>
+      Array.isArray(v) && v.length > 10 ? [k, [...v.slice(0, 10), `… ${v.length - 10} more`]] : [k, v],
+    ),
+  );
 }
