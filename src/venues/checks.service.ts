@@ -13,7 +13,7 @@ import type { Policy } from '../policy/policy.schema.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import { statusIndex } from '../testing/testing.status.ts';
 import { loadMarks, negativesOf, type PersonMarks, reloadNegatives } from '../tracing/marks.state.ts';
-import { restrictedResidents } from '../zones/zones.repo.ts';
+import { restrictedResidentsAt } from '../zones/residents.service.ts';
 import { ScanWriter } from './scan-writer.ts';
 import { type CodeKeys, codeKeys, readPersonalCode, readVenueCode } from './venues.codes.ts';
 import { VenueErrors } from './venues.errors.ts';
@@ -42,6 +42,8 @@ interface CheckState {
   replies: Map<string, CheckResult>;
   overrides: Map<number, StoredOverride>;
   zones: Map<number, { code: string; level: string }>;
+  /** Marks the zones stale when the next notice on record takes effect. */
+  zoneTimer?: NodeJS.Timeout;
   marks: Map<number, PersonMarks>;
   /** Marked persons whose test facts changed (their negatives are re-read). */
   staleNegatives: Set<number>;
@@ -87,8 +89,28 @@ export function colourFor(
   );
 }
 
-async function loadZones(ctx: Ctx) {
-  return new Map((await restrictedResidents(ctx.db)).map((r) => [r.personId, { code: r.code, level: r.level }]));
+// setTimeout's longest delay; a notice further ahead is picked up by any zone change before then.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The residents of high and medium zones now; when a notice on record takes effect later (a lift
+ * at 18:00), the zones are marked stale at that moment so the colours follow without a prompt.
+ */
+async function loadZones(ctx: Ctx, s: Pick<CheckState, 'stale' | 'zoneTimer'>) {
+  const { residents, nextChangeAt } = await restrictedResidentsAt(ctx, nowMs());
+  if (s.zoneTimer) clearTimeout(s.zoneTimer);
+  s.zoneTimer = undefined;
+  const wait = nextChangeAt === null ? null : nextChangeAt - nowMs() + 1;
+  if (wait !== null && wait < MAX_TIMER_MS) {
+    s.zoneTimer = setTimeout(
+      () => {
+        s.stale.zones = true;
+      },
+      Math.max(0, wait),
+    );
+    s.zoneTimer.unref();
+  }
+  return residents;
 }
 
 const states = new WeakMap<Ctx['db'], Promise<CheckState>>();
@@ -122,11 +144,12 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
         writer: new ScanWriter(ctx.db),
         replies: new Map(),
         overrides: await loadOverrides(ctx),
-        zones: await loadZones(ctx),
+        zones: new Map(),
         marks: await loadMarks(ctx.db),
         staleNegatives: new Set(),
         stale: { venues: false, cases: false, overrides: false, zones: false, marks: false },
       };
+      s.zones = await loadZones(ctx, s);
       events.on('cases-changed', () => {
         s.stale.cases = true;
       });
@@ -163,7 +186,7 @@ export async function freshState(ctx: Ctx): Promise<CheckState> {
   }
   if (s.stale.zones) {
     s.stale.zones = false;
-    s.zones = await loadZones(ctx);
+    s.zones = await loadZones(ctx, s);
   }
   if (s.stale.overrides) {
     s.stale.overrides = false;

@@ -56,3 +56,20 @@ export async function zoneResidentsPage(db: Db, zoneId: number, offset: number, 
     })),
   };
 }
+
+/** The residents of some zones. */
+export async function residentsOfZones(
+  db: Db,
+  zoneIds: number[],
+): Promise<Array<{ zoneId: number; personId: number }>> {
+  const out: Array<{ zoneId: number; personId: number }> = [];
+  for (let i = 0; i < zoneIds.length; i += 500) {
+    const rows = await db.k
+      .selectFrom('zone_residents')
+      .select(['zone_id', 'person_id'])
+      .where('zone_id', 'in', zoneIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.push({ zoneId: Number(r.zone_id), personId: Number(r.person_id) });
+  }
+  return out;
+}

@@ -7,9 +7,10 @@ import type { Ctx } from '../platform/context.ts';
 import { AppError, messagesOf } from '../platform/errors.ts';
 import { announce } from '../platform/events.ts';
 import { readSheet, type SheetIssue } from '../platform/files/sheet.ts';
-import { addZoneResidents, residentsAmong, zoneResidentsPage } from './residents.repo.ts';
+import { addZoneResidents, residentsAmong, residentsOfZones, zoneResidentsPage } from './residents.repo.ts';
 import { ZoneErrors } from './zones.errors.ts';
-import { zoneByCode } from './zones.repo.ts';
+import { residentZones, zoneByCode } from './zones.repo.ts';
+import { levelAt } from './zones.rules.ts';
 import { loadZone } from './zones.service.ts';
 
 /** Records who lives in a zone (from the task force's door-to-door list); their health code follows the zone. */
@@ -84,4 +85,34 @@ export async function listResidents(ctx: Ctx, actor: Actor, code: string, page: 
   requirePermission(actor, 'zones:read');
   const zone = await loadZone(ctx, actor, code);
   return { ...(await zoneResidentsPage(ctx.db, zone.id, (page - 1) * pageSize, pageSize)), page, pageSize };
+}
+
+/**
+ * Who lives in a high or medium zone at an instant, each with the most severe such zone, and when
+ * the next notice already on record takes effect (the colours must change then, unprompted).
+ * A zone with no notices on record (entered directly) counts by its row.
+ */
+export async function restrictedResidentsAt(ctx: Ctx, now: number) {
+  const { zones, changes } = await residentZones(ctx.db);
+  const byZone = new Map<number, typeof changes>();
+  let next: number | null = null;
+  for (const c of changes) {
+    const list = byZone.get(Number(c.zone_id)) ?? [];
+    list.push(c);
+    byZone.set(Number(c.zone_id), list);
+    const t = Date.parse(c.at);
+    if (t > now && (next === null || t < next)) next = t;
+  }
+  const restricted = new Map<number, { code: string; level: string }>();
+  for (const z of zones) {
+    const notices = (byZone.get(Number(z.id)) ?? []).map((c) => ({ ...c, id: Number(c.id), toLevel: c.to_level }));
+    const level = levelAt(notices, now) ?? (z.status === 'active' && notices.length === 0 ? z.level : null);
+    if (level === 'high' || level === 'medium') restricted.set(Number(z.id), { code: z.code, level });
+  }
+  const residents = new Map<number, { code: string; level: string }>();
+  for (const r of await residentsOfZones(ctx.db, [...restricted.keys()])) {
+    const zone = restricted.get(r.zoneId) as { code: string; level: string };
+    if (residents.get(r.personId)?.level !== 'high') residents.set(r.personId, zone);
+  }
+  return { residents, nextChangeAt: next };
 }

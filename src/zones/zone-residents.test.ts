@@ -4,13 +4,14 @@ import { dialects, testCtx } from '../../test/helpers/db.ts';
 import { insertPersons } from '../people/people.repo.ts';
 import { checkCharOf } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
+import { nowMs, setClock } from '../platform/clock.ts';
 import { announce } from '../platform/events.ts';
 import { statusIndex } from '../testing/testing.status.ts';
 import { check, checkState } from '../venues/checks.service.ts';
 import { personalCode, signVenueCode } from '../venues/venues.codes.ts';
 import { createVenues } from '../venues/venues.service.ts';
 import { addResidents } from './residents.service.ts';
-import { insertZone, updateZoneLevel } from './zones.repo.ts';
+import { insertEvents, insertZone, updateZoneLevel } from './zones.repo.ts';
 
 const T = Date.parse('2022-11-09T10:00:00+08:00');
 const id = (n: number) => {
@@ -94,6 +95,56 @@ for (const dialect of dialects()) {
         .where('action', '=', 'zone-residents-added')
         .execute();
       assert.deepEqual(audit.map((a) => a.entity_id).sort(), ['ZH', 'ZM']);
+    });
+
+    test('a lift notice recorded ahead of its time turns the colour at that time, unprompted', async () => {
+      const event = (zone_id: number, kind: string, at: number, to_level: string) => ({
+        zone_id,
+        day: new Date(at + 8 * 3600_000).toISOString().slice(0, 10),
+        at: new Date(at).toISOString(),
+        kind,
+        from_level: null,
+        to_level,
+        notice_no: null,
+        notice_district: null,
+        policy_id: null,
+        rule: null,
+        reason: null,
+        override_reason: null,
+        tested: null,
+        positives: null,
+        case_no: null,
+        actor: 'test',
+      });
+      setClock(new Date(T).toISOString());
+      try {
+        const lift = nowMs() + 400;
+        await ctx.db.k.transaction().execute(async (trx) => {
+          const zf = await insertZone(trx, {
+            code: 'ZF',
+            name: 'ZF',
+            level: 'low',
+            status: 'lifted',
+            unit: 'building',
+            district_code: '350102',
+            street_code: '350102001',
+            community_code: '350102001001',
+            polygon: null,
+            residents: 1,
+            designated_on: '2022-11-08',
+            lifted_on: '2022-11-09',
+            created_at: new Date(T).toISOString(),
+          });
+          await insertEvents(trx, [event(zf, 'designate', T - 86_400_000, 'high'), event(zf, 'lift', lift, 'low')]);
+        });
+        await addResidents(ctx, 'system', 'ZF', [pid[2] as number]);
+        const before = await scan(2);
+        assert.deepEqual([before.colour, before.colourRule], ['red', 'fujian-2022-11:high-zone-resident']);
+        while (nowMs() <= lift + 100) await new Promise((r) => setTimeout(r, 50));
+        assert.equal((await scan(2)).colour, 'green', 'lifted at its time, with no further notice');
+      } finally {
+        setClock(null);
+      }
     });
 
     test('lifting the zone gives the resident their green back', async () => {

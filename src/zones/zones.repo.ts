@@ -83,14 +83,20 @@ export async function caseExists(trx: Executor, caseNo: string): Promise<boolean
   return !!(await trx.selectFrom('cases').select('id').where('case_no', '=', caseNo).executeTakeFirst());
 }
 
-/** Residents of the active high and medium zones, with their zone (the colour index keeps them in memory). */
-export async function restrictedResidents(db: Db): Promise<Array<{ personId: number; code: string; level: string }>> {
-  const rows = await db.k
-    .selectFrom('zone_residents as r')
-    .innerJoin('zones as z', 'z.id', 'r.zone_id')
-    .select(['r.person_id', 'z.code', 'z.level'])
-    .where('z.status', '=', 'active')
-    .where('z.level', 'in', ['high', 'medium'])
+/** Every zone with recorded residents: its row, and its level-change notices with their effective times. */
+export async function residentZones(db: Db) {
+  const zones = await db.k
+    .selectFrom('zones as z')
+    .select(['z.id', 'z.code', 'z.level', 'z.status'])
+    .where((e) => e.exists(e.selectFrom('zone_residents as r').select('r.zone_id').whereRef('r.zone_id', '=', 'z.id')))
     .execute();
-  return rows.map((r) => ({ personId: Number(r.person_id), code: r.code, level: r.level }));
+  const changes = await db.k
+    .selectFrom('zone_events as e')
+    .select(['e.id', 'e.zone_id', 'e.at', 'e.kind', 'e.to_level'])
+    .where('e.kind', 'in', ['designate', 'downgrade', 'upgrade', 'lift'])
+    .where((e) =>
+      e.exists(e.selectFrom('zone_residents as r').select('r.zone_id').whereRef('r.zone_id', '=', 'e.zone_id')),
+    )
+    .execute();
+  return { zones, changes };
 }

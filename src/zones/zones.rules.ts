@@ -23,6 +23,30 @@ export interface ZoneState {
 
 const LEVEL_CHANGES = new Set(['designate', 'downgrade', 'upgrade', 'lift']);
 
+/** A level-change notice with the instant it takes effect. */
+export interface LevelChange {
+  id: number;
+  at: string;
+  kind: string;
+  toLevel: string | null;
+}
+
+/**
+ * A zone's level at an instant from its notices, which may take effect later than they are
+ * recorded (a lift announced at 17:00 for 18:00): undefined when it has no notices, null when none
+ * is in force yet or the zone is lifted.
+ */
+export function levelAt(changes: LevelChange[], now: number): string | null | undefined {
+  if (!changes.length) return undefined;
+  let last: { t: number; id: number; c: LevelChange } | null = null;
+  for (const c of changes) {
+    const t = Date.parse(c.at);
+    if (!LEVEL_CHANGES.has(c.kind) || t > now) continue;
+    if (!last || t > last.t || (t === last.t && c.id > last.id)) last = { t, id: c.id, c };
+  }
+  return !last || last.c.kind === 'lift' ? null : last.c.toLevel;
+}
+
 /** Replays events (any order) up to and including `day`; null when the zone did not exist yet. */
 export function stateAt(events: ZoneEventFacts[], day: string): ZoneState | null {
   const upTo = events
