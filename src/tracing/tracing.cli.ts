@@ -71,6 +71,7 @@ export function tracingCommands(program: Command): void {
       }),
     );
   t.command('withdraw <id>')
+    .description('withdraw a mark recorded by mistake, or end it (--ended), with a reason (audited)')
     .requiredOption('--reason <text>', 'why')
     .option('--ended', 'the episode is over (rather than recorded by mistake)')
     .action(
@@ -82,6 +83,7 @@ export function tracingCommands(program: Command): void {
       }),
     );
   t.command('list')
+    .description('the marks, masked, with the colour each gives now')
     .option('--kind <kind>')
     .option('--case <caseNo>')
     .option('--active', 'active marks only')
