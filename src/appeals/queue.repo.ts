@@ -1,10 +1,11 @@
 // The dispatcher's queue and every filtered list: the filters, the text search through the token
 // index (search.rules.ts), and the page-then-rows query.
-import { PostgresAdapter, sql } from 'kysely';
+import { type Expression, PostgresAdapter, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { StoredAppeal } from './appeals.repo.ts';
 import './appeals.tables.ts';
-import { asciiLower, filterTokens, ftsMatch, searchPlan, tsQuery } from './search.rules.ts';
+import { approxAppeals, containsText, ftsCount, ftsHas, pgHas, searchDays, trackingIs } from './search.repo.ts';
+import { filterTokens, searchPlan } from './search.rules.ts';
 
 const num = <T extends { id: unknown }>(r: T) => ({ ...r, id: Number(r.id) }) as unknown as StoredAppeal;
 
@@ -38,59 +39,44 @@ export interface AppealFilter {
   enterpriseIds?: number[];
 }
 
+/**
+ * How a list query is shaped: `text` replaces the text search with a prepared predicate; `walk`
+ * keeps SQLite off the filter indexes that cannot give the newest-first order (it then walks an
+ * order-giving index and checks the rest on each row); `indexed` leaves out the filters that the
+ * token index already holds (status, district, category, channel).
+ */
+interface Shape {
+  text?: Expression<SqlBool>;
+  walk?: boolean;
+  indexed?: boolean;
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: the same filter applies to select and count builders
-function applyFilter<Q extends { where: (...a: any[]) => Q }>(
-  q: Q,
-  f: AppealFilter,
-  dialect: string,
-  probe = false,
-): Q {
+function applyFilter<Q extends { where: (...a: any[]) => Q }>(q: Q, f: AppealFilter, dialect: string, s: Shape = {}): Q {
   let r = q;
-  if (f.status) r = r.where('status', '=', f.status);
-  if (f.district) r = r.where('district_code', '=', f.district);
-  if (f.areaPrefix) r = r.where('district_code', 'like', `${f.areaPrefix}%`);
-  if (f.category) r = r.where('category', '=', f.category);
-  if (f.channel) r = r.where('channel', '=', f.channel);
-  if (f.unit) r = r.where('unit', '=', f.unit);
+  // With a status, (district|category|unit, status, received_at) still walks in order.
+  const col = (c: string, keep = false) => (s.walk && dialect === 'sqlite' && !keep ? sql.raw(`+${c}`) : sql.ref(c));
+  const ordered = f.status !== undefined;
+  if (!s.indexed) {
+    if (f.status) r = r.where(col('status', true), '=', f.status);
+    if (f.district) r = r.where(col('district_code', ordered), '=', f.district);
+    if (f.category) r = r.where(col('category', ordered), '=', f.category);
+    if (f.channel) r = r.where('channel', '=', f.channel);
+  }
+  if (f.areaPrefix) r = r.where(col('district_code'), 'like', `${f.areaPrefix}%`);
+  if (f.unit) r = r.where(col('unit', ordered), '=', f.unit);
   if (f.from) r = r.where('received_at', '>=', `${f.from}T00:00:00.000Z`);
   if (f.to) r = r.where('received_at', '<', `${f.to}T23:59:59.999Z`);
   if (f.escalated !== undefined) r = r.where('escalated_at', f.escalated ? 'is not' : 'is', null);
   // overdue_at < now is the two-deadline predicate over open appeals (counts.rules.ts overdueAt).
   if (f.overdueAt) r = r.where('overdue_at', '<', f.overdueAt);
-  if (f.q) r = r.where(textMatch(f.q, dialect, probe, ftsFilter(f)));
-  if (f.enterpriseIds) r = r.where('enterprise_id', 'in', f.enterpriseIds.length ? f.enterpriseIds : [-1]);
+  if (s.text) r = r.where(s.text);
+  else if (f.q) r = r.where(sql<SqlBool>`(${containsText(f.q, dialect)} or ${trackingIs(f.q)})`);
+  if (f.enterpriseIds)
+    r = r.where(col('enterprise_id'), 'in', f.enterpriseIds.length ? f.enterpriseIds : [-1]);
   return r;
 }
 
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-
-/**
- * Title or content contains the text (ASCII case-insensitive), or it is the tracking number. The
- * token index narrows the rows (search.rules.ts); the substring check keeps exactly those that contain it.
- */
-function textMatch(q: string, dialect: string, probe: boolean, filter: string[]) {
-  const needle = asciiLower(q);
-  const { tokens, exact } = searchPlan(q);
-  const tracking = sql<boolean>`tracking_no in (${q}, ${q.toUpperCase()})`;
-  const contains =
-    dialect === 'postgres'
-      ? sql<boolean>`(strpos(translate(title, ${UPPER}, ${UPPER.toLowerCase()}), ${needle}) > 0 or strpos(translate(content, ${UPPER}, ${UPPER.toLowerCase()}), ${needle}) > 0)`
-      : sql<boolean>`(instr(lower(title), ${needle}) > 0 or instr(lower(content), ${needle}) > 0)`;
-  if (!tokens.length) return sql<boolean>`(${contains} or ${tracking})`;
-  const indexed =
-    dialect === 'postgres'
-      ? sql<boolean>`appeal_search_vector(title, content) @@ ${tsQuery(tokens)}::tsquery`
-      : probe
-        ? sql<boolean>`+id in (select rowid from appeals_fts where appeals_fts match ${ftsMatch([...tokens, ...filter])})`
-        : sql<boolean>`id in (select rowid from appeals_fts where appeals_fts match ${ftsMatch([...tokens, ...filter])})`;
-  return exact
-    ? sql<boolean>`(${indexed} or ${tracking})`
-    : sql<boolean>`((${indexed} and ${contains}) or ${tracking})`;
-}
-
-// Above this many index matches SQLite walks the other filters' (or the date) index and probes the
-// match set, instead of looking up every match by id.
-const PROBE_ABOVE = 60_000;
 /**
  * Totals above this read "10,000+": counting every match of a common word or of the city-wide
  * overdue list walks 100,000s of rows (0.2–1.2 s at 1 M appeals), and nobody pages that far; the
@@ -98,39 +84,26 @@ const PROBE_ABOVE = 60_000;
  */
 export const TOTAL_CAP = 10_000;
 
-/** The filter tokens of a list filter (SQLite's index intersects them with the text). */
-const ftsFilter = (f: AppealFilter) =>
+/** The filter tokens of a list filter (the token indexes hold them beside the text). */
+const filterOf = (f: AppealFilter) =>
   filterTokens({ status: f.status, district_code: f.district, category: f.category, channel: f.channel });
 
-/** How many appeals the SQLite search index matches for a query and filter (no text tokens: null). */
-async function ftsCount(db: Executor, q: string, filter: string[], upTo: number): Promise<number | null> {
-  const { tokens } = searchPlan(q);
-  if (!tokens.length) return null;
-  const match = ftsMatch([...tokens, ...filter]);
-  const r = await sql<{
-    n: number;
-  }>`select count(*) as n from (select rowid from appeals_fts where appeals_fts match ${match} limit ${upTo})`.execute(
-    db,
-  );
-  return Number(r.rows[0]?.n ?? 0);
+/** The filters beyond the four that the token index holds (and the text). */
+const onlyIndexed = (f: AppealFilter) =>
+  Object.entries(f).every(([k, v]) => ['q', 'status', 'district', 'category', 'channel'].includes(k) || v === undefined);
+
+/** How many appeals a filter matches, counted up to `upTo`. */
+async function countUpTo(db: Executor, f: AppealFilter, dialect: string, s: Shape, upTo: number): Promise<number> {
+  const base = db.selectFrom('appeals');
+  const m = applyFilter(dialect === 'postgres' ? base : base.select('id'), f, dialect, s)
+    .limit(upTo)
+    .as('m');
+  return Number((await db.selectFrom(m).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 }
 
-/** A page of appeals, newest first, and the total (`probeAbove` lets tests take either SQLite plan). */
-export async function listAppeals(
-  db: Executor,
-  f: AppealFilter,
-  offset: number,
-  limit: number,
-  dialect: string,
-  probeAbove = PROBE_ABOVE,
-  cap = TOTAL_CAP,
-): Promise<{ total: number; totalCapped: boolean; rows: StoredAppeal[] }> {
-  // Counted only as far as the plan choice and the cap need.
-  const matches =
-    f.q && dialect === 'sqlite' ? await ftsCount(db, f.q, ftsFilter(f), Math.max(probeAbove, cap) + 1) : null;
-  const probe = matches !== null && matches > probeAbove;
-  // The page's ids first (index-only where the filter allows), then only those rows in full.
-  const page = applyFilter(db.selectFrom('appeals').select('id'), f, dialect, probe)
+/** The ids of one page, newest first, then those rows in full. */
+async function pageOf(db: Executor, f: AppealFilter, dialect: string, s: Shape, offset: number, limit: number) {
+  const page = applyFilter(db.selectFrom('appeals').select('id'), f, dialect, s)
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
     .offset(offset)
@@ -142,35 +115,68 @@ export async function listAppeals(
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  const inIndex = ['q', 'status', 'district', 'category', 'channel'];
-  const indexOnly = Object.entries(f).every(([k, v]) => inIndex.includes(k) || v === undefined);
-  let total: number;
-  if (matches !== null && indexOnly && f.q && searchPlan(f.q).exact) {
-    // The index count is exact; add appeals found only by their tracking number.
-    const match = ftsMatch([...searchPlan(f.q).tokens, ...ftsFilter(f)]);
-    const extra = await applyFilter(
-      db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')),
-      { ...f, q: undefined },
-      dialect,
-    )
-      .where('tracking_no', 'in', [f.q, f.q.toUpperCase()])
-      .where(sql<boolean>`id not in (select rowid from appeals_fts where appeals_fts match ${match})`)
-      .executeTakeFirstOrThrow();
-    total = matches + Number(extra.n);
-  } else {
-    const upTo = applyFilter(db.selectFrom('appeals').select('id'), f, dialect, probe)
-      .limit(cap + 1)
-      .as('m');
-    total = Number(
-      (
-        await db
-          .selectFrom(upTo)
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  return rows.map(num);
+}
+
+/**
+ * A page of appeals, newest first, and the total up to the cap. A text search counts its matches
+ * through the token index (search.repo.ts); with many matches the page walks the newest-first order
+ * and checks the text on each row, stopping after one page, with few it reads the index's matches
+ * and sorts them. `walkAbove` (matches) lets tests force either plan.
+ */
+export async function listAppeals(
+  db: Executor,
+  f: AppealFilter,
+  offset: number,
+  limit: number,
+  dialect: string,
+  walkAbove?: number,
+  cap = TOTAL_CAP,
+): Promise<{ total: number; totalCapped: boolean; rows: StoredAppeal[] }> {
+  const plan = f.q ? searchPlan(f.q) : undefined;
+  const done = (total: number, rows: StoredAppeal[]) => ({ total: Math.min(total, cap), totalCapped: total > cap, rows });
+  if (!f.q || !plan?.tokens.length) {
+    const rows = await pageOf(db, f, dialect, {}, offset, limit);
+    return done(await countUpTo(db, f, dialect, {}, cap + 1), rows);
   }
-  return { total: Math.min(total, cap), totalCapped: total > cap, rows: rows.map(num) };
+  const q = f.q;
+  // Walking costs about (offset + limit) × appeals / matches rows; reading the matches costs one each.
+  const threshold = walkAbove ?? Math.min(cap, Math.sqrt((offset + limit) * (await approxAppeals(db))));
+  const tokens = [...plan.tokens, ...filterOf(f)];
+  const narrow = (hit: Expression<SqlBool>) => (plan.exact ? hit : sql<SqlBool>`(${hit} and ${containsText(q, dialect)})`);
+  const extra = () =>
+    applyFilter(db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')), f, dialect, {
+      text: sql<SqlBool>`(${trackingIs(q)} and not ${containsText(q, dialect)})`,
+    }).executeTakeFirstOrThrow();
+  const walk: Shape = { walk: true };
+
+  if (dialect === 'postgres') {
+    // Day by day from the newest, until the count passes the cap: each day's posting lists are short.
+    const batches = await searchDays(db, f.from, f.to && `${f.to}T23:59:59.999Z`);
+    let matches = 0;
+    const need: string[] = [];
+    for (const days of batches) {
+      const before = matches;
+      matches += await countUpTo(db, f, dialect, { text: narrow(pgHas(tokens, days)), indexed: true }, cap + 1 - matches);
+      // The newest days that hold the page: every match in them is newer than any outside.
+      if (before < offset + limit) need.push(...days);
+      if (matches > cap) break;
+    }
+    const total = matches + Number((await extra()).n);
+    const days = matches >= offset + limit ? need : batches.flat();
+    const s: Shape =
+      matches > threshold || !days.length
+        ? walk
+        : { text: sql<SqlBool>`(${narrow(pgHas(tokens, days))} or ${trackingIs(q)})` };
+    return done(total, await pageOf(db, f, dialect, s, offset, limit));
+  }
+
+  const matches = await ftsCount(db, tokens, Math.max(threshold, cap) + 1);
+  const s: Shape = matches > threshold ? walk : { text: sql<SqlBool>`(${narrow(ftsHas(tokens))} or ${trackingIs(q)})` };
+  const rows = await pageOf(db, f, dialect, s, offset, limit);
+  if (plan.exact && onlyIndexed(f)) return done(matches + Number((await extra()).n), rows);
+  const text = sql<SqlBool>`(${narrow(ftsHas(tokens))} or ${trackingIs(q)})`;
+  return done(await countUpTo(db, f, dialect, { text }, cap + 1), rows);
 }
 
 /** Open appeals past a deadline and not yet escalated, for the escalation job. */

@@ -100,7 +100,38 @@ export function ftsMatch(tokens: string[]): string {
   return tokens.map((t) => `"${t}"`).join(' AND ');
 }
 
-/** The tokens as a PostgreSQL tsquery literal (taken as-is, no text-search configuration applies). */
-export function tsQuery(tokens: string[]): string {
-  return tokens.map((t) => `'${t}'`).join(' & ');
+/**
+ * The UTC day (YYYYMMDD) under which PostgreSQL's index keeps an appeal's tokens: each token is
+ * stored as `token@day`, so the posting list of one token on one day is short, and a newest-first
+ * count or page reads the newest days' lists and stops instead of reading every match.
+ */
+export function dayKey(iso: string): string {
+  return iso.slice(0, 10).replace(/-/g, '');
+}
+
+/**
+ * The UTC days from the newest instant back to the oldest, newest first, in batches of 1, 1, 2,
+ * 4 … days: a search that fills its count early reads one or two days, one that finds little still
+ * needs only a logarithmic number of queries.
+ */
+export function dayBatches(oldestIso: string, newestIso: string): string[][] {
+  const out: string[][] = [];
+  const last = Date.parse(`${oldestIso.slice(0, 10)}T00:00:00Z`);
+  let size = 1;
+  for (let d = Date.parse(`${newestIso.slice(0, 10)}T00:00:00Z`); d >= last; ) {
+    const batch: string[] = [];
+    for (; batch.length < size && d >= last; d -= 86_400_000) batch.push(dayKey(new Date(d).toISOString()));
+    out.push(batch);
+    if (out.length > 1) size *= 2;
+  }
+  return out;
+}
+
+/**
+ * The tokens on any of the days as a PostgreSQL tsquery literal (lexemes taken as they are, no
+ * text-search configuration applies): every token must match, each on one of the days. A row has
+ * one day, so the AND of the per-token ORs never pairs two days.
+ */
+export function tsDayQuery(tokens: string[], days: string[]): string {
+  return tokens.map((t) => `(${days.map((d) => `'${t}@${d}'`).join(' | ')})`).join(' & ');
 }
