@@ -52,7 +52,12 @@ interface Shape {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the same filter applies to select and count builders
-function applyFilter<Q extends { where: (...a: any[]) => Q }>(q: Q, f: AppealFilter, dialect: string, s: Shape = {}): Q {
+function applyFilter<Q extends { where: (...a: any[]) => Q }>(
+  q: Q,
+  f: AppealFilter,
+  dialect: string,
+  s: Shape = {},
+): Q {
   let r = q;
   // With a status, (district|category|unit, status, received_at) still walks in order.
   const col = (c: string, keep = false) => (s.walk && dialect === 'sqlite' && !keep ? sql.raw(`+${c}`) : sql.ref(c));
@@ -72,8 +77,7 @@ function applyFilter<Q extends { where: (...a: any[]) => Q }>(q: Q, f: AppealFil
   if (f.overdueAt) r = r.where('overdue_at', '<', f.overdueAt);
   if (s.text) r = r.where(s.text);
   else if (f.q) r = r.where(sql<SqlBool>`(${containsText(f.q, dialect)} or ${trackingIs(f.q)})`);
-  if (f.enterpriseIds)
-    r = r.where(col('enterprise_id'), 'in', f.enterpriseIds.length ? f.enterpriseIds : [-1]);
+  if (f.enterpriseIds) r = r.where(col('enterprise_id'), 'in', f.enterpriseIds.length ? f.enterpriseIds : [-1]);
   return r;
 }
 
@@ -90,7 +94,9 @@ const filterOf = (f: AppealFilter) =>
 
 /** The filters beyond the four that the token index holds (and the text). */
 const onlyIndexed = (f: AppealFilter) =>
-  Object.entries(f).every(([k, v]) => ['q', 'status', 'district', 'category', 'channel'].includes(k) || v === undefined);
+  Object.entries(f).every(
+    ([k, v]) => ['q', 'status', 'district', 'category', 'channel'].includes(k) || v === undefined,
+  );
 
 /** How many appeals a filter matches, counted up to `upTo`. */
 async function countUpTo(db: Executor, f: AppealFilter, dialect: string, s: Shape, upTo: number): Promise<number> {
@@ -98,7 +104,27 @@ async function countUpTo(db: Executor, f: AppealFilter, dialect: string, s: Shap
   const m = applyFilter(dialect === 'postgres' ? base : base.select('id'), f, dialect, s)
     .limit(upTo)
     .as('m');
-  return Number((await db.selectFrom(m).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await db
+        .selectFrom(m)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+}
+
+/** Appeals by id, newest first. */
+async function rowsOf(db: Executor, ids: number[]): Promise<StoredAppeal[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('appeals')
+    .selectAll()
+    .where('id', 'in', ids)
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(num);
 }
 
 /** The ids of one page, newest first, then those rows in full. */
@@ -134,7 +160,11 @@ export async function listAppeals(
   cap = TOTAL_CAP,
 ): Promise<{ total: number; totalCapped: boolean; rows: StoredAppeal[] }> {
   const plan = f.q ? searchPlan(f.q) : undefined;
-  const done = (total: number, rows: StoredAppeal[]) => ({ total: Math.min(total, cap), totalCapped: total > cap, rows });
+  const done = (total: number, rows: StoredAppeal[]) => ({
+    total: Math.min(total, cap),
+    totalCapped: total > cap,
+    rows,
+  });
   if (!f.q || !plan?.tokens.length) {
     const rows = await pageOf(db, f, dialect, {}, offset, limit);
     return done(await countUpTo(db, f, dialect, {}, cap + 1), rows);
@@ -143,11 +173,17 @@ export async function listAppeals(
   // Walking costs about (offset + limit) × appeals / matches rows; reading the matches costs one each.
   const threshold = walkAbove ?? Math.min(cap, Math.sqrt((offset + limit) * (await approxAppeals(db))));
   const tokens = [...plan.tokens, ...filterOf(f)];
-  const narrow = (hit: Expression<SqlBool>) => (plan.exact ? hit : sql<SqlBool>`(${hit} and ${containsText(q, dialect)})`);
+  const narrow = (hit: Expression<SqlBool>) =>
+    plan.exact ? hit : sql<SqlBool>`(${hit} and ${containsText(q, dialect)})`;
   const extra = () =>
-    applyFilter(db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')), f, dialect, {
-      text: sql<SqlBool>`(${trackingIs(q)} and not ${containsText(q, dialect)})`,
-    }).executeTakeFirstOrThrow();
+    applyFilter(
+      db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')),
+      f,
+      dialect,
+      {
+        text: sql<SqlBool>`(${trackingIs(q)} and not ${containsText(q, dialect)})`,
+      },
+    ).executeTakeFirstOrThrow();
   const walk: Shape = { walk: true };
 
   if (dialect === 'postgres') {
@@ -157,7 +193,13 @@ export async function listAppeals(
     const need: string[] = [];
     for (const days of batches) {
       const before = matches;
-      matches += await countUpTo(db, f, dialect, { text: narrow(pgHas(tokens, days)), indexed: true }, cap + 1 - matches);
+      matches += await countUpTo(
+        db,
+        f,
+        dialect,
+        { text: narrow(pgHas(tokens, days)), indexed: true },
+        cap + 1 - matches,
+      );
       // The newest days that hold the page: every match in them is newer than any outside.
       if (before < offset + limit) need.push(...days);
       if (matches > cap) break;
@@ -172,10 +214,22 @@ export async function listAppeals(
   }
 
   const matches = await ftsCount(db, tokens, Math.max(threshold, cap) + 1);
-  const s: Shape = matches > threshold ? walk : { text: sql<SqlBool>`(${narrow(ftsHas(tokens))} or ${trackingIs(q)})` };
-  const rows = await pageOf(db, f, dialect, s, offset, limit);
-  if (plan.exact && onlyIndexed(f)) return done(matches + Number((await extra()).n), rows);
   const text = sql<SqlBool>`(${narrow(ftsHas(tokens))} or ${trackingIs(q)})`;
+  if (plan.exact && onlyIndexed(f)) {
+    // The index count is exact: the page alone, walked or from the matches.
+    const rows = await pageOf(db, f, dialect, matches > threshold ? walk : { text }, offset, limit);
+    return done(matches + Number((await extra()).n), rows);
+  }
+  if (matches <= cap) {
+    // Every candidate must be read for the count anyway: read each once, for the count and the page.
+    const ids = await applyFilter(db.selectFrom('appeals').select('id'), f, dialect, { text })
+      .orderBy('received_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    const page = ids.slice(offset, offset + limit).map((r) => Number(r.id));
+    return done(ids.length, await rowsOf(db, page));
+  }
+  const rows = await pageOf(db, f, dialect, walk, offset, limit);
   return done(await countUpTo(db, f, dialect, { text }, cap + 1), rows);
 }
 
