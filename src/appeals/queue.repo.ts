@@ -1,28 +1,22 @@
 // The dispatcher's queue and every filtered list: the filters, the text search through the token
 // index (search.rules.ts), and the page-then-rows query.
-import { type Expression, PostgresAdapter, type SqlBool, sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { StoredAppeal } from './appeals.repo.ts';
 import './appeals.tables.ts';
-import { approxAppeals, containsText, ftsCount, ftsHas, pgHas, searchDays, trackingIs } from './search.repo.ts';
+import {
+  approxAppeals,
+  containsText,
+  ftsCount,
+  ftsHas,
+  pgCount,
+  pgHas,
+  searchDays,
+  trackingIs,
+} from './search.repo.ts';
 import { filterTokens, searchPlan } from './search.rules.ts';
 
 const num = <T extends { id: unknown }>(r: T) => ({ ...r, id: Number(r.id) }) as unknown as StoredAppeal;
-
-/** Whether an executor talks to PostgreSQL. */
-export const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
-
-/** Writes (or replaces) the SQLite search tokens of appeals (PostgreSQL indexes an expression instead). */
-export async function writeSearch(trx: Executor, rows: Array<{ id: number; tokens: string }>, replace: boolean) {
-  if (isPostgres(trx)) return;
-  for (let i = 0; i < rows.length; i += 200) {
-    const chunk = rows.slice(i, i + 200);
-    if (replace) await sql`delete from appeals_fts where rowid in (${sql.join(chunk.map((r) => r.id))})`.execute(trx);
-    await sql`insert into appeals_fts(rowid, tokens) values ${sql.join(chunk.map((r) => sql`(${r.id}, ${r.tokens})`))}`.execute(
-      trx,
-    );
-  }
-}
 
 export interface AppealFilter {
   status?: string;
@@ -189,27 +183,25 @@ export async function listAppeals(
   if (dialect === 'postgres') {
     // Day by day from the newest, until the count passes the cap: each day's posting lists are short.
     const batches = await searchDays(db, f.from, f.to && `${f.to}T23:59:59.999Z`);
+    const indexOnly = plan.exact && onlyIndexed(f);
     let matches = 0;
     const need: string[] = [];
     for (const days of batches) {
       const before = matches;
-      matches += await countUpTo(
-        db,
-        f,
-        dialect,
-        { text: narrow(pgHas(tokens, days)), indexed: true },
-        cap + 1 - matches,
-      );
+      const upTo = cap + 1 - matches;
+      // Text and filters all tokens: counted in the index alone; otherwise the rows are checked too.
+      matches += indexOnly
+        ? await pgCount(db, tokens, days, upTo)
+        : await countUpTo(db, f, dialect, { text: narrow(pgHas(tokens, days)), indexed: true }, upTo);
       // The newest days that hold the page: every match in them is newer than any outside.
       if (before < offset + limit) need.push(...days);
       if (matches > cap) break;
     }
     const total = matches + Number((await extra()).n);
     const days = matches >= offset + limit ? need : batches.flat();
+    const found = sql<SqlBool>`(${containsText(q, dialect)} or ${trackingIs(q)})`;
     const s: Shape =
-      matches > threshold || !days.length
-        ? walk
-        : { text: sql<SqlBool>`(${narrow(pgHas(tokens, days))} or ${trackingIs(q)})` };
+      matches > threshold || !days.length ? walk : { text: sql<SqlBool>`(${pgHas(tokens, days, q)} and ${found})` };
     return done(total, await pageOf(db, f, dialect, s, offset, limit));
   }
 

@@ -65,7 +65,7 @@ export function searchPlan(q: string): { tokens: string[]; exact: boolean } {
   return { tokens: [...tokens], exact };
 }
 
-/** The fields of an appeal that SQLite's search index also holds, so text and filters meet in it. */
+/** The fields of an appeal that the search indexes also hold, so text and filters meet in them. */
 export interface FilterFields {
   status?: string;
   district_code?: string;
@@ -93,6 +93,19 @@ export function filterTokens(f: FilterFields): string[] {
 /** The whole SQLite search document of an appeal: text tokens, then its filter tokens. */
 export function documentTokens(a: FilterFields & { title: string; content: string }): string {
   return [searchTokens(a.title, a.content), ...filterTokens(a)].filter(Boolean).join(' ');
+}
+
+/**
+ * PostgreSQL's search document of an appeal: the same tokens, each keyed by the appeal's UTC day
+ * (`停产@20221107`), so one token's posting list on one day is short.
+ */
+export function dayDocument(a: FilterFields & { title: string; content: string; received_at: string }): string {
+  const day = dayKey(a.received_at);
+  return documentTokens(a)
+    .split(' ')
+    .filter(Boolean)
+    .map((t) => `${t}@${day}`)
+    .join(' ');
 }
 
 /** The tokens as an FTS5 MATCH expression (tokens hold no quotes: only letters, digits, ideographs). */
