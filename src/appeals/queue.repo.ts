@@ -139,6 +139,55 @@ async function pageOf(db: Executor, f: AppealFilter, dialect: string, s: Shape, 
 }
 
 /**
+ * PostgreSQL, when the rows must be checked anyway (a longer phrase, or filters the index does not
+ * hold): the matches of each day batch, newest first, read once for both the count and the page.
+ */
+async function pgRead(
+  db: Executor,
+  f: AppealFilter,
+  offset: number,
+  limit: number,
+  batches: string[][],
+  tokens: string[],
+  narrow: (hit: Expression<SqlBool>) => Expression<SqlBool>,
+  walk: Shape,
+  cap: number,
+) {
+  const q = f.q as string;
+  const newest = applyFilter(db.selectFrom('appeals').select(['id', 'received_at']), f, 'postgres', {
+    text: sql<SqlBool>`(${trackingIs(q)} and not ${containsText(q, 'postgres')})`,
+  });
+  const extras = (await newest.execute()).map((r) => ({ ...r, id: Number(r.id) }));
+  const text: typeof extras = [];
+  for (const days of batches) {
+    if (text.length > cap) break;
+    const rows = await applyFilter(db.selectFrom('appeals').select(['id', 'received_at']), f, 'postgres', {
+      text: narrow(pgHas(tokens, days)),
+      indexed: true,
+    })
+      .orderBy('received_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(cap + 1 - text.length)
+      .execute();
+    text.push(...rows.map((r) => ({ ...r, id: Number(r.id) })));
+  }
+  // Batches are disjoint days, newest first; the tracked appeals (at most two) sort in among them,
+  // exactly so up to the last text match read.
+  const found = [...text, ...extras].sort((a, b) =>
+    a.received_at < b.received_at ? 1 : a.received_at > b.received_at ? -1 : b.id - a.id,
+  );
+  const total = found.length;
+  const deep = text.length > cap && offset + limit > cap;
+  const rows = deep
+    ? await pageOf(db, f, 'postgres', walk, offset, limit)
+    : await rowsOf(
+        db,
+        found.slice(offset, offset + limit).map((r) => r.id),
+      );
+  return { total: Math.min(total, cap), totalCapped: total > cap, rows };
+}
+
+/**
  * A page of appeals, newest first, and the total up to the cap. A text search counts its matches
  * through the token index (search.repo.ts); with many matches the page walks the newest-first order
  * and checks the text on each row, stopping after one page, with few it reads the index's matches
@@ -183,16 +232,13 @@ export async function listAppeals(
   if (dialect === 'postgres') {
     // Day by day from the newest, until the count passes the cap: each day's posting lists are short.
     const batches = await searchDays(db, f.from, f.to && `${f.to}T23:59:59.999Z`);
-    const indexOnly = plan.exact && onlyIndexed(f);
+    if (!(plan.exact && onlyIndexed(f))) return pgRead(db, f, offset, limit, batches, tokens, narrow, walk, cap);
     let matches = 0;
     const need: string[] = [];
     for (const days of batches) {
       const before = matches;
-      const upTo = cap + 1 - matches;
-      // Text and filters all tokens: counted in the index alone; otherwise the rows are checked too.
-      matches += indexOnly
-        ? await pgCount(db, tokens, days, upTo)
-        : await countUpTo(db, f, dialect, { text: narrow(pgHas(tokens, days)), indexed: true }, upTo);
+      // Text and filters are all tokens: counted in the index alone.
+      matches += await pgCount(db, tokens, days, cap + 1 - matches);
       // The newest days that hold the page: every match in them is newer than any outside.
       if (before < offset + limit) need.push(...days);
       if (matches > cap) break;
