@@ -7,6 +7,7 @@ import './appeals.tables.ts';
 import { containsText, trackingIs } from './search.repo.ts';
 import { filterTokens } from './search.rules.ts';
 
+/** A stored appeal with a numeric id (pg returns serials as numbers, bigints as strings). */
 export const num = <T extends { id: unknown }>(r: T) => ({ ...r, id: Number(r.id) }) as unknown as StoredAppeal;
 
 export interface AppealFilter {

@@ -65,7 +65,7 @@ export const pgHas = (tokens: string[], days: string[], q?: string) =>
     : sql<SqlBool>`id in (select appeal_id from appeal_search where tokens @@ ${tsDayQuery(tokens, days)}::tsquery
     union all select id from appeals where ${trackingIs(q)})`;
 
-/** PostgreSQL: how many appeals have every token on one of the days, counted up to `upTo` (index only). */
+/** PostgreSQL: how many appeals have every token on one of the days, counted up to `upTo` (appeals unread). */
 export async function pgCount(db: Executor, tokens: string[], days: string[], upTo: number): Promise<number> {
   const r = await sql<{ n: number }>`select count(*) as n from (select from appeal_search
     where tokens @@ ${tsDayQuery(tokens, days)}::tsquery limit ${upTo}) as m`.execute(db);
