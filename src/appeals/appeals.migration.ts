@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Migration } from '../platform/db/migration.ts';
 import { withSerialId } from '../platform/db/migration.ts';
 import { type Countable, type CountRow, countDeltas, countKey, MEASURES, overdueAt } from './counts.rules.ts';
+import { searchMigrations } from './search.migration.ts';
 import { documentTokens } from './search.rules.ts';
 
 /**
@@ -285,4 +286,5 @@ export const appealsMigrations: Migration[] = [
         await sql`create index appeals_search on appeals using gin (appeal_search_vector(title, content))`.execute(db);
     },
   },
+  ...searchMigrations,
 ];

@@ -14,8 +14,7 @@ import './appeals.tables.ts';
 import '../zones/zones.tables.ts';
 import { applyAppealCountDeltas } from './counts.repo.ts';
 import { addContribution, type Countable, type CountRow, countDeltas, overdueAt } from './counts.rules.ts';
-import { isPostgres, writeSearch } from './queue.repo.ts';
-import { documentTokens } from './search.rules.ts';
+import { writeSearch } from './search.repo.ts';
 
 export { type AppealFilter, listAppeals, overdueUnescalated } from './queue.repo.ts';
 
@@ -142,12 +141,11 @@ export async function insertAppeals(trx: Executor, rows: NewAppeal[]): Promise<n
     const r = await trx.insertInto('appeals').values(chunk).returning('id').execute();
     ids.push(...r.map((x) => Number(x.id)));
   }
-  if (!isPostgres(trx))
-    await writeSearch(
-      trx,
-      rows.map((r, i) => ({ id: ids[i] as number, tokens: documentTokens(r) })),
-      false,
-    );
+  await writeSearch(
+    trx,
+    rows.map((r, i) => ({ ...r, id: ids[i] as number })),
+    false,
+  );
   await applyAppealCountDeltas(trx, [...deltas.values()]);
   return ids;
 }
@@ -203,9 +201,8 @@ export async function updateAppeal(
     .set({ ...patch, overdue_at })
     .where('id', '=', before.id)
     .execute();
-  const fields = ['title', 'content', 'status', 'district_code', 'category', 'channel'] as const;
-  if (fields.some((k) => after[k] !== before[k]))
-    await writeSearch(trx, [{ id: before.id, tokens: documentTokens(after) }], true);
+  const fields = ['title', 'content', 'status', 'district_code', 'category', 'channel', 'received_at'] as const;
+  if (fields.some((k) => after[k] !== before[k])) await writeSearch(trx, [after], true);
   await applyAppealCountDeltas(trx, countDeltas(before, after));
   return { ...after, overdue_at };
 }

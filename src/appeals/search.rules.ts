@@ -65,7 +65,7 @@ export function searchPlan(q: string): { tokens: string[]; exact: boolean } {
   return { tokens: [...tokens], exact };
 }
 
-/** The fields of an appeal that SQLite's search index also holds, so text and filters meet in it. */
+/** The fields of an appeal that the search indexes also hold, so text and filters meet in them. */
 export interface FilterFields {
   status?: string;
   district_code?: string;
@@ -95,12 +95,56 @@ export function documentTokens(a: FilterFields & { title: string; content: strin
   return [searchTokens(a.title, a.content), ...filterTokens(a)].filter(Boolean).join(' ');
 }
 
+/**
+ * PostgreSQL's search document of an appeal: the same tokens, each keyed by the appeal's UTC day
+ * (`停产@20221107`), so one token's posting list on one day is short.
+ */
+export function dayDocument(a: FilterFields & { title: string; content: string; received_at: string }): string {
+  const day = dayKey(a.received_at);
+  return documentTokens(a)
+    .split(' ')
+    .filter(Boolean)
+    .map((t) => `${t}@${day}`)
+    .join(' ');
+}
+
 /** The tokens as an FTS5 MATCH expression (tokens hold no quotes: only letters, digits, ideographs). */
 export function ftsMatch(tokens: string[]): string {
   return tokens.map((t) => `"${t}"`).join(' AND ');
 }
 
-/** The tokens as a PostgreSQL tsquery literal (taken as-is, no text-search configuration applies). */
-export function tsQuery(tokens: string[]): string {
-  return tokens.map((t) => `'${t}'`).join(' & ');
+/**
+ * The UTC day (YYYYMMDD) under which PostgreSQL's index keeps an appeal's tokens: each token is
+ * stored as `token@day`, so the posting list of one token on one day is short, and a newest-first
+ * count or page reads the newest days' lists and stops instead of reading every match.
+ */
+export function dayKey(iso: string): string {
+  return iso.slice(0, 10).replace(/-/g, '');
+}
+
+/**
+ * The UTC days from the newest instant back to the oldest, newest first, in batches of 1, 1, 2,
+ * 4 … days: a search that fills its count early reads one or two days, one that finds little still
+ * needs only a logarithmic number of queries.
+ */
+export function dayBatches(oldestIso: string, newestIso: string): string[][] {
+  const out: string[][] = [];
+  const last = Date.parse(`${oldestIso.slice(0, 10)}T00:00:00Z`);
+  let size = 1;
+  for (let d = Date.parse(`${newestIso.slice(0, 10)}T00:00:00Z`); d >= last; ) {
+    const batch: string[] = [];
+    for (; batch.length < size && d >= last; d -= 86_400_000) batch.push(dayKey(new Date(d).toISOString()));
+    out.push(batch);
+    if (out.length > 1) size *= 2;
+  }
+  return out;
+}
+
+/**
+ * The tokens on any of the days as a PostgreSQL tsquery literal (lexemes taken as they are, no
+ * text-search configuration applies): every token must match, each on one of the days. A row has
+ * one day, so the AND of the per-token ORs never pairs two days.
+ */
+export function tsDayQuery(tokens: string[], days: string[]): string {
+  return tokens.map((t) => `(${days.map((d) => `'${t}@${d}'`).join(' | ')})`).join(' & ');
 }

@@ -1,0 +1,153 @@
+// The appeals list's building blocks: the filter, counting up to a bound, and the page-then-rows
+// query. queue.repo.ts chooses how a search uses them (search.pg.repo.ts on PostgreSQL).
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { Executor } from '../platform/audit/audit.repo.ts';
+import type { StoredAppeal } from './appeals.repo.ts';
+import './appeals.tables.ts';
+import { containsText, trackingIs } from './search.repo.ts';
+import { filterTokens } from './search.rules.ts';
+
+/** A stored appeal with a numeric id (pg returns serials as numbers, bigints as strings). */
+export const num = <T extends { id: unknown }>(r: T) => ({ ...r, id: Number(r.id) }) as unknown as StoredAppeal;
+
+export interface AppealFilter {
+  status?: string;
+  district?: string;
+  areaPrefix?: string;
+  category?: string;
+  channel?: string;
+  unit?: string;
+  overdueAt?: string;
+  escalated?: boolean;
+  q?: string;
+  from?: string;
+  to?: string;
+  enterpriseIds?: number[];
+}
+
+/**
+ * How a list query is shaped: `text` replaces the text search with a prepared predicate; `walk`
+ * keeps SQLite off the filter indexes that cannot give the newest-first order (it then walks an
+ * order-giving index and checks the rest on each row); `indexed` leaves out the filters that the
+ * token index already holds (status, district, category, channel).
+ */
+export interface Shape {
+  text?: Expression<SqlBool>;
+  walk?: boolean;
+  indexed?: boolean;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the same filter applies to select and count builders
+export function applyFilter<Q extends { where: (...a: any[]) => Q }>(
+  q: Q,
+  f: AppealFilter,
+  dialect: string,
+  s: Shape = {},
+): Q {
+  let r = q;
+  // With a status, (district|category|unit, status, received_at) still walks in order.
+  const col = (c: string, keep = false) => (s.walk && dialect === 'sqlite' && !keep ? sql.raw(`+${c}`) : sql.ref(c));
+  const ordered = f.status !== undefined;
+  if (!s.indexed) {
+    if (f.status) r = r.where(col('status', true), '=', f.status);
+    if (f.district) r = r.where(col('district_code', ordered), '=', f.district);
+    if (f.category) r = r.where(col('category', ordered), '=', f.category);
+    if (f.channel) r = r.where('channel', '=', f.channel);
+  }
+  if (f.areaPrefix) r = r.where(col('district_code'), 'like', `${f.areaPrefix}%`);
+  if (f.unit) r = r.where(col('unit', ordered), '=', f.unit);
+  if (f.from) r = r.where('received_at', '>=', `${f.from}T00:00:00.000Z`);
+  if (f.to) r = r.where('received_at', '<', `${f.to}T23:59:59.999Z`);
+  if (f.escalated !== undefined) r = r.where('escalated_at', f.escalated ? 'is not' : 'is', null);
+  // overdue_at < now is the two-deadline predicate over open appeals (counts.rules.ts overdueAt).
+  if (f.overdueAt) r = r.where('overdue_at', '<', f.overdueAt);
+  if (s.text) r = r.where(s.text);
+  else if (f.q) r = r.where(sql<SqlBool>`(${containsText(f.q, dialect)} or ${trackingIs(f.q)})`);
+  if (f.enterpriseIds) r = r.where(col('enterprise_id'), 'in', f.enterpriseIds.length ? f.enterpriseIds : [-1]);
+  return r;
+}
+
+/**
+ * Totals above this read "10,000+": counting every match of a common word or of the city-wide
+ * overdue list walks 100,000s of rows (0.2–1.2 s at 1 M appeals), and nobody pages that far; the
+ * dashboard's exact figures come from the counters.
+ */
+export const TOTAL_CAP = 10_000;
+
+/** The filter tokens of a list filter (the token indexes hold them beside the text). */
+export const filterOf = (f: AppealFilter) =>
+  filterTokens({ status: f.status, district_code: f.district, category: f.category, channel: f.channel });
+
+/** The filters beyond the four that the token index holds (and the text). */
+export const onlyIndexed = (f: AppealFilter) =>
+  Object.entries(f).every(
+    ([k, v]) => ['q', 'status', 'district', 'category', 'channel'].includes(k) || v === undefined,
+  );
+
+/** How many appeals a filter matches, counted up to `upTo`. */
+export async function countUpTo(
+  db: Executor,
+  f: AppealFilter,
+  dialect: string,
+  s: Shape,
+  upTo: number,
+): Promise<number> {
+  const base = db.selectFrom('appeals');
+  const m = applyFilter(dialect === 'postgres' ? base : base.select('id'), f, dialect, s)
+    .limit(upTo)
+    .as('m');
+  return Number(
+    (
+      await db
+        .selectFrom(m)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+}
+
+/** Appeals by id, newest first. */
+export async function rowsOf(db: Executor, ids: number[]): Promise<StoredAppeal[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('appeals')
+    .selectAll()
+    .where('id', 'in', ids)
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(num);
+}
+
+/** The ids of one page, newest first, then those rows in full. */
+export async function pageOf(db: Executor, f: AppealFilter, dialect: string, s: Shape, offset: number, limit: number) {
+  const page = applyFilter(db.selectFrom('appeals').select('id'), f, dialect, s)
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
+    .offset(offset)
+    .limit(limit);
+  const rows = await db
+    .selectFrom('appeals')
+    .selectAll()
+    .where('id', 'in', page)
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(num);
+}
+
+/** A longer query's index matches are a superset: narrowed by the substring check on the row. */
+export const narrowed = (hit: Expression<SqlBool>, q: string, exact: boolean, dialect: string) =>
+  exact ? hit : sql<SqlBool>`(${hit} and ${containsText(q, dialect)})`;
+
+/** How many appeals the query finds only by their tracking number (at most two). */
+export async function trackedOnly(db: Executor, f: AppealFilter, q: string, dialect: string): Promise<number> {
+  const text = sql<SqlBool>`(${trackingIs(q)} and not ${containsText(q, dialect)})`;
+  const r = await applyFilter(
+    db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')),
+    f,
+    dialect,
+    { text },
+  ).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

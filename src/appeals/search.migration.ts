@@ -1,0 +1,44 @@
+import { sql } from 'kysely';
+import type { Migration } from '../platform/db/migration.ts';
+import { type SearchFields, writeSearch } from './search.repo.ts';
+
+/**
+ * PostgreSQL: the search tokens move from a GIN expression index over the appeals (one posting
+ * list per token, read whole — 700,000 entries for a common character — before the first row, and
+ * a PL/pgSQL tokeniser costing 0.2 ms an appeal) to a table the repository writes in the same
+ * transaction as the appeal, as SQLite's FTS table is written: one tsvector per appeal, its
+ * tokens and filter tokens keyed by the appeal's UTC day (search.rules.ts dayDocument). A
+ * newest-first count or page then reads the newest days' short lists and stops. SQLite keeps its
+ * FTS table (its counts stop early by themselves) and has nothing to do here.
+ */
+export const searchMigrations: Migration[] = [
+  {
+    id: '0090_appeals_search_days',
+    async up(db, dialect) {
+      if (dialect !== 'postgres') return;
+      await db.schema
+        .createTable('appeal_search')
+        .addColumn('appeal_id', 'integer', (c) => c.primaryKey().references('appeals.id'))
+        .addColumn('tokens', sql`tsvector`, (c) => c.notNull())
+        .execute();
+      // The backfill, in id order, through the repository's own writer.
+      for (let last = 0; ; ) {
+        const rows = (await db
+          .selectFrom('appeals')
+          .select(['id', 'title', 'content', 'status', 'district_code', 'category', 'channel', 'received_at'])
+          .where('id', '>', last)
+          .orderBy('id')
+          .limit(5000)
+          .execute()) as Array<SearchFields & { id: number }>;
+        if (!rows.length) break;
+        await writeSearch(db, rows, false);
+        last = Number(rows[rows.length - 1]?.id);
+      }
+      // Built once over the backfilled rows (faster than growing it row by row).
+      await sql`set local maintenance_work_mem = '256MB'`.execute(db);
+      await sql`create index appeal_search_tokens on appeal_search using gin (tokens)`.execute(db);
+      await sql`drop index appeals_search`.execute(db);
+      await sql`drop function appeal_search_vector(text, text)`.execute(db);
+    },
+  },
+];

@@ -1,0 +1,104 @@
+// The text-search side of the appeals list (search.rules.ts has the tokens): the predicates, and
+// counting the matches through each dialect's token index without reading every match.
+import { type Expression, PostgresAdapter, type SqlBool, sql } from 'kysely';
+import type { Executor } from '../platform/audit/audit.repo.ts';
+import './appeals.tables.ts';
+import {
+  asciiLower,
+  dayBatches,
+  dayDocument,
+  documentTokens,
+  type FilterFields,
+  ftsMatch,
+  tsDayQuery,
+} from './search.rules.ts';
+
+/** The fields of an appeal its search tokens come from. */
+export type SearchFields = FilterFields & { title: string; content: string; received_at: string };
+
+/** Whether an executor talks to PostgreSQL. */
+export const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/**
+ * Writes (or replaces) the search tokens of appeals, in the caller's transaction: SQLite's FTS
+ * table, PostgreSQL's appeal_search (tokens keyed by day).
+ */
+export async function writeSearch(trx: Executor, rows: Array<SearchFields & { id: number }>, replace: boolean) {
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    if (isPostgres(trx)) {
+      const ids = chunk.map((r) => r.id);
+      const docs = chunk.map((r) => dayDocument(r));
+      await sql`insert into appeal_search (appeal_id, tokens)
+        select u.id, array_to_tsvector(string_to_array(u.doc, ' ')) from unnest(${ids}::int[], ${docs}::text[]) as u(id, doc)
+        on conflict (appeal_id) do update set tokens = excluded.tokens`.execute(trx);
+      continue;
+    }
+    if (replace) await sql`delete from appeals_fts where rowid in (${sql.join(chunk.map((r) => r.id))})`.execute(trx);
+    await sql`insert into appeals_fts(rowid, tokens) values ${sql.join(
+      chunk.map((r) => sql`(${r.id}, ${documentTokens(r)})`),
+    )}`.execute(trx);
+  }
+}
+
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** Title or content contains the text, ASCII case-insensitive: what a search means, checked on the row. */
+export function containsText(q: string, dialect: string): Expression<SqlBool> {
+  const needle = asciiLower(q);
+  return dialect === 'postgres'
+    ? sql<SqlBool>`(strpos(translate(title, ${UPPER}, ${UPPER.toLowerCase()}), ${needle}) > 0 or strpos(translate(content, ${UPPER}, ${UPPER.toLowerCase()}), ${needle}) > 0)`
+    : sql<SqlBool>`(instr(lower(title), ${needle}) > 0 or instr(lower(content), ${needle}) > 0)`;
+}
+
+/** The appeal whose tracking number the query is (as typed or upper-cased). */
+export const trackingIs = (q: string) => sql<SqlBool>`tracking_no in (${q}, ${q.toUpperCase()})`;
+
+/** SQLite: the appeal is in the FTS table's matches for the tokens (text and filter tokens). */
+export const ftsHas = (tokens: string[]) =>
+  sql<SqlBool>`id in (select rowid from appeals_fts where appeals_fts match ${ftsMatch(tokens)})`;
+
+/** PostgreSQL: the appeal has every token on one of the days (or, given the query, is the one it tracks). */
+export const pgHas = (tokens: string[], days: string[], q?: string) =>
+  q === undefined
+    ? sql<SqlBool>`id in (select appeal_id from appeal_search where tokens @@ ${tsDayQuery(tokens, days)}::tsquery)`
+    : sql<SqlBool>`id in (select appeal_id from appeal_search where tokens @@ ${tsDayQuery(tokens, days)}::tsquery
+    union all select id from appeals where ${trackingIs(q)})`;
+
+/** PostgreSQL: how many appeals have every token on one of the days, counted up to `upTo` (appeals unread). */
+export async function pgCount(db: Executor, tokens: string[], days: string[], upTo: number): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*) as n from (select from appeal_search
+    where tokens @@ ${tsDayQuery(tokens, days)}::tsquery limit ${upTo}) as m`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/** SQLite: how many appeals the FTS table matches for the tokens, counted up to `upTo`. */
+export async function ftsCount(db: Executor, tokens: string[], upTo: number): Promise<number> {
+  const r = await sql<{
+    n: number;
+  }>`select count(*) as n from (select rowid from appeals_fts where appeals_fts match ${ftsMatch(tokens)} limit ${upTo})`.execute(
+    db,
+  );
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/** The UTC days that hold appeals within the optional received range, newest first, in growing batches. */
+export async function searchDays(db: Executor, from?: string, to?: string): Promise<string[][]> {
+  const r = await db
+    .selectFrom('appeals')
+    .select((e) => [e.fn.min('received_at').as('lo'), e.fn.max('received_at').as('hi')])
+    .executeTakeFirst();
+  if (!r?.lo || !r.hi) return [];
+  const lo = from && from > r.lo ? from : r.lo;
+  const hi = to && to < r.hi ? to : r.hi;
+  return dayBatches(lo, hi);
+}
+
+/** A rough number of appeals (ids are dense): what a walk through the newest-first order is measured against. */
+export async function approxAppeals(db: Executor): Promise<number> {
+  const r = await db
+    .selectFrom('appeals')
+    .select((e) => e.fn.max('id').as('n'))
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
