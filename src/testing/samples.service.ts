@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import '../people/people.errors.ts';
-import { personIdsByIndexBulk } from '../people/people.repo.ts';
 import { parseResidentId } from '../people/people.rules.ts';
+import { personIdsOf, WARM_AT } from '../people/person-ids.service.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
@@ -70,25 +70,25 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
   }));
   // Each distinct ID is validated and keyed (HMAC) once; the import is judged against one "today".
   const today = new Date(nowMs());
-  const indexOfId = new Map<string, string>();
-  const idIndex: Array<string | null> = new Array(rows.length);
+  const keyOfId = new Map<string, number>();
+  const keys: string[] = [];
+  const idKey = new Int32Array(rows.length).fill(-1);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as SampleInput;
     const id = parseResidentId(r.idNumber, today);
     if (!id.ok) {
       const { code, ...params } = id.problem;
       issues.push({ row: r.row, column: 'id_number', code, params });
-      idIndex[i] = null;
       continue;
     }
-    let ix = indexOfId.get(id.facts.idNumber);
-    if (ix === undefined) {
-      ix = ctx.crypto.blindIndex('id', id.facts.idNumber);
-      indexOfId.set(id.facts.idNumber, ix);
+    let k = keyOfId.get(id.facts.idNumber);
+    if (k === undefined) {
+      k = keys.push(ctx.crypto.blindIndex('id', id.facts.idNumber)) - 1;
+      keyOfId.set(id.facts.idNumber, k);
     }
-    idIndex[i] = ix;
+    idKey[i] = k;
   }
-  const persons = await personIdsByIndexBulk(ctx.db, indexOfId.values());
+  const persons = await personIdsOf(ctx.db, keys, { warm: rows.length >= WARM_AT });
   const tubes = await tubesByCode(ctx.db, [...new Set(rows.map((r) => r.tubeCode))]);
   const stored = await existingSamples(ctx.db, [...tubes.keys()]);
   const fills = new Map<string, TubeFill<NewTube>>();
@@ -119,9 +119,9 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
       issues.push({ row: r.row, column: 'site_code', code: 'SAMPLE_SITE_UNKNOWN', params: { code: r.siteCode } });
       continue;
     }
-    const index = idIndex[i];
-    if (!index) continue;
-    const personId = persons.get(index);
+    const key = idKey[i] as number;
+    if (key < 0) continue;
+    const personId = persons[key];
     if (personId === undefined) {
       issues.push({ row: r.row, column: 'id_number', code: 'SAMPLE_PERSON_UNKNOWN', params: undefined });
       continue;
