@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import '../people/people.errors.ts';
-import { parseResidentId } from '../people/people.rules.ts';
 import { personIdsOf, WARM_AT } from '../people/person-ids.service.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
@@ -9,6 +8,7 @@ import { nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError, messagesOf } from '../platform/errors.ts';
 import { readTable } from '../platform/files/table.ts';
+import { keyedChunks } from './sample-keys.service.ts';
 import { beijingDayNo, type Campaign, type Moment, momentOf, seenBefore, type TubeFill } from './samples.rules.ts';
 import { TestingErrors } from './testing.errors.ts';
 import {
@@ -68,27 +68,13 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     span: { startOn: c.start_on, endOn: c.end_on },
     codes: (JSON.parse(c.areas) as Array<{ code: string }>).map((a) => a.code),
   }));
-  // Each distinct ID is validated and keyed (HMAC) once; the import is judged against one "today".
-  const today = new Date(nowMs());
-  const keyOfId = new Map<string, number>();
-  const keys: string[] = [];
-  const idKey = new Int32Array(rows.length).fill(-1);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as SampleInput;
-    const id = parseResidentId(r.idNumber, today);
-    if (!id.ok) {
-      const { code, ...params } = id.problem;
-      issues.push({ row: r.row, column: 'id_number', code, params });
-      continue;
-    }
-    let k = keyOfId.get(id.facts.idNumber);
-    if (k === undefined) {
-      k = keys.push(ctx.crypto.blindIndex('id', id.facts.idNumber)) - 1;
-      keyOfId.set(id.facts.idNumber, k);
-    }
-    idKey[i] = k;
-  }
-  const persons = await personIdsOf(ctx.db, keys, { warm: rows.length >= WARM_AT });
+  // The IDs are checked and keyed chunk by chunk (on the keying thread for a large import) while
+  // this thread reads the tubes; the import is judged against one "today".
+  const keyed = keyedChunks(
+    ctx,
+    rows.map((r) => r.idNumber),
+    nowMs(),
+  );
   const tubes = await tubesByCode(ctx.db, [...new Set(rows.map((r) => r.tubeCode))]);
   const stored = await existingSamples(ctx.db, [...tubes.keys()]);
   const fills = new Map<string, TubeFill<NewTube>>();
@@ -99,91 +85,104 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
   const samples: SampleRow[] = [];
   const sampleRound: Array<Campaign | null> = [];
   const sampleAt: Moment[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as SampleInput;
-    if (!(POOL_SIZES as readonly number[]).includes(r.poolSize)) {
-      issues.push({ row: r.row, column: 'pool_size', code: 'TUBE_POOL_SIZE', params: { value: r.poolSize } });
-      continue;
-    }
-    let at = moments.get(r.sampledAt);
-    if (at === undefined) {
-      at = momentOf(r.sampledAt);
-      moments.set(r.sampledAt, at);
-    }
-    if (!at) {
-      issues.push({ row: r.row, column: 'sampled_at', code: 'SAMPLE_TIME_INVALID', params: { value: r.sampledAt } });
-      continue;
-    }
-    const site = sites.get(r.siteCode);
-    if (!site) {
-      issues.push({ row: r.row, column: 'site_code', code: 'SAMPLE_SITE_UNKNOWN', params: { code: r.siteCode } });
-      continue;
-    }
-    const key = idKey[i] as number;
-    if (key < 0) continue;
-    const personId = persons[key];
-    if (personId === undefined) {
-      issues.push({ row: r.row, column: 'id_number', code: 'SAMPLE_PERSON_UNKNOWN', params: undefined });
-      continue;
-    }
-    let f = fills.get(r.tubeCode);
-    if (!f) {
-      const t = tubes.get(r.tubeCode);
-      f = { size: t ? t.pool_size : -1, count: t ? t.samples : 0, seen: stored.get(r.tubeCode) ?? [], row: null };
-      fills.set(r.tubeCode, f);
-    }
-    if (seenBefore(f, personId)) continue; // already recorded: idempotent
-    const size = f.size < 0 ? r.poolSize : f.size;
-    if (size !== r.poolSize) {
-      const params = { tube: r.tubeCode, expected: size, got: r.poolSize };
-      issues.push({ row: r.row, column: 'pool_size', code: 'TUBE_POOL_MISMATCH', params });
-      continue;
-    }
-    if (f.count >= size) {
-      const params = { tube: r.tubeCode, size };
-      issues.push({ row: r.row, column: 'tube_code', code: 'TUBE_OVER_CAPACITY', params });
-      continue;
-    }
-    f.size = size;
-    f.count++;
-    let bySite = campaignFor.get(site.code);
-    if (!bySite) {
-      bySite = new Map();
-      campaignFor.set(site.code, bySite);
-    }
-    let c = bySite.get(at.day);
-    if (c === undefined) {
-      const day = at.day;
-      const found = campaigns.find(
-        (x) => roundOf(x.span, day) && x.codes.some((code) => site.community_code.startsWith(code)),
-      );
-      c = null;
-      if (found) {
-        const round = roundOf(found.span, day) as number;
-        const key = `${found.id}|${round}`;
-        c = canonical.get(key) ?? { id: found.id, round };
-        canonical.set(key, c);
+  const warm = rows.length >= WARM_AT;
+  for await (const { start, chunk } of keyed) {
+    for (const p of chunk.problems)
+      issues.push({
+        row: (rows[start + p.at] as SampleInput).row,
+        column: 'id_number',
+        code: p.code,
+        params: p.params,
+      });
+    const valid = chunk.index.filter(Boolean);
+    const ids = await personIdsOf(ctx.db, valid, { warm });
+    let v = 0;
+    const end = start + chunk.index.length;
+    for (let i = start; i < end; i++) {
+      const r = rows[i] as SampleInput;
+      const personId = chunk.index[i - start] ? ids[v++] : null;
+      if (!(POOL_SIZES as readonly number[]).includes(r.poolSize)) {
+        issues.push({ row: r.row, column: 'pool_size', code: 'TUBE_POOL_SIZE', params: { value: r.poolSize } });
+        continue;
       }
-      bySite.set(at.day, c);
-    }
-    samples.push({ tube_code: r.tubeCode, person_id: personId, sampled_at: at.iso, repeat_in_round: 0 });
-    sampleRound.push(c);
-    sampleAt.push(at);
-    if (f.row) {
-      f.row.samples++;
-      if (at.iso < f.row.first_sampled_at) f.row.first_sampled_at = at.iso;
-    } else {
-      f.row = {
-        code: r.tubeCode,
-        pool_size: r.poolSize,
-        site_code: r.siteCode,
-        campaign_id: c?.id ?? null,
-        round: c?.round ?? null,
-        district_code: site.district_code,
-        first_sampled_at: at.iso,
-        samples: 1,
-        status: 'open',
-      };
+      let at = moments.get(r.sampledAt);
+      if (at === undefined) {
+        at = momentOf(r.sampledAt);
+        moments.set(r.sampledAt, at);
+      }
+      if (!at) {
+        issues.push({ row: r.row, column: 'sampled_at', code: 'SAMPLE_TIME_INVALID', params: { value: r.sampledAt } });
+        continue;
+      }
+      const site = sites.get(r.siteCode);
+      if (!site) {
+        issues.push({ row: r.row, column: 'site_code', code: 'SAMPLE_SITE_UNKNOWN', params: { code: r.siteCode } });
+        continue;
+      }
+      if (personId === null) continue;
+      if (personId === undefined) {
+        issues.push({ row: r.row, column: 'id_number', code: 'SAMPLE_PERSON_UNKNOWN', params: undefined });
+        continue;
+      }
+      let f = fills.get(r.tubeCode);
+      if (!f) {
+        const t = tubes.get(r.tubeCode);
+        f = { size: t ? t.pool_size : -1, count: t ? t.samples : 0, seen: stored.get(r.tubeCode) ?? [], row: null };
+        fills.set(r.tubeCode, f);
+      }
+      if (seenBefore(f, personId)) continue; // already recorded: idempotent
+      const size = f.size < 0 ? r.poolSize : f.size;
+      if (size !== r.poolSize) {
+        const params = { tube: r.tubeCode, expected: size, got: r.poolSize };
+        issues.push({ row: r.row, column: 'pool_size', code: 'TUBE_POOL_MISMATCH', params });
+        continue;
+      }
+      if (f.count >= size) {
+        const params = { tube: r.tubeCode, size };
+        issues.push({ row: r.row, column: 'tube_code', code: 'TUBE_OVER_CAPACITY', params });
+        continue;
+      }
+      f.size = size;
+      f.count++;
+      let bySite = campaignFor.get(site.code);
+      if (!bySite) {
+        bySite = new Map();
+        campaignFor.set(site.code, bySite);
+      }
+      let c = bySite.get(at.day);
+      if (c === undefined) {
+        const day = at.day;
+        const found = campaigns.find(
+          (x) => roundOf(x.span, day) && x.codes.some((code) => site.community_code.startsWith(code)),
+        );
+        c = null;
+        if (found) {
+          const round = roundOf(found.span, day) as number;
+          const key = `${found.id}|${round}`;
+          c = canonical.get(key) ?? { id: found.id, round };
+          canonical.set(key, c);
+        }
+        bySite.set(at.day, c);
+      }
+      samples.push({ tube_code: r.tubeCode, person_id: personId, sampled_at: at.iso, repeat_in_round: 0 });
+      sampleRound.push(c);
+      sampleAt.push(at);
+      if (f.row) {
+        f.row.samples++;
+        if (at.iso < f.row.first_sampled_at) f.row.first_sampled_at = at.iso;
+      } else {
+        f.row = {
+          code: r.tubeCode,
+          pool_size: r.poolSize,
+          site_code: r.siteCode,
+          campaign_id: c?.id ?? null,
+          round: c?.round ?? null,
+          district_code: site.district_code,
+          first_sampled_at: at.iso,
+          samples: 1,
+          status: 'open',
+        };
+      }
     }
   }
   if (issues.length) throw invalidFile(issues);
