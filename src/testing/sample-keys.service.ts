@@ -7,8 +7,14 @@ export const THREAD_AT = 50_000;
 const CHUNK = 25_000;
 const THREAD = new URL('./sample-keys.thread.mjs', import.meta.url);
 
+/** One import's chunks being keyed on the thread: the shared claim counter and each chunk's answer. */
+interface Job {
+  next: Int32Array;
+  answers: Map<number, { resolve: (c: KeyedChunk) => void; reject: (e: Error) => void }>;
+  promises: Array<Promise<KeyedChunk>>;
+}
 interface Keyer {
-  key(ids: string[], todayMs: number): Promise<KeyedChunk>;
+  start(ids: string[], todayMs: number): Job;
 }
 const keyers = new Map<string, Promise<Keyer | null>>();
 
@@ -24,40 +30,56 @@ function keyerOf(ctx: Ctx): Promise<Keyer | null> {
   k = new Promise<Keyer | null>((ready) => {
     // execArgv [] keeps the test runner's or server's flags out; the thread registers tsx itself.
     const worker = new Worker(THREAD, { execArgv: [], workerData: { secret } });
-    const waiting = new Map<number, { resolve: (c: KeyedChunk) => void; reject: (e: Error) => void }>();
+    const jobs = new Map<number, Job>();
     let seq = 0;
     const stop = (e: Error) => {
       keyers.delete(secret);
-      for (const w of waiting.values()) w.reject(e);
-      waiting.clear();
+      for (const job of jobs.values()) for (const a of job.answers.values()) a.reject(e);
+      jobs.clear();
       ready(null);
     };
-    worker.on('message', (m: { seq: number; ok: boolean; chunk?: KeyedChunk; probe?: string; message?: string }) => {
+    worker.on('message', (m: { seq: number; c?: number; chunk?: KeyedChunk; done?: boolean; probe?: string }) => {
       if (m.seq === 0) {
         if (m.probe === ctx.crypto.blindIndex('id', 'probe')) ready(keyer);
         else {
           stop(new Error('keying thread: another secret'));
           void worker.terminate();
         }
-      } else {
-        const w = waiting.get(m.seq);
-        waiting.delete(m.seq);
-        if (m.ok) w?.resolve(m.chunk as KeyedChunk);
-        else w?.reject(new Error(`keying thread: ${m.message}`));
+        return;
+      }
+      const job = jobs.get(m.seq);
+      if (!job) return;
+      if (m.c !== undefined) {
+        job.answers.get(m.c)?.resolve(m.chunk as KeyedChunk);
+        job.answers.delete(m.c);
+      }
+      if (m.done) {
+        // Chunks it claimed but did not answer (it failed) are keyed by the import's thread.
+        for (const a of job.answers.values()) a.reject(new Error('keying thread: chunk not keyed'));
+        jobs.delete(m.seq);
       }
       // An idle thread must not keep a CLI or a test process alive.
-      if (waiting.size === 0) worker.unref();
+      if (jobs.size === 0) worker.unref();
     });
     worker.on('error', stop);
     worker.on('exit', (code) => stop(new Error(`keying thread exited (${code})`)));
     const keyer: Keyer = {
-      key(ids, todayMs) {
-        return new Promise((resolve, reject) => {
-          const n = ++seq;
-          if (waiting.size === 0) worker.ref();
-          waiting.set(n, { resolve, reject });
-          worker.postMessage({ seq: n, ids, today: todayMs });
-        });
+      start(ids, todayMs) {
+        const n = ++seq;
+        const next = new Int32Array(new SharedArrayBuffer(4));
+        const job: Job = { next, answers: new Map(), promises: [] };
+        for (let c = 0; c * CHUNK < ids.length; c++)
+          job.promises.push(
+            new Promise<KeyedChunk>((resolve, reject) => {
+              job.answers.set(c, { resolve, reject });
+            }),
+          );
+        // Awaited in order, or never (a chunk this thread claims); no rejection may go unhandled.
+        for (const p of job.promises) p.catch(() => {});
+        if (jobs.size === 0) worker.ref();
+        jobs.set(n, job);
+        worker.postMessage({ seq: n, ids, today: todayMs, size: CHUNK, next: next.buffer });
+        return job;
       },
     };
   });
@@ -66,10 +88,9 @@ function keyerOf(ctx: Ctx): Promise<Keyer | null> {
 }
 
 /**
- * Checks and keys the rows' resident IDs in chunks, in order. A large import sends every chunk to
- * the keying thread at once (before the caller reads anything else) and gets each back while it
- * works on the ones before; a chunk the thread could not answer is keyed here, so a failing
- * thread costs time, never rows.
+ * Checks and keys the rows' resident IDs in chunks, in order. For a large import the keying thread
+ * and this one take chunks from a shared counter: when the caller needs a chunk nobody has taken,
+ * it keys it here; one the thread took is awaited (and keyed here if the thread fails).
  */
 export function keyedChunks(
   ctx: Ctx,
@@ -79,22 +100,15 @@ export function keyedChunks(
 ): AsyncIterable<{ start: number; chunk: KeyedChunk }> {
   const here = (start: number) => keyIds(ctx.crypto, ids.slice(start, start + CHUNK), todayMs);
   const threaded = opts.threaded ?? ids.length >= THREAD_AT;
-  const sent = (threaded ? keyerOf(ctx) : Promise.resolve(null)).then((keyer) => {
-    if (!keyer) return null;
-    const pending: Array<Promise<KeyedChunk>> = [];
-    for (let start = 0; start < ids.length; start += CHUNK) {
-      const p = keyer.key(ids.slice(start, start + CHUNK), todayMs);
-      // Awaited below in order; a caller that stops early must not leave a rejection unhandled.
-      p.catch(() => {});
-      pending.push(p);
-    }
-    return pending;
-  });
+  // Started before the caller reads anything else, so the thread works while it does.
+  const job = (threaded ? keyerOf(ctx) : Promise.resolve(null)).then((k) => k?.start(ids, todayMs) ?? null);
   return (async function* () {
-    const pending = await sent;
-    for (let j = 0, start = 0; start < ids.length; j++, start += CHUNK) {
-      const p = pending?.[j];
-      yield { start, chunk: p ? await p.catch(() => here(start)) : here(start) };
+    const j = await job;
+    for (let c = 0; c * CHUNK < ids.length; c++) {
+      const start = c * CHUNK;
+      const mine = !j || Atomics.compareExchange(j.next, 0, c, c + 1) === c;
+      if (mine) yield { start, chunk: here(start) };
+      else yield { start, chunk: await (j.promises[c] as Promise<KeyedChunk>).catch(() => here(start)) };
     }
   })();
 }
