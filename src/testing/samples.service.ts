@@ -19,7 +19,7 @@ import {
   listSites,
   type NewTube,
   tubesByCode,
-  upsertPersonTests,
+  upsertLastSampled,
   upsertTubes,
 } from './testing.repo.ts';
 import { POOL_SIZES, roundOf } from './testing.rules.ts';
@@ -221,16 +221,11 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
   await ctx.db.k.transaction().execute(async (trx) => {
     await upsertTubes(ctx.db, trx, newTubes);
     await insertSamples(ctx.db, trx, samples);
-    await upsertPersonTests(
+    await upsertLastSampled(
       ctx.db,
       trx,
-      [...latest].map(([person_id, i]) => ({
-        person_id,
-        last_sampled_at: (sampleAt[i] as Moment).iso,
-        last_negative_sampled_at: null,
-        positive_pool_at: null,
-        positive_at: null,
-      })),
+      [...latest.keys()],
+      [...latest.values()].map((i) => (sampleAt[i] as Moment).iso),
     );
     await recordAudit(ctx.db, ctx.crypto, trx, {
       actor: actorLabel(actor),

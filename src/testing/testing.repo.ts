@@ -164,21 +164,57 @@ function prepared(db: Db, text: string) {
   return st;
 }
 
+const SAMPLE_INSERT = 'insert into samples (tube_code, person_id, sampled_at, repeat_in_round) values ';
+const PER_STATEMENT = 64;
+
 /** Inserts samples (the caller has removed those already stored). */
 export async function insertSamples(db: Db, trx: Executor, rows: SampleRow[]): Promise<void> {
   if (db.sqlite) {
-    const st = prepared(
-      db,
-      'insert into samples (tube_code, person_id, sampled_at, repeat_in_round) values (?, ?, ?, ?)',
-    );
-    for (const r of rows) st.run(r.tube_code, r.person_id, r.sampled_at, r.repeat_in_round);
+    // 64 rows a statement: the engine's per-statement work is paid once for all of them.
+    const many = prepared(db, SAMPLE_INSERT + Array(PER_STATEMENT).fill('(?, ?, ?, ?)').join(', '));
+    const one = prepared(db, `${SAMPLE_INSERT}(?, ?, ?, ?)`);
+    const args: unknown[] = new Array(PER_STATEMENT * 4);
+    let i = 0;
+    for (; i + PER_STATEMENT <= rows.length; i += PER_STATEMENT) {
+      for (let j = 0; j < PER_STATEMENT; j++) {
+        const r = rows[i + j] as SampleRow;
+        args[4 * j] = r.tube_code;
+        args[4 * j + 1] = r.person_id;
+        args[4 * j + 2] = r.sampled_at;
+        args[4 * j + 3] = r.repeat_in_round;
+      }
+      many.run(args);
+    }
+    for (; i < rows.length; i++) {
+      const r = rows[i] as SampleRow;
+      one.run(r.tube_code, r.person_id, r.sampled_at, r.repeat_in_round);
+    }
     return;
   }
-  for (let i = 0; i < rows.length; i += 4000)
-    await trx
-      .insertInto('samples')
-      .values(rows.slice(i, i + 4000))
-      .execute();
+  for (let i = 0; i < rows.length; i += 20_000) {
+    const part = rows.slice(i, i + 20_000);
+    await sql`insert into samples (tube_code, person_id, sampled_at, repeat_in_round)
+      select * from unnest(${part.map((r) => r.tube_code)}::text[], ${part.map((r) => r.person_id)}::int[],
+                           ${part.map((r) => r.sampled_at)}::text[], ${part.map((r) => r.repeat_in_round)}::int[])`.execute(
+      trx,
+    );
+  }
+}
+
+/** Moves persons' latest sampling time forward (never back); their other facts are left as they are. */
+export async function upsertLastSampled(db: Db, trx: Executor, ids: number[], times: string[]): Promise<void> {
+  if (db.sqlite) {
+    const st = prepared(
+      db,
+      `insert into person_tests (person_id, last_sampled_at) values (?, ?) on conflict (person_id) do update set last_sampled_at = ${LATER_SQL('last_sampled_at')}`,
+    );
+    for (let i = 0; i < ids.length; i++) st.run(ids[i], times[i]);
+    return;
+  }
+  for (let i = 0; i < ids.length; i += 20_000)
+    await sql`insert into person_tests (person_id, last_sampled_at)
+      select * from unnest(${ids.slice(i, i + 20_000)}::int[], ${times.slice(i, i + 20_000)}::text[])
+      on conflict (person_id) do update set last_sampled_at = ${later('last_sampled_at')}`.execute(trx);
 }
 
 /** Refreshes the planner's statistics of the sampling tables (PostgreSQL, after a bulk load). */
