@@ -111,12 +111,20 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
   const indexUpdates: Array<() => void> = [];
   const index = await statusIndex(ctx.db);
   await ctx.db.k.transaction().execute(async (trx) => {
+    // Home divisions are read only where a result opens retest tasks.
+    const withHome = new Set(changes.filter((c) => cascadeOf(c.poolSize, c.result).tasks).map((c) => c.r.tubeCode));
     const members = await membersOf(
+      ctx.db,
       trx,
       changes.map((c) => c.r.tubeCode),
+      withHome,
     );
     const byTube = new Map<string, typeof members>();
-    for (const m of members) byTube.set(m.tube_code, [...(byTube.get(m.tube_code) ?? []), m]);
+    for (const m of members) {
+      const list = byTube.get(m.tube_code);
+      if (list) list.push(m);
+      else byTube.set(m.tube_code, [m]);
+    }
     const facts = new Map<
       number,
       { last_negative_sampled_at: string | null; positive_pool_at: string | null; positive_at: string | null }
@@ -178,6 +186,7 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     }
     await setTubeResults(ctx.db, trx, tubeRows);
     await insertTubeResults(
+      ctx.db,
       trx,
       changes.map((c) => ({
         tube_code: c.r.tubeCode,
