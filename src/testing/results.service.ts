@@ -18,6 +18,7 @@ import {
   recomputeNegatives,
   setTubeResults,
   tubesByCode,
+  upsertFact,
   upsertPersonTests,
 } from './testing.repo.ts';
 import { cascadeOf, parseResult, type TubeResult } from './testing.rules.ts';
@@ -199,11 +200,18 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
         recorded_at: now,
       })),
     );
-    await upsertPersonTests(
-      ctx.db,
-      trx,
-      [...facts].map(([person_id, f]) => ({ person_id, last_sampled_at: null, ...f })),
-    );
+    // Most persons of a round only gain a negative: that one fact goes in by a narrower upsert.
+    const onlyNegative: number[] = [];
+    const negativeAt: string[] = [];
+    const other: Parameters<typeof upsertPersonTests>[2] = [];
+    for (const [person_id, f] of facts) {
+      if (f.last_negative_sampled_at && !f.positive_pool_at && !f.positive_at) {
+        onlyNegative.push(person_id);
+        negativeAt.push(f.last_negative_sampled_at);
+      } else other.push({ person_id, last_sampled_at: null, ...f });
+    }
+    await upsertFact(ctx.db, trx, 'last_negative_sampled_at', onlyNegative, negativeAt);
+    await upsertPersonTests(ctx.db, trx, other);
     // A single-tube result settles that person's open retest or resample.
     const open = await openTasksOf(trx, [...singleOutcomes.keys()]);
     const pools = new Set<string>();

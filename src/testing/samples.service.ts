@@ -19,7 +19,7 @@ import {
   listSites,
   type NewTube,
   tubesByCode,
-  upsertLastSampled,
+  upsertFact,
   upsertTubes,
 } from './testing.repo.ts';
 import { POOL_SIZES, roundOf } from './testing.rules.ts';
@@ -221,9 +221,10 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
   await ctx.db.k.transaction().execute(async (trx) => {
     await upsertTubes(ctx.db, trx, newTubes);
     await insertSamples(ctx.db, trx, samples);
-    await upsertLastSampled(
+    await upsertFact(
       ctx.db,
       trx,
+      'last_sampled_at',
       [...latest.keys()],
       [...latest.values()].map((i) => (sampleAt[i] as Moment).iso),
     );

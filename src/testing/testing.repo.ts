@@ -201,20 +201,26 @@ export async function insertSamples(db: Db, trx: Executor, rows: SampleRow[]): P
   }
 }
 
-/** Moves persons' latest sampling time forward (never back); their other facts are left as they are. */
-export async function upsertLastSampled(db: Db, trx: Executor, ids: number[], times: string[]): Promise<void> {
+/** Moves one test fact of persons forward (never back); their other facts are left as they are. */
+export async function upsertFact(
+  db: Db,
+  trx: Executor,
+  fact: 'last_sampled_at' | 'last_negative_sampled_at',
+  ids: number[],
+  times: string[],
+): Promise<void> {
   if (db.sqlite) {
     const st = prepared(
       db,
-      `insert into person_tests (person_id, last_sampled_at) values (?, ?) on conflict (person_id) do update set last_sampled_at = ${LATER_SQL('last_sampled_at')}`,
+      `insert into person_tests (person_id, ${fact}) values (?, ?) on conflict (person_id) do update set ${fact} = ${LATER_SQL(fact)}`,
     );
     for (let i = 0; i < ids.length; i++) st.run(ids[i], times[i]);
     return;
   }
   for (let i = 0; i < ids.length; i += 20_000)
-    await sql`insert into person_tests (person_id, last_sampled_at)
+    await sql`insert into person_tests (person_id, ${sql.ref(fact)})
       select * from unnest(${ids.slice(i, i + 20_000)}::int[], ${times.slice(i, i + 20_000)}::text[])
-      on conflict (person_id) do update set last_sampled_at = ${later('last_sampled_at')}`.execute(trx);
+      on conflict (person_id) do update set ${sql.ref(fact)} = ${later(fact)}`.execute(trx);
 }
 
 /** Refreshes the planner's statistics of the sampling tables (PostgreSQL, after a bulk load). */
