@@ -23,6 +23,8 @@ import {
 } from './testing.repo.ts';
 import { cascadeOf, parseResult, type TubeResult } from './testing.rules.ts';
 import { statusIndex } from './testing.status.ts';
+import { applyCounts } from './turnaround.repo.ts';
+import { CountDeltas } from './turnaround.rules.ts';
 import './testing.errors.ts';
 import { nowIso } from '../platform/clock.ts';
 
@@ -186,6 +188,23 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
       }
     }
     await setTubeResults(ctx.db, trx, tubeRows);
+    // The turnaround counts move with the tubes, in the same commit.
+    const deltas = new CountDeltas();
+    for (const row of tubeRows) {
+      const before = tubes.get(row.code) as NonNullable<ReturnType<typeof tubes.get>>;
+      deltas.add(before, -1);
+      deltas.add(
+        {
+          ...before,
+          resulted_at: row.resulted_at,
+          lab_code: row.lab_code,
+          received_at: before.received_at ?? row.received_at,
+          receiving_lab: before.receiving_lab ?? row.receiving_lab,
+        },
+        1,
+      );
+    }
+    await applyCounts(trx, deltas.rows());
     await insertTubeResults(
       ctx.db,
       trx,

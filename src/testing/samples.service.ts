@@ -24,6 +24,8 @@ import {
 } from './testing.repo.ts';
 import { POOL_SIZES, roundOf } from './testing.rules.ts';
 import type { SampleRow } from './testing.tables.ts';
+import { applyCounts } from './turnaround.repo.ts';
+import { CountDeltas } from './turnaround.rules.ts';
 
 const ANALYZE_AFTER = 50_000;
 
@@ -220,6 +222,22 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
   for (const f of fills.values()) if (f.row) newTubes.push(f.row);
   await ctx.db.k.transaction().execute(async (trx) => {
     await upsertTubes(ctx.db, trx, newTubes);
+    const deltas = new CountDeltas();
+    for (const t of newTubes)
+      if (!tubes.has(t.code))
+        deltas.add(
+          {
+            ...t,
+            campaign_id: t.campaign_id ?? null,
+            round: t.round ?? null,
+            received_at: null,
+            resulted_at: null,
+            lab_code: null,
+            receiving_lab: null,
+          },
+          1,
+        );
+    await applyCounts(trx, deltas.rows());
     await insertSamples(ctx.db, trx, samples);
     await upsertFact(
       ctx.db,
