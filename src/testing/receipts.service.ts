@@ -161,7 +161,12 @@ async function keptFigures(
   const waiting = await waitingBefore(ctx.db, campaignId, new Date(now - tenths * 360_000).toISOString(), district);
   const figures = (cs: Kept, ws: Wait[]) => {
     const m: Partial<Record<CountKey['measure'], Histogram>> = {};
-    for (const x of cs) (m[x.measure as CountKey['measure']] ??= []).push([x.r, x.c, x.n]);
+    for (const x of cs) {
+      const key = x.measure as CountKey['measure'];
+      const h = m[key] ?? [];
+      h.push([x.r, x.c, x.n]);
+      m[key] = h;
+    }
     return turnaroundFromCounts(
       m,
       tenths,
