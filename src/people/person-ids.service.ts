@@ -47,7 +47,11 @@ function warm(db: Db): Cache {
  * Person ids of blind indexes, position by position (undefined: no such person). A large import
  * warms a process-wide cache of the register; what the cache cannot answer goes to the database.
  */
-export async function personIdsOf(db: Db, indexes: string[], opts: { warm: boolean }): Promise<Array<number | undefined>> {
+export async function personIdsOf(
+  db: Db,
+  indexes: string[],
+  opts: { warm: boolean },
+): Promise<Array<number | undefined>> {
   // A small import does not wait for a load that a large one started.
   let c = opts.warm ? warm(db) : caches.get(db);
   if (c && opts.warm) await c.ready;
