@@ -137,3 +137,24 @@ export async function personIdsByCommunity(db: Db, communities: string[]): Promi
   }
   return out;
 }
+
+/** Blind indexes and ids of persons with ids above `afterId`, lowest first, one page (warms the id cache). */
+export async function personIndexPage(db: Db, afterId: number, limit: number): Promise<Array<[string, number]>> {
+  if (db.sqlite) {
+    let st = pageStatements.get(db.sqlite);
+    if (!st) {
+      st = db.sqlite.prepare<unknown[]>('select id_index, id from persons where id > ? order by id limit ?').raw();
+      pageStatements.set(db.sqlite, st);
+    }
+    return st.all(afterId, limit) as Array<[string, number]>;
+  }
+  const rows = await db.k
+    .selectFrom('persons')
+    .select(['id_index', 'id'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => [r.id_index, Number(r.id)]);
+}
+const pageStatements = new WeakMap<object, BetterSqlite3.Statement<unknown[]>>();

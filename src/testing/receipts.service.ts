@@ -8,7 +8,16 @@ import { AppError, messagesOf } from '../platform/errors.ts';
 import { markReceived, turnaroundRows } from './receipts.repo.ts';
 import { TestingErrors } from './testing.errors.ts';
 import { listCampaigns, tubesByCode } from './testing.repo.ts';
-import { targetHoursOf, turnaroundOf } from './turnaround.rules.ts';
+import { applyCounts, keptCounts, waitingBefore } from './turnaround.repo.ts';
+import {
+  CountDeltas,
+  type CountKey,
+  type Histogram,
+  targetHoursOf,
+  targetTenths,
+  turnaroundFromCounts,
+  turnaroundOf,
+} from './turnaround.rules.ts';
 
 const isoTime = (s: string) =>
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s));
@@ -59,6 +68,13 @@ export async function receiveTubes(
   if (fresh.length)
     await ctx.db.k.transaction().execute(async (trx) => {
       await markReceived(trx, fresh, input.labCode, when);
+      const deltas = new CountDeltas();
+      for (const code of fresh) {
+        const t = tubes.get(code) as NonNullable<ReturnType<typeof tubes.get>>;
+        deltas.add(t, -1);
+        deltas.add({ ...t, received_at: when, receiving_lab: input.labCode }, 1);
+      }
+      await applyCounts(trx, deltas.rows());
       await recordAudit(ctx.db, ctx.crypto, trx, {
         actor: actorLabel(actor),
         action: 'tubes-received',
@@ -89,6 +105,10 @@ export async function turnaround(
   if (q.district && !scopeCoversDivision(actor.scope, q.district)) throw new AppError(AuthErrors.OUT_OF_SCOPE);
   const district = actor.scope.kind === 'city' ? q.district : actor.scope.code.slice(0, 6);
   const target = targetHoursOf(q.targetHours, process.env.BANYAN_TURNAROUND_HOURS);
+  const tenths = targetTenths(target);
+  if (tenths !== null)
+    return { campaign: c.code, targetHours: target, ...(await keptFigures(ctx, c.id, q.round, district, tenths, now)) };
+  // A target finer than a tenth of an hour: the kept counts cannot say, so every tube is read.
   const rows = await turnaroundRows(ctx.db, c.id, { district });
   const groupBy = <K>(list: typeof rows, key: (r: (typeof rows)[number]) => K) => {
     const m = new Map<K, typeof rows>();
@@ -119,5 +139,64 @@ export async function turnaround(
     labs: [...labs]
       .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
       .map(([lab, list]) => ({ lab: lab || null, ...turnaroundOf(list, target, now) })),
+  };
+}
+
+type Wait = { round: number; lab: string; n: number };
+type Kept = Awaited<ReturnType<typeof keptCounts>>;
+
+/**
+ * The turnaround figures from the counts kept on sampling, receipt and result, and a live count of
+ * tubes waiting past the target (a partial index over tubes without a result): no tube is read.
+ */
+async function keptFigures(
+  ctx: Ctx,
+  campaignId: number,
+  round: number | undefined,
+  district: string | undefined,
+  tenths: number,
+  now: number,
+) {
+  const counts = await keptCounts(ctx.db, campaignId, district);
+  const waiting = await waitingBefore(ctx.db, campaignId, new Date(now - tenths * 360_000).toISOString(), district);
+  const figures = (cs: Kept, ws: Wait[]) => {
+    const m: Partial<Record<CountKey['measure'], Histogram>> = {};
+    for (const x of cs) {
+      const key = x.measure as CountKey['measure'];
+      const h = m[key] ?? [];
+      h.push([x.r, x.c, x.n]);
+      m[key] = h;
+    }
+    return turnaroundFromCounts(
+      m,
+      tenths,
+      ws.reduce((sum, w) => sum + w.n, 0),
+    );
+  };
+  const inScope = round === undefined ? counts : counts.filter((x) => x.round === round);
+  const waitingInScope = round === undefined ? waiting : waiting.filter((w) => w.round === round);
+  const rounds = [...new Set(counts.map((x) => x.round))].sort((a, b) => a - b);
+  const labs = [...new Set(inScope.map((x) => x.lab))].sort((a, b) =>
+    a === '' ? 1 : b === '' ? -1 : a.localeCompare(b),
+  );
+  return {
+    round: round ?? null,
+    total: figures(counts, waiting),
+    selected: figures(inScope, waitingInScope),
+    rounds: rounds.map((r) => ({
+      round: r,
+      ...figures(
+        counts.filter((x) => x.round === r),
+        waiting.filter((w) => w.round === r),
+      ),
+    })),
+    // '' gathers tubes no lab has scanned or reported yet.
+    labs: labs.map((lab) => ({
+      lab: lab || null,
+      ...figures(
+        inScope.filter((x) => x.lab === lab),
+        waitingInScope.filter((w) => w.lab === lab),
+      ),
+    })),
   };
 }

@@ -18,10 +18,13 @@ import {
   recomputeNegatives,
   setTubeResults,
   tubesByCode,
+  upsertFact,
   upsertPersonTests,
 } from './testing.repo.ts';
 import { cascadeOf, parseResult, type TubeResult } from './testing.rules.ts';
 import { statusIndex } from './testing.status.ts';
+import { applyCounts } from './turnaround.repo.ts';
+import { CountDeltas } from './turnaround.rules.ts';
 import './testing.errors.ts';
 import { nowIso } from '../platform/clock.ts';
 
@@ -111,12 +114,20 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
   const indexUpdates: Array<() => void> = [];
   const index = await statusIndex(ctx.db);
   await ctx.db.k.transaction().execute(async (trx) => {
+    // Home divisions are read only where a result opens retest tasks.
+    const withHome = new Set(changes.filter((c) => cascadeOf(c.poolSize, c.result).tasks).map((c) => c.r.tubeCode));
     const members = await membersOf(
+      ctx.db,
       trx,
       changes.map((c) => c.r.tubeCode),
+      withHome,
     );
     const byTube = new Map<string, typeof members>();
-    for (const m of members) byTube.set(m.tube_code, [...(byTube.get(m.tube_code) ?? []), m]);
+    for (const m of members) {
+      const list = byTube.get(m.tube_code);
+      if (list) list.push(m);
+      else byTube.set(m.tube_code, [m]);
+    }
     const facts = new Map<
       number,
       { last_negative_sampled_at: string | null; positive_pool_at: string | null; positive_at: string | null }
@@ -177,7 +188,25 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
       }
     }
     await setTubeResults(ctx.db, trx, tubeRows);
+    // The turnaround counts move with the tubes, in the same commit.
+    const deltas = new CountDeltas();
+    for (const row of tubeRows) {
+      const before = tubes.get(row.code) as NonNullable<ReturnType<typeof tubes.get>>;
+      deltas.add(before, -1);
+      deltas.add(
+        {
+          ...before,
+          resulted_at: row.resulted_at,
+          lab_code: row.lab_code,
+          received_at: before.received_at ?? row.received_at,
+          receiving_lab: before.receiving_lab ?? row.receiving_lab,
+        },
+        1,
+      );
+    }
+    await applyCounts(trx, deltas.rows());
     await insertTubeResults(
+      ctx.db,
       trx,
       changes.map((c) => ({
         tube_code: c.r.tubeCode,
@@ -190,11 +219,18 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
         recorded_at: now,
       })),
     );
-    await upsertPersonTests(
-      ctx.db,
-      trx,
-      [...facts].map(([person_id, f]) => ({ person_id, last_sampled_at: null, ...f })),
-    );
+    // Most persons of a round only gain a negative: that one fact goes in by a narrower upsert.
+    const onlyNegative: number[] = [];
+    const negativeAt: string[] = [];
+    const other: Parameters<typeof upsertPersonTests>[2] = [];
+    for (const [person_id, f] of facts) {
+      if (f.last_negative_sampled_at && !f.positive_pool_at && !f.positive_at) {
+        onlyNegative.push(person_id);
+        negativeAt.push(f.last_negative_sampled_at);
+      } else other.push({ person_id, last_sampled_at: null, ...f });
+    }
+    await upsertFact(ctx.db, trx, 'last_negative_sampled_at', onlyNegative, negativeAt);
+    await upsertPersonTests(ctx.db, trx, other);
     // A single-tube result settles that person's open retest or resample.
     const open = await openTasksOf(trx, [...singleOutcomes.keys()]);
     const pools = new Set<string>();

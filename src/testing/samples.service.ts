@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import '../people/people.errors.ts';
-import { personIdsByIndexBulk } from '../people/people.repo.ts';
-import { parseResidentId } from '../people/people.rules.ts';
+import { personIdsOf, WARM_AT } from '../people/person-ids.service.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
@@ -9,6 +8,7 @@ import { nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError, messagesOf } from '../platform/errors.ts';
 import { readTable } from '../platform/files/table.ts';
+import { keyedChunks } from './sample-keys.service.ts';
 import { beijingDayNo, type Campaign, type Moment, momentOf, seenBefore, type TubeFill } from './samples.rules.ts';
 import { TestingErrors } from './testing.errors.ts';
 import {
@@ -19,11 +19,13 @@ import {
   listSites,
   type NewTube,
   tubesByCode,
-  upsertPersonTests,
+  upsertFact,
   upsertTubes,
 } from './testing.repo.ts';
 import { POOL_SIZES, roundOf } from './testing.rules.ts';
 import type { SampleRow } from './testing.tables.ts';
+import { applyCounts } from './turnaround.repo.ts';
+import { CountDeltas } from './turnaround.rules.ts';
 
 const ANALYZE_AFTER = 50_000;
 
@@ -68,27 +70,13 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     span: { startOn: c.start_on, endOn: c.end_on },
     codes: (JSON.parse(c.areas) as Array<{ code: string }>).map((a) => a.code),
   }));
-  // Each distinct ID is validated and keyed (HMAC) once; the import is judged against one "today".
-  const today = new Date(nowMs());
-  const indexOfId = new Map<string, string>();
-  const idIndex: Array<string | null> = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as SampleInput;
-    const id = parseResidentId(r.idNumber, today);
-    if (!id.ok) {
-      const { code, ...params } = id.problem;
-      issues.push({ row: r.row, column: 'id_number', code, params });
-      idIndex[i] = null;
-      continue;
-    }
-    let ix = indexOfId.get(id.facts.idNumber);
-    if (ix === undefined) {
-      ix = ctx.crypto.blindIndex('id', id.facts.idNumber);
-      indexOfId.set(id.facts.idNumber, ix);
-    }
-    idIndex[i] = ix;
-  }
-  const persons = await personIdsByIndexBulk(ctx.db, indexOfId.values());
+  // The IDs are checked and keyed chunk by chunk (on the keying thread for a large import) while
+  // this thread reads the tubes; the import is judged against one "today".
+  const keyed = keyedChunks(
+    ctx,
+    rows.map((r) => r.idNumber),
+    nowMs(),
+  );
   const tubes = await tubesByCode(ctx.db, [...new Set(rows.map((r) => r.tubeCode))]);
   const stored = await existingSamples(ctx.db, [...tubes.keys()]);
   const fills = new Map<string, TubeFill<NewTube>>();
@@ -99,91 +87,104 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
   const samples: SampleRow[] = [];
   const sampleRound: Array<Campaign | null> = [];
   const sampleAt: Moment[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as SampleInput;
-    if (!(POOL_SIZES as readonly number[]).includes(r.poolSize)) {
-      issues.push({ row: r.row, column: 'pool_size', code: 'TUBE_POOL_SIZE', params: { value: r.poolSize } });
-      continue;
-    }
-    let at = moments.get(r.sampledAt);
-    if (at === undefined) {
-      at = momentOf(r.sampledAt);
-      moments.set(r.sampledAt, at);
-    }
-    if (!at) {
-      issues.push({ row: r.row, column: 'sampled_at', code: 'SAMPLE_TIME_INVALID', params: { value: r.sampledAt } });
-      continue;
-    }
-    const site = sites.get(r.siteCode);
-    if (!site) {
-      issues.push({ row: r.row, column: 'site_code', code: 'SAMPLE_SITE_UNKNOWN', params: { code: r.siteCode } });
-      continue;
-    }
-    const index = idIndex[i];
-    if (!index) continue;
-    const personId = persons.get(index);
-    if (personId === undefined) {
-      issues.push({ row: r.row, column: 'id_number', code: 'SAMPLE_PERSON_UNKNOWN', params: undefined });
-      continue;
-    }
-    let f = fills.get(r.tubeCode);
-    if (!f) {
-      const t = tubes.get(r.tubeCode);
-      f = { size: t ? t.pool_size : -1, count: t ? t.samples : 0, seen: stored.get(r.tubeCode) ?? [], row: null };
-      fills.set(r.tubeCode, f);
-    }
-    if (seenBefore(f, personId)) continue; // already recorded: idempotent
-    const size = f.size < 0 ? r.poolSize : f.size;
-    if (size !== r.poolSize) {
-      const params = { tube: r.tubeCode, expected: size, got: r.poolSize };
-      issues.push({ row: r.row, column: 'pool_size', code: 'TUBE_POOL_MISMATCH', params });
-      continue;
-    }
-    if (f.count >= size) {
-      const params = { tube: r.tubeCode, size };
-      issues.push({ row: r.row, column: 'tube_code', code: 'TUBE_OVER_CAPACITY', params });
-      continue;
-    }
-    f.size = size;
-    f.count++;
-    let bySite = campaignFor.get(site.code);
-    if (!bySite) {
-      bySite = new Map();
-      campaignFor.set(site.code, bySite);
-    }
-    let c = bySite.get(at.day);
-    if (c === undefined) {
-      const day = at.day;
-      const found = campaigns.find(
-        (x) => roundOf(x.span, day) && x.codes.some((code) => site.community_code.startsWith(code)),
-      );
-      c = null;
-      if (found) {
-        const round = roundOf(found.span, day) as number;
-        const key = `${found.id}|${round}`;
-        c = canonical.get(key) ?? { id: found.id, round };
-        canonical.set(key, c);
+  const warm = rows.length >= WARM_AT;
+  for await (const { start, chunk } of keyed) {
+    for (const p of chunk.problems)
+      issues.push({
+        row: (rows[start + p.at] as SampleInput).row,
+        column: 'id_number',
+        code: p.code,
+        params: p.params,
+      });
+    const valid = chunk.index.filter(Boolean);
+    const ids = await personIdsOf(ctx.db, valid, { warm });
+    let v = 0;
+    const end = start + chunk.index.length;
+    for (let i = start; i < end; i++) {
+      const r = rows[i] as SampleInput;
+      const personId = chunk.index[i - start] ? ids[v++] : null;
+      if (!(POOL_SIZES as readonly number[]).includes(r.poolSize)) {
+        issues.push({ row: r.row, column: 'pool_size', code: 'TUBE_POOL_SIZE', params: { value: r.poolSize } });
+        continue;
       }
-      bySite.set(at.day, c);
-    }
-    samples.push({ tube_code: r.tubeCode, person_id: personId, sampled_at: at.iso, repeat_in_round: 0 });
-    sampleRound.push(c);
-    sampleAt.push(at);
-    if (f.row) {
-      f.row.samples++;
-      if (at.iso < f.row.first_sampled_at) f.row.first_sampled_at = at.iso;
-    } else {
-      f.row = {
-        code: r.tubeCode,
-        pool_size: r.poolSize,
-        site_code: r.siteCode,
-        campaign_id: c?.id ?? null,
-        round: c?.round ?? null,
-        district_code: site.district_code,
-        first_sampled_at: at.iso,
-        samples: 1,
-        status: 'open',
-      };
+      let at = moments.get(r.sampledAt);
+      if (at === undefined) {
+        at = momentOf(r.sampledAt);
+        moments.set(r.sampledAt, at);
+      }
+      if (!at) {
+        issues.push({ row: r.row, column: 'sampled_at', code: 'SAMPLE_TIME_INVALID', params: { value: r.sampledAt } });
+        continue;
+      }
+      const site = sites.get(r.siteCode);
+      if (!site) {
+        issues.push({ row: r.row, column: 'site_code', code: 'SAMPLE_SITE_UNKNOWN', params: { code: r.siteCode } });
+        continue;
+      }
+      if (personId === null) continue;
+      if (personId === undefined) {
+        issues.push({ row: r.row, column: 'id_number', code: 'SAMPLE_PERSON_UNKNOWN', params: undefined });
+        continue;
+      }
+      let f = fills.get(r.tubeCode);
+      if (!f) {
+        const t = tubes.get(r.tubeCode);
+        f = { size: t ? t.pool_size : -1, count: t ? t.samples : 0, seen: stored.get(r.tubeCode) ?? [], row: null };
+        fills.set(r.tubeCode, f);
+      }
+      if (seenBefore(f, personId)) continue; // already recorded: idempotent
+      const size = f.size < 0 ? r.poolSize : f.size;
+      if (size !== r.poolSize) {
+        const params = { tube: r.tubeCode, expected: size, got: r.poolSize };
+        issues.push({ row: r.row, column: 'pool_size', code: 'TUBE_POOL_MISMATCH', params });
+        continue;
+      }
+      if (f.count >= size) {
+        const params = { tube: r.tubeCode, size };
+        issues.push({ row: r.row, column: 'tube_code', code: 'TUBE_OVER_CAPACITY', params });
+        continue;
+      }
+      f.size = size;
+      f.count++;
+      let bySite = campaignFor.get(site.code);
+      if (!bySite) {
+        bySite = new Map();
+        campaignFor.set(site.code, bySite);
+      }
+      let c = bySite.get(at.day);
+      if (c === undefined) {
+        const day = at.day;
+        const found = campaigns.find(
+          (x) => roundOf(x.span, day) && x.codes.some((code) => site.community_code.startsWith(code)),
+        );
+        c = null;
+        if (found) {
+          const round = roundOf(found.span, day) as number;
+          const key = `${found.id}|${round}`;
+          c = canonical.get(key) ?? { id: found.id, round };
+          canonical.set(key, c);
+        }
+        bySite.set(at.day, c);
+      }
+      samples.push({ tube_code: r.tubeCode, person_id: personId, sampled_at: at.iso, repeat_in_round: 0 });
+      sampleRound.push(c);
+      sampleAt.push(at);
+      if (f.row) {
+        f.row.samples++;
+        if (at.iso < f.row.first_sampled_at) f.row.first_sampled_at = at.iso;
+      } else {
+        f.row = {
+          code: r.tubeCode,
+          pool_size: r.poolSize,
+          site_code: r.siteCode,
+          campaign_id: c?.id ?? null,
+          round: c?.round ?? null,
+          district_code: site.district_code,
+          first_sampled_at: at.iso,
+          samples: 1,
+          status: 'open',
+        };
+      }
     }
   }
   if (issues.length) throw invalidFile(issues);
@@ -221,17 +222,29 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
   for (const f of fills.values()) if (f.row) newTubes.push(f.row);
   await ctx.db.k.transaction().execute(async (trx) => {
     await upsertTubes(ctx.db, trx, newTubes);
+    const deltas = new CountDeltas();
+    for (const t of newTubes)
+      if (!tubes.has(t.code))
+        deltas.add(
+          {
+            ...t,
+            campaign_id: t.campaign_id ?? null,
+            round: t.round ?? null,
+            received_at: null,
+            resulted_at: null,
+            lab_code: null,
+            receiving_lab: null,
+          },
+          1,
+        );
+    await applyCounts(trx, deltas.rows());
     await insertSamples(ctx.db, trx, samples);
-    await upsertPersonTests(
+    await upsertFact(
       ctx.db,
       trx,
-      [...latest].map(([person_id, i]) => ({
-        person_id,
-        last_sampled_at: (sampleAt[i] as Moment).iso,
-        last_negative_sampled_at: null,
-        positive_pool_at: null,
-        positive_at: null,
-      })),
+      'last_sampled_at',
+      [...latest.keys()],
+      [...latest.values()].map((i) => (sampleAt[i] as Moment).iso),
     );
     await recordAudit(ctx.db, ctx.crypto, trx, {
       actor: actorLabel(actor),

@@ -5,6 +5,7 @@ import { insertPersons } from '../people/people.repo.ts';
 import { checkCharOf } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
+import { keyedChunks, THREAD_AT } from './sample-keys.service.ts';
 import { recordSamples } from './samples.service.ts';
 import { createCampaign, createSites, testStatusOf } from './testing.service.ts';
 
@@ -99,6 +100,41 @@ for (const dialect of dialects()) {
       assert.deepEqual([ok.recorded, ok.repeatsInRound], [4, 0]);
       const again = await recordSamples(ctx, LAB, [sample(2, 'C', 1, '2022-11-09T11:00:00+08:00')], 'f5');
       assert.equal(again.repeatsInRound, 1, 'sampled earlier the same day: flagged from the status index');
+    });
+
+    test('a large import keys IDs on the second thread and names each bad row as the import thread would', async () => {
+      const bad = new Map([
+        [7, '35010219900101001X'],
+        [30_001, '350102199013010011'],
+        [THREAD_AT + 9, 'not an id'],
+      ]);
+      const rows = Array.from({ length: THREAD_AT + 10 }, (_, k) => ({
+        ...sample(k + 2, `L${Math.floor(k / 5)}`, 0, '2022-11-08T09:00:00+08:00'),
+        idNumber: bad.get(k + 2) ?? id(k % 8),
+      }));
+      // A sixth person for the 5-tube L0, far down the file.
+      rows[THREAD_AT + 6] = { ...sample(THREAD_AT + 8, 'L0', 5, '2022-11-08T09:00:00+08:00') };
+      const ids = rows.map((r) => r.idNumber);
+      const today = Date.parse('2024-01-01T00:00:00Z');
+      const collect = async (threaded: boolean) => {
+        const out = [];
+        for await (const c of keyedChunks(ctx, ids, today, { threaded })) out.push(c);
+        return out;
+      };
+      assert.deepEqual(await collect(true), await collect(false), 'the thread keys exactly as this thread does');
+      const e = (await recordSamples(ctx, LAB, rows, 'big').catch((x: Refusal) => x)) as Refusal;
+      const idIssues = (e.details ?? []).filter((d) => d.code.startsWith('PERSON_ID')).map((d) => `${d.row}:${d.code}`);
+      assert.deepEqual(idIssues, [
+        '7:PERSON_ID_CHECKSUM',
+        '30001:PERSON_ID_BIRTH_DATE',
+        `${THREAD_AT + 9}:PERSON_ID_FORMAT`,
+      ]);
+      assert.deepEqual(
+        (e.details ?? []).filter((d) => !d.code.startsWith('PERSON_ID')).map((d) => `${d.row}:${d.code}`),
+        [`${THREAD_AT + 8}:TUBE_OVER_CAPACITY`],
+        'the other checks ran too',
+      );
+      assert.deepEqual(await repeatsOf('L0'), [], 'nothing of the refused file was written');
     });
   });
 }

@@ -1,5 +1,8 @@
+import { sql } from 'kysely';
 import type { Migration } from '../platform/db/migration.ts';
 import { withSerialId } from '../platform/db/migration.ts';
+import { applyCounts } from './turnaround.repo.ts';
+import { CountDeltas } from './turnaround.rules.ts';
 
 /** Campaigns, sites, tubes and their samples, results, retest tasks and each person's test facts. */
 export const testingMigrations: Migration[] = [
@@ -127,6 +130,64 @@ export const testingMigrations: Migration[] = [
     async up(db) {
       await db.schema.alterTable('sampling_sites').addColumn('lng', 'real').execute();
       await db.schema.alterTable('sampling_sites').addColumn('lat', 'real').execute();
+    },
+  },
+  {
+    id: '0033_testing_turnaround',
+    async up(db) {
+      // The turnaround card reads these counts instead of every tube of a round (0.84 M at full scale).
+      await db.schema
+        .createTable('turnaround_counts')
+        .addColumn('campaign_id', 'integer', (c) => c.notNull())
+        .addColumn('round', 'integer', (c) => c.notNull())
+        .addColumn('district_code', 'text', (c) => c.notNull())
+        .addColumn('lab', 'text', (c) => c.notNull())
+        .addColumn('measure', 'text', (c) => c.notNull())
+        .addColumn('r', 'integer', (c) => c.notNull())
+        .addColumn('c', 'integer', (c) => c.notNull())
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('turnaround_counts_pk', [
+          'campaign_id',
+          'round',
+          'district_code',
+          'lab',
+          'measure',
+          'r',
+          'c',
+        ])
+        .execute();
+      // "Waiting past the target" depends on the moment asked: counted live, over tubes without a result only.
+      await db.schema
+        .createIndex('tubes_waiting')
+        .on('tubes')
+        .columns(['campaign_id', 'first_sampled_at', 'district_code', 'round', 'lab_code', 'receiving_lab'])
+        .where(sql.ref('resulted_at'), 'is', null)
+        .execute();
+      for (let after = ''; ; ) {
+        const tubes = await db
+          .selectFrom('tubes')
+          .select([
+            'code',
+            'campaign_id',
+            'round',
+            'district_code',
+            'first_sampled_at',
+            'received_at',
+            'resulted_at',
+            'lab_code',
+            'receiving_lab',
+          ])
+          .where('code', '>', after)
+          .where('campaign_id', 'is not', null)
+          .orderBy('code')
+          .limit(20_000)
+          .execute();
+        if (!tubes.length) break;
+        const d = new CountDeltas();
+        for (const t of tubes) d.add(t, 1);
+        await applyCounts(db, d.rows());
+        after = (tubes[tubes.length - 1] as { code: string }).code;
+      }
     },
   },
 ];

@@ -164,21 +164,63 @@ function prepared(db: Db, text: string) {
   return st;
 }
 
+const SAMPLE_INSERT = 'insert into samples (tube_code, person_id, sampled_at, repeat_in_round) values ';
+const PER_STATEMENT = 64;
+
 /** Inserts samples (the caller has removed those already stored). */
 export async function insertSamples(db: Db, trx: Executor, rows: SampleRow[]): Promise<void> {
   if (db.sqlite) {
-    const st = prepared(
-      db,
-      'insert into samples (tube_code, person_id, sampled_at, repeat_in_round) values (?, ?, ?, ?)',
-    );
-    for (const r of rows) st.run(r.tube_code, r.person_id, r.sampled_at, r.repeat_in_round);
+    // 64 rows a statement: the engine's per-statement work is paid once for all of them.
+    const many = prepared(db, SAMPLE_INSERT + Array(PER_STATEMENT).fill('(?, ?, ?, ?)').join(', '));
+    const one = prepared(db, `${SAMPLE_INSERT}(?, ?, ?, ?)`);
+    const args: unknown[] = new Array(PER_STATEMENT * 4);
+    let i = 0;
+    for (; i + PER_STATEMENT <= rows.length; i += PER_STATEMENT) {
+      for (let j = 0; j < PER_STATEMENT; j++) {
+        const r = rows[i + j] as SampleRow;
+        args[4 * j] = r.tube_code;
+        args[4 * j + 1] = r.person_id;
+        args[4 * j + 2] = r.sampled_at;
+        args[4 * j + 3] = r.repeat_in_round;
+      }
+      many.run(args);
+    }
+    for (; i < rows.length; i++) {
+      const r = rows[i] as SampleRow;
+      one.run(r.tube_code, r.person_id, r.sampled_at, r.repeat_in_round);
+    }
     return;
   }
-  for (let i = 0; i < rows.length; i += 4000)
-    await trx
-      .insertInto('samples')
-      .values(rows.slice(i, i + 4000))
-      .execute();
+  for (let i = 0; i < rows.length; i += 20_000) {
+    const part = rows.slice(i, i + 20_000);
+    await sql`insert into samples (tube_code, person_id, sampled_at, repeat_in_round)
+      select * from unnest(${part.map((r) => r.tube_code)}::text[], ${part.map((r) => r.person_id)}::int[],
+                           ${part.map((r) => r.sampled_at)}::text[], ${part.map((r) => r.repeat_in_round)}::int[])`.execute(
+      trx,
+    );
+  }
+}
+
+/** Moves one test fact of persons forward (never back); their other facts are left as they are. */
+export async function upsertFact(
+  db: Db,
+  trx: Executor,
+  fact: 'last_sampled_at' | 'last_negative_sampled_at',
+  ids: number[],
+  times: string[],
+): Promise<void> {
+  if (db.sqlite) {
+    const st = prepared(
+      db,
+      `insert into person_tests (person_id, ${fact}) values (?, ?) on conflict (person_id) do update set ${fact} = ${LATER_SQL(fact)}`,
+    );
+    for (let i = 0; i < ids.length; i++) st.run(ids[i], times[i]);
+    return;
+  }
+  for (let i = 0; i < ids.length; i += 20_000)
+    await sql`insert into person_tests (person_id, ${sql.ref(fact)})
+      select * from unnest(${ids.slice(i, i + 20_000)}::int[], ${times.slice(i, i + 20_000)}::text[])
+      on conflict (person_id) do update set ${sql.ref(fact)} = ${later(fact)}`.execute(trx);
 }
 
 /** Refreshes the planner's statistics of the sampling tables (PostgreSQL, after a bulk load). */
@@ -186,16 +228,57 @@ export async function analyzeSampling(db: Db): Promise<void> {
   await sql`analyze samples, tubes, person_tests`.execute(db.k);
 }
 
-/** The members of some tubes with their sampling times and home divisions. */
-export async function membersOf(db: Db | Executor, tubes: string[]) {
-  return chunked(tubes, CHUNK, (part) =>
-    k(db)
+/** One member of a tube: who, when sampled, and (when asked for) their home divisions. */
+export interface Member {
+  tube_code: string;
+  person_id: number;
+  sampled_at: string;
+  district_code: string;
+  community_code: string;
+}
+
+/**
+ * The members of some tubes with their sampling times; home divisions only for the tubes in
+ * `withHome` (those that open retest tasks). A negative tube needs no visit to persons, whose pages
+ * are scattered over a table of the whole city.
+ */
+export async function membersOf(db: Db, trx: Executor, tubes: string[], withHome: Set<string>): Promise<Member[]> {
+  if (db.sqlite) {
+    const bare = prepared(db, 'select person_id, sampled_at from samples where tube_code = ?').raw();
+    const home = prepared(
+      db,
+      'select s.person_id, s.sampled_at, p.district_code, p.community_code from samples as s join persons as p on p.id = s.person_id where s.tube_code = ?',
+    ).raw();
+    const out: Member[] = [];
+    for (const tube of tubes) {
+      const h = withHome.has(tube);
+      for (const r of (h ? home : bare).all(tube) as Array<[number, string, string?, string?]>)
+        out.push({
+          tube_code: tube,
+          person_id: Number(r[0]),
+          sampled_at: r[1],
+          district_code: r[2] ?? '',
+          community_code: r[3] ?? '',
+        });
+    }
+    return out;
+  }
+  const plain = tubes.filter((t) => !withHome.has(t));
+  const bare = await chunked(plain, 5000, (part) =>
+    trx.selectFrom('samples').select(['tube_code', 'person_id', 'sampled_at']).where('tube_code', 'in', part).execute(),
+  );
+  const homed = await chunked([...withHome], CHUNK, (part) =>
+    trx
       .selectFrom('samples as s')
       .innerJoin('persons as p', 'p.id', 's.person_id')
       .select(['s.tube_code', 's.person_id', 's.sampled_at', 'p.district_code', 'p.community_code'])
       .where('s.tube_code', 'in', part)
       .execute(),
   );
+  return [
+    ...bare.map((r) => ({ ...r, person_id: Number(r.person_id), district_code: '', community_code: '' })),
+    ...homed.map((r) => ({ ...r, person_id: Number(r.person_id) })),
+  ];
 }
 
 type ResultFields = Pick<
@@ -227,7 +310,25 @@ export async function setTubeResults(db: Db, trx: Executor, rows: ResultFields[]
 }
 
 /** Appends to a tube's result history. */
-export async function insertTubeResults(trx: Executor, rows: Insertable<TubeResultRow>[]): Promise<void> {
+export async function insertTubeResults(db: Db, trx: Executor, rows: Insertable<TubeResultRow>[]): Promise<void> {
+  if (db.sqlite) {
+    const st = prepared(
+      db,
+      'insert into tube_results (tube_code, result, resulted_at, lab_code, ct_value, correction_reason, actor, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const r of rows)
+      st.run(
+        r.tube_code,
+        r.result,
+        r.resulted_at,
+        r.lab_code,
+        r.ct_value ?? null,
+        r.correction_reason ?? null,
+        r.actor,
+        r.recorded_at,
+      );
+    return;
+  }
   for (let i = 0; i < rows.length; i += CHUNK)
     await trx
       .insertInto('tube_results')

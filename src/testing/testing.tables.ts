@@ -97,6 +97,18 @@ export interface TestingAlertRow {
   acknowledged_at: string | null;
 }
 
+/** Kept turnaround counts (turnaround.rules.ts CountKey): tubes per campaign round, district, lab, measure and duration. */
+export interface TurnaroundCountRow {
+  campaign_id: number;
+  round: number;
+  district_code: string;
+  lab: string;
+  measure: string;
+  r: number;
+  c: number;
+  n: number;
+}
+
 declare module '../platform/db/schema.ts' {
   interface Database {
     testing_campaigns: CampaignRow;
@@ -107,5 +119,6 @@ declare module '../platform/db/schema.ts' {
     retest_tasks: RetestTaskRow;
     person_tests: PersonTestRow;
     testing_alerts: TestingAlertRow;
+    turnaround_counts: TurnaroundCountRow;
   }
 }

@@ -88,3 +88,119 @@ export function targetHoursOf(given: number | undefined, env: string | undefined
   const n = Number(env);
   return env && Number.isFinite(n) && n > 0 && n <= 168 ? n : TURNAROUND_TARGET_HOURS;
 }
+
+/** What one tube adds to the kept turnaround counts (see turnaround.repo.ts). */
+export interface TubeTurnaround extends TubeTimes {
+  campaign_id: number | null;
+  round: number | null;
+  district_code: string;
+  lab_code: string | null;
+  receiving_lab: string | null;
+}
+
+/**
+ * One kept count: tubes of a campaign round, district and lab, per measure and duration. A
+ * duration is kept twice over in tenths of an hour: rounded (`r`, what the card shows, so a
+ * nearest-rank percentile of the counts equals that of the exact durations) and rounded up (`c`, so
+ * "within a target of t tenths" is exactly c ≤ t).
+ */
+export interface CountKey {
+  campaign_id: number;
+  round: number;
+  district_code: string;
+  lab: string;
+  measure: 'tubes' | 'receipt' | 'total' | 'inlab' | 'noreceipt';
+  r: number;
+  c: number;
+}
+
+const TENTH = H / 10;
+const span = (ms: number) => ({ r: Math.round((ms / H) * 10), c: Math.ceil(ms / TENTH) });
+
+/** The counts a tube in this state contributes (none outside a campaign round). */
+export function countsOf(t: TubeTurnaround): CountKey[] {
+  if (t.campaign_id === null || t.round === null) return [];
+  const base = {
+    campaign_id: Number(t.campaign_id),
+    round: Number(t.round),
+    district_code: t.district_code,
+    lab: t.lab_code ?? t.receiving_lab ?? '',
+  };
+  const out: CountKey[] = [{ ...base, measure: 'tubes', r: 0, c: 0 }];
+  const sampled = Date.parse(t.first_sampled_at);
+  const rec = t.received_at ? Date.parse(t.received_at) : null;
+  const res = t.resulted_at ? Date.parse(t.resulted_at) : null;
+  if (rec !== null) out.push({ ...base, measure: 'receipt', ...span(rec - sampled) });
+  if (res !== null) {
+    out.push({ ...base, measure: 'total', ...span(res - sampled) });
+    out.push(
+      rec === null ? { ...base, measure: 'noreceipt', r: 0, c: 0 } : { ...base, measure: 'inlab', ...span(res - rec) },
+    );
+  }
+  return out;
+}
+
+/** The target as whole tenths of an hour, or null when it is not one (the figures are then computed from the tubes). */
+export function targetTenths(targetHours: number): number | null {
+  const t = Math.round(targetHours * 10);
+  return t * TENTH === targetHours * H ? t : null;
+}
+
+/** Counts of one measure: [r, c, n]. */
+export type Histogram = Array<[number, number, number]>;
+
+function percentileOf(h: Histogram, p: number): number | null {
+  const total = h.reduce((s, [, , n]) => s + n, 0);
+  if (!total) return null;
+  const rank = Math.min(total - 1, Math.max(0, Math.ceil((p / 100) * total) - 1));
+  const sorted = [...h].sort((a, b) => a[0] - b[0]);
+  let seen = 0;
+  for (const [r, , n] of sorted) {
+    seen += n;
+    if (seen > rank) return r / 10;
+  }
+  return null;
+}
+
+/** The same figures as turnaroundOf, from kept counts and the number of tubes waiting past the target. */
+export function turnaroundFromCounts(
+  m: Partial<Record<CountKey['measure'], Histogram>>,
+  tenths: number,
+  waitingPastTarget: number,
+): Turnaround {
+  const sum = (h: Histogram | undefined) => (h ?? []).reduce((s, [, , n]) => s + n, 0);
+  const total = m.total ?? [];
+  const resulted = sum(total);
+  const withinTarget = total.reduce((s, [, c, n]) => s + (c <= tenths ? n : 0), 0);
+  return {
+    tubes: sum(m.tubes),
+    received: sum(m.receipt),
+    resulted,
+    resultedWithoutReceipt: sum(m.noreceipt),
+    p50Hours: percentileOf(total, 50),
+    p90Hours: percentileOf(total, 90),
+    withinTarget,
+    pctWithinTarget: resulted ? Math.round((withinTarget / resulted) * 1000) / 10 : null,
+    waitingPastTarget,
+    p50ToReceiptHours: percentileOf(m.receipt ?? [], 50),
+    p50InLabHours: percentileOf(m.inlab ?? [], 50),
+  };
+}
+
+/** Changes to kept counts, summed per key before they are written (a rack of tubes shares few keys). */
+export class CountDeltas {
+  private m = new Map<string, { key: CountKey; n: number }>();
+  /** Adds (+1) or removes (-1) what a tube in this state contributes. */
+  add(t: TubeTurnaround, sign: 1 | -1): void {
+    for (const key of countsOf(t)) {
+      const k = `${key.campaign_id}|${key.round}|${key.district_code}|${key.lab}|${key.measure}|${key.r}|${key.c}`;
+      const d = this.m.get(k);
+      if (d) d.n += sign;
+      else this.m.set(k, { key, n: sign });
+    }
+  }
+  /** The non-zero changes. */
+  rows(): Array<CountKey & { n: number }> {
+    return [...this.m.values()].filter((d) => d.n !== 0).map((d) => ({ ...d.key, n: d.n }));
+  }
+}
