@@ -3,7 +3,9 @@
 import autocannon from 'autocannon';
 import { codeKeys, personalCode, signVenueCode } from '../src/venues/venues.codes.ts';
 
-const { url, secret, venues, people, seconds, concurrency, rate } = JSON.parse(process.argv[2] as string) as {
+const { url, secret, venues, people, seconds, concurrency, rate, roundRobin } = JSON.parse(
+  process.argv[2] as string,
+) as {
   url: string;
   secret: string;
   venues: string[];
@@ -11,12 +13,15 @@ const { url, secret, venues, people, seconds, concurrency, rate } = JSON.parse(p
   seconds: number;
   concurrency: number;
   rate?: number;
+  /** Venues in turn rather than at random: a warm-up that reaches every venue code once. */
+  roundRobin?: boolean;
 };
 const keys = codeKeys(secret);
 const venueCodes = venues.map((v) => signVenueCode(keys, v, 1));
+let turn = 0;
 const body = () =>
   JSON.stringify({
-    venueCode: venueCodes[Math.floor(Math.random() * venueCodes.length)],
+    venueCode: venueCodes[roundRobin ? turn++ % venueCodes.length : Math.floor(Math.random() * venueCodes.length)],
     personalCode: personalCode(keys, 1 + Math.floor(Math.random() * people)),
   });
 const r = await autocannon({

@@ -128,7 +128,7 @@ export async function benchScans(): Promise<Record<string, unknown>> {
     // Both servers get the same short warm-up (JIT, and each venue code's one signature check)
     // before the measured runs.
     for (const url of [`http://127.0.0.1:${port(bare)}/scan`, `http://127.0.0.1:${port(app)}/api/v1/scans`])
-      await drive({ ...common, url, seconds: 3 });
+      await drive({ ...common, url, seconds: 3, roundRobin: true });
     const baseline = await drive({ ...common, url: `http://127.0.0.1:${port(bare)}/scan` });
     const stopProfile = await profileIf(process.env.BENCH_CPU_PROFILE);
     const before = writer.stats;

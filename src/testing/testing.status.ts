@@ -12,6 +12,7 @@ export interface PersonStatus {
 }
 
 const FIELDS = ['lastSampledAt', 'lastNegativeSampledAt', 'positivePoolAt', 'positiveAt'] as const;
+const orNull = (x: number) => (Number.isNaN(x) ? null : x);
 
 /**
  * The in-memory status index of DESIGN.md: dense person number → test facts, in typed arrays
@@ -40,15 +41,14 @@ export class StatusIndex {
   }
   /** A person's facts (all null for an unknown person). */
   get(id: number): PersonStatus {
-    const v = (f: (typeof FIELDS)[number]) => {
-      const x = id < this.cols[f].length ? (this.cols[f][id] as number) : Number.NaN;
-      return Number.isNaN(x) ? null : x;
-    };
+    // Written out field by field: an inner helper was a closure made (and named) on every check.
+    const c = this.cols;
+    const known = id < c.lastSampledAt.length;
     return {
-      lastSampledAt: v('lastSampledAt'),
-      lastNegativeSampledAt: v('lastNegativeSampledAt'),
-      positivePoolAt: v('positivePoolAt'),
-      positiveAt: v('positiveAt'),
+      lastSampledAt: known ? orNull(c.lastSampledAt[id] as number) : null,
+      lastNegativeSampledAt: known ? orNull(c.lastNegativeSampledAt[id] as number) : null,
+      positivePoolAt: known ? orNull(c.positivePoolAt[id] as number) : null,
+      positiveAt: known ? orNull(c.positiveAt[id] as number) : null,
     };
   }
   /** A person's last sampling time alone (NaN when none), without building the whole record. */
