@@ -51,6 +51,7 @@ function TraceForm({ onChanged }: { onChanged: () => void }) {
           value={caseNo}
           onChange={(e) => setCaseNo(e.target.value)}
           placeholder={s('caseNo')}
+          aria-label={s('caseNo')}
           data-testid="trace-case"
         />
         <label>
@@ -124,8 +125,14 @@ function AddForm({ onChanged }: { onChanged: () => void }) {
     <div className="card">
       <h2>{s('addTitle')}</h2>
       <div className="form-grid">
-        <input value={f.idNumber} onChange={set('idNumber')} placeholder={s('idNumber')} data-testid="mark-id" />
-        <select value={f.kind} onChange={set('kind')} data-testid="mark-kind">
+        <input
+          value={f.idNumber}
+          onChange={set('idNumber')}
+          placeholder={s('idNumber')}
+          aria-label={s('idNumber')}
+          data-testid="mark-id"
+        />
+        <select value={f.kind} onChange={set('kind')} aria-label={s('kind')} data-testid="mark-kind">
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {s(`kind.${k}`)}
@@ -139,10 +146,14 @@ function AddForm({ onChanged }: { onChanged: () => void }) {
           aria-label={s('since')}
           data-testid="mark-since"
         />
-        <input value={f.caseNo} onChange={set('caseNo')} placeholder={s('caseNo')} />
-        {f.kind === 'left-zone' && <input value={f.zone} onChange={set('zone')} placeholder={s('zone')} />}
-        {f.kind === 'arrival' && <input value={f.origin} onChange={set('origin')} placeholder={s('origin')} />}
-        <input value={f.note} onChange={set('note')} placeholder={s('note')} />
+        <input value={f.caseNo} onChange={set('caseNo')} placeholder={s('caseNo')} aria-label={s('caseNo')} />
+        {f.kind === 'left-zone' && (
+          <input value={f.zone} onChange={set('zone')} placeholder={s('zone')} aria-label={s('zone')} />
+        )}
+        {f.kind === 'arrival' && (
+          <input value={f.origin} onChange={set('origin')} placeholder={s('origin')} aria-label={s('origin')} />
+        )}
+        <input value={f.note} onChange={set('note')} placeholder={s('note')} aria-label={s('note')} />
         <button
           type="button"
           className="btn btn-primary"

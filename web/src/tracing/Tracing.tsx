@@ -44,6 +44,7 @@ export function Tracing({ user }: { user: User }) {
       {writer && <MarkForms onChanged={changed} />}
       <div className="filters tracing-filters">
         <select
+          aria-label={s('kind')}
           value={kind}
           onChange={(e) => {
             setKind(e.target.value);
@@ -65,10 +66,12 @@ export function Tracing({ user }: { user: User }) {
             setPage(1);
           }}
           placeholder={s('district')}
+          aria-label={s('district')}
           inputMode="numeric"
           maxLength={6}
         />
         <select
+          aria-label={s('status')}
           value={active}
           onChange={(e) => {
             setActive(e.target.value);
@@ -178,7 +181,12 @@ function Withdraw({ id, onDone }: { id: number; onDone: () => void }) {
   };
   return (
     <div className="withdraw-form">
-      <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder={s('withdrawReason')} />
+      <input
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        placeholder={s('withdrawReason')}
+        aria-label={s('withdrawReason')}
+      />
       <button
         type="button"
         className="btn btn-small btn-primary"
