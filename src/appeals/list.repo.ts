@@ -121,7 +121,14 @@ export async function rowsOf(db: Executor, ids: number[]): Promise<StoredAppeal[
 
 /** The ids of one page, newest first, then those rows in full. */
 export async function pageOf(db: Executor, f: AppealFilter, dialect: string, s: Shape, offset: number, limit: number) {
-  const page = applyFilter(db.selectFrom('appeals').select('id'), f, dialect, s)
+  // The city-wide overdue list: with a bound LIMIT, SQLite 3.53 walks appeals_received and reads
+  // each row for its overdue instant (70 ms at 1 M appeals) instead of the partial index that holds
+  // both (0.5 ms), so it is named.
+  const from =
+    dialect === 'sqlite' && f.overdueAt && Object.entries(f).every(([k, v]) => k === 'overdueAt' || v === undefined)
+      ? sql<'appeals'>`appeals indexed by appeals_overdue_received`
+      : null;
+  const page = applyFilter((from ? db.selectFrom(from as never) : db.selectFrom('appeals')).select('id'), f, dialect, s)
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
     .offset(offset)
