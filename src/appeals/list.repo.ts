@@ -1,7 +1,8 @@
 // The appeals list's building blocks: the filter, counting up to a bound, and the page-then-rows
 // query. queue.repo.ts chooses how a search uses them (search.pg.repo.ts on PostgreSQL).
-import { type Expression, type SqlBool, sql } from 'kysely';
+import { type Expression, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
+import type { Database } from '../platform/db/schema.ts';
 import type { StoredAppeal } from './appeals.repo.ts';
 import './appeals.tables.ts';
 import { containsText, trackingIs } from './search.repo.ts';
@@ -106,9 +107,11 @@ export async function countUpTo(
   );
 }
 
-/** Appeals by id, newest first. */
-export async function rowsOf(db: Executor, ids: number[]): Promise<StoredAppeal[]> {
-  if (!ids.length) return [];
+/** Appeals by id (a list, or a subquery of ids), newest first. */
+async function newestFirst(
+  db: Executor,
+  ids: number[] | SelectQueryBuilder<Database, 'appeals', { id: number }>,
+): Promise<StoredAppeal[]> {
   const rows = await db
     .selectFrom('appeals')
     .selectAll()
@@ -119,28 +122,29 @@ export async function rowsOf(db: Executor, ids: number[]): Promise<StoredAppeal[
   return rows.map(num);
 }
 
+/** Appeals by id, newest first. */
+export async function rowsOf(db: Executor, ids: number[]): Promise<StoredAppeal[]> {
+  return ids.length ? newestFirst(db, ids) : [];
+}
+
+// With a bound LIMIT, SQLite 3.53 walks appeals_received for the city-wide overdue list and reads
+// each row for its overdue instant (70 ms at 1 M appeals) instead of the partial index that holds
+// both (0.5 ms), so that list names its index.
+const onlyOverdue = (f: AppealFilter) =>
+  !!f.overdueAt && Object.entries(f).every(([k, v]) => k === 'overdueAt' || v === undefined);
+
 /** The ids of one page, newest first, then those rows in full. */
 export async function pageOf(db: Executor, f: AppealFilter, dialect: string, s: Shape, offset: number, limit: number) {
-  // The city-wide overdue list: with a bound LIMIT, SQLite 3.53 walks appeals_received and reads
-  // each row for its overdue instant (70 ms at 1 M appeals) instead of the partial index that holds
-  // both (0.5 ms), so it is named.
   const from =
-    dialect === 'sqlite' && f.overdueAt && Object.entries(f).every(([k, v]) => k === 'overdueAt' || v === undefined)
-      ? sql<'appeals'>`appeals indexed by appeals_overdue_received`
-      : null;
-  const page = applyFilter((from ? db.selectFrom(from as never) : db.selectFrom('appeals')).select('id'), f, dialect, s)
+    dialect === 'sqlite' && onlyOverdue(f)
+      ? db.selectFrom(sql<'appeals'>`appeals indexed by appeals_overdue_received` as never)
+      : db.selectFrom('appeals');
+  const page = applyFilter(from.select('id'), f, dialect, s)
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
     .offset(offset)
     .limit(limit);
-  const rows = await db
-    .selectFrom('appeals')
-    .selectAll()
-    .where('id', 'in', page)
-    .orderBy('received_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-  return rows.map(num);
+  return newestFirst(db, page);
 }
 
 /** A longer query's index matches are a superset: narrowed by the substring check on the row. */
