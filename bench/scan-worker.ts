@@ -3,7 +3,7 @@
 import autocannon from 'autocannon';
 import { codeKeys, personalCode, signVenueCode } from '../src/venues/venues.codes.ts';
 
-const { url, secret, venues, people, seconds, concurrency, rate, roundRobin } = JSON.parse(
+const { url, secret, venues, people, seconds, concurrency, rate, roundRobin, amount } = JSON.parse(
   process.argv[2] as string,
 ) as {
   url: string;
@@ -15,6 +15,8 @@ const { url, secret, venues, people, seconds, concurrency, rate, roundRobin } = 
   rate?: number;
   /** Venues in turn rather than at random: a warm-up that reaches every venue code once. */
   roundRobin?: boolean;
+  /** A number of requests instead of a duration. */
+  amount?: number;
 };
 const keys = codeKeys(secret);
 const venueCodes = venues.map((v) => signVenueCode(keys, v, 1));
@@ -30,6 +32,7 @@ const r = await autocannon({
   connections: concurrency,
   duration: seconds,
   ...(rate ? { overallRate: rate } : {}),
+  ...(amount ? { amount } : {}),
   headers: { 'content-type': 'application/json' },
   requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }],
 });

@@ -14,6 +14,11 @@ export interface Config {
   secret: string;
   /** BANYAN_NOW: the instant the business clock starts at (a rehearsal or the demo), else null. */
   clockStart: string | null;
+  /**
+   * BANYAN_WRITER_NICE: the niceness (0–19) of the scan writer's background threads, so that on a
+   * busy core they never preempt the thread that answers checks. 0 leaves them as they are.
+   */
+  writerNice: number;
 }
 
 /** Reads configuration from the environment; in production a missing BANYAN_SECRET is fatal. */
@@ -33,7 +38,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     secret: resolveSecret(env.BANYAN_SECRET, dataDir, production),
     clockStart: clockStartOf(env.BANYAN_NOW),
+    writerNice: writerNiceOf(env.BANYAN_WRITER_NICE),
   };
+}
+
+function writerNiceOf(v: string | undefined): number {
+  if (!v?.trim()) return 10;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 19) throw new Error(`BANYAN_WRITER_NICE must be 0–19 (got ${v})`);
+  return n;
 }
 
 function clockStartOf(v: string | undefined): string | null {

@@ -141,7 +141,7 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
         verified: new Map(),
         infections: await loadInfections(ctx),
         policies: await listPolicies(ctx),
-        writer: new ScanWriter(ctx.db),
+        writer: new ScanWriter(ctx.db, { nice: ctx.config.writerNice }),
         replies: new Map(),
         overrides: await loadOverrides(ctx),
         zones: new Map(),

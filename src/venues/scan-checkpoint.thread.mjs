@@ -4,8 +4,10 @@
 // behind that group waited with it. Plain JavaScript for the same reasons as the writer thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { lowerThreadPriority } from '../platform/thread-priority.mjs';
 
-const { file, pragmas, everyMs } = workerData;
+const { file, pragmas, everyMs, nice } = workerData;
+if (nice) lowerThreadPriority(nice);
 const db = new Database(file);
 for (const p of pragmas) db.pragma(p);
 setInterval(() => {

@@ -27,9 +27,11 @@ const CHECKPOINT_THREAD = new URL('./scan-checkpoint.thread.mjs', import.meta.ur
  * A file-backed SQLite database gets a writer thread with its own connection, which takes the page
  * writes of the scan indexes off the thread that answers checks. PostgreSQL and in-memory SQLite
  * commit on the server's connection. If the thread dies, groups in flight are refused (never
- * acknowledged) and later groups go through the server's connection.
+ * acknowledged) and later groups go through the server's connection. `nice` lowers the threads'
+ * priority: woken by each group, at equal priority they took the core from the server thread
+ * mid-request (half the scan throughput on 2 busy cores); lowered, groups just grow larger.
  */
-export function scanSink(db: Db): ScanSink {
+export function scanSink(db: Db, nice = 0): ScanSink {
   const stats: SinkStats = { groups: 0, rows: 0, commitMs: 0 };
   const inline: ScanSink = {
     async append(rows) {
@@ -45,13 +47,18 @@ export function scanSink(db: Db): ScanSink {
   // execArgv [] keeps the test runner's or server's loader flags (tsx) out of the thread.
   const worker = new Worker(THREAD, {
     execArgv: [],
-    workerData: { file: db.file, pragmas: [...SQLITE_PRAGMAS, 'wal_autocheckpoint = 0'], sql: SCAN_INSERT_SQLITE },
+    workerData: {
+      file: db.file,
+      pragmas: [...SQLITE_PRAGMAS, 'wal_autocheckpoint = 0'],
+      sql: SCAN_INSERT_SQLITE,
+      nice,
+    },
   });
   // Checkpoints move to a thread of their own: neither the writer nor the server thread stops to
   // copy pages. If that thread stops, the server connection checkpoints again as SQLite does by default.
   const checkpointer = new Worker(CHECKPOINT_THREAD, {
     execArgv: [],
-    workerData: { file: db.file, pragmas: SQLITE_PRAGMAS, everyMs: 200 },
+    workerData: { file: db.file, pragmas: SQLITE_PRAGMAS, everyMs: 200, nice },
   });
   sqlite.pragma('wal_autocheckpoint = 0');
   const checkpointsBack = (why: string) => {

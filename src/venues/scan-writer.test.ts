@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -44,7 +44,7 @@ describe('scan writer on a database file', async () => {
     await db.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  const writer = new ScanWriter(db);
+  const writer = new ScanWriter(db, { nice: 9 });
   const stored = async () => (await db.k.selectFrom('scans').select('id').orderBy('id').execute()).map((r) => r.id);
 
   test('commits on its own thread, and what it acknowledged is readable on the server connection', async () => {
@@ -52,6 +52,15 @@ describe('scan writer on a database file', async () => {
     const ids = Array.from({ length: 500 }, (_, i) => `k-${String(i).padStart(4, '0')}`);
     await Promise.all(ids.map((id) => writer.write(row(id))));
     assert.deepEqual(await stored(), ids);
+  });
+
+  test('its writer and checkpoint threads run at the niceness asked for, the server thread not', {
+    skip: process.platform !== 'linux',
+  }, () => {
+    const nice = (stat: string) => Number(stat.split(') ')[1]?.split(' ')[16]);
+    const threads = readdirSync('/proc/self/task').map((t) => nice(readFileSync(`/proc/self/task/${t}/stat`, 'utf8')));
+    assert.equal(threads.filter((n) => n === 9).length, 2, `niceness of this process's threads: ${threads}`);
+    assert.notEqual(nice(readFileSync('/proc/thread-self/stat', 'utf8')), 9);
   });
 
   test('a key already stored is not recorded twice', async () => {

@@ -5,8 +5,10 @@
 // db.ts), so no SQL lives here.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { lowerThreadPriority } from '../platform/thread-priority.mjs';
 
-const { file, pragmas, sql } = workerData;
+const { file, pragmas, sql, nice } = workerData;
+if (nice) lowerThreadPriority(nice);
 const db = new Database(file);
 for (const p of pragmas) db.pragma(p);
 // A long import on the server connection holds the write lock; scans wait for it rather than fail,

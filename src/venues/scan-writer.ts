@@ -25,10 +25,11 @@ export class ScanWriter {
 
   constructor(
     db: Db,
+    opts: { nice?: number } = {},
     private readonly maxQueue = 20_000,
     private readonly batch = 1000,
   ) {
-    this.sink = scanSink(db);
+    this.sink = scanSink(db, opts.nice ?? 0);
   }
 
   /** Whether groups are committed on a writer thread of their own. */
