@@ -6,6 +6,7 @@ import { scopeCoversDivision } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
+import { todayOverview } from './today.service.ts';
 
 /** The city dashboard: figures per district inside the user's scope. */
 export async function dashboardRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
@@ -28,5 +29,10 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: Ctx): Promise<v
         scope: { ...actor.scope, name: nameOf(actor.scope.code) ?? actor.scope.code },
       };
     },
+  );
+  app.get(
+    '/api/v1/dashboard/today',
+    { schema: { tags: ['dashboard'], summary: 'The business day at a glance: cases, zones, checks, appeals' } },
+    async (request) => todayOverview(ctx, actorOf(request)),
   );
 }

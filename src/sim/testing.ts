@@ -62,7 +62,12 @@ const at = (day: string, minutes: number) => {
  * one round a day in 10-in-1 tubes, most residents sampled each day, results within hours, and a few
  * positive pools whose members are retested door to door by single tube.
  */
-export async function seedTesting(ctx: Ctx, rng: Rng): Promise<Record<string, number>> {
+export async function seedTesting(
+  ctx: Ctx,
+  rng: Rng,
+  /** Runs once each day's round is recorded: what happened that evening sees the statuses of then. */
+  afterRound?: (day: string) => Promise<void>,
+): Promise<Record<string, number>> {
   await createCampaign(ctx, 'system', {
     code: 'FZ-2022-11-08',
     name: '11月8日至11日部分区域核酸检测',
@@ -203,6 +208,7 @@ export async function seedTesting(ctx: Ctx, rng: Rng): Promise<Record<string, nu
         `demo-retest-results-${r + 1}`,
       );
     }
+    await afterRound?.(day);
   }
   const acknowledged = await acknowledgeEarlyAlerts(ctx, own);
   return { sites: siteList.length, samples, tubes, positivePools, waitingTubes, acknowledged };

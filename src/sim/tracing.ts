@@ -102,18 +102,29 @@ export async function seedTracing(ctx: Ctx, seed: number): Promise<Record<string
     const mates = (housemates.get(homes.get(m.person_id) ?? '') ?? []).filter((p) => p !== m.person_id);
     if (!mates.length) return [];
     return [
-      row(rng.pick(mates), 'secondary-contact', Date.parse(m.since) + rng.int(6, 10) * 60 * MIN, {
-        index_case_id: m.index_case_id,
-        note: '密接者同住人员',
-      }),
+      row(
+        rng.pick(mates),
+        'secondary-contact',
+        Math.min(Date.parse(m.since) + rng.int(6, 10) * 60 * MIN, NOW - 30 * MIN),
+        {
+          index_case_id: m.index_case_id,
+          note: '密接者同住人员',
+        },
+      ),
     ];
   });
   const gulou = await personsOfDistrict(ctx.db, '350102', 40, 200);
   const pickPersons = (n: number) => Array.from({ length: n }, () => rng.pick(gulou).id);
   const arrivals = pickPersons(8).map((p, i) =>
-    row(p, 'arrival', at(i < 4 ? '2022-11-10' : '2022-11-11', rng.int(7, 21), rng.int(0, 59)), {
-      origin: rng.pick(ORIGINS),
-    }),
+    // Arrivals on the 11th land before the demo clock's 20:00, so none is recorded in the future.
+    row(
+      p,
+      'arrival',
+      i < 4 ? at('2022-11-10', rng.int(7, 21), rng.int(0, 59)) : at('2022-11-11', rng.int(7, 19), rng.int(0, 59)),
+      {
+        origin: rng.pick(ORIGINS),
+      },
+    ),
   );
   const resident = await findUserByName(ctx.db, 'resident');
   const residentPerson = resident ? await personOfUser(ctx.db, resident.id) : undefined;

@@ -1,6 +1,7 @@
 import { DIVISIONS } from '../geo/geo.data.ts';
 import { findUserByName } from '../platform/auth/auth.repo.ts';
 import type { Ctx } from '../platform/context.ts';
+import { statusIndex } from '../testing/testing.status.ts';
 import { check, checkState } from '../venues/checks.service.ts';
 import { enterPaperRecords } from '../venues/paper.service.ts';
 import { personalCode, signVenueCode } from '../venues/venues.codes.ts';
@@ -24,6 +25,7 @@ const KINDS: Array<[Category, number, string[]]> = [
   ['school', 2, ['学校']],
 ];
 const SCAN_DAY = '2022-11-09';
+const HOUR = 3600_000;
 
 /**
  * Venues across the city, with crowded places suspended and care homes and welfare institutions in
@@ -64,10 +66,21 @@ export async function seedVenues(ctx: Ctx, rng: Rng): Promise<Record<string, num
   let scans = 0;
   let denied = 0;
   const batch: Array<Promise<unknown>> = [];
+  const idx = await statusIndex(ctx.db);
+  const dayOpen = Date.parse(`${SCAN_DAY}T07:00:00+08:00`);
+  const dayClose = Date.parse(`${SCAN_DAY}T21:59:00+08:00`);
   for (const p of people) {
-    const now = Date.parse(
+    let now = Date.parse(
       `${SCAN_DAY}T${String(rng.int(7, 21)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00+08:00`,
     );
+    // Most people go out while their certificate holds (they queue for the next swab before it
+    // lapses); some come without one, and the check (the real rules) turns them away.
+    const sampled = idx.get(Number(p.id)).lastNegativeSampledAt;
+    if (sampled !== null && rng.next() < 0.9) {
+      const from = Math.max(dayOpen, sampled + HOUR);
+      const to = Math.min(dayClose, sampled + 23 * HOUR);
+      if (from < to) now = from + Math.floor(rng.next() * (to - from));
+    }
     const r = rng.next();
     const v = r < 0.015 && market ? market : r < 0.97 ? rng.pick(open) : rng.pick(venues);
     batch.push(

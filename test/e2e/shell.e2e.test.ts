@@ -37,6 +37,16 @@ describe('web shell', { timeout: 300_000 }, () => {
     assert.equal((await nav.textContent())?.trim(), '指挥大屏');
     assert.equal(await page.locator('[data-testid=nav-persons]').count(), 1, 'commander has persons:read');
     assert.equal(await page.locator('[data-testid=nav-audit]').count(), 0, 'commander has no audit:read');
+    // The day at a glance: one tile per module the commander reads, each a link to its screen.
+    const tiles: Array<[string, string]> = [
+      ['cases', '#/figures'],
+      ['zones', '#/zones'],
+      ['checks', '#/venues'],
+      ['appeals', '#/appeals'],
+    ];
+    for (const [tile, target] of tiles)
+      assert.equal(await page.locator(`[data-testid=today-${tile}]`).getAttribute('href'), target, tile);
+    assert.match((await page.locator('[data-testid=today-zones]').textContent()) ?? '', /高风险区/);
     await page.screenshot({ path: join(screenshots, 'dashboard.png'), fullPage: true });
 
     await page.locator('[data-testid=lang-toggle]').click();

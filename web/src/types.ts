@@ -403,3 +403,18 @@ export interface ZoneList {
 }
 
 export const can = (user: User, permission: string): boolean => user.permissions.includes(permission);
+
+/** GET /api/v1/dashboard/today: each part null when the user may not see it. */
+export interface DashboardToday {
+  date: string;
+  cases: {
+    date: string;
+    newLocalConfirmed: number;
+    newLocalAsymptomatic: number;
+    localDischarged: number;
+    localReleased: number;
+  } | null;
+  zones: { date: string; high: number; medium: number; taskForces: number } | null;
+  checks: { date: string; scans: number; denied: number; denialRate: number } | null;
+  appeals: { from: string; to: string; received: number; overdue: number } | null;
+}

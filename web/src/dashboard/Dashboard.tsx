@@ -5,6 +5,7 @@ import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
 import type { Dashboard as DashboardData } from '../types';
 import { DistrictTable } from './DistrictTable';
+import { TodayStrip } from './TodayStrip';
 
 // ECharts is the bulk of the bundle: load it with the dashboard, not with the login page.
 const DistrictMap = lazy(() => import('../charts/DistrictMap').then((m) => ({ default: m.DistrictMap })));
@@ -29,6 +30,7 @@ export function Dashboard() {
       {dash.loading && !data && <Loading />}
       {data && (
         <div className="dashboard-grid">
+          <TodayStrip />
           <div className="card kpi">
             <span className="kpi-label">
               {data.scope.name} · {t('dashboard.residents')}
