@@ -60,8 +60,9 @@ export const ftsHas = (tokens: string[]) =>
   sql<SqlBool>`id in (select rowid from appeals_fts where appeals_fts match ${ftsMatch(tokens)})`;
 
 /**
- * PostgreSQL: the ids of appeal_search's matches on the days. One tsquery a day (tsDayQuery) in an
- * array: the bitmap index scan runs each in turn, so GIN never evaluates one query OR-ing them all.
+ * PostgreSQL: the ids of appeal_search's matches on the days, one tsquery a day (tsDayQuery) in an
+ * array: the bitmap index scan runs each in turn. Not one tsquery OR-ing the days: GIN evaluates
+ * the whole query for every candidate (7× slower for 38 days).
  */
 const pgMatches = (m: DayMatch, days: string[]) =>
   sql`select appeal_id from appeal_search where tokens @@ any(${days.map((d) => tsDayQuery(m, d))}::tsquery[])`;
@@ -74,10 +75,16 @@ export const pgHas = (m: DayMatch, days: string[], q?: string) =>
       ? sql<SqlBool>`id in (${pgMatches(m, days)})`
       : sql<SqlBool>`id in (${pgMatches(m, days)} union all select id from appeals where ${trackingIs(q)})`;
 
-/** PostgreSQL: how many appeals match on the days, counted up to `upTo` (appeals unread). */
+/**
+ * PostgreSQL: how many appeals match on the days, counted up to `upTo` (appeals unread). Each day's
+ * scan on its own (lateral): a phrase is rechecked on the row, and against the array of pgMatches
+ * that tries every day's query in turn (44 against 14 ms for 16 days of 原材料库存告急).
+ */
 export async function pgCount(db: Executor, m: DayMatch, days: string[], upTo: number): Promise<number> {
   if (!days.length) return 0;
-  const r = await sql<{ n: number }>`select count(*) as n from (${pgMatches(m, days)} limit ${upTo}) as m`.execute(db);
+  const r = await sql<{ n: number }>`select count(*) as n from (select s.appeal_id
+    from unnest(${days.map((d) => tsDayQuery(m, d))}::tsquery[]) as q(t),
+      lateral (select appeal_id from appeal_search where tokens @@ q.t) as s limit ${upTo}) as m`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
 
