@@ -50,11 +50,12 @@ export async function listAppeals(
   }
   const q = f.q;
   // Walking costs about (offset + limit) × appeals / matches rows; reading the matches costs one each.
-  const threshold = walkAbove ?? Math.min(cap, Math.sqrt((offset + limit) * (await approxAppeals(db))));
-  const tokens = [...plan.tokens, ...filterOf(f)];
+  const appeals = await approxAppeals(db);
   const walk: Shape = { walk: true };
-
-  if (dialect === 'postgres') return pgSearch(db, f, offset, limit, { ...plan, tokens, threshold }, cap);
+  if (dialect === 'postgres')
+    return pgSearch(db, f, offset, limit, { ...plan, filters: filterOf(f), walkAbove, appeals }, cap);
+  const threshold = walkAbove ?? Math.min(cap, Math.sqrt((offset + limit) * appeals));
+  const tokens = [...plan.tokens, ...filterOf(f)];
 
   const matches = await ftsCount(db, tokens, Math.max(threshold, cap) + 1);
   const text = sql<SqlBool>`(${narrowed(ftsHas(tokens), q, plan.exact, dialect)} or ${trackingIs(q)})`;

@@ -14,6 +14,7 @@ import {
   trackedOnly,
 } from './list.repo.ts';
 import { containsText, pgCount, pgHas, searchDays, trackingIs } from './search.repo.ts';
+import { type DayMatch, LOST_POSITIONS, type Phrase } from './search.rules.ts';
 
 const walk: Shape = { walk: true };
 
@@ -27,7 +28,7 @@ async function pgRead(
   offset: number,
   limit: number,
   batches: string[][],
-  tokens: string[],
+  m: DayMatch,
   narrow: (hit: Expression<SqlBool>) => Expression<SqlBool>,
   cap: number,
 ) {
@@ -40,7 +41,7 @@ async function pgRead(
   for (const days of batches) {
     if (text.length > cap) break;
     const rows = await applyFilter(db.selectFrom('appeals').select(['id', 'received_at']), f, 'postgres', {
-      text: narrow(pgHas(tokens, days)),
+      text: narrow(pgHas(m, days)),
       indexed: true,
     })
       .orderBy('received_at', 'desc')
@@ -67,40 +68,67 @@ async function pgRead(
 
 /**
  * A PostgreSQL search: the day batches' matches counted in the index alone (text and filters all
- * tokens) until past the cap, then the page by walking (many matches) or from the newest days that
- * hold it (few); otherwise pgRead.
+ * tokens, a longer query as a phrase of positioned pieces) until past the cap, then the page by
+ * walking (many matches) or from the newest days that hold it (few); otherwise pgRead.
  */
 export async function pgSearch(
   db: Executor,
   f: AppealFilter,
   offset: number,
   limit: number,
-  search: { tokens: string[]; exact: boolean; threshold: number },
+  search: { tokens: string[]; filters: string[]; exact: boolean; phrase?: Phrase; walkAbove?: number; appeals: number },
   cap: number,
 ): Promise<{ total: number; totalCapped: boolean; rows: StoredAppeal[] }> {
   const q = f.q as string;
-  const { tokens, threshold } = search;
+  const { phrase, filters } = search;
+  const all: DayMatch = { tokens: [...search.tokens, ...filters] };
   const narrow = (hit: Expression<SqlBool>) => narrowed(hit, q, search.exact, 'postgres');
   // Day by day from the newest, until the count passes the cap: each day's posting lists are short.
   const batches = await searchDays(db, f.from, f.to && `${f.to}T23:59:59.999Z`);
-  if (!(search.exact && onlyIndexed(f))) return pgRead(db, f, offset, limit, batches, tokens, narrow, cap);
+  if (!((search.exact || phrase) && onlyIndexed(f))) return pgRead(db, f, offset, limit, batches, all, narrow, cap);
+  // A phrase counts exactly from the positions, except in documents that lost some (checked on the row).
+  const match: DayMatch = phrase ? { tokens: filters, phrase, not: [LOST_POSITIONS] } : all;
   let matches = 0;
+  let inNeed = 0;
+  let counted = 0;
   const need: string[] = [];
   for (const days of batches) {
     const before = matches;
-    matches += await pgCount(db, tokens, days, cap + 1 - matches);
+    matches += await pgCount(db, match, days, cap + 1 - matches);
+    counted += days.length;
     // The newest days that hold the page: every match in them is newer than any outside.
-    if (before < offset + limit) need.push(...days);
+    if (before < offset + limit) {
+      need.push(...days);
+      inNeed = matches;
+    }
     if (matches > cap) break;
   }
-  const total = matches + (await trackedOnly(db, f, q, 'postgres'));
+  const lost = phrase && matches <= cap ? await lostMatches(db, q, all, batches.flat()) : 0;
+  const total = matches + lost + (await trackedOnly(db, f, q, 'postgres'));
+  // Matches uncounted (lost positions) only make `need` reach further back: still every newer match.
   const days = matches >= offset + limit ? need : batches.flat();
   const found = sql<SqlBool>`(${containsText(q, 'postgres')} or ${trackingIs(q)})`;
-  const s: Shape =
-    matches > threshold || !days.length ? walk : { text: sql<SqlBool>`(${pgHas(tokens, days, q)} and ${found})` };
+  // Walking the newest-first order reads about page ÷ density rows (fewer with a filter's index);
+  // the newest days' matches cost two reads each (appeal_search, then the appeal).
+  const perDay = search.appeals / Math.max(1, batches.flat().length);
+  const walkRows = matches ? ((offset + limit) * counted * perDay) / matches : Number.POSITIVE_INFINITY;
+  const walks = search.walkAbove === undefined ? walkRows < 2 * inNeed : matches > search.walkAbove;
+  const s: Shape = walks || !days.length ? walk : { text: sql<SqlBool>`(${pgHas(all, days, q)} and ${found})` };
   return {
     total: Math.min(total, cap),
     totalCapped: total > cap,
     rows: await pageOf(db, f, 'postgres', s, offset, limit),
   };
+}
+
+/** The appeals whose document lost positions (LOST_POSITIONS) and that hold the text: checked on the row. */
+async function lostMatches(db: Executor, q: string, all: DayMatch, days: string[]): Promise<number> {
+  const lost: DayMatch = { tokens: [...all.tokens, LOST_POSITIONS] };
+  const r = await db
+    .selectFrom('appeals')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where(pgHas(lost, days))
+    .where(containsText(q, 'postgres'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }

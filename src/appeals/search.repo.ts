@@ -5,6 +5,7 @@ import type { Executor } from '../platform/audit/audit.repo.ts';
 import './appeals.tables.ts';
 import {
   asciiLower,
+  type DayMatch,
   dayBatches,
   dayDocument,
   documentTokens,
@@ -30,7 +31,7 @@ export async function writeSearch(trx: Executor, rows: Array<SearchFields & { id
       const ids = chunk.map((r) => r.id);
       const docs = chunk.map((r) => dayDocument(r));
       await sql`insert into appeal_search (appeal_id, tokens)
-        select u.id, array_to_tsvector(string_to_array(u.doc, ' ')) from unnest(${ids}::int[], ${docs}::text[]) as u(id, doc)
+        select u.id, u.doc::tsvector from unnest(${ids}::int[], ${docs}::text[]) as u(id, doc)
         on conflict (appeal_id) do update set tokens = excluded.tokens`.execute(trx);
       continue;
     }
@@ -58,17 +59,32 @@ export const trackingIs = (q: string) => sql<SqlBool>`tracking_no in (${q}, ${q.
 export const ftsHas = (tokens: string[]) =>
   sql<SqlBool>`id in (select rowid from appeals_fts where appeals_fts match ${ftsMatch(tokens)})`;
 
-/** PostgreSQL: the appeal has every token on one of the days (or, given the query, is the one it tracks). */
-export const pgHas = (tokens: string[], days: string[], q?: string) =>
-  q === undefined
-    ? sql<SqlBool>`id in (select appeal_id from appeal_search where tokens @@ ${tsDayQuery(tokens, days)}::tsquery)`
-    : sql<SqlBool>`id in (select appeal_id from appeal_search where tokens @@ ${tsDayQuery(tokens, days)}::tsquery
-    union all select id from appeals where ${trackingIs(q)})`;
+/**
+ * PostgreSQL: the ids of appeal_search's matches on the days, one tsquery a day (tsDayQuery) in an
+ * array: the bitmap index scan runs each in turn. Not one tsquery OR-ing the days: GIN evaluates
+ * the whole query for every candidate (7× slower for 38 days).
+ */
+const pgMatches = (m: DayMatch, days: string[]) =>
+  sql`select appeal_id from appeal_search where tokens @@ any(${days.map((d) => tsDayQuery(m, d))}::tsquery[])`;
 
-/** PostgreSQL: how many appeals have every token on one of the days, counted up to `upTo` (appeals unread). */
-export async function pgCount(db: Executor, tokens: string[], days: string[], upTo: number): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*) as n from (select from appeal_search
-    where tokens @@ ${tsDayQuery(tokens, days)}::tsquery limit ${upTo}) as m`.execute(db);
+/** PostgreSQL: the appeal matches on one of the days (or, given the query, is the one it tracks). */
+export const pgHas = (m: DayMatch, days: string[], q?: string) =>
+  !days.length
+    ? sql<SqlBool>`${q === undefined ? sql`false` : trackingIs(q)}`
+    : q === undefined
+      ? sql<SqlBool>`id in (${pgMatches(m, days)})`
+      : sql<SqlBool>`id in (${pgMatches(m, days)} union all select id from appeals where ${trackingIs(q)})`;
+
+/**
+ * PostgreSQL: how many appeals match on the days, counted up to `upTo` (appeals unread). Each day's
+ * scan on its own (lateral): a phrase is rechecked on the row, and against the array of pgMatches
+ * that tries every day's query in turn (44 against 14 ms for 16 days of 原材料库存告急).
+ */
+export async function pgCount(db: Executor, m: DayMatch, days: string[], upTo: number): Promise<number> {
+  if (!days.length) return 0;
+  const r = await sql<{ n: number }>`select count(*) as n from (select s.appeal_id
+    from unnest(${days.map((d) => tsDayQuery(m, d))}::tsquery[]) as q(t),
+      lateral (select appeal_id from appeal_search where tokens @@ q.t) as s limit ${upTo}) as m`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
 
