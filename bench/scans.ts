@@ -106,7 +106,15 @@ export async function benchScans(): Promise<Record<string, unknown>> {
     const db = openDb({ file: join(dir, 'banyan.db') });
     await migrate(db, MIGRATIONS);
     const ctx = {
-      config: { ...loadConfig({ BANYAN_SECRET: secret, BANYAN_DATA_DIR: dir }), logLevel: 'warn' },
+      // BANYAN_WRITER_NICE passes through so that runs can compare the writer threads' priority.
+      config: {
+        ...loadConfig({
+          BANYAN_SECRET: secret,
+          BANYAN_DATA_DIR: dir,
+          BANYAN_WRITER_NICE: process.env.BANYAN_WRITER_NICE,
+        }),
+        logLevel: 'warn',
+      },
       db,
       crypto: createCrypto(secret),
     };
@@ -178,6 +186,7 @@ export async function benchScans(): Promise<Record<string, unknown>> {
     return {
       residents: RESIDENTS,
       venues: VENUES,
+      writerNice: ctx.config.writerNice,
       statusIndexMiB: Number(indexMiB.toFixed(0)),
       rssGrowthForIndexMiB: Number(rssGrowthMiB.toFixed(0)),
       bareRoute: baseline,
