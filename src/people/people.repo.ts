@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { Db } from '../platform/db/db.ts';
 import type { PersonRow } from './people.tables.ts';
@@ -138,23 +138,30 @@ export async function personIdsByCommunity(db: Db, communities: string[]): Promi
   return out;
 }
 
-/** Blind indexes and ids of persons with ids above `afterId`, lowest first, one page (warms the id cache). */
-export async function personIndexPage(db: Db, afterId: number, limit: number): Promise<Array<[string, number]>> {
+/**
+ * Persons with ids above `afterId`, up to `limit`, packed for the id cache without an object per
+ * person: 24 hex digits each, the first 16 of the blind index (all the cache keeps) then the id
+ * (ids from 2^31 - 1 on, which the cache cannot hold, are left out: the import asks the database).
+ */
+export async function personIndexPage(db: Db, afterId: number, limit: number): Promise<string> {
   if (db.sqlite) {
     let st = pageStatements.get(db.sqlite);
     if (!st) {
-      st = db.sqlite.prepare<unknown[]>('select id_index, id from persons where id > ? order by id limit ?').raw();
+      st = db.sqlite
+        .prepare<unknown[]>(
+          "select group_concat(substr(id_index, 1, 16) || printf('%08x', id), '') from (select id_index, id from persons where id > ? and id < 2147483647 order by id limit ?)",
+        )
+        .pluck();
       pageStatements.set(db.sqlite, st);
     }
-    return st.all(afterId, limit) as Array<[string, number]>;
+    return (st.get(afterId, limit) as string | null) ?? '';
   }
-  const rows = await db.k
-    .selectFrom('persons')
-    .select(['id_index', 'id'])
-    .where('id', '>', afterId)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => [r.id_index, Number(r.id)]);
+  const r = await sql<{
+    page: string | null;
+  }>`select string_agg(substr(id_index, 1, 16) || lpad(to_hex(id), 8, '0'), '') as page
+    from (select id_index, id from persons where id > ${afterId} and id < 2147483647 order by id limit ${limit}) p`.execute(
+    db.k,
+  );
+  return r.rows[0]?.page ?? '';
 }
 const pageStatements = new WeakMap<object, BetterSqlite3.Statement<unknown[]>>();
