@@ -6,7 +6,6 @@ import type {
   CampaignRow,
   PersonTestRow,
   RetestTaskRow,
-  SampleRow,
   SiteRow,
   TubeResultRow,
   TubeRow,
