@@ -139,29 +139,46 @@ export async function personIdsByCommunity(db: Db, communities: string[]): Promi
 }
 
 /**
- * Persons with ids above `afterId`, up to `limit`, packed for the id cache without an object per
- * person: 24 hex digits each, the first 16 of the blind index (all the cache keeps) then the id
- * (ids from 2^31 - 1 on, which the cache cannot hold, are left out: the import asks the database).
+ * Persons by blind index, after `afterIndex` ('' for the first), up to `limit`, packed for the id
+ * cache without an object per person: 24 hex digits each, the first 16 of the blind index (all the
+ * cache keeps) then the id (ids from 2^31 - 1 on, which the cache cannot hold, are left out: the
+ * import asks the database). In blind-index order, from the unique index alone; `last` is the
+ * page's last blind index, where the next page starts.
  */
-export async function personIndexPage(db: Db, afterId: number, limit: number): Promise<string> {
+export async function personIndexPage(
+  db: Db,
+  afterIndex: string,
+  limit: number,
+): Promise<{ packed: string; last: string | null }> {
   if (db.sqlite) {
     let st = pageStatements.get(db.sqlite);
     if (!st) {
       st = db.sqlite
         .prepare<unknown[]>(
-          "select group_concat(substr(id_index, 1, 16) || printf('%08x', id), '') from (select id_index, id from persons where id > ? and id < 2147483647 order by id limit ?)",
+          "select group_concat(iif(id < 2147483647, substr(id_index, 1, 16) || printf('%08x', id), ''), ''), max(id_index) from (select id_index, id from persons where id_index > ? order by id_index limit ?)",
         )
-        .pluck();
+        .raw();
       pageStatements.set(db.sqlite, st);
     }
-    return (st.get(afterId, limit) as string | null) ?? '';
+    const [packed, last] = st.get(afterIndex, limit) as [string | null, string | null];
+    return { packed: packed ?? '', last };
   }
-  const r = await sql<{
-    page: string | null;
-  }>`select string_agg(substr(id_index, 1, 16) || lpad(to_hex(id), 8, '0'), '') as page
-    from (select id_index, id from persons where id > ${afterId} and id < 2147483647 order by id limit ${limit}) p`.execute(
+  const r = await sql<{ packed: string | null; last: string | null }>`select
+      string_agg(case when id < 2147483647 then substr(id_index, 1, 16) || lpad(to_hex(id), 8, '0') else '' end, '') as packed,
+      max(id_index) as last
+    from (select id_index, id from persons where id_index > ${afterIndex} order by id_index limit ${limit}) p`.execute(
     db.k,
   );
-  return r.rows[0]?.page ?? '';
+  const row = r.rows[0];
+  return { packed: row?.packed ?? '', last: row?.last ?? null };
+}
+
+/** The highest person id (0 when none): how large the id cache will grow. */
+export async function topPersonId(db: Db): Promise<number> {
+  const r = await db.k
+    .selectFrom('persons')
+    .select((e) => e.fn.max('id').as('top'))
+    .executeTakeFirst();
+  return Number(r?.top ?? 0);
 }
 const pageStatements = new WeakMap<object, BetterSqlite3.Statement<unknown[]>>();

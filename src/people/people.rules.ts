@@ -74,6 +74,13 @@ export function parseResidentId(
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number spelled by n decimal digits of s at `from` (already known to be digits). */
+function digitsAt(s: string, from: number, n: number): number {
+  let v = 0;
+  for (let i = from; i < from + n; i++) v = v * 10 + s.charCodeAt(i) - 48;
+  return v;
+}
 const knownAreas = new Map<string, boolean>();
 
 /**
@@ -90,14 +97,9 @@ export function isCleanResidentId(raw: string, todayMs: number): boolean {
     sum += d * (WEIGHTS[i] as number);
   }
   if (raw.charCodeAt(17) !== CHECK.charCodeAt(sum % 11)) return false;
-  const digits = (from: number, n: number) => {
-    let v = 0;
-    for (let i = from; i < from + n; i++) v = v * 10 + raw.charCodeAt(i) - 48;
-    return v;
-  };
-  const y = digits(6, 4);
-  const m = digits(10, 2);
-  const d = digits(12, 2);
+  const y = digitsAt(raw, 6, 4);
+  const m = digitsAt(raw, 10, 2);
+  const d = digitsAt(raw, 12, 2);
   if (y < 1890 || m < 1 || m > 12 || d < 1) return false;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   if (d > (m === 2 && leap ? 29 : (DAYS[m - 1] as number)) || Date.UTC(y, m - 1, d) > todayMs) return false;

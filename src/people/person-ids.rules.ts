@@ -38,17 +38,20 @@ export class PersonIdTable {
   private slots: Int32Array;
   /** Slots - 1 (a power of two less one). */
   private mask: number;
+  /** A key's first slot is its top bits: keys added in ascending order fill the table front to back. */
+  private shift: number;
   size = 0;
   constructor(expected = 1024) {
     let cap = 16;
     while (cap * LOAD < expected) cap *= 2;
     this.mask = cap - 1;
+    this.shift = 32 - Math.log2(cap);
     this.slots = new Int32Array(3 * cap);
   }
   private slot(hi: number, lo: number): number {
     const t = this.slots;
     const mask = this.mask;
-    let s = hi & mask;
+    let s = hi >>> this.shift;
     while (t[3 * s + 2] !== EMPTY && (t[3 * s] !== hi || t[3 * s + 1] !== lo)) s = (s + 1) & mask;
     return 3 * s;
   }
@@ -86,6 +89,7 @@ export class PersonIdTable {
   private grow(): void {
     const old = this.slots;
     this.mask = 2 * this.mask + 1;
+    this.shift--;
     this.slots = new Int32Array(3 * (this.mask + 1));
     for (let s = 0; s < old.length; s += 3) {
       if (old[s + 2] === EMPTY) continue;

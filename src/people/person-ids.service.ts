@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/db.ts';
-import { personIdsByIndexBulk, personIndexPage } from './people.repo.ts';
+import { personIdsByIndexBulk, personIndexPage, topPersonId } from './people.repo.ts';
 import { hex8, PersonIdTable, wordAt } from './person-ids.rules.ts';
 
 /** Imports at least this large load the whole register once; smaller ones only probe. */
@@ -22,27 +22,29 @@ const caches = new WeakMap<Db, Cache>();
 function warm(db: Db): Cache {
   let c = caches.get(db);
   if (c) return c;
-  const table = new PersonIdTable(1 << 16);
-  const ready = (async () => {
-    for (let after = 0; ; ) {
-      const page = await personIndexPage(db, after, PAGE);
-      for (let at = 0; at < page.length; at += 24) {
-        const id = hex8(page, at + 16);
-        table.addWords(hex8(page, at), hex8(page, at + 8), id);
-        if (id > after) after = id;
-      }
-      if (page.length < 24 * PAGE) return;
+  const cache: Cache = { table: new PersonIdTable(), ready: Promise.resolve(), loaded: false };
+  cache.ready = (async () => {
+    // Sized once; persons come in blind-index order, so the table fills front to back.
+    const table = new PersonIdTable(await topPersonId(db));
+    cache.table = table;
+    for (let after = ''; ; ) {
+      const { packed, last } = await personIndexPage(db, after, PAGE);
+      for (let at = 0; at < packed.length; at += 24)
+        table.addWords(hex8(packed, at), hex8(packed, at + 8), hex8(packed, at + 16));
+      if (last === null) return;
+      after = last;
       await new Promise((r) => setImmediate(r));
     }
   })();
-  c = { table, ready, loaded: false };
-  const cache = c;
-  ready.then(() => {
-    cache.loaded = true;
-  });
+  c = cache;
   caches.set(db, c);
-  // A failed load must not poison later imports: forget it, the next large import tries again.
-  ready.catch(() => caches.delete(db));
+  cache.ready.then(
+    () => {
+      cache.loaded = true;
+    },
+    // A failed load must not poison later imports: forget it, the next large import tries again.
+    () => caches.delete(db),
+  );
   return c;
 }
 

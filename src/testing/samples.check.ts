@@ -3,7 +3,7 @@
 // runs (one tube, one site, one sampling time), so each lookup is skipped while it repeats the row
 // before; nothing is allocated per sample.
 
-import { type Campaign, type Moment, momentOf, seenBefore, type TubeFill } from './samples.rules.ts';
+import { beijingDayNo, type Campaign, type Moment, momentOf, seenBefore, type TubeFill } from './samples.rules.ts';
 import type { Issue } from './samples.service.ts';
 import type { NewTube, SampleColumns, StoredCampaign, StoredSite } from './testing.repo.ts';
 import { POOL_SIZES, roundOf } from './testing.rules.ts';
@@ -132,6 +132,58 @@ export class SampleCheck {
     }
   }
 
+  /**
+   * Flags each sample that is a second swab of its person in the same round: an earlier row of the
+   * file in that campaign round, or a stored sampling the same Beijing day (`index`). Returns the
+   * count and each person's latest sampling of the file (as text and as epoch ms).
+   */
+  flagRepeats(index: { lastSampledAt(id: number): number }) {
+    const { cols, round, at } = this;
+    const listedTwice = personsListedTwice(cols.person, cols.n);
+    // For persons listed more than once: their latest row of the file and the rounds seen so far.
+    const latest = new Map<number, number>();
+    const rounds = new Map<number, Set<Campaign | null>>();
+    const people: number[] = [];
+    const times: string[] = [];
+    const ms: number[] = [];
+    let repeats = 0;
+    for (let i = 0; i < cols.n; i++) {
+      const person = cols.person[i] as number;
+      const c = round[i] as Campaign | null;
+      const a = at[i] as Moment;
+      let inFile = false;
+      if (listedTwice.size === 0 || !listedTwice.has(person)) {
+        people.push(person);
+        times.push(a.iso);
+        ms.push(a.ms);
+      } else {
+        const last = latest.get(person);
+        if (last !== undefined) {
+          let seen = rounds.get(person);
+          if (!seen) {
+            seen = new Set([round[last] as Campaign | null]);
+            rounds.set(person, seen);
+          }
+          inFile = seen.has(c);
+          seen.add(c);
+        }
+        if (last === undefined || (at[last] as Moment).ms < a.ms) latest.set(person, i);
+      }
+      if (c === null) continue;
+      const prev = index.lastSampledAt(person);
+      if (inFile || (!Number.isNaN(prev) && beijingDayNo(prev) === a.dayNo)) {
+        cols.repeat[i] = 1;
+        repeats++;
+      }
+    }
+    for (const [person, i] of latest) {
+      people.push(person);
+      times.push((at[i] as Moment).iso);
+      ms.push((at[i] as Moment).ms);
+    }
+    return { repeats, people, times, lastMs: ms };
+  }
+
   /** A sampling time, parsed once per distinct text. */
   private momentOf(text: string): Moment | null {
     let at = this.moments.get(text);
@@ -181,4 +233,49 @@ export class SampleCheck {
     lr.c = c;
     return c;
   }
+}
+
+// Scratch bits by person id, shared by imports: a check runs without yielding, and clears the bits
+// it set before returning, so no other import ever sees them set.
+let seenBits = new Uint32Array(1 << 15);
+let twiceBits = new Uint32Array(1 << 15);
+
+/** The persons listed more than once among the first n (a bit per person id, no map entry per sample). */
+function personsListedTwice(persons: Float64Array, n: number): Set<number> {
+  let top = 0;
+  for (let i = 0; i < n; i++) if ((persons[i] as number) > top) top = persons[i] as number;
+  if (top >= 2 ** 31) {
+    // Beyond what the bits address (never, at a city's scale): a set of the persons seen.
+    const seen = new Set<number>();
+    const twice = new Set<number>();
+    for (let i = 0; i < n; i++) {
+      const p = persons[i] as number;
+      if (seen.has(p)) twice.add(p);
+      else seen.add(p);
+    }
+    return twice;
+  }
+  const words = Math.floor(top / 32) + 1;
+  if (words > seenBits.length) {
+    seenBits = new Uint32Array(Math.max(words, 2 * seenBits.length));
+    twiceBits = new Uint32Array(seenBits.length);
+  }
+  const twice = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const p = persons[i] as number;
+    const w = p >>> 5;
+    const bit = 1 << (p & 31);
+    if ((seenBits[w] as number) & bit) {
+      if (!((twiceBits[w] as number) & bit)) {
+        twiceBits[w] = (twiceBits[w] as number) | bit;
+        twice.add(p);
+      }
+    } else seenBits[w] = (seenBits[w] as number) | bit;
+  }
+  for (let i = 0; i < n; i++) {
+    const w = (persons[i] as number) >>> 5;
+    seenBits[w] = 0;
+    twiceBits[w] = 0;
+  }
+  return twice;
 }

@@ -10,7 +10,6 @@ import { AppError, messagesOf } from '../platform/errors.ts';
 import { readTable } from '../platform/files/table.ts';
 import { keyedChunks } from './sample-keys.service.ts';
 import { SampleCheck, type SampleInput } from './samples.check.ts';
-import { beijingDayNo, type Campaign } from './samples.rules.ts';
 import { TestingErrors } from './testing.errors.ts';
 import {
   analyzeSampling,
@@ -58,6 +57,33 @@ function tubeCodesOf(rows: SampleInput[]): string[] {
   return [...codes];
 }
 
+/** What new tubes add to the kept turnaround counts: one each, summed per round and district first. */
+function newTubeCounts(newTubes: NewTube[], stored: Map<string, unknown>): CountDeltas {
+  const added = new Map<string, { t: NewTube; n: number }>();
+  for (const t of newTubes) {
+    if (stored.has(t.code) || t.campaign_id == null) continue;
+    const key = `${t.campaign_id}|${t.round}|${t.district_code}`;
+    const g = added.get(key);
+    if (g) g.n++;
+    else added.set(key, { t, n: 1 });
+  }
+  const deltas = new CountDeltas();
+  for (const { t, n } of added.values())
+    deltas.add(
+      {
+        ...t,
+        campaign_id: t.campaign_id ?? null,
+        round: t.round ?? null,
+        received_at: null,
+        resulted_at: null,
+        lab_code: null,
+        receiving_lab: null,
+      },
+      n,
+    );
+  return deltas;
+}
+
 /**
  * Records samples: every row checked first (pool size, tube capacity, site, resident ID, time);
  * any problem refuses all. Samples already stored are skipped, so re-sending a file changes nothing.
@@ -89,68 +115,12 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     check.check(start, await personIdsOfDigests(ctx.db, chunk, { warm }), chunk.valid);
   }
   if (check.issues.length) throw invalidFile(check.issues);
-  const { cols, round, at } = check;
+  const { cols } = check;
   const index = await statusIndex(ctx.db);
-  // A second swab of the same person in the same round is kept but flagged: an earlier row of the
-  // file in that campaign round, or a stored sampling the same Beijing day. `latest` holds each
-  // person's latest row of the file; the rounds seen are kept only for persons listed more than once.
-  const latest = new Map<number, number>();
-  const rounds = new Map<number, Set<Campaign | null>>();
-  let repeats = 0;
-  for (let i = 0; i < cols.n; i++) {
-    const person = cols.person[i] as number;
-    const c = round[i] as Campaign | null;
-    const ms = (at[i] as (typeof at)[number]).ms;
-    const last = latest.get(person);
-    let inFile = false;
-    if (last !== undefined) {
-      let seen = rounds.get(person);
-      if (!seen) {
-        seen = new Set([round[last] as Campaign | null]);
-        rounds.set(person, seen);
-      }
-      inFile = seen.has(c);
-      seen.add(c);
-    }
-    if (last === undefined || (at[last] as (typeof at)[number]).ms < ms) latest.set(person, i);
-    if (c === null) continue;
-    const prev = index.lastSampledAt(person);
-    if (inFile || (!Number.isNaN(prev) && beijingDayNo(prev) === (at[i] as (typeof at)[number]).dayNo)) {
-      cols.repeat[i] = 1;
-      repeats++;
-    }
-  }
+  const { repeats, people, times, lastMs } = check.flagRepeats(index);
   const newTubes: NewTube[] = [];
   for (const f of check.fills.values()) if (f.row) newTubes.push(f.row);
-  // A new tube counts once in its round's turnaround figures: summed per round and district first.
-  const added = new Map<string, { t: NewTube; n: number }>();
-  for (const t of newTubes) {
-    if (tubes.has(t.code) || t.campaign_id == null) continue;
-    const key = `${t.campaign_id}|${t.round}|${t.district_code}`;
-    const g = added.get(key);
-    if (g) g.n++;
-    else added.set(key, { t, n: 1 });
-  }
-  const deltas = new CountDeltas();
-  for (const { t, n } of added.values())
-    deltas.add(
-      {
-        ...t,
-        campaign_id: t.campaign_id ?? null,
-        round: t.round ?? null,
-        received_at: null,
-        resulted_at: null,
-        lab_code: null,
-        receiving_lab: null,
-      },
-      n,
-    );
-  const people: number[] = [];
-  const times: string[] = [];
-  for (const [person, i] of latest) {
-    people.push(person);
-    times.push(cols.sampledAt[i] as string);
-  }
+  const deltas = newTubeCounts(newTubes, tubes);
   await ctx.db.k.transaction().execute(async (trx) => {
     await upsertTubes(ctx.db, trx, newTubes);
     await applyCounts(trx, deltas.rows());
@@ -164,11 +134,7 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
       detail: { rows: rows.length, recorded: cols.n, tubes: newTubes.length, repeats },
     });
   });
-  index.advance(
-    'lastSampledAt',
-    people,
-    Float64Array.from(latest.values(), (i) => (at[i] as (typeof at)[number]).ms),
-  );
+  index.advance('lastSampledAt', people, lastMs);
   // After a bulk load PostgreSQL's statistics still describe the table before it, and it would plan
   // the results' member lookups as hash joins over every person; autovacuum catches up only later.
   if (ctx.db.dialect === 'postgres' && cols.n >= ANALYZE_AFTER) await analyzeSampling(ctx.db);

@@ -2,14 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { Db } from '../platform/db/db.ts';
-import type {
-  CampaignRow,
-  PersonTestRow,
-  RetestTaskRow,
-  SiteRow,
-  TubeResultRow,
-  TubeRow,
-} from './testing.tables.ts';
+import type { CampaignRow, PersonTestRow, RetestTaskRow, SiteRow, TubeResultRow, TubeRow } from './testing.tables.ts';
 import './testing.tables.ts';
 import '../people/people.tables.ts';
 
