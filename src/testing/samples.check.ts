@@ -20,20 +20,25 @@ export interface SampleInput {
 
 type Area = StoredCampaign & { span: { startOn: string; endOn: string }; codes: string[] };
 
-/** What the pass found: problems, the samples to write (with each one's round and time), the tubes. */
+/**
+ * What the pass found: problems, the samples to write (with each one's round and time), the tubes.
+ * Per sample only numbers are kept (indexes into small lists of tubes, times and rounds): large
+ * arrays of references cost more to grow and to scan for the collector than the checks themselves.
+ */
 export class SampleCheck {
   readonly issues: Issue[] = [];
   readonly cols: SampleColumns;
-  /** Per sample: its campaign round (one object per round; null outside any) and its time. */
-  readonly round: Array<Campaign | null> = [];
-  readonly at: Moment[] = [];
+  /** Per sample: its campaign round (index into `rounds`, -1 outside any); its time is `moments[cols.at[i]]`. */
+  readonly round: Int32Array;
+  readonly rounds: Campaign[] = [];
+  readonly moments: Moment[] = [];
   readonly fills = new Map<string, TubeFill<NewTube>>();
-  private moments = new Map<string, Moment | null>();
-  private campaignFor = new Map<string, Map<string, Campaign | null>>();
-  private canonical = new Map<string, Campaign>();
+  private momentNo = new Map<string, number>();
+  private campaignFor = new Map<string, Map<string, number>>();
+  private roundNo = new Map<string, number>();
   private campaigns: Area[];
-  private last = { tube: '', fill: null as TubeFill<NewTube> | null, atText: '', at: null as Moment | null };
-  private lastRound = { site: null as StoredSite | null, at: null as Moment | null, c: null as Campaign | null };
+  private last = { tube: '', fill: null as TubeFill<NewTube> | null, atText: '', at: -1 };
+  private lastRound = { site: null as StoredSite | null, at: -1, c: -1 };
 
   constructor(
     private rows: SampleInput[],
@@ -48,7 +53,16 @@ export class SampleCheck {
       codes: (JSON.parse(c.areas) as Array<{ code: string }>).map((a) => a.code),
     }));
     const n = rows.length;
-    this.cols = { n: 0, tube: [], person: new Float64Array(n), sampledAt: [], repeat: new Uint8Array(n) };
+    this.cols = {
+      n: 0,
+      tube: new Int32Array(n),
+      tubeCodes: [],
+      person: new Float64Array(n),
+      at: new Int32Array(n),
+      times: [],
+      repeat: new Uint8Array(n),
+    };
+    this.round = new Int32Array(n);
   }
 
   private issue(row: number, column: string, code: string, params?: Record<string, unknown>): void {
@@ -60,20 +74,19 @@ export class SampleCheck {
    * an ID already refused, which `valid[k]` = 0 tells).
    */
   check(start: number, persons: Float64Array, valid: Uint8Array): void {
-    const { rows, sites, cols, last } = this;
+    const { rows, sites, cols, last, moments } = this;
     for (let k = 0; k < persons.length; k++) {
       const r = rows[start + k] as SampleInput;
       if (!(POOL_SIZES as readonly number[]).includes(r.poolSize)) {
         this.issue(r.row, 'pool_size', 'TUBE_POOL_SIZE', { value: r.poolSize });
         continue;
       }
-      let at = last.at;
-      if (r.sampledAt !== last.atText) {
-        at = this.momentOf(r.sampledAt);
-        last.at = at;
+      if (r.sampledAt !== last.atText || last.at < 0) {
+        last.at = this.momentOf(r.sampledAt);
         last.atText = r.sampledAt;
       }
-      if (!at) {
+      const atNo = last.at;
+      if (atNo < 0) {
         this.issue(r.row, 'sampled_at', 'SAMPLE_TIME_INVALID', { value: r.sampledAt });
         continue;
       }
@@ -106,23 +119,24 @@ export class SampleCheck {
       }
       f.size = size;
       f.count++;
-      const c = this.roundFor(site, at);
+      const c = this.roundFor(site, atNo);
+      const at = moments[atNo] as Moment;
       const n = cols.n++;
-      cols.tube.push(r.tubeCode);
+      cols.tube[n] = f.no;
       cols.person[n] = personId;
-      cols.sampledAt.push(at.iso);
-      this.round.push(c);
-      this.at.push(at);
+      cols.at[n] = atNo;
+      this.round[n] = c;
       if (f.row) {
         f.row.samples++;
         if (at.iso < f.row.first_sampled_at) f.row.first_sampled_at = at.iso;
       } else {
+        const campaign = c < 0 ? null : (this.rounds[c] as Campaign);
         f.row = {
           code: r.tubeCode,
           pool_size: r.poolSize,
           site_code: r.siteCode,
-          campaign_id: c?.id ?? null,
-          round: c?.round ?? null,
+          campaign_id: campaign?.id ?? null,
+          round: campaign?.round ?? null,
           district_code: site.district_code,
           first_sampled_at: at.iso,
           samples: 1,
@@ -138,38 +152,39 @@ export class SampleCheck {
    * count and each person's latest sampling of the file (as text and as epoch ms).
    */
   flagRepeats(index: { lastSampledAt(id: number): number }) {
-    const { cols, round, at } = this;
+    const { cols, round, moments } = this;
     const listedTwice = personsListedTwice(cols.person, cols.n);
     // For persons listed more than once: their latest row of the file and the rounds seen so far.
     const latest = new Map<number, number>();
-    const rounds = new Map<number, Set<Campaign | null>>();
-    const people: number[] = [];
-    const times: string[] = [];
-    const ms: number[] = [];
+    const rounds = new Map<number, Set<number>>();
+    const people = new Array<number>(cols.n);
+    const times = new Array<string>(cols.n);
+    const ms = new Float64Array(cols.n);
+    let k = 0;
     let repeats = 0;
     for (let i = 0; i < cols.n; i++) {
       const person = cols.person[i] as number;
-      const c = round[i] as Campaign | null;
-      const a = at[i] as Moment;
+      const c = round[i] as number;
+      const a = moments[cols.at[i] as number] as Moment;
       let inFile = false;
       if (listedTwice.size === 0 || !listedTwice.has(person)) {
-        people.push(person);
-        times.push(a.iso);
-        ms.push(a.ms);
+        people[k] = person;
+        times[k] = a.iso;
+        ms[k++] = a.ms;
       } else {
         const last = latest.get(person);
         if (last !== undefined) {
           let seen = rounds.get(person);
           if (!seen) {
-            seen = new Set([round[last] as Campaign | null]);
+            seen = new Set([round[last] as number]);
             rounds.set(person, seen);
           }
           inFile = seen.has(c);
           seen.add(c);
         }
-        if (last === undefined || (at[last] as Moment).ms < a.ms) latest.set(person, i);
+        if (last === undefined || (moments[cols.at[last] as number] as Moment).ms < a.ms) latest.set(person, i);
       }
-      if (c === null) continue;
+      if (c < 0) continue;
       const prev = index.lastSampledAt(person);
       if (inFile || (!Number.isNaN(prev) && beijingDayNo(prev) === a.dayNo)) {
         cols.repeat[i] = 1;
@@ -177,59 +192,66 @@ export class SampleCheck {
       }
     }
     for (const [person, i] of latest) {
-      people.push(person);
-      times.push((at[i] as Moment).iso);
-      ms.push((at[i] as Moment).ms);
+      const a = moments[cols.at[i] as number] as Moment;
+      people[k] = person;
+      times[k] = a.iso;
+      ms[k++] = a.ms;
     }
-    return { repeats, people, times, lastMs: ms };
+    people.length = k;
+    times.length = k;
+    return { repeats, people, times, lastMs: ms.subarray(0, k) };
   }
 
-  /** A sampling time, parsed once per distinct text. */
-  private momentOf(text: string): Moment | null {
-    let at = this.moments.get(text);
-    if (at === undefined) {
-      at = momentOf(text);
-      this.moments.set(text, at);
+  /** A sampling time's index in `moments` (-1: not a time), parsed once per distinct text. */
+  private momentOf(text: string): number {
+    let no = this.momentNo.get(text);
+    if (no === undefined) {
+      const at = momentOf(text);
+      no = at ? this.moments.push(at) - 1 : -1;
+      if (at) this.cols.times.push(at.iso);
+      this.momentNo.set(text, no);
     }
-    return at;
+    return no;
   }
 
   private fillOf(code: string): TubeFill<NewTube> {
     let f = this.fills.get(code);
     if (!f) {
       const t = this.tubes.get(code);
-      f = { size: t ? t.pool_size : -1, count: t ? t.samples : 0, seen: this.stored.get(code) ?? [], row: null };
+      const seen = this.stored.get(code) ?? [];
+      f = { size: t ? t.pool_size : -1, count: t ? t.samples : 0, seen, row: null, no: this.cols.tubeCodes.length };
+      this.cols.tubeCodes.push(code);
       this.fills.set(code, f);
     }
     return f;
   }
 
-  /** The campaign round a site's sampling falls in (null outside any), one object per round. */
-  private roundFor(site: StoredSite, at: Moment): Campaign | null {
+  /** The campaign round (index into `rounds`, -1 outside any) a site's sampling falls in. */
+  private roundFor(site: StoredSite, atNo: number): number {
     const lr = this.lastRound;
-    if (lr.site === site && lr.at === at) return lr.c;
+    if (lr.site === site && lr.at === atNo) return lr.c;
     let bySite = this.campaignFor.get(site.code);
     if (!bySite) {
       bySite = new Map();
       this.campaignFor.set(site.code, bySite);
     }
-    let c = bySite.get(at.day);
+    const day = (this.moments[atNo] as Moment).day;
+    let c = bySite.get(day);
     if (c === undefined) {
-      const day = at.day;
       const found = this.campaigns.find(
         (x) => roundOf(x.span, day) && x.codes.some((code) => site.community_code.startsWith(code)),
       );
-      c = null;
+      c = -1;
       if (found) {
         const round = roundOf(found.span, day) as number;
         const key = `${found.id}|${round}`;
-        c = this.canonical.get(key) ?? { id: found.id, round };
-        this.canonical.set(key, c);
+        c = this.roundNo.get(key) ?? this.rounds.push({ id: found.id, round }) - 1;
+        this.roundNo.set(key, c);
       }
-      bySite.set(at.day, c);
+      bySite.set(day, c);
     }
     lr.site = site;
-    lr.at = at;
+    lr.at = atNo;
     lr.c = c;
     return c;
   }

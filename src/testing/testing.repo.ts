@@ -194,12 +194,14 @@ function manyRows(
   }
 }
 
-/** Samples to write, as columns (no object per sample): rows 0…n-1. */
+/** Samples to write, as columns (no object per sample): rows 0…n-1; tube and time as indexes into short lists. */
 export interface SampleColumns {
   n: number;
-  tube: string[];
+  tube: Int32Array;
+  tubeCodes: string[];
   person: Float64Array;
-  sampledAt: string[];
+  at: Int32Array;
+  times: string[];
   repeat: Uint8Array;
 }
 
@@ -213,9 +215,9 @@ export async function insertSamples(db: Db, trx: Executor, rows: SampleColumns):
       '',
       rows.n,
       (args, at, i) => {
-        args[at] = rows.tube[i];
+        args[at] = rows.tubeCodes[rows.tube[i] as number];
         args[at + 1] = rows.person[i];
-        args[at + 2] = rows.sampledAt[i];
+        args[at + 2] = rows.times[rows.at[i] as number];
         args[at + 3] = rows.repeat[i];
       },
     );
@@ -223,11 +225,11 @@ export async function insertSamples(db: Db, trx: Executor, rows: SampleColumns):
   }
   for (let i = 0; i < rows.n; i += 20_000) {
     const end = Math.min(rows.n, i + 20_000);
+    const tubes = Array.from(rows.tube.subarray(i, end), (t) => rows.tubeCodes[t]);
+    const times = Array.from(rows.at.subarray(i, end), (t) => rows.times[t]);
     await sql`insert into samples (tube_code, person_id, sampled_at, repeat_in_round)
-      select * from unnest(${rows.tube.slice(i, end)}::text[], ${Array.from(rows.person.subarray(i, end))}::int[],
-                           ${rows.sampledAt.slice(i, end)}::text[], ${Array.from(rows.repeat.subarray(i, end))}::int[])`.execute(
-      trx,
-    );
+      select * from unnest(${tubes}::text[], ${Array.from(rows.person.subarray(i, end))}::int[],
+                           ${times}::text[], ${Array.from(rows.repeat.subarray(i, end))}::int[])`.execute(trx);
   }
 }
 
@@ -236,8 +238,8 @@ export async function upsertFact(
   db: Db,
   trx: Executor,
   fact: 'last_sampled_at' | 'last_negative_sampled_at',
-  ids: number[],
-  times: string[],
+  ids: ArrayLike<number>,
+  times: ArrayLike<string>,
 ): Promise<void> {
   if (db.sqlite) {
     // Rows of one statement are applied in order, so a person twice in it ends at the later time.
@@ -256,7 +258,7 @@ export async function upsertFact(
   }
   for (let i = 0; i < ids.length; i += 20_000)
     await sql`insert into person_tests (person_id, ${sql.ref(fact)})
-      select * from unnest(${ids.slice(i, i + 20_000)}::int[], ${times.slice(i, i + 20_000)}::text[])
+      select * from unnest(${Array.prototype.slice.call(ids, i, i + 20_000)}::int[], ${Array.prototype.slice.call(times, i, i + 20_000)}::text[])
       on conflict (person_id) do update set ${sql.ref(fact)} = ${later(fact)}`.execute(trx);
 }
 

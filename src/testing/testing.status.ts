@@ -73,7 +73,7 @@ export class StatusIndex {
   /** Moves one time fact of many persons forward (never back), as `set` does for that field alone. */
   advance(field: keyof PersonStatus, ids: number[], ms: ArrayLike<number>): void {
     let top = -1;
-    for (const id of ids) if (id > top) top = id;
+    for (let i = 0; i < ids.length; i++) if ((ids[i] as number) > top) top = ids[i] as number;
     this.grow(top);
     const col = this.cols[field];
     for (let i = 0; i < ids.length; i++) {
