@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { Db } from '../platform/db/db.ts';
 import type { PersonRow } from './people.tables.ts';
@@ -138,23 +138,47 @@ export async function personIdsByCommunity(db: Db, communities: string[]): Promi
   return out;
 }
 
-/** Blind indexes and ids of persons with ids above `afterId`, lowest first, one page (warms the id cache). */
-export async function personIndexPage(db: Db, afterId: number, limit: number): Promise<Array<[string, number]>> {
+/**
+ * Persons by blind index, after `afterIndex` ('' for the first), up to `limit`, packed for the id
+ * cache without an object per person: 24 hex digits each, the first 16 of the blind index (all the
+ * cache keeps) then the id (ids from 2^31 - 1 on, which the cache cannot hold, are left out: the
+ * import asks the database). In blind-index order, from the unique index alone; `last` is the
+ * page's last blind index, where the next page starts.
+ */
+export async function personIndexPage(
+  db: Db,
+  afterIndex: string,
+  limit: number,
+): Promise<{ packed: string; last: string | null }> {
   if (db.sqlite) {
     let st = pageStatements.get(db.sqlite);
     if (!st) {
-      st = db.sqlite.prepare<unknown[]>('select id_index, id from persons where id > ? order by id limit ?').raw();
+      st = db.sqlite
+        .prepare<unknown[]>(
+          "select group_concat(iif(id < 2147483647, substr(id_index, 1, 16) || printf('%08x', id), ''), ''), max(id_index) from (select id_index, id from persons where id_index > ? order by id_index limit ?)",
+        )
+        .raw();
       pageStatements.set(db.sqlite, st);
     }
-    return st.all(afterId, limit) as Array<[string, number]>;
+    const [packed, last] = st.get(afterIndex, limit) as [string | null, string | null];
+    return { packed: packed ?? '', last };
   }
-  const rows = await db.k
+  const r = await sql<{ packed: string | null; last: string | null }>`select
+      string_agg(case when id < 2147483647 then substr(id_index, 1, 16) || lpad(to_hex(id), 8, '0') else '' end, '') as packed,
+      max(id_index) as last
+    from (select id_index, id from persons where id_index > ${afterIndex} order by id_index limit ${limit}) p`.execute(
+    db.k,
+  );
+  const row = r.rows[0];
+  return { packed: row?.packed ?? '', last: row?.last ?? null };
+}
+
+/** The highest person id (0 when none): how large the id cache will grow. */
+export async function topPersonId(db: Db): Promise<number> {
+  const r = await db.k
     .selectFrom('persons')
-    .select(['id_index', 'id'])
-    .where('id', '>', afterId)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => [r.id_index, Number(r.id)]);
+    .select((e) => e.fn.max('id').as('top'))
+    .executeTakeFirst();
+  return Number(r?.top ?? 0);
 }
 const pageStatements = new WeakMap<object, BetterSqlite3.Statement<unknown[]>>();

@@ -73,6 +73,45 @@ export function parseResidentId(
   };
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number spelled by n decimal digits of s at `from` (already known to be digits). */
+function digitsAt(s: string, from: number, n: number): number {
+  let v = 0;
+  for (let i = from; i < from + n; i++) v = v * 10 + s.charCodeAt(i) - 48;
+  return v;
+}
+const knownAreas = new Map<string, boolean>();
+
+/**
+ * Whether `raw` is, exactly as written, a resident ID that parseResidentId accepts (bulk imports:
+ * no objects or slices per valid ID). False means "ask parseResidentId", which names the problem
+ * or accepts a form that needs trimming or upper-casing.
+ */
+export function isCleanResidentId(raw: string, todayMs: number): boolean {
+  if (raw.length !== 18) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    sum += d * (WEIGHTS[i] as number);
+  }
+  if (raw.charCodeAt(17) !== CHECK.charCodeAt(sum % 11)) return false;
+  const y = digitsAt(raw, 6, 4);
+  const m = digitsAt(raw, 10, 2);
+  const d = digitsAt(raw, 12, 2);
+  if (y < 1890 || m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (m === 2 && leap ? 29 : (DAYS[m - 1] as number)) || Date.UTC(y, m - 1, d) > todayMs) return false;
+  const area = raw.slice(0, 6);
+  let known = knownAreas.get(area);
+  if (known === undefined) {
+    known = areaName(area) !== undefined;
+    if (knownAreas.size < 10_000) knownAreas.set(area, known);
+  }
+  return known;
+}
+
 /** 350102********1234: area code and last four only. */
 export function maskIdNumber(id: string): string {
   return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;

@@ -1,6 +1,6 @@
 import type { Db } from '../platform/db/db.ts';
-import { personIdsByIndexBulk, personIndexPage } from './people.repo.ts';
-import { PersonIdTable } from './person-ids.rules.ts';
+import { personIdsByIndexBulk, personIndexPage, topPersonId } from './people.repo.ts';
+import { hex8, PersonIdTable, wordAt } from './person-ids.rules.ts';
 
 /** Imports at least this large load the whole register once; smaller ones only probe. */
 export const WARM_AT = 50_000;
@@ -22,56 +22,79 @@ const caches = new WeakMap<Db, Cache>();
 function warm(db: Db): Cache {
   let c = caches.get(db);
   if (c) return c;
-  const table = new PersonIdTable(1 << 16);
-  const ready = (async () => {
-    for (let after = 0; ; ) {
-      const page = await personIndexPage(db, after, PAGE);
-      for (const [ix, id] of page) table.add(ix, id);
-      if (page.length < PAGE) return;
-      after = (page[page.length - 1] as [string, number])[1];
+  const cache: Cache = { table: new PersonIdTable(), ready: Promise.resolve(), loaded: false };
+  cache.ready = (async () => {
+    // Sized once; persons come in blind-index order, so the table fills front to back.
+    const table = new PersonIdTable(await topPersonId(db));
+    cache.table = table;
+    for (let after = ''; ; ) {
+      const { packed, last } = await personIndexPage(db, after, PAGE);
+      for (let at = 0; at < packed.length; at += 24)
+        table.addWords(hex8(packed, at), hex8(packed, at + 8), hex8(packed, at + 16));
+      if (last === null) return;
+      after = last;
       await new Promise((r) => setImmediate(r));
     }
   })();
-  c = { table, ready, loaded: false };
-  const cache = c;
-  ready.then(() => {
-    cache.loaded = true;
-  });
+  c = cache;
   caches.set(db, c);
-  // A failed load must not poison later imports: forget it, the next large import tries again.
-  ready.catch(() => caches.delete(db));
+  cache.ready.then(
+    () => {
+      cache.loaded = true;
+    },
+    // A failed load must not poison later imports: forget it, the next large import tries again.
+    () => caches.delete(db),
+  );
   return c;
 }
 
+/** Blind indexes as 32 raw bytes each (`digests[32 * i]`), and which positions hold one. */
+export interface Digests {
+  digests: Uint8Array;
+  valid: Uint8Array;
+}
+
 /**
- * Person ids of blind indexes, position by position (undefined: no such person). A large import
- * warms a process-wide cache of the register; what the cache cannot answer goes to the database.
+ * Person ids of blind indexes given as raw digests, position by position (0: no such person, or no
+ * valid digest there). A large import warms a process-wide cache of the register; what the cache
+ * cannot answer goes to the database.
  */
+export async function personIdsOfDigests(db: Db, d: Digests, opts: { warm: boolean }): Promise<Float64Array> {
+  // A small import does not wait for a load that a large one started.
+  let c = opts.warm ? warm(db) : caches.get(db);
+  if (c && opts.warm) await c.ready;
+  else if (c && !c.loaded) c = undefined;
+  const n = d.valid.length;
+  const out = new Float64Array(n);
+  const misses: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!d.valid[i]) continue;
+    const id = c ? c.table.getWords(wordAt(d.digests, 32 * i), wordAt(d.digests, 32 * i + 4)) : 0;
+    if (id) out[i] = id;
+    else misses.push(i);
+  }
+  if (!misses.length) return out;
+  const hex = (i: number) => Buffer.from(d.digests.buffer, d.digests.byteOffset + 32 * i, 32).toString('hex');
+  const found = await personIdsByIndexBulk(db, misses.map(hex));
+  for (const i of misses) {
+    const id = found.get(hex(i));
+    if (id === undefined) continue;
+    out[i] = id;
+    c?.table.add(hex(i), id);
+  }
+  return out;
+}
+
+/** Person ids of hex blind indexes, position by position (undefined: no such person). */
 export async function personIdsOf(
   db: Db,
   indexes: string[],
   opts: { warm: boolean },
 ): Promise<Array<number | undefined>> {
-  // A small import does not wait for a load that a large one started.
-  let c = opts.warm ? warm(db) : caches.get(db);
-  if (c && opts.warm) await c.ready;
-  else if (c && !c.loaded) c = undefined;
-  const out: Array<number | undefined> = new Array(indexes.length);
-  const misses: string[] = [];
-  for (let i = 0; i < indexes.length; i++) {
-    const id = c?.table.get(indexes[i] as string);
-    out[i] = id;
-    if (id === undefined) misses.push(indexes[i] as string);
-  }
-  if (!misses.length) return out;
-  const found = await personIdsByIndexBulk(db, misses);
-  for (let i = 0; i < indexes.length; i++) {
-    if (out[i] !== undefined) continue;
-    const id = found.get(indexes[i] as string);
-    out[i] = id;
-    if (id !== undefined) c?.table.add(indexes[i] as string, id);
-  }
-  return out;
+  const digests = new Uint8Array(32 * indexes.length);
+  for (let i = 0; i < indexes.length; i++) digests.set(Buffer.from(indexes[i] as string, 'hex'), 32 * i);
+  const ids = await personIdsOfDigests(db, { digests, valid: new Uint8Array(indexes.length).fill(1) }, opts);
+  return Array.from(ids, (id) => (id === 0 ? undefined : id));
 }
 
 /** Drops a database's cache (tests; a register restored from a backup). */

@@ -1,10 +1,13 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomFillSync } from 'node:crypto';
+import { shortHmac } from './sha256.ts';
 
 /** Field encryption (AES-256-GCM) and keyed blind indexes, all derived from one secret. */
 export interface Crypto {
   encrypt(plain: string): string;
   decrypt(sealed: string): string;
   blindIndex(kind: string, value: string): string;
+  /** The same blind index as 32 raw bytes written at `out[at]` (bulk imports: no string, no object). */
+  blindDigest(kind: string, value: string, out: Uint8Array, at: number): void;
   mac(data: string): string;
 }
 
@@ -28,11 +31,36 @@ function derive(secret: string, info: string): Buffer {
   return Buffer.from(hkdfSync('sha256', secret, 'banyan', info, 32));
 }
 
+/**
+ * The blind index as raw bytes: short ASCII values (resident IDs) by the precomputed-state HMAC of
+ * sha256.ts, checked here once against createHmac; anything else by createHmac.
+ */
+function digestInto(key: Buffer): (kind: string, value: string, out: Uint8Array, at: number) => void {
+  const slow = (kind: string, value: string, out: Uint8Array, at: number) => {
+    out.set(createHmac('sha256', key).update(`${kind}:${value}`).digest(), at);
+  };
+  const fast = shortHmac(key);
+  const probe = new Uint8Array(32);
+  fast('id:', '350102199001010018', probe, 0);
+  if (Buffer.from(probe).toString('hex') !== createHmac('sha256', key).update('id:350102199001010018').digest('hex'))
+    return slow;
+  let kindOf = '';
+  let prefix = ':';
+  return (kind, value, out, at) => {
+    if (kind !== kindOf) {
+      kindOf = kind;
+      prefix = `${kind}:`;
+    }
+    if (!fast(prefix, value, out, at)) slow(kind, value, out, at);
+  };
+}
+
 /** Builds the crypto helpers from BANYAN_SECRET; separate keys per purpose so one leak is contained. */
 export function createCrypto(secret: string): Crypto {
   const encKey = derive(secret, 'field-encryption');
   const indexKey = derive(secret, 'blind-index');
   const macKey = derive(secret, 'audit-chain');
+  const blindDigest = digestInto(indexKey);
   return {
     encrypt(plain) {
       const iv = freshIv();
@@ -50,6 +78,7 @@ export function createCrypto(secret: string): Crypto {
     blindIndex(kind, value) {
       return createHmac('sha256', indexKey).update(`${kind}:${value}`).digest('hex');
     },
+    blindDigest,
     mac(data) {
       return createHmac('sha256', macKey).update(data).digest('hex');
     },

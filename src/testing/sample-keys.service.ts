@@ -14,7 +14,7 @@ interface Job {
   promises: Array<Promise<KeyedChunk>>;
 }
 interface Keyer {
-  start(ids: string[], todayMs: number): Job;
+  start(job: Job, ids: string[], todayMs: number): void;
 }
 const keyers = new Map<string, Promise<Keyer | null>>();
 
@@ -64,22 +64,16 @@ function keyerOf(ctx: Ctx): Promise<Keyer | null> {
     worker.on('error', stop);
     worker.on('exit', (code) => stop(new Error(`keying thread exited (${code})`)));
     const keyer: Keyer = {
-      start(ids, todayMs) {
+      start(job, ids, todayMs) {
         const n = ++seq;
-        const next = new Int32Array(new SharedArrayBuffer(4));
-        const job: Job = { next, answers: new Map(), promises: [] };
-        for (let c = 0; c * CHUNK < ids.length; c++)
-          job.promises.push(
-            new Promise<KeyedChunk>((resolve, reject) => {
-              job.answers.set(c, { resolve, reject });
-            }),
-          );
-        // Awaited in order, or never (a chunk this thread claims); no rejection may go unhandled.
-        for (const p of job.promises) p.catch(() => {});
         if (jobs.size === 0) worker.ref();
         jobs.set(n, job);
-        worker.postMessage({ seq: n, ids, today: todayMs, size: CHUNK, next: next.buffer });
-        return job;
+        const lengths = new Int32Array(ids.length);
+        for (let i = 0; i < ids.length; i++) lengths[i] = (ids[i] as string).length;
+        worker.postMessage(
+          { seq: n, text: ids.join(''), lengths, today: todayMs, size: CHUNK, next: job.next.buffer },
+          [lengths.buffer],
+        );
       },
     };
   });
@@ -100,15 +94,25 @@ export function keyedChunks(
 ): AsyncIterable<{ start: number; chunk: KeyedChunk }> {
   const here = (start: number) => keyIds(ctx.crypto, ids.slice(start, start + CHUNK), todayMs);
   const threaded = opts.threaded ?? ids.length >= THREAD_AT;
-  // Started before the caller reads anything else, so the thread works while it does.
-  const job = (threaded ? keyerOf(ctx) : Promise.resolve(null)).then((k) => k?.start(ids, todayMs) ?? null);
+  const chunks = Math.ceil(ids.length / CHUNK);
+  const job: Job = { next: new Int32Array(new SharedArrayBuffer(4)), answers: new Map(), promises: [] };
+  if (threaded) {
+    for (let c = 0; c < chunks; c++)
+      job.promises.push(
+        new Promise<KeyedChunk>((resolve, reject) => {
+          job.answers.set(c, { resolve, reject });
+        }),
+      );
+    // Awaited in order, or never (a chunk this thread claims); no rejection may go unhandled.
+    for (const p of job.promises) p.catch(() => {});
+    // This thread keys chunks while the thread starts; it joins in at the next unclaimed chunk.
+    void keyerOf(ctx).then((k) => k?.start(job, ids, todayMs));
+  }
   return (async function* () {
-    const j = await job;
-    for (let c = 0; c * CHUNK < ids.length; c++) {
+    for (let c = 0; c < chunks; c++) {
       const start = c * CHUNK;
-      const mine = !j || Atomics.compareExchange(j.next, 0, c, c + 1) === c;
-      if (mine) yield { start, chunk: here(start) };
-      else yield { start, chunk: await (j.promises[c] as Promise<KeyedChunk>).catch(() => here(start)) };
+      if (Atomics.compareExchange(job.next, 0, c, c + 1) === c) yield { start, chunk: here(start) };
+      else yield { start, chunk: await (job.promises[c] as Promise<KeyedChunk>).catch(() => here(start)) };
     }
   })();
 }

@@ -1,6 +1,6 @@
 // The per-row work of a sample import that needs no database: each resident ID checked (GB 11643)
 // and keyed by its blind index. Shared by the import's own thread and the keying thread.
-import { parseResidentId } from '../people/people.rules.ts';
+import { isCleanResidentId, parseResidentId } from '../people/people.rules.ts';
 import type { Crypto } from '../platform/crypto.ts';
 
 /** An ID problem of the row at position `at` of the chunk. */
@@ -10,32 +10,37 @@ export interface KeyProblem {
   params: Record<string, unknown>;
 }
 
-/** Blind index per row ('' where the ID is invalid) and the problems found. */
+/**
+ * Per row of a chunk: its blind index as 32 raw bytes at `digests[32 * i]` (what the hex blind
+ * index spells; zeros where the ID is invalid) and `valid[i]` = 1 for a valid ID. Bytes, not hex
+ * strings: they cross to the import's thread without copying and are probed without parsing.
+ */
 export interface KeyedChunk {
-  index: string[];
+  digests: Uint8Array;
+  valid: Uint8Array;
   problems: KeyProblem[];
 }
 
-/** Checks and keys some ID numbers; each distinct ID is keyed (HMAC) once. */
-export function keyIds(crypto: Pick<Crypto, 'blindIndex'>, ids: string[], todayMs: number): KeyedChunk {
+/** Checks and keys some ID numbers. */
+export function keyIds(crypto: Pick<Crypto, 'blindDigest'>, ids: string[], todayMs: number): KeyedChunk {
   const today = new Date(todayMs);
-  const index: string[] = new Array(ids.length);
+  const digests = new Uint8Array(32 * ids.length);
+  const valid = new Uint8Array(ids.length);
   const problems: KeyProblem[] = [];
-  const seen = new Map<string, string>();
   for (let i = 0; i < ids.length; i++) {
-    const id = parseResidentId(ids[i] as string, today);
-    if (!id.ok) {
-      const { code, ...params } = id.problem;
-      problems.push({ at: i, code, params });
-      index[i] = '';
-      continue;
+    const raw = ids[i] as string;
+    let idNumber = raw;
+    if (!isCleanResidentId(raw, todayMs)) {
+      const id = parseResidentId(raw, today);
+      if (!id.ok) {
+        const { code, ...params } = id.problem;
+        problems.push({ at: i, code, params });
+        continue;
+      }
+      idNumber = id.facts.idNumber;
     }
-    let ix = seen.get(id.facts.idNumber);
-    if (ix === undefined) {
-      ix = crypto.blindIndex('id', id.facts.idNumber);
-      seen.set(id.facts.idNumber, ix);
-    }
-    index[i] = ix;
+    crypto.blindDigest('id', idNumber, digests, 32 * i);
+    valid[i] = 1;
   }
-  return { index, problems };
+  return { digests, valid, problems };
 }

@@ -34,12 +34,13 @@ export function momentOf(text: string): Moment | null {
   };
 }
 
-/** Per tube of a file: capacity (-1 until a row sets it), samples so far, persons seen, and the row it writes. */
+/** Per tube of a file: capacity (-1 until a row sets it), samples so far, persons seen, the row it writes, its number in the file. */
 export interface TubeFill<Row> {
   size: number;
   count: number;
   seen: number[] | Set<number>;
   row: Row | null;
+  no: number;
 }
 
 /** Whether the person is already in the tube (stored or an earlier row); if not, notes them. */

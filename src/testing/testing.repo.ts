@@ -2,15 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { Db } from '../platform/db/db.ts';
-import type {
-  CampaignRow,
-  PersonTestRow,
-  RetestTaskRow,
-  SampleRow,
-  SiteRow,
-  TubeResultRow,
-  TubeRow,
-} from './testing.tables.ts';
+import type { CampaignRow, PersonTestRow, RetestTaskRow, SiteRow, TubeResultRow, TubeRow } from './testing.tables.ts';
 import './testing.tables.ts';
 import '../people/people.tables.ts';
 
@@ -64,15 +56,14 @@ export async function updateQueue(db: Db, code: string, queue: number, at: strin
   return Number(r.numUpdatedRows);
 }
 
-/** Tubes by code (on SQLite by a cached point lookup each, when read outside a transaction). */
+/** Tubes by code (on SQLite by one `json_each` join per 50,000 codes when read outside a transaction). */
 export async function tubesByCode(db: Db | Executor, codes: string[]): Promise<Map<string, Selectable<TubeRow>>> {
   if ('k' in db && db.sqlite) {
-    const st = prepared(db, 'select * from tubes where code = ?');
+    // One statement, not one per code: outside a transaction each statement opens its own read.
+    const st = prepared(db, 'select t.* from json_each(?) as j join tubes as t on t.code = j.value');
     const out = new Map<string, Selectable<TubeRow>>();
-    for (const code of codes) {
-      const r = st.get(code) as Selectable<TubeRow> | undefined;
-      if (r) out.set(code, r);
-    }
+    for (let i = 0; i < codes.length; i += 50_000)
+      for (const r of st.all(JSON.stringify(codes.slice(i, i + 50_000))) as Selectable<TubeRow>[]) out.set(r.code, r);
     return out;
   }
   const rows = await chunked(codes, CHUNK, (part) =>
@@ -90,8 +81,13 @@ export async function existingSamples(db: Db, tubes: string[]): Promise<Map<stri
     else out.set(tube, [person]);
   };
   if (db.sqlite) {
-    const st = prepared(db, 'select person_id from samples where tube_code = ?').pluck();
-    for (const tube of tubes) for (const p of st.all(tube) as number[]) add(tube, Number(p));
+    const st = prepared(
+      db,
+      'select s.tube_code, s.person_id from json_each(?) as j join samples as s on s.tube_code = j.value',
+    ).raw();
+    for (let i = 0; i < tubes.length; i += 50_000)
+      for (const [tube, p] of st.all(JSON.stringify(tubes.slice(i, i + 50_000))) as Array<[string, number]>)
+        add(tube, Number(p));
     return out;
   }
   const rows = await chunked(tubes, CHUNK, (part) =>
@@ -117,22 +113,25 @@ export type NewTube = Pick<Insertable<TubeRow>, (typeof TUBE_COLUMNS)[number]>;
 /** Inserts new tubes and adds sample counts to existing ones. */
 export async function upsertTubes(db: Db, trx: Executor, rows: NewTube[]): Promise<void> {
   if (db.sqlite) {
-    const st = prepared(
+    manyRows(
       db,
-      `insert into tubes (${TUBE_COLUMNS.join(', ')}) values (${TUBE_COLUMNS.map(() => '?').join(', ')}) on conflict (code) do update set samples = tubes.samples + excluded.samples`,
+      `insert into tubes (${TUBE_COLUMNS.join(', ')}) values `,
+      TUBE_COLUMNS.length,
+      ' on conflict (code) do update set samples = tubes.samples + excluded.samples',
+      rows.length,
+      (args, at, i) => {
+        const r = rows[i] as NewTube;
+        args[at] = r.code;
+        args[at + 1] = r.pool_size;
+        args[at + 2] = r.site_code;
+        args[at + 3] = r.campaign_id;
+        args[at + 4] = r.round;
+        args[at + 5] = r.district_code;
+        args[at + 6] = r.first_sampled_at;
+        args[at + 7] = r.samples;
+        args[at + 8] = r.status;
+      },
     );
-    for (const r of rows)
-      st.run(
-        r.code,
-        r.pool_size,
-        r.site_code,
-        r.campaign_id,
-        r.round,
-        r.district_code,
-        r.first_sampled_at,
-        r.samples,
-        r.status,
-      );
     return;
   }
   for (let i = 0; i < rows.length; i += CHUNK) {
@@ -164,40 +163,73 @@ function prepared(db: Db, text: string) {
   return st;
 }
 
-const SAMPLE_INSERT = 'insert into samples (tube_code, person_id, sampled_at, repeat_in_round) values ';
 const PER_STATEMENT = 64;
 
+/**
+ * Runs `head (?, …), (?, …) … tail` over n rows, 64 rows a statement (the engine's per-statement
+ * work is paid once for all of them), the rest one by one; `fill` writes row i's values at args[at].
+ */
+function manyRows(
+  db: Db,
+  head: string,
+  width: number,
+  tail: string,
+  n: number,
+  fill: (args: unknown[], at: number, i: number) => void,
+): void {
+  const tuple = `(${Array(width).fill('?').join(', ')})`;
+  const many = prepared(db, head + Array(PER_STATEMENT).fill(tuple).join(', ') + tail);
+  const args: unknown[] = new Array(PER_STATEMENT * width);
+  let i = 0;
+  for (; i + PER_STATEMENT <= n; i += PER_STATEMENT) {
+    for (let j = 0; j < PER_STATEMENT; j++) fill(args, j * width, i + j);
+    many.run(args);
+  }
+  if (i === n) return;
+  const one = prepared(db, head + tuple + tail);
+  const arg: unknown[] = new Array(width);
+  for (; i < n; i++) {
+    fill(arg, 0, i);
+    one.run(arg);
+  }
+}
+
+/** Samples to write, as columns (no object per sample): rows 0…n-1; tube and time as indexes into short lists. */
+export interface SampleColumns {
+  n: number;
+  tube: Int32Array;
+  tubeCodes: string[];
+  person: Float64Array;
+  at: Int32Array;
+  times: string[];
+  repeat: Uint8Array;
+}
+
 /** Inserts samples (the caller has removed those already stored). */
-export async function insertSamples(db: Db, trx: Executor, rows: SampleRow[]): Promise<void> {
+export async function insertSamples(db: Db, trx: Executor, rows: SampleColumns): Promise<void> {
   if (db.sqlite) {
-    // 64 rows a statement: the engine's per-statement work is paid once for all of them.
-    const many = prepared(db, SAMPLE_INSERT + Array(PER_STATEMENT).fill('(?, ?, ?, ?)').join(', '));
-    const one = prepared(db, `${SAMPLE_INSERT}(?, ?, ?, ?)`);
-    const args: unknown[] = new Array(PER_STATEMENT * 4);
-    let i = 0;
-    for (; i + PER_STATEMENT <= rows.length; i += PER_STATEMENT) {
-      for (let j = 0; j < PER_STATEMENT; j++) {
-        const r = rows[i + j] as SampleRow;
-        args[4 * j] = r.tube_code;
-        args[4 * j + 1] = r.person_id;
-        args[4 * j + 2] = r.sampled_at;
-        args[4 * j + 3] = r.repeat_in_round;
-      }
-      many.run(args);
-    }
-    for (; i < rows.length; i++) {
-      const r = rows[i] as SampleRow;
-      one.run(r.tube_code, r.person_id, r.sampled_at, r.repeat_in_round);
-    }
+    manyRows(
+      db,
+      'insert into samples (tube_code, person_id, sampled_at, repeat_in_round) values ',
+      4,
+      '',
+      rows.n,
+      (args, at, i) => {
+        args[at] = rows.tubeCodes[rows.tube[i] as number];
+        args[at + 1] = rows.person[i];
+        args[at + 2] = rows.times[rows.at[i] as number];
+        args[at + 3] = rows.repeat[i];
+      },
+    );
     return;
   }
-  for (let i = 0; i < rows.length; i += 20_000) {
-    const part = rows.slice(i, i + 20_000);
+  for (let i = 0; i < rows.n; i += 20_000) {
+    const end = Math.min(rows.n, i + 20_000);
+    const tubes = Array.from(rows.tube.subarray(i, end), (t) => rows.tubeCodes[t]);
+    const times = Array.from(rows.at.subarray(i, end), (t) => rows.times[t]);
     await sql`insert into samples (tube_code, person_id, sampled_at, repeat_in_round)
-      select * from unnest(${part.map((r) => r.tube_code)}::text[], ${part.map((r) => r.person_id)}::int[],
-                           ${part.map((r) => r.sampled_at)}::text[], ${part.map((r) => r.repeat_in_round)}::int[])`.execute(
-      trx,
-    );
+      select * from unnest(${tubes}::text[], ${Array.from(rows.person.subarray(i, end))}::int[],
+                           ${times}::text[], ${Array.from(rows.repeat.subarray(i, end))}::int[])`.execute(trx);
   }
 }
 
@@ -206,20 +238,27 @@ export async function upsertFact(
   db: Db,
   trx: Executor,
   fact: 'last_sampled_at' | 'last_negative_sampled_at',
-  ids: number[],
-  times: string[],
+  ids: ArrayLike<number>,
+  times: ArrayLike<string>,
 ): Promise<void> {
   if (db.sqlite) {
-    const st = prepared(
+    // Rows of one statement are applied in order, so a person twice in it ends at the later time.
+    manyRows(
       db,
-      `insert into person_tests (person_id, ${fact}) values (?, ?) on conflict (person_id) do update set ${fact} = ${LATER_SQL(fact)}`,
+      `insert into person_tests (person_id, ${fact}) values `,
+      2,
+      ` on conflict (person_id) do update set ${fact} = ${LATER_SQL(fact)}`,
+      ids.length,
+      (args, at, i) => {
+        args[at] = ids[i];
+        args[at + 1] = times[i];
+      },
     );
-    for (let i = 0; i < ids.length; i++) st.run(ids[i], times[i]);
     return;
   }
   for (let i = 0; i < ids.length; i += 20_000)
     await sql`insert into person_tests (person_id, ${sql.ref(fact)})
-      select * from unnest(${ids.slice(i, i + 20_000)}::int[], ${times.slice(i, i + 20_000)}::text[])
+      select * from unnest(${Array.prototype.slice.call(ids, i, i + 20_000)}::int[], ${Array.prototype.slice.call(times, i, i + 20_000)}::text[])
       on conflict (person_id) do update set ${sql.ref(fact)} = ${later(fact)}`.execute(trx);
 }
 

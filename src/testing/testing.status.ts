@@ -23,6 +23,8 @@ export class StatusIndex {
   private cols: Record<(typeof FIELDS)[number], Float64Array>;
   /** Told of every person whose facts a local write changed (announced to other processes). */
   onChange?: (id: number) => void;
+  /** Told of many such persons at once (a bulk import), instead of one call each. */
+  onChanges?: (ids: number[]) => void;
   constructor(capacity = 1024) {
     this.cols = Object.fromEntries(
       FIELDS.map((f) => [f, new Float64Array(capacity).fill(Number.NaN)]),
@@ -68,6 +70,21 @@ export class StatusIndex {
     }
     this.onChange?.(id);
   }
+  /** Moves one time fact of many persons forward (never back), as `set` does for that field alone. */
+  advance(field: keyof PersonStatus, ids: number[], ms: ArrayLike<number>): void {
+    let top = -1;
+    for (let i = 0; i < ids.length; i++) if ((ids[i] as number) > top) top = ids[i] as number;
+    this.grow(top);
+    const col = this.cols[field];
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      const cur = col[id] as number;
+      const v = ms[i] as number;
+      if (Number.isNaN(cur) || v > cur) col[id] = v;
+    }
+    if (this.onChanges) this.onChanges(ids);
+    else if (this.onChange) for (const id of ids) this.onChange(id);
+  }
   /** Overwrites one fact, also backwards (a corrected result can take a certificate away). */
   replace(id: number, field: keyof PersonStatus, value: number | null): void {
     this.grow(id);
@@ -99,17 +116,29 @@ const factsOf = (r: PersonTestRow): PersonStatus => ({
  * API processes reload just those persons (the announcement goes out after the write committed).
  */
 function announceChanges(idx: StatusIndex): void {
-  let pending: Set<number> | null = null;
+  let pending: { one: Set<number>; many: number[][] } | null = null;
+  const queue = () => {
+    if (pending) return pending;
+    const p = { one: new Set<number>(), many: [] as number[][] };
+    pending = p;
+    setImmediate(() => {
+      pending = null;
+      let ids: number[];
+      if (p.many.length === 1 && !p.one.size) ids = p.many[0] as number[];
+      else {
+        for (const list of p.many) for (const id of list) p.one.add(id);
+        ids = [...p.one];
+      }
+      announce('person-status', ids);
+    });
+    return p;
+  };
   idx.onChange = (id) => {
-    if (!pending) {
-      pending = new Set();
-      setImmediate(() => {
-        const ids = [...(pending as Set<number>)];
-        pending = null;
-        announce('person-status', ids);
-      });
-    }
-    pending.add(id);
+    queue().one.add(id);
+  };
+  // A bulk list (its ids distinct) goes out as it is, without a set entry per person.
+  idx.onChanges = (ids) => {
+    queue().many.push(ids);
   };
 }
 

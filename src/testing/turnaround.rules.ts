@@ -190,13 +190,13 @@ export function turnaroundFromCounts(
 /** Changes to kept counts, summed per key before they are written (a rack of tubes shares few keys). */
 export class CountDeltas {
   private m = new Map<string, { key: CountKey; n: number }>();
-  /** Adds (+1) or removes (-1) what a tube in this state contributes. */
-  add(t: TubeTurnaround, sign: 1 | -1): void {
+  /** Adds (n > 0) or removes (n < 0) what n tubes in this state contribute. */
+  add(t: TubeTurnaround, n: number): void {
     for (const key of countsOf(t)) {
       const k = `${key.campaign_id}|${key.round}|${key.district_code}|${key.lab}|${key.measure}|${key.r}|${key.c}`;
       const d = this.m.get(k);
-      if (d) d.n += sign;
-      else this.m.set(k, { key, n: sign });
+      if (d) d.n += n;
+      else this.m.set(k, { key, n });
     }
   }
   /** The non-zero changes. */
