@@ -3,6 +3,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { StoredAppeal } from './appeals.repo.ts';
+import { OVERDUE_STATUSES } from './counts.rules.ts';
 import {
   type AppealFilter,
   applyFilter,
@@ -14,7 +15,7 @@ import {
   trackedOnly,
 } from './list.repo.ts';
 import { containsText, pgCount, pgHas, searchDays, trackingIs } from './search.repo.ts';
-import { type DayMatch, LOST_POSITIONS, type Phrase } from './search.rules.ts';
+import { type DayMatch, filterTokens, LOST_POSITIONS, type Phrase } from './search.rules.ts';
 
 const walk: Shape = { walk: true };
 
@@ -81,13 +82,19 @@ export async function pgSearch(
 ): Promise<{ total: number; totalCapped: boolean; rows: StoredAppeal[] }> {
   const q = f.q as string;
   const { phrase, filters } = search;
-  const all: DayMatch = { tokens: [...search.tokens, ...filters] };
+  // Overdue: an open status in the index, the instant on appeal_search's own row (its copy).
+  const overdue = f.overdueAt
+    ? { any: OVERDUE_STATUSES.flatMap((s) => filterTokens({ status: s })), overdueBefore: f.overdueAt }
+    : {};
+  const all: DayMatch = { tokens: [...search.tokens, ...filters], ...overdue };
   const narrow = (hit: Expression<SqlBool>) => narrowed(hit, q, search.exact, 'postgres');
   // Day by day from the newest, until the count passes the cap: each day's posting lists are short.
+  // A received range is whole UTC days, so it only limits the days read.
   const batches = await searchDays(db, f.from, f.to && `${f.to}T23:59:59.999Z`);
-  if (!((search.exact || phrase) && onlyIndexed(f))) return pgRead(db, f, offset, limit, batches, all, narrow, cap);
+  if (!((search.exact || phrase) && onlyIndexed(f, ['from', 'to', 'overdueAt'])))
+    return pgRead(db, f, offset, limit, batches, all, narrow, cap);
   // A phrase counts exactly from the positions, except in documents that lost some (checked on the row).
-  const match: DayMatch = phrase ? { tokens: filters, phrase, not: [LOST_POSITIONS] } : all;
+  const match: DayMatch = phrase ? { tokens: filters, phrase, not: [LOST_POSITIONS], ...overdue } : all;
   let matches = 0;
   let inNeed = 0;
   let counted = 0;
@@ -103,7 +110,7 @@ export async function pgSearch(
     }
     if (matches > cap) break;
   }
-  const lost = phrase && matches <= cap ? await lostMatches(db, q, all, batches.flat()) : 0;
+  const lost = phrase && matches <= cap ? await lostMatches(db, f, all, batches.flat()) : 0;
   const total = matches + lost + (await trackedOnly(db, f, q, 'postgres'));
   // Matches uncounted (lost positions) only make `need` reach further back: still every newer match.
   const days = matches >= offset + limit ? need : batches.flat();
@@ -122,13 +129,17 @@ export async function pgSearch(
 }
 
 /** The appeals whose document lost positions (LOST_POSITIONS) and that hold the text: checked on the row. */
-async function lostMatches(db: Executor, q: string, all: DayMatch, days: string[]): Promise<number> {
-  const lost: DayMatch = { tokens: [...all.tokens, LOST_POSITIONS] };
-  const r = await db
-    .selectFrom('appeals')
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .where(pgHas(lost, days))
-    .where(containsText(q, 'postgres'))
-    .executeTakeFirstOrThrow();
+async function lostMatches(db: Executor, f: AppealFilter, all: DayMatch, days: string[]): Promise<number> {
+  const lost: DayMatch = { ...all, tokens: [...all.tokens, LOST_POSITIONS] };
+  const text = sql<SqlBool>`(${pgHas(lost, days)} and ${containsText(f.q as string, 'postgres')})`;
+  const r = await applyFilter(
+    db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')),
+    f,
+    'postgres',
+    {
+      text,
+      indexed: true,
+    },
+  ).executeTakeFirstOrThrow();
   return Number(r.n);
 }
