@@ -8,11 +8,9 @@ import {
   applyFilter,
   countUpTo,
   filterOf,
-  narrowed,
   num,
   onlyIndexed,
   pageOf,
-  rowsOf,
   type Shape,
   TOTAL_CAP,
   trackedOnly,
@@ -20,6 +18,7 @@ import {
 import { pgSearch } from './search.pg.repo.ts';
 import { approxAppeals, districtsUnder, ftsCount, ftsHas, trackingIs } from './search.repo.ts';
 import { searchPlan } from './search.rules.ts';
+import { sqliteSearch } from './search.sqlite.repo.ts';
 
 export { type AppealFilter, TOTAL_CAP } from './list.repo.ts';
 
@@ -59,24 +58,14 @@ export async function listAppeals(
   const threshold = walkAbove ?? Math.min(cap, Math.sqrt((offset + limit) * appeals));
   const tokens = [...plan.tokens, ...filterOf(g)];
 
-  const matches = await ftsCount(db, tokens, Math.max(threshold, cap) + 1);
-  const text = sql<SqlBool>`(${narrowed(ftsHas(tokens), q, plan.exact, dialect)} or ${trackingIs(q)})`;
   if (plan.exact && onlyIndexed(g)) {
+    const matches = await ftsCount(db, tokens, Math.max(threshold, cap) + 1);
+    const text = sql<SqlBool>`(${ftsHas(tokens)} or ${trackingIs(q)})`;
     // The index count is exact: the page alone, walked or from the matches.
     const rows = await pageOf(db, g, dialect, matches > threshold ? walk : { text }, offset, limit);
     return done(matches + (await trackedOnly(db, g, q, dialect)), rows);
   }
-  if (matches <= cap) {
-    // Every candidate must be read for the count anyway: read each once, for the count and the page.
-    const ids = await applyFilter(db.selectFrom('appeals').select('id'), g, dialect, { text })
-      .orderBy('received_at', 'desc')
-      .orderBy('id', 'desc')
-      .execute();
-    const page = ids.slice(offset, offset + limit).map((r) => Number(r.id));
-    return done(ids.length, await rowsOf(db, page));
-  }
-  const rows = await pageOf(db, g, dialect, walk, offset, limit);
-  return done(await countUpTo(db, g, dialect, { text }, cap + 1), rows);
+  return sqliteSearch(db, g, offset, limit, { tokens, exact: plan.exact }, cap);
 }
 
 /**

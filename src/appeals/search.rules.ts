@@ -164,9 +164,14 @@ export function dayDocument(a: FilterFields & { title: string; content: string; 
     .join(' ');
 }
 
-/** The tokens as an FTS5 MATCH expression (tokens hold no quotes: only letters, digits, ideographs). */
-export function ftsMatch(tokens: string[]): string {
-  return tokens.map((t) => `"${t}"`).join(' AND ');
+/**
+ * The tokens, and at least one of `any`, as an FTS5 MATCH expression (tokens hold no quotes: only
+ * letters, digits, ideographs).
+ */
+export function ftsMatch(tokens: string[], any: string[] = []): string {
+  const all = tokens.map((t) => `"${t}"`);
+  if (any.length) all.push(`(${any.map((t) => `"${t}"`).join(' OR ')})`);
+  return all.join(' AND ');
 }
 
 /**

@@ -1,0 +1,55 @@
+// The appeals search on SQLite when a filter is not in the FTS table (overdue, a received range, a
+// unit …): the FTS matches drive, each candidate appeal read once by rowid for the other filters.
+import { type SqlBool, sql } from 'kysely';
+import type { Executor } from '../platform/audit/audit.repo.ts';
+import type { StoredAppeal } from './appeals.repo.ts';
+import { OVERDUE_STATUSES } from './counts.rules.ts';
+import { type AppealFilter, applyFilter, pageOf, rowsOf } from './list.repo.ts';
+import { containsText, trackingIs } from './search.repo.ts';
+import { filterTokens, ftsMatch } from './search.rules.ts';
+
+type Hit = { id: number; received_at: string };
+const newestFirst = (a: Hit, b: Hit) =>
+  a.received_at < b.received_at ? 1 : a.received_at > b.received_at ? -1 : b.id - a.id;
+
+/**
+ * SQLite: the FTS matches of the tokens (and, for the overdue list, of an open status) joined to
+ * their appeals in FTS order, up to the cap: a filter over the appeals would instead walk its own
+ * index (the overdue list, a received range) and probe the FTS result for each row, reading every
+ * overdue or in-range appeal. Above the cap the page walks the newest-first order.
+ */
+export async function sqliteSearch(
+  db: Executor,
+  f: AppealFilter,
+  offset: number,
+  limit: number,
+  search: { tokens: string[]; exact: boolean },
+  cap: number,
+): Promise<{ total: number; totalCapped: boolean; rows: StoredAppeal[] }> {
+  const q = f.q as string;
+  const any = f.overdueAt ? OVERDUE_STATUSES.flatMap((s) => filterTokens({ status: s })) : [];
+  const match = sql<SqlBool>`appeals_fts match ${ftsMatch(search.tokens, any)}`;
+  const text = search.exact ? match : sql<SqlBool>`(${match} and ${containsText(q, 'sqlite')})`;
+  // CROSS JOIN keeps the FTS table outside: SQLite does not reorder it.
+  const joined = sql<'appeals'>`appeals_fts cross join appeals on appeals.id = appeals_fts.rowid` as never;
+  const hits = await applyFilter(
+    db.selectFrom(joined).select([sql<number>`appeals.id`.as('id'), sql<string>`received_at`.as('received_at')]),
+    f,
+    'sqlite',
+    {
+      text,
+      indexed: true,
+    },
+  )
+    .limit(cap + 1)
+    .execute();
+  if (hits.length > cap)
+    return { total: cap, totalCapped: true, rows: await pageOf(db, f, 'sqlite', { walk: true }, offset, limit) };
+  // The appeals found only by their tracking number (at most two) sort in among the matches.
+  const tracked = await applyFilter(db.selectFrom('appeals').select(['id', 'received_at']), f, 'sqlite', {
+    text: sql<SqlBool>`(${trackingIs(q)} and not ${containsText(q, 'sqlite')})`,
+  }).execute();
+  const found = [...hits, ...tracked].map((r) => ({ ...r, id: Number(r.id) })).sort(newestFirst);
+  const ids = found.slice(offset, offset + limit).map((r) => r.id);
+  return { total: Math.min(found.length, cap), totalCapped: found.length > cap, rows: await rowsOf(db, ids) };
+}
