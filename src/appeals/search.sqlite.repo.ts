@@ -1,5 +1,5 @@
 // The appeals search on SQLite when a filter is not in the FTS table (overdue, a received range, a
-// unit …): the FTS matches drive, each candidate appeal read once by rowid for the other filters.
+// unit …) or the query is longer than a token: one pass up to the cap for the count and the page.
 import { type SqlBool, sql } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { StoredAppeal } from './appeals.repo.ts';
@@ -13,10 +13,9 @@ const newestFirst = (a: Hit, b: Hit) =>
   a.received_at < b.received_at ? 1 : a.received_at > b.received_at ? -1 : b.id - a.id;
 
 /**
- * SQLite: the FTS matches of the tokens (and, for the overdue list, of an open status) joined to
- * their appeals in FTS order, up to the cap: a filter over the appeals would instead walk its own
- * index (the overdue list, a received range) and probe the FTS result for each row, reading every
- * overdue or in-range appeal. Above the cap the page walks the newest-first order.
+ * SQLite: the appeals passing the filters whose ids are among the FTS matches of the tokens (and,
+ * for the overdue list, of an open status), up to the cap, sorted here; above the cap the page
+ * walks the newest-first order.
  */
 export async function sqliteSearch(
   db: Executor,
@@ -28,18 +27,20 @@ export async function sqliteSearch(
 ): Promise<{ total: number; totalCapped: boolean; rows: StoredAppeal[] }> {
   const q = f.q as string;
   const any = f.overdueAt ? OVERDUE_STATUSES.flatMap((s) => filterTokens({ status: s })) : [];
-  const match = sql<SqlBool>`appeals_fts match ${ftsMatch(search.tokens, any)}`;
+  const match = sql<SqlBool>`id in (select rowid from appeals_fts where appeals_fts match ${ftsMatch(search.tokens, any)})`;
   const text = search.exact ? match : sql<SqlBool>`(${match} and ${containsText(q, 'sqlite')})`;
-  // CROSS JOIN keeps the FTS table outside: SQLite does not reorder it.
-  const joined = sql<'appeals'>`appeals_fts cross join appeals on appeals.id = appeals_fts.rowid` as never;
+  // The overdue list's or the received range's index holds what the filter checks and the rowid
+  // that the FTS matches are probed for, so the appeals themselves are not read; the planner
+  // instead read each FTS match's appeal (4 µs each: 76 against 13 ms for 20,000 at 200,000).
+  const by = f.overdueAt ? 'appeals_overdue_received' : f.from || f.to ? 'appeals_received' : undefined;
+  const from = by
+    ? db.selectFrom(sql<'appeals'>`appeals indexed by ${sql.raw(by)}` as never)
+    : db.selectFrom('appeals');
   const hits = await applyFilter(
-    db.selectFrom(joined).select([sql<number>`appeals.id`.as('id'), sql<string>`received_at`.as('received_at')]),
+    from.select([sql<number>`id`.as('id'), sql<string>`received_at`.as('received_at')]),
     f,
     'sqlite',
-    {
-      text,
-      indexed: true,
-    },
+    { text, indexed: true },
   )
     .limit(cap + 1)
     .execute();
