@@ -10,6 +10,7 @@ import {
   filterOf,
   num,
   onlyIndexed,
+  PHRASE_CAP,
   pageOf,
   type Shape,
   TOTAL_CAP,
@@ -20,7 +21,7 @@ import { approxAppeals, districtsUnder, ftsCount, ftsHas, trackingIs } from './s
 import { searchPlan } from './search.rules.ts';
 import { sqliteSearch } from './search.sqlite.repo.ts';
 
-export { type AppealFilter, TOTAL_CAP } from './list.repo.ts';
+export { type AppealFilter, PHRASE_CAP, TOTAL_CAP } from './list.repo.ts';
 
 /**
  * A page of appeals, newest first, and the total up to the cap. A text search counts its matches
@@ -35,9 +36,10 @@ export async function listAppeals(
   limit: number,
   dialect: string,
   walkAbove?: number,
-  cap = TOTAL_CAP,
+  totalCap = TOTAL_CAP,
 ): Promise<{ total: number; totalCapped: boolean; rows: StoredAppeal[] }> {
   const plan = f.q ? searchPlan(f.q) : undefined;
+  const cap = plan && !plan.exact ? Math.min(totalCap, PHRASE_CAP) : totalCap;
   const done = (total: number, rows: StoredAppeal[]) => ({
     total: Math.min(total, cap),
     totalCapped: total > cap,

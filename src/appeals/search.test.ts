@@ -7,6 +7,7 @@ import { Rng } from '../sim/rng.ts';
 import { insertAppeals, listAppeals, lockAppeal, type NewAppeal, updateAppeal } from './appeals.repo.ts';
 import { countsOf, countsReference } from './counts.repo.ts';
 import { type CountRow, countKey } from './counts.rules.ts';
+import { PHRASE_CAP } from './list.repo.ts';
 import { asciiLower, searchPlan, searchTokens } from './search.rules.ts';
 
 // A small alphabet makes random queries hit often; ASCII in both cases, digits and punctuation
@@ -268,6 +269,32 @@ for (const dialect of dialects()) {
           'the page itself is not cut by the cap',
         );
       }
+    });
+
+    test('a query longer than one token counts up to PHRASE_CAP, one token up to TOTAL_CAP', async () => {
+      const n = PHRASE_CAP + 1;
+      await ctx.db.k.transaction().execute((trx) =>
+        insertAppeals(
+          trx,
+          Array.from({ length: n }, (_, i) => ({ ...row(rng, 3000 + i), content: `原材料库存告急${i}` })),
+        ),
+      );
+      const phrase = await listAppeals(ctx.db.k, { q: '原材料库存告急' }, 0, 5, dialect);
+      assert.deepEqual([phrase.total, phrase.totalCapped], [PHRASE_CAP, true]);
+      const newest = (await ctx.db.k
+        .selectFrom('appeals')
+        .select('id')
+        .where('content', 'like', '%原材料库存告急%')
+        .orderBy('received_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(5)
+        .execute()) as Array<{ id: number }>;
+      assert.deepEqual(
+        phrase.rows.map((r) => r.id),
+        newest.map((r) => Number(r.id)),
+      );
+      const token = await listAppeals(ctx.db.k, { q: '库存告急' }, 0, 5, dialect);
+      assert.ok(token.total >= n && !token.totalCapped, `${token.total}`);
     });
   });
 }
