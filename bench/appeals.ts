@@ -209,6 +209,7 @@ export async function benchAppeals(): Promise<Record<string, unknown>> {
       searchOverdueDistrict物流受阻: { q: '物流受阻', overdue: 'true', district: '350104' },
       searchRange停产: { q: '停产', from: '2022-10-10', to: '2022-10-20' },
       searchRange原材料库存告急: { q: '原材料库存告急', from: '2022-10-10', to: '2022-10-20' },
+      searchUnit停产: { q: '停产', unit: 'industry' },
     };
     // A district officer's list carries the district as an area prefix, a street officer's the
     // street's nine digits (appeals hold district codes, so it matches none: every candidate failed).
