@@ -16,7 +16,7 @@ import {
   TOTAL_CAP,
   trackedOnly,
 } from './list.repo.ts';
-import { pgSearch } from './search.pg.repo.ts';
+import { pgSearch, plainPlans } from './search.pg.repo.ts';
 import { approxAppeals, districtsUnder, ftsCount, ftsHas, trackingIs } from './search.repo.ts';
 import { searchPlan } from './search.rules.ts';
 import { sqliteSearch } from './search.sqlite.repo.ts';
@@ -56,7 +56,9 @@ export async function listAppeals(
   const appeals = await approxAppeals(db);
   const walk: Shape = { walk: true };
   if (dialect === 'postgres')
-    return pgSearch(db, g, offset, limit, { ...plan, filters: filterOf(g), walkAbove, appeals }, cap);
+    return plainPlans(db, (trx) =>
+      pgSearch(trx, g, offset, limit, { ...plan, filters: filterOf(g), walkAbove, appeals }, cap),
+    );
   const threshold = walkAbove ?? Math.min(cap, Math.sqrt((offset + limit) * appeals));
   const tokens = [...plan.tokens, ...filterOf(g)];
 

@@ -68,6 +68,21 @@ async function pgRead(
 }
 
 /**
+ * Runs a search with neither JIT nor parallel workers (SET LOCAL, in the caller's transaction or
+ * a new one): a day's tsquery is a parameter, so the planner guesses 5,000 rows a day (650 at 1 M
+ * appeals for 停产 and an open status), and the guessed cost brought JIT compilation (30 ms) and
+ * parallel plans whose workers took over a second on the busy machine.
+ */
+export async function plainPlans<T>(db: Executor, run: (db: Executor) => Promise<T>): Promise<T> {
+  const go = async (trx: Executor) => {
+    await sql`set local jit = off`.execute(trx);
+    await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
+    return run(trx);
+  };
+  return db.isTransaction ? go(db) : db.transaction().execute(go);
+}
+
+/**
  * A PostgreSQL search: the day batches' matches counted in the index alone (text and filters all
  * tokens, a longer query as a phrase of positioned pieces) until past the cap, then the page by
  * walking (many matches) or from the newest days that hold it (few); otherwise pgRead.
