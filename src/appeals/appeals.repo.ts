@@ -14,7 +14,7 @@ import './appeals.tables.ts';
 import '../zones/zones.tables.ts';
 import { applyAppealCountDeltas } from './counts.repo.ts';
 import { addContribution, type Countable, type CountRow, countDeltas, overdueAt } from './counts.rules.ts';
-import { writeSearch } from './search.repo.ts';
+import { writeOverdue, writeSearch } from './search.repo.ts';
 
 export { type AppealFilter, listAppeals, overdueUnescalated } from './queue.repo.ts';
 
@@ -133,17 +133,16 @@ export type NewAppeal = Omit<Insertable<AppealRow>, 'overdue_at'>;
 export async function insertAppeals(trx: Executor, rows: NewAppeal[]): Promise<number[]> {
   const ids: number[] = [];
   const deltas = new Map<string, CountRow>();
-  for (let i = 0; i < rows.length; i += 200) {
-    const chunk = rows.slice(i, i + 200).map((r) => {
-      addContribution(deltas, r as Countable, 1);
-      return { ...r, overdue_at: overdueAt(r as Countable) };
-    });
+  const full = rows.map((r) => ({ ...r, overdue_at: overdueAt(r as Countable) }));
+  for (let i = 0; i < full.length; i += 200) {
+    const chunk = full.slice(i, i + 200);
+    for (const r of chunk) addContribution(deltas, r as Countable, 1);
     const r = await trx.insertInto('appeals').values(chunk).returning('id').execute();
     ids.push(...r.map((x) => Number(x.id)));
   }
   await writeSearch(
     trx,
-    rows.map((r, i) => ({ ...r, id: ids[i] as number })),
+    full.map((r, i) => ({ ...r, id: ids[i] as number })),
     false,
   );
   await applyAppealCountDeltas(trx, [...deltas.values()]);
@@ -202,7 +201,8 @@ export async function updateAppeal(
     .where('id', '=', before.id)
     .execute();
   const fields = ['title', 'content', 'status', 'district_code', 'category', 'channel', 'received_at'] as const;
-  if (fields.some((k) => after[k] !== before[k])) await writeSearch(trx, [after], true);
+  if (fields.some((k) => after[k] !== before[k])) await writeSearch(trx, [{ ...after, overdue_at }], true);
+  else if (overdue_at !== before.overdue_at) await writeOverdue(trx, before.id, overdue_at);
   await applyAppealCountDeltas(trx, countDeltas(before, after));
   return { ...after, overdue_at };
 }

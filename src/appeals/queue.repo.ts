@@ -8,20 +8,20 @@ import {
   applyFilter,
   countUpTo,
   filterOf,
-  narrowed,
   num,
   onlyIndexed,
+  PHRASE_CAP,
   pageOf,
-  rowsOf,
   type Shape,
   TOTAL_CAP,
   trackedOnly,
 } from './list.repo.ts';
-import { pgSearch } from './search.pg.repo.ts';
-import { approxAppeals, ftsCount, ftsHas, trackingIs } from './search.repo.ts';
+import { pgSearch, plainPlans } from './search.pg.repo.ts';
+import { approxAppeals, districtsUnder, ftsCount, ftsHas, trackingIs } from './search.repo.ts';
 import { searchPlan } from './search.rules.ts';
+import { sqliteSearch } from './search.sqlite.repo.ts';
 
-export { type AppealFilter, TOTAL_CAP } from './list.repo.ts';
+export { type AppealFilter, PHRASE_CAP, TOTAL_CAP } from './list.repo.ts';
 
 /**
  * A page of appeals, newest first, and the total up to the cap. A text search counts its matches
@@ -36,9 +36,10 @@ export async function listAppeals(
   limit: number,
   dialect: string,
   walkAbove?: number,
-  cap = TOTAL_CAP,
+  totalCap = TOTAL_CAP,
 ): Promise<{ total: number; totalCapped: boolean; rows: StoredAppeal[] }> {
   const plan = f.q ? searchPlan(f.q) : undefined;
+  const cap = plan && !plan.exact ? Math.min(totalCap, PHRASE_CAP) : totalCap;
   const done = (total: number, rows: StoredAppeal[]) => ({
     total: Math.min(total, cap),
     totalCapped: total > cap,
@@ -49,32 +50,39 @@ export async function listAppeals(
     return done(await countUpTo(db, f, dialect, {}, cap + 1), rows);
   }
   const q = f.q;
+  const g = await areaAsDistrict(db, f);
+  if (!g) return done(0, []);
   // Walking costs about (offset + limit) × appeals / matches rows; reading the matches costs one each.
   const appeals = await approxAppeals(db);
   const walk: Shape = { walk: true };
   if (dialect === 'postgres')
-    return pgSearch(db, f, offset, limit, { ...plan, filters: filterOf(f), walkAbove, appeals }, cap);
+    return plainPlans(db, (trx) =>
+      pgSearch(trx, g, offset, limit, { ...plan, filters: filterOf(g), walkAbove, appeals }, cap),
+    );
   const threshold = walkAbove ?? Math.min(cap, Math.sqrt((offset + limit) * appeals));
-  const tokens = [...plan.tokens, ...filterOf(f)];
+  const tokens = [...plan.tokens, ...filterOf(g)];
 
-  const matches = await ftsCount(db, tokens, Math.max(threshold, cap) + 1);
-  const text = sql<SqlBool>`(${narrowed(ftsHas(tokens), q, plan.exact, dialect)} or ${trackingIs(q)})`;
-  if (plan.exact && onlyIndexed(f)) {
+  if (plan.exact && onlyIndexed(g)) {
+    const matches = await ftsCount(db, tokens, Math.max(threshold, cap) + 1);
+    const text = sql<SqlBool>`(${ftsHas(tokens)} or ${trackingIs(q)})`;
     // The index count is exact: the page alone, walked or from the matches.
-    const rows = await pageOf(db, f, dialect, matches > threshold ? walk : { text }, offset, limit);
-    return done(matches + (await trackedOnly(db, f, q, dialect)), rows);
+    const rows = await pageOf(db, g, dialect, matches > threshold ? walk : { text }, offset, limit);
+    return done(matches + (await trackedOnly(db, g, q, dialect)), rows);
   }
-  if (matches <= cap) {
-    // Every candidate must be read for the count anyway: read each once, for the count and the page.
-    const ids = await applyFilter(db.selectFrom('appeals').select('id'), f, dialect, { text })
-      .orderBy('received_at', 'desc')
-      .orderBy('id', 'desc')
-      .execute();
-    const page = ids.slice(offset, offset + limit).map((r) => Number(r.id));
-    return done(ids.length, await rowsOf(db, page));
-  }
-  const rows = await pageOf(db, f, dialect, walk, offset, limit);
-  return done(await countUpTo(db, f, dialect, { text }, cap + 1), rows);
+  return sqliteSearch(db, g, offset, limit, { tokens, exact: plan.exact }, cap);
+}
+
+/**
+ * A search's area prefix as the one district it names (the token indexes hold districts), or null
+ * when no appeal's district starts with it: a street officer's nine digits, as appeals hold
+ * district codes. A prefix of several districts stays a filter checked on the row.
+ */
+async function areaAsDistrict(db: Executor, f: AppealFilter): Promise<AppealFilter | null> {
+  if (!f.areaPrefix) return f;
+  const districts = await districtsUnder(db, f.areaPrefix);
+  if (f.district) return districts.includes(f.district) ? { ...f, areaPrefix: undefined } : null;
+  if (districts.length > 1) return f;
+  return districts.length ? { ...f, district: districts[0], areaPrefix: undefined } : null;
 }
 
 /** Open appeals past a deadline and not yet escalated, for the escalation job. */

@@ -3,6 +3,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { StoredAppeal } from './appeals.repo.ts';
+import { OVERDUE_STATUSES } from './counts.rules.ts';
 import {
   type AppealFilter,
   applyFilter,
@@ -14,7 +15,7 @@ import {
   trackedOnly,
 } from './list.repo.ts';
 import { containsText, pgCount, pgHas, searchDays, trackingIs } from './search.repo.ts';
-import { type DayMatch, LOST_POSITIONS, type Phrase } from './search.rules.ts';
+import { type DayMatch, filterTokens, LOST_POSITIONS, type Phrase } from './search.rules.ts';
 
 const walk: Shape = { walk: true };
 
@@ -67,6 +68,21 @@ async function pgRead(
 }
 
 /**
+ * Runs a search with neither JIT nor parallel workers (SET LOCAL, in the caller's transaction or
+ * a new one): a day's tsquery is a parameter, so the planner guesses 5,000 rows a day (650 at 1 M
+ * appeals for 停产 and an open status), and the guessed cost brought JIT compilation (30 ms) and
+ * parallel plans whose workers took over a second on the busy machine.
+ */
+export async function plainPlans<T>(db: Executor, run: (db: Executor) => Promise<T>): Promise<T> {
+  const go = async (trx: Executor) => {
+    await sql`set local jit = off`.execute(trx);
+    await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
+    return run(trx);
+  };
+  return db.isTransaction ? go(db) : db.transaction().execute(go);
+}
+
+/**
  * A PostgreSQL search: the day batches' matches counted in the index alone (text and filters all
  * tokens, a longer query as a phrase of positioned pieces) until past the cap, then the page by
  * walking (many matches) or from the newest days that hold it (few); otherwise pgRead.
@@ -81,13 +97,19 @@ export async function pgSearch(
 ): Promise<{ total: number; totalCapped: boolean; rows: StoredAppeal[] }> {
   const q = f.q as string;
   const { phrase, filters } = search;
-  const all: DayMatch = { tokens: [...search.tokens, ...filters] };
+  // Overdue: an open status in the index, the instant on appeal_search's own row (its copy).
+  const overdue = f.overdueAt
+    ? { any: OVERDUE_STATUSES.flatMap((s) => filterTokens({ status: s })), overdueBefore: f.overdueAt }
+    : {};
+  const all: DayMatch = { tokens: [...search.tokens, ...filters], ...overdue };
   const narrow = (hit: Expression<SqlBool>) => narrowed(hit, q, search.exact, 'postgres');
   // Day by day from the newest, until the count passes the cap: each day's posting lists are short.
+  // A received range is whole UTC days, so it only limits the days read.
   const batches = await searchDays(db, f.from, f.to && `${f.to}T23:59:59.999Z`);
-  if (!((search.exact || phrase) && onlyIndexed(f))) return pgRead(db, f, offset, limit, batches, all, narrow, cap);
+  if (!((search.exact || phrase) && onlyIndexed(f, ['from', 'to', 'overdueAt'])))
+    return pgRead(db, f, offset, limit, batches, all, narrow, cap);
   // A phrase counts exactly from the positions, except in documents that lost some (checked on the row).
-  const match: DayMatch = phrase ? { tokens: filters, phrase, not: [LOST_POSITIONS] } : all;
+  const match: DayMatch = phrase ? { tokens: filters, phrase, not: [LOST_POSITIONS], ...overdue } : all;
   let matches = 0;
   let inNeed = 0;
   let counted = 0;
@@ -103,7 +125,7 @@ export async function pgSearch(
     }
     if (matches > cap) break;
   }
-  const lost = phrase && matches <= cap ? await lostMatches(db, q, all, batches.flat()) : 0;
+  const lost = phrase && matches <= cap ? await lostMatches(db, f, all, batches.flat()) : 0;
   const total = matches + lost + (await trackedOnly(db, f, q, 'postgres'));
   // Matches uncounted (lost positions) only make `need` reach further back: still every newer match.
   const days = matches >= offset + limit ? need : batches.flat();
@@ -122,13 +144,17 @@ export async function pgSearch(
 }
 
 /** The appeals whose document lost positions (LOST_POSITIONS) and that hold the text: checked on the row. */
-async function lostMatches(db: Executor, q: string, all: DayMatch, days: string[]): Promise<number> {
-  const lost: DayMatch = { tokens: [...all.tokens, LOST_POSITIONS] };
-  const r = await db
-    .selectFrom('appeals')
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .where(pgHas(lost, days))
-    .where(containsText(q, 'postgres'))
-    .executeTakeFirstOrThrow();
+async function lostMatches(db: Executor, f: AppealFilter, all: DayMatch, days: string[]): Promise<number> {
+  const lost: DayMatch = { ...all, tokens: [...all.tokens, LOST_POSITIONS] };
+  const text = sql<SqlBool>`(${pgHas(lost, days)} and ${containsText(f.q as string, 'postgres')})`;
+  const r = await applyFilter(
+    db.selectFrom('appeals').select((e) => e.fn.countAll<number>().as('n')),
+    f,
+    'postgres',
+    {
+      text,
+      indexed: true,
+    },
+  ).executeTakeFirstOrThrow();
   return Number(r.n);
 }

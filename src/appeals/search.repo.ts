@@ -14,25 +14,43 @@ import {
   tsDayQuery,
 } from './search.rules.ts';
 
-/** The fields of an appeal its search tokens come from. */
-export type SearchFields = FilterFields & { title: string; content: string; received_at: string };
+/** The fields of an appeal its search tokens come from (and, on PostgreSQL, its overdue instant). */
+export type SearchFields = FilterFields & {
+  title: string;
+  content: string;
+  received_at: string;
+  overdue_at?: string | null;
+};
 
 /** Whether an executor talks to PostgreSQL. */
 export const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * Writes (or replaces) the search tokens of appeals, in the caller's transaction: SQLite's FTS
- * table, PostgreSQL's appeal_search (tokens keyed by day).
+ * table, PostgreSQL's appeal_search (tokens keyed by day, and the overdue instant unless the
+ * migrations before appeal_search had that column backfill it).
  */
-export async function writeSearch(trx: Executor, rows: Array<SearchFields & { id: number }>, replace: boolean) {
+export async function writeSearch(
+  trx: Executor,
+  rows: Array<SearchFields & { id: number }>,
+  replace: boolean,
+  withOverdue = true,
+) {
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
     if (isPostgres(trx)) {
       const ids = chunk.map((r) => r.id);
       const docs = chunk.map((r) => dayDocument(r));
-      await sql`insert into appeal_search (appeal_id, tokens)
-        select u.id, u.doc::tsvector from unnest(${ids}::int[], ${docs}::text[]) as u(id, doc)
-        on conflict (appeal_id) do update set tokens = excluded.tokens`.execute(trx);
+      const overdue = chunk.map((r) => r.overdue_at ?? null);
+      if (!withOverdue) {
+        await sql`insert into appeal_search (appeal_id, tokens)
+          select u.id, u.doc::tsvector from unnest(${ids}::int[], ${docs}::text[]) as u(id, doc)`.execute(trx);
+        continue;
+      }
+      await sql`insert into appeal_search (appeal_id, tokens, overdue_at)
+        select u.id, u.doc::tsvector, u.overdue
+        from unnest(${ids}::int[], ${docs}::text[], ${overdue}::text[]) as u(id, doc, overdue)
+        on conflict (appeal_id) do update set tokens = excluded.tokens, overdue_at = excluded.overdue_at`.execute(trx);
       continue;
     }
     if (replace) await sql`delete from appeals_fts where rowid in (${sql.join(chunk.map((r) => r.id))})`.execute(trx);
@@ -40,6 +58,25 @@ export async function writeSearch(trx: Executor, rows: Array<SearchFields & { id
       chunk.map((r) => sql`(${r.id}, ${documentTokens(r)})`),
     )}`.execute(trx);
   }
+}
+
+/** PostgreSQL: an appeal's overdue instant changed without its tokens (appeal_search keeps a copy). */
+export async function writeOverdue(trx: Executor, id: number, overdueAt: string | null) {
+  if (isPostgres(trx))
+    await sql`update appeal_search set overdue_at = ${overdueAt} where appeal_id = ${id}`.execute(trx);
+}
+
+/**
+ * The district codes held by appeals that start with an area prefix: a loose scan of
+ * appeals_district_status (one probe per district), so an area officer's prefix becomes the
+ * district's index token (or, for a street's nine digits, nothing: appeals hold district codes).
+ */
+export async function districtsUnder(db: Executor, prefix: string): Promise<string[]> {
+  const r = await sql<{ c: string }>`with recursive d(c) as (
+      select min(district_code) from appeals
+      union all select (select min(district_code) from appeals where district_code > d.c) from d where d.c is not null)
+    select c from d where c like ${`${prefix}%`}`.execute(db);
+  return r.rows.map((x) => x.c);
 }
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -65,7 +102,10 @@ export const ftsHas = (tokens: string[]) =>
  * the whole query for every candidate (7× slower for 38 days).
  */
 const pgMatches = (m: DayMatch, days: string[]) =>
-  sql`select appeal_id from appeal_search where tokens @@ any(${days.map((d) => tsDayQuery(m, d))}::tsquery[])`;
+  sql`select appeal_id from appeal_search where tokens @@ any(${days.map((d) => tsDayQuery(m, d))}::tsquery[])${overdue(m)}`;
+
+/** The overdue check on appeal_search's row, which the index scan reads anyway (its tsvector's recheck). */
+const overdue = (m: DayMatch) => (m.overdueBefore ? sql` and overdue_at < ${m.overdueBefore}` : sql``);
 
 /** PostgreSQL: the appeal matches on one of the days (or, given the query, is the one it tracks). */
 export const pgHas = (m: DayMatch, days: string[], q?: string) =>
@@ -84,7 +124,9 @@ export async function pgCount(db: Executor, m: DayMatch, days: string[], upTo: n
   if (!days.length) return 0;
   const r = await sql<{ n: number }>`select count(*) as n from (select s.appeal_id
     from unnest(${days.map((d) => tsDayQuery(m, d))}::tsquery[]) as q(t),
-      lateral (select appeal_id from appeal_search where tokens @@ q.t) as s limit ${upTo}) as m`.execute(db);
+      lateral (select appeal_id from appeal_search where tokens @@ q.t${overdue(m)}) as s limit ${upTo}) as m`.execute(
+    db,
+  );
   return Number(r.rows[0]?.n ?? 0);
 }
 

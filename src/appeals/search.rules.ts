@@ -164,9 +164,14 @@ export function dayDocument(a: FilterFields & { title: string; content: string; 
     .join(' ');
 }
 
-/** The tokens as an FTS5 MATCH expression (tokens hold no quotes: only letters, digits, ideographs). */
-export function ftsMatch(tokens: string[]): string {
-  return tokens.map((t) => `"${t}"`).join(' AND ');
+/**
+ * The tokens, and at least one of `any`, as an FTS5 MATCH expression (tokens hold no quotes: only
+ * letters, digits, ideographs).
+ */
+export function ftsMatch(tokens: string[], any: string[] = []): string {
+  const all = tokens.map((t) => `"${t}"`);
+  if (any.length) all.push(`(${any.map((t) => `"${t}"`).join(' OR ')})`);
+  return all.join(' AND ');
 }
 
 /**
@@ -196,11 +201,17 @@ export function dayBatches(oldestIso: string, newestIso: string): string[][] {
   return out;
 }
 
-/** What PostgreSQL's index matches on one day: every token, the phrase (its pieces at their steps), none of `not`. */
+/**
+ * What PostgreSQL's index matches on one day: every token, the phrase (its pieces at their steps),
+ * at least one of `any`, none of `not`; and, checked on appeal_search's own row, an overdue instant
+ * before `overdueBefore`.
+ */
 export interface DayMatch {
   tokens: string[];
   phrase?: Phrase;
+  any?: string[];
   not?: string[];
+  overdueBefore?: string;
 }
 
 /**
@@ -215,6 +226,7 @@ export function tsDayQuery(m: DayMatch, day: string): string {
     const pieces = grams.map((g, i) => `${i ? ` <${steps[i - 1]}> ` : ''}'${g}@${day}'`);
     terms.unshift(`(${pieces.join('')})`);
   }
+  if (m.any?.length) terms.push(`(${m.any.map((t) => `'${t}@${day}'`).join(' | ')})`);
   for (const t of m.not ?? []) terms.push(`!'${t}@${day}'`);
   return terms.join(' & ');
 }

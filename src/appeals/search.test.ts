@@ -7,6 +7,7 @@ import { Rng } from '../sim/rng.ts';
 import { insertAppeals, listAppeals, lockAppeal, type NewAppeal, updateAppeal } from './appeals.repo.ts';
 import { countsOf, countsReference } from './counts.repo.ts';
 import { type CountRow, countKey } from './counts.rules.ts';
+import { PHRASE_CAP } from './list.repo.ts';
 import { asciiLower, searchPlan, searchTokens } from './search.rules.ts';
 
 // A small alphabet makes random queries hit often; ASCII in both cases, digits and punctuation
@@ -53,6 +54,7 @@ type Plain = {
   district_code: string;
   channel: string;
   received_at: string;
+  overdue_at: string | null;
 };
 /** The meaning the index must reproduce: a plain substring filter (ASCII case-insensitive). */
 const contains = (a: Plain, q: string) =>
@@ -90,7 +92,12 @@ for (const dialect of dialects()) {
       ctx.db,
       MIGRATIONS.filter(
         (m) =>
-          !['0050_appeals_search_counts', '0090_appeals_search_days', '0091_appeals_search_positions'].includes(m.id),
+          ![
+            '0050_appeals_search_counts',
+            '0090_appeals_search_days',
+            '0091_appeals_search_positions',
+            '0092_appeals_search_overdue',
+          ].includes(m.id),
       ),
     );
     const rng = new Rng(11);
@@ -116,6 +123,13 @@ for (const dialect of dialects()) {
         lost.map((content, i) => ({ ...row(rng, 2000 + i), content })),
       ),
     );
+    // The last millisecond of a day, which a received range ending that day holds.
+    const last = '2022-11-05T23:59:59.999Z';
+    await ctx.db.k
+      .transaction()
+      .execute((trx) =>
+        insertAppeals(trx, [{ ...row(rng, 2100), title: '停产复工', received_at: last, updated_at: last }]),
+      );
     // Edits of title or content re-tokenise the row.
     await ctx.db.k.transaction().execute(async (trx) => {
       for (const id of [3, 160, 300]) {
@@ -127,10 +141,26 @@ for (const dialect of dialects()) {
         const a = await lockAppeal(trx, id, dialect);
         if (a) await updateAppeal(trx, a, { status: rng.pick(['received', 'dispatched', 'closed']) });
       }
+      // New deadlines move only the overdue instant (PostgreSQL's appeal_search keeps a copy).
+      for (let id = 2; id <= 400; id += 5) {
+        const a = await lockAppeal(trx, id, dialect);
+        const at = new Date(Date.parse('2022-11-01T00:00:00Z') + rng.int(0, 7 * 86_400) * 1000).toISOString();
+        if (a) await updateAppeal(trx, a, { sign_due_at: at, due_at: at });
+      }
     });
     const all = (await ctx.db.k
       .selectFrom('appeals')
-      .select(['id', 'title', 'content', 'tracking_no', 'status', 'district_code', 'channel', 'received_at'])
+      .select([
+        'id',
+        'title',
+        'content',
+        'tracking_no',
+        'status',
+        'district_code',
+        'channel',
+        'received_at',
+        'overdue_at',
+      ])
       .execute()) as Plain[];
     all.forEach((a) => {
       a.id = Number(a.id);
@@ -143,7 +173,7 @@ for (const dialect of dialects()) {
       const got = sorted(await countsOf(ctx.db.k, p));
       assert.equal(
         got.filter((r) => r.dim === 'status').reduce((n, r) => n + r.n, 0),
-        402,
+        403,
       );
       assert.deepEqual(got, sorted(await countsReference(ctx.db.k, dialect, p)));
     });
@@ -161,14 +191,17 @@ for (const dialect of dialects()) {
         if (q.trim()) queries.push(q.trim());
       }
       let hits = 0;
+      let combined = 0;
       for (const q of queries) {
         const f = {
           q,
           status: rng.next() < 0.3 ? 'dispatched' : undefined,
           district: rng.next() < 0.3 ? '350104' : undefined,
           channel: rng.next() < 0.2 ? 'web' : undefined,
-          // A filter the token indexes do not hold, and a received range that narrows the days read.
-          areaPrefix: rng.next() < 0.1 ? '350102' : undefined,
+          // An area officer's prefix (a district's, a street's that no district code has, the
+          // city's of both districts), the overdue list, and a received range that narrows the days read.
+          areaPrefix: rng.next() < 0.2 ? rng.pick(['350102', '350104001', '3501']) : undefined,
+          overdueAt: rng.next() < 0.2 ? '2022-11-04T12:00:00.000Z' : undefined,
           from: rng.next() < 0.15 ? '2022-11-04' : undefined,
           to: rng.next() < 0.15 ? '2022-11-05' : undefined,
         };
@@ -180,8 +213,9 @@ for (const dialect of dialects()) {
               (!f.district || a.district_code === f.district) &&
               (!f.channel || a.channel === f.channel) &&
               (!f.areaPrefix || a.district_code.startsWith(f.areaPrefix)) &&
+              (!f.overdueAt || (a.overdue_at !== null && a.overdue_at < f.overdueAt)) &&
               (!f.from || a.received_at >= `${f.from}T00:00:00.000Z`) &&
-              (!f.to || a.received_at < `${f.to}T23:59:59.999Z`),
+              (!f.to || a.received_at <= `${f.to}T23:59:59.999Z`),
           )
           .sort(newestFirst);
         // Either plan: read the index's matches, or walk the newest-first order and check the text.
@@ -207,9 +241,20 @@ for (const dialect of dialects()) {
           `filter ${JSON.stringify(f)} cap ${cap}`,
         );
         if (want.length) hits++;
+        if (want.length && (f.overdueAt || f.areaPrefix)) combined++;
       }
       // The queries must actually find things, or the comparison proves little.
-      assert.ok(hits > 150, `only ${hits} queries matched`);
+      assert.ok(hits > 120, `only ${hits} queries matched`);
+      assert.ok(combined > 20, `only ${combined} queries with an area or overdue filter matched`);
+    });
+
+    test('a received range ending on a day holds its last millisecond, on both plans', async () => {
+      for (const walkAbove of [0, 1_000_000]) {
+        const got = await listAppeals(ctx.db.k, { q: '停产复工', to: '2022-11-05' }, 0, 1000, dialect, walkAbove);
+        assert.ok(got.rows.some((r) => r.received_at === last));
+        const from = await listAppeals(ctx.db.k, { q: '停产复工', from: '2022-11-06' }, 0, 1000, dialect, walkAbove);
+        assert.ok(!from.rows.some((r) => r.received_at === last));
+      }
     });
 
     test('a total above the cap reads as capped, on the index count and on the plain count', async () => {
@@ -224,6 +269,32 @@ for (const dialect of dialects()) {
           'the page itself is not cut by the cap',
         );
       }
+    });
+
+    test('a query longer than one token counts up to PHRASE_CAP, one token up to TOTAL_CAP', async () => {
+      const n = PHRASE_CAP + 1;
+      await ctx.db.k.transaction().execute((trx) =>
+        insertAppeals(
+          trx,
+          Array.from({ length: n }, (_, i) => ({ ...row(rng, 3000 + i), content: `原材料库存告急${i}` })),
+        ),
+      );
+      const phrase = await listAppeals(ctx.db.k, { q: '原材料库存告急' }, 0, 5, dialect);
+      assert.deepEqual([phrase.total, phrase.totalCapped], [PHRASE_CAP, true]);
+      const newest = (await ctx.db.k
+        .selectFrom('appeals')
+        .select('id')
+        .where('content', 'like', '%原材料库存告急%')
+        .orderBy('received_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(5)
+        .execute()) as Array<{ id: number }>;
+      assert.deepEqual(
+        phrase.rows.map((r) => r.id),
+        newest.map((r) => Number(r.id)),
+      );
+      const token = await listAppeals(ctx.db.k, { q: '库存告急' }, 0, 5, dialect);
+      assert.ok(token.total >= n && !token.totalCapped, `${token.total}`);
     });
   });
 }
