@@ -42,6 +42,7 @@ export function CoverageTable({ rows, level, totals, selected, campaign, round }
               data-testid="coverage-row"
               data-code={r.code}
               data-sampled={r.sampled}
+              data-missing={r.missing}
             >
               <th scope="row" className="wrap coverage-name">
                 <a
