@@ -2,7 +2,7 @@
 // driven from a second process, against a bare Fastify route answering a constant in the same run.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { createCrypto } from '../src/platform/crypto.ts';
 import { openDb } from '../src/platform/db/db.ts';
 import { migrate } from '../src/platform/db/migrations.repo.ts';
 import { buildApp } from '../src/platform/http/app.ts';
+import { threadStatFields } from '../src/platform/thread-stat.ts';
 import { statusIndex } from '../src/testing/testing.status.ts';
 import { checkState } from '../src/venues/checks.service.ts';
 import { createVenues } from '../src/venues/venues.service.ts';
@@ -39,8 +40,7 @@ interface Driven {
 /** The calling thread's CPU time in µs from /proc (null where there is none). */
 function threadCpuUs(): number | null {
   try {
-    // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
-    const f = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const f = threadStatFields();
     return ((Number(f[11]) + Number(f[12])) * 1e6) / 100;
   } catch {
     return null;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -7,6 +7,7 @@ import { MIGRATIONS } from '../migrations.ts';
 import { openDb } from '../platform/db/db.ts';
 import { migrate } from '../platform/db/migrations.repo.ts';
 import { uuidv7 } from '../platform/ids.ts';
+import { niceOf } from '../platform/thread-stat.ts';
 import { ScanWriter } from './scan-writer.ts';
 import type { ScanRow } from './venues.tables.ts';
 
@@ -57,10 +58,9 @@ describe('scan writer on a database file', async () => {
   test('its writer and checkpoint threads run at the niceness asked for, the server thread not', {
     skip: process.platform !== 'linux',
   }, () => {
-    const nice = (stat: string) => Number(stat.split(') ')[1]?.split(' ')[16]);
-    const threads = readdirSync('/proc/self/task').map((t) => nice(readFileSync(`/proc/self/task/${t}/stat`, 'utf8')));
+    const threads = readdirSync('/proc/self/task').map((t) => niceOf(Number(t)));
     assert.equal(threads.filter((n) => n === 9).length, 2, `niceness of this process's threads: ${threads}`);
-    assert.notEqual(nice(readFileSync('/proc/thread-self/stat', 'utf8')), 9);
+    assert.notEqual(niceOf(), 9);
   });
 
   test('a key already stored is not recorded twice', async () => {
