@@ -200,7 +200,7 @@ export async function updateAppeal(
     .set({ ...patch, overdue_at })
     .where('id', '=', before.id)
     .execute();
-  const fields = ['title', 'content', 'status', 'district_code', 'category', 'channel', 'received_at'] as const;
+  const fields = ['title', 'content', 'status', 'district_code', 'category', 'channel', 'unit', 'received_at'] as const;
   if (fields.some((k) => after[k] !== before[k])) await writeSearch(trx, [{ ...after, overdue_at }], true);
   else if (overdue_at !== before.overdue_at) await writeOverdue(trx, before.id, overdue_at);
   await applyAppealCountDeltas(trx, countDeltas(before, after));

@@ -30,7 +30,7 @@ export interface AppealFilter {
  * How a list query is shaped: `text` replaces the text search with a prepared predicate; `walk`
  * keeps SQLite off the filter indexes that cannot give the newest-first order (it then walks an
  * order-giving index and checks the rest on each row); `indexed` leaves out the filters that the
- * token index already holds (status, district, category, channel).
+ * token index already holds (status, district, category, channel, unit).
  */
 export interface Shape {
   text?: Expression<SqlBool>;
@@ -54,9 +54,9 @@ export function applyFilter<Q extends { where: (...a: any[]) => Q }>(
     if (f.district) r = r.where(col('district_code', ordered), '=', f.district);
     if (f.category) r = r.where(col('category', ordered), '=', f.category);
     if (f.channel) r = r.where('channel', '=', f.channel);
+    if (f.unit) r = r.where(col('unit', ordered), '=', f.unit);
   }
   if (f.areaPrefix) r = r.where(col('district_code'), 'like', `${f.areaPrefix}%`);
-  if (f.unit) r = r.where(col('unit', ordered), '=', f.unit);
   if (f.from) r = r.where('received_at', '>=', `${f.from}T00:00:00.000Z`);
   // The whole last day (PostgreSQL's index keeps tokens by UTC day: a day is in or out).
   if (f.to) r = r.where('received_at', '<=', `${f.to}T23:59:59.999Z`);
@@ -85,15 +85,15 @@ export const PHRASE_CAP = 2_000;
 
 /** The filter tokens of a list filter (the token indexes hold them beside the text). */
 export const filterOf = (f: AppealFilter) =>
-  filterTokens({ status: f.status, district_code: f.district, category: f.category, channel: f.channel });
+  filterTokens({ status: f.status, district_code: f.district, category: f.category, channel: f.channel, unit: f.unit });
 
 /**
- * The filters beyond the four that the token index holds (and the text); `also` names more that
- * the caller's index answers (PostgreSQL's days and overdue copy).
+ * Whether a filter holds nothing but the text and the five fields the token index holds; `also`
+ * names more that the caller's index answers (PostgreSQL's days and overdue copy).
  */
 export const onlyIndexed = (f: AppealFilter, also: string[] = []) =>
   Object.entries(f).every(
-    ([k, v]) => ['q', 'status', 'district', 'category', 'channel', ...also].includes(k) || v === undefined,
+    ([k, v]) => ['q', 'status', 'district', 'category', 'channel', 'unit', ...also].includes(k) || v === undefined,
   );
 
 /** How many appeals a filter matches, counted up to `upTo`. */

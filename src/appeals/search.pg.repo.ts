@@ -14,7 +14,7 @@ import {
   type Shape,
   trackedOnly,
 } from './list.repo.ts';
-import { containsText, pgCount, pgHas, searchDays, trackingIs } from './search.repo.ts';
+import { containsText, pgCount, pgHas, receivedOnDays, searchDays, trackingIs } from './search.repo.ts';
 import { type DayMatch, filterTokens, LOST_POSITIONS, type Phrase } from './search.rules.ts';
 
 const walk: Shape = { walk: true };
@@ -42,7 +42,7 @@ async function pgRead(
   for (const days of batches) {
     if (text.length > cap) break;
     const rows = await applyFilter(db.selectFrom('appeals').select(['id', 'received_at']), f, 'postgres', {
-      text: narrow(pgHas(m, days)),
+      text: sql<SqlBool>`(${narrow(pgHas(m, days))} and ${receivedOnDays(days)})`,
       indexed: true,
     })
       .orderBy('received_at', 'desc')

@@ -104,6 +104,17 @@ export const ftsHas = (tokens: string[]) =>
 const pgMatches = (m: DayMatch, days: string[]) =>
   sql`select appeal_id from appeal_search where tokens @@ any(${days.map((d) => tsDayQuery(m, d))}::tsquery[])${overdue(m)}`;
 
+/**
+ * Received on one of the days (consecutive UTC days, newest first, as dayBatches gives them): a
+ * batch's bounds, so a plan walking the newest-first order starts at the batch's newest day, not
+ * at the newest appeal (a walk from the newest read 100,000 appeals for a batch a week back).
+ */
+export function receivedOnDays(days: string[]): Expression<SqlBool> {
+  const iso = (d: string) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T00:00:00.000Z`;
+  const next = new Date(Date.parse(iso(days[0] as string)) + 86_400_000).toISOString();
+  return sql<SqlBool>`(received_at >= ${iso(days[days.length - 1] as string)} and received_at < ${next})`;
+}
+
 /** The overdue check on appeal_search's row, which the index scan reads anyway (its tsvector's recheck). */
 const overdue = (m: DayMatch) => (m.overdueBefore ? sql` and overdue_at < ${m.overdueBefore}` : sql``);
 

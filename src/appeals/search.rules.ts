@@ -86,12 +86,13 @@ export interface FilterFields {
   district_code?: string;
   category?: string;
   channel?: string;
+  unit?: string | null;
 }
 
 /**
  * Index tokens for the filter fields: a letter pair and the value's letters and digits, longer than
- * four characters, so they never equal a text token (status, category and channel are lower-case
- * words, districts six digits).
+ * four characters, so they never equal a text token (status, category, channel and unit are
+ * lower-case words, districts six digits, a district government's unit `district:` and its code).
  */
 export function filterTokens(f: FilterFields): string[] {
   const out: string[] = [];
@@ -102,6 +103,7 @@ export function filterTokens(f: FilterFields): string[] {
   add('zd', f.district_code);
   add('zc', f.category);
   add('zh', f.channel);
+  add('zu', f.unit ?? undefined);
   return out;
 }
 

@@ -15,8 +15,12 @@ import { asciiLower, searchPlan, searchTokens } from './search.rules.ts';
 const ALPHABET = [...'停产原材料物流受阻复工通行证员工返岗补贴企业园区车辆', ...'AbcXyz019', ...' ，。-%_', '𠀀'];
 const text = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.pick(ALPHABET)).join('');
 
+// A district government's unit code holds a colon, which its index token drops.
+const UNITS = ['industry', 'transport', 'district:350104'];
+
 function row(rng: Rng, i: number): NewAppeal {
   const at = new Date(Date.parse('2022-11-01T00:00:00Z') + rng.int(0, 7 * 86_400) * 1000).toISOString();
+  const status = rng.pick(['received', 'dispatched', 'closed']);
   return {
     tracking_no: `SQ20221101T${String(i).padStart(5, '0')}`,
     idem_key: null,
@@ -34,8 +38,8 @@ function row(rng: Rng, i: number): NewAppeal {
     urgency: 'normal',
     title: text(rng, rng.int(1, 12)),
     content: text(rng, rng.int(0, 40)),
-    status: rng.pick(['received', 'dispatched', 'closed']),
-    unit: null,
+    status,
+    unit: status === 'received' ? null : rng.pick(UNITS),
     received_at: at,
     sign_due_at: at,
     due_at: at,
@@ -53,6 +57,7 @@ type Plain = {
   status: string;
   district_code: string;
   channel: string;
+  unit: string | null;
   received_at: string;
   overdue_at: string | null;
 };
@@ -97,6 +102,7 @@ for (const dialect of dialects()) {
             '0090_appeals_search_days',
             '0091_appeals_search_positions',
             '0092_appeals_search_overdue',
+            '0093_appeals_search_unit',
           ].includes(m.id),
       ),
     );
@@ -141,6 +147,11 @@ for (const dialect of dialects()) {
         const a = await lockAppeal(trx, id, dialect);
         if (a) await updateAppeal(trx, a, { status: rng.pick(['received', 'dispatched', 'closed']) });
       }
+      // Dispatch to another unit, or a return to the dispatcher, moves the unit's token.
+      for (let id = 3; id <= 400; id += 11) {
+        const a = await lockAppeal(trx, id, dialect);
+        if (a) await updateAppeal(trx, a, { unit: rng.pick([null, ...UNITS]) });
+      }
       // New deadlines move only the overdue instant (PostgreSQL's appeal_search keeps a copy).
       for (let id = 2; id <= 400; id += 5) {
         const a = await lockAppeal(trx, id, dialect);
@@ -158,6 +169,7 @@ for (const dialect of dialects()) {
         'status',
         'district_code',
         'channel',
+        'unit',
         'received_at',
         'overdue_at',
       ])
@@ -198,6 +210,7 @@ for (const dialect of dialects()) {
           status: rng.next() < 0.3 ? 'dispatched' : undefined,
           district: rng.next() < 0.3 ? '350104' : undefined,
           channel: rng.next() < 0.2 ? 'web' : undefined,
+          unit: rng.next() < 0.15 ? rng.pick(UNITS) : undefined,
           // An area officer's prefix (a district's, a street's that no district code has, the
           // city's of both districts), the overdue list, and a received range that narrows the days read.
           areaPrefix: rng.next() < 0.2 ? rng.pick(['350102', '350104001', '3501']) : undefined,
@@ -212,6 +225,7 @@ for (const dialect of dialects()) {
               (!f.status || a.status === f.status) &&
               (!f.district || a.district_code === f.district) &&
               (!f.channel || a.channel === f.channel) &&
+              (!f.unit || a.unit === f.unit) &&
               (!f.areaPrefix || a.district_code.startsWith(f.areaPrefix)) &&
               (!f.overdueAt || (a.overdue_at !== null && a.overdue_at < f.overdueAt)) &&
               (!f.from || a.received_at >= `${f.from}T00:00:00.000Z`) &&
@@ -241,7 +255,7 @@ for (const dialect of dialects()) {
           `filter ${JSON.stringify(f)} cap ${cap}`,
         );
         if (want.length) hits++;
-        if (want.length && (f.overdueAt || f.areaPrefix)) combined++;
+        if (want.length && (f.overdueAt || f.areaPrefix || f.unit)) combined++;
       }
       // The queries must actually find things, or the comparison proves little.
       assert.ok(hits > 120, `only ${hits} queries matched`);
