@@ -210,6 +210,9 @@ export async function benchAppeals(): Promise<Record<string, unknown>> {
       searchRange停产: { q: '停产', from: '2022-10-10', to: '2022-10-20' },
       searchRange原材料库存告急: { q: '原材料库存告急', from: '2022-10-10', to: '2022-10-20' },
       searchUnit停产: { q: '停产', unit: 'industry' },
+      // A unit's inbox: what it has signed for, with and without a search.
+      unitInboxSigned: { unit: 'industry', status: 'signed' },
+      searchUnitSigned停产: { q: '停产', unit: 'industry', status: 'signed' },
     };
     // A district officer's list carries the district as an area prefix, a street officer's the
     // street's nine digits (appeals hold district codes, so it matches none: every candidate failed).
