@@ -32,16 +32,27 @@ export async function sqliteSearch(
   // The overdue list's or the received range's index holds what the filter checks and the rowid
   // that the FTS matches are probed for, so the appeals themselves are not read; the planner
   // instead read each FTS match's appeal (4 µs each: 76 against 13 ms for 20,000 at 200,000).
-  const by = f.overdueAt ? 'appeals_overdue_received' : f.from || f.to ? 'appeals_received' : undefined;
+  // In one district the overdue entries are that district's range of its own index (物流受阻 at
+  // 1 M: 22 against 72 ms walking the city's), so the district, which the FTS tokens hold, is
+  // also checked there.
+  const inDistrict = !!(f.overdueAt && f.district);
+  const by = inDistrict
+    ? 'appeals_overdue_district'
+    : f.overdueAt
+      ? 'appeals_overdue_received'
+      : f.from || f.to
+        ? 'appeals_received'
+        : undefined;
   const from = by
     ? db.selectFrom(sql<'appeals'>`appeals indexed by ${sql.raw(by)}` as never)
     : db.selectFrom('appeals');
-  const hits = await applyFilter(
+  const candidates = applyFilter(
     from.select([sql<number>`id`.as('id'), sql<string>`received_at`.as('received_at')]),
     f,
     'sqlite',
     { text, indexed: true },
-  )
+  );
+  const hits = await (inDistrict ? candidates.where('district_code', '=', f.district as string) : candidates)
     .limit(cap + 1)
     .execute();
   if (hits.length > cap)
