@@ -69,7 +69,7 @@ export async function listAppeals(
     const rows = await pageOf(db, g, dialect, matches > threshold ? walk : { text }, offset, limit);
     return done(matches + (await trackedOnly(db, g, q, dialect)), rows);
   }
-  return sqliteSearch(db, g, offset, limit, { tokens, exact: plan.exact }, cap);
+  return sqliteSearch(db, g, offset, limit, { tokens, exact: plan.exact, fewUpTo: walkAbove }, cap);
 }
 
 /**

@@ -141,11 +141,11 @@ export async function pgCount(db: Executor, m: DayMatch, days: string[], upTo: n
   return Number(r.rows[0]?.n ?? 0);
 }
 
-/** SQLite: how many appeals the FTS table matches for the tokens, counted up to `upTo`. */
-export async function ftsCount(db: Executor, tokens: string[], upTo: number): Promise<number> {
+/** SQLite: how many appeals the FTS table matches for the tokens (and one of `any`), counted up to `upTo`. */
+export async function ftsCount(db: Executor, tokens: string[], upTo: number, any: string[] = []): Promise<number> {
   const r = await sql<{
     n: number;
-  }>`select count(*) as n from (select rowid from appeals_fts where appeals_fts match ${ftsMatch(tokens)} limit ${upTo})`.execute(
+  }>`select count(*) as n from (select rowid from appeals_fts where appeals_fts match ${ftsMatch(tokens, any)} limit ${upTo})`.execute(
     db,
   );
   return Number(r.rows[0]?.n ?? 0);
