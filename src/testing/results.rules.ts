@@ -17,19 +17,46 @@ export class FactList {
       this.at.push(at);
     } else if (!this.keepLater || at > (this.at[s] as string)) this.at[s] = at;
   }
-  /** The times as epoch milliseconds (members of a tube share theirs, so each text is parsed once in a row). */
+  /** The times as epoch milliseconds. */
   ms(): Float64Array {
-    const out = new Float64Array(this.at.length);
-    let prev = '';
-    let v = Number.NaN;
-    for (let i = 0; i < out.length; i++) {
-      const s = this.at[i] as string;
-      if (s !== prev) {
-        prev = s;
-        v = Date.parse(s);
-      }
-      out[i] = v;
-    }
-    return out;
+    return msOf(this.at);
   }
+}
+
+/** ISO times as epoch milliseconds (members of a tube mostly share theirs: a text is parsed once in a row). */
+export function msOf(at: string[]): Float64Array {
+  const out = new Float64Array(at.length);
+  let prev = '';
+  let v = Number.NaN;
+  for (let i = 0; i < out.length; i++) {
+    const s = at[i] as string;
+    if (s !== prev) {
+      prev = s;
+      v = Date.parse(s);
+    }
+    out[i] = v;
+  }
+  return out;
+}
+
+/**
+ * Persons with their latest time, each once: the lists as they are when no person comes twice
+ * (the usual case, checked with one byte a person id), else merged keeping each person's later time.
+ */
+export function distinctLatest(ids: number[], at: string[]): { ids: number[]; at: string[] } {
+  let top = 0;
+  for (const id of ids) if (id > top) top = id;
+  const seen = new Uint8Array(top + 1);
+  let twice = false;
+  for (const id of ids) {
+    if (seen[id]) {
+      twice = true;
+      break;
+    }
+    seen[id] = 1;
+  }
+  if (!twice) return { ids, at };
+  const merged = new FactList(true);
+  for (let i = 0; i < ids.length; i++) merged.add(ids[i] as number, at[i] as string);
+  return { ids: merged.ids, at: merged.at };
 }

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import { readTable } from '../platform/files/table.ts';
 import { insertAlerts } from './alerts.repo.ts';
-import { FactList } from './results.rules.ts';
+import { distinctLatest, FactList, msOf } from './results.rules.ts';
 import { type Issue, invalidFile } from './samples.service.ts';
 import {
+  advanceNegatives,
   clearPoolFlags,
   closePools,
   closeTasks,
@@ -23,6 +25,7 @@ import {
 } from './testing.repo.ts';
 import { type Cascade, cascadeOf, parseResult, type TubeResult } from './testing.rules.ts';
 import { statusIndex } from './testing.status.ts';
+import type { TubeRow } from './testing.tables.ts';
 import { applyCounts } from './turnaround.repo.ts';
 import { CountDeltas } from './turnaround.rules.ts';
 import './testing.errors.ts';
@@ -49,6 +52,56 @@ function inTubeOrder(tube: number[], tubes: number): Uint32Array {
   const out = new Uint32Array(tube.length);
   for (let i = 0; i < tube.length; i++) out[(start[tube[i] as number] as number)++] = i;
   return out;
+}
+
+/**
+ * What results change in the kept turnaround counts: each tube's state before leaves and its state
+ * after arrives. Tubes whose times, labs and divisions are alike are counted once, times their number
+ * (a round's rack of tubes is mostly alike; one tube at a time was most of the import's own work).
+ */
+function resultCounts(
+  rows: Parameters<typeof setTubeResults>[2],
+  stored: Map<string, Selectable<TubeRow>>,
+): CountDeltas {
+  const groups = new Map<string, { before: Selectable<TubeRow>; row: (typeof rows)[number]; n: number }>();
+  const f = (v: unknown) => (v === null || v === undefined ? '\u0000' : String(v));
+  for (const row of rows) {
+    const b = stored.get(row.code) as Selectable<TubeRow>;
+    const key = [
+      b.campaign_id,
+      b.round,
+      b.district_code,
+      b.first_sampled_at,
+      b.received_at,
+      b.resulted_at,
+      b.lab_code,
+      b.receiving_lab,
+      row.resulted_at,
+      row.lab_code,
+      row.received_at,
+      row.receiving_lab,
+    ]
+      .map(f)
+      .join('\u0001');
+    const g = groups.get(key);
+    if (g) g.n++;
+    else groups.set(key, { before: b, row, n: 1 });
+  }
+  const deltas = new CountDeltas();
+  for (const { before, row, n } of groups.values()) {
+    deltas.add(before, -n);
+    deltas.add(
+      {
+        ...before,
+        resulted_at: row.resulted_at,
+        lab_code: row.lab_code,
+        received_at: before.received_at ?? row.received_at,
+        receiving_lab: before.receiving_lab ?? row.receiving_lab,
+      },
+      n,
+    );
+  }
+  return deltas;
 }
 
 const isoTime = (s: string) => !Number.isNaN(Date.parse(s)) && /T\d{2}:\d{2}/.test(s);
@@ -130,12 +183,25 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
   const negative = new FactList(true);
   const pool = new FactList(false);
   const positive = new FactList(false);
+  let negatives = { ids: [] as number[], at: [] as string[] };
   let cleared: number[] = [];
   let recomputed = new Map<number, string | null>();
   await ctx.db.k.transaction().execute(async (trx) => {
+    // Most tubes of a round are negative pools: their members only gain a negative, which one
+    // statement reads and writes per 50,000 tubes. Every other tube's members are read here.
+    const rest: number[] = [];
+    const plainNegative: string[] = [];
+    for (let i = 0; i < changes.length; i++) {
+      const c = changes[i] as (typeof changes)[number];
+      if (c.result === 'negative' && !c.correction && c.poolSize > 1) plainNegative.push(c.r.tubeCode);
+      else rest.push(i);
+    }
+    const advanced = await advanceNegatives(ctx.db, trx, plainNegative);
+    negatives = distinctLatest(advanced.person, advanced.at);
     // Home divisions are read only where a result opens retest tasks.
-    const withHome = new Set(codes.filter((_, i) => (cascades[i] as Cascade).tasks));
-    const m = await membersOf(ctx.db, trx, codes, withHome);
+    const restCodes = rest.map((i) => codes[i] as string);
+    const withHome = new Set(restCodes.filter((_, j) => (cascades[rest[j] as number] as Cascade).tasks));
+    const m = await membersOf(ctx.db, trx, restCodes, withHome);
     const tasks: Array<{
       kind: string;
       pool_tube: string;
@@ -149,9 +215,9 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     const singleOutcomes = new Map<number, TubeResult>();
     const corrected: number[] = [];
     // Members in the order of their tubes in the file (the last pool flag met wins).
-    const order = inTubeOrder(m.tube, changes.length);
+    const order = inTubeOrder(m.tube, rest.length);
     for (const i of order) {
-      const t = m.tube[i] as number;
+      const t = rest[m.tube[i] as number] as number;
       const c = changes[t] as (typeof changes)[number];
       const cascade = cascades[t] as Cascade;
       const pid = m.person[i] as number;
@@ -184,21 +250,7 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     }));
     await setTubeResults(ctx.db, trx, tubeRows);
     // The turnaround counts move with the tubes, in the same commit.
-    const deltas = new CountDeltas();
-    for (const row of tubeRows) {
-      const before = tubes.get(row.code) as NonNullable<ReturnType<typeof tubes.get>>;
-      deltas.add(before, -1);
-      deltas.add(
-        {
-          ...before,
-          resulted_at: row.resulted_at,
-          lab_code: row.lab_code,
-          received_at: before.received_at ?? row.received_at,
-          receiving_lab: before.receiving_lab ?? row.receiving_lab,
-        },
-        1,
-      );
-    }
+    const deltas = resultCounts(tubeRows, tubes);
     await applyCounts(trx, deltas.rows());
     await insertTubeResults(
       ctx.db,
@@ -264,6 +316,7 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     });
   });
   // Only after the commit: the entrance check must never see a fact that was rolled back.
+  if (negatives.ids.length) index.advance('lastNegativeSampledAt', negatives.ids, msOf(negatives.at));
   if (negative.ids.length) index.advance('lastNegativeSampledAt', negative.ids, negative.ms());
   if (pool.ids.length) index.advance('positivePoolAt', pool.ids, pool.ms());
   if (positive.ids.length) index.advance('positiveAt', positive.ids, positive.ms());

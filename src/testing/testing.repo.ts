@@ -352,6 +352,49 @@ export async function membersOf(db: Db, trx: Executor, tubes: string[], withHome
   return out;
 }
 
+/**
+ * Moves the latest negative of every member of some negative tubes forward to that sampling, in the
+ * statement that reads the members (no row crosses to JavaScript and back); returns each member with
+ * their latest negative as stored after it (a person in two of the tubes may come twice).
+ */
+export async function advanceNegatives(
+  db: Db,
+  trx: Executor,
+  tubes: string[],
+): Promise<{ person: number[]; at: string[] }> {
+  const out = { person: [] as number[], at: [] as string[] };
+  if (db.sqlite) {
+    // "where true": without it SQLite would read "on conflict" as part of the join.
+    const st = prepared(
+      db,
+      `insert into person_tests (person_id, last_negative_sampled_at)
+       select s.person_id, s.sampled_at from json_each(?) as j join samples as s on s.tube_code = j.value where true
+       on conflict (person_id) do update set last_negative_sampled_at = ${LATER_SQL('last_negative_sampled_at')}
+       returning person_id, last_negative_sampled_at`,
+    ).raw();
+    for (let i = 0; i < tubes.length; i += 50_000)
+      for (const [p, at] of st.all(JSON.stringify(tubes.slice(i, i + 50_000))) as Array<[number, string]>) {
+        out.person.push(p);
+        out.at.push(at);
+      }
+    return out;
+  }
+  // One row a person per statement: PostgreSQL refuses to update a row twice in one.
+  for (let i = 0; i < tubes.length; i += 5000) {
+    const r = await sql<{ person_id: number; at: string }>`
+      insert into person_tests (person_id, last_negative_sampled_at)
+      select s.person_id, max(s.sampled_at) from unnest(${tubes.slice(i, i + 5000)}::text[]) as u(code)
+      join samples as s on s.tube_code = u.code group by s.person_id
+      on conflict (person_id) do update set last_negative_sampled_at = ${later('last_negative_sampled_at')}
+      returning person_id, last_negative_sampled_at as at`.execute(trx);
+    for (const x of r.rows) {
+      out.person.push(Number(x.person_id));
+      out.at.push(x.at);
+    }
+  }
+  return out;
+}
+
 type ResultFields = Pick<
   TubeRow,
   'code' | 'result' | 'resulted_at' | 'lab_code' | 'ct_value' | 'status' | 'received_at' | 'receiving_lab'
