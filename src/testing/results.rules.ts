@@ -46,13 +46,12 @@ export function msOf(at: string[]): Float64Array {
 export function distinctLatest(ids: number[], at: string[]): { ids: number[]; at: string[] } {
   let top = 0;
   for (const id of ids) if (id > top) top = id;
-  const seen = new Uint8Array(top + 1);
-  let twice = false;
-  for (const id of ids) {
-    if (seen[id]) {
-      twice = true;
-      break;
-    }
+  // Person ids are dense from 1; a far larger one would make the byte map too big to be worth it.
+  let twice = top > 2 ** 28;
+  const seen = new Uint8Array(twice ? 0 : top + 1);
+  for (let i = 0; i < ids.length && !twice; i++) {
+    const id = ids[i] as number;
+    twice = seen[id] === 1;
     seen[id] = 1;
   }
   if (!twice) return { ids, at };

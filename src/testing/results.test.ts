@@ -5,6 +5,7 @@ import { insertPersons } from '../people/people.repo.ts';
 import { checkCharOf } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
+import { distinctLatest, FactList } from './results.rules.ts';
 import { type ResultInput, recordResults } from './results.service.ts';
 import { recordSamples } from './samples.service.ts';
 import { createCampaign, createSites } from './testing.service.ts';
@@ -16,6 +17,25 @@ const id = (n: number) => {
   return first17 + checkCharOf(first17);
 };
 const ms = (s: string | null) => (s ? Date.parse(s) : null);
+
+test('persons met twice: a negative keeps the later time, a pool flag the one met last; lists without repeats come back as they are', () => {
+  const ids = [3, 1, 2];
+  const at = ['2022-11-08T01:00:00.000Z', '2022-11-08T02:00:00.000Z', '2022-11-08T03:00:00.000Z'];
+  const same = distinctLatest(ids, at);
+  assert.equal(same.ids, ids);
+  assert.deepEqual(distinctLatest([3, 1, 3], [at[1], at[0], at[0]] as string[]), {
+    ids: [3, 1],
+    at: [at[1], at[0]],
+  });
+  const later = new FactList(true);
+  const last = new FactList(false);
+  for (const f of [later, last]) {
+    f.add(7, at[2] as string);
+    f.add(7, at[0] as string);
+  }
+  assert.deepEqual([later.at, last.at], [[at[2]], [at[0]]]);
+  assert.deepEqual(Array.from(later.ms()), [Date.parse(at[2] as string)]);
+});
 
 for (const dialect of dialects()) {
   describe(`one results file of every outcome on ${dialect}`, async () => {
@@ -120,7 +140,12 @@ for (const dialect of dialects()) {
       assert.equal(of(15)?.positive_pool_at, '2022-11-08T10:00:00.000Z');
       assert.equal(of(15)?.last_negative_sampled_at, null);
       assert.equal(of(22)?.last_negative_sampled_at, null, 'an invalid tube certifies nobody');
-      const tasks = await ctx.db.k.selectFrom('retest_tasks').selectAll().orderBy('id').execute();
+      const tasks = await ctx.db.k
+        .selectFrom('retest_tasks')
+        .selectAll()
+        .orderBy('pool_tube')
+        .orderBy('person_id')
+        .execute();
       assert.deepEqual(
         tasks.map((t) => [t.kind, t.pool_tube, Number(t.person_id), t.community_code]),
         [
