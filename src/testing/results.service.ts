@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import { readTable } from '../platform/files/table.ts';
 import { insertAlerts } from './alerts.repo.ts';
+import { distinctLatest, FactList, msOf } from './results.rules.ts';
 import { type Issue, invalidFile } from './samples.service.ts';
 import {
+  advanceNegatives,
   clearPoolFlags,
   closePools,
   closeTasks,
@@ -19,10 +22,10 @@ import {
   setTubeResults,
   tubesByCode,
   upsertFact,
-  upsertPersonTests,
 } from './testing.repo.ts';
-import { cascadeOf, parseResult, type TubeResult } from './testing.rules.ts';
+import { type Cascade, cascadeOf, parseResult, type TubeResult } from './testing.rules.ts';
 import { statusIndex } from './testing.status.ts';
+import type { TubeRow } from './testing.tables.ts';
 import { applyCounts } from './turnaround.repo.ts';
 import { CountDeltas } from './turnaround.rules.ts';
 import './testing.errors.ts';
@@ -39,6 +42,66 @@ export interface ResultInput {
   correctionReason?: string;
   /** When the lab received the tube, if the file says; never assumed to be the result time. */
   receivedAt?: string;
+}
+
+/** Positions 0…n-1 of `tube` ordered by tube, stable (a counting sort: rows come mostly in order already). */
+function inTubeOrder(tube: number[], tubes: number): Uint32Array {
+  const start = new Uint32Array(tubes + 1);
+  for (const t of tube) (start[t + 1] as number)++;
+  for (let t = 0; t < tubes; t++) (start[t + 1] as number) += start[t] as number;
+  const out = new Uint32Array(tube.length);
+  for (let i = 0; i < tube.length; i++) out[(start[tube[i] as number] as number)++] = i;
+  return out;
+}
+
+/**
+ * What results change in the kept turnaround counts: each tube's state before leaves and its state
+ * after arrives. Tubes whose times, labs and divisions are alike are counted once, times their number
+ * (a round's rack of tubes is mostly alike; one tube at a time was most of the import's own work).
+ */
+function resultCounts(
+  rows: Parameters<typeof setTubeResults>[2],
+  stored: Map<string, Selectable<TubeRow>>,
+): CountDeltas {
+  const groups = new Map<string, { before: Selectable<TubeRow>; row: (typeof rows)[number]; n: number }>();
+  const f = (v: unknown) => (v === null || v === undefined ? '\u0000' : String(v));
+  for (const row of rows) {
+    const b = stored.get(row.code) as Selectable<TubeRow>;
+    const key = [
+      b.campaign_id,
+      b.round,
+      b.district_code,
+      b.first_sampled_at,
+      b.received_at,
+      b.resulted_at,
+      b.lab_code,
+      b.receiving_lab,
+      row.resulted_at,
+      row.lab_code,
+      row.received_at,
+      row.receiving_lab,
+    ]
+      .map(f)
+      .join('\u0001');
+    const g = groups.get(key);
+    if (g) g.n++;
+    else groups.set(key, { before: b, row, n: 1 });
+  }
+  const deltas = new CountDeltas();
+  for (const { before, row, n } of groups.values()) {
+    deltas.add(before, -n);
+    deltas.add(
+      {
+        ...before,
+        resulted_at: row.resulted_at,
+        lab_code: row.lab_code,
+        received_at: before.received_at ?? row.received_at,
+        receiving_lab: before.receiving_lab ?? row.receiving_lab,
+      },
+      n,
+    );
+  }
+  return deltas;
 }
 
 const isoTime = (s: string) => !Number.isNaN(Date.parse(s)) && /T\d{2}:\d{2}/.test(s);
@@ -111,32 +174,34 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
   if (issues.length) throw invalidFile(issues);
   const now = nowIso();
   const me = actorLabel(actor);
-  const indexUpdates: Array<() => void> = [];
   const index = await statusIndex(ctx.db);
+  const codes = changes.map((c) => c.r.tubeCode);
+  const cascades = changes.map((c) => cascadeOf(c.poolSize, c.result));
+  const resultedAt = changes.map((c) => new Date(c.r.resultedAt).toISOString());
+  // Each fact as one list of persons: a negative moves forward to the later sampling; a pool flag
+  // and a positive are those of the person's last tube in the file.
+  const negative = new FactList(true);
+  const pool = new FactList(false);
+  const positive = new FactList(false);
+  let negatives = { ids: [] as number[], at: [] as string[] };
+  let cleared: number[] = [];
+  let recomputed = new Map<number, string | null>();
   await ctx.db.k.transaction().execute(async (trx) => {
-    // Home divisions are read only where a result opens retest tasks.
-    const withHome = new Set(changes.filter((c) => cascadeOf(c.poolSize, c.result).tasks).map((c) => c.r.tubeCode));
-    const members = await membersOf(
-      ctx.db,
-      trx,
-      changes.map((c) => c.r.tubeCode),
-      withHome,
-    );
-    const byTube = new Map<string, typeof members>();
-    for (const m of members) {
-      const list = byTube.get(m.tube_code);
-      if (list) list.push(m);
-      else byTube.set(m.tube_code, [m]);
+    // Most tubes of a round are negative pools: their members only gain a negative, which one
+    // statement reads and writes per 50,000 tubes. Every other tube's members are read here.
+    const rest: number[] = [];
+    const plainNegative: string[] = [];
+    for (let i = 0; i < changes.length; i++) {
+      const c = changes[i] as (typeof changes)[number];
+      if (c.result === 'negative' && !c.correction && c.poolSize > 1) plainNegative.push(c.r.tubeCode);
+      else rest.push(i);
     }
-    const facts = new Map<
-      number,
-      { last_negative_sampled_at: string | null; positive_pool_at: string | null; positive_at: string | null }
-    >();
-    const fact = (id: number) =>
-      facts.get(id) ??
-      (facts
-        .set(id, { last_negative_sampled_at: null, positive_pool_at: null, positive_at: null })
-        .get(id) as NonNullable<ReturnType<typeof facts.get>>);
+    const advanced = await advanceNegatives(ctx.db, trx, plainNegative);
+    negatives = distinctLatest(advanced.person, advanced.at);
+    // Home divisions are read only where a result opens retest tasks.
+    const restCodes = rest.map((i) => codes[i] as string);
+    const withHome = new Set(restCodes.filter((_, j) => (cascades[rest[j] as number] as Cascade).tasks));
+    const m = await membersOf(ctx.db, trx, restCodes, withHome);
     const tasks: Array<{
       kind: string;
       pool_tube: string;
@@ -149,69 +214,51 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     }> = [];
     const singleOutcomes = new Map<number, TubeResult>();
     const corrected: number[] = [];
-    const tubeRows: Parameters<typeof setTubeResults>[2] = [];
-    for (const c of changes) {
-      const at = new Date(c.r.resultedAt).toISOString();
-      tubeRows.push({
-        code: c.r.tubeCode,
-        result: c.result,
-        resulted_at: at,
-        lab_code: c.r.labCode,
-        ct_value: c.ct,
-        received_at: c.receivedAt,
-        receiving_lab: c.receivedAt ? c.r.labCode : null,
-        status: c.result === 'positive' && c.poolSize > 1 ? 'retesting' : 'resulted',
-      });
-      const cascade = cascadeOf(c.poolSize, c.result);
-      for (const m of byTube.get(c.r.tubeCode) ?? []) {
-        const pid = Number(m.person_id);
-        if (c.correction) corrected.push(pid);
-        if (cascade.negative) {
-          const f = fact(pid);
-          if (!f.last_negative_sampled_at || m.sampled_at > f.last_negative_sampled_at)
-            f.last_negative_sampled_at = m.sampled_at;
-        }
-        if (cascade.flagPool) fact(pid).positive_pool_at = at;
-        if (cascade.positive) fact(pid).positive_at = at;
-        if (cascade.tasks)
-          tasks.push({
-            kind: cascade.tasks,
-            pool_tube: c.r.tubeCode,
-            person_id: pid,
-            district_code: m.district_code,
-            community_code: m.community_code,
-            created_at: at,
-            done_at: null,
-            outcome: null,
-          });
-        if (c.poolSize === 1 && c.result !== 'invalid') singleOutcomes.set(pid, c.result);
-      }
+    // Members in the order of their tubes in the file (the last pool flag met wins).
+    const order = inTubeOrder(m.tube, rest.length);
+    for (const i of order) {
+      const t = rest[m.tube[i] as number] as number;
+      const c = changes[t] as (typeof changes)[number];
+      const cascade = cascades[t] as Cascade;
+      const pid = m.person[i] as number;
+      if (c.correction) corrected.push(pid);
+      if (cascade.negative) negative.add(pid, m.sampledAt[i] as string);
+      if (cascade.flagPool) pool.add(pid, resultedAt[t] as string);
+      if (cascade.positive) positive.add(pid, resultedAt[t] as string);
+      if (cascade.tasks)
+        tasks.push({
+          kind: cascade.tasks,
+          pool_tube: c.r.tubeCode,
+          person_id: pid,
+          district_code: m.district[i] as string,
+          community_code: m.community[i] as string,
+          created_at: resultedAt[t] as string,
+          done_at: null,
+          outcome: null,
+        });
+      if (c.poolSize === 1 && c.result !== 'invalid') singleOutcomes.set(pid, c.result);
     }
+    const tubeRows: Parameters<typeof setTubeResults>[2] = changes.map((c, i) => ({
+      code: c.r.tubeCode,
+      result: c.result,
+      resulted_at: resultedAt[i] as string,
+      lab_code: c.r.labCode,
+      ct_value: c.ct,
+      received_at: c.receivedAt,
+      receiving_lab: c.receivedAt ? c.r.labCode : null,
+      status: c.result === 'positive' && c.poolSize > 1 ? 'retesting' : 'resulted',
+    }));
     await setTubeResults(ctx.db, trx, tubeRows);
     // The turnaround counts move with the tubes, in the same commit.
-    const deltas = new CountDeltas();
-    for (const row of tubeRows) {
-      const before = tubes.get(row.code) as NonNullable<ReturnType<typeof tubes.get>>;
-      deltas.add(before, -1);
-      deltas.add(
-        {
-          ...before,
-          resulted_at: row.resulted_at,
-          lab_code: row.lab_code,
-          received_at: before.received_at ?? row.received_at,
-          receiving_lab: before.receiving_lab ?? row.receiving_lab,
-        },
-        1,
-      );
-    }
+    const deltas = resultCounts(tubeRows, tubes);
     await applyCounts(trx, deltas.rows());
     await insertTubeResults(
       ctx.db,
       trx,
-      changes.map((c) => ({
+      changes.map((c, i) => ({
         tube_code: c.r.tubeCode,
         result: c.result,
-        resulted_at: new Date(c.r.resultedAt).toISOString(),
+        resulted_at: resultedAt[i] as string,
         lab_code: c.r.labCode,
         ct_value: c.ct,
         correction_reason: c.r.correctionReason ?? null,
@@ -219,18 +266,9 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
         recorded_at: now,
       })),
     );
-    // Most persons of a round only gain a negative: that one fact goes in by a narrower upsert.
-    const onlyNegative: number[] = [];
-    const negativeAt: string[] = [];
-    const other: Parameters<typeof upsertPersonTests>[2] = [];
-    for (const [person_id, f] of facts) {
-      if (f.last_negative_sampled_at && !f.positive_pool_at && !f.positive_at) {
-        onlyNegative.push(person_id);
-        negativeAt.push(f.last_negative_sampled_at);
-      } else other.push({ person_id, last_sampled_at: null, ...f });
-    }
-    await upsertFact(ctx.db, trx, 'last_negative_sampled_at', onlyNegative, negativeAt);
-    await upsertPersonTests(ctx.db, trx, other);
+    await upsertFact(ctx.db, trx, 'last_negative_sampled_at', negative.ids, negative.at);
+    await upsertFact(ctx.db, trx, 'positive_pool_at', pool.ids, pool.at);
+    await upsertFact(ctx.db, trx, 'positive_at', positive.ids, positive.at);
     // A single-tube result settles that person's open retest or resample.
     const open = await openTasksOf(trx, [...singleOutcomes.keys()]);
     const pools = new Set<string>();
@@ -239,7 +277,7 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
       await closeTasks(trx, ids, now, outcome);
     }
     for (const t of open) pools.add(t.pool_tube);
-    const cleared = [...singleOutcomes].filter(([, r]) => r === 'negative').map(([id]) => id);
+    cleared = [...singleOutcomes].filter(([, r]) => r === 'negative').map(([id]) => id);
     await clearPoolFlags(trx, cleared);
     await insertTasks(trx, tasks);
     // The district hears of a positive tube in the same commit that records it.
@@ -263,7 +301,7 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
       trx,
       [...pools].filter((p) => !stillOpen.has(p)),
     );
-    const recomputed = corrected.length ? await recomputeNegatives(trx, corrected) : new Map<number, string | null>();
+    if (corrected.length) recomputed = await recomputeNegatives(trx, corrected);
     await recordAudit(ctx.db, ctx.crypto, trx, {
       actor: me,
       action: 'results-recorded',
@@ -276,20 +314,14 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
         corrections: changes.filter((c) => c.correction).map((c) => c.r.tubeCode),
       },
     });
-    const ms = (s: string | null) => (s ? Date.parse(s) : undefined);
-    indexUpdates.push(() => {
-      for (const [id, f] of facts)
-        index.set(id, {
-          lastNegativeSampledAt: ms(f.last_negative_sampled_at),
-          positivePoolAt: ms(f.positive_pool_at),
-          positiveAt: ms(f.positive_at),
-        });
-      for (const id of cleared) index.replace(id, 'positivePoolAt', null);
-      for (const [id, at] of recomputed) index.replace(id, 'lastNegativeSampledAt', at ? Date.parse(at) : null);
-    });
   });
   // Only after the commit: the entrance check must never see a fact that was rolled back.
-  for (const u of indexUpdates) u();
+  if (negatives.ids.length) index.advance('lastNegativeSampledAt', negatives.ids, msOf(negatives.at));
+  if (negative.ids.length) index.advance('lastNegativeSampledAt', negative.ids, negative.ms());
+  if (pool.ids.length) index.advance('positivePoolAt', pool.ids, pool.ms());
+  if (positive.ids.length) index.advance('positiveAt', positive.ids, positive.ms());
+  for (const id of cleared) index.replace(id, 'positivePoolAt', null);
+  for (const [id, at] of recomputed) index.replace(id, 'lastNegativeSampledAt', at ? Date.parse(at) : null);
   return {
     rows: rows.length,
     recorded: changes.length,

@@ -237,7 +237,7 @@ export async function insertSamples(db: Db, trx: Executor, rows: SampleColumns):
 export async function upsertFact(
   db: Db,
   trx: Executor,
-  fact: 'last_sampled_at' | 'last_negative_sampled_at',
+  fact: (typeof FACTS)[number],
   ids: ArrayLike<number>,
   times: ArrayLike<string>,
 ): Promise<void> {
@@ -267,13 +267,17 @@ export async function analyzeSampling(db: Db): Promise<void> {
   await sql`analyze samples, tubes, person_tests`.execute(db.k);
 }
 
-/** One member of a tube: who, when sampled, and (when asked for) their home divisions. */
-export interface Member {
-  tube_code: string;
-  person_id: number;
-  sampled_at: string;
-  district_code: string;
-  community_code: string;
+/**
+ * The members of some tubes as columns (no object per sample): sample i is of `tubes[tube[i]]`;
+ * home divisions are '' unless its tube was asked for with them.
+ */
+export interface Members {
+  n: number;
+  tube: number[];
+  person: number[];
+  sampledAt: string[];
+  district: string[];
+  community: string[];
 }
 
 /**
@@ -281,43 +285,114 @@ export interface Member {
  * `withHome` (those that open retest tasks). A negative tube needs no visit to persons, whose pages
  * are scattered over a table of the whole city.
  */
-export async function membersOf(db: Db, trx: Executor, tubes: string[], withHome: Set<string>): Promise<Member[]> {
+export async function membersOf(db: Db, trx: Executor, tubes: string[], withHome: Set<string>): Promise<Members> {
+  const out: Members = { n: 0, tube: [], person: [], sampledAt: [], district: [], community: [] };
+  // Each statement reads the samples of a list of tubes; `at` maps a position in that list back to `tubes`.
+  const plain: number[] = [];
+  const homed: number[] = [];
+  for (let i = 0; i < tubes.length; i++) (withHome.has(tubes[i] as string) ? homed : plain).push(i);
+  const add = (at: number[], rows: Array<[number, number, string, string?, string?]>, base: number) => {
+    for (const r of rows) {
+      out.tube.push(at[base + Number(r[0])] as number);
+      out.person.push(Number(r[1]));
+      out.sampledAt.push(r[2]);
+      out.district.push(r[3] ?? '');
+      out.community.push(r[4] ?? '');
+    }
+  };
+  const codes = (at: number[], i: number, size: number) => at.slice(i, i + size).map((t) => tubes[t] as string);
   if (db.sqlite) {
-    const bare = prepared(db, 'select person_id, sampled_at from samples where tube_code = ?').raw();
+    // One statement per 50,000 tubes instead of one per tube: the per-statement cost was most of the read.
+    const bare = prepared(
+      db,
+      'select j.key, s.person_id, s.sampled_at from json_each(?) as j join samples as s on s.tube_code = j.value',
+    ).raw();
     const home = prepared(
       db,
-      'select s.person_id, s.sampled_at, p.district_code, p.community_code from samples as s join persons as p on p.id = s.person_id where s.tube_code = ?',
+      'select j.key, s.person_id, s.sampled_at, p.district_code, p.community_code from json_each(?) as j join samples as s on s.tube_code = j.value join persons as p on p.id = s.person_id',
     ).raw();
-    const out: Member[] = [];
-    for (const tube of tubes) {
-      const h = withHome.has(tube);
-      for (const r of (h ? home : bare).all(tube) as Array<[number, string, string?, string?]>)
-        out.push({
-          tube_code: tube,
-          person_id: Number(r[0]),
-          sampled_at: r[1],
-          district_code: r[2] ?? '',
-          community_code: r[3] ?? '',
-        });
+    for (const [at, st] of [
+      [plain, bare],
+      [homed, home],
+    ] as const)
+      for (let i = 0; i < at.length; i += 50_000)
+        add(at, st.all(JSON.stringify(codes(at, i, 50_000))) as Array<[number, number, string, string?, string?]>, i);
+  } else {
+    for (let i = 0; i < plain.length; i += 5000) {
+      const r = await sql<{ i: number; person_id: number; sampled_at: string }>`
+        select u.i - 1 as i, s.person_id, s.sampled_at
+        from unnest(${codes(plain, i, 5000)}::text[]) with ordinality as u(code, i) join samples as s on s.tube_code = u.code`.execute(
+        trx,
+      );
+      add(
+        plain,
+        r.rows.map((x) => [Number(x.i), x.person_id, x.sampled_at]),
+        i,
+      );
     }
+    for (let i = 0; i < homed.length; i += CHUNK) {
+      const r = await sql<{
+        i: number;
+        person_id: number;
+        sampled_at: string;
+        district_code: string;
+        community_code: string;
+      }>`
+        select u.i - 1 as i, s.person_id, s.sampled_at, p.district_code, p.community_code
+        from unnest(${codes(homed, i, CHUNK)}::text[]) with ordinality as u(code, i)
+        join samples as s on s.tube_code = u.code join persons as p on p.id = s.person_id`.execute(trx);
+      add(
+        homed,
+        r.rows.map((x) => [Number(x.i), x.person_id, x.sampled_at, x.district_code, x.community_code]),
+        i,
+      );
+    }
+  }
+  out.n = out.person.length;
+  return out;
+}
+
+/**
+ * Moves the latest negative of every member of some negative tubes forward to that sampling, in the
+ * statement that reads the members (no row crosses to JavaScript and back); returns each member with
+ * their latest negative as stored after it (a person in two of the tubes may come twice).
+ */
+export async function advanceNegatives(
+  db: Db,
+  trx: Executor,
+  tubes: string[],
+): Promise<{ person: number[]; at: string[] }> {
+  const out = { person: [] as number[], at: [] as string[] };
+  if (db.sqlite) {
+    // "where true": without it SQLite would read "on conflict" as part of the join.
+    const st = prepared(
+      db,
+      `insert into person_tests (person_id, last_negative_sampled_at)
+       select s.person_id, s.sampled_at from json_each(?) as j join samples as s on s.tube_code = j.value where true
+       on conflict (person_id) do update set last_negative_sampled_at = ${LATER_SQL('last_negative_sampled_at')}
+       returning person_id, last_negative_sampled_at`,
+    ).raw();
+    for (let i = 0; i < tubes.length; i += 50_000)
+      for (const [p, at] of st.all(JSON.stringify(tubes.slice(i, i + 50_000))) as Array<[number, string]>) {
+        out.person.push(p);
+        out.at.push(at);
+      }
     return out;
   }
-  const plain = tubes.filter((t) => !withHome.has(t));
-  const bare = await chunked(plain, 5000, (part) =>
-    trx.selectFrom('samples').select(['tube_code', 'person_id', 'sampled_at']).where('tube_code', 'in', part).execute(),
-  );
-  const homed = await chunked([...withHome], CHUNK, (part) =>
-    trx
-      .selectFrom('samples as s')
-      .innerJoin('persons as p', 'p.id', 's.person_id')
-      .select(['s.tube_code', 's.person_id', 's.sampled_at', 'p.district_code', 'p.community_code'])
-      .where('s.tube_code', 'in', part)
-      .execute(),
-  );
-  return [
-    ...bare.map((r) => ({ ...r, person_id: Number(r.person_id), district_code: '', community_code: '' })),
-    ...homed.map((r) => ({ ...r, person_id: Number(r.person_id) })),
-  ];
+  // One row a person per statement: PostgreSQL refuses to update a row twice in one.
+  for (let i = 0; i < tubes.length; i += 5000) {
+    const r = await sql<{ person_id: number; at: string }>`
+      insert into person_tests (person_id, last_negative_sampled_at)
+      select s.person_id, max(s.sampled_at) from unnest(${tubes.slice(i, i + 5000)}::text[]) as u(code)
+      join samples as s on s.tube_code = u.code group by s.person_id
+      on conflict (person_id) do update set last_negative_sampled_at = ${later('last_negative_sampled_at')}
+      returning person_id, last_negative_sampled_at as at`.execute(trx);
+    for (const x of r.rows) {
+      out.person.push(Number(x.person_id));
+      out.at.push(x.at);
+    }
+  }
+  return out;
 }
 
 type ResultFields = Pick<
@@ -328,12 +403,25 @@ type ResultFields = Pick<
 /** Records tubes' results in bulk; a receipt is only filled in where the tube has none yet. */
 export async function setTubeResults(db: Db, trx: Executor, rows: ResultFields[]): Promise<void> {
   if (db.sqlite) {
-    const st = prepared(
+    // 64 tubes a statement, joined to their new values by code.
+    manyRows(
       db,
-      'update tubes set result = ?, resulted_at = ?, lab_code = ?, ct_value = ?, status = ?, received_at = coalesce(received_at, ?), receiving_lab = coalesce(receiving_lab, ?) where code = ?',
+      'update tubes set result = v.column2, resulted_at = v.column3, lab_code = v.column4, ct_value = v.column5, status = v.column6, received_at = coalesce(tubes.received_at, v.column7), receiving_lab = coalesce(tubes.receiving_lab, v.column8) from (values ',
+      8,
+      ') as v where tubes.code = v.column1',
+      rows.length,
+      (args, at, i) => {
+        const r = rows[i] as ResultFields;
+        args[at] = r.code;
+        args[at + 1] = r.result;
+        args[at + 2] = r.resulted_at;
+        args[at + 3] = r.lab_code;
+        args[at + 4] = r.ct_value;
+        args[at + 5] = r.status;
+        args[at + 6] = r.received_at;
+        args[at + 7] = r.receiving_lab;
+      },
     );
-    for (const r of rows)
-      st.run(r.result, r.resulted_at, r.lab_code, r.ct_value, r.status, r.received_at, r.receiving_lab, r.code);
     return;
   }
   for (let i = 0; i < rows.length; i += 1000) {
@@ -351,28 +439,35 @@ export async function setTubeResults(db: Db, trx: Executor, rows: ResultFields[]
 /** Appends to a tube's result history. */
 export async function insertTubeResults(db: Db, trx: Executor, rows: Insertable<TubeResultRow>[]): Promise<void> {
   if (db.sqlite) {
-    const st = prepared(
+    manyRows(
       db,
-      'insert into tube_results (tube_code, result, resulted_at, lab_code, ct_value, correction_reason, actor, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+      'insert into tube_results (tube_code, result, resulted_at, lab_code, ct_value, correction_reason, actor, recorded_at) values ',
+      8,
+      '',
+      rows.length,
+      (args, at, i) => {
+        const r = rows[i] as Insertable<TubeResultRow>;
+        args[at] = r.tube_code;
+        args[at + 1] = r.result;
+        args[at + 2] = r.resulted_at;
+        args[at + 3] = r.lab_code;
+        args[at + 4] = r.ct_value ?? null;
+        args[at + 5] = r.correction_reason ?? null;
+        args[at + 6] = r.actor;
+        args[at + 7] = r.recorded_at;
+      },
     );
-    for (const r of rows)
-      st.run(
-        r.tube_code,
-        r.result,
-        r.resulted_at,
-        r.lab_code,
-        r.ct_value ?? null,
-        r.correction_reason ?? null,
-        r.actor,
-        r.recorded_at,
-      );
     return;
   }
-  for (let i = 0; i < rows.length; i += CHUNK)
-    await trx
-      .insertInto('tube_results')
-      .values(rows.slice(i, i + CHUNK))
-      .execute();
+  for (let i = 0; i < rows.length; i += 20_000) {
+    const part = rows.slice(i, i + 20_000);
+    const col = <K extends keyof Insertable<TubeResultRow>>(key: K) => part.map((r) => r[key] ?? null);
+    await sql`insert into tube_results (tube_code, result, resulted_at, lab_code, ct_value, correction_reason, actor, recorded_at)
+      select * from unnest(${col('tube_code')}::text[], ${col('result')}::text[], ${col('resulted_at')}::text[], ${col('lab_code')}::text[],
+                           ${col('ct_value')}::float8[], ${col('correction_reason')}::text[], ${col('actor')}::text[], ${col('recorded_at')}::text[])`.execute(
+      trx,
+    );
+  }
 }
 
 const later = (col: 'last_sampled_at' | 'last_negative_sampled_at' | 'positive_pool_at' | 'positive_at') =>
