@@ -11,7 +11,7 @@ import { events } from '../platform/events.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
-import { statusIndex } from '../testing/testing.status.ts';
+import { type StatusIndex, statusIndex } from '../testing/testing.status.ts';
 import { loadMarks, negativesOf, type PersonMarks, reloadNegatives } from '../tracing/marks.state.ts';
 import { restrictedResidentsAt } from '../zones/residents.service.ts';
 import { ScanWriter } from './scan-writer.ts';
@@ -39,6 +39,8 @@ interface CheckState {
   infections: Map<number, NonNullable<ColourInputs['infection']>>;
   policies: Policy[];
   writer: ScanWriter;
+  /** The status index of the database (one object for the database's life). */
+  index: StatusIndex;
   replies: Map<string, CheckResult>;
   overrides: Map<number, StoredOverride>;
   zones: Map<number, { code: string; level: string }>;
@@ -142,6 +144,7 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
         infections: await loadInfections(ctx),
         policies: await listPolicies(ctx),
         writer: new ScanWriter(ctx.db, { nice: ctx.config.writerNice }),
+        index: await statusIndex(ctx.db),
         replies: new Map(),
         overrides: await loadOverrides(ctx),
         zones: new Map(),
@@ -173,8 +176,18 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
       return s;
     })();
     states.set(ctx.db, p);
+    void p.then((s) => ready.set(ctx.db, s));
   }
   return p;
+}
+
+// The built states, for the check's synchronous path: with nothing stale, a check awaits nothing
+// but its commit (each await of a promise is a microtask and a promise on the answering thread).
+const ready = new WeakMap<Ctx['db'], CheckState>();
+
+function isFresh(s: CheckState): boolean {
+  const t = s.stale;
+  return !(t.cases || t.zones || t.overrides || t.marks || t.venues || s.staleNegatives.size);
 }
 
 /** The check state with every stale part reloaded. */
@@ -245,7 +258,8 @@ export async function check(
   input: { venueCode: string; personalCode?: string; idNumber?: string; proxy?: boolean; key?: string },
   opts: { guard: Actor | null; now?: number },
 ): Promise<CheckResult> {
-  const s = await freshState(ctx);
+  const built = ready.get(ctx.db);
+  const s = built && isFresh(built) ? built : await freshState(ctx);
   if (input.key) {
     const earlier = s.replies.get(input.key);
     if (earlier) return earlier;
@@ -268,7 +282,7 @@ export async function check(
     personId = p.id;
     source = 'id';
   } else throw new AppError(VenueErrors.SCAN_WHO_MISSING);
-  const test = (await statusIndex(ctx.db)).get(personId);
+  const test = s.index.get(personId);
   const colour = colourFor(s, personId, test, now);
   const day = new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
   const hours = certificateHours(policyOn(s.policies, day).id, venue.category as Category);
