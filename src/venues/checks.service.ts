@@ -50,6 +50,29 @@ interface CheckState {
   /** Marked persons whose test facts changed (their negatives are re-read). */
   staleNegatives: Set<number>;
   stale: { venues: boolean; cases: boolean; overrides: boolean; zones: boolean; marks: boolean };
+  /** The Beijing day of the last check and the policy in force on it. */
+  day?: DayRule;
+}
+
+/** A Beijing day as instants [from, until), its date, and the id of the policy version in force on it. */
+interface DayRule {
+  from: number;
+  until: number;
+  day: string;
+  policyId: string;
+}
+
+const DAY_MS = 86_400_000;
+const BEIJING_MS = 8 * 3600_000;
+
+/** The day of an instant: worked out once a day rather than formatted and filtered on every check. */
+function dayRuleOf(s: CheckState, now: number): DayRule {
+  const d = s.day;
+  if (d && now >= d.from && now < d.until) return d;
+  const from = Math.floor((now + BEIJING_MS) / DAY_MS) * DAY_MS - BEIJING_MS;
+  const day = new Date(now + BEIJING_MS).toISOString().slice(0, 10);
+  s.day = { from, until: from + DAY_MS, day, policyId: policyOn(s.policies, day).id };
+  return s.day;
 }
 
 async function loadOverrides(ctx: Ctx) {
@@ -284,8 +307,8 @@ export async function check(
   } else throw new AppError(VenueErrors.SCAN_WHO_MISSING);
   const test = s.index.get(personId);
   const colour = colourFor(s, personId, test, now);
-  const day = new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
-  const hours = certificateHours(policyOn(s.policies, day).id, venue.category as Category);
+  const { day, policyId } = dayRuleOf(s, now);
+  const hours = certificateHours(policyId, venue.category as Category);
   const v = verdictOf(
     { category: venue.category as Category, status: venue.status as VenueStatus },
     colour,
@@ -302,7 +325,7 @@ export async function check(
     day,
     verdict: v.verdict,
     colour: colour.colour,
-    reasons: JSON.stringify(v.reasons.map((r) => r.code)),
+    reasons: v.reasons.length ? JSON.stringify(v.reasons.map((r) => r.code)) : '[]',
     proxy: input.proxy ? 1 : 0,
     source,
   });
