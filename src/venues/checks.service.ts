@@ -199,7 +199,11 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
       return s;
     })();
     states.set(ctx.db, p);
-    void p.then((s) => ready.set(ctx.db, s));
+    // A failed build is reported to the callers awaiting p; this branch must not raise it again.
+    p.then(
+      (s) => ready.set(ctx.db, s),
+      () => {},
+    );
   }
   return p;
 }
