@@ -11,7 +11,7 @@ import { events } from '../platform/events.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
-import { statusIndex } from '../testing/testing.status.ts';
+import { type StatusIndex, statusIndex } from '../testing/testing.status.ts';
 import { loadMarks, negativesOf, type PersonMarks, reloadNegatives } from '../tracing/marks.state.ts';
 import { restrictedResidentsAt } from '../zones/residents.service.ts';
 import { ScanWriter } from './scan-writer.ts';
@@ -39,6 +39,8 @@ interface CheckState {
   infections: Map<number, NonNullable<ColourInputs['infection']>>;
   policies: Policy[];
   writer: ScanWriter;
+  /** The status index of the database (one object for the database's life). */
+  index: StatusIndex;
   replies: Map<string, CheckResult>;
   overrides: Map<number, StoredOverride>;
   zones: Map<number, { code: string; level: string }>;
@@ -48,6 +50,29 @@ interface CheckState {
   /** Marked persons whose test facts changed (their negatives are re-read). */
   staleNegatives: Set<number>;
   stale: { venues: boolean; cases: boolean; overrides: boolean; zones: boolean; marks: boolean };
+  /** The Beijing day of the last check and the policy in force on it. */
+  day?: DayRule;
+}
+
+/** A Beijing day as instants [from, until), its date, and the id of the policy version in force on it. */
+interface DayRule {
+  from: number;
+  until: number;
+  day: string;
+  policyId: string;
+}
+
+const DAY_MS = 86_400_000;
+const BEIJING_MS = 8 * 3600_000;
+
+/** The day of an instant: worked out once a day rather than formatted and filtered on every check. */
+function dayRuleOf(s: CheckState, now: number): DayRule {
+  const d = s.day;
+  if (d && now >= d.from && now < d.until) return d;
+  const from = Math.floor((now + BEIJING_MS) / DAY_MS) * DAY_MS - BEIJING_MS;
+  const day = new Date(now + BEIJING_MS).toISOString().slice(0, 10);
+  s.day = { from, until: from + DAY_MS, day, policyId: policyOn(s.policies, day).id };
+  return s.day;
 }
 
 async function loadOverrides(ctx: Ctx) {
@@ -142,6 +167,7 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
         infections: await loadInfections(ctx),
         policies: await listPolicies(ctx),
         writer: new ScanWriter(ctx.db, { nice: ctx.config.writerNice }),
+        index: await statusIndex(ctx.db),
         replies: new Map(),
         overrides: await loadOverrides(ctx),
         zones: new Map(),
@@ -173,8 +199,22 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
       return s;
     })();
     states.set(ctx.db, p);
+    // A failed build is reported to the callers awaiting p; this branch must not raise it again.
+    p.then(
+      (s) => ready.set(ctx.db, s),
+      () => {},
+    );
   }
   return p;
+}
+
+// The built states, for the check's synchronous path: with nothing stale, a check awaits nothing
+// but its commit (each await of a promise is a microtask and a promise on the answering thread).
+const ready = new WeakMap<Ctx['db'], CheckState>();
+
+function isFresh(s: CheckState): boolean {
+  const t = s.stale;
+  return !(t.cases || t.zones || t.overrides || t.marks || t.venues || s.staleNegatives.size);
 }
 
 /** The check state with every stale part reloaded. */
@@ -245,7 +285,8 @@ export async function check(
   input: { venueCode: string; personalCode?: string; idNumber?: string; proxy?: boolean; key?: string },
   opts: { guard: Actor | null; now?: number },
 ): Promise<CheckResult> {
-  const s = await freshState(ctx);
+  const built = ready.get(ctx.db);
+  const s = built && isFresh(built) ? built : await freshState(ctx);
   if (input.key) {
     const earlier = s.replies.get(input.key);
     if (earlier) return earlier;
@@ -268,10 +309,10 @@ export async function check(
     personId = p.id;
     source = 'id';
   } else throw new AppError(VenueErrors.SCAN_WHO_MISSING);
-  const test = (await statusIndex(ctx.db)).get(personId);
+  const test = s.index.get(personId);
   const colour = colourFor(s, personId, test, now);
-  const day = new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
-  const hours = certificateHours(policyOn(s.policies, day).id, venue.category as Category);
+  const { day, policyId } = dayRuleOf(s, now);
+  const hours = certificateHours(policyId, venue.category as Category);
   const v = verdictOf(
     { category: venue.category as Category, status: venue.status as VenueStatus },
     colour,
@@ -288,7 +329,7 @@ export async function check(
     day,
     verdict: v.verdict,
     colour: colour.colour,
-    reasons: JSON.stringify(v.reasons.map((r) => r.code)),
+    reasons: v.reasons.length ? JSON.stringify(v.reasons.map((r) => r.code)) : '[]',
     proxy: input.proxy ? 1 : 0,
     source,
   });

@@ -4,11 +4,22 @@ import { type ScanSink, type SinkStats, scanSink } from './scan-sink.ts';
 import { VenueErrors } from './venues.errors.ts';
 import type { ScanRow } from './venues.tables.ts';
 
-interface Pending {
-  row: ScanRow;
+/** Scans committed together: one promise answers every request in the group. */
+interface Group {
+  rows: ScanRow[];
   done: Promise<void>;
   resolve: () => void;
   reject: (e: unknown) => void;
+}
+
+function newGroup(): Group {
+  let resolve!: () => void;
+  let reject!: (e: unknown) => void;
+  const done = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { rows: [], done, resolve, reject };
 }
 
 /**
@@ -17,8 +28,12 @@ interface Pending {
  * SCAN_OVERLOADED (429 + Retry-After) at once instead of letting latency grow without bound.
  */
 export class ScanWriter {
-  private queue: Pending[] = [];
-  private byId = new Map<string, Pending>();
+  // Requests join the open group, which is committed (and settled) as one: a promise, its two
+  // functions and a record per group rather than per scan, on the thread that answers checks.
+  private groups: Group[] = [];
+  private open: Group | null = null;
+  private queued = 0;
+  private byId = new Map<string, Promise<void>>();
   private flushing = false;
 
   private readonly sink: ScanSink;
@@ -40,22 +55,22 @@ export class ScanWriter {
   /** Resolves once the scan is committed; the same id while pending shares one write. */
   write(row: ScanRow): Promise<void> {
     const same = this.byId.get(row.id);
-    if (same) return same.done;
-    if (this.queue.length >= this.maxQueue) throw new AppError(VenueErrors.SCAN_OVERLOADED, { retryAfter: 1 });
-    let resolve!: () => void;
-    let reject!: (e: unknown) => void;
-    const done = new Promise<void>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    const p: Pending = { row, done, resolve, reject };
-    this.queue.push(p);
-    this.byId.set(row.id, p);
+    if (same) return same;
+    if (this.queued >= this.maxQueue) throw new AppError(VenueErrors.SCAN_OVERLOADED, { retryAfter: 1 });
+    let g = this.open;
+    if (!g || g.rows.length >= this.batch) {
+      g = newGroup();
+      this.open = g;
+      this.groups.push(g);
+    }
+    g.rows.push(row);
+    this.queued++;
+    this.byId.set(row.id, g.done);
     if (!this.flushing) {
       this.flushing = true;
       setImmediate(() => void this.flush());
     }
-    return done;
+    return g.done;
   }
 
   /** Groups and rows committed so far, and the time their commits took. */
@@ -65,19 +80,21 @@ export class ScanWriter {
 
   /** Scans waiting for their commit. */
   get depth(): number {
-    return this.queue.length;
+    return this.queued;
   }
 
   private async flush(): Promise<void> {
-    while (this.queue.length) {
-      const group = this.queue.splice(0, this.batch);
+    for (let g = this.groups.shift(); g; g = this.groups.shift()) {
+      // Later scans open a new group: this one's rows are fixed once it is sent.
+      if (g === this.open) this.open = null;
       try {
-        await this.sink.append(group.map((g) => g.row));
-        for (const g of group) g.resolve();
+        await this.sink.append(g.rows);
+        g.resolve();
       } catch (e) {
-        for (const g of group) g.reject(e);
+        g.reject(e);
       } finally {
-        for (const g of group) this.byId.delete(g.row.id);
+        this.queued -= g.rows.length;
+        for (const r of g.rows) this.byId.delete(r.id);
       }
     }
     this.flushing = false;
