@@ -83,20 +83,22 @@ export const searchMigrations: Migration[] = [
     // Only dispatched appeals hold a unit; their documents gain its token.
     id: '0093_appeals_search_unit',
     async up(db, dialect) {
-      if (dialect === 'postgres') {
-        await sql`drop index appeal_search_tokens`.execute(db);
-        await addUnitTokens(db);
-        await sql`set local maintenance_work_mem = '256MB'`.execute(db);
-        await sql`create index appeal_search_tokens on appeal_search using gin (tokens)`.execute(db);
-        return;
-      }
-      await rewriteWithUnit(db);
+      if (dialect === 'postgres') await withUnitTokens(db);
+      else await rewriteWithUnit(db);
     },
   },
 ];
 
-/** PostgreSQL: appends each dispatched appeal's unit token, keyed by its day, to its document. */
-async function addUnitTokens(db: Executor) {
+/**
+ * PostgreSQL: appeal_search rebuilt as a new table whose documents carry the unit tokens (keyed by
+ * the appeal's day), then its keys and GIN index. Not an UPDATE: that left every row's old version
+ * behind, and the GIN index built over the doubled heap was 951 MB against 584 MB compact, its
+ * per-day scans twice as slow (物流受阻 + district + status at 1 M: 95 against 49 ms p50).
+ */
+async function withUnitTokens(db: Executor) {
+  await sql`create temporary table unit_tokens (appeal_id integer primary key, token text not null) on commit drop`.execute(
+    db,
+  );
   for (let last = 0; ; ) {
     const rows = await db
       .selectFrom('appeals')
@@ -109,10 +111,20 @@ async function addUnitTokens(db: Executor) {
     if (!rows.length) break;
     const ids = rows.map((r) => Number(r.id));
     const tokens = rows.map((r) => `${filterTokens({ unit: r.unit })[0]}@${dayKey(r.received_at)}`);
-    await sql`update appeal_search s set tokens = s.tokens || u.token::tsvector
-      from unnest(${ids}::int[], ${tokens}::text[]) as u(id, token) where s.appeal_id = u.id`.execute(db);
+    await sql`insert into unit_tokens select * from unnest(${ids}::int[], ${tokens}::text[])`.execute(db);
     last = ids[ids.length - 1] as number;
   }
+  await sql`create table appeal_search_next as
+    select s.appeal_id, coalesce(s.tokens || u.token::tsvector, s.tokens) as tokens, s.overdue_at
+    from appeal_search s left join unit_tokens u on u.appeal_id = s.appeal_id order by s.appeal_id`.execute(db);
+  await sql`drop table appeal_search`.execute(db);
+  await sql`alter table appeal_search_next rename to appeal_search`.execute(db);
+  await sql`alter table appeal_search alter column tokens set not null`.execute(db);
+  await sql`alter table appeal_search add constraint appeal_search_pkey primary key (appeal_id)`.execute(db);
+  await sql`alter table appeal_search add constraint appeal_search_appeal_id_fkey
+    foreign key (appeal_id) references appeals (id)`.execute(db);
+  await sql`set local maintenance_work_mem = '256MB'`.execute(db);
+  await sql`create index appeal_search_tokens on appeal_search using gin (tokens)`.execute(db);
 }
 
 /** SQLite: the contentless FTS table cannot append a token, so dispatched appeals' documents are rewritten. */

@@ -1,21 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { dialects, testCtx } from '../../test/helpers/db.ts';
-import { insertPersons } from '../people/people.repo.ts';
-import { checkCharOf } from '../people/people.rules.ts';
-import { sealPerson } from '../people/people.service.ts';
+import { residentId, testingRound } from '../../test/helpers/testing.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import { distinctLatest, FactList } from './results.rules.ts';
 import { type ResultInput, recordResults } from './results.service.ts';
 import { recordSamples } from './samples.service.ts';
-import { createCampaign, createSites } from './testing.service.ts';
 import { statusIndex } from './testing.status.ts';
 
 const LAB: Actor = { userId: 1, username: 'lab', role: 'lab', scope: { kind: 'city', code: '3501' } };
-const id = (n: number) => {
-  const first17 = `35010219900101${String(n).padStart(3, '0')}`;
-  return first17 + checkCharOf(first17);
-};
+const id = (n: number) => residentId(n);
 const ms = (s: string | null) => (s ? Date.parse(s) : null);
 
 test('persons met twice: a negative keeps the later time, a pool flag the one met last; lists without repeats come back as they are', () => {
@@ -92,28 +86,7 @@ for (const dialect of dialects()) {
       );
 
     before(async () => {
-      const now = new Date().toISOString();
-      await ctx.db.k.transaction().execute((trx) =>
-        insertPersons(
-          trx,
-          Array.from({ length: 30 }, (_, n) =>
-            sealPerson(ctx.crypto, { idNumber: id(n), name: `人${n}`, communityCode: '350102001001' }, now),
-          ),
-        ),
-      );
-      const rows = await ctx.db.k.selectFrom('persons').select(['id', 'id_index']).execute();
-      const byIndex = new Map(rows.map((r) => [r.id_index, Number(r.id)]));
-      personOf = (n) => byIndex.get(ctx.crypto.blindIndex('id', id(n))) as number;
-      await createCampaign(ctx, 'system', {
-        code: 'C1',
-        name: 'round',
-        startOn: '2022-11-08',
-        endOn: '2022-11-08',
-        areas: [{ code: '350102001', poolSize: 10 }],
-      });
-      await createSites(ctx, 'system', [
-        { code: 'S1', name: 'site', communityCode: '350102001001', lanes: 2, hours: '7-21' },
-      ]);
+      personOf = await testingRound(ctx, { persons: 30, endOn: '2022-11-08', poolSize: 10, id });
       // P1: 0–9, P2: 10–19, P3: 20–24, and person 0 again, later, in P4 with 25–28.
       const at9 = '2022-11-08T09:00:00+08:00';
       const at12 = '2022-11-08T12:00:00+08:00';

@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { dialects, testCtx } from '../../test/helpers/db.ts';
-import { insertPersons } from '../people/people.repo.ts';
-import { checkCharOf } from '../people/people.rules.ts';
-import { sealPerson } from '../people/people.service.ts';
+import { residentId, testingRound } from '../../test/helpers/testing.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import { keyedChunks, THREAD_AT } from './sample-keys.service.ts';
 import { recordSamples } from './samples.service.ts';
-import { createCampaign, createSites, testStatusOf } from './testing.service.ts';
+import { testStatusOf } from './testing.service.ts';
 
 const LAB: Actor = { userId: 1, username: 'lab', role: 'lab', scope: { kind: 'city', code: '3501' } };
-const id = (n: number) => {
-  const first17 = `35010219900101${String(n).padStart(3, '0')}`;
-  return first17 + checkCharOf(first17);
-};
+const id = (n: number) => residentId(n);
 type Refusal = Error & { code?: string; details?: Array<{ row: number; code: string }> };
 const codesOf = (e: Refusal) => e.details?.map((d) => `${d.row}:${d.code}`);
 
@@ -40,25 +35,7 @@ for (const dialect of dialects()) {
       ).map((r) => Number(r.repeat_in_round));
 
     before(async () => {
-      const now = new Date().toISOString();
-      await ctx.db.k.transaction().execute((trx) =>
-        insertPersons(
-          trx,
-          Array.from({ length: 8 }, (_, n) =>
-            sealPerson(ctx.crypto, { idNumber: id(n), name: `人${n}`, communityCode: '350102001001' }, now),
-          ),
-        ),
-      );
-      await createCampaign(ctx, 'system', {
-        code: 'C1',
-        name: 'round',
-        startOn: '2022-11-08',
-        endOn: '2022-11-09',
-        areas: [{ code: '350102001', poolSize: 5 }],
-      });
-      await createSites(ctx, 'system', [
-        { code: 'S1', name: 'site', communityCode: '350102001001', lanes: 2, hours: '7-21' },
-      ]);
+      await testingRound(ctx, { persons: 8, endOn: '2022-11-09', poolSize: 5, id });
     });
 
     test('one file: a repeated row is skipped, a second tube of the same person in the round is flagged', async () => {

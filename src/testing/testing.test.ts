@@ -1,23 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { dialects, testCtx } from '../../test/helpers/db.ts';
-import { insertPersons } from '../people/people.repo.ts';
-import { checkCharOf } from '../people/people.rules.ts';
-import { sealPerson } from '../people/people.service.ts';
+import { residentId, testingRound } from '../../test/helpers/testing.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import { addResidents } from '../zones/residents.service.ts';
 import { insertZone } from '../zones/zones.repo.ts';
 import { recordResults } from './results.service.ts';
 import { importSamples, recordSamples } from './samples.service.ts';
 import { cascadeOf, dorfman, negativeCovers } from './testing.rules.ts';
-import { coverage, createCampaign, createSites, tasks, testStatusById, testStatusOf } from './testing.service.ts';
+import { coverage, tasks, testStatusById, testStatusOf } from './testing.service.ts';
 
 const LAB: Actor = { userId: 1, username: 'lab', role: 'lab', scope: { kind: 'city', code: '3501' } };
 const CMD: Actor = { userId: 2, username: 'cmd', role: 'commander', scope: { kind: 'city', code: '3501' } };
-const id = (n: number) => {
-  const first17 = `35010219850612${String(n).padStart(3, '0')}`;
-  return first17 + checkCharOf(first17);
-};
+const id = (n: number) => residentId(n, '19850612');
 const H = 3600_000;
 
 test('a 24-hour certificate counts from sampling, not from the result', () => {
@@ -56,32 +51,13 @@ for (const dialect of dialects()) {
     let personOf: (n: number) => number;
 
     before(async () => {
-      const now = new Date().toISOString();
-      await ctx.db.k.transaction().execute((trx) =>
-        insertPersons(
-          trx,
-          Array.from({ length: 30 }, (_, n) =>
-            sealPerson(
-              ctx.crypto,
-              { idNumber: id(n), name: `人${n}`, communityCode: n < 20 ? '350102001001' : '350102001002' },
-              now,
-            ),
-          ),
-        ),
-      );
-      const rows = await ctx.db.k.selectFrom('persons').select(['id', 'id_index']).execute();
-      const byIndex = new Map(rows.map((r) => [r.id_index, Number(r.id)]));
-      personOf = (n) => byIndex.get(ctx.crypto.blindIndex('id', id(n))) as number;
-      await createCampaign(ctx, 'system', {
-        code: 'C1',
-        name: 'round',
-        startOn: '2022-11-08',
+      personOf = await testingRound(ctx, {
+        persons: 30,
         endOn: '2022-11-09',
-        areas: [{ code: '350102001', poolSize: 10 }],
+        poolSize: 10,
+        id,
+        communityOf: (n) => (n < 20 ? '350102001001' : '350102001002'),
       });
-      await createSites(ctx, 'system', [
-        { code: 'S1', name: 'site', communityCode: '350102001001', lanes: 2, hours: '7-21' },
-      ]);
     });
 
     test('a tube never holds more than its pool size; the whole file is refused', async () => {
