@@ -15,6 +15,7 @@ export type BanyanEvent =
   | 'overrides-changed'
   | 'zones-changed'
   | 'marks-changed'
+  | 'policies-changed'
   | 'person-status';
 export const BANYAN_EVENTS: readonly BanyanEvent[] = [
   'cases-changed',
@@ -22,6 +23,7 @@ export const BANYAN_EVENTS: readonly BanyanEvent[] = [
   'overrides-changed',
   'zones-changed',
   'marks-changed',
+  'policies-changed',
   'person-status',
 ];
 

@@ -4,6 +4,7 @@ import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
+import { announce } from '../platform/events.ts';
 import { PolicyErrors } from './policy.errors.ts';
 import { allPolicies, findPolicy, savePolicy } from './policy.repo.ts';
 import { type Policy, type PolicyInput, PolicyParams } from './policy.schema.ts';
@@ -71,5 +72,6 @@ export async function putPolicy(ctx: Ctx, actor: Actor | 'cli', input: PolicyInp
       },
     });
   });
+  announce('policies-changed');
   return toPolicy(row);
 }

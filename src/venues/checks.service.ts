@@ -49,7 +49,7 @@ interface CheckState {
   marks: Map<number, PersonMarks>;
   /** Marked persons whose test facts changed (their negatives are re-read). */
   staleNegatives: Set<number>;
-  stale: { venues: boolean; cases: boolean; overrides: boolean; zones: boolean; marks: boolean };
+  stale: { venues: boolean; cases: boolean; overrides: boolean; zones: boolean; marks: boolean; policies: boolean };
   /** The Beijing day of the last check and the policy in force on it. */
   day?: DayRule;
 }
@@ -173,7 +173,7 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
         zones: new Map(),
         marks: await loadMarks(ctx.db),
         staleNegatives: new Set(),
-        stale: { venues: false, cases: false, overrides: false, zones: false, marks: false },
+        stale: { venues: false, cases: false, overrides: false, zones: false, marks: false, policies: false },
       };
       s.zones = await loadZones(ctx, s);
       events.on('cases-changed', () => {
@@ -190,6 +190,10 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
       });
       events.on('marks-changed', () => {
         s.stale.marks = true;
+      });
+      // A new or edited version may change the certificate rule of a day already checked.
+      events.on('policies-changed', () => {
+        s.stale.policies = true;
       });
       // A new negative is seen at once through the status index; a corrected one needs the re-read.
       events.on('person-status', (ids?: number[]) => {
@@ -214,7 +218,7 @@ const ready = new WeakMap<Ctx['db'], CheckState>();
 
 function isFresh(s: CheckState): boolean {
   const t = s.stale;
-  return !(t.cases || t.zones || t.overrides || t.marks || t.venues || s.staleNegatives.size);
+  return !(t.cases || t.zones || t.overrides || t.marks || t.venues || t.policies || s.staleNegatives.size);
 }
 
 /** The check state with every stale part reloaded. */
@@ -245,6 +249,11 @@ export async function freshState(ctx: Ctx): Promise<CheckState> {
   if (s.stale.venues) {
     s.stale.venues = false;
     s.venues = new Map((await allVenues(ctx.db)).map((v) => [v.code, v]));
+  }
+  if (s.stale.policies) {
+    s.stale.policies = false;
+    s.policies = await listPolicies(ctx);
+    s.day = undefined;
   }
   return s;
 }

@@ -8,6 +8,7 @@ import { insertPersons } from '../people/people.repo.ts';
 import { checkCharOf } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
 import { createUser } from '../platform/auth/auth.service.ts';
+import { getPolicy, putPolicy } from '../policy/policy.service.ts';
 import { statusIndex } from '../testing/testing.status.ts';
 import { check, checkState } from './checks.service.ts';
 import { residentPass } from './pass.service.ts';
@@ -303,6 +304,16 @@ for (const dialect of dialects()) {
         ).n,
       );
       assert.equal(after - before, 1);
+    });
+
+    test('a policy version published while checks run applies to the next check', async () => {
+      assert.equal((await scan('OFFICE', 1)).verdict, 'deny');
+      // The ten measures (offices check no certificate) brought forward to the day of the checks.
+      const ten = await getPolicy(ctx, 'cn-10-measures');
+      await putPolicy(ctx, 'cli', { ...ten, effectiveFrom: '2022-11-09' });
+      assert.deepEqual((await scan('OFFICE', 1)).reasons, []);
+      await putPolicy(ctx, 'cli', ten);
+      assert.equal((await scan('OFFICE', 1)).verdict, 'deny');
     });
   });
 }
