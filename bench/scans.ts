@@ -151,7 +151,13 @@ export async function benchScans(): Promise<Record<string, unknown>> {
     const app = await buildApp(ctx, { logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const port = (s: { server: { address(): unknown } }) => (s.server.address() as { port: number }).port;
-    const common = { secret, venues: venueCodes.slice(0, 5000), people: RESIDENTS, seconds: SECONDS, concurrency: 64 };
+    const common = {
+      secret,
+      venues: venueCodes.slice(0, 5000),
+      people: RESIDENTS,
+      seconds: SECONDS,
+      concurrency: Number(process.env.BENCH_CONNECTIONS || 64),
+    };
     // Both servers get the same warm-up before the measured runs: every venue code once, counted
     // rather than timed (on a busy machine 3 s did not reach them all, and each miss is a signature
     // check the measured run then paid), then 3 s for the JIT.
