@@ -4,24 +4,34 @@ import type { Migration } from '../platform/db/migration.ts';
 import { type SearchFields, writeSearch } from './search.repo.ts';
 import { dayKey, filterTokens } from './search.rules.ts';
 
-/** Writes every appeal's search document, in id order, through the repository's own writer. */
-async function backfill(db: Executor) {
+type Appeal = SearchFields & { id: number };
+
+/** The appeals (only dispatched ones, holding a unit, if asked) in id order, 5,000 at a time. */
+async function eachBatch(db: Executor, dispatchedOnly: boolean, use: (rows: Appeal[]) => Promise<unknown>) {
   for (let last = 0; ; ) {
-    const rows = (await db
+    let q = db
       .selectFrom('appeals')
       .select(['id', 'title', 'content', 'status', 'district_code', 'category', 'channel', 'unit', 'received_at'])
-      .where('id', '>', last)
-      .orderBy('id')
-      .limit(5000)
-      .execute()) as Array<SearchFields & { id: number }>;
-    if (!rows.length) break;
-    // The overdue copy came with 0092, which fills it itself.
-    await writeSearch(db, rows, false, false);
+      .where('id', '>', last);
+    if (dispatchedOnly) q = q.where('unit', 'is not', null);
+    const rows = (await q.orderBy('id').limit(5000).execute()) as Appeal[];
+    if (!rows.length) return;
+    await use(rows);
     last = Number(rows[rows.length - 1]?.id);
   }
-  // Built once over the backfilled rows (faster than growing it row by row).
+}
+
+/** PostgreSQL's GIN index over appeal_search, built once over the written rows (faster than growing it row by row). */
+async function buildTokenIndex(db: Executor) {
   await sql`set local maintenance_work_mem = '256MB'`.execute(db);
   await sql`create index appeal_search_tokens on appeal_search using gin (tokens)`.execute(db);
+}
+
+/** Writes every appeal's search document, in id order, through the repository's own writer. */
+async function backfill(db: Executor) {
+  // The overdue copy came with 0092, which fills it itself.
+  await eachBatch(db, false, (rows) => writeSearch(db, rows, false, false));
+  await buildTokenIndex(db);
 }
 
 /**
@@ -72,8 +82,7 @@ export const searchMigrations: Migration[] = [
       await sql`alter table appeal_search add column overdue_at text`.execute(db);
       await sql`update appeal_search s set overdue_at = a.overdue_at
         from appeals a where a.id = s.appeal_id and a.overdue_at is not null`.execute(db);
-      await sql`set local maintenance_work_mem = '256MB'`.execute(db);
-      await sql`create index appeal_search_tokens on appeal_search using gin (tokens)`.execute(db);
+      await buildTokenIndex(db);
     },
   },
   {
@@ -83,8 +92,9 @@ export const searchMigrations: Migration[] = [
     // Only dispatched appeals hold a unit; their documents gain its token.
     id: '0093_appeals_search_unit',
     async up(db, dialect) {
+      // SQLite's contentless FTS table cannot append a token: dispatched appeals' documents are rewritten.
       if (dialect === 'postgres') await withUnitTokens(db);
-      else await rewriteWithUnit(db);
+      else await eachBatch(db, true, (rows) => writeSearch(db, rows, true));
     },
   },
 ];
@@ -99,21 +109,11 @@ async function withUnitTokens(db: Executor) {
   await sql`create temporary table unit_tokens (appeal_id integer primary key, token text not null) on commit drop`.execute(
     db,
   );
-  for (let last = 0; ; ) {
-    const rows = await db
-      .selectFrom('appeals')
-      .select(['id', 'unit', 'received_at'])
-      .where('id', '>', last)
-      .where('unit', 'is not', null)
-      .orderBy('id')
-      .limit(20_000)
-      .execute();
-    if (!rows.length) break;
+  await eachBatch(db, true, (rows) => {
     const ids = rows.map((r) => Number(r.id));
     const tokens = rows.map((r) => `${filterTokens({ unit: r.unit })[0]}@${dayKey(r.received_at)}`);
-    await sql`insert into unit_tokens select * from unnest(${ids}::int[], ${tokens}::text[])`.execute(db);
-    last = ids[ids.length - 1] as number;
-  }
+    return sql`insert into unit_tokens select * from unnest(${ids}::int[], ${tokens}::text[])`.execute(db);
+  });
   await sql`create table appeal_search_next as
     select s.appeal_id, coalesce(s.tokens || u.token::tsvector, s.tokens) as tokens, s.overdue_at
     from appeal_search s left join unit_tokens u on u.appeal_id = s.appeal_id order by s.appeal_id`.execute(db);
@@ -123,23 +123,5 @@ async function withUnitTokens(db: Executor) {
   await sql`alter table appeal_search add constraint appeal_search_pkey primary key (appeal_id)`.execute(db);
   await sql`alter table appeal_search add constraint appeal_search_appeal_id_fkey
     foreign key (appeal_id) references appeals (id)`.execute(db);
-  await sql`set local maintenance_work_mem = '256MB'`.execute(db);
-  await sql`create index appeal_search_tokens on appeal_search using gin (tokens)`.execute(db);
-}
-
-/** SQLite: the contentless FTS table cannot append a token, so dispatched appeals' documents are rewritten. */
-async function rewriteWithUnit(db: Executor) {
-  for (let last = 0; ; ) {
-    const rows = (await db
-      .selectFrom('appeals')
-      .select(['id', 'title', 'content', 'status', 'district_code', 'category', 'channel', 'unit', 'received_at'])
-      .where('id', '>', last)
-      .where('unit', 'is not', null)
-      .orderBy('id')
-      .limit(5000)
-      .execute()) as Array<SearchFields & { id: number }>;
-    if (!rows.length) break;
-    await writeSearch(db, rows, true);
-    last = Number(rows[rows.length - 1]?.id);
-  }
+  await buildTokenIndex(db);
 }

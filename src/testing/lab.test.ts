@@ -3,18 +3,13 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { testApp } from '../../test/helpers/app.ts';
 import { dialects } from '../../test/helpers/db.ts';
-import { insertPersons } from '../people/people.repo.ts';
-import { checkCharOf } from '../people/people.rules.ts';
-import { sealPerson } from '../people/people.service.ts';
+import { insertResidents, residentId } from '../../test/helpers/testing.ts';
 import { importResults } from './results.service.ts';
 import { recordSamples } from './samples.service.ts';
 import { createCampaign, createSites } from './testing.service.ts';
 import { percentile, turnaroundOf } from './turnaround.rules.ts';
 
-const id = (n: number) => {
-  const first17 = `35010219850612${String(n).padStart(3, '0')}`;
-  return first17 + checkCharOf(first17);
-};
+const id = (n: number) => residentId(n, '19850612');
 const H = 3600_000;
 
 test('turnaround figures: percentiles, target, waiting tubes, and results without a receipt counted apart', () => {
@@ -55,16 +50,7 @@ for (const dialect of dialects()) {
       t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
 
     before(async () => {
-      const now = new Date().toISOString();
-      const community = (n: number) => (n < 20 ? '350102001001' : '350103001002');
-      await t.ctx.db.k.transaction().execute((trx) =>
-        insertPersons(
-          trx,
-          Array.from({ length: 30 }, (_, n) =>
-            sealPerson(t.ctx.crypto, { idNumber: id(n), name: `人${n}`, communityCode: community(n) }, now),
-          ),
-        ),
-      );
+      await insertResidents(t.ctx, 30, id, (n) => (n < 20 ? '350102001001' : '350103001002'));
       await createCampaign(t.ctx, 'system', {
         code: 'C1',
         name: 'round',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { dialects, testCtx } from '../../test/helpers/db.ts';
-import { residentId, testingRound } from '../../test/helpers/testing.ts';
+import { residentId, sampleRow, testingRound } from '../../test/helpers/testing.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import { distinctLatest, FactList } from './results.rules.ts';
 import { type ResultInput, recordResults } from './results.service.ts';
@@ -36,14 +36,8 @@ for (const dialect of dialects()) {
     const ctx = await testCtx(dialect);
     after(() => ctx.close());
     let personOf: (n: number) => number;
-    const sample = (row: number, tube: string, n: number, poolSize: number, time: string) => ({
-      row,
-      tubeCode: tube,
-      poolSize,
-      sampledAt: time,
-      siteCode: 'S1',
-      idNumber: id(n),
-    });
+    const sample = (row: number, tube: string, n: number, poolSize: number, time: string) =>
+      sampleRow(row, tube, id(n), poolSize, time);
     const result = (row: number, tube: string, r: string, reason?: string): ResultInput => ({
       row,
       tubeCode: tube,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { dialects, testCtx } from '../../test/helpers/db.ts';
-import { residentId, testingRound } from '../../test/helpers/testing.ts';
+import { residentId, sampleRow, testingRound } from '../../test/helpers/testing.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import { keyedChunks, THREAD_AT } from './sample-keys.service.ts';
 import { recordSamples } from './samples.service.ts';
@@ -16,14 +16,8 @@ for (const dialect of dialects()) {
   describe(`sample import rules on ${dialect}`, async () => {
     const ctx = await testCtx(dialect);
     after(() => ctx.close());
-    const sample = (row: number, tube: string, n: number, time: string, poolSize = 5) => ({
-      row,
-      tubeCode: tube,
-      poolSize,
-      sampledAt: time,
-      siteCode: 'S1',
-      idNumber: id(n),
-    });
+    const sample = (row: number, tube: string, n: number, time: string, poolSize = 5) =>
+      sampleRow(row, tube, id(n), poolSize, time);
     const repeatsOf = async (tube: string) =>
       (
         await ctx.db.k

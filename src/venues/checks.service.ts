@@ -216,9 +216,9 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
 // but its commit (each await of a promise is a microtask and a promise on the answering thread).
 const ready = new WeakMap<Ctx['db'], CheckState>();
 
+// Every stale flag counts, so a part added to the state cannot be forgotten here.
 function isFresh(s: CheckState): boolean {
-  const t = s.stale;
-  return !(t.cases || t.zones || t.overrides || t.marks || t.venues || t.policies || s.staleNegatives.size);
+  return !s.staleNegatives.size && !Object.values(s.stale).some(Boolean);
 }
 
 /** The check state with every stale part reloaded. */

@@ -11,9 +11,32 @@ export function residentId(n: number, birth = '19900101'): string {
   return first17 + checkCharOf(first17);
 }
 
+/** Residents 0 … count−1 with ID numbers from `id`, in community 350102001001 unless `communityOf` says otherwise. */
+export async function insertResidents(
+  ctx: Ctx,
+  count: number,
+  id: (n: number) => string,
+  communityOf: (n: number) => string = () => '350102001001',
+): Promise<void> {
+  const now = new Date().toISOString();
+  await ctx.db.k.transaction().execute((trx) =>
+    insertPersons(
+      trx,
+      Array.from({ length: count }, (_, n) =>
+        sealPerson(ctx.crypto, { idNumber: id(n), name: `人${n}`, communityCode: communityOf(n) }, now),
+      ),
+    ),
+  );
+}
+
+/** A sample row as the import takes it, sampled at site S1. */
+export function sampleRow(row: number, tubeCode: string, idNumber: string, poolSize: number, sampledAt: string) {
+  return { row, tubeCode, poolSize, sampledAt, siteCode: 'S1', idNumber };
+}
+
 /**
- * Residents 0 … persons−1 (in community 350102001001 unless `communityOf` says otherwise), campaign
- * C1 over street 350102001 from 2022-11-08 to `endOn`, and site S1; returns each resident's person id.
+ * Residents (insertResidents), campaign C1 over street 350102001 from 2022-11-08 to `endOn`, and
+ * site S1; returns each resident's person id.
  */
 export async function testingRound(
   ctx: Ctx,
@@ -25,16 +48,7 @@ export async function testingRound(
     communityOf?: (n: number) => string;
   },
 ): Promise<(n: number) => number> {
-  const now = new Date().toISOString();
-  const community = o.communityOf ?? (() => '350102001001');
-  await ctx.db.k.transaction().execute((trx) =>
-    insertPersons(
-      trx,
-      Array.from({ length: o.persons }, (_, n) =>
-        sealPerson(ctx.crypto, { idNumber: o.id(n), name: `人${n}`, communityCode: community(n) }, now),
-      ),
-    ),
-  );
+  await insertResidents(ctx, o.persons, o.id, o.communityOf);
   const rows = await ctx.db.k.selectFrom('persons').select(['id', 'id_index']).execute();
   const byIndex = new Map(rows.map((r) => [r.id_index, Number(r.id)]));
   await createCampaign(ctx, 'system', {
