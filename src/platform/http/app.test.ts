@@ -103,6 +103,16 @@ for (const dialect of dialects()) {
       assert.ok(r.headers['strict-transport-security']);
     });
 
+    test('API answers carry the API headers: not cached, not framed, not sniffed', async () => {
+      const r = await t.app.inject('/api/v1/clock');
+      assert.equal(r.headers['cache-control'], 'no-store');
+      assert.equal(r.headers['x-frame-options'], 'DENY');
+      assert.match(String(r.headers['content-security-policy']), /frame-ancestors 'none'/);
+      assert.equal(r.headers['x-content-type-options'], 'nosniff');
+      assert.ok(r.headers['strict-transport-security']);
+      assert.equal(r.headers['cross-origin-opener-policy'], undefined, 'page headers stay on pages');
+    });
+
     test('wrong passwords are refused, then rate-limited with Retry-After', async () => {
       const attempt = () =>
         t.app.inject({

@@ -31,14 +31,29 @@ export function securityHeaders(): Record<string, string> {
 }
 
 /**
- * Sets helmet's headers on every response. @fastify/helmet rebuilds helmet's middleware on every
- * request (about a tenth of an entrance check's CPU); the headers never vary here, so they are
- * computed once.
+ * The headers of a JSON API response (OWASP REST Security Cheat Sheet): no caching of answers that
+ * carry personal data, no framing, no sniffing, HTTPS only. Helmet's page headers (script and style
+ * sources, cross-origin isolation) govern HTML, which the API never returns; on every scan they were
+ * 660 bytes for the server to write and the client to read.
+ */
+export const API_HEADERS: Record<string, string> = {
+  'cache-control': 'no-store',
+  'content-security-policy': "frame-ancestors 'none'",
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
+/**
+ * Sets security headers on every response: the API's under /api/v1/, helmet's on pages, files and
+ * the API explorer. @fastify/helmet rebuilds helmet's middleware on every request (about a tenth of
+ * an entrance check's CPU); the headers never vary here, so they are computed once.
  */
 export function installSecurityHeaders(app: FastifyInstance): void {
-  const headers = securityHeaders();
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
+  const page = securityHeaders();
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(request.url.startsWith('/api/v1/') ? API_HEADERS : page);
     done();
   });
 }
