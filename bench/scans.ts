@@ -10,6 +10,7 @@ import { performance as perf } from 'node:perf_hooks';
 import Fastify from 'fastify';
 import { DIVISIONS } from '../src/geo/geo.data.ts';
 import { MIGRATIONS } from '../src/migrations.ts';
+import type { Actor } from '../src/platform/auth/auth.rules.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createCrypto } from '../src/platform/crypto.ts';
 import { openDb } from '../src/platform/db/db.ts';
@@ -18,7 +19,7 @@ import { buildApp } from '../src/platform/http/app.ts';
 import { threadStatFields } from '../src/platform/thread-stat.ts';
 import { statusIndex } from '../src/testing/testing.status.ts';
 import { checkState } from '../src/venues/checks.service.ts';
-import { createVenues } from '../src/venues/venues.service.ts';
+import { createVenues, venueStats } from '../src/venues/venues.service.ts';
 
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS || 8_400_000);
 const VENUES = Number(process.env.BENCH_VENUES || 100_000);
@@ -208,6 +209,27 @@ export async function benchScans(): Promise<Record<string, unknown>> {
       concurrency: 32,
       rate: Math.round(full.rps / 2),
     });
+    // The same half load while the command centre's screens read the day's venue statistics over
+    // and over (city-wide: every venue, every scan of the day), as the dashboards do at 7 a.m.
+    const city: Actor = { userId: 0, username: 'bench', role: 'commander', scope: { kind: 'city', code: '3501' } };
+    const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    let reporting = true;
+    const reports: number[] = [];
+    const reporter = (async () => {
+      while (reporting) {
+        const t = perf.now();
+        await venueStats(ctx, city, day);
+        reports.push(perf.now() - t);
+      }
+    })();
+    const halfWhileReporting = await drive({
+      ...common,
+      url: `http://127.0.0.1:${port(app)}/api/v1/scans`,
+      concurrency: 32,
+      rate: Math.round(full.rps / 2),
+    });
+    reporting = false;
+    await reporter;
     const stored = Number(
       (
         await db.k
@@ -246,6 +268,11 @@ export async function benchScans(): Promise<Record<string, unknown>> {
         },
       },
       scansHalfLoad: half,
+      scansHalfLoadWhileReporting: {
+        ...halfWhileReporting,
+        venueStatsReads: reports.length,
+        venueStatsMsP50: Number((reports.sort((a, b) => a - b)[Math.floor(reports.length / 2)] ?? 0).toFixed(1)),
+      },
       scansStored: stored,
     };
   } finally {

@@ -8,9 +8,12 @@ import '../cases/cases.tables.ts';
 
 export type StoredVenue = Omit<Selectable<VenueRow>, 'id'> & { id: number };
 
-/** Every venue (the check keeps them in memory). */
+/** Every venue (the check and the screens keep them in memory); read off the server thread. */
 export async function allVenues(db: Db): Promise<StoredVenue[]> {
-  return (await db.k.selectFrom('venues').selectAll().orderBy('id').execute()).map((r) => ({ ...r, id: Number(r.id) }));
+  return (await db.reads.selectFrom('venues').selectAll().orderBy('id').execute()).map((r) => ({
+    ...r,
+    id: Number(r.id),
+  }));
 }
 
 /** Inserts venues in chunks. */
@@ -85,7 +88,7 @@ export async function casesByPerson(db: Db) {
 
 /** Scans per venue and hour, with denials, for a day (venue statistics). */
 export async function scanStats(db: Db, day: string, venueIds?: number[]) {
-  let q = db.k
+  let q = db.reads
     .selectFrom('scans')
     .select((e) => [
       'venue_id',
@@ -105,7 +108,7 @@ export async function scanStats(db: Db, day: string, venueIds?: number[]) {
 
 /** A day's scans by hour (UTC 'YYYY-MM-DDTHH') and by deny reason list, optionally for some venues. */
 export async function scanBreakdown(db: Db, day: string, venueIds?: number[]) {
-  let q = db.k
+  let q = db.reads
     .selectFrom('scans')
     .select((e) => [sql<string>`substr(at, 1, 13)`.as('hour'), 'verdict', 'reasons', e.fn.countAll<number>().as('n')])
     .where('day', '=', day);
@@ -155,7 +158,7 @@ export async function linkOperator(trx: Executor, userId: number, venueId: numbe
 
 /** The latest day with any scan (screens open on it), or null. */
 export async function latestScanDay(db: Db, venueIds?: number[]): Promise<string | null> {
-  let q = db.k.selectFrom('scans').select((e) => e.fn.max('day').as('day'));
+  let q = db.reads.selectFrom('scans').select((e) => e.fn.max('day').as('day'));
   if (venueIds) q = q.where('venue_id', 'in', venueIds.length ? venueIds : [-1]);
   const r = await q.executeTakeFirst();
   return (r?.day as string | null | undefined) ?? null;

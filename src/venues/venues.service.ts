@@ -7,7 +7,7 @@ import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
-import { announce } from '../platform/events.ts';
+import { announce, events } from '../platform/events.ts';
 import { checkState, freshState } from './checks.service.ts';
 import { signVenueCode } from './venues.codes.ts';
 import { VenueErrors } from './venues.errors.ts';
@@ -16,6 +16,7 @@ import {
   insertVenues,
   latestScanDay,
   operatorVenueIds,
+  type StoredVenue,
   scanBreakdown,
   scanStats,
   updateVenue,
@@ -61,6 +62,25 @@ export async function createVenues(
   });
   announce('venues-changed');
   return rows.length;
+}
+
+// The registry as the screens read it: 100,000 venues took 230 ms to read on the server's
+// connection, on every venue screen and dashboard refresh; kept until a venue changes.
+const registry = new WeakMap<Ctx['db'], { generation: number; venues: Promise<StoredVenue[]> }>();
+let generation = 0;
+events.on('venues-changed', () => {
+  generation++;
+});
+
+/** Every venue, ordered by id, from memory unless a venue changed since it was read. */
+export function venuesOf(ctx: Ctx): Promise<StoredVenue[]> {
+  const kept = registry.get(ctx.db);
+  if (kept && kept.generation === generation) return kept.venues;
+  const venues = allVenues(ctx.db);
+  registry.set(ctx.db, { generation, venues });
+  // A failed read is not kept: the next call reads again.
+  venues.catch(() => registry.delete(ctx.db));
+  return venues;
 }
 
 /** The venue ids a venue operator is tied to, or null for other roles (they see their area). */
@@ -129,7 +149,7 @@ export async function revokeVenueCode(ctx: Ctx, actor: Actor, code: string) {
 export async function listVenues(ctx: Ctx, actor: Actor, day: string, district?: string) {
   requirePermission(actor, 'venues:read');
   const own = await ownVenues(ctx, actor);
-  const venues = (await allVenues(ctx.db)).filter(
+  const venues = (await venuesOf(ctx)).filter(
     (v) => venueVisible(actor, own, v) && (!district || v.district_code === district),
   );
   const all = actor.scope.kind === 'city' && !district && !own;
@@ -198,6 +218,6 @@ export async function latestDay(ctx: Ctx, actor: Actor): Promise<string | null> 
   if (actor.scope.kind === 'city' && !own) return latestScanDay(ctx.db);
   return latestScanDay(
     ctx.db,
-    (await allVenues(ctx.db)).filter((v) => venueVisible(actor, own, v)).map((v) => v.id),
+    (await venuesOf(ctx)).filter((v) => venueVisible(actor, own, v)).map((v) => v.id),
   );
 }

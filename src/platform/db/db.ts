@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { readerKysely } from './reader.ts';
 import type { Database } from './schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -15,6 +16,12 @@ export interface Db {
   sqlite?: SQLite.Database;
   /** The embedded database's file, when it has one (a second connection, e.g. a writer thread, opens it). */
   file?: string;
+  /**
+   * Where long reads go (a day's statistics over every scan): on an embedded database file, a
+   * connection on a thread of its own, opened at first use, so that the query never holds the thread
+   * answering checks; otherwise `k` itself. It sees what is committed, not an open transaction.
+   */
+  readonly reads: Kysely<Database>;
   close(): Promise<void>;
 }
 
@@ -49,11 +56,26 @@ export function openDb(opts: { url?: string | null; file?: string }): Db {
       if (err.code !== '57P01') process.stderr.write(`postgres pool: idle client error: ${err.message}\n`);
     });
     const k = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { k, dialect: 'postgres', close: () => k.destroy() };
+    return { k, reads: k, dialect: 'postgres', close: () => k.destroy() };
   }
   const file = opts.file ?? ':memory:';
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = openSqlite(file);
   const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { k, dialect: 'sqlite', sqlite, ...(file === ':memory:' ? {} : { file }), close: () => k.destroy() };
+  if (file === ':memory:') return { k, reads: k, dialect: 'sqlite', sqlite, close: () => k.destroy() };
+  let reads: Kysely<Database> | undefined;
+  return {
+    k,
+    get reads() {
+      reads ??= readerKysely(file);
+      return reads;
+    },
+    dialect: 'sqlite',
+    sqlite,
+    file,
+    close: async () => {
+      await reads?.destroy();
+      await k.destroy();
+    },
+  };
 }
