@@ -78,8 +78,10 @@ export function venuesOf(ctx: Ctx): Promise<StoredVenue[]> {
   if (kept && kept.generation === generation) return kept.venues;
   const venues = allVenues(ctx.db);
   registry.set(ctx.db, { generation, venues });
-  // A failed read is not kept: the next call reads again.
-  venues.catch(() => registry.delete(ctx.db));
+  // A failed read is not kept (unless a newer read already replaced it): the next call reads again.
+  venues.catch(() => {
+    if (registry.get(ctx.db)?.venues === venues) registry.delete(ctx.db);
+  });
   return venues;
 }
 

@@ -33,8 +33,8 @@ export function securityHeaders(): Record<string, string> {
 /**
  * The headers of a JSON API response (OWASP REST Security Cheat Sheet): no caching of answers that
  * carry personal data, no framing, no sniffing, HTTPS only. Helmet's page headers (script and style
- * sources, cross-origin isolation) govern HTML, which the API never returns; on every scan they were
- * 660 bytes for the server to write and the client to read.
+ * sources, cross-origin isolation) govern the web app's pages; the API answers JSON, sheets and
+ * posters, and on every scan those headers were 660 bytes for the server to write and the client to read.
  */
 export const API_HEADERS: Record<string, string> = {
   'cache-control': 'no-store',
