@@ -48,7 +48,8 @@ export function VenueStatsView({ day }: { day: string }) {
       textStyle: { fontFamily: FONT_FAMILY },
       tooltip: { trigger: 'axis' },
       grid: { left: 140, right: 24, top: 8, bottom: 24 },
-      xAxis: { type: 'value', minInterval: 1 },
+      // The card is narrow: thousands ran into each other ("1,0001,500") with every tick labelled.
+      xAxis: { type: 'value', minInterval: 1, splitNumber: 3, axisLabel: { hideOverlap: true } },
       yAxis: { type: 'category', inverse: true, data: (d?.byReason ?? []).map((r) => reasonLabel(r.code, lang)) },
       series: [
         { name: s('denied'), type: 'bar', data: (d?.byReason ?? []).map((r) => r.n), itemStyle: { color: '#fb6a4a' } },
