@@ -9,7 +9,15 @@ import { residentPass } from './pass.service.ts';
 import { POSTER_FORMATS, venuePoster } from './poster.service.ts';
 import { statsWorkbook } from './stats.export.ts';
 import { reasonName, VENUE_STATUSES } from './venues.rules.ts';
-import { latestDay, listVenues, revokeVenueCode, setVenueStatus, venueCode, venueStats } from './venues.service.ts';
+import {
+  latestDay,
+  listVenues,
+  revokeVenueCode,
+  setVenueStatus,
+  venueCode,
+  venuePage,
+  venueStats,
+} from './venues.service.ts';
 
 const ScanBody = z.object({
   venueCode: z.string().min(1).max(600),
@@ -52,13 +60,27 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
               .string()
               .regex(/^\d{6}$/)
               .optional(),
+            q: z.string().max(60).optional(),
+            status: z.enum(VENUE_STATUSES).optional(),
+            // Without a limit, every venue of the area (the CLI and exports); with one, a page and the total.
+            limit: z.coerce.number().int().min(1).max(1000).optional(),
+            offset: z.coerce.number().int().min(0).optional(),
           }),
         ),
       },
     },
     async (r) => {
-      const q = r.query as { date: string; district?: string };
-      return { items: await listVenues(ctx, actorOf(r), q.date, q.district) };
+      const q = r.query as {
+        date: string;
+        district?: string;
+        q?: string;
+        status?: string;
+        limit?: number;
+        offset?: number;
+      };
+      if (q.limit === undefined && q.q === undefined && q.status === undefined)
+        return { items: await listVenues(ctx, actorOf(r), q.date, q.district) };
+      return venuePage(ctx, actorOf(r), q.date, { ...q, limit: q.limit ?? 200, offset: q.offset ?? 0 });
     },
   );
   app.get(

@@ -147,8 +147,8 @@ export async function revokeVenueCode(ctx: Ctx, actor: Actor, code: string) {
   announce('venues-changed');
 }
 
-/** Venues of the actor's area with the day's scans and denials. */
-export async function listVenues(ctx: Ctx, actor: Actor, day: string, district?: string) {
+/** The venues of the actor's area, each with its day's scans, denials and paper lines (counted off the server thread). */
+async function areaVenues(ctx: Ctx, actor: Actor, day: string, district?: string) {
   requirePermission(actor, 'venues:read');
   const own = await ownVenues(ctx, actor);
   const venues = (await venuesOf(ctx)).filter(
@@ -158,7 +158,12 @@ export async function listVenues(ctx: Ctx, actor: Actor, day: string, district?:
   const stats = new Map(
     (await scanStats(ctx.db, day, all ? undefined : venues.map((v) => v.id))).map((s) => [s.venueId, s]),
   );
-  return venues.map((v) => ({
+  const none = { scans: 0, denied: 0, paper: 0 };
+  return venues.map((v) => ({ v, n: stats.get(v.id) ?? none }));
+}
+
+function listed({ v, n }: { v: StoredVenue; n: { scans: number; denied: number; paper: number } }) {
+  return {
     id: v.id,
     codeVersion: v.code_version,
     code: v.code,
@@ -167,10 +172,38 @@ export async function listVenues(ctx: Ctx, actor: Actor, day: string, district?:
     districtCode: v.district_code,
     communityCode: v.community_code,
     status: v.status,
-    scans: stats.get(v.id)?.scans ?? 0,
-    denied: stats.get(v.id)?.denied ?? 0,
-    paper: stats.get(v.id)?.paper ?? 0,
-  }));
+    scans: n.scans,
+    denied: n.denied,
+    paper: n.paper,
+  };
+}
+
+/** Venues of the actor's area with the day's scans and denials. */
+export async function listVenues(ctx: Ctx, actor: Actor, day: string, district?: string) {
+  return (await areaVenues(ctx, actor, day, district)).map(listed);
+}
+
+/**
+ * One page of the area's venues, busiest first (then by code), optionally those whose name or code
+ * holds `q` or with one status, and how many match: the venue screen of a city with 100,000
+ * venues asks for 200 rather than the 18.7 MB list.
+ */
+export async function venuePage(
+  ctx: Ctx,
+  actor: Actor,
+  day: string,
+  f: { district?: string; q?: string; status?: string; limit: number; offset: number },
+) {
+  const needle = f.q?.trim().toLowerCase();
+  const matching = (await areaVenues(ctx, actor, day, f.district))
+    .filter(
+      ({ v }) =>
+        (!f.status || v.status === f.status) &&
+        (!needle || v.name.toLowerCase().includes(needle) || v.code.toLowerCase().includes(needle)),
+    )
+    // Codes are ASCII: a plain comparison, not localeCompare (which took most of 100,000 venues' sort).
+    .sort((a, b) => b.n.scans - a.n.scans || (a.v.code < b.v.code ? -1 : a.v.code > b.v.code ? 1 : 0));
+  return { total: matching.length, items: matching.slice(f.offset, f.offset + f.limit).map(listed) };
 }
 
 /**

@@ -14,7 +14,7 @@ import { check, checkState } from './checks.service.ts';
 import { residentPass } from './pass.service.ts';
 import { personalCode, signVenueCode } from './venues.codes.ts';
 import { linkOperator, linkResident } from './venues.repo.ts';
-import { createVenues, venueStats } from './venues.service.ts';
+import { createVenues, listVenues, venuePage, venueStats } from './venues.service.ts';
 
 const id = (n: number) => {
   const s = `35010219850612${String(n).padStart(3, '0')}`;
@@ -216,6 +216,43 @@ for (const dialect of dialects()) {
       const reasons = Object.fromEntries(st.byReason.map((r) => [r.code, r.n]));
       assert.equal(reasons['no-negative-24h'], 1);
       assert.equal(reasons['venue-suspended'], 1);
+    });
+
+    test('a page of venues: busiest first, searched and filtered by the server, with the total', async () => {
+      const cmd = {
+        userId: 1,
+        username: 'cmd',
+        role: 'commander' as const,
+        scope: { kind: 'city' as const, code: '3501' },
+      };
+      const all = await listVenues(ctx, cmd, '2022-11-09');
+      const busiest = [...all].sort((a, b) => b.scans - a.scans || a.code.localeCompare(b.code));
+      const first = await venuePage(ctx, cmd, '2022-11-09', { limit: 2, offset: 0 });
+      assert.equal(first.total, all.length);
+      assert.deepEqual(
+        first.items.map((v) => v.code),
+        busiest.slice(0, 2).map((v) => v.code),
+      );
+      const rest = await venuePage(ctx, cmd, '2022-11-09', { limit: 10, offset: 2 });
+      assert.deepEqual(
+        rest.items.map((v) => v.code),
+        busiest.slice(2).map((v) => v.code),
+      );
+      const markets = await venuePage(ctx, cmd, '2022-11-09', { q: '农贸', limit: 10, offset: 0 });
+      assert.deepEqual(
+        markets.items.map((v) => v.code),
+        ['MARKET'],
+      );
+      assert.equal(
+        (await venuePage(ctx, cmd, '2022-11-09', { q: 'ktv', limit: 10, offset: 0 })).total,
+        1,
+        'codes too, any case',
+      );
+      const suspended = await venuePage(ctx, cmd, '2022-11-09', { status: 'suspended', limit: 10, offset: 0 });
+      assert.deepEqual(
+        suspended.items.map((v) => [v.code, v.status]),
+        [['KTV', 'suspended']],
+      );
     });
 
     test('a resident’s pass shows their colour, certificate and a code that scans', async () => {

@@ -16,6 +16,11 @@ describe('venue screens', { timeout: 600_000 }, () => {
     await goHash(page, '#/venues');
     await page.locator('[data-testid=venue-row]').first().waitFor();
     await page.locator('[data-testid=venues-search]').fill('农贸市场');
+    // The server searches once the typing pauses: wait until it has sent back markets only.
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-testid=venue-row]')];
+      return rows.length > 0 && rows.every((r) => r.textContent?.includes('农贸市场'));
+    });
     const row = page.locator('[data-testid=venue-row]').first();
     const code = await row.getAttribute('data-code');
     assert.ok(code, 'the demo has a farmers’ market');
