@@ -6,7 +6,7 @@ import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
-import { latestDay, venueStats } from '../venues/venues.service.ts';
+import { latestDay, venueTotals } from '../venues/venues.service.ts';
 import { zoneCounts } from '../zones/zones.query.ts';
 import { dayOf } from '../zones/zones.rules.ts';
 
@@ -51,8 +51,7 @@ export async function todayOverview(ctx: Ctx, actor: Actor, now = nowIso()) {
       // The latest day with scans, as the venue screens open on (the demo's day of scans is the 9th).
       const latest = await latestDay(ctx, actor);
       if (!latest) return null;
-      const s = await venueStats(ctx, actor, notAfter(latest, day));
-      return { date: s.date, scans: s.scans, denied: s.denied, denialRate: s.denialRate };
+      return venueTotals(ctx, actor, notAfter(latest, day));
     }),
     ifAllowed(async () => {
       // A week: appeals are handled over days, so one day's intake says little about the backlog.

@@ -106,6 +106,21 @@ export async function scanStats(db: Db, day: string, venueIds?: number[]) {
   }));
 }
 
+/** A day's scans, denials and paper lines in all, optionally for some venues (one row back). */
+export async function scanTotals(db: Db, day: string, venueIds?: number[]) {
+  let q = db.reads
+    .selectFrom('scans')
+    .select((e) => [
+      e.fn.countAll<number>().as('scans'),
+      e.fn.count<number>(e.case().when('verdict', '=', 'deny').then(1).end()).as('denied'),
+      e.fn.count<number>(e.case().when('source', '=', 'paper').then(1).end()).as('paper'),
+    ])
+    .where('day', '=', day);
+  if (venueIds) q = q.where('venue_id', 'in', venueIds.length ? venueIds : [-1]);
+  const r = await q.executeTakeFirst();
+  return { scans: Number(r?.scans ?? 0), denied: Number(r?.denied ?? 0), paper: Number(r?.paper ?? 0) };
+}
+
 /** A day's scans by hour (UTC 'YYYY-MM-DDTHH') and by deny reason list, optionally for some venues. */
 export async function scanBreakdown(db: Db, day: string, venueIds?: number[]) {
   let q = db.reads

@@ -19,6 +19,7 @@ import {
   type StoredVenue,
   scanBreakdown,
   scanStats,
+  scanTotals,
   updateVenue,
 } from './venues.repo.ts';
 import { type Category, unusualVenues, type VenueStatus } from './venues.rules.ts';
@@ -243,6 +244,26 @@ export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?:
     paper: venues.reduce((s, v) => s + v.paper, 0),
     // Paper sheets record visits nobody checked at the door: they stay out of the denial rates.
     unusual: unusualVenues(venues.map((v) => ({ ...v, scans: v.scans - v.paper }))),
+  };
+}
+
+/**
+ * The day's scans, denials and denial rate in the actor's area, as venueStats counts them (paper
+ * lines out of the rate): the big screen's tile, without the per-venue counts that venueStats
+ * brings back (about 100,000 rows for a city, 40–90 ms of the answering thread).
+ */
+export async function venueTotals(ctx: Ctx, actor: Actor, day: string) {
+  requirePermission(actor, 'venues:read');
+  const own = await ownVenues(ctx, actor);
+  const all = actor.scope.kind === 'city' && !own;
+  const ids = all ? undefined : (await venuesOf(ctx)).filter((v) => venueVisible(actor, own, v)).map((v) => v.id);
+  const t = await scanTotals(ctx.db, day, ids);
+  const checked = t.scans - t.paper;
+  return {
+    date: day,
+    scans: t.scans,
+    denied: t.denied,
+    denialRate: Number((checked ? t.denied / checked : 0).toFixed(4)),
   };
 }
 

@@ -14,7 +14,7 @@ import { check, checkState } from './checks.service.ts';
 import { residentPass } from './pass.service.ts';
 import { personalCode, signVenueCode } from './venues.codes.ts';
 import { linkOperator, linkResident } from './venues.repo.ts';
-import { createVenues, listVenues, venuePage, venueStats } from './venues.service.ts';
+import { createVenues, listVenues, venuePage, venueStats, venueTotals } from './venues.service.ts';
 
 const id = (n: number) => {
   const s = `35010219850612${String(n).padStart(3, '0')}`;
@@ -216,6 +216,32 @@ for (const dialect of dialects()) {
       const reasons = Object.fromEntries(st.byReason.map((r) => [r.code, r.n]));
       assert.equal(reasons['no-negative-24h'], 1);
       assert.equal(reasons['venue-suspended'], 1);
+    });
+
+    test('the big screen’s totals agree with the statistics, within the actor’s area', async () => {
+      for (const scope of [
+        { kind: 'city' as const, code: '3501' },
+        { kind: 'district' as const, code: '350102' },
+        { kind: 'district' as const, code: '350104' },
+      ]) {
+        const actor = { userId: 1, username: 'cmd', role: 'commander' as const, scope };
+        const st = await venueStats(ctx, actor, '2022-11-09');
+        assert.deepEqual(await venueTotals(ctx, actor, '2022-11-09'), {
+          date: '2022-11-09',
+          scans: st.scans,
+          denied: st.denied,
+          denialRate: st.denialRate,
+        });
+      }
+      const gulou = {
+        userId: 1,
+        username: 'cmd',
+        role: 'commander' as const,
+        scope: { kind: 'district' as const, code: '350102' },
+      };
+      assert.ok((await venueTotals(ctx, gulou, '2022-11-09')).denied > 0, 'the area has denials to count');
+      const cangshan = { ...gulou, scope: { kind: 'district' as const, code: '350104' } };
+      assert.equal((await venueTotals(ctx, cangshan, '2022-11-09')).scans, 0, 'another district counts none of them');
     });
 
     test('a page of venues: busiest first, searched and filtered by the server, with the total', async () => {
