@@ -54,6 +54,23 @@ describe('venue screens', { timeout: 600_000 }, () => {
     assert.ok((await paintedPixels(page, '[data-testid=stats-chart] canvas')) > 1000, 'the hourly chart drew');
     assert.ok((await paintedPixels(page, '[data-testid=stats-reasons] canvas')) > 1000, 'the reasons chart drew');
     await page.screenshot({ path: join(screenshots, 'venues-stats.png'), fullPage: true });
+
+    // One venue's statistics: the picker asks the server for the venues matching the search.
+    const scansShown = async () =>
+      Number(((await page.locator('[data-testid=stats-scans]').textContent()) ?? '0').replace(/\D/g, ''));
+    const city = await scansShown();
+    await page.locator('[data-testid=stats-venue-search]').fill('农贸市场');
+    await page.waitForFunction(() => {
+      const options = [...document.querySelectorAll('[data-testid=stats-venue] option')].slice(1);
+      return options.length > 0 && options.every((o) => o.textContent?.includes('农贸市场'));
+    });
+    const market = await page.locator('[data-testid=stats-venue] option').nth(1).getAttribute('value');
+    await page.locator('[data-testid=stats-venue]').selectOption(market as string);
+    await page.waitForFunction((all) => {
+      const n = Number((document.querySelector('[data-testid=stats-scans]')?.textContent ?? '0').replace(/\D/g, ''));
+      return n > 0 && n < all;
+    }, city);
+    assert.ok((await scansShown()) < city, 'one market counts fewer scans than the city');
   });
 
   it('a venue operator sees only their market, with its paper registrations', { timeout: 120_000 }, async (t) => {

@@ -5,6 +5,7 @@ import { useEChart } from '../charts/useEChart';
 import { DownloadButton } from '../common/DownloadButton';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
+import { useDebounced } from '../common/useDebounced';
 import { useI18n } from '../i18n';
 import { reasonLabel, useVenueStrings } from './strings';
 import type { Venue, VenueStats } from './types';
@@ -16,7 +17,13 @@ export function VenueStatsView({ day }: { day: string }) {
   const s = useVenueStrings();
   const { lang, formatNumber } = useI18n();
   const [venue, setVenue] = useState('');
-  const list = useApi<{ items: Venue[] }>(`/api/v1/venues?date=${day}`);
+  const [find, setFind] = useState('');
+  const needle = useDebounced(find.trim(), 300);
+  // The picker offers the busiest 100 venues, or those matching the search: a city has 100,000.
+  const pick = new URLSearchParams({ date: day, limit: '100' });
+  if (needle) pick.set('q', needle);
+  const list = useApi<{ items: Venue[]; total: number }>(`/api/v1/venues?${pick}`);
+  const choices = (list.data?.items ?? []).filter((v) => v.scans > 0);
   const q = `date=${day}${venue ? `&venue=${encodeURIComponent(venue)}` : ''}`;
   const stats = useApi<VenueStats>(`/api/v1/venues/stats?${q}`);
   const chartRef = useRef<HTMLDivElement>(null);
@@ -63,16 +70,22 @@ export function VenueStatsView({ day }: { day: string }) {
   return (
     <div className="venue-stats">
       <div className="filters">
+        <input
+          type="search"
+          placeholder={s('search')}
+          aria-label={s('search')}
+          value={find}
+          onChange={(e) => setFind(e.target.value)}
+          data-testid="stats-venue-search"
+        />
         <select value={venue} onChange={(e) => setVenue(e.target.value)} data-testid="stats-venue">
           <option value="">{s('allVenues')}</option>
-          {(list.data?.items ?? [])
-            .filter((v) => v.scans > 0)
-            .sort((a, b) => b.scans - a.scans)
-            .map((v) => (
-              <option key={v.code} value={v.code}>
-                {v.name} ({v.scans})
-              </option>
-            ))}
+          {venue && !choices.some((v) => v.code === venue) ? <option value={venue}>{venue}</option> : null}
+          {choices.map((v) => (
+            <option key={v.code} value={v.code}>
+              {v.name} ({v.scans})
+            </option>
+          ))}
         </select>
         <DownloadButton
           path={`/api/v1/venues/stats.xlsx?${q}`}
