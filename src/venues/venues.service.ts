@@ -254,10 +254,7 @@ export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?:
  */
 export async function venueTotals(ctx: Ctx, actor: Actor, day: string) {
   requirePermission(actor, 'venues:read');
-  const own = await ownVenues(ctx, actor);
-  const all = actor.scope.kind === 'city' && !own;
-  const ids = all ? undefined : (await venuesOf(ctx)).filter((v) => venueVisible(actor, own, v)).map((v) => v.id);
-  const t = await scanTotals(ctx.db, day, ids);
+  const t = await scanTotals(ctx.db, day, await areaVenueIds(ctx, actor));
   const checked = t.scans - t.paper;
   return {
     date: day,
@@ -270,10 +267,12 @@ export async function venueTotals(ctx: Ctx, actor: Actor, day: string) {
 /** The latest day with scans (the venue screens open on it). */
 export async function latestDay(ctx: Ctx, actor: Actor): Promise<string | null> {
   requirePermission(actor, 'venues:read');
+  return latestScanDay(ctx.db, await areaVenueIds(ctx, actor));
+}
+
+/** The ids of the venues the actor may see, or undefined for every venue (the city's command centre). */
+async function areaVenueIds(ctx: Ctx, actor: Actor): Promise<number[] | undefined> {
   const own = await ownVenues(ctx, actor);
-  if (actor.scope.kind === 'city' && !own) return latestScanDay(ctx.db);
-  return latestScanDay(
-    ctx.db,
-    (await venuesOf(ctx)).filter((v) => venueVisible(actor, own, v)).map((v) => v.id),
-  );
+  if (actor.scope.kind === 'city' && !own) return undefined;
+  return (await venuesOf(ctx)).filter((v) => venueVisible(actor, own, v)).map((v) => v.id);
 }

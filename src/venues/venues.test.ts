@@ -21,6 +21,8 @@ const id = (n: number) => {
   return s + checkCharOf(s);
 };
 const T = Date.parse('2022-11-09T10:00:00+08:00');
+// The city's command centre: reads every venue.
+const cmd = { userId: 1, username: 'cmd', role: 'commander' as const, scope: { kind: 'city' as const, code: '3501' } };
 const H = 3600_000;
 
 test('colour rules name the rule that produced them', () => {
@@ -200,12 +202,6 @@ for (const dialect of dialects()) {
     });
 
     test('statistics: scans and denials per hour and by reason', async () => {
-      const cmd = {
-        userId: 1,
-        username: 'cmd',
-        role: 'commander' as const,
-        scope: { kind: 'city' as const, code: '3501' },
-      };
       const st = await venueStats(ctx, cmd, '2022-11-09');
       assert.ok(st.scans >= 8);
       assert.equal(
@@ -224,7 +220,7 @@ for (const dialect of dialects()) {
         { kind: 'district' as const, code: '350102' },
         { kind: 'district' as const, code: '350104' },
       ]) {
-        const actor = { userId: 1, username: 'cmd', role: 'commander' as const, scope };
+        const actor = { ...cmd, scope };
         const st = await venueStats(ctx, actor, '2022-11-09');
         assert.deepEqual(await venueTotals(ctx, actor, '2022-11-09'), {
           date: '2022-11-09',
@@ -233,24 +229,13 @@ for (const dialect of dialects()) {
           denialRate: st.denialRate,
         });
       }
-      const gulou = {
-        userId: 1,
-        username: 'cmd',
-        role: 'commander' as const,
-        scope: { kind: 'district' as const, code: '350102' },
-      };
+      const gulou = { ...cmd, scope: { kind: 'district' as const, code: '350102' } };
       assert.ok((await venueTotals(ctx, gulou, '2022-11-09')).denied > 0, 'the area has denials to count');
       const cangshan = { ...gulou, scope: { kind: 'district' as const, code: '350104' } };
       assert.equal((await venueTotals(ctx, cangshan, '2022-11-09')).scans, 0, 'another district counts none of them');
     });
 
     test('a page of venues: busiest first, searched and filtered by the server, with the total', async () => {
-      const cmd = {
-        userId: 1,
-        username: 'cmd',
-        role: 'commander' as const,
-        scope: { kind: 'city' as const, code: '3501' },
-      };
       const all = await listVenues(ctx, cmd, '2022-11-09');
       const busiest = [...all].sort((a, b) => b.scans - a.scans || a.code.localeCompare(b.code));
       const first = await venuePage(ctx, cmd, '2022-11-09', { limit: 2, offset: 0 });
