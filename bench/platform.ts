@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
+import { buildApp } from '../src/app.ts';
 import { MIGRATIONS } from '../src/migrations.ts';
 import { insertPersons, type NewPerson } from '../src/people/people.repo.ts';
 import { sealPerson } from '../src/people/people.service.ts';
@@ -11,7 +12,6 @@ import { loadConfig } from '../src/platform/config.ts';
 import { createCrypto } from '../src/platform/crypto.ts';
 import { openDb } from '../src/platform/db/db.ts';
 import { migrate } from '../src/platform/db/migrations.repo.ts';
-import { buildApp } from '../src/platform/http/app.ts';
 import { residentsOf } from '../src/sim/residents.ts';
 import { Rng } from '../src/sim/rng.ts';
 import { loadFromChild as load } from './load.ts';

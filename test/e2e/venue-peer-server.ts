@@ -2,10 +2,11 @@
  * A second Banyan API process on the same PostgreSQL database (DATABASE_URL, BANYAN_SECRET from the
  * environment), for the cross-process propagation test; prints its port, stops on SIGTERM.
  */
+
+import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { createCrypto } from '../../src/platform/crypto.ts';
 import { openDb } from '../../src/platform/db/db.ts';
-import { buildApp } from '../../src/platform/http/app.ts';
 
 const config = { ...loadConfig(process.env), logLevel: 'silent' as const };
 const db = openDb({ url: config.databaseUrl });

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
 import type { Role, Scope } from '../../src/platform/auth/auth.rules.ts';
 import { createUser } from '../../src/platform/auth/auth.service.ts';
 import type { DialectName } from '../../src/platform/db/db.ts';
-import { buildApp } from '../../src/platform/http/app.ts';
 import { testCtx } from './db.ts';
 
 export const PASSWORD = 'test-password-1';

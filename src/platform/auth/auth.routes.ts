@@ -1,21 +1,20 @@
 import type { FastifyInstance } from 'fastify';
-import { nameOf } from '../../geo/geo.service.ts';
 import type { Ctx } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { actorOf, clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../http/session.ts';
 import { jsonSchema } from '../http/zod.ts';
+import type { Lookups } from '../module.ts';
 import { AuthErrors } from './auth.errors.ts';
 import { findUserById } from './auth.repo.ts';
 import { scopeContains } from './auth.rules.ts';
 import { LoginInput, UserInput } from './auth.schema.ts';
 import { createUser, listUsers, login, logout, requirePermission, toView, type UserView } from './auth.service.ts';
 
-function withScopeName(u: UserView) {
-  return { ...u, scope: { ...u.scope, name: nameOf(u.scope.code) ?? u.scope.code } };
-}
+/** Sign-in, sign-out, the current user, and account management; division names come from `lookups`. */
+export async function authRoutes(app: FastifyInstance, ctx: Ctx, lookups: Lookups): Promise<void> {
+  const nameOf = lookups.divisionName;
+  const withScopeName = (u: UserView) => ({ ...u, scope: { ...u.scope, name: nameOf(u.scope.code) ?? u.scope.code } });
 
-/** Sign-in, sign-out, the current user, and account management. */
-export async function authRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
   app.post(
     '/api/v1/sessions',
     {

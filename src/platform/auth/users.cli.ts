@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { nameOf } from '../../geo/geo.service.ts';
 import { withCtx } from '../cli/context.cli.ts';
 import { action, print } from '../cli/output.ts';
 import { AppError } from '../errors.ts';
+import type { Lookups } from '../module.ts';
 import { AuthErrors } from './auth.errors.ts';
 import { RoleSchema, SCOPE_KINDS, type ScopeKind } from './auth.rules.ts';
 import { createUser, listUsers, setPassword } from './auth.service.ts';
@@ -15,7 +15,7 @@ function passwordFromEnv(): string {
 }
 
 /** `banyan users list|add|passwd`. */
-export function userCommands(program: Command): void {
+export function userCommands(program: Command, { divisionName: nameOf }: Lookups): void {
   const users = program.command('users').description('local accounts');
   users
     .command('list')

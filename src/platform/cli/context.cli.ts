@@ -1,10 +1,17 @@
 import type { Actor } from '../auth/auth.rules.ts';
 import type { Ctx } from '../context.ts';
 
+let opener: (() => Promise<Ctx>) | null = null;
+
+/** The composition root says how a command opens its context (configuration, database, migrations). */
+export function setContextOpener(open: () => Promise<Ctx>): void {
+  opener = open;
+}
+
 /** Opens the configured context for one command and always closes it. */
 export async function withCtx<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> {
-  const { openContext } = await import('../../runtime.ts');
-  const ctx = await openContext();
+  if (!opener) throw new Error('no context opener: the CLI must be started through src/cli.ts');
+  const ctx = await opener();
   try {
     return await fn(ctx);
   } finally {

@@ -5,27 +5,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { appealsRoutes } from '../../appeals/appeals.routes.ts';
-import { enterprisesRoutes } from '../../appeals/enterprises.routes.ts';
-import { briefingRoutes } from '../../briefing/briefing.routes.ts';
-import { casesRoutes } from '../../cases/cases.routes.ts';
-import { dashboardRoutes } from '../../dashboard/dashboard.routes.ts';
-import { geoRoutes } from '../../geo/geo.routes.ts';
-import { overridesRoutes } from '../../health-code/overrides.routes.ts';
-import { peopleRoutes } from '../../people/people.routes.ts';
-import { policyRoutes } from '../../policy/policy.routes.ts';
-import { testingRoutes } from '../../testing/testing.routes.ts';
-import { tracingRoutes } from '../../tracing/tracing.routes.ts';
-import { paperRoutes } from '../../venues/paper.routes.ts';
-import { venuesRoutes } from '../../venues/venues.routes.ts';
-import { zonesRoutes } from '../../zones/zones.routes.ts';
-import { auditRoutes } from '../audit/audit.routes.ts';
-import { authRoutes } from '../auth/auth.routes.ts';
 import { clockShifted, nowIso } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { ping } from '../db/migrations.repo.ts';
 import { AppError, E, langOf, listErrors } from '../errors.ts';
 import { startPgEvents } from '../events.pg.ts';
+import { type BanyanModule, contributions } from '../module.ts';
 import { installErrorHandling } from './errors.http.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { installSessions } from './session.ts';
@@ -52,8 +37,12 @@ const REDACT = [
   '*.address',
 ];
 
-/** Builds the Fastify app with every module's routes; does not listen. */
-export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<FastifyInstance> {
+/** Builds the Fastify app with the routes and listeners of the given modules; does not listen. */
+export async function createApp(
+  ctx: Ctx,
+  modules: readonly BanyanModule[],
+  opts: AppOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       opts.logger === false
@@ -97,25 +86,12 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     items: listErrors(),
   }));
 
-  for (const routes of [
-    authRoutes,
-    geoRoutes,
-    peopleRoutes,
-    auditRoutes,
-    dashboardRoutes,
-    casesRoutes,
-    briefingRoutes,
-    policyRoutes,
-    zonesRoutes,
-    testingRoutes,
-    venuesRoutes,
-    paperRoutes,
-    overridesRoutes,
-    appealsRoutes,
-    enterprisesRoutes,
-    tracingRoutes,
-  ]) {
+  for (const routes of contributions(modules, 'routes')) {
     await app.register(async (scoped) => routes(scoped, ctx));
+  }
+  for (const listen of contributions(modules, 'listeners')) {
+    const stop = listen(ctx);
+    if (stop) app.addHook('onClose', async () => stop());
   }
 
   if (ctx.db.dialect === 'postgres' && ctx.config.databaseUrl) {

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { withCtx } from '../cli/context.cli.ts';
 import { action, print } from '../cli/output.ts';
-import { recentRuns, runJob } from './jobs.ts';
+import { type DailyJob, recentRuns, runJob } from './jobs.ts';
 
 /** `banyan jobs run NAME --date D` and `banyan jobs list`. */
-export function jobsCommands(program: Command): void {
+export function jobsCommands(program: Command, DAILY_JOBS: readonly DailyJob[]): void {
   const jobs = program.command('jobs').description('daily jobs (run by the server every day; here on demand)');
   jobs
     .command('run <name>')
@@ -12,7 +12,6 @@ export function jobsCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (name: string, opts: { date: string; json?: boolean }) => {
-        const { DAILY_JOBS } = await import('../../jobs.ts');
         const job = DAILY_JOBS.find((j) => j.name === name);
         if (!job) throw new Error(`unknown job ${name}; have ${DAILY_JOBS.map((j) => j.name).join(', ')}`);
         const r = await withCtx((ctx) => runJob(ctx, job, opts.date));

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
-import { testApp } from '../../../test/helpers/app.ts';
-import { dialects, testCtx } from '../../../test/helpers/db.ts';
+import { testApp } from '../test/helpers/app.ts';
+import { dialects, testCtx } from '../test/helpers/db.ts';
 import { buildApp } from './app.ts';
 
 for (const dialect of dialects()) {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { DEFAULT_SCALE, demoSignInHint, parseScale, seedWithProgress } from '../../sim/seed.cli.ts';
-import { isSeeded, SCENARIO_NOW } from '../../sim/seed.ts';
-import { action, print } from '../cli/output.ts';
-import { clockShifted, nowIso, setClock } from '../clock.ts';
+import { action, print } from './platform/cli/output.ts';
+import { clockShifted, nowIso, setClock } from './platform/clock.ts';
+import { DEFAULT_SCALE, demoSignInHint, parseScale, seedWithProgress } from './sim/seed.cli.ts';
+import { isSeeded, SCENARIO_NOW } from './sim/seed.ts';
 
 /** `banyan serve` and `banyan migrate`. */
 export function serveCommands(program: Command): void {
@@ -17,7 +17,7 @@ export function serveCommands(program: Command): void {
     )
     .action(
       action(async (opts: { seedIfEmpty?: boolean; scale: string; scenarioClock?: boolean }) => {
-        const { openContext } = await import('../../runtime.ts');
+        const { openContext } = await import('./runtime.ts');
         const { buildApp } = await import('./app.ts');
         const ctx = await openContext();
         let demo = false;
@@ -36,9 +36,10 @@ export function serveCommands(program: Command): void {
         process.once('SIGINT', close);
         process.once('SIGTERM', close);
         await app.listen({ host: ctx.config.host, port: ctx.config.port });
-        const { startScheduler } = await import('../jobs/jobs.ts');
-        const { DAILY_JOBS } = await import('../../jobs.ts');
-        startScheduler(ctx, DAILY_JOBS, app.log);
+        const { startScheduler } = await import('./platform/jobs/jobs.ts');
+        const { MODULES } = await import('./modules.ts');
+        const { contributions } = await import('./platform/module.ts');
+        startScheduler(ctx, contributions(MODULES, 'jobs'), app.log);
         const addr = app.server.address();
         const port = typeof addr === 'object' && addr ? addr.port : ctx.config.port;
         process.stdout.write(`Banyan listening on http://${ctx.config.host}:${port} (database: ${ctx.db.dialect})\n`);
@@ -52,7 +53,7 @@ export function serveCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: { json?: boolean }) => {
-        const { openContext } = await import('../../runtime.ts');
+        const { openContext } = await import('./runtime.ts');
         const ctx = await openContext();
         await ctx.db.close();
         print(

@@ -1,0 +1,14 @@
+import type { BanyanModule } from '../platform/module.ts';
+import { casesCommands } from './cases.cli.ts';
+import { CaseErrors } from './cases.errors.ts';
+import { casesMigrations } from './cases.migration.ts';
+import { casesRoutes } from './cases.routes.ts';
+
+/** Infections, reclassification, outcomes and the daily figures. */
+export const casesModule: BanyanModule = {
+  name: 'cases',
+  routes: [casesRoutes],
+  migrations: casesMigrations,
+  commands: [casesCommands],
+  errors: [CaseErrors],
+};

@@ -1,0 +1,12 @@
+import type { BanyanModule } from '../platform/module.ts';
+import { overridesMigrations } from './overrides.migration.ts';
+import { overridesRoutes } from './overrides.routes.ts';
+import { OverrideErrors } from './overrides.service.ts';
+
+/** A person's colour from the rules, and manual colours with two approvers. */
+export const healthCodeModule: BanyanModule = {
+  name: 'health-code',
+  routes: [overridesRoutes],
+  migrations: overridesMigrations,
+  errors: [OverrideErrors],
+};

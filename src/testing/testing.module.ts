@@ -1,0 +1,14 @@
+import type { BanyanModule } from '../platform/module.ts';
+import { testingCommands } from './testing.cli.ts';
+import { TestingErrors } from './testing.errors.ts';
+import { testingMigrations } from './testing.migration.ts';
+import { testingRoutes } from './testing.routes.ts';
+
+/** Campaigns, sites, pooled tubes, results, retests, coverage and the status index. */
+export const testingModule: BanyanModule = {
+  name: 'testing',
+  routes: [testingRoutes],
+  migrations: testingMigrations,
+  commands: [testingCommands],
+  errors: [TestingErrors],
+};

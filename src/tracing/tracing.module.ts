@@ -1,0 +1,14 @@
+import type { BanyanModule } from '../platform/module.ts';
+import { tracingCommands } from './tracing.cli.ts';
+import { TracingErrors } from './tracing.errors.ts';
+import { tracingMigrations } from './tracing.migration.ts';
+import { tracingRoutes } from './tracing.routes.ts';
+
+/** Risk marks, venue co-presence, close contacts and quarantine schedules. */
+export const tracingModule: BanyanModule = {
+  name: 'tracing',
+  routes: [tracingRoutes],
+  migrations: tracingMigrations,
+  commands: [tracingCommands],
+  errors: [TracingErrors],
+};

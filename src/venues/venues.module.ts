@@ -1,0 +1,15 @@
+import type { BanyanModule } from '../platform/module.ts';
+import { paperRoutes } from './paper.routes.ts';
+import { venuesCommands } from './venues.cli.ts';
+import { VenueErrors } from './venues.errors.ts';
+import { venueOperatorsMigrations, venuesMigrations } from './venues.migration.ts';
+import { venuesRoutes } from './venues.routes.ts';
+
+/** Venue registry, signed venue codes, scans and entrance verdicts, paper registrations. */
+export const venuesModule: BanyanModule = {
+  name: 'venues',
+  routes: [venuesRoutes, paperRoutes],
+  migrations: [...venuesMigrations, ...venueOperatorsMigrations],
+  commands: [venuesCommands],
+  errors: [VenueErrors],
+};
