@@ -17,6 +17,7 @@ import { insertAppeals, type NewAppeal } from '../src/appeals/appeals.repo.ts';
 import { CATEGORIES, CHANNELS, STATUSES } from '../src/appeals/appeals.rules.ts';
 import { listAppeals } from '../src/appeals/appeals.service.ts';
 import { MIGRATIONS } from '../src/migrations.ts';
+import { MODULES } from '../src/modules.ts';
 import type { Actor } from '../src/platform/auth/auth.rules.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createCrypto } from '../src/platform/crypto.ts';
@@ -168,7 +169,7 @@ export async function benchAppeals(): Promise<Record<string, unknown>> {
     await migrate(db, MIGRATIONS);
     const secret = reuse ? readFileSync(marker, 'utf8') : randomBytes(32).toString('base64url');
     const crypto = createCrypto(secret);
-    const ctx = { config: loadConfig({ BANYAN_SECRET: secret, BANYAN_DATA_DIR: dir }), db, crypto };
+    const ctx = { config: loadConfig({ BANYAN_SECRET: secret, BANYAN_DATA_DIR: dir }), db, crypto, modules: MODULES };
     const rng = new Rng(7);
     const phoneEnc = crypto.encrypt('13800005678');
     const start = Date.parse('2022-10-01T00:00:00Z');

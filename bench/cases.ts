@@ -11,6 +11,7 @@ import { addDays } from '../src/cases/cases.rules.ts';
 import { importCases } from '../src/cases/cases.service.ts';
 import { DIVISIONS } from '../src/geo/geo.data.ts';
 import { MIGRATIONS } from '../src/migrations.ts';
+import { MODULES } from '../src/modules.ts';
 import type { Actor } from '../src/platform/auth/auth.rules.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createCrypto } from '../src/platform/crypto.ts';
@@ -83,6 +84,7 @@ export async function benchCases(): Promise<Record<string, unknown>> {
       config: loadConfig({ BANYAN_SECRET: secret, BANYAN_DATA_DIR: dir }),
       db,
       crypto: createCrypto(secret),
+      modules: MODULES,
     };
     t0 = performance.now();
     const r = await importCases(

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import Fastify from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { MIGRATIONS } from '../src/migrations.ts';
+import { MODULES } from '../src/modules.ts';
 import { insertPersons, type NewPerson } from '../src/people/people.repo.ts';
 import { sealPerson } from '../src/people/people.service.ts';
 import { createUser } from '../src/platform/auth/auth.service.ts';
@@ -69,6 +70,7 @@ export async function benchPlatform(): Promise<Record<string, unknown>> {
       config: { ...loadConfig({ BANYAN_SECRET: secret, BANYAN_DATA_DIR: '/nonexistent' }), logLevel: 'warn' },
       db,
       crypto,
+      modules: MODULES,
     };
     const sample = people.slice(0, 10_000).map((p) => sealPerson(crypto, p, now));
     await db.k.transaction().execute(async (trx) => {

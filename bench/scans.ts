@@ -11,6 +11,7 @@ import Fastify from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { DIVISIONS } from '../src/geo/geo.data.ts';
 import { MIGRATIONS } from '../src/migrations.ts';
+import { MODULES } from '../src/modules.ts';
 import type { Actor } from '../src/platform/auth/auth.rules.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createCrypto } from '../src/platform/crypto.ts';
@@ -152,6 +153,7 @@ export async function benchScans(): Promise<Record<string, unknown>> {
       },
       db,
       crypto: createCrypto(secret),
+      modules: MODULES,
     };
     const communities = DIVISIONS.filter((d) => d.level === 'community');
     const venueCodes = Array.from({ length: VENUES }, (_, i) => `BV${i}`);

@@ -3,6 +3,7 @@
 // BENCH_DIALECT=postgres runs it on a random PostgreSQL database that it creates and drops;
 // BENCH_SAMPLES sets the scale (default the full 8.4 M).
 import { createHash, randomBytes } from 'node:crypto';
+import { MODULES } from '../src/modules.ts';
 import { checkCharOf } from '../src/people/people.rules.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createCrypto } from '../src/platform/crypto.ts';
@@ -47,6 +48,7 @@ export async function benchTesting(): Promise<Record<string, unknown>> {
       config: loadConfig({ BANYAN_SECRET: secret, BANYAN_DATA_DIR: '/nonexistent' }),
       db: bench.db,
       crypto,
+      modules: MODULES,
     };
     await createCampaign(ctx, 'system', {
       code: 'B1',

@@ -9,6 +9,7 @@ import type { Insertable } from 'kysely';
 import { addDays } from '../src/cases/cases.rules.ts';
 import { DIVISIONS } from '../src/geo/geo.data.ts';
 import { MIGRATIONS } from '../src/migrations.ts';
+import { MODULES } from '../src/modules.ts';
 import type { Actor } from '../src/platform/auth/auth.rules.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createCrypto } from '../src/platform/crypto.ts';
@@ -34,6 +35,7 @@ export async function benchZones(): Promise<Record<string, unknown>> {
       config: loadConfig({ BANYAN_SECRET: secret, BANYAN_DATA_DIR: dir }),
       db,
       crypto: createCrypto(secret),
+      modules: MODULES,
     };
     const rng = new Rng(5);
     const communities = DIVISIONS.filter((d) => d.level === 'community');

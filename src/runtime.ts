@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { MIGRATIONS } from './migrations.ts';
+import { MODULES } from './modules.ts';
 import { setClock } from './platform/clock.ts';
 import { type Config, loadConfig } from './platform/config.ts';
 import type { Ctx } from './platform/context.ts';
@@ -16,7 +17,7 @@ export async function openContext(
   const db = openDb({ url: config.databaseUrl, file: join(config.dataDir, 'banyan.db') });
   try {
     const applied = opts.migrate === false ? [] : await migrate(db, MIGRATIONS);
-    return { config, db, crypto: createCrypto(config.secret), applied };
+    return { config, db, crypto: createCrypto(config.secret), modules: MODULES, applied };
   } catch (e) {
     await db.close();
     throw e;

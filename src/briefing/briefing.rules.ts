@@ -1,3 +1,4 @@
+import { recordsHref } from '../cases/cases.rules.ts';
 import type { RecordMetric } from '../cases/cases.schema.ts';
 import type { BriefingLang, Segment } from './briefing.text.ts';
 
@@ -21,10 +22,8 @@ export function refusal(
   return null;
 }
 
-/** Where a figure's records are listed in the web app. */
-export function recordsHref(date: string, metric: RecordMetric): string {
-  return `/#/cases?date=${date}&metric=${metric}`;
-}
+// A segment stored before sections carried their links is a case figure.
+const hrefOf = (date: string, s: { metric: string; href?: string }) => s.href ?? recordsHref(date, s.metric);
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -44,9 +43,7 @@ export interface RenderInput {
 /** Markdown: numbers link to their records; hand-edited text gets a list of sources below. */
 export function renderMarkdown(r: RenderInput): string {
   const body = r.segments
-    ? r.segments
-        .map((s) => ('metric' in s ? `[${s.text}](${recordsHref(r.date, s.metric)})` : escapeMd(s.text)))
-        .join('')
+    ? r.segments.map((s) => ('metric' in s ? `[${s.text}](${hrefOf(r.date, s)})` : escapeMd(s.text))).join('')
     : escapeMd(r.text);
   const sources = r.segments
     ? ''
@@ -58,9 +55,7 @@ export function renderMarkdown(r: RenderInput): string {
 export function renderHtml(r: RenderInput): string {
   const inline = r.segments
     ? r.segments
-        .map((s) =>
-          'metric' in s ? `<a href="${recordsHref(r.date, s.metric)}">${escapeHtml(s.text)}</a>` : escapeHtml(s.text),
-        )
+        .map((s) => ('metric' in s ? `<a href="${hrefOf(r.date, s)}">${escapeHtml(s.text)}</a>` : escapeHtml(s.text)))
         .join('')
     : escapeHtml(r.text);
   const paras = inline

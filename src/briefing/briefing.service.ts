@@ -1,5 +1,6 @@
+import { CITY_NAMES } from '../cases/cases.briefing.ts';
 import { cityFigures } from '../cases/cases.figures.ts';
-import { addDays } from '../cases/cases.rules.ts';
+import { recordsHref } from '../cases/cases.rules.ts';
 import { type Figures, metricValue, type RecordMetric } from '../cases/cases.schema.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
@@ -7,29 +8,12 @@ import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
-import { cityZoneCounts } from '../zones/zones.query.ts';
+import { composeBriefing } from './briefing.compose.ts';
 import { BriefingErrors } from './briefing.errors.ts';
 import { findBriefing, saveBriefing } from './briefing.repo.ts';
-import {
-  type BriefingAction,
-  type BriefingStatus,
-  recordsHref,
-  refusal,
-  renderHtml,
-  renderMarkdown,
-} from './briefing.rules.ts';
+import { type BriefingAction, type BriefingStatus, refusal, renderHtml, renderMarkdown } from './briefing.rules.ts';
 import type { BriefingRow } from './briefing.tables.ts';
-import {
-  type BriefingLang,
-  type DraftInput,
-  draftSegments,
-  LANGS,
-  type Segment,
-  textOf,
-  titleOf,
-} from './briefing.text.ts';
-
-const CITY_NAMES: DraftInput['city'] = { zh: '福州市', tw: '福州市', en: 'Fuzhou' };
+import { type BriefingLang, type Segment, titleOf } from './briefing.text.ts';
 
 // Labels of the figures a briefing links to, for the sources list under hand-edited text.
 const LINKED: Array<[RecordMetric, Record<BriefingLang, string>]> = [
@@ -113,14 +97,7 @@ function links(date: string, f: Figures) {
 
 async function fresh(ctx: Ctx, date: string): Promise<BriefingView> {
   const { figures, previous } = await cityFigures(ctx, date);
-  // "目前" in the briefing means at publication, the morning after the day the figures cover.
-  const zones = await cityZoneCounts(ctx, addDays(date, 1));
-  const input = { date, city: CITY_NAMES, figures, previous, zones: zones.zones > 0 ? zones : undefined };
-  const segments = Object.fromEntries(LANGS.map((l) => [l, draftSegments(input, l)])) as Record<
-    BriefingLang,
-    Segment[]
-  >;
-  const texts = Object.fromEntries(LANGS.map((l) => [l, textOf(segments[l])])) as Texts;
+  const { segments, texts } = await composeBriefing(ctx, date);
   const none = {
     draftedBy: null,
     editedBy: null,

@@ -1,4 +1,5 @@
 import type { BanyanModule } from '../platform/module.ts';
+import { casesSection } from './cases.briefing.ts';
 import { casesCommands } from './cases.cli.ts';
 import { CaseErrors } from './cases.errors.ts';
 import { casesMigrations } from './cases.migration.ts';
@@ -10,5 +11,6 @@ export const casesModule: BanyanModule = {
   routes: [casesRoutes],
   migrations: casesMigrations,
   commands: [casesCommands],
+  briefing: [casesSection],
   errors: [CaseErrors],
 };

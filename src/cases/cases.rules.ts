@@ -259,3 +259,8 @@ export function caseCounts(c: CaseRecord, metric: RecordMetric, d: string): bool
       return c.diedOn !== null && c.diedOn <= d;
   }
 }
+
+/** Where a figure's records are listed in the web app. */
+export function recordsHref(date: string, metric: string): string {
+  return `/#/cases?date=${date}&metric=${metric}`;
+}

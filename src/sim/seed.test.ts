@@ -78,6 +78,15 @@ for (const dialect of dialects()) {
         /^11月6日，福州市新增本土确诊病例3例，新增本土无症状感染者35例，治愈出院本土确诊病例3例，解除隔离本土无症状感染者5例。/,
       );
       assert.ok(briefing.texts['zh-CN'].includes('目前，全市划定高风险区164个，中风险区157个，共解除中风险区67个。'));
+      assert.deepEqual(
+        briefing.segments?.['zh-CN'].flatMap((s) => ('href' in s && s.metric.startsWith('zones') ? [s.href] : [])),
+        [
+          '/#/zones?date=2022-11-07&level=high&status=active',
+          '/#/zones?date=2022-11-07&level=medium&status=active',
+          '/#/zones?date=2022-11-07&level=medium&status=lifted',
+        ],
+        'the zone sentence links each count to the zones it counts',
+      );
       const after = await zoneCounts(ctx, actor, '2022-11-11');
       assert.equal(after.medium, 0, 'the 20 measures abolish medium zones on 11-11');
       const linked = await ctx.db.k.selectFrom('cases').select('person_id').where('person_id', 'is', null).execute();

@@ -1,4 +1,5 @@
 import type { BanyanModule } from '../platform/module.ts';
+import { zonesSection } from './zones.briefing.ts';
 import { zonesCommands } from './zones.cli.ts';
 import { ZoneErrors } from './zones.errors.ts';
 import { zonesEvaluationJob } from './zones.job.ts';
@@ -12,5 +13,6 @@ export const zonesModule: BanyanModule = {
   migrations: zonesMigrations,
   jobs: [zonesEvaluationJob],
   commands: [zonesCommands],
+  briefing: [zonesSection],
   errors: [ZoneErrors],
 };

@@ -1,4 +1,5 @@
 import { addDays } from '../cases/cases.rules.ts';
+import type { Part } from '../platform/text.ts';
 import type { LiftRule, Policy, ZoneLevel } from '../policy/policy.schema.ts';
 
 /** The events of a zone that the rules read. */
@@ -203,17 +204,48 @@ export function countZones(
   return out;
 }
 
-/** The briefing's zone sentence in three languages. */
-export function zoneSentence(
-  c: { high: number; medium: number; liftedMedium: number },
+/** Zone counts as the briefing states them. */
+export interface ZoneSentenceCounts {
+  high: number;
+  medium: number;
+  liftedMedium: number;
+}
+
+/**
+ * The briefing's zone sentence in three languages as parts: with `href`, each count is a number
+ * that links to the zones it counts.
+ */
+export function zoneSentenceParts(
+  c: ZoneSentenceCounts,
   area?: string,
-): { 'zh-CN': string; 'zh-TW': string; en: string } {
+  href?: (level: 'high' | 'medium', status: 'active' | 'lifted') => string,
+): Record<'zh-CN' | 'zh-TW' | 'en', Part[]> {
   const where = area ?? '全市';
+  const n = (metric: string, value: number, level: 'high' | 'medium', status: 'active' | 'lifted'): Part =>
+    href ? [metric, value, href(level, status)] : String(value);
+  const high = n('zonesHigh', c.high, 'high', 'active');
+  const medium = n('zonesMedium', c.medium, 'medium', 'active');
+  const lifted = n('zonesLiftedMedium', c.liftedMedium, 'medium', 'lifted');
   return {
-    'zh-CN': `目前，${where}划定高风险区${c.high}个，中风险区${c.medium}个，共解除中风险区${c.liftedMedium}个。`,
-    'zh-TW': `目前，${where}劃定高風險區${c.high}個，中風險區${c.medium}個，共解除中風險區${c.liftedMedium}個。`,
-    en: `${area ? `${area} currently has` : 'The city currently has'} ${c.high} high-risk and ${c.medium} medium-risk zones; ${c.liftedMedium} medium-risk zones have been lifted so far.`,
+    'zh-CN': [`目前，${where}划定高风险区`, high, '个，中风险区', medium, '个，共解除中风险区', lifted, '个。'],
+    'zh-TW': [`目前，${where}劃定高風險區`, high, '個，中風險區', medium, '個，共解除中風險區', lifted, '個。'],
+    en: [
+      `${area ? `${area} currently has` : 'The city currently has'} `,
+      high,
+      ' high-risk and ',
+      medium,
+      ' medium-risk zones; ',
+      lifted,
+      ' medium-risk zones have been lifted so far.',
+    ],
   };
+}
+
+/** The briefing's zone sentence in three languages. */
+export function zoneSentence(c: ZoneSentenceCounts, area?: string): { 'zh-CN': string; 'zh-TW': string; en: string } {
+  const parts = zoneSentenceParts(c, area);
+  const text = (ps: Part[]) => ps.map((p) => (typeof p === 'string' ? p : String(p[1]))).join('');
+  return { 'zh-CN': text(parts['zh-CN']), 'zh-TW': text(parts['zh-TW']), en: text(parts.en) };
 }
 
 /** Cadre ranks, lowest first; a task-force leader must be section level or above. */

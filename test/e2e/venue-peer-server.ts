@@ -4,13 +4,14 @@
  */
 
 import { buildApp } from '../../src/app.ts';
+import { MODULES } from '../../src/modules.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { createCrypto } from '../../src/platform/crypto.ts';
 import { openDb } from '../../src/platform/db/db.ts';
 
 const config = { ...loadConfig(process.env), logLevel: 'silent' as const };
 const db = openDb({ url: config.databaseUrl });
-const app = await buildApp({ config, db, crypto: createCrypto(config.secret) }, { logger: false });
+const app = await buildApp({ config, db, crypto: createCrypto(config.secret), modules: MODULES }, { logger: false });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const addr = app.server.address();
 process.stdout.write(`${typeof addr === 'object' && addr ? addr.port : 0}\n`);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { MIGRATIONS } from '../../src/migrations.ts';
+import { MODULES } from '../../src/modules.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import type { Ctx } from '../../src/platform/context.ts';
 import { createCrypto } from '../../src/platform/crypto.ts';
@@ -56,6 +57,7 @@ export async function testCtx(
     config: { ...config, databaseUrl: null },
     db,
     crypto: createCrypto(secret),
+    modules: MODULES,
     async close() {
       await db.close();
       await drop();

@@ -207,7 +207,10 @@ export interface ImportProblem {
 export type BriefingLang = 'zh-CN' | 'zh-TW' | 'en';
 export const BRIEFING_LANGS: readonly BriefingLang[] = ['zh-CN', 'zh-TW', 'en'];
 export type BriefingStatus = 'new' | 'draft' | 'approved' | 'published';
-export type Segment = { text: string; metric?: undefined } | { text: string; metric: RecordMetric; value: number };
+/** A case figure (stored briefings carry no href) or another module's number with its own link. */
+export type Segment =
+  | { text: string; metric?: undefined }
+  | { text: string; metric: string; value: number; href?: string };
 
 export interface Briefing {
   date: string;

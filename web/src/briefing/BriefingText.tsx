@@ -1,5 +1,5 @@
 import { casesHref } from '../cases/links';
-import type { Briefing, BriefingLang } from '../types';
+import type { Briefing, BriefingLang, RecordMetric } from '../types';
 
 /**
  * The text of one language: the generated segments, whose numbers link to the records behind them,
@@ -7,15 +7,18 @@ import type { Briefing, BriefingLang } from '../types';
  */
 export function BriefingText({ briefing, lang }: { briefing: Briefing; lang: BriefingLang }) {
   const segments = briefing.segments?.[lang];
-  const hrefOf = (metric: NonNullable<(typeof briefing.links)[number]['metric']>) =>
-    briefing.links.find((l) => l.metric === metric)?.href ?? casesHref({ date: briefing.date, metric });
+  // Each section links its own numbers; a segment stored before sections carried links is a case figure.
+  const hrefOf = (s: { metric: string; href?: string }) =>
+    s.href ??
+    briefing.links.find((l) => l.metric === s.metric)?.href ??
+    casesHref({ date: briefing.date, metric: s.metric as RecordMetric });
   return (
     <div className="briefing-text" lang={lang} data-testid="briefing-text">
       {segments
         ? segments.map((s, i) =>
             s.metric ? (
               // biome-ignore lint/suspicious/noArrayIndexKey: segments are a fixed sequence
-              <a key={i} href={hrefOf(s.metric)} className="figure-link" data-metric={s.metric}>
+              <a key={i} href={hrefOf(s)} className="figure-link" data-metric={s.metric}>
                 {s.text}
               </a>
             ) : (
