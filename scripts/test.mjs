@@ -1,7 +1,8 @@
 // `npm test`: every *.test.ts under src/ and test/ through tsx and node:test. Node 20 has no test
 // globs, so the file list is built here and passed explicitly.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -14,12 +15,27 @@ function walk(dir) {
 }
 const only = process.argv.slice(2);
 const files = only.length ? only : [...walk(join(root, 'src')), ...walk(join(root, 'test'))].sort();
+const dialects = (process.env.DIALECTS || 'sqlite').split(',').map((s) => s.trim());
+// CI must not pass on SQLite alone: PostgreSQL is the production database, so it has to be asked
+// for and each test target has to have really opened a database (test/helpers/db.ts leaves a mark).
+if (process.env.CI && !dialects.includes('postgres')) {
+  console.error('CI runs every repository test on PostgreSQL too: set DIALECTS to include postgres');
+  process.exit(1);
+}
+const marks = mkdtempSync(join(tmpdir(), 'banyan-test-marks-'));
 const started = Date.now();
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
   cwd: root,
   stdio: 'inherit',
+  env: { ...process.env, BANYAN_TEST_MARKS: marks },
 });
+const ran = dialects.filter((d) => existsSync(join(marks, d)));
+rmSync(marks, { recursive: true, force: true });
 console.log(
-  `\n${files.length} test files in ${((Date.now() - started) / 1000).toFixed(1)} s (DIALECTS=${process.env.DIALECTS || 'sqlite'})`,
+  `\n${files.length} test files in ${((Date.now() - started) / 1000).toFixed(1)} s (DIALECTS=${dialects.join(',')}; opened: ${ran.join(',') || 'none'})`,
 );
+if (!only.length && ran.length !== dialects.length) {
+  console.error(`no test opened a database on ${dialects.filter((d) => !ran.includes(d)).join(', ')}`);
+  process.exit(1);
+}
 process.exit(r.status ?? 1);

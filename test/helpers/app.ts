@@ -2,13 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { Role, Scope } from '../../src/platform/auth/auth.rules.ts';
 import { createUser } from '../../src/platform/auth/auth.service.ts';
-import type { DialectName } from '../../src/platform/db/db.ts';
-import { testCtx } from './db.ts';
+import { type TestDialect, testCtx } from './db.ts';
 
 export const PASSWORD = 'test-password-1';
 
 /** An app on a fresh database of one dialect, with helpers to create users and sign in. */
-export async function testApp(dialect: DialectName) {
+export async function testApp(dialect: TestDialect) {
   const ctx = await testCtx(dialect);
   const app: FastifyInstance = await buildApp(ctx, { logger: false });
   return {

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { MIGRATIONS } from '../../src/migrations.ts';
@@ -9,14 +12,33 @@ import { createCrypto } from '../../src/platform/crypto.ts';
 import { type DialectName, openDb } from '../../src/platform/db/db.ts';
 import { migrate } from '../../src/platform/db/migrations.repo.ts';
 
-/** Dialects every repository test runs on: DIALECTS=sqlite,postgres (default sqlite). */
-export function dialects(): DialectName[] {
+/**
+ * Where a repository test runs: SQLite in memory, SQLite on a file (as production runs it: WAL, the
+ * scan writer's and the reader's threads, checkpoints), or PostgreSQL.
+ */
+export type TestDialect = 'sqlite' | 'sqlite-file' | 'postgres';
+const TEST_DIALECTS: readonly TestDialect[] = ['sqlite', 'sqlite-file', 'postgres'];
+
+/** Targets every repository test runs on: DIALECTS=sqlite,sqlite-file,postgres (default sqlite). */
+export function dialects(): TestDialect[] {
   const list = (process.env.DIALECTS || 'sqlite')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  for (const d of list) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`unknown dialect in DIALECTS: ${d}`);
-  return list as DialectName[];
+  for (const d of list)
+    if (!TEST_DIALECTS.includes(d as TestDialect)) throw new Error(`unknown dialect in DIALECTS: ${d}`);
+  return list as TestDialect[];
+}
+
+/** The database engine behind a test target. */
+export function engineOf(target: TestDialect): DialectName {
+  return target === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+// `npm test` under CI checks that PostgreSQL really ran: each target leaves a mark when it opens.
+function markRan(target: TestDialect): void {
+  const dir = process.env.BANYAN_TEST_MARKS;
+  if (dir) writeFileSync(join(dir, target), '');
 }
 
 const ADMIN_URL = process.env.PG_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -34,7 +56,7 @@ async function admin<T>(fn: (k: Kysely<unknown>) => Promise<T>): Promise<T> {
 
 /** A fresh, migrated database of one dialect with a context around it; `close` drops it. */
 export async function testCtx(
-  dialect: DialectName,
+  dialect: TestDialect,
   opts: { migrate?: boolean } = {},
 ): Promise<Ctx & { close(): Promise<void> }> {
   const secret = randomBytes(32).toString('base64url');
@@ -49,9 +71,14 @@ export async function testCtx(
     url.pathname = `/${name}`;
     db = openDb({ url: url.toString() });
     drop = () => admin((k) => sql.raw(`drop database if exists ${name} with (force)`).execute(k)).then(() => {});
+  } else if (dialect === 'sqlite-file') {
+    const dir = mkdtempSync(join(tmpdir(), 'banyan-test-'));
+    db = openDb({ file: join(dir, 'banyan.db') });
+    drop = async () => rmSync(dir, { recursive: true, force: true });
   } else {
     db = openDb({ file: ':memory:' });
   }
+  markRan(dialect);
   if (opts.migrate !== false) await migrate(db, MIGRATIONS);
   return {
     config: { ...config, databaseUrl: null },
