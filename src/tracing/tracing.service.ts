@@ -111,7 +111,7 @@ export async function addMarks(
   return { added: added.length, duplicates: rows.length - added.length };
 }
 
-/** Stores marks in one transaction with their audit entry, then tells the check state. */
+/** Stores marks in one transaction with their audit entry, then tells the colour state. */
 export async function storeMarks(
   ctx: Ctx,
   actor: Actor | 'system',
