@@ -3,10 +3,11 @@ import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
+import { addDays } from '../platform/dates.ts';
 import { AppError } from '../platform/errors.ts';
 import { CaseErrors } from './cases.errors.ts';
 import { dailyCounts, latestDay, listCases, totalsAt, totalsByDistrict } from './cases.repo.ts';
-import { addDays, type CounterMetric, figuresFromTotals, type Totals, totalsKey } from './cases.rules.ts';
+import { type CounterMetric, figuresFromTotals, type Totals, totalsKey } from './cases.rules.ts';
 import type { CasesQuery, CaseView, Figures } from './cases.schema.ts';
 import { jurisdictionOf, recordOf } from './cases.service.ts';
 

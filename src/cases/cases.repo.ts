@@ -220,6 +220,16 @@ export async function allCases(db: Db): Promise<StoredCase[]> {
   return (await db.k.selectFrom('cases').selectAll().orderBy('id').execute()).map(num);
 }
 
+/** The cases of identified persons, oldest report first (so that a person's latest comes last). */
+export async function casesOfPersons(db: Db) {
+  return db.k
+    .selectFrom('cases')
+    .select(['person_id', 'kind', 'reported_on', 'discharged_on', 'released_on', 'died_on'])
+    .where('person_id', 'is not', null)
+    .orderBy('reported_on')
+    .execute();
+}
+
 /** The most recent day with any counter, or null. */
 export async function latestDay(db: Db): Promise<string | null> {
   const r = await db.k

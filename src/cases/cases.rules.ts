@@ -39,11 +39,6 @@ export function isDay(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-/** The day before / after a YYYY-MM-DD day. */
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
  * Checks one case for consistency: known values and divisions, real dates, and the order of events
  * (nothing before the report; discharge only for confirmed, release only for asymptomatic cases).

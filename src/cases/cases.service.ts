@@ -14,6 +14,7 @@ import { type FileIssue, fileKindOf, readLineList, toCase } from './cases.import
 import {
   applyCountDeltas,
   casesByNo,
+  casesOfPersons,
   insertCases,
   insertImport,
   type NewCase,
@@ -22,7 +23,7 @@ import {
   updateCase,
 } from './cases.repo.ts';
 import { type CaseEvent, caseEvents, validateCase } from './cases.rules.ts';
-import type { CaseIdentity, CaseRecord } from './cases.schema.ts';
+import type { CaseIdentity, CaseRecord, Kind } from './cases.schema.ts';
 
 /** One row to upsert, with the row number it came from. */
 export interface CaseInputRow {
@@ -38,6 +39,30 @@ export interface ImportResult {
   unchanged: number;
   dryRun: boolean;
   importId: number | null;
+}
+
+/** A person's latest case as the colour rules read it. */
+export interface Infection {
+  kind: Kind;
+  reportedOn: string;
+  dischargedOn: string | null;
+  releasedOn: string | null;
+  diedOn: string | null;
+}
+
+/** The latest case of every identified person, by person id (the colour state keeps them in memory). */
+export async function infectionsByPerson(ctx: Ctx): Promise<Map<number, Infection>> {
+  const m = new Map<number, Infection>();
+  for (const c of await casesOfPersons(ctx.db)) {
+    m.set(Number(c.person_id), {
+      kind: c.kind as Kind,
+      reportedOn: c.reported_on,
+      dischargedOn: c.discharged_on,
+      releasedOn: c.released_on,
+      diedOn: c.died_on,
+    });
+  }
+  return m;
 }
 
 /** Converts a stored row back to the record the rules reason about. */

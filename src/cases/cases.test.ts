@@ -3,9 +3,10 @@ import { after, describe, test } from 'node:test';
 import { dialects, testCtx } from '../../test/helpers/db.ts';
 import { DIVISIONS } from '../geo/geo.data.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
+import { addDays } from '../platform/dates.ts';
 import { Rng } from '../sim/rng.ts';
 import { casesOf, figuresOf, seriesOf } from './cases.figures.ts';
-import { addDays, caseCounts } from './cases.rules.ts';
+import { caseCounts } from './cases.rules.ts';
 import {
   type CaseRecord,
   CUMULATIVE_METRICS,

@@ -1,14 +1,13 @@
 import { appealsDashboard } from '../appeals/appeals.dashboard.ts';
 import { figuresOf, latestFiguresDay } from '../cases/cases.figures.ts';
-import { addDays } from '../cases/cases.rules.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
+import { addDays, dayOf } from '../platform/dates.ts';
 import { AppError } from '../platform/errors.ts';
 import { latestDay, venueTotals } from '../venues/venues.service.ts';
 import { zoneCounts } from '../zones/zones.query.ts';
-import { dayOf } from '../zones/zones.rules.ts';
 
 // ISO days compare as strings: the earlier of a record's day and the business day.
 const notAfter = (d: string, day: string) => (d > day ? day : d);

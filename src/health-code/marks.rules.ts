@@ -24,6 +24,18 @@ export interface ActiveMark {
   origin: string | null;
 }
 
+/** A marked person's active marks and their negative sampling times since the earliest of them. */
+export interface PersonMarks {
+  marks: ActiveMark[];
+  negatives: number[];
+}
+
+/** The negatives to judge with: the loaded ones plus the status index's latest, which may be newer. */
+export function negativesOf(p: PersonMarks, latest: number | null | undefined): number[] {
+  if (latest === null || latest === undefined || p.negatives.includes(latest)) return p.negatives;
+  return [...p.negatives, latest];
+}
+
 /** A verdict from a mark: the colour, its rule, a reason naming the date, and a notice to pop up. */
 export interface MarkVerdict {
   colour: 'green' | 'yellow' | 'red';

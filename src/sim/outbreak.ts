@@ -1,8 +1,8 @@
-import { addDays } from '../cases/cases.rules.ts';
 import type { CaseRecord, DetectedVia } from '../cases/cases.schema.ts';
 import type { CaseInputRow } from '../cases/cases.service.ts';
 import { DIVISIONS } from '../geo/geo.data.ts';
 import type { PersonInput } from '../people/people.schema.ts';
+import { addDays } from '../platform/dates.ts';
 import { residentsOf } from './residents.ts';
 import type { Rng } from './rng.ts';
 

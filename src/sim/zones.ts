@@ -1,9 +1,9 @@
 import type { Insertable } from 'kysely';
-import { addDays } from '../cases/cases.rules.ts';
 import type { CaseInputRow } from '../cases/cases.service.ts';
 import { DIVISIONS, divisionOf } from '../geo/geo.data.ts';
 import { personIdsByCommunity } from '../people/people.repo.ts';
 import type { Ctx } from '../platform/context.ts';
+import { addDays } from '../platform/dates.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import { insertDuties } from '../zones/duties.repo.ts';

@@ -1,12 +1,11 @@
+import { markNegatives } from '../health-code/colour.service.ts';
+import { freshColourState } from '../health-code/colour.state.ts';
 import { type MarkKind, markColour } from '../health-code/marks.rules.ts';
 import { type Actor, scopePrefix } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
-import { policyOn } from '../policy/policy.service.ts';
-import { statusIndex } from '../testing/testing.status.ts';
-import { freshState } from '../venues/checks.service.ts';
-import { negativesOf } from './marks.state.ts';
+import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import { scheduleOf } from './quarantine.rules.ts';
 import { caseIdsByNo, listMarkRows } from './tracing.repo.ts';
 import { beijingDay, kindOf } from './tracing.rules.ts';
@@ -46,13 +45,12 @@ export async function listMarks(ctx: Ctx, actor: Actor, q: MarksQuery, now = now
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
-  const s = await freshState(ctx);
-  const idx = await statusIndex(ctx.db);
+  const s = await freshColourState(ctx);
+  const policies = await listPolicies(ctx);
   return {
     total,
     items: rows.map((r) => {
-      const p = s.marks.get(r.person_id);
-      const negatives = p ? negativesOf(p, idx.get(r.person_id).lastNegativeSampledAt) : [];
+      const negatives = markNegatives(s, r.person_id);
       const v =
         r.status === 'active'
           ? markColour(
@@ -86,7 +84,7 @@ export async function listMarks(ctx: Ctx, actor: Actor, q: MarksQuery, now = now
             ? scheduleOf(
                 r.kind,
                 beijingDay(Date.parse(r.since)),
-                policyOn(s.policies, beijingDay(Date.parse(r.since))).id,
+                policyOn(policies, beijingDay(Date.parse(r.since))).id,
               )
             : null,
         person: { name: r.name_masked, idNumber: r.id_masked, district: r.district_code, community: r.community_code },

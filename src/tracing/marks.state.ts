@@ -1,12 +1,7 @@
-import type { ActiveMark, MarkKind } from '../health-code/marks.rules.ts';
+import { feedMarks } from '../health-code/colour.state.ts';
+import type { ActiveMark, MarkKind, PersonMarks } from '../health-code/marks.rules.ts';
 import type { Db } from '../platform/db/db.ts';
 import { activeMarkRows, negativesSince } from './tracing.repo.ts';
-
-/** A marked person's active marks and their negative sampling times since the earliest of them. */
-export interface PersonMarks {
-  marks: ActiveMark[];
-  negatives: number[];
-}
 
 /**
  * The active marks of everyone marked, with the negatives the rules need (more than the latest one:
@@ -44,8 +39,5 @@ export async function reloadNegatives(db: Db, marks: Map<number, PersonMarks>, i
   }
 }
 
-/** The negatives to judge with: the loaded ones plus the status index's latest, which may be newer. */
-export function negativesOf(p: PersonMarks, latest: number | null | undefined): number[] {
-  if (latest === null || latest === undefined || p.negatives.includes(latest)) return p.negatives;
-  return [...p.negatives, latest];
-}
+// Tracing feeds the colour state: health-code reads the marks through this, never tracing's files.
+feedMarks({ load: loadMarks, reloadNegatives });

@@ -1,3 +1,5 @@
+import { addDays } from '../platform/dates.ts';
+
 /**
  * Quarantine schedules of close and secondary contacts by policy version (RULES.md, "Contacts and
  * quarantine"). Day 1 is the day of the last contact, as in the colour rules (red days 1–7 of a
@@ -44,9 +46,6 @@ export interface Schedule {
   pcr: Array<{ day: number; date: string; place: string }>;
   endsOn: string | null;
 }
-
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The schedule of a close or secondary contact whose last contact was on `day`, under a policy version. */
 export function scheduleOf(kind: 'close-contact' | 'secondary-contact', day: string, policyId: string): Schedule {

@@ -26,7 +26,7 @@ export async function insertMarks(trx: Executor, rows: Insertable<RiskMarkRow>[]
   return ids;
 }
 
-/** Every active mark with its index case number (few: the check state keeps them in memory). */
+/** Every active mark with its index case number (few: the colour state keeps them in memory). */
 export async function activeMarkRows(db: Db) {
   const rows = await db.k
     .selectFrom('risk_marks as m')

@@ -13,6 +13,8 @@ import type { SheetIssue } from '../platform/files/sheet.ts';
 import { TracingErrors } from './tracing.errors.ts';
 import { caseIdsByNo, closeMark, insertMarks, markById, personsBrief } from './tracing.repo.ts';
 import { kindOf, parseTime } from './tracing.rules.ts';
+// Plugs the marks into health-code's colour state; wherever marks can change, colours read them.
+import './marks.state.ts';
 
 /** One mark as a tracer records it (a form, a sheet row, the CLI). */
 export interface MarkInput {
@@ -109,7 +111,7 @@ export async function addMarks(
   return { added: added.length, duplicates: rows.length - added.length };
 }
 
-/** Stores marks in one transaction with their audit entry, then tells the check state. */
+/** Stores marks in one transaction with their audit entry, then tells the colour state. */
 export async function storeMarks(
   ctx: Ctx,
   actor: Actor | 'system',

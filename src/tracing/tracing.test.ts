@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { testApp } from '../../test/helpers/app.ts';
 import { dialects } from '../../test/helpers/db.ts';
 import { upsertCases } from '../cases/cases.service.ts';
+import { freshColourState } from '../health-code/colour.state.ts';
 import { insertPersons } from '../people/people.repo.ts';
 import { checkCharOf } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
@@ -10,7 +11,7 @@ import { listAudit, verifyAudit } from '../platform/audit/audit.service.ts';
 import type { AppError } from '../platform/errors.ts';
 import { workbook } from '../platform/files/xlsx.ts';
 import { statusIndex } from '../testing/testing.status.ts';
-import { check, checkState, freshState } from '../venues/checks.service.ts';
+import { check, checkState } from '../venues/checks.service.ts';
 import { personalCode, signVenueCode } from '../venues/venues.codes.ts';
 import { createVenues } from '../venues/venues.service.ts';
 import { traceCase } from './copresence.service.ts';
@@ -146,7 +147,7 @@ for (const dialect of dialects()) {
         new Date(at('2022-11-09T10:20')).toISOString(),
       ]);
       assert.ok(list.items.every((m) => m.source === 'co-presence' && m.effect === 'yellow'));
-      const s = await freshState(ctx);
+      const s = await freshColourState(ctx);
       assert.deepEqual(
         [pid[1], pid[3], pid[2], pid[4], pid[0]].map((p) => s.marks.has(p as number)),
         [true, true, false, false, false],
@@ -192,9 +193,9 @@ for (const dialect of dialects()) {
       assert.deepEqual([closed[0]?.status, closed[0]?.closeReason], ['withdrawn', '身份登记错误']);
     });
 
-    test('negatives reach the check state: the index at once, the history on person-status', async () => {
+    test('negatives reach the colour state: the index at once, the history on person-status', async () => {
       await addMarks(ctx, OFFICER, [{ idNumber: id(6), kind: 'trace-list', since: '2022-11-09 10:00' }]);
-      const s = await freshState(ctx);
+      const s = await freshColourState(ctx);
       assert.ok(s.marks.has(pid[6] as number), 'marks-changed reloaded the marks');
       const tube = (code: string, sampled: string) => ({
         code,
@@ -239,7 +240,7 @@ for (const dialect of dialects()) {
       // The results service updates the index after its commit; the index announces 'person-status'.
       idx.set(pid[6] as number, { lastNegativeSampledAt: at('2022-11-11T09:00') });
       await new Promise((r) => setImmediate(r));
-      assert.ok(s.staleNegatives.has(pid[6] as number), 'the check state heard of the marked person');
+      assert.ok(s.staleNegatives.has(pid[6] as number), 'the colour state heard of the marked person');
       const v = await scan('MARKET', 6, '2022-11-11T12:00');
       assert.deepEqual([v.colour, v.colourRule], ['green', 'fujian-2022-11:default'], '2 negatives 25 h apart');
     });

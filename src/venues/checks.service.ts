@@ -1,23 +1,20 @@
-import { type ColourInputs, type ColourVerdict, colourOf } from '../health-code/health-code.rules.ts';
-import { activeOverrides, type StoredOverride } from '../health-code/overrides.repo.ts';
+import { colourFor, testsOf } from '../health-code/colour.service.ts';
+import { type ColourState, colourFresh, colourState, freshColourState } from '../health-code/colour.state.ts';
 import { findPersonByIndex } from '../people/people.repo.ts';
 import { validateIdNumber } from '../people/people.service.ts';
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import { type Actor, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
-import { nowIso, nowMs } from '../platform/clock.ts';
+import { nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { events } from '../platform/events.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
-import { type StatusIndex, statusIndex } from '../testing/testing.status.ts';
-import { loadMarks, negativesOf, type PersonMarks, reloadNegatives } from '../tracing/marks.state.ts';
-import { restrictedResidentsAt } from '../zones/residents.service.ts';
 import { ScanWriter } from './scan-writer.ts';
 import { type CodeKeys, codeKeys, readPersonalCode, readVenueCode } from './venues.codes.ts';
 import { VenueErrors } from './venues.errors.ts';
-import { allVenues, casesByPerson, operatorVenueIds, type StoredVenue } from './venues.repo.ts';
+import { allVenues, operatorVenueIds, type StoredVenue } from './venues.repo.ts';
 import { type Category, certificateHours, type VenueStatus, verdictOf } from './venues.rules.ts';
 
 /** What a scan answers. */
@@ -31,25 +28,20 @@ export interface CheckResult {
   venue: { code: string; name: string; category: string };
 }
 
-/** Everything the hot path reads, kept in memory and refreshed when its sources change. */
+/**
+ * Everything the hot path reads, kept in memory and refreshed when its sources change: the venue
+ * side here, the person's colour and certificate in health-code's colour state.
+ */
 interface CheckState {
   keys: CodeKeys;
   venues: Map<string, StoredVenue>;
   verified: Map<string, { venue: string; version: number } | null>;
-  infections: Map<number, NonNullable<ColourInputs['infection']>>;
   policies: Policy[];
   writer: ScanWriter;
-  /** The status index of the database (one object for the database's life). */
-  index: StatusIndex;
+  /** Health-code's state of the same database (one object for the database's life). */
+  colour: ColourState;
   replies: Map<string, CheckResult>;
-  overrides: Map<number, StoredOverride>;
-  zones: Map<number, { code: string; level: string }>;
-  /** Marks the zones stale when the next notice on record takes effect. */
-  zoneTimer?: NodeJS.Timeout;
-  marks: Map<number, PersonMarks>;
-  /** Marked persons whose test facts changed (their negatives are re-read). */
-  staleNegatives: Set<number>;
-  stale: { venues: boolean; cases: boolean; overrides: boolean; zones: boolean; marks: boolean; policies: boolean };
+  stale: { venues: boolean; policies: boolean };
   /** The Beijing day of the last check and the policy in force on it. */
   day?: DayRule;
 }
@@ -75,85 +67,8 @@ function dayRuleOf(s: CheckState, now: number): DayRule {
   return s.day;
 }
 
-async function loadOverrides(ctx: Ctx) {
-  return new Map((await activeOverrides(ctx.db, nowIso())).map((o) => [o.person_id, o]));
-}
-
-/**
- * The colour of a person at a moment: an approved, unexpired manual override wins and says so
- * (with its reason, which the person sees on their pass); otherwise the rules decide.
- */
-export function colourFor(
-  s: CheckState,
-  personId: number,
-  test: { positivePoolAt: number | null; positiveAt: number | null; lastNegativeSampledAt?: number | null },
-  now: number,
-): ColourVerdict {
-  const o = s.overrides.get(personId);
-  if (o && Date.parse(o.expires_at) > now) {
-    return {
-      colour: o.colour as ColourVerdict['colour'],
-      rule: `manual-override:${o.id}`,
-      reason: {
-        'zh-CN': `人工赋码（经两人审批）：${o.reason}`,
-        en: `manual colour (approved by two people): ${o.reason}`,
-      },
-    };
-  }
-  const marked = s.marks.get(personId);
-  return colourOf(
-    {
-      infection: s.infections.get(personId) ?? null,
-      positivePoolAt: test.positivePoolAt,
-      positiveAt: test.positiveAt,
-      zone: s.zones.get(personId) ?? null,
-      marks: marked?.marks,
-      negatives: marked && negativesOf(marked, test.lastNegativeSampledAt),
-    },
-    now,
-  );
-}
-
-// setTimeout's longest delay; a notice further ahead is picked up by any zone change before then.
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/**
- * The residents of high and medium zones now; when a notice on record takes effect later (a lift
- * at 18:00), the zones are marked stale at that moment so the colours follow without a prompt.
- */
-async function loadZones(ctx: Ctx, s: Pick<CheckState, 'stale' | 'zoneTimer'>) {
-  const { residents, nextChangeAt } = await restrictedResidentsAt(ctx, nowMs());
-  if (s.zoneTimer) clearTimeout(s.zoneTimer);
-  s.zoneTimer = undefined;
-  const wait = nextChangeAt === null ? null : nextChangeAt - nowMs() + 1;
-  if (wait !== null && wait < MAX_TIMER_MS) {
-    s.zoneTimer = setTimeout(
-      () => {
-        s.stale.zones = true;
-      },
-      Math.max(0, wait),
-    );
-    s.zoneTimer.unref();
-  }
-  return residents;
-}
-
 const states = new WeakMap<Ctx['db'], Promise<CheckState>>();
 const MAX_CACHE = 200_000;
-
-async function loadInfections(ctx: Ctx) {
-  const m = new Map<number, NonNullable<ColourInputs['infection']>>();
-  for (const c of await casesByPerson(ctx.db)) {
-    m.set(Number(c.person_id), {
-      kind: c.kind as 'confirmed' | 'asymptomatic',
-      reportedOn: c.reported_on,
-      dischargedOn: c.discharged_on,
-      releasedOn: c.released_on,
-      diedOn: c.died_on,
-    });
-  }
-  return m;
-}
 
 /** The check state of a database: built once, then kept current by change notifications. */
 export function checkState(ctx: Ctx): Promise<CheckState> {
@@ -164,41 +79,18 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
         keys: codeKeys(ctx.config.secret),
         venues: new Map((await allVenues(ctx.db)).map((v) => [v.code, v])),
         verified: new Map(),
-        infections: await loadInfections(ctx),
         policies: await listPolicies(ctx),
         writer: new ScanWriter(ctx.db, { nice: ctx.config.writerNice }),
-        index: await statusIndex(ctx.db),
+        colour: await colourState(ctx),
         replies: new Map(),
-        overrides: await loadOverrides(ctx),
-        zones: new Map(),
-        marks: await loadMarks(ctx.db),
-        staleNegatives: new Set(),
-        stale: { venues: false, cases: false, overrides: false, zones: false, marks: false, policies: false },
+        stale: { venues: false, policies: false },
       };
-      s.zones = await loadZones(ctx, s);
-      events.on('cases-changed', () => {
-        s.stale.cases = true;
-      });
       events.on('venues-changed', () => {
         s.stale.venues = true;
-      });
-      events.on('zones-changed', () => {
-        s.stale.zones = true;
-      });
-      events.on('overrides-changed', () => {
-        s.stale.overrides = true;
-      });
-      events.on('marks-changed', () => {
-        s.stale.marks = true;
       });
       // A new or edited version may change the certificate rule of a day already checked.
       events.on('policies-changed', () => {
         s.stale.policies = true;
-      });
-      // A new negative is seen at once through the status index; a corrected one needs the re-read.
-      events.on('person-status', (ids?: number[]) => {
-        if (!ids) s.stale.marks = true;
-        else for (const id of ids) if (s.marks.has(id)) s.staleNegatives.add(id);
       });
       return s;
     })();
@@ -216,36 +108,17 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
 // but its commit (each await of a promise is a microtask and a promise on the answering thread).
 const ready = new WeakMap<Ctx['db'], CheckState>();
 
-// Every stale flag counts, so a part added to the state cannot be forgotten here.
+// Every stale flag counts, so a part added to the state cannot be forgotten here; a for-in rather
+// than Object.values, which made an array on every check.
 function isFresh(s: CheckState): boolean {
-  return !s.staleNegatives.size && !Object.values(s.stale).some(Boolean);
+  for (const k in s.stale) if (s.stale[k as keyof CheckState['stale']]) return false;
+  return colourFresh(s.colour);
 }
 
 /** The check state with every stale part reloaded. */
 export async function freshState(ctx: Ctx): Promise<CheckState> {
   const s = await checkState(ctx);
-  if (s.stale.cases) {
-    s.stale.cases = false;
-    s.infections = await loadInfections(ctx);
-  }
-  if (s.stale.zones) {
-    s.stale.zones = false;
-    s.zones = await loadZones(ctx, s);
-  }
-  if (s.stale.overrides) {
-    s.stale.overrides = false;
-    s.overrides = await loadOverrides(ctx);
-  }
-  if (s.stale.marks) {
-    s.stale.marks = false;
-    s.staleNegatives.clear();
-    s.marks = await loadMarks(ctx.db);
-  }
-  if (s.staleNegatives.size) {
-    const ids = [...s.staleNegatives];
-    s.staleNegatives.clear();
-    await reloadNegatives(ctx.db, s.marks, ids);
-  }
+  if (!colourFresh(s.colour)) await freshColourState(ctx);
   if (s.stale.venues) {
     s.stale.venues = false;
     s.venues = new Map((await allVenues(ctx.db)).map((v) => [v.code, v]));
@@ -318,8 +191,8 @@ export async function check(
     personId = p.id;
     source = 'id';
   } else throw new AppError(VenueErrors.SCAN_WHO_MISSING);
-  const test = s.index.get(personId);
-  const colour = colourFor(s, personId, test, now);
+  const test = testsOf(s.colour, personId);
+  const colour = colourFor(s.colour, personId, test, now);
   const { day, policyId } = dayRuleOf(s, now);
   const hours = certificateHours(policyId, venue.category as Category);
   const v = verdictOf(

@@ -1,3 +1,4 @@
+import { colourNow } from '../health-code/colour.service.ts';
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
@@ -5,8 +6,7 @@ import { nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { negativeCovers } from '../testing/testing.rules.ts';
-import { statusIndex } from '../testing/testing.status.ts';
-import { colourFor, freshState } from './checks.service.ts';
+import { checkState } from './checks.service.ts';
 import { personalCode } from './venues.codes.ts';
 import { personOfUser } from './venues.repo.ts';
 
@@ -19,9 +19,7 @@ export async function residentPass(ctx: Ctx, actor: Actor, now = nowMs()) {
   requirePermission(actor, 'pass:read');
   const personId = await personOfUser(ctx.db, actor.userId);
   if (personId === undefined) throw new AppError(AuthErrors.FORBIDDEN, { permission: 'resident pass' });
-  const s = await freshState(ctx);
-  const test = (await statusIndex(ctx.db)).get(personId);
-  const colour = colourFor(s, personId, test, now);
+  const { colour, test } = await colourNow(ctx, personId, now);
   return {
     colour: colour.colour,
     colourRule: colour.rule,
@@ -31,7 +29,7 @@ export async function residentPass(ctx: Ctx, actor: Actor, now = nowMs()) {
     lastNegativeSampledAt:
       test.lastNegativeSampledAt === null ? null : new Date(test.lastNegativeSampledAt).toISOString(),
     negativeWithin24h: negativeCovers(test.lastNegativeSampledAt, now),
-    personalCode: personalCode(s.keys, personId, now),
+    personalCode: personalCode((await checkState(ctx)).keys, personId, now),
     refreshAt: new Date((Math.floor(now / 60_000) + 1) * 60_000).toISOString(),
   };
 }

@@ -4,7 +4,6 @@ import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { Db } from '../platform/db/db.ts';
 import type { ScanRow, VenueRow } from './venues.tables.ts';
 import './venues.tables.ts';
-import '../cases/cases.tables.ts';
 
 export type StoredVenue = Omit<Selectable<VenueRow>, 'id'> & { id: number };
 
@@ -74,16 +73,6 @@ export async function appendScans(db: Db, rows: ScanRow[]): Promise<void> {
 /** A stored scan by its key (for replying to a retry after a restart). */
 export async function scanById(db: Db, id: string): Promise<Selectable<ScanRow> | undefined> {
   return db.k.selectFrom('scans').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** Latest case of every infected person (for the colour index). */
-export async function casesByPerson(db: Db) {
-  return db.k
-    .selectFrom('cases')
-    .select(['person_id', 'kind', 'reported_on', 'discharged_on', 'released_on', 'died_on'])
-    .where('person_id', 'is not', null)
-    .orderBy('reported_on')
-    .execute();
 }
 
 /** Scans per venue and hour, with denials, for a day (venue statistics). */

@@ -3,11 +3,12 @@ import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
+import { dayOf } from '../platform/dates.ts';
 import { AppError } from '../platform/errors.ts';
 import { cadresById, insertTaskForce, listCadres, serving } from './taskforce.repo.ts';
 import { ZoneErrors } from './zones.errors.ts';
 import { zoneByCode } from './zones.repo.ts';
-import { dayOf, mayLead, type Rank } from './zones.rules.ts';
+import { mayLead, type Rank } from './zones.rules.ts';
 import type { TaskForceInput } from './zones.schema.ts';
 import { assertZoneInScope } from './zones.service.ts';
 

@@ -1,4 +1,4 @@
-import { addDays } from '../cases/cases.rules.ts';
+import { addDays } from '../platform/dates.ts';
 import type { BriefingSection } from '../platform/module.ts';
 import { segmentsOf } from '../platform/text.ts';
 import { cityZoneCounts } from './zones.query.ts';

@@ -2,6 +2,7 @@ import { DIVISIONS, divisionOf } from '../geo/geo.data.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
+import { dayOf } from '../platform/dates.ts';
 import { AppError } from '../platform/errors.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import { dutiesOf, overdueCounts } from './duties.repo.ts';
@@ -9,7 +10,7 @@ import { dutyView } from './duties.service.ts';
 import { activeTaskForces, deployedOn, taskForceOf, taskForceSummaries } from './taskforce.repo.ts';
 import { ZoneErrors } from './zones.errors.ts';
 import { eventsUpTo, type StoredZone, zoneByCode, zonesUpTo } from './zones.repo.ts';
-import { countZones, dayOf, daysBetween, evaluateZone, RANKS, stateAt, zoneSentence } from './zones.rules.ts';
+import { countZones, daysBetween, evaluateZone, RANKS, stateAt, zoneSentence } from './zones.rules.ts';
 import type { ZonesQuery } from './zones.schema.ts';
 import { assertZoneInScope, centreOf, facts, zoneArea } from './zones.service.ts';
 

@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
+import { dayOf } from '../platform/dates.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
 import { addDuty, closeDuty, listDuties, listOverdue } from './duties.service.ts';
 import { residentsRoutes } from './residents.routes.ts';
 import { cadres, formTaskForce } from './taskforce.service.ts';
 import { evaluateZones, getZone, listZones, zoneCounts } from './zones.query.ts';
-import { dayOf } from './zones.rules.ts';
 import {
   DayDistrictQuery,
   DesignateInput,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addDays } from '../cases/cases.rules.ts';
+import { addDays } from '../platform/dates.ts';
 import { DEFAULT_POLICIES, type Policy } from '../policy/policy.schema.ts';
 import {
   countZones,

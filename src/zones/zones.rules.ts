@@ -1,4 +1,4 @@
-import { addDays } from '../cases/cases.rules.ts';
+import { addDays } from '../platform/dates.ts';
 import type { Part } from '../platform/text.ts';
 import type { LiftRule, Policy, ZoneLevel } from '../policy/policy.schema.ts';
 
@@ -268,11 +268,6 @@ export const WORKING_GROUPS = [
   'logistics',
   'security',
 ] as const;
-
-/** The day (Asia/Shanghai, UTC+8 all year) of an ISO time with any offset. */
-export function dayOf(isoTime: string): string {
-  return new Date(Date.parse(isoTime) + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** A level change the evaluation recommended and a simulation applied. */
 export interface AppliedTransition {

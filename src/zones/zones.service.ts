@@ -6,6 +6,7 @@ import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/au
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
+import { dayOf } from '../platform/dates.ts';
 import { AppError } from '../platform/errors.ts';
 import { announce } from '../platform/events.ts';
 import type { Policy } from '../policy/policy.schema.ts';
@@ -23,7 +24,7 @@ import {
   updateZoneLevel,
   zoneByCode,
 } from './zones.repo.ts';
-import { dayOf, evaluateZone, stateAt, type ZoneEventFacts } from './zones.rules.ts';
+import { evaluateZone, stateAt, type ZoneEventFacts } from './zones.rules.ts';
 import type { DesignateInput, TransitionInput } from './zones.schema.ts';
 
 /** Where an actor may look at zones: a requested district inside their scope, or their own area. */

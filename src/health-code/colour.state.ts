@@ -1,0 +1,161 @@
+import { type Infection, infectionsByPerson } from '../cases/cases.service.ts';
+import { nowIso, nowMs } from '../platform/clock.ts';
+import type { Ctx } from '../platform/context.ts';
+import type { Db } from '../platform/db/db.ts';
+import { events } from '../platform/events.ts';
+import { type StatusIndex, statusIndex } from '../testing/testing.status.ts';
+import { restrictedResidentsAt } from '../zones/residents.service.ts';
+import type { PersonMarks } from './marks.rules.ts';
+import { activeOverrides, type StoredOverride } from './overrides.repo.ts';
+
+/**
+ * What a person's colour is derived from, kept in memory (the entrance check reads it without a
+ * database round trip) and refreshed when its sources announce a change: test facts (the status
+ * index, kept current by testing), cases, residents of restricted zones, risk marks with their
+ * negatives, and approved manual colours.
+ */
+export interface ColourState {
+  /** The status index of the database (one object for the database's life). */
+  index: StatusIndex;
+  infections: Map<number, Infection>;
+  overrides: Map<number, StoredOverride>;
+  zones: Map<number, { code: string; level: string }>;
+  /** Marks the zones stale when the next notice on record takes effect. */
+  zoneTimer?: NodeJS.Timeout;
+  marks: Map<number, PersonMarks>;
+  /** Marked persons whose test facts changed (their negatives are re-read). */
+  staleNegatives: Set<number>;
+  stale: { cases: boolean; overrides: boolean; zones: boolean; marks: boolean };
+}
+
+/**
+ * Where the risk marks come from. Tracing records them and imports health-code's mark rules, so
+ * health-code cannot import tracing: tracing plugs its reader in here instead (`feedMarks`).
+ */
+export interface MarksFeed {
+  /** Every active mark with the negatives sampled since it began, by person. */
+  load(db: Db): Promise<Map<number, PersonMarks>>;
+  /** Re-reads the negatives of those of `ids` who are marked (a result or a correction changed them). */
+  reloadNegatives(db: Db, marks: Map<number, PersonMarks>, ids: number[]): Promise<void>;
+}
+
+let marksFeed: MarksFeed | undefined;
+
+/** Plugs in the reader of risk marks (tracing does, when it is loaded). */
+export function feedMarks(feed: MarksFeed): void {
+  marksFeed = feed;
+}
+
+function marksSource(): MarksFeed {
+  // Colours without the marks would let close contacts in: refuse to build rather than guess.
+  if (!marksFeed) throw new Error('no risk marks feed: src/tracing/marks.state.ts must be loaded');
+  return marksFeed;
+}
+
+async function loadOverrides(ctx: Ctx) {
+  return new Map((await activeOverrides(ctx.db, nowIso())).map((o) => [o.person_id, o]));
+}
+
+// setTimeout's longest delay; a notice further ahead is picked up by any zone change before then.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The residents of high and medium zones now; when a notice on record takes effect later (a lift
+ * at 18:00), the zones are marked stale at that moment so the colours follow without a prompt.
+ */
+async function loadZones(ctx: Ctx, s: Pick<ColourState, 'stale' | 'zoneTimer'>) {
+  const { residents, nextChangeAt } = await restrictedResidentsAt(ctx, nowMs());
+  if (s.zoneTimer) clearTimeout(s.zoneTimer);
+  s.zoneTimer = undefined;
+  const wait = nextChangeAt === null ? null : nextChangeAt - nowMs() + 1;
+  if (wait !== null && wait < MAX_TIMER_MS) {
+    s.zoneTimer = setTimeout(
+      () => {
+        s.stale.zones = true;
+      },
+      Math.max(0, wait),
+    );
+    s.zoneTimer.unref();
+  }
+  return residents;
+}
+
+const states = new WeakMap<Db, Promise<ColourState>>();
+
+/** The colour state of a database: built once, then kept current by change notifications. */
+export function colourState(ctx: Ctx): Promise<ColourState> {
+  let p = states.get(ctx.db);
+  if (!p) {
+    p = (async () => {
+      const feed = marksSource();
+      const s: ColourState = {
+        index: await statusIndex(ctx.db),
+        infections: await infectionsByPerson(ctx),
+        overrides: await loadOverrides(ctx),
+        zones: new Map(),
+        marks: await feed.load(ctx.db),
+        staleNegatives: new Set(),
+        stale: { cases: false, overrides: false, zones: false, marks: false },
+      };
+      s.zones = await loadZones(ctx, s);
+      events.on('cases-changed', () => {
+        s.stale.cases = true;
+      });
+      events.on('zones-changed', () => {
+        s.stale.zones = true;
+      });
+      events.on('overrides-changed', () => {
+        s.stale.overrides = true;
+      });
+      events.on('marks-changed', () => {
+        s.stale.marks = true;
+      });
+      // A new negative is seen at once through the status index; a corrected one needs the re-read.
+      events.on('person-status', (ids?: number[]) => {
+        if (!ids) s.stale.marks = true;
+        else for (const id of ids) if (s.marks.has(id)) s.staleNegatives.add(id);
+      });
+      return s;
+    })();
+    states.set(ctx.db, p);
+  }
+  return p;
+}
+
+/**
+ * Whether nothing of the state awaits a reload. Every stale flag counts, so a part added to the
+ * state cannot be forgotten here; a for-in rather than Object.values, as the check asks on every scan.
+ */
+export function colourFresh(s: ColourState): boolean {
+  if (s.staleNegatives.size) return false;
+  for (const k in s.stale) if (s.stale[k as keyof ColourState['stale']]) return false;
+  return true;
+}
+
+/** The colour state with every stale part reloaded. */
+export async function freshColourState(ctx: Ctx): Promise<ColourState> {
+  const s = await colourState(ctx);
+  if (s.stale.cases) {
+    s.stale.cases = false;
+    s.infections = await infectionsByPerson(ctx);
+  }
+  if (s.stale.zones) {
+    s.stale.zones = false;
+    s.zones = await loadZones(ctx, s);
+  }
+  if (s.stale.overrides) {
+    s.stale.overrides = false;
+    s.overrides = await loadOverrides(ctx);
+  }
+  if (s.stale.marks) {
+    s.stale.marks = false;
+    s.staleNegatives.clear();
+    s.marks = await marksSource().load(ctx.db);
+  }
+  if (s.staleNegatives.size) {
+    const ids = [...s.staleNegatives];
+    s.staleNegatives.clear();
+    await marksSource().reloadNegatives(ctx.db, s.marks, ids);
+  }
+  return s;
+}
