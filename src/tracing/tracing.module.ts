@@ -1,4 +1,7 @@
 import type { BanyanModule } from '../platform/module.ts';
+// Plugs the risk-marks reader into health-code's colour state wherever the registry is loaded
+// (server, CLI, tests): health-code cannot import tracing, so tracing feeds it.
+import './marks.state.ts';
 import { tracingCommands } from './tracing.cli.ts';
 import { TracingErrors } from './tracing.errors.ts';
 import { tracingMigrations } from './tracing.migration.ts';
