@@ -1,5 +1,5 @@
 import { type Infection, infectionsByPerson } from '../cases/cases.service.ts';
-import { nowIso, nowMs } from '../platform/clock.ts';
+import { atBusinessTime, nowIso, nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Db } from '../platform/db/db.ts';
 import { events } from '../platform/events.ts';
@@ -21,7 +21,8 @@ export interface ColourState {
   overrides: Map<number, StoredOverride>;
   zones: Map<number, { code: string; level: string }>;
   /** Marks the zones stale when the next notice on record takes effect. */
-  zoneTimer?: NodeJS.Timeout;
+  /** Cancels the timer set for the next zone notice on record. */
+  zoneTimer?: () => void;
   marks: Map<number, PersonMarks>;
   /** Marked persons whose test facts changed (their negatives are re-read). */
   staleNegatives: Set<number>;
@@ -56,27 +57,19 @@ async function loadOverrides(ctx: Ctx) {
   return new Map((await activeOverrides(ctx.db, nowIso())).map((o) => [o.person_id, o]));
 }
 
-// setTimeout's longest delay; a notice further ahead is picked up by any zone change before then.
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 /**
  * The residents of high and medium zones now; when a notice on record takes effect later (a lift
  * at 18:00), the zones are marked stale at that moment so the colours follow without a prompt.
  */
 async function loadZones(ctx: Ctx, s: Pick<ColourState, 'stale' | 'zoneTimer'>) {
   const { residents, nextChangeAt } = await restrictedResidentsAt(ctx, nowMs());
-  if (s.zoneTimer) clearTimeout(s.zoneTimer);
-  s.zoneTimer = undefined;
-  const wait = nextChangeAt === null ? null : nextChangeAt - nowMs() + 1;
-  if (wait !== null && wait < MAX_TIMER_MS) {
-    s.zoneTimer = setTimeout(
-      () => {
-        s.stale.zones = true;
-      },
-      Math.max(0, wait),
-    );
-    s.zoneTimer.unref();
-  }
+  s.zoneTimer?.();
+  s.zoneTimer =
+    nextChangeAt === null
+      ? undefined
+      : atBusinessTime(nextChangeAt + 1, () => {
+          s.stale.zones = true;
+        });
   return residents;
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
-import { beijingToday, clockShifted, nowIso, nowMs, setClock } from './clock.ts';
+import { atBusinessTime, beijingToday, clockShifted, nowIso, nowMs, setClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 
 afterEach(() => setClock(null));
@@ -28,4 +28,22 @@ test('a malformed BANYAN_NOW is refused at start, not silently ignored', () => {
     loadConfig({ BANYAN_NOW: '2022-11-11T20:00:00+08:00', BANYAN_SECRET: 'x'.repeat(32) }).clockStart,
     '2022-11-11T20:00:00+08:00',
   );
+});
+
+test('a business-time timer fires when the clock reaches its instant, also when the clock is set past it', async () => {
+  setClock('2022-11-11T17:00:00+08:00');
+  const fired: string[] = [];
+  atBusinessTime(Date.parse('2022-11-11T18:00:00+08:00'), () => fired.push('18:00'));
+  const cancel = atBusinessTime(Date.parse('2022-11-11T18:30:00+08:00'), () => fired.push('18:30'));
+  atBusinessTime(Date.parse('2022-11-12T06:00:00+08:00'), () => fired.push('06:00'));
+  await new Promise((r) => setTimeout(r, 5));
+  assert.deepEqual(fired, [], 'an hour ahead: nothing yet');
+  cancel();
+  setClock('2022-11-11T19:00:00+08:00');
+  await new Promise((r) => setTimeout(r, 5));
+  assert.deepEqual(fired, ['18:00'], 'set past 18:00; the cancelled 18:30 stays silent; 06:00 waits');
+  setClock('2022-11-12T06:00:01+08:00');
+  await new Promise((r) => setTimeout(r, 5));
+  assert.deepEqual(fired, ['18:00', '06:00']);
+  setClock(null);
 });

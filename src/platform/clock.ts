@@ -8,11 +8,47 @@ let offsetMs = 0;
 
 /** Starts the business clock at an instant (ISO-8601); null returns it to the machine's time. */
 export function setClock(startAt: string | null, realNow = Date.now()): void {
-  if (startAt === null) {
-    offsetMs = 0;
-    return;
-  }
-  offsetMs = parseInstant(startAt) - realNow;
+  offsetMs = startAt === null ? 0 : parseInstant(startAt) - realNow;
+  // A clock set forward (a rehearsal, a test) reaches its timers' instants at once.
+  for (const t of timers) arm(t);
+}
+
+interface BusinessTimer {
+  at: number;
+  fn: () => void;
+  real?: NodeJS.Timeout;
+}
+const timers = new Set<BusinessTimer>();
+// setTimeout's longest delay; a timer further ahead is armed again whenever the clock is set.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function arm(t: BusinessTimer): void {
+  if (t.real) clearTimeout(t.real);
+  t.real = undefined;
+  const wait = t.at - nowMs();
+  if (wait >= MAX_TIMER_MS) return;
+  t.real = setTimeout(
+    () => {
+      timers.delete(t);
+      t.fn();
+    },
+    Math.max(0, wait),
+  );
+  t.real.unref();
+}
+
+/**
+ * Calls `fn` once the business clock reaches `at` (epoch ms), also when the clock is set past it;
+ * returns a function that cancels it. It never keeps the process alive.
+ */
+export function atBusinessTime(at: number, fn: () => void): () => void {
+  const t: BusinessTimer = { at, fn };
+  timers.add(t);
+  arm(t);
+  return () => {
+    if (t.real) clearTimeout(t.real);
+    timers.delete(t);
+  };
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
