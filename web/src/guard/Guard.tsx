@@ -238,8 +238,8 @@ function Checkpoint({ venue, onChange }: { venue: Venue; onChange: () => void })
           </button>
         </form>
       )}
-      {checked && <Verdict result={checked.result} byId={checked.byId} key={attempt} />}
-      <FormError error={check.error} className="guard-error" testId="guard-error" key={attempt} />
+      {checked && <Verdict result={checked.result} byId={checked.byId} key={`verdict-${attempt}`} />}
+      <FormError error={check.error} className="guard-error" testId="guard-error" key={`error-${attempt}`} />
       <div className="guard-counter muted small" data-testid="guard-counter">
         {t('guard.today')}: <span className="guard-count-allow">{t('guard.allowed', { n: counts.allowed })}</span> ·{' '}
         <span className="guard-count-deny">{t('guard.denied', { n: counts.denied })}</span>
