@@ -91,7 +91,7 @@ export function ReportForm({
           {t('appeals.submit')}
         </button>
         <button type="button" className="btn" onClick={onCancel}>
-          {t('appeals.cancel')}
+          {t('common.cancel')}
         </button>
       </div>
     </form>

@@ -191,7 +191,7 @@ function Withdraw({ id, onDone }: { id: number; onDone: () => void }) {
         {t('tracing.confirm')}
       </button>
       <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>
-        {t('tracing.cancel')}
+        {t('common.cancel')}
       </button>
       {withdraw.error !== undefined && <ErrorBox error={withdraw.error} />}
     </div>

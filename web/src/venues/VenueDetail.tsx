@@ -113,7 +113,7 @@ export function VenueDetail({
           title={t('venues.revokeTitle')}
           message={t('venues.revokeMessage', { name: venue.name })}
           confirmLabel={t('venues.revoke')}
-          cancelLabel={t('venues.cancel')}
+          cancelLabel={t('common.cancel')}
           onConfirm={() => {
             setConfirm(false);
             void change.run('revoke');

@@ -40,7 +40,6 @@ export const tracing: Record<keyof typeof zh, string> = {
   'tracing.withdraw': 'Withdraw',
   'tracing.withdrawReason': 'Reason',
   'tracing.confirm': 'Confirm',
-  'tracing.cancel': 'Cancel',
   'tracing.traceTitle': 'Co-presence tracing',
   'tracing.traceHint':
     'From the case’s scans, everyone at the same venue within 30 minutes goes on the trace list (safe to re-run)',

@@ -38,7 +38,6 @@ export const tracing = {
   'tracing.withdraw': '撤销',
   'tracing.withdrawReason': '撤销原因',
   'tracing.confirm': '确定',
-  'tracing.cancel': '取消',
   'tracing.traceTitle': '时空伴随追踪',
   'tracing.traceHint': '按病例扫码记录，查找前后30分钟同场所人员并列入协查名单（可重复运行，不会重复登记）',
   'tracing.caseNo': '病例编号',
