@@ -1,18 +1,19 @@
 import { useState } from 'react';
-import { api, errorText, query } from '../api';
+import { api, query } from '../api';
 import { DownloadButton } from '../common/DownloadButton';
 import { useQuery } from '../common/router';
-import { ErrorBox, Loading } from '../common/Status';
+import { ErrorBox, FormError, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
+import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
 import { can, type User } from '../types';
-import { CATEGORIES, DISTRICTS, useAT } from './strings';
 import { type Appeal, fmt, type Units } from './types';
+import { useAppealOptions } from './useAppealOptions';
 
 /** The dispatcher's queue (filters, bulk dispatch) or, with `inbox`, the signed-in unit's appeals. */
 export function AppealList({ user, inbox }: { user: User; inbox?: boolean }) {
-  const t = useAT();
-  const { lang } = useI18n();
+  const { t, label, lang } = useI18n();
+  const options = useAppealOptions();
   const q = useQuery();
   const [filters, setFilters] = useState<Record<string, string>>(() => {
     // A link from the dashboard (?overdue=true, ?escalated=true) shows every status.
@@ -24,66 +25,64 @@ export function AppealList({ user, inbox }: { user: User; inbox?: boolean }) {
   });
   const [selected, setSelected] = useState<number[]>([]);
   const [unit, setUnit] = useState('industry');
-  const [msg, setMsg] = useState<string>();
   const params = { ...filters, unit: inbox ? 'mine' : filters.unit, pageSize: 100 };
   const list = useApi<{ total: number; totalCapped?: boolean; items: Appeal[] }>(`/api/v1/appeals${query(params)}`);
   const units = useApi<Units>('/api/v1/appeals/units');
   const set = (k: string, v: string) => setFilters((f) => ({ ...f, [k]: v }));
 
-  async function dispatch() {
-    setMsg(undefined);
-    try {
-      await api('/api/v1/appeals/dispatch', { method: 'POST', body: { ids: selected, unit } });
-      setSelected([]);
-      list.reload();
-    } catch (err) {
-      setMsg(errorText(err, lang));
-    }
-  }
+  const dispatch = useSubmit(async () => {
+    await api('/api/v1/appeals/dispatch', { method: 'POST', body: { ids: selected, unit } });
+    setSelected([]);
+    list.reload();
+  });
   return (
     <div>
       <div className="appeal-toolbar">
-        <select aria-label={t('status')} value={filters.status ?? ''} onChange={(e) => set('status', e.target.value)}>
+        <select
+          aria-label={t('appeals.status')}
+          value={filters.status ?? ''}
+          onChange={(e) => set('status', e.target.value)}
+        >
           <option value="">—</option>
           {['received', 'dispatched', 'signed', 'replied', 'closed', 'merged'].map((s) => (
             <option key={s} value={s}>
-              {t(`status.${s}`)}
+              {label('appeals.status', s)}
             </option>
           ))}
         </select>
         <select
-          aria-label={t('district')}
+          aria-label={t('appeals.district')}
           value={filters.district ?? ''}
           onChange={(e) => set('district', e.target.value)}
         >
-          <option value="">{t('district')}</option>
-          {DISTRICTS.map(([c, n]) => (
-            <option key={c} value={c}>
-              {n}
+          <option value="">{t('appeals.district')}</option>
+          {options.data?.districts.map((d) => (
+            <option key={d.code} value={d.code}>
+              {d.name}
             </option>
           ))}
         </select>
         <select
-          aria-label={t('category')}
+          aria-label={t('appeals.category')}
           value={filters.category ?? ''}
           onChange={(e) => set('category', e.target.value)}
         >
-          <option value="">{t('category')}</option>
-          {CATEGORIES.map((c) => (
+          <option value="">{t('appeals.category')}</option>
+          {options.data?.categories.map((c) => (
             <option key={c} value={c}>
-              {t(`cat.${c}`)}
+              {label('appeals.cat', c)}
             </option>
           ))}
         </select>
         <select
-          aria-label={t('channel')}
+          aria-label={t('appeals.channel')}
           value={filters.channel ?? ''}
           onChange={(e) => set('channel', e.target.value)}
         >
-          <option value="">{t('channel')}</option>
+          <option value="">{t('appeals.channel')}</option>
           {['web', 'mobile', 'hotline'].map((c) => (
             <option key={c} value={c}>
-              {t(`channel.${c}`)}
+              {label('appeals.channel', c)}
             </option>
           ))}
         </select>
@@ -93,17 +92,17 @@ export function AppealList({ user, inbox }: { user: User; inbox?: boolean }) {
             checked={filters.overdue === 'true'}
             onChange={(e) => set('overdue', e.target.checked ? 'true' : '')}
           />
-          {t('overdue')}
+          {t('appeals.overdue')}
         </label>
-        <input placeholder={t('search')} value={filters.q ?? ''} onChange={(e) => set('q', e.target.value)} />
+        <input placeholder={t('appeals.search')} value={filters.q ?? ''} onChange={(e) => set('q', e.target.value)} />
         <DownloadButton path={`/api/v1/appeals/export.xlsx${query(params)}`} fileName="appeals.xlsx" busyLabel="…">
-          {t('export')}
+          {t('appeals.export')}
         </DownloadButton>
       </div>
       {!inbox && can(user, 'appeals:dispatch') && (
         <div className="appeal-toolbar">
           <label>
-            {t('dispatchTo')}{' '}
+            {t('appeals.dispatchTo')}{' '}
             <select value={unit} onChange={(e) => setUnit(e.target.value)} data-testid="dispatch-unit">
               {units.data?.items.map((u) => (
                 <option key={u.code} value={u.code}>
@@ -115,13 +114,13 @@ export function AppealList({ user, inbox }: { user: User; inbox?: boolean }) {
           <button
             type="button"
             className="btn btn-primary"
-            disabled={!selected.length}
-            onClick={dispatch}
+            disabled={dispatch.busy || !selected.length}
+            onClick={() => void dispatch.run()}
             data-testid="dispatch"
           >
-            {t('dispatch')} ({selected.length})
+            {t('appeals.dispatch')} ({selected.length})
           </button>
-          {msg && <span className="notice notice-warn">{msg}</span>}
+          <FormError error={dispatch.error} />
         </div>
       )}
       {list.loading && !list.data && <Loading />}
@@ -131,15 +130,15 @@ export function AppealList({ user, inbox }: { user: User; inbox?: boolean }) {
           <thead>
             <tr>
               <th />
-              <th>{t('trackingNo')}</th>
-              <th>{t('channel')}</th>
-              <th>{t('title')}</th>
-              <th>{t('district')}</th>
-              <th>{t('category')}</th>
-              <th>{t('status')}</th>
-              <th>{t('unit')}</th>
-              <th>{t('received')}</th>
-              <th>{t('due')}</th>
+              <th>{t('appeals.trackingNo')}</th>
+              <th>{t('appeals.channel')}</th>
+              <th>{t('appeals.title')}</th>
+              <th>{t('appeals.district')}</th>
+              <th>{t('appeals.category')}</th>
+              <th>{t('appeals.status')}</th>
+              <th>{t('appeals.unit')}</th>
+              <th>{t('appeals.received')}</th>
+              <th>{t('appeals.due')}</th>
             </tr>
           </thead>
           <tbody>
@@ -158,22 +157,22 @@ export function AppealList({ user, inbox }: { user: User; inbox?: boolean }) {
                 <td>
                   <a href={`#/appeals/${a.id}`}>{a.trackingNo}</a>
                 </td>
-                <td>{t(`channel.${a.channel}`)}</td>
+                <td>{label('appeals.channel', a.channel)}</td>
                 <td>
                   {a.title}
                   {a.repeatCount > 1 && ` ×${a.repeatCount}`}
                 </td>
                 <td>{a.districtName}</td>
-                <td>{t(`cat.${a.category}`)}</td>
+                <td>{label('appeals.cat', a.category)}</td>
                 <td>
-                  {t(`status.${a.status}`)}
-                  {a.escalationReason && <span className="appeal-overdue"> · {t('escalated')}</span>}
+                  {label('appeals.status', a.status)}
+                  {a.escalationReason && <span className="appeal-overdue"> · {t('appeals.escalated')}</span>}
                 </td>
                 <td>{a.unitName}</td>
                 <td>{fmt(a.receivedAt, lang)}</td>
                 <td className={a.overdue ? 'appeal-overdue' : ''}>
                   {fmt(a.dueAt, lang)}
-                  {a.overdue && ` · ${t('overdue')}`}
+                  {a.overdue && ` · ${t('appeals.overdue')}`}
                 </td>
               </tr>
             ))}

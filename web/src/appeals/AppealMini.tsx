@@ -1,12 +1,10 @@
 import { useI18n } from '../i18n';
-import { useAT } from './strings';
 import { type Appeal, fmt } from './types';
 
 /** A compact list of appeals for side panels: number and title, status and unit, the deadline. */
 export function AppealMini({ items, link = true }: { items: Appeal[]; link?: boolean }) {
-  const t = useAT();
-  const { lang } = useI18n();
-  if (items.length === 0) return <p className="muted">{t('none')}</p>;
+  const { t, label, lang } = useI18n();
+  if (items.length === 0) return <p className="muted">{t('appeals.none')}</p>;
   return (
     <table className="table appeal-mini">
       <tbody>
@@ -17,12 +15,12 @@ export function AppealMini({ items, link = true }: { items: Appeal[]; link?: boo
               <div className="appeal-mini-title">{a.title}</div>
             </td>
             <td>
-              {t(`status.${a.status}`)}
+              {label('appeals.status', a.status)}
               <div className="muted">{a.unitName ?? ''}</div>
             </td>
             <td className={a.overdue ? 'appeal-overdue' : ''}>
               {fmt(a.dueAt, lang)}
-              {a.overdue && <div>{t('overdue')}</div>}
+              {a.overdue && <div>{t('appeals.overdue')}</div>}
             </td>
           </tr>
         ))}

@@ -1,3 +1,4 @@
+import { useI18n } from '../i18n';
 import { can, type User } from '../types';
 import { AppealList } from './AppealList';
 import { AppealPage } from './AppealPage';
@@ -6,20 +7,19 @@ import { EnterpriseDetail } from './EnterpriseDetail';
 import { EnterpriseImport } from './EnterpriseImport';
 import { Enterprises } from './Enterprises';
 import { Hotline } from './Hotline';
-import { useAT } from './strings';
 import { WhitelistBoard } from './WhitelistBoard';
 import './appeals.css';
 
 /** The appeals area: tabs by role, and the screen of the route (`#/appeals/<page>/<sub>`). */
 export function AppealsArea({ user, page, sub }: { user: User; page?: string; sub?: string }) {
-  const t = useAT();
+  const { t } = useI18n();
   const tabs: Array<[string, string, boolean]> = [
-    ['', t('queue'), can(user, 'appeals:read')],
-    ['inbox', t('inbox'), can(user, 'appeals:handle')],
-    ['hotline', t('hotline'), can(user, 'appeals:intake')],
-    ['dashboard', t('dashboard'), can(user, 'appeals:read')],
-    ['enterprises', t('enterprises'), can(user, 'enterprises:read')],
-    ['whitelist', t('board'), can(user, 'enterprises:read')],
+    ['', t('appeals.queue'), can(user, 'appeals:read')],
+    ['inbox', t('appeals.inbox'), can(user, 'appeals:handle')],
+    ['hotline', t('appeals.hotline'), can(user, 'appeals:intake')],
+    ['dashboard', t('appeals.dashboard'), can(user, 'appeals:read')],
+    ['enterprises', t('appeals.enterprises'), can(user, 'enterprises:read')],
+    ['whitelist', t('appeals.board'), can(user, 'enterprises:read')],
   ];
   const id = page && /^\d+$/.test(page) ? Number(page) : null;
   return (

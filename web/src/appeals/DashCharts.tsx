@@ -5,7 +5,6 @@ import { TREND_READY, type TrendOption } from '../charts/trend';
 import { useEChart } from '../charts/useEChart';
 import { formatShortDay } from '../common/dates';
 import { useI18n } from '../i18n';
-import { useAT } from './strings';
 
 echarts.use([GaugeChart]);
 type GaugeOption = echarts.ComposeOption<GaugeSeriesOption>;
@@ -25,8 +24,7 @@ export function VolumeChart({
   items: Array<{ day: string; channel: string; n: number }>;
 }) {
   void TREND_READY;
-  const t = useAT();
-  const { lang } = useI18n();
+  const { t, label, lang } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   const option = useMemo<TrendOption>(() => {
     const days: string[] = [];
@@ -52,16 +50,24 @@ export function VolumeChart({
       yAxis: { type: 'value', minInterval: 1 },
       series: CHANNELS.map((ch) => ({
         type: 'bar' as const,
-        name: t(`channel.${ch}`),
+        name: label('appeals.channel', ch),
         stack: 'channel',
         barMaxWidth: 36,
         itemStyle: { color: CHANNEL_COLORS[ch] },
         data: days.map((d) => n(d, ch)),
       })),
     };
-  }, [from, to, items, t, lang]);
+  }, [from, to, items, label, lang]);
   useEChart(ref, option);
-  return <div className="appeal-chart" ref={ref} role="img" aria-label={t('volumeByDay')} data-testid="volume-chart" />;
+  return (
+    <div
+      className="appeal-chart"
+      ref={ref}
+      role="img"
+      aria-label={t('appeals.volumeByDay')}
+      data-testid="volume-chart"
+    />
+  );
 }
 
 /** Horizontal bars, largest first (appeals by category). */

@@ -4,8 +4,8 @@ import { GREENS } from '../charts/colors';
 import { useGeo } from '../charts/useGeo';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
+import { useI18n } from '../i18n';
 import { AppealMini } from './AppealMini';
-import { useAT } from './strings';
 import type { Appeal, Dash } from './types';
 
 const Charts = import('./DashCharts');
@@ -16,7 +16,7 @@ const DistrictMap = lazy(() => import('../charts/DistrictMap').then((m) => ({ de
 
 /** The appeals dashboard of a period: volume, the 12345 measures, districts, overdue and escalated appeals. */
 export function AppealsDashboard() {
-  const t = useAT();
+  const { t, label } = useI18n();
   const [from, setFrom] = useState('2022-11-01');
   const [to, setTo] = useState('2022-11-07');
   const d = useApi<Dash>(`/api/v1/appeals/dashboard${query({ from, to })}`);
@@ -29,10 +29,10 @@ export function AppealsDashboard() {
     () =>
       x
         ? [
-            { key: 'sign', label: t('signOnTime'), value: x.rates.signOnTime },
-            { key: 'close', label: t('closeOnTime'), value: x.rates.closeOnTime },
-            { key: 'satisfaction', label: t('satisfaction'), value: x.rates.satisfaction },
-            { key: 'reopen', label: t('reopenRate'), value: x.rates.reopen, bad: true },
+            { key: 'sign', label: t('appeals.signOnTime'), value: x.rates.signOnTime },
+            { key: 'close', label: t('appeals.closeOnTime'), value: x.rates.closeOnTime },
+            { key: 'satisfaction', label: t('appeals.satisfaction'), value: x.rates.satisfaction },
+            { key: 'reopen', label: t('appeals.reopenRate'), value: x.rates.reopen, bad: true },
           ]
         : [],
     [x, t],
@@ -43,31 +43,31 @@ export function AppealsDashboard() {
     <div data-testid="appeals-dashboard" className="appeal-dash">
       <div className="appeal-toolbar">
         <label className="field-inline">
-          <span>{t('from')}</span>
+          <span>{t('appeals.from')}</span>
           <input type="date" value={from} max={to} onChange={(e) => e.target.value && setFrom(e.target.value)} />
         </label>
         <label className="field-inline">
-          <span>{t('to')}</span>
+          <span>{t('appeals.to')}</span>
           <input type="date" value={to} min={from} onChange={(e) => e.target.value && setTo(e.target.value)} />
         </label>
       </div>
       <div className="appeal-kpis">
         <div>
-          {t('total')}
+          {t('appeals.total')}
           <strong data-testid="kpi-total">{x.total}</strong>
         </div>
         {['web', 'mobile', 'hotline'].map((c) => (
           <div key={c}>
-            {t(`channel.${c}`)}
+            {label('appeals.channel', c)}
             <strong>{x.byChannel.find((r) => r.key === c)?.n ?? 0}</strong>
           </div>
         ))}
         <div>
-          <a href="#/appeals?overdue=true">{t('overdue')}</a>
+          <a href="#/appeals?overdue=true">{t('appeals.overdue')}</a>
           <strong className={x.counts.overdue ? 'appeal-overdue' : ''}>{x.counts.overdue}</strong>
         </div>
         <div>
-          <a href="#/appeals?escalated=true">{t('escalated')}</a>
+          <a href="#/appeals?escalated=true">{t('appeals.escalated')}</a>
           <strong className={x.counts.escalated ? 'appeal-overdue' : ''}>{x.counts.escalated}</strong>
         </div>
       </div>
@@ -75,12 +75,12 @@ export function AppealsDashboard() {
         <div className="appeal-kpis">
           <div className="appeal-kpi-title">
             <a href={`#/appeals/whitelist?date=${x.whitelist.day}`}>
-              {t('whitelist')} · {x.whitelist.day}
+              {t('appeals.whitelist')} · {x.whitelist.day}
             </a>
           </div>
           {['normal', 'reduced', 'stopped', 'missing'].map((p) => (
             <div key={p}>
-              {t(`production.${p}`)}
+              {label('appeals.production', p)}
               <strong className={p !== 'normal' && x.whitelist?.counts[p] ? `appeal-state-${p}` : ''}>
                 {x.whitelist?.counts[p] ?? 0}
               </strong>
@@ -94,31 +94,31 @@ export function AppealsDashboard() {
         </section>
         <div className="appeal-grid">
           <section className="card appeal-card appeal-wide">
-            <h3>{t('volumeByDay')}</h3>
+            <h3>{t('appeals.volumeByDay')}</h3>
             {volume.data ? <VolumeChart {...volume.data} /> : <Loading />}
           </section>
           <section className="card appeal-card">
-            <h3>{t('byCategory')}</h3>
+            <h3>{t('appeals.byCategory')}</h3>
             <BarsChart
-              label={t('byCategory')}
+              label={t('appeals.byCategory')}
               testId="category-chart"
-              rows={x.byCategory.map((r) => ({ label: t(`cat.${r.key}`), n: r.n }))}
+              rows={x.byCategory.map((r) => ({ label: label('appeals.cat', r.key), n: r.n }))}
             />
           </section>
           <section className="card appeal-card">
-            <h3>{t('byDistrict')}</h3>
+            <h3>{t('appeals.byDistrict')}</h3>
             {geo ? (
               <DistrictMap
                 geo={geo}
                 values={x.byDistrict.map((r) => ({ code: r.key, name: r.name, value: r.n }))}
-                label={t('total')}
-                title={t('byDistrict')}
+                label={t('appeals.total')}
+                title={t('appeals.byDistrict')}
                 colors={GREENS}
                 testId="district-map"
               />
             ) : (
               <BarsChart
-                label={t('byDistrict')}
+                label={t('appeals.byDistrict')}
                 testId="district-chart"
                 rows={x.byDistrict.map((r) => ({ label: r.name, n: r.n }))}
               />
@@ -127,15 +127,23 @@ export function AppealsDashboard() {
         </div>
       </Suspense>
       <div className="appeal-grid">
-        <AppealShortList title={t('overdueList')} filter={{ overdue: 'true', from, to }} testId="overdue-list" />
-        <AppealShortList title={t('escalatedList')} filter={{ escalated: 'true', from, to }} testId="escalated-list" />
+        <AppealShortList
+          title={t('appeals.overdueList')}
+          filter={{ overdue: 'true', from, to }}
+          testId="overdue-list"
+        />
+        <AppealShortList
+          title={t('appeals.escalatedList')}
+          filter={{ escalated: 'true', from, to }}
+          testId="escalated-list"
+        />
       </div>
     </div>
   );
 }
 
 function AppealShortList({ title, filter, testId }: { title: string; filter: Record<string, string>; testId: string }) {
-  const t = useAT();
+  const { t } = useI18n();
   const list = useApi<{ total: number; totalCapped?: boolean; items: Appeal[] }>(
     `/api/v1/appeals${query({ ...filter, pageSize: 10 })}`,
   );
@@ -150,7 +158,7 @@ function AppealShortList({ title, filter, testId }: { title: string; filter: Rec
           </span>
         )}{' '}
         <a className="appeal-more" href={`#/appeals?${Object.keys(filter)[0]}=true`}>
-          {t('viewAll')} →
+          {t('appeals.viewAll')} →
         </a>
       </h3>
       {list.error !== undefined && <ErrorBox error={list.error} onRetry={list.reload} />}

@@ -4,7 +4,6 @@ import { useI18n } from '../i18n';
 import { AppealMini } from './AppealMini';
 import { Tiers } from './Enterprises';
 import { ReportTable } from './ReportTable';
-import { useAT } from './strings';
 import { type Appeal, type Enterprise, fmt, type Report } from './types';
 
 interface Overview {
@@ -16,8 +15,7 @@ interface Overview {
 
 /** One enterprise: registry facts, tiers and liaison, recent appeals, last daily reports, open liaison tasks. */
 export function EnterpriseDetail({ code }: { code: string }) {
-  const t = useAT();
-  const { lang } = useI18n();
+  const { t, label, lang } = useI18n();
   const d = useApi<Overview>(`/api/v1/enterprises/${encodeURIComponent(code)}/overview`);
   if (d.error !== undefined) return <ErrorBox error={d.error} onRetry={d.reload} />;
   if (!d.data) return <Loading />;
@@ -29,18 +27,18 @@ export function EnterpriseDetail({ code }: { code: string }) {
           {e.name} <Tiers tiers={e.tiers} />
         </h2>
         <a className="btn" href="#/appeals/enterprises">
-          {t('back')}
+          {t('appeals.back')}
         </a>
       </header>
       <dl className="appeal-facts card">
         {(
           [
-            [t('creditCode'), e.creditCode],
-            [t('industry'), e.industry],
-            [t('district'), e.districtName],
-            [t('size'), t(`size.${e.size}`)],
-            [t('liaisonCadre'), e.liaison?.name ?? '—'],
-            [t('contact'), `${e.contactName ?? ''} ${e.phone ?? ''}`.trim() || '—'],
+            [t('appeals.creditCode'), e.creditCode],
+            [t('appeals.industry'), e.industry],
+            [t('appeals.district'), e.districtName],
+            [t('appeals.size'), label('appeals.size', e.size)],
+            [t('appeals.liaisonCadre'), e.liaison?.name ?? '—'],
+            [t('appeals.contact'), `${e.contactName ?? ''} ${e.phone ?? ''}`.trim() || '—'],
           ] as Array<[string, string]>
         ).map(([k, v]) => (
           <div key={k}>
@@ -52,27 +50,27 @@ export function EnterpriseDetail({ code }: { code: string }) {
       <div className="appeal-grid">
         <section className="card appeal-card">
           <h3>
-            {t('recentAppeals')} <span className="muted">({appeals.total})</span>
+            {t('appeals.recentAppeals')} <span className="muted">({appeals.total})</span>
           </h3>
           <AppealMini items={appeals.items} />
         </section>
         <section className="card appeal-card">
-          <h3>{t('openTasks')}</h3>
+          <h3>{t('appeals.openTasks')}</h3>
           {tasks.length === 0 ? (
-            <p className="muted">{t('none')}</p>
+            <p className="muted">{t('appeals.none')}</p>
           ) : (
             <ul>
               {tasks.map((x) => (
                 <li key={x.id} className={x.overdue ? 'appeal-overdue' : ''}>
-                  {x.title} · {t('due2')} {fmt(x.dueAt, lang)}
+                  {x.title} · {t('appeals.due2')} {fmt(x.dueAt, lang)}
                 </li>
               ))}
             </ul>
           )}
         </section>
         <section className="card appeal-card appeal-wide">
-          <h3>{t('recentReports')}</h3>
-          {reports.length === 0 ? <p className="muted">{t('none')}</p> : <ReportTable reports={reports} />}
+          <h3>{t('appeals.recentReports')}</h3>
+          {reports.length === 0 ? <p className="muted">{t('appeals.none')}</p> : <ReportTable reports={reports} />}
         </section>
       </div>
     </article>

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { ImportProblems } from '../cases/ImportProblems';
 import { ErrorBox } from '../common/Status';
 import { useSheetUpload } from '../common/useSheetUpload';
-import { useAT } from './strings';
+import { useI18n } from '../i18n';
 
 interface Result {
   dryRun: boolean;
@@ -13,7 +13,7 @@ interface Result {
 
 /** Upload enterprises as CSV or XLSX: validate first, then import; any wrong row imports nothing. */
 export function EnterpriseImport() {
-  const t = useAT();
+  const { t } = useI18n();
   const inputId = useId();
   const { file, choose, busy: sending, outcome, send } = useSheetUpload<Result>('/api/v1/imports/enterprises');
   const busy = sending !== null;
@@ -21,13 +21,13 @@ export function EnterpriseImport() {
   return (
     <section className="import-page">
       <header className="page-header">
-        <h2>{t('importTitle')}</h2>
+        <h2>{t('appeals.importTitle')}</h2>
         <a className="btn" href="#/appeals/enterprises">
-          {t('back')}
+          {t('appeals.back')}
         </a>
       </header>
       <div className="card">
-        <p className="muted">{t('importIntro')}</p>
+        <p className="muted">{t('appeals.importIntro')}</p>
         <div className="field">
           <label htmlFor={inputId}>CSV / XLSX</label>
           <input
@@ -40,7 +40,7 @@ export function EnterpriseImport() {
         </div>
         <div className="appeal-toolbar">
           <button type="button" className="btn" disabled={!file || busy} onClick={() => send(true)}>
-            {t('validate')}
+            {t('appeals.validate')}
           </button>
           <button
             type="button"
@@ -49,17 +49,17 @@ export function EnterpriseImport() {
             onClick={() => send(false)}
             data-testid="import-submit"
           >
-            {t('import')}
+            {t('appeals.import')}
           </button>
         </div>
       </div>
       <div aria-live="polite">
-        {outcome?.kind === 'wrongType' && <p className="form-error">{t('wrongType')}</p>}
+        {outcome?.kind === 'wrongType' && <p className="form-error">{t('appeals.wrongType')}</p>}
         {outcome?.kind === 'error' && <ErrorBox error={outcome.error} />}
         {outcome?.kind === 'invalid' && (
           <div className="card" data-testid="import-invalid">
             <p className="form-error">
-              <strong>✗ {t('importInvalid', { n: outcome.problems.length })}</strong>
+              <strong>✗ {t('appeals.importInvalid', { n: outcome.problems.length })}</strong>
             </p>
             <ImportProblems problems={outcome.problems} />
           </div>
@@ -67,12 +67,12 @@ export function EnterpriseImport() {
         {outcome?.kind === 'ok' && (
           <div className="card" data-testid="import-result">
             <p className={outcome.result.dryRun ? 'notice' : 'notice notice-ok'}>
-              ✓ {outcome.result.dryRun ? t('importValid') : t('importDone')}
+              ✓ {outcome.result.dryRun ? t('appeals.importValid') : t('appeals.importDone')}
             </p>
             <dl className="appeal-facts">
               {(['rows', 'created', 'updated'] as const).map((k) => (
                 <div key={k}>
-                  <dt>{t(k)}</dt>
+                  <dt>{t(`appeals.${k}`)}</dt>
                   <dd data-testid={`import-${k}`}>{outcome.result[k]}</dd>
                 </div>
               ))}

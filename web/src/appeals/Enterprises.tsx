@@ -4,15 +4,17 @@ import { DownloadButton } from '../common/DownloadButton';
 import { Pager } from '../common/Pager';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
+import { useI18n } from '../i18n';
 import { can, type User } from '../types';
-import { DISTRICTS, useAT } from './strings';
 import { type Enterprise, TIERS } from './types';
+import { useAppealOptions } from './useAppealOptions';
 
 const PAGE_SIZE = 50;
 
 /** The enterprise registry: search by name or credit code, district, whitelist tier; import and export. */
 export function Enterprises({ user }: { user: User }) {
-  const t = useAT();
+  const { t, label } = useI18n();
+  const options = useAppealOptions();
   const [f, setF] = useState<Record<string, string>>({});
   const [page, setPage] = useState(1);
   const set = (k: string, v: string) => {
@@ -27,30 +29,34 @@ export function Enterprises({ user }: { user: User }) {
       <div className="appeal-toolbar">
         <input
           type="search"
-          placeholder={t('searchEnterprise')}
-          aria-label={t('searchEnterprise')}
+          placeholder={t('appeals.searchEnterprise')}
+          aria-label={t('appeals.searchEnterprise')}
           value={f.q ?? ''}
           onChange={(e) => set('q', e.target.value)}
           data-testid="enterprise-q"
         />
-        <select aria-label={t('district')} value={f.district ?? ''} onChange={(e) => set('district', e.target.value)}>
-          <option value="">{t('district')}</option>
-          {DISTRICTS.map(([c, n]) => (
-            <option key={c} value={c}>
-              {n}
+        <select
+          aria-label={t('appeals.district')}
+          value={f.district ?? ''}
+          onChange={(e) => set('district', e.target.value)}
+        >
+          <option value="">{t('appeals.district')}</option>
+          {options.data?.districts.map((d) => (
+            <option key={d.code} value={d.code}>
+              {d.name}
             </option>
           ))}
         </select>
         <select
-          aria-label={t('tiers')}
+          aria-label={t('appeals.tiers')}
           value={f.tier ?? ''}
           onChange={(e) => set('tier', e.target.value)}
           data-testid="enterprise-tier"
         >
-          <option value="">{t('allTiers')}</option>
+          <option value="">{t('appeals.allTiers')}</option>
           {TIERS.map((x) => (
             <option key={x} value={x}>
-              {t(`tier.${x}`)}
+              {label('appeals.tier', x)}
             </option>
           ))}
         </select>
@@ -60,7 +66,7 @@ export function Enterprises({ user }: { user: User }) {
             checked={f.whitelisted === 'true'}
             onChange={(e) => set('whitelisted', e.target.checked ? 'true' : '')}
           />
-          {t('whitelistedOnly')}
+          {t('appeals.whitelistedOnly')}
         </label>
         <DownloadButton
           path={`/api/v1/enterprises/export.xlsx${query(f)}`}
@@ -68,11 +74,11 @@ export function Enterprises({ user }: { user: User }) {
           busyLabel="…"
           testId="enterprise-export"
         >
-          {t('export')}
+          {t('appeals.export')}
         </DownloadButton>
         {can(user, 'enterprises:write') && (
           <a className="btn" href="#/appeals/enterprises/import" data-testid="enterprise-import">
-            {t('import')}
+            {t('appeals.import')}
           </a>
         )}
       </div>
@@ -83,14 +89,14 @@ export function Enterprises({ user }: { user: User }) {
           <table className="table" data-testid="enterprise-list">
             <thead>
               <tr>
-                <th>{t('name')}</th>
-                <th>{t('creditCode')}</th>
-                <th>{t('industry')}</th>
-                <th>{t('district')}</th>
-                <th>{t('size')}</th>
-                <th>{t('tiers')}</th>
-                <th>{t('liaisonCadre')}</th>
-                <th>{t('contact')}</th>
+                <th>{t('appeals.name')}</th>
+                <th>{t('appeals.creditCode')}</th>
+                <th>{t('appeals.industry')}</th>
+                <th>{t('appeals.district')}</th>
+                <th>{t('appeals.size')}</th>
+                <th>{t('appeals.tiers')}</th>
+                <th>{t('appeals.liaisonCadre')}</th>
+                <th>{t('appeals.contact')}</th>
               </tr>
             </thead>
             <tbody>
@@ -102,7 +108,7 @@ export function Enterprises({ user }: { user: User }) {
                   <td className="mono">{e.creditCode}</td>
                   <td>{e.industry}</td>
                   <td>{e.districtName}</td>
-                  <td>{t(`size.${e.size}`)}</td>
+                  <td>{label('appeals.size', e.size)}</td>
                   <td>
                     <Tiers tiers={e.tiers} />
                   </td>
@@ -123,12 +129,12 @@ export function Enterprises({ user }: { user: User }) {
 
 /** Whitelist tiers as small labels. */
 export function Tiers({ tiers }: { tiers: string[] }) {
-  const t = useAT();
+  const { label } = useI18n();
   return (
     <>
       {tiers.map((x) => (
         <span key={x} className={`appeal-tier appeal-tier-${x}`}>
-          {t(`tier.${x}`)}
+          {label('appeals.tier', x)}
         </span>
       ))}
     </>

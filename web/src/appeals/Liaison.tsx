@@ -1,13 +1,13 @@
 import { Fragment, useState } from 'react';
-import { api, errorText, query } from '../api';
+import { api, query } from '../api';
 import { DownloadButton } from '../common/DownloadButton';
-import { ErrorBox, Loading } from '../common/Status';
+import { ErrorBox, FormError, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
+import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
 import { AppealMini } from './AppealMini';
 import { Tiers } from './Enterprises';
 import { ReportForm } from './ReportForm';
-import { useAT } from './strings';
 import { type Appeal, type Enterprise, fmt, type Report } from './types';
 import './appeals.css';
 
@@ -24,22 +24,15 @@ const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 1
 
 /** The liaison's desk (挂钩服务): their enterprises and the day's reports, liaison tasks, overdue appeals. */
 export function LiaisonDesk() {
-  const t = useAT();
-  const { lang } = useI18n();
+  const { t, label, lang } = useI18n();
   const [day, setDay] = useState(today);
   const [filing, setFiling] = useState<string>();
   const [notes, setNotes] = useState<Record<number, string>>({});
-  const [err, setErr] = useState<string>();
   const d = useApi<Desk>(`/api/v1/liaison/desk${query({ date: day })}`);
-  async function closeTask(id: number) {
-    setErr(undefined);
-    try {
-      await api(`/api/v1/liaison/tasks/${id}/close`, { method: 'POST', body: { note: notes[id] ?? '' } });
-      d.reload();
-    } catch (x) {
-      setErr(errorText(x, lang));
-    }
-  }
+  const closeTask = useSubmit(async (id: number) => {
+    await api(`/api/v1/liaison/tasks/${id}/close`, { method: 'POST', body: { note: notes[id] ?? '' } });
+    d.reload();
+  });
   if (d.error !== undefined) return <ErrorBox error={d.error} onRetry={d.reload} />;
   if (!d.data) return <Loading />;
   const x = d.data;
@@ -47,13 +40,13 @@ export function LiaisonDesk() {
     <section className="appeal-dash" data-testid="liaison-desk">
       <header className="page-header">
         <h1>
-          {t('liaison')}
+          {t('appeals.liaison')}
           {x.cadre?.name && <span className="muted"> · {x.cadre.name}</span>}
         </h1>
       </header>
       <div className="appeal-toolbar">
         <label className="field-inline">
-          <span>{t('day')}</span>
+          <span>{t('appeals.day')}</span>
           <input type="date" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} />
         </label>
         <DownloadButton
@@ -61,49 +54,49 @@ export function LiaisonDesk() {
           fileName="liaison.xlsx"
           busyLabel="…"
         >
-          {t('export')}
+          {t('appeals.export')}
         </DownloadButton>
       </div>
-      {x.enterprises.length === 0 && <p className="notice">{t('noLiaison')}</p>}
+      {x.enterprises.length === 0 && <p className="notice">{t('appeals.noLiaison')}</p>}
       <div className="appeal-kpis">
         <div>
-          {t('myEnterprises')}
+          {t('appeals.myEnterprises')}
           <strong>{x.counts.enterprises}</strong>
         </div>
         <div>
-          {t('reported')}
+          {t('appeals.reported')}
           <strong className="appeal-state-normal" data-testid="desk-reported">
             {x.counts.reported}
           </strong>
         </div>
         <div>
-          {t('missing')}
+          {t('appeals.missing')}
           <strong className={x.counts.missing ? 'appeal-state-missing' : ''} data-testid="desk-missing">
             {x.counts.missing}
           </strong>
         </div>
         <div>
-          {t('overdueTasks')}
+          {t('appeals.overdueTasks')}
           <strong className={x.counts.overdueTasks ? 'appeal-overdue' : ''}>{x.counts.overdueTasks}</strong>
         </div>
         <div>
-          {t('overdueAppeals')}
+          {t('appeals.overdueAppeals')}
           <strong className={x.counts.overdueAppeals ? 'appeal-overdue' : ''}>{x.counts.overdueAppeals}</strong>
         </div>
       </div>
       <section className="card appeal-card">
         <h3>
-          {t('myEnterprises')} · {x.day}
+          {t('appeals.myEnterprises')} · {x.day}
         </h3>
         <table className="table" data-testid="desk-enterprises">
           <thead>
             <tr>
-              <th>{t('name')}</th>
-              <th>{t('district')}</th>
-              <th>{t('tiers')}</th>
-              <th>{t('production')}</th>
-              <th className="num">{t('capacity')}</th>
-              <th className="num">{t('materialDays')}</th>
+              <th>{t('appeals.name')}</th>
+              <th>{t('appeals.district')}</th>
+              <th>{t('appeals.tiers')}</th>
+              <th>{t('appeals.production')}</th>
+              <th className="num">{t('appeals.capacity')}</th>
+              <th className="num">{t('appeals.materialDays')}</th>
               <th />
             </tr>
           </thead>
@@ -117,7 +110,7 @@ export function LiaisonDesk() {
                     <Tiers tiers={e.tiers} />
                   </td>
                   <td className={`appeal-state-${e.report?.production ?? 'missing'}`}>
-                    {t(`production.${e.report?.production ?? 'missing'}`)}
+                    {label('appeals.production', e.report?.production ?? 'missing')}
                   </td>
                   <td className="num">{e.report ? `${e.report.capacityPct}%` : ''}</td>
                   <td className="num">{e.report?.materialDays ?? ''}</td>
@@ -129,7 +122,7 @@ export function LiaisonDesk() {
                         onClick={() => setFiling(e.creditCode)}
                         data-testid="file-report"
                       >
-                        {t('fileReport')}
+                        {t('appeals.fileReport')}
                       </button>
                     )}
                   </td>
@@ -158,31 +151,31 @@ export function LiaisonDesk() {
       <div className="appeal-grid">
         <section className="card appeal-card" data-testid="desk-tasks">
           <h3>
-            {t('tasks')} <span className="muted">({x.tasks.length})</span>
+            {t('appeals.tasks')} <span className="muted">({x.tasks.length})</span>
           </h3>
-          {err && <p className="notice notice-warn">{err}</p>}
-          {x.tasks.length === 0 && <p className="muted">{t('none')}</p>}
+          <FormError error={closeTask.error} />
+          {x.tasks.length === 0 && <p className="muted">{t('appeals.none')}</p>}
           <ul className="appeal-tasks">
             {x.tasks.map((task) => (
               <li key={task.id}>
                 <div className={task.overdue ? 'appeal-overdue' : ''}>
-                  {task.title} · {t('due2')} {fmt(task.dueAt, lang)}
-                  {task.overdue && ` · ${t('overdue')}`}
+                  {task.title} · {t('appeals.due2')} {fmt(task.dueAt, lang)}
+                  {task.overdue && ` · ${t('appeals.overdue')}`}
                 </div>
                 <div className="appeal-toolbar">
                   <input
-                    placeholder={t('closeNote')}
-                    aria-label={t('closeNote')}
+                    placeholder={t('appeals.closeNote')}
+                    aria-label={t('appeals.closeNote')}
                     value={notes[task.id] ?? ''}
                     onChange={(e) => setNotes((n) => ({ ...n, [task.id]: e.target.value }))}
                   />
                   <button
                     type="button"
                     className="btn btn-small"
-                    disabled={!(notes[task.id] ?? '').trim()}
-                    onClick={() => closeTask(task.id)}
+                    disabled={closeTask.busy || !(notes[task.id] ?? '').trim()}
+                    onClick={() => void closeTask.run(task.id)}
                   >
-                    {t('closeTask')}
+                    {t('appeals.closeTask')}
                   </button>
                 </div>
               </li>
@@ -191,7 +184,7 @@ export function LiaisonDesk() {
         </section>
         <section className="card appeal-card" data-testid="desk-appeals">
           <h3>
-            {t('overdueAppeals')} <span className="muted">({x.overdueAppeals.length})</span>
+            {t('appeals.overdueAppeals')} <span className="muted">({x.overdueAppeals.length})</span>
           </h3>
           <AppealMini items={x.overdueAppeals} link={false} />
         </section>

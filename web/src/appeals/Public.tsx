@@ -1,129 +1,121 @@
-import { type FormEvent, useState } from 'react';
-import { api, errorText } from '../api';
+import { useState } from 'react';
+import { api } from '../api';
+import { newKey } from '../common/newKey';
+import { ErrorBox, FormError, Loading } from '../common/Status';
+import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
 import { LangToggle } from '../shell/LangToggle';
-import { CATEGORIES, DISTRICTS, newKey, useAT } from './strings';
+import { useAppealOptions } from './useAppealOptions';
 import './appeals.css';
 
 /** The public submission form: the web channel (抗疫通道) or the phone-sized one (一键写信). */
 export function AppealForm({ channel }: { channel: 'web' | 'mobile' }) {
-  const t = useAT();
-  const { lang } = useI18n();
+  const { t, label } = useI18n();
+  const options = useAppealOptions();
   const [key, setKey] = useState(newKey);
   const [submitter, setSubmitter] = useState<'enterprise' | 'resident'>('enterprise');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
 
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
+  // On a failure the same key is kept: resubmitting after a lost answer returns the same appeal.
+  const submit = useSubmit(async (form: HTMLFormElement) => {
+    const f = new FormData(form);
     const v = (k: string) => String(f.get(k) ?? '').trim() || undefined;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = await api<{ trackingNo: string }>(`/api/v1/public/appeals?channel=${channel}`, {
-        method: 'POST',
-        body: {
-          idempotencyKey: key,
-          submitter,
-          creditCode: submitter === 'enterprise' ? v('creditCode') : undefined,
-          contactName: v('contactName'),
-          phone: v('phone') ?? '',
-          districtCode: v('districtCode'),
-          category: v('category') ?? 'other',
-          urgency: 'normal',
-          title: v('title') ?? '',
-          content: v('content') ?? '',
-        },
-      });
-      setDone(r.trackingNo);
-      setKey(newKey());
-    } catch (err) {
-      // The same key is kept: resubmitting after a lost answer returns the same appeal.
-      setError(errorText(err, lang));
-    } finally {
-      setBusy(false);
-    }
-  }
+    const r = await api<{ trackingNo: string }>(`/api/v1/public/appeals?channel=${channel}`, {
+      method: 'POST',
+      body: {
+        idempotencyKey: key,
+        submitter,
+        creditCode: submitter === 'enterprise' ? v('creditCode') : undefined,
+        contactName: v('contactName'),
+        phone: v('phone') ?? '',
+        districtCode: v('districtCode'),
+        category: v('category') ?? 'other',
+        urgency: 'normal',
+        title: v('title') ?? '',
+        content: v('content') ?? '',
+      },
+    });
+    setDone(r.trackingNo);
+    setKey(newKey());
+  });
 
   return (
     <main className={`appeal-public ${channel === 'mobile' ? 'appeal-mobile' : ''}`}>
       <header className="appeal-public-head">
-        <h1>{channel === 'web' ? t('webTitle') : t('mobileTitle')}</h1>
+        <h1>{channel === 'web' ? t('appeals.webTitle') : t('appeals.mobileTitle')}</h1>
         <LangToggle />
       </header>
-      {done ? (
+      {options.error !== undefined && !options.data ? (
+        <ErrorBox error={options.error} onRetry={options.reload} />
+      ) : !options.data ? (
+        <Loading />
+      ) : done ? (
         <div className="notice" data-testid="appeal-done">
-          <p>{t('submitted', { no: done })}</p>
+          <p>{t('appeals.submitted', { no: done })}</p>
           <p className="tracking-no" data-testid="tracking-no">
             {done}
           </p>
-          <a href="#/track">{t('trackTitle')}</a>
+          <a href="#/track">{t('appeals.trackTitle')}</a>
         </div>
       ) : (
-        <form onSubmit={submit} className="appeal-form">
+        <form onSubmit={submit.onSubmit} className="appeal-form" aria-busy={submit.busy}>
           <fieldset>
-            <legend>{t('submitter')}</legend>
+            <legend>{t('appeals.submitter')}</legend>
             {(['enterprise', 'resident'] as const).map((s) => (
               <label key={s}>
                 <input type="radio" name="submitter" checked={submitter === s} onChange={() => setSubmitter(s)} />{' '}
-                {t(s)}
+                {t(`appeals.${s}`)}
               </label>
             ))}
           </fieldset>
           {submitter === 'enterprise' && (
             <label>
-              {t('creditCode')}
+              {t('appeals.creditCode')}
               <input name="creditCode" required maxLength={18} autoCapitalize="characters" />
             </label>
           )}
           {channel === 'web' && (
             <label>
-              {t('contactName')}
+              {t('appeals.contactName')}
               <input name="contactName" maxLength={40} />
             </label>
           )}
           <label>
-            {t('phone')}
+            {t('appeals.phone')}
             <input name="phone" type="tel" required inputMode="tel" />
           </label>
           <label>
-            {t('district')}
+            {t('appeals.district')}
             <select name="districtCode" defaultValue="">
               <option value="">—</option>
-              {DISTRICTS.map(([c, n]) => (
-                <option key={c} value={c}>
-                  {n}
+              {options.data.districts.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.name}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            {t('category')}
+            {t('appeals.category')}
             <select name="category" defaultValue="production">
-              {CATEGORIES.map((c) => (
+              {options.data.categories.map((c) => (
                 <option key={c} value={c}>
-                  {t(`cat.${c}`)}
+                  {label('appeals.cat', c)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            {t('title')}
+            {t('appeals.title')}
             <input name="title" required maxLength={80} />
           </label>
           <label>
-            {t('content')}
+            {t('appeals.content')}
             <textarea name="content" required maxLength={2000} rows={channel === 'web' ? 6 : 4} />
           </label>
-          {error && (
-            <p className="notice notice-warn" role="alert">
-              {error}
-            </p>
-          )}
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? t('submitting') : t('submit')}
+          <FormError error={submit.error} />
+          <button type="submit" className="btn btn-primary" disabled={submit.busy}>
+            {submit.busy ? t('appeals.submitting') : t('appeals.submit')}
           </button>
         </form>
       )}
@@ -144,84 +136,72 @@ interface Tracked {
 
 /** The tracking page: tracking number + the last four phone digits, no account. */
 export function TrackPage() {
-  const t = useAT();
-  const { lang } = useI18n();
+  const { t, label, lang } = useI18n();
   const [res, setRes] = useState<Tracked>();
   const [cred, setCred] = useState<{ trackingNo: string; last4: string }>();
-  const [error, setError] = useState<string>();
 
-  async function call(path: string, body: Record<string, string>) {
-    setError(undefined);
-    try {
-      setRes(await api<Tracked>(path, { method: 'POST', body }));
-    } catch (err) {
-      setRes(undefined);
-      setError(errorText(err, lang));
-    }
-  }
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
+  const lookup = useSubmit(async (form: HTMLFormElement) => {
+    const f = new FormData(form);
     const c = { trackingNo: String(f.get('trackingNo') ?? '').trim(), last4: String(f.get('last4') ?? '').trim() };
     setCred(c);
-    await call('/api/v1/public/appeals/track', c);
-  }
+    setRes(undefined);
+    setRes(await api<Tracked>('/api/v1/public/appeals/track', { method: 'POST', body: c }));
+  });
+  const rate = useSubmit(async (rating: string) => {
+    if (!cred) return;
+    setRes(await api<Tracked>('/api/v1/public/appeals/rate', { method: 'POST', body: { ...cred, rating } }));
+  });
   return (
     <main className="appeal-public appeal-mobile">
       <header className="appeal-public-head">
-        <h1>{t('trackTitle')}</h1>
+        <h1>{t('appeals.trackTitle')}</h1>
         <LangToggle />
       </header>
-      <form onSubmit={submit} className="appeal-form">
+      <form onSubmit={lookup.onSubmit} className="appeal-form" aria-busy={lookup.busy}>
         <label>
-          {t('trackingNo')}
+          {t('appeals.trackingNo')}
           <input name="trackingNo" required />
         </label>
         <label>
-          {t('last4')}
+          {t('appeals.last4')}
           <input name="last4" required pattern="\d{4}" inputMode="numeric" maxLength={4} />
         </label>
-        <button type="submit" className="btn btn-primary">
-          {t('lookup')}
+        <button type="submit" className="btn btn-primary" disabled={lookup.busy}>
+          {t('appeals.lookup')}
         </button>
       </form>
-      {error && <p className="notice notice-warn">{error}</p>}
+      <FormError error={lookup.error ?? rate.error} />
       {res && (
         <section className="appeal-track" data-testid="track-result">
           <h2>
             {res.trackingNo} · {res.title}
           </h2>
           <p>
-            {t('status')}：<strong data-testid="track-status">{t(`status.${res.status}`)}</strong>
+            {t('appeals.status')}：<strong data-testid="track-status">{label('appeals.status', res.status)}</strong>
           </p>
           {res.reply && (
             <p data-testid="track-reply">
-              {t('reply')}：{res.reply}
+              {t('appeals.reply')}：{res.reply}
             </p>
           )}
           {res.mayRate && cred && (
             <p>
               {(['satisfied', 'basic', 'unsatisfied'] as const).map((r) => (
-                <button
-                  key={r}
-                  type="button"
-                  className="btn"
-                  onClick={() => call('/api/v1/public/appeals/rate', { ...cred, rating: r })}
-                >
-                  {t(`rating.${r}`)}
+                <button key={r} type="button" className="btn" disabled={rate.busy} onClick={() => void rate.run(r)}>
+                  {label('appeals.rating', r)}
                 </button>
               ))}
             </p>
           )}
-          <h3>{t('timeline')}</h3>
+          <h3>{t('appeals.timeline')}</h3>
           <ol>
             {res.timeline.map((e) => (
               <li key={`${e.at}-${e.action}`}>
-                {new Date(e.at).toLocaleString(lang)} · {t(`status.${e.to ?? ''}`)} {e.unitName[lang] ?? ''}
+                {new Date(e.at).toLocaleString(lang)} · {label('appeals.status', e.to ?? '')} {e.unitName[lang] ?? ''}
               </li>
             ))}
           </ol>
-          <h3>{t('messages')}</h3>
+          <h3>{t('appeals.messages')}</h3>
           <ul>
             {res.messages.map((m) => (
               <li key={`${m.createdAt}-${m.kind}`}>{m.body[lang] ?? m.body['zh-CN']}</li>

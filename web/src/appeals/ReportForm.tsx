@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
-import { api, errorText } from '../api';
+import { useState } from 'react';
+import { api } from '../api';
+import { FormError } from '../common/Status';
+import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
-import { useAT } from './strings';
 
 /** The daily status report of one whitelisted enterprise for one day, filed by its liaison or itself. */
 export function ReportForm({
@@ -17,54 +18,42 @@ export function ReportForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const t = useAT();
-  const { lang } = useI18n();
+  const { t, label } = useI18n();
   const [production, setProduction] = useState('normal');
-  const [busy, setBusy] = useState(false);
-  const [err, setErr] = useState<string>();
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
+  const submit = useSubmit(async (form: HTMLFormElement) => {
+    const f = new FormData(form);
     const n = (k: string) => Number(f.get(k) ?? 0);
-    setBusy(true);
-    setErr(undefined);
-    try {
-      await api(`/api/v1/enterprises/${encodeURIComponent(creditCode)}/reports`, {
-        method: 'POST',
-        body: {
-          day,
-          production,
-          capacityPct: production === 'stopped' ? 0 : n('capacityPct'),
-          materialDays: n('materialDays'),
-          logisticsBlocked: f.get('logisticsBlocked') === 'on',
-          staffOnSite: n('staffOnSite'),
-          staffClosedLoop: n('staffClosedLoop'),
-          note: String(f.get('note') ?? '').trim() || undefined,
-        },
-      });
-      onDone();
-    } catch (x) {
-      setErr(errorText(x, lang));
-    } finally {
-      setBusy(false);
-    }
-  }
+    await api(`/api/v1/enterprises/${encodeURIComponent(creditCode)}/reports`, {
+      method: 'POST',
+      body: {
+        day,
+        production,
+        capacityPct: production === 'stopped' ? 0 : n('capacityPct'),
+        materialDays: n('materialDays'),
+        logisticsBlocked: f.get('logisticsBlocked') === 'on',
+        staffOnSite: n('staffOnSite'),
+        staffClosedLoop: n('staffClosedLoop'),
+        note: String(f.get('note') ?? '').trim() || undefined,
+      },
+    });
+    onDone();
+  });
   return (
-    <form className="appeal-report-form" onSubmit={submit} data-testid="report-form">
-      <strong>{t('reportFor', { name, day })}</strong>
+    <form className="appeal-report-form" onSubmit={submit.onSubmit} aria-busy={submit.busy} data-testid="report-form">
+      <strong>{t('appeals.reportFor', { name, day })}</strong>
       <div className="appeal-report-fields">
         <label>
-          {t('production')}
+          {t('appeals.production')}
           <select name="production" value={production} onChange={(e) => setProduction(e.target.value)}>
             {['normal', 'reduced', 'stopped'].map((p) => (
               <option key={p} value={p}>
-                {t(`production.${p}`)}
+                {label('appeals.production', p)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          {t('capacity')} %
+          {t('appeals.capacity')} %
           <input
             name="capacityPct"
             type="number"
@@ -76,33 +65,33 @@ export function ReportForm({
           />
         </label>
         <label>
-          {t('materialDays')}
+          {t('appeals.materialDays')}
           <input name="materialDays" type="number" min={0} max={365} step="0.5" required defaultValue={15} />
         </label>
         <label>
-          {t('staffOnSite')}
+          {t('appeals.staffOnSite')}
           <input name="staffOnSite" type="number" min={0} required defaultValue={0} />
         </label>
         <label>
-          {t('staffClosedLoop')}
+          {t('appeals.staffClosedLoop')}
           <input name="staffClosedLoop" type="number" min={0} required defaultValue={0} />
         </label>
         <label className="appeal-check">
           <input name="logisticsBlocked" type="checkbox" />
-          {t('logisticsBlocked')}
+          {t('appeals.logisticsBlocked')}
         </label>
         <label className="appeal-report-note">
-          {t('notes')}
+          {t('appeals.notes')}
           <input name="note" maxLength={500} />
         </label>
       </div>
-      {err && <p className="notice notice-warn">{err}</p>}
+      <FormError error={submit.error} />
       <div className="appeal-toolbar">
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="report-submit">
-          {t('submit')}
+        <button type="submit" className="btn btn-primary" disabled={submit.busy} data-testid="report-submit">
+          {t('appeals.submit')}
         </button>
         <button type="button" className="btn" onClick={onCancel}>
-          {t('cancel')}
+          {t('common.cancel')}
         </button>
       </div>
     </form>

@@ -4,8 +4,8 @@ import { DownloadButton } from '../common/DownloadButton';
 import { useQuery } from '../common/router';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
+import { useI18n } from '../i18n';
 import { Tiers } from './Enterprises';
-import { useAT } from './strings';
 
 type Tally = { normal: number; reduced: number; stopped: number; missing: number; total: number };
 interface Board {
@@ -33,7 +33,7 @@ const STATES = ['normal', 'reduced', 'stopped', 'missing'] as const;
 
 /** The whitelist status board of a day: counts, by tier and district, enterprises in trouble, not reported. */
 export function WhitelistBoard() {
-  const t = useAT();
+  const { t, label } = useI18n();
   const q = useQuery();
   const [day, setDay] = useState<string | undefined>(q.date);
   const b = useApi<Board>(`/api/v1/whitelist/breakdown${query({ date: day })}`);
@@ -47,10 +47,10 @@ export function WhitelistBoard() {
             <th />
             {STATES.map((s) => (
               <th key={s} className="num">
-                {t(`production.${s}`)}
+                {label('appeals.production', s)}
               </th>
             ))}
-            <th className="num">{t('whitelisted')}</th>
+            <th className="num">{t('appeals.whitelisted')}</th>
           </tr>
         </thead>
         <tbody>
@@ -73,7 +73,7 @@ export function WhitelistBoard() {
     <div data-testid="whitelist-board" className="appeal-dash">
       <div className="appeal-toolbar">
         <label className="field-inline">
-          <span>{t('day')}</span>
+          <span>{t('appeals.day')}</span>
           <input
             type="date"
             value={day ?? x?.day ?? ''}
@@ -87,7 +87,7 @@ export function WhitelistBoard() {
             fileName="whitelist.xlsx"
             busyLabel="…"
           >
-            {t('export')}
+            {t('appeals.export')}
           </DownloadButton>
         )}
       </div>
@@ -97,12 +97,12 @@ export function WhitelistBoard() {
         <>
           <div className="appeal-kpis">
             <div>
-              {t('whitelisted')} · {x.day}
+              {t('appeals.whitelisted')} · {x.day}
               <strong>{x.whitelisted}</strong>
             </div>
             {STATES.map((s) => (
               <div key={s}>
-                {t(`production.${s}`)}
+                {label('appeals.production', s)}
                 <strong className={s !== 'normal' && x.counts[s] ? `appeal-state-${s}` : ''} data-testid={`count-${s}`}>
                   {x.counts[s] ?? 0}
                 </strong>
@@ -111,30 +111,30 @@ export function WhitelistBoard() {
           </div>
           <div className="appeal-grid">
             {tallyTable(
-              t('byTier'),
-              x.byTier.map((r) => ({ ...r, label: t(`tier.${r.key}`) })),
+              t('appeals.byTier'),
+              x.byTier.map((r) => ({ ...r, label: label('appeals.tier', r.key) })),
               'board-tiers',
             )}
             {tallyTable(
-              t('byDistrict'),
+              t('appeals.byDistrict'),
               x.byDistrict.map((r) => ({ ...r, label: r.name })),
               'board-districts',
             )}
           </div>
           <section className="card appeal-card">
             <h3>
-              {t('troubled')} <span className="muted">({x.troubled.length})</span>
+              {t('appeals.troubled')} <span className="muted">({x.troubled.length})</span>
             </h3>
             <table className="table" data-testid="board-troubled">
               <thead>
                 <tr>
-                  <th>{t('name')}</th>
-                  <th>{t('district')}</th>
-                  <th>{t('tiers')}</th>
-                  <th>{t('production')}</th>
-                  <th className="num">{t('capacity')}</th>
-                  <th className="num">{t('materialDays')}</th>
-                  <th>{t('trouble')}</th>
+                  <th>{t('appeals.name')}</th>
+                  <th>{t('appeals.district')}</th>
+                  <th>{t('appeals.tiers')}</th>
+                  <th>{t('appeals.production')}</th>
+                  <th className="num">{t('appeals.capacity')}</th>
+                  <th className="num">{t('appeals.materialDays')}</th>
+                  <th>{t('appeals.trouble')}</th>
                   <th />
                 </tr>
               </thead>
@@ -148,11 +148,11 @@ export function WhitelistBoard() {
                     <td>
                       <Tiers tiers={r.tiers} />
                     </td>
-                    <td className={`appeal-state-${r.production}`}>{t(`production.${r.production}`)}</td>
+                    <td className={`appeal-state-${r.production}`}>{label('appeals.production', r.production)}</td>
                     <td className="num">{r.capacityPct}%</td>
                     <td className="num">{r.materialDays}</td>
                     <td className="wrap">{r.reasons.join('；')}</td>
-                    <td>{r.appealId && <a href={`#/appeals/${r.appealId}`}>{t('recentAppeals')}</a>}</td>
+                    <td>{r.appealId && <a href={`#/appeals/${r.appealId}`}>{t('appeals.recentAppeals')}</a>}</td>
                   </tr>
                 ))}
               </tbody>
@@ -160,7 +160,7 @@ export function WhitelistBoard() {
           </section>
           <section className="card appeal-card">
             <h3>
-              {t('missingList')} <span className="muted">({x.missing.length})</span>
+              {t('appeals.missingList')} <span className="muted">({x.missing.length})</span>
             </h3>
             <table className="table" data-testid="board-missing">
               <tbody>

@@ -1,32 +1,23 @@
 import { useState } from 'react';
 import { api } from '../api';
 import { ErrorBox } from '../common/Status';
+import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
 import type { AuditVerify } from '../types';
 
 export function VerifyChain() {
   const { t, formatNumber } = useI18n();
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<AuditVerify | undefined>();
-  const [error, setError] = useState<unknown>();
-
-  async function verify() {
-    setBusy(true);
-    setError(undefined);
+  const verify = useSubmit(async () => {
     setResult(undefined);
-    try {
-      setResult(await api<AuditVerify>('/api/v1/audit/verify'));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    setResult(await api<AuditVerify>('/api/v1/audit/verify'));
+  });
+  const run = () => void verify.run();
 
   return (
     <div className="verify">
-      <button type="button" className="btn btn-primary" onClick={verify} disabled={busy} data-testid="verify-chain">
-        {busy ? t('audit.verifying') : t('audit.verify')}
+      <button type="button" className="btn btn-primary" onClick={run} disabled={verify.busy} data-testid="verify-chain">
+        {verify.busy ? t('audit.verifying') : t('audit.verify')}
       </button>
       {result && (
         <p className={`verify-result ${result.ok ? 'ok' : 'bad'}`} role="status" data-testid="verify-result">
@@ -39,7 +30,7 @@ export function VerifyChain() {
               })}`}
         </p>
       )}
-      {error !== undefined && <ErrorBox error={error} onRetry={verify} />}
+      {verify.error !== undefined && <ErrorBox error={verify.error} onRetry={run} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { formatDateTime } from '../common/dates';
 import { navigateQuery, useQuery } from '../common/router';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
+import { useSubmit } from '../common/useSubmit';
 import { DEFAULT_DATE, dayOr } from '../figures/defaults';
 import { useI18n } from '../i18n';
 import { BRIEFING_LANGS, type Briefing as BriefingData, type BriefingLang, can, type User } from '../types';
@@ -25,9 +26,7 @@ export function Briefing({ user }: { user: User }) {
   const date = dayOr(q.date, DEFAULT_DATE);
   const [tab, setTab] = useState<BriefingLang>(lang);
   const [editing, setEditing] = useState<Record<BriefingLang, string> | null>(null);
-  const [busy, setBusy] = useState<Action | null>(null);
   const [done, setDone] = useState<Action | null>(null);
-  const [actionError, setActionError] = useState<unknown>();
   const [confirming, setConfirming] = useState<'draft' | 'publish' | null>(null);
   const { data, error, loading, reload } = useApi<{ briefing: BriefingData }>(
     `/api/v1/briefings/${encodeURIComponent(date)}`,
@@ -38,31 +37,30 @@ export function Briefing({ user }: { user: User }) {
   // the text shown follows the interface language when it is switched
   useEffect(() => setTab(lang), [lang]);
 
-  const pickDate = useCallback((d: string) => {
-    setEditing(null);
-    setDone(null);
-    setActionError(undefined);
-    navigateQuery(['briefing'], { date: d });
-  }, []);
-
-  async function run(action: Action) {
+  const step = useSubmit(async (action: Action) => {
     setConfirming(null);
-    setBusy(action);
     setDone(null);
-    setActionError(undefined);
     const path = `/api/v1/briefings/${encodeURIComponent(date)}`;
-    try {
-      if (action === 'save') await api(path, { method: 'PUT', body: { texts: editing } });
-      else await api(`${path}/${action}`, { method: 'POST' });
+    if (action === 'save') await api(path, { method: 'PUT', body: { texts: editing } });
+    else await api(`${path}/${action}`, { method: 'POST' });
+    setEditing(null);
+    setDone(action);
+    reload();
+  });
+  const run = (action: Action) => void step.run(action);
+  const busy = step.pending ?? null;
+  const actionError = step.error;
+  const { clear } = step;
+
+  const pickDate = useCallback(
+    (d: string) => {
       setEditing(null);
-      setDone(action);
-      reload();
-    } catch (err) {
-      setActionError(err);
-    } finally {
-      setBusy(null);
-    }
-  }
+      setDone(null);
+      clear();
+      navigateQuery(['briefing'], { date: d });
+    },
+    [clear],
+  );
 
   const published = b?.status === 'published';
   const mayEdit = can(user, 'briefing:edit') && !published;
@@ -116,7 +114,7 @@ export function Briefing({ user }: { user: User }) {
                   data-testid="briefing-edit"
                   onClick={() => {
                     setDone(null);
-                    setActionError(undefined);
+                    clear();
                     setEditing({ ...b.texts });
                   }}
                 >

@@ -1,6 +1,7 @@
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { download } from '../api';
 import { ErrorBox } from './Status';
+import { useSubmit } from './useSubmit';
 
 interface Props {
   path: string;
@@ -13,29 +14,17 @@ interface Props {
 
 /** Downloads a file with the session; a refused download shows the API's message instead of saving it. */
 export function DownloadButton({ path, fileName, busyLabel, className = 'btn', testId, children }: Props) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  async function run() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await download(path, fileName);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const get = useSubmit(() => download(path, fileName));
+  const run = () => void get.run();
 
   return (
     <>
-      <button type="button" className={className} onClick={run} disabled={busy} data-testid={testId}>
-        {busy ? busyLabel : children}
+      <button type="button" className={className} onClick={run} disabled={get.busy} data-testid={testId}>
+        {get.busy ? busyLabel : children}
       </button>
-      {error !== undefined && (
+      {get.error !== undefined && (
         <div className="download-error">
-          <ErrorBox error={error} onRetry={run} />
+          <ErrorBox error={get.error} onRetry={run} />
         </div>
       )}
     </>

@@ -26,6 +26,25 @@ export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => v
   );
 }
 
+/** A failed submission's message in the UI language (the server's catalogue text), or nothing. */
+export function FormError({
+  error,
+  className = 'notice notice-warn',
+  testId,
+}: {
+  error: unknown;
+  className?: string;
+  testId?: string;
+}) {
+  const { lang } = useI18n();
+  if (error === undefined) return null;
+  return (
+    <p className={className} role="alert" data-testid={testId}>
+      {errorText(error, lang)}
+    </p>
+  );
+}
+
 export function Empty() {
   const { t } = useI18n();
   return <div className="status status-empty">{t('common.empty')}</div>;

@@ -36,3 +36,7 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang, timeZ
 
 /** Notices and duties are timed in China Standard Time, wherever the screen is read. */
 export const CHINA_TIME_ZONE = 'Asia/Shanghai';
+
+/** An instant as Beijing wall time, e.g. 2022-11-09 10:20. */
+export const beijing = (iso: string) =>
+  new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ApiError, api } from '../api';
 import type { ImportProblem } from '../types';
+import { useSubmit } from './useSubmit';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -32,16 +33,15 @@ function problemsOf(e: unknown): ImportProblem[] | null {
 /** A CSV/XLSX upload to an all-or-nothing import endpoint: validate (dry run) first, then import. */
 export function useSheetUpload<R>(path: string) {
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState<'validate' | 'import' | null>(null);
   const [outcome, setOutcome] = useState<UploadOutcome<R>>();
 
-  async function send(dryRun: boolean) {
-    if (!file) return;
-    const contentType = sheetContentType(file.name);
-    if (!contentType) return setOutcome({ kind: 'wrongType' });
-    setBusy(dryRun ? 'validate' : 'import');
-    setOutcome(undefined);
-    try {
+  // every failure becomes the outcome (row problems or the error), so none is left in the shell's `error`
+  const upload = useSubmit(
+    async (dryRun: boolean) => {
+      if (!file) return;
+      const contentType = sheetContentType(file.name);
+      if (!contentType) return setOutcome({ kind: 'wrongType' });
+      setOutcome(undefined);
       const result = await api<R>(`${path}?dryRun=${dryRun}`, {
         method: 'POST',
         raw: file,
@@ -49,13 +49,20 @@ export function useSheetUpload<R>(path: string) {
         headers: { 'X-Filename': encodeURIComponent(file.name) },
       });
       setOutcome({ kind: 'ok', result });
-    } catch (error) {
-      const problems = problemsOf(error);
-      setOutcome(problems ? { kind: 'invalid', problems } : { kind: 'error', error });
-    } finally {
-      setBusy(null);
-    }
-  }
+    },
+    {
+      onError: (error) => {
+        const problems = problemsOf(error);
+        setOutcome(problems ? { kind: 'invalid', problems } : { kind: 'error', error });
+        return true;
+      },
+    },
+  );
+  const busy: 'validate' | 'import' | null =
+    upload.pending === undefined ? null : upload.pending ? 'validate' : 'import';
+  const send = async (dryRun: boolean) => {
+    await upload.run(dryRun);
+  };
   /** Picks another file; the outcome of the previous one no longer applies. */
   function choose(f: File | null) {
     setFile(f);

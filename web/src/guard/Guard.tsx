@@ -1,10 +1,11 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { ApiError, api, errorText } from '../api';
+import { ApiError, api } from '../api';
 import { CHINA_TIME_ZONE } from '../common/dates';
-import { ErrorBox, Loading } from '../common/Status';
+import { newKey } from '../common/newKey';
+import { ErrorBox, FormError, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
-import { useI18n } from '../i18n';
-import { type GuardKey, useGuardStrings } from './strings';
+import { useSubmit } from '../common/useSubmit';
+import { translate, useI18n } from '../i18n';
 import './guard.css';
 
 interface Venue {
@@ -24,11 +25,9 @@ interface ScanResult {
   venue: { code: string; name: string; category: string };
 }
 
-interface Outcome {
-  result?: ScanResult;
-  error?: unknown;
+interface Checked {
+  result: ScanResult;
   byId: boolean;
-  at: number;
 }
 
 interface Counts {
@@ -65,11 +64,10 @@ function writeJson(key: string, value: unknown): void {
   }
 }
 
-/** A fresh idempotency key; randomUUID needs a secure context, so fall back to random bytes. */
-function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+/** The local check's refusal, in both languages like a server error, so it follows a language switch. */
+function notRecognised(): ApiError {
+  const messages = { 'zh-CN': translate('zh-CN', 'guard.notRecognised'), en: translate('en', 'guard.notRecognised') };
+  return new ApiError(0, 'GUARD_INPUT', messages.en, messages);
 }
 
 function loadCounts(): Counts {
@@ -80,7 +78,7 @@ function loadCounts(): Counts {
 
 /** The guard's entrance check: pick the venue once, then check each person by personal code or resident ID. */
 export function Guard() {
-  const g = useGuardStrings();
+  const { t } = useI18n();
   const [venue, setVenue] = useState<Venue | undefined>(() => readJson<Venue>(VENUE_KEY));
   const choose = (v: Venue | undefined) => {
     writeJson(VENUE_KEY, v);
@@ -88,14 +86,14 @@ export function Guard() {
   };
   return (
     <div className="guard">
-      <h1>{g('title')}</h1>
+      <h1>{t('guard.title')}</h1>
       {venue ? <Checkpoint venue={venue} onChange={() => choose(undefined)} /> : <VenuePicker onPick={choose} />}
     </div>
   );
 }
 
 function VenuePicker({ onPick }: { onPick: (v: Venue) => void }) {
-  const g = useGuardStrings();
+  const { t } = useI18n();
   const venues = useApi<{ items: Venue[] }>(`/api/v1/venues?date=${today()}`);
   const [filter, setFilter] = useState('');
   const [picked, setPicked] = useState('');
@@ -105,7 +103,7 @@ function VenuePicker({ onPick }: { onPick: (v: Venue) => void }) {
   const f = filter.trim().toLowerCase();
   const shown = f ? open.filter((v) => v.name.toLowerCase().includes(f) || v.code.toLowerCase().includes(f)) : open;
   const chosen = open.find((v) => v.code === picked) ?? shown[0];
-  if (open.length === 0) return <p className="notice">{g('noVenues')}</p>;
+  if (open.length === 0) return <p className="notice">{t('guard.noVenues')}</p>;
   return (
     <form
       className="guard-picker"
@@ -114,17 +112,17 @@ function VenuePicker({ onPick }: { onPick: (v: Venue) => void }) {
         if (chosen) onPick(chosen);
       }}
     >
-      <h2>{g('pickVenue')}</h2>
+      <h2>{t('guard.pickVenue')}</h2>
       <input
         type="search"
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
-        placeholder={g('filter')}
-        aria-label={g('filter')}
+        placeholder={t('guard.filter')}
+        aria-label={t('guard.filter')}
         data-testid="guard-venue-filter"
       />
       <label>
-        {g('venue')}
+        {t('guard.venue')}
         <select
           value={chosen?.code ?? ''}
           onChange={(e) => setPicked(e.target.value)}
@@ -139,28 +137,22 @@ function VenuePicker({ onPick }: { onPick: (v: Venue) => void }) {
         </select>
       </label>
       <button type="submit" className="btn btn-primary guard-big-btn" disabled={!chosen} data-testid="guard-use-venue">
-        {g('useVenue')}
+        {t('guard.useVenue')}
       </button>
     </form>
   );
 }
 
 function Checkpoint({ venue, onChange }: { venue: Venue; onChange: () => void }) {
-  const g = useGuardStrings();
-  const { lang } = useI18n();
+  const { t } = useI18n();
   const signed = useApi<{ code: string }>(`/api/v1/venues/${encodeURIComponent(venue.code)}/code`);
   const [value, setValue] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [checked, setChecked] = useState<Checked | null>(null);
+  // each answer is a new element, so that the same verdict twice still flashes
+  const [attempt, setAttempt] = useState(0);
   const [counts, setCounts] = useState<Counts>(loadCounts);
   const input = useRef<HTMLInputElement>(null);
   const ready = !!signed.data;
-
-  // focus on arrival and again after each answer, once the input is enabled
-  useEffect(() => {
-    void outcome;
-    if (ready && !busy) input.current?.focus();
-  }, [ready, busy, outcome]);
 
   const count = (verdict: 'allow' | 'deny') => {
     const c = loadCounts();
@@ -169,98 +161,100 @@ function Checkpoint({ venue, onChange }: { venue: Venue; onChange: () => void })
     setCounts(next);
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const text = value.trim();
-    if (!text || busy || !signed.data) return;
-    const byId = RESIDENT_ID.test(text);
-    const done = (o: Omit<Outcome, 'at'>) => {
-      setOutcome({ ...o, at: Date.now() });
-      setValue('');
-      setBusy(false);
-    };
-    if (!byId && !text.startsWith('P1.')) {
-      done({ error: new ApiError(0, 'GUARD_INPUT', g('notRecognised')), byId });
-      return;
-    }
-    setBusy(true);
-    const body = byId
-      ? { venueCode: signed.data.code, idNumber: text.toUpperCase(), proxy: true }
-      : { venueCode: signed.data.code, personalCode: text };
-    try {
+  const check = useSubmit(
+    async ({ text, venueCode }: { text: string; venueCode: string }) => {
+      setAttempt((n) => n + 1);
+      setChecked(null);
+      const byId = RESIDENT_ID.test(text);
+      if (!byId && !text.startsWith('P1.')) throw notRecognised();
+      const body = byId ? { venueCode, idNumber: text.toUpperCase(), proxy: true } : { venueCode, personalCode: text };
       const result = await api<ScanResult>('/api/v1/scans', {
         method: 'POST',
         body,
         headers: { 'Idempotency-Key': newKey() },
       });
       count(result.verdict);
-      done({ result, byId });
-    } catch (err) {
-      // a revoked or stale poster code: fetch the current one for the next person
-      if (err instanceof ApiError && err.code.startsWith('VENUE_CODE_')) signed.reload();
-      done({ error: err, byId });
-    }
+      setChecked({ result, byId });
+    },
+    {
+      onError: (err) => {
+        // a revoked or stale poster code: fetch the current one for the next person
+        if (err instanceof ApiError && err.code.startsWith('VENUE_CODE_')) signed.reload();
+        return false;
+      },
+    },
+  );
+
+  // focus on arrival and again after each answer, once the input is enabled
+  useEffect(() => {
+    void attempt;
+    if (ready && !check.busy) input.current?.focus();
+  }, [ready, check.busy, attempt]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const text = value.trim();
+    if (!text || !signed.data) return;
+    // the input empties for the next person once the answer is in
+    void check.run({ text, venueCode: signed.data.code }).then(() => setValue(''));
   };
 
   return (
     <>
       <div className="guard-venue">
         <div>
-          <div className="muted small">{g('venue')}</div>
+          <div className="muted small">{t('guard.venue')}</div>
           <strong data-testid="guard-venue-name">{venue.name}</strong>
         </div>
         <button type="button" className="btn btn-small" onClick={onChange} data-testid="guard-change-venue">
-          {g('changeVenue')}
+          {t('guard.changeVenue')}
         </button>
       </div>
       {signed.error && !signed.data ? (
         <ErrorBox error={signed.error} onRetry={signed.reload} />
       ) : !signed.data ? (
-        <Loading label={g('loadingCode')} />
+        <Loading label={t('guard.loadingCode')} />
       ) : (
-        <form className="guard-form" onSubmit={(e) => void submit(e)}>
+        <form className="guard-form" onSubmit={submit}>
           <label htmlFor="guard-input" className="sr-only">
-            {g('input')}
+            {t('guard.input')}
           </label>
           <input
             id="guard-input"
             ref={input}
             value={value}
             onChange={(e) => setValue(e.target.value)}
-            placeholder={g('inputHint')}
+            placeholder={t('guard.inputHint')}
             autoComplete="off"
             autoCapitalize="characters"
             autoCorrect="off"
             spellCheck={false}
             enterKeyHint="go"
-            disabled={busy}
+            disabled={check.busy}
             data-testid="guard-input"
           />
-          <button type="submit" className="btn btn-primary guard-big-btn" disabled={busy || !value.trim()}>
-            {g('check')}
+          <button type="submit" className="btn btn-primary guard-big-btn" disabled={check.busy || !value.trim()}>
+            {t('guard.check')}
           </button>
         </form>
       )}
-      {outcome?.result && <Verdict result={outcome.result} byId={outcome.byId} key={outcome.at} />}
-      {outcome?.error !== undefined && (
-        <div className="guard-error" role="alert" data-testid="guard-error" key={outcome.at}>
-          {errorText(outcome.error, lang)}
-        </div>
-      )}
+      {checked && <Verdict result={checked.result} byId={checked.byId} key={`verdict-${attempt}`} />}
+      <FormError error={check.error} className="guard-error" testId="guard-error" key={`error-${attempt}`} />
       <div className="guard-counter muted small" data-testid="guard-counter">
-        {g('today')}: <span className="guard-count-allow">{g('allowed', { n: counts.allowed })}</span> ·{' '}
-        <span className="guard-count-deny">{g('denied', { n: counts.denied })}</span>
+        {t('guard.today')}: <span className="guard-count-allow">{t('guard.allowed', { n: counts.allowed })}</span> ·{' '}
+        <span className="guard-count-deny">{t('guard.denied', { n: counts.denied })}</span>
       </div>
     </>
   );
 }
 
 function Verdict({ result, byId }: { result: ScanResult; byId: boolean }) {
-  const g = useGuardStrings();
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
   const last = result.lastNegativeSampledAt ? Date.parse(result.lastNegativeSampledAt) : Number.NaN;
   const negative24 = Number.isFinite(last) && Date.now() - last <= DAY_MS;
-  const when = Number.isFinite(last) ? new Date(last).toLocaleString(lang, { timeZone: CHINA_TIME_ZONE }) : g('none');
+  const when = Number.isFinite(last)
+    ? new Date(last).toLocaleString(lang, { timeZone: CHINA_TIME_ZONE })
+    : t('certificate.none');
   return (
     <section
       className={`guard-verdict ${result.verdict}`}
@@ -269,14 +263,14 @@ function Verdict({ result, byId }: { result: ScanResult; byId: boolean }) {
       data-colour={result.colour}
       aria-live="assertive"
     >
-      <strong className="guard-verdict-word">{result.verdict === 'allow' ? g('allow') : g('deny')}</strong>
+      <strong className="guard-verdict-word">{result.verdict === 'allow' ? t('guard.allow') : t('guard.deny')}</strong>
       <span className="guard-verdict-venue">{result.venue.name}</span>
       <div className="guard-verdict-facts">
-        <span className={`guard-chip guard-chip-${result.colour}`}>{g(result.colour as GuardKey)}</span>
+        <span className={`guard-chip guard-chip-${result.colour}`}>{t(`colour.${result.colour}`)}</span>
         <span className={`guard-chip ${negative24 ? 'ok' : 'no'}`}>
-          {negative24 ? g('negative24') : g('noNegative24')}
+          {negative24 ? t('certificate.negative24') : t('guard.noNegative24')}
         </span>
-        {byId && <span className="guard-chip">{g('byId')}</span>}
+        {byId && <span className="guard-chip">{t('guard.byId')}</span>}
       </div>
       {result.reasons.length > 0 && (
         <ul className="guard-reasons">
@@ -286,7 +280,7 @@ function Verdict({ result, byId }: { result: ScanResult; byId: boolean }) {
         </ul>
       )}
       <span className="guard-verdict-meta small">
-        {g('lastNegative')}: {when}
+        {t('certificate.lastNegative')}: {when}
       </span>
     </section>
   );

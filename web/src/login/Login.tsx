@@ -1,5 +1,7 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import { api, errorText } from '../api';
+import { useEffect, useState } from 'react';
+import { api } from '../api';
+import { FormError } from '../common/Status';
+import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
 import { LangToggle } from '../shell/LangToggle';
 import type { User } from '../types';
@@ -9,39 +11,29 @@ interface Props {
 }
 
 export function Login({ onSignedIn }: Props) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
 
   useEffect(() => {
     document.title = `${t('login.title')} · ${t('app.short')}`;
   }, [t]);
 
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { user } = await api<{ user: User }>('/api/v1/sessions', {
-        method: 'POST',
-        body: { username: username.trim(), password },
-        quiet401: true,
-      });
-      onSignedIn(user);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  }
+  const submit = useSubmit(async () => {
+    const { user } = await api<{ user: User }>('/api/v1/sessions', {
+      method: 'POST',
+      body: { username: username.trim(), password },
+      quiet401: true,
+    });
+    onSignedIn(user);
+  });
 
   return (
     <main className="login-page">
       <div className="login-lang">
         <LangToggle />
       </div>
-      <form className="login-card" onSubmit={submit} aria-busy={busy}>
+      <form className="login-card" onSubmit={submit.onSubmit} aria-busy={submit.busy}>
         <div className="login-brand" aria-hidden="true">
           榕
         </div>
@@ -68,13 +60,9 @@ export function Login({ onSignedIn }: Props) {
             onChange={(e) => setPassword(e.target.value)}
           />
         </label>
-        {error !== undefined && (
-          <p className="form-error" role="alert" data-testid="login-error">
-            {errorText(error, lang)}
-          </p>
-        )}
-        <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
-          {busy ? t('login.submitting') : t('login.submit')}
+        <FormError error={submit.error} className="form-error" testId="login-error" />
+        <button type="submit" className="btn btn-primary btn-block" disabled={submit.busy}>
+          {submit.busy ? t('login.submitting') : t('login.submit')}
         </button>
       </form>
     </main>

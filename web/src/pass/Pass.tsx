@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
+import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
-import { usePassStrings } from './strings';
 import './pass.css';
 
 interface PassView {
@@ -25,8 +25,7 @@ interface ScanResult {
 
 /** The resident's pass: colour, certificate, and the personal code of this minute; check-in below. */
 export function Pass() {
-  const p = usePassStrings();
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
   const pass = useApi<PassView>('/api/v1/pass');
   const [left, setLeft] = useState(60);
   const { data, reload } = pass;
@@ -48,81 +47,74 @@ export function Pass() {
   if (!data) return null;
   const when = data.lastNegativeSampledAt
     ? new Date(data.lastNegativeSampledAt).toLocaleString(lang, { timeZone: 'Asia/Shanghai' })
-    : p('none');
+    : t('certificate.none');
   return (
     <div className="pass">
-      <h1>{p('title')}</h1>
+      <h1>{t('pass.title')}</h1>
       {data.notice && (
         <div className="pass-notice" role="alert" data-testid="pass-notice">
-          <strong>{p('notice')}</strong>
+          <strong>{t('pass.notice')}</strong>
           <span>{data.notice[lang === 'en' ? 'en' : 'zh-CN']}</span>
         </div>
       )}
       <section className={`pass-colour pass-${data.colour}`} data-testid="pass-colour" data-colour={data.colour}>
-        <strong>{p(data.colour)}</strong>
+        <strong>{t(`colour.${data.colour}`)}</strong>
         <span>{data.reason[lang === 'en' ? 'en' : 'zh-CN']}</span>
       </section>
       <section className={`pass-cert ${data.negativeWithin24h ? 'ok' : 'no'}`} data-testid="pass-cert">
-        <strong>{data.negativeWithin24h ? p('negative24') : p('noNegative24')}</strong>
+        <strong>{data.negativeWithin24h ? t('certificate.negative24') : t('pass.noNegative24')}</strong>
         <span>
-          {p('lastNegative')}: {when}
+          {t('certificate.lastNegative')}: {when}
         </span>
       </section>
       <section className="pass-code">
-        <div className="muted small">{p('code')}</div>
+        <div className="muted small">{t('pass.code')}</div>
         <code data-testid="pass-code">{data.personalCode}</code>
-        <div className="muted small">{p('refreshes', { s: left })}</div>
+        <div className="muted small">{t('pass.refreshes', { s: left })}</div>
       </section>
       <CheckIn personalCode={data.personalCode} />
       <p className="muted small">
-        {p('rule')}: {data.colourRule}
+        {t('pass.rule')}: {data.colourRule}
       </p>
     </div>
   );
 }
 
 function CheckIn({ personalCode }: { personalCode: string }) {
-  const p = usePassStrings();
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
   const [venueCode, setVenueCode] = useState('');
   const [result, setResult] = useState<ScanResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async () => {
-    setError(null);
+  const checkIn = useSubmit(async () => {
     setResult(null);
-    try {
-      setResult(
-        await api<ScanResult>('/api/v1/scans', { method: 'POST', body: { venueCode: venueCode.trim(), personalCode } }),
-      );
-    } catch (e) {
-      setError(e);
-    }
-  };
+    setResult(
+      await api<ScanResult>('/api/v1/scans', { method: 'POST', body: { venueCode: venueCode.trim(), personalCode } }),
+    );
+  });
   return (
     <section className="pass-checkin">
-      <h2>{p('checkIn')}</h2>
+      <h2>{t('pass.checkIn')}</h2>
       <label>
-        {p('venueCode')}
+        {t('pass.venueCode')}
         <input
           value={venueCode}
           onChange={(e) => setVenueCode(e.target.value)}
-          placeholder={p('venueHint')}
+          placeholder={t('pass.venueHint')}
           data-testid="venue-code"
         />
       </label>
       <button
         type="button"
         className="btn btn-primary"
-        onClick={() => void submit()}
-        disabled={!venueCode.trim()}
+        onClick={() => void checkIn.run()}
+        disabled={checkIn.busy || !venueCode.trim()}
         data-testid="check-in"
       >
-        {p('submit')}
+        {t('pass.submit')}
       </button>
-      {error ? <ErrorBox error={error} /> : null}
+      {checkIn.error !== undefined && <ErrorBox error={checkIn.error} />}
       {result && (
         <div className={`pass-verdict ${result.verdict}`} data-testid="verdict" data-verdict={result.verdict}>
-          <strong>{result.verdict === 'allow' ? p('allow') : p('deny')}</strong>
+          <strong>{result.verdict === 'allow' ? t('pass.allow') : t('pass.deny')}</strong>
           <span>{result.venue.name}</span>
           {result.reasons.map((r) => (
             <span key={r.code}>{lang === 'en' ? r.en : r['zh-CN']}</span>

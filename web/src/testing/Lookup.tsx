@@ -1,6 +1,7 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api';
 import { ErrorBox } from '../common/Status';
+import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
 import { LookupResult } from './LookupResult';
 import { TestingTabs } from './TestingTabs';
@@ -15,26 +16,15 @@ export function Lookup() {
   const { t } = useI18n();
   const { code, round } = useTestingParams();
   const [idNumber, setIdNumber] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const [result, setResult] = useState<{ status: TestStatus; idMasked: string }>();
 
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
+  const submit = useSubmit(async () => {
     const id = idNumber.trim().toUpperCase();
     if (!id) return;
-    setBusy(true);
-    setError(undefined);
     setResult(undefined);
-    try {
-      const status = await api<TestStatus>('/api/v1/test-status/lookup', { method: 'POST', body: { idNumber: id } });
-      setResult({ status, idMasked: mask(id) });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const status = await api<TestStatus>('/api/v1/test-status/lookup', { method: 'POST', body: { idNumber: id } });
+    setResult({ status, idMasked: mask(id) });
+  });
 
   return (
     <section className="page testing-page">
@@ -44,7 +34,7 @@ export function Lookup() {
       <TestingTabs active="lookup" campaign={code} round={round} />
       <section className="card lookup-card">
         <h2>{t('testing.lookup.title')}</h2>
-        <form className="lookup-form" onSubmit={submit} data-testid="lookup-form">
+        <form className="lookup-form" onSubmit={submit.onSubmit} data-testid="lookup-form">
           <label className="field field-grow">
             <span>{t('testing.lookup.idNumber')}</span>
             <input
@@ -60,13 +50,13 @@ export function Lookup() {
               className="mono"
             />
           </label>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="lookup-submit">
-            {busy ? t('testing.lookup.working') : t('testing.lookup.submit')}
+          <button type="submit" className="btn btn-primary" disabled={submit.busy} data-testid="lookup-submit">
+            {submit.busy ? t('testing.lookup.working') : t('testing.lookup.submit')}
           </button>
         </form>
         <p className="muted small">{t('testing.lookup.hint')}</p>
       </section>
-      {error !== undefined && <ErrorBox error={error} />}
+      {submit.error !== undefined && <ErrorBox error={submit.error} />}
       {result && <LookupResult status={result.status} idMasked={result.idMasked} />}
     </section>
   );

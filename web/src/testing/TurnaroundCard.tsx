@@ -1,9 +1,8 @@
 import { query } from '../api';
 import { Empty, ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
-import { useI18n } from '../i18n';
+import { type MessageKey, useI18n } from '../i18n';
 import { formatPct } from './defaults';
-import { type TestingKey, useTestingStrings } from './strings';
 import type { Turnaround, TurnaroundFigures } from './types';
 
 interface Props {
@@ -17,31 +16,36 @@ const tone = (pct: number | null) => (pct === null ? 'none' : pct < 80 ? 'low' :
 
 /** Sampled → received → resulted for the round against the target: headline tiles and a table per lab. */
 export function TurnaroundCard({ campaign, round, district }: Props) {
-  const s = useTestingStrings();
-  const { lang, formatNumber } = useI18n();
+  const { t, lang, formatNumber } = useI18n();
   const ta = useApi<Turnaround>(
     `/api/v1/campaigns/${encodeURIComponent(campaign)}/turnaround${query({ round, district })}`,
   );
-  const h = (v: number | null) => (v === null ? '—' : s('taHours', { h: v.toLocaleString(lang) }));
+  const h = (v: number | null) => (v === null ? '—' : t('testing.turnaround.hours', { h: v.toLocaleString(lang) }));
   const f = ta.data?.selected;
-  const tiles: Array<[TestingKey, string, string | number | null]> = f
+  // the test ids keep the tiles' former names (turnaround-taP50, …)
+  const tiles: Array<[string, MessageKey, string, string | number | null]> = f
     ? [
-        ['taP50', h(f.p50Hours), f.p50Hours],
-        ['taP90', h(f.p90Hours), f.p90Hours],
-        ['taWithin', formatPct(f.pctWithinTarget, lang), f.pctWithinTarget],
-        ['taWaiting', formatNumber(f.waitingPastTarget), f.waitingPastTarget],
-        ['taNoReceipt', formatNumber(f.resultedWithoutReceipt), f.resultedWithoutReceipt],
-        ['taToReceipt', h(f.p50ToReceiptHours), f.p50ToReceiptHours],
-        ['taInLab', h(f.p50InLabHours), f.p50InLabHours],
+        ['taP50', 'testing.turnaround.p50', h(f.p50Hours), f.p50Hours],
+        ['taP90', 'testing.turnaround.p90', h(f.p90Hours), f.p90Hours],
+        ['taWithin', 'testing.turnaround.within', formatPct(f.pctWithinTarget, lang), f.pctWithinTarget],
+        ['taWaiting', 'testing.turnaround.waiting', formatNumber(f.waitingPastTarget), f.waitingPastTarget],
+        [
+          'taNoReceipt',
+          'testing.turnaround.noReceipt',
+          formatNumber(f.resultedWithoutReceipt),
+          f.resultedWithoutReceipt,
+        ],
+        ['taToReceipt', 'testing.turnaround.toReceipt', h(f.p50ToReceiptHours), f.p50ToReceiptHours],
+        ['taInLab', 'testing.turnaround.inLab', h(f.p50InLabHours), f.p50InLabHours],
       ]
     : [];
   return (
     <section className="card turnaround-card" data-testid="turnaround-card">
       <div className="card-header">
-        <h2>{s('taTitle')}</h2>
+        <h2>{t('testing.turnaround.title')}</h2>
         {ta.data && (
           <span className="muted small" data-testid="turnaround-target" data-value={ta.data.targetHours}>
-            {s('taTarget', { h: ta.data.targetHours })}
+            {t('testing.turnaround.target', { h: ta.data.targetHours })}
           </span>
         )}
       </div>
@@ -54,44 +58,44 @@ export function TurnaroundCard({ campaign, round, district }: Props) {
           ) : (
             <>
               <dl className="turnaround-tiles">
-                {tiles.map(([key, shown, value]) => (
+                {tiles.map(([key, label, shown, value]) => (
                   <div
                     key={key}
                     className={`turnaround-tile${key === 'taWithin' ? ` ta-${tone(f.pctWithinTarget)}` : ''}${key === 'taWaiting' && f.waitingPastTarget > 0 ? ' ta-low' : ''}`}
                     data-testid={`turnaround-${key}`}
                     data-value={value ?? ''}
                   >
-                    <dt>{s(key)}</dt>
+                    <dt>{t(label)}</dt>
                     <dd>{shown}</dd>
                   </div>
                 ))}
               </dl>
-              <h3 className="turnaround-sub">{s('taByLab')}</h3>
+              <h3 className="turnaround-sub">{t('testing.turnaround.byLab')}</h3>
               <div className="table-wrap">
                 <table className="table" data-testid="turnaround-labs">
                   <thead>
                     <tr>
-                      <th scope="col">{s('taLab')}</th>
+                      <th scope="col">{t('testing.turnaround.lab')}</th>
                       <th scope="col" className="num">
-                        {s('taTubes')}
+                        {t('testing.turnaround.tubes')}
                       </th>
                       <th scope="col" className="num">
-                        {s('taResulted')}
+                        {t('testing.turnaround.resulted')}
                       </th>
                       <th scope="col" className="num">
-                        {s('taP50')}
+                        {t('testing.turnaround.p50')}
                       </th>
                       <th scope="col" className="num">
-                        {s('taP90')}
+                        {t('testing.turnaround.p90')}
                       </th>
                       <th scope="col" className="num">
-                        {s('taWithin')}
+                        {t('testing.turnaround.within')}
                       </th>
                       <th scope="col" className="num">
-                        {s('taWaiting')}
+                        {t('testing.turnaround.waiting')}
                       </th>
                       <th scope="col" className="num">
-                        {s('taNoReceipt')}
+                        {t('testing.turnaround.noReceipt')}
                       </th>
                     </tr>
                   </thead>
@@ -106,17 +110,16 @@ export function TurnaroundCard({ campaign, round, district }: Props) {
           )}
         </div>
       )}
-      <p className="muted small">{s('taHint')}</p>
+      <p className="muted small">{t('testing.turnaround.hint')}</p>
     </section>
   );
 }
 
 function LabRow({ lab, f, hours }: { lab: string | null; f: TurnaroundFigures; hours: (v: number | null) => string }) {
-  const s = useTestingStrings();
-  const { lang, formatNumber } = useI18n();
+  const { t, lang, formatNumber } = useI18n();
   return (
     <tr data-testid="turnaround-lab-row" data-lab={lab ?? ''} data-pct={f.pctWithinTarget ?? ''}>
-      <td className="mono">{lab ?? s('taNoLab')}</td>
+      <td className="mono">{lab ?? t('testing.turnaround.noLab')}</td>
       <td className="num">{formatNumber(f.tubes)}</td>
       <td className="num">{formatNumber(f.resulted)}</td>
       <td className="num">{hours(f.p50Hours)}</td>

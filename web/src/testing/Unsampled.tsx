@@ -5,7 +5,6 @@ import { Pager } from '../common/Pager';
 import { Empty, ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
-import { useTestingStrings } from './strings';
 import type { UnsampledPerson } from './types';
 
 const PAGE_SIZE = 50;
@@ -30,8 +29,6 @@ export function Unsampled({ campaign, round, community, communityName }: Props) 
   const pages = Math.max(1, Math.ceil((items?.length ?? 0) / PAGE_SIZE));
   const current = Math.min(page, pages);
 
-  const s = useTestingStrings();
-
   return (
     <section className="card unsampled-card" data-testid="unsampled">
       <div className="card-header">
@@ -45,15 +42,15 @@ export function Unsampled({ campaign, round, community, communityName }: Props) 
             </span>
           )}
           {items && items.length > 0 && (
-            <span title={s('exportHint')}>
+            <span title={t('testing.export.hint')}>
               <DownloadButton
                 path={`/api/v1/campaigns/${encodeURIComponent(campaign)}/unsampled.xlsx${query({ round, community })}`}
                 fileName={`unsampled-${campaign}-r${round}-${community}.xlsx`}
-                busyLabel={s('exporting')}
+                busyLabel={t('testing.export.working')}
                 className="btn btn-small"
                 testId="unsampled-export"
               >
-                {s('exportXlsx')}
+                {t('testing.export.xlsx')}
               </DownloadButton>
             </span>
           )}

@@ -4,7 +4,6 @@ import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
 import { LevelBadge } from '../zones/LevelBadge';
 import { CoverageBar } from './CoverageBar';
-import { useTestingStrings } from './strings';
 import type { CoverageRow } from './types';
 
 interface Props {
@@ -18,7 +17,6 @@ type ZoneRow = CoverageRow & { level: 'high' | 'medium' | 'low'; status: 'active
 
 /** Coverage of the round in each risk zone of the area, over the zone's recorded residents. */
 export function ZoneCoverageCard({ campaign, round, area }: Props) {
-  const s = useTestingStrings();
   const { t, formatNumber } = useI18n();
   const r = useApi<{ items: ZoneRow[] }>(
     `/api/v1/campaigns/${encodeURIComponent(campaign)}/coverage${query({ round, level: 'zone', within: area || undefined })}`,
@@ -30,21 +28,21 @@ export function ZoneCoverageCard({ campaign, round, area }: Props) {
   return (
     <section className="card zone-coverage-card" data-testid="zone-coverage">
       <div className="card-header">
-        <h2>{s('zcTitle')}</h2>
-        <span className="muted small">{s('zcHint')}</span>
+        <h2>{t('testing.zoneCoverage.title')}</h2>
+        <span className="muted small">{t('testing.zoneCoverage.hint')}</span>
       </div>
       {r.loading && !r.data ? (
         <Loading />
       ) : r.error ? (
         <ErrorBox error={r.error} />
       ) : rows.length === 0 ? (
-        <p className="muted">{s('zcNone')}</p>
+        <p className="muted">{t('testing.zoneCoverage.none')}</p>
       ) : (
         <div className="table-wrap">
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">{s('zcZone')}</th>
+                <th scope="col">{t('testing.zoneCoverage.zone')}</th>
                 <th scope="col" className="num">
                   {t('testing.col.population')}
                 </th>

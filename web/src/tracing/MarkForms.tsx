@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import { api } from '../api';
 import { ImportProblems } from '../cases/ImportProblems';
+import { beijing } from '../common/dates';
 import { ErrorBox } from '../common/Status';
 import { useSheetUpload } from '../common/useSheetUpload';
-import { beijing, KINDS, useTracingStrings } from './strings';
+import { useSubmit } from '../common/useSubmit';
+import { useI18n } from '../i18n';
+import { KINDS } from './kinds';
 import type { TraceResult } from './types';
 
 /** Co-presence tracing of a case, one mark by hand, and a sheet import. */
@@ -18,61 +21,51 @@ export function MarkForms({ onChanged }: { onChanged: () => void }) {
 }
 
 function TraceForm({ onChanged }: { onChanged: () => void }) {
-  const s = useTracingStrings();
+  const { t } = useI18n();
   const [caseNo, setCaseNo] = useState('');
   const [minutes, setMinutes] = useState(30);
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<TraceResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const run = async () => {
-    setBusy(true);
-    setError(null);
+  const trace = useSubmit(async () => {
     setResult(null);
-    try {
-      setResult(
-        await api<TraceResult>(`/api/v1/tracing/cases/${encodeURIComponent(caseNo.trim())}/trace`, {
-          method: 'POST',
-          body: { minutes },
-        }),
-      );
-      onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    setResult(
+      await api<TraceResult>(`/api/v1/tracing/cases/${encodeURIComponent(caseNo.trim())}/trace`, {
+        method: 'POST',
+        body: { minutes },
+      }),
+    );
+    onChanged();
+  });
   return (
     <div className="card">
-      <h2>{s('traceTitle')}</h2>
-      <p className="muted small">{s('traceHint')}</p>
+      <h2>{t('tracing.traceTitle')}</h2>
+      <p className="muted small">{t('tracing.traceHint')}</p>
       <div className="form-row">
         <input
           value={caseNo}
           onChange={(e) => setCaseNo(e.target.value)}
-          placeholder={s('caseNo')}
-          aria-label={s('caseNo')}
+          placeholder={t('tracing.caseNo')}
+          aria-label={t('tracing.caseNo')}
           data-testid="trace-case"
         />
         <label>
-          {s('minutes')}{' '}
+          {t('tracing.minutes')}{' '}
           <input type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} />
         </label>
         <button
           type="button"
           className="btn btn-primary"
-          disabled={!caseNo.trim() || busy}
-          onClick={() => void run()}
+          disabled={!caseNo.trim() || trace.busy}
+          onClick={() => void trace.run()}
           data-testid="trace-run"
         >
-          {busy ? s('tracing') : s('trace')}
+          {trace.busy ? t('tracing.tracing') : t('tracing.trace')}
         </button>
       </div>
-      {error ? <ErrorBox error={error} /> : null}
+      {trace.error !== undefined && <ErrorBox error={trace.error} />}
       {result && (
         <div className="trace-result" data-testid="trace-result">
           <p>
-            {s('traceResult', {
+            {t('tracing.traceResult', {
               from: beijing(result.window.from),
               until: beijing(result.window.until),
               scans: result.caseScans,
@@ -99,43 +92,38 @@ function TraceForm({ onChanged }: { onChanged: () => void }) {
 }
 
 function AddForm({ onChanged }: { onChanged: () => void }) {
-  const s = useTracingStrings();
+  const { t } = useI18n();
   const empty = { idNumber: '', kind: 'close-contact', since: '', caseNo: '', zone: '', origin: '', note: '' };
   const [f, setF] = useState(empty);
-  const [msg, setMsg] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const [added, setAdded] = useState<{ added: number; duplicates: number } | null>(null);
   const set = (k: keyof typeof empty) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
-  const submit = async () => {
-    setError(null);
-    setMsg('');
-    try {
-      const record = Object.fromEntries(Object.entries(f).filter(([, v]) => v.trim()));
-      const r = await api<{ added: number; duplicates: number }>('/api/v1/tracing/marks', {
+  const submit = useSubmit(async () => {
+    setAdded(null);
+    const record = Object.fromEntries(Object.entries(f).filter(([, v]) => v.trim()));
+    setAdded(
+      await api<{ added: number; duplicates: number }>('/api/v1/tracing/marks', {
         method: 'POST',
         body: { records: [{ ...record, since: f.since.replace('T', ' ') }] },
-      });
-      setMsg(s('added', r));
-      setF(empty);
-      onChanged();
-    } catch (e) {
-      setError(e);
-    }
-  };
+      }),
+    );
+    setF(empty);
+    onChanged();
+  });
   return (
     <div className="card">
-      <h2>{s('addTitle')}</h2>
+      <h2>{t('tracing.addTitle')}</h2>
       <div className="form-grid">
         <input
           value={f.idNumber}
           onChange={set('idNumber')}
-          placeholder={s('idNumber')}
-          aria-label={s('idNumber')}
+          placeholder={t('tracing.idNumber')}
+          aria-label={t('tracing.idNumber')}
           data-testid="mark-id"
         />
-        <select value={f.kind} onChange={set('kind')} aria-label={s('kind')} data-testid="mark-kind">
+        <select value={f.kind} onChange={set('kind')} aria-label={t('tracing.kind')} data-testid="mark-kind">
           {KINDS.map((k) => (
             <option key={k} value={k}>
-              {s(`kind.${k}`)}
+              {t(`tracing.kind.${k}`)}
             </option>
           ))}
         </select>
@@ -143,39 +131,49 @@ function AddForm({ onChanged }: { onChanged: () => void }) {
           type="datetime-local"
           value={f.since}
           onChange={set('since')}
-          aria-label={s('since')}
+          aria-label={t('tracing.since')}
           data-testid="mark-since"
         />
-        <input value={f.caseNo} onChange={set('caseNo')} placeholder={s('caseNo')} aria-label={s('caseNo')} />
+        <input
+          value={f.caseNo}
+          onChange={set('caseNo')}
+          placeholder={t('tracing.caseNo')}
+          aria-label={t('tracing.caseNo')}
+        />
         {f.kind === 'left-zone' && (
-          <input value={f.zone} onChange={set('zone')} placeholder={s('zone')} aria-label={s('zone')} />
+          <input value={f.zone} onChange={set('zone')} placeholder={t('tracing.zone')} aria-label={t('tracing.zone')} />
         )}
         {f.kind === 'arrival' && (
-          <input value={f.origin} onChange={set('origin')} placeholder={s('origin')} aria-label={s('origin')} />
+          <input
+            value={f.origin}
+            onChange={set('origin')}
+            placeholder={t('tracing.origin')}
+            aria-label={t('tracing.origin')}
+          />
         )}
-        <input value={f.note} onChange={set('note')} placeholder={s('note')} aria-label={s('note')} />
+        <input value={f.note} onChange={set('note')} placeholder={t('tracing.note')} aria-label={t('tracing.note')} />
         <button
           type="button"
           className="btn btn-primary"
-          disabled={!f.idNumber.trim() || !f.since}
-          onClick={() => void submit()}
+          disabled={submit.busy || !f.idNumber.trim() || !f.since}
+          onClick={() => void submit.run()}
           data-testid="mark-add"
         >
-          {s('add')}
+          {t('tracing.add')}
         </button>
       </div>
-      {msg && (
+      {added && (
         <p className="notice" data-testid="mark-added">
-          {msg}
+          {t('tracing.added', added)}
         </p>
       )}
-      {error ? <ErrorBox error={error} /> : null}
+      {submit.error !== undefined && <ErrorBox error={submit.error} />}
     </div>
   );
 }
 
 function ImportForm({ onChanged }: { onChanged: () => void }) {
-  const s = useTracingStrings();
+  const { t } = useI18n();
   const { file, choose, busy, outcome, send } = useSheetUpload<{ added: number; duplicates: number; valid?: number }>(
     '/api/v1/imports/tracing-marks',
   );
@@ -185,8 +183,8 @@ function ImportForm({ onChanged }: { onChanged: () => void }) {
   };
   return (
     <div className="card">
-      <h2>{s('importTitle')}</h2>
-      <p className="muted small">{s('importHint')}</p>
+      <h2>{t('tracing.importTitle')}</h2>
+      <p className="muted small">{t('tracing.importHint')}</p>
       <div className="form-row">
         <input
           type="file"
@@ -195,7 +193,7 @@ function ImportForm({ onChanged }: { onChanged: () => void }) {
           data-testid="mark-file"
         />
         <button type="button" className="btn" disabled={!file || busy !== null} onClick={() => void go(true)}>
-          {s('validate')}
+          {t('tracing.validate')}
         </button>
         <button
           type="button"
@@ -203,16 +201,18 @@ function ImportForm({ onChanged }: { onChanged: () => void }) {
           disabled={!file || busy !== null}
           onClick={() => void go(false)}
         >
-          {s('import')}
+          {t('tracing.import')}
         </button>
       </div>
       {outcome?.kind === 'ok' && (
         <p className="notice">
-          {outcome.result.valid !== undefined ? s('valid', { n: outcome.result.valid }) : s('added', outcome.result)}
+          {outcome.result.valid !== undefined
+            ? t('tracing.valid', { n: outcome.result.valid })
+            : t('tracing.added', outcome.result)}
         </p>
       )}
       {outcome?.kind === 'invalid' && <ImportProblems problems={outcome.problems} />}
-      {outcome?.kind === 'wrongType' && <p className="notice notice-warn">{s('wrongType')}</p>}
+      {outcome?.kind === 'wrongType' && <p className="notice notice-warn">{t('tracing.wrongType')}</p>}
       {outcome?.kind === 'error' && <ErrorBox error={outcome.error} />}
     </div>
   );

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { api, query } from '../api';
 import { DownloadButton } from '../common/DownloadButton';
+import { beijing } from '../common/dates';
 import { Pager } from '../common/Pager';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
+import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
 import { can, type User } from '../types';
+import { KINDS } from './kinds';
 import { MarkForms } from './MarkForms';
-import { beijing, KINDS, useTracingStrings } from './strings';
 import type { Mark } from './types';
 import './tracing.css';
 
@@ -15,7 +17,7 @@ const PAGE = 50;
 
 /** 流调 / Tracing: the marks list with filters and export, co-presence tracing, and the forms. */
 export function Tracing({ user }: { user: User }) {
-  const s = useTracingStrings();
+  const { t } = useI18n();
   const [kind, setKind] = useState('');
   const [district, setDistrict] = useState('');
   const [active, setActive] = useState('true');
@@ -30,21 +32,21 @@ export function Tracing({ user }: { user: User }) {
   return (
     <section className="page tracing-page">
       <header className="page-header">
-        <h1>{s('title')}</h1>
+        <h1>{t('tracing.title')}</h1>
         <DownloadButton
           path={`/api/v1/tracing/marks.xlsx${query(filter)}`}
           fileName="tracing-marks.xlsx"
-          busyLabel={s('exporting')}
+          busyLabel={t('tracing.exporting')}
           testId="tracing-export"
         >
-          {s('export')}
+          {t('tracing.export')}
         </DownloadButton>
       </header>
-      <p className="muted">{s('intro')}</p>
+      <p className="muted">{t('tracing.intro')}</p>
       {writer && <MarkForms onChanged={changed} />}
       <div className="filters tracing-filters">
         <select
-          aria-label={s('kind')}
+          aria-label={t('tracing.kind')}
           value={kind}
           onChange={(e) => {
             setKind(e.target.value);
@@ -52,10 +54,10 @@ export function Tracing({ user }: { user: User }) {
           }}
           data-testid="tracing-kind"
         >
-          <option value="">{s('allKinds')}</option>
+          <option value="">{t('tracing.allKinds')}</option>
           {KINDS.map((k) => (
             <option key={k} value={k}>
-              {s(`kind.${k}`)}
+              {t(`tracing.kind.${k}`)}
             </option>
           ))}
         </select>
@@ -65,22 +67,22 @@ export function Tracing({ user }: { user: User }) {
             setDistrict(e.target.value.trim());
             setPage(1);
           }}
-          placeholder={s('district')}
-          aria-label={s('district')}
+          placeholder={t('tracing.district')}
+          aria-label={t('tracing.district')}
           inputMode="numeric"
           maxLength={6}
         />
         <select
-          aria-label={s('status')}
+          aria-label={t('tracing.status')}
           value={active}
           onChange={(e) => {
             setActive(e.target.value);
             setPage(1);
           }}
         >
-          <option value="">{s('allStates')}</option>
-          <option value="true">{s('active')}</option>
-          <option value="false">{s('closed')}</option>
+          <option value="">{t('tracing.allStates')}</option>
+          <option value="true">{t('tracing.active')}</option>
+          <option value="false">{t('tracing.closed')}</option>
         </select>
       </div>
       {list.error ? (
@@ -89,7 +91,7 @@ export function Tracing({ user }: { user: User }) {
         <Loading />
       ) : (
         <>
-          <p className="muted small">{s('shown', { total: list.data.total })}</p>
+          <p className="muted small">{t('tracing.shown', { total: list.data.total })}</p>
           <MarksTable items={list.data.items} writer={writer} onChanged={changed} />
           <Pager page={page} pageSize={PAGE} total={list.data.total} onPage={setPage} />
         </>
@@ -99,21 +101,20 @@ export function Tracing({ user }: { user: User }) {
 }
 
 function MarksTable({ items, writer, onChanged }: { items: Mark[]; writer: boolean; onChanged: () => void }) {
-  const s = useTracingStrings();
-  const { lang } = useI18n();
-  if (!items.length) return <p className="muted">{s('none')}</p>;
+  const { t, label, lang } = useI18n();
+  if (!items.length) return <p className="muted">{t('tracing.none')}</p>;
   return (
     <div className="table-wrap">
       <table className="table" data-testid="tracing-marks">
         <thead>
           <tr>
-            <th>{s('person')}</th>
-            <th>{s('kind')}</th>
-            <th>{s('since')}</th>
-            <th>{s('case')}</th>
-            <th>{s('detail')}</th>
-            <th>{s('source')}</th>
-            <th>{s('effect')}</th>
+            <th>{t('tracing.person')}</th>
+            <th>{t('tracing.kind')}</th>
+            <th>{t('tracing.since')}</th>
+            <th>{t('tracing.case')}</th>
+            <th>{t('tracing.detail')}</th>
+            <th>{t('tracing.source')}</th>
+            <th>{t('tracing.effect')}</th>
             {writer && <th />}
           </tr>
         </thead>
@@ -123,30 +124,30 @@ function MarksTable({ items, writer, onChanged }: { items: Mark[]; writer: boole
               <td>
                 {m.person.name} <span className="muted small mono">{m.person.idNumber}</span>
               </td>
-              <td>{s(`kind.${m.kind}` as 'kind.arrival')}</td>
+              <td>{label('tracing.kind', m.kind)}</td>
               <td className="mono">{beijing(m.since)}</td>
               <td className="mono">{m.caseNo ?? '—'}</td>
               <td>{m.zone ?? m.origin ?? '—'}</td>
-              <td>{s(`source.${m.source}` as 'source.manual')}</td>
+              <td>{label('tracing.source', m.source)}</td>
               <td className="wrap">
                 {m.effect ? (
                   <span className={`mark-effect effect-${m.effect}`} data-testid="mark-effect">
-                    {s(`effect.${m.effect}`)}
+                    {label('tracing.effect', m.effect)}
                   </span>
                 ) : (
-                  s(`status.${m.status}` as 'status.active')
+                  label('tracing.status', m.status)
                 )}
                 {m.reason && <div className="muted small">{m.reason[lang === 'en' ? 'en' : 'zh-CN']}</div>}
                 {m.closeReason && <div className="muted small">{m.closeReason}</div>}
                 {m.schedule && m.status === 'active' && (
                   <div className="muted small" data-testid="mark-schedule">
                     {m.schedule.identified
-                      ? s('schedule', {
+                      ? t('tracing.schedule', {
                           pcr: m.schedule.pcr.map((p) => p.date.slice(5)).join(' '),
                           ends: m.schedule.endsOn ?? '',
                           policy: m.schedule.policyId,
                         })
-                      : s('notIdentified', { policy: m.schedule.policyId })}
+                      : t('tracing.notIdentified', { policy: m.schedule.policyId })}
                   </div>
                 )}
               </td>
@@ -160,45 +161,39 @@ function MarksTable({ items, writer, onChanged }: { items: Mark[]; writer: boole
 }
 
 function Withdraw({ id, onDone }: { id: number; onDone: () => void }) {
-  const s = useTracingStrings();
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const withdraw = useSubmit(async () => {
+    await api(`/api/v1/tracing/marks/${id}/close`, { method: 'POST', body: { reason } });
+    onDone();
+  });
   if (!open)
     return (
       <button type="button" className="btn btn-small" onClick={() => setOpen(true)}>
-        {s('withdraw')}
+        {t('tracing.withdraw')}
       </button>
     );
-  const submit = async () => {
-    setError(null);
-    try {
-      await api(`/api/v1/tracing/marks/${id}/close`, { method: 'POST', body: { reason } });
-      onDone();
-    } catch (e) {
-      setError(e);
-    }
-  };
   return (
     <div className="withdraw-form">
       <input
         value={reason}
         onChange={(e) => setReason(e.target.value)}
-        placeholder={s('withdrawReason')}
-        aria-label={s('withdrawReason')}
+        placeholder={t('tracing.withdrawReason')}
+        aria-label={t('tracing.withdrawReason')}
       />
       <button
         type="button"
         className="btn btn-small btn-primary"
-        disabled={!reason.trim()}
-        onClick={() => void submit()}
+        disabled={withdraw.busy || !reason.trim()}
+        onClick={() => void withdraw.run()}
       >
-        {s('confirm')}
+        {t('tracing.confirm')}
       </button>
       <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>
-        {s('cancel')}
+        {t('common.cancel')}
       </button>
-      {error ? <ErrorBox error={error} /> : null}
+      {withdraw.error !== undefined && <ErrorBox error={withdraw.error} />}
     </div>
   );
 }

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { api, errorText } from '../api';
+import { api } from '../api';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { DownloadButton } from '../common/DownloadButton';
 import { ErrorBox } from '../common/Status';
+import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
 import { can, type User } from '../types';
 import { PaperForm } from './PaperForm';
-import { CATEGORIES, useVenueStrings } from './strings';
 import type { Venue } from './types';
 import { VenueScans } from './VenueScans';
 
@@ -24,67 +24,53 @@ export function VenueDetail({
   day: string;
   onChanged: () => void;
 }) {
-  const s = useVenueStrings();
-  const { lang } = useI18n();
+  const { t, label } = useI18n();
   const [confirm, setConfirm] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>();
+  const [revokedTo, setRevokedTo] = useState<number | null>(null);
   const [scansNonce, setScansNonce] = useState(0);
   const base = `/api/v1/venues/${encodeURIComponent(venue.code)}`;
   // The version in the URL makes the preview follow a revocation instead of showing a cached poster.
   const poster = (f: string) => `${base}/poster.${f}?version=${venue.codeVersion}`;
   const write = can(user, 'venues:write');
 
-  async function revoke() {
-    setConfirm(false);
-    setError(undefined);
-    try {
+  // revoking the code and setting the status share one failure line, as they share the toolbar
+  const change = useSubmit(async (what: 'revoke' | { status: string }) => {
+    if (what === 'revoke') {
       await api(`${base}/revoke`, { method: 'POST' });
-      setNotice(s('revoked', { v: venue.codeVersion + 1 }));
-      onChanged();
-    } catch (e) {
-      setError(e);
-    }
-  }
-  async function setStatus(status: string) {
-    setError(undefined);
-    try {
-      await api(`${base}/status`, { method: 'POST', body: { status } });
-      onChanged();
-    } catch (e) {
-      setError(e);
-    }
-  }
+      setRevokedTo(venue.codeVersion + 1);
+    } else await api(`${base}/status`, { method: 'POST', body: what });
+    onChanged();
+  });
 
   return (
     <section className="card venue-detail" data-testid="venue-detail" data-code={venue.code}>
       <h2>{venue.name}</h2>
       <p className="muted">
-        {venue.code} · {CATEGORIES[venue.category]?.[lang] ?? venue.category} ·{' '}
-        <span className={`venue-status venue-status-${venue.status}`}>{s(`status.${venue.status}`)}</span>
+        {venue.code} · {label('venues.category', venue.category)} ·{' '}
+        <span className={`venue-status venue-status-${venue.status}`}>{label('venues.status', venue.status)}</span>
       </p>
       <div className="venue-poster">
         <img
           src={poster('svg')}
-          alt={`${s('poster')} ${venue.name}`}
+          alt={`${t('venues.poster')} ${venue.name}`}
           data-testid="venue-poster"
           width={297}
           height={421}
         />
         <div className="venue-poster-actions">
-          <p className="muted">{s('codeVersion', { v: venue.codeVersion })}</p>
+          <p className="muted">{t('venues.codeVersion', { v: venue.codeVersion })}</p>
           <a className="btn btn-primary" href={poster('pdf')} target="_blank" rel="noopener" data-testid="venue-print">
-            {s('print')}
+            {t('venues.print')}
           </a>
           {(['svg', 'png', 'pdf'] as const).map((f) => (
             <DownloadButton
               key={f}
               path={poster(f)}
               fileName={`venue-${venue.code}.${f}`}
-              busyLabel={s('downloading')}
+              busyLabel={t('venues.downloading')}
               testId={`venue-download-${f}`}
             >
-              {s('download', { f: f.toUpperCase() })}
+              {t('venues.download', { f: f.toUpperCase() })}
             </DownloadButton>
           ))}
           {write && (
@@ -95,18 +81,19 @@ export function VenueDetail({
                 onClick={() => setConfirm(true)}
                 data-testid="venue-revoke"
               >
-                {s('revoke')}
+                {t('venues.revoke')}
               </button>
               <label className="field-inline">
-                {s('setStatus')}
+                {t('venues.setStatus')}
                 <select
                   value={venue.status}
-                  onChange={(e) => void setStatus(e.target.value)}
+                  onChange={(e) => void change.run({ status: e.target.value })}
+                  disabled={change.busy}
                   data-testid="venue-status-select"
                 >
                   {STATUSES.map((x) => (
                     <option key={x} value={x}>
-                      {s(`status.${x}`)}
+                      {label('venues.status', x)}
                     </option>
                   ))}
                 </select>
@@ -115,19 +102,22 @@ export function VenueDetail({
           )}
         </div>
       </div>
-      {notice && (
+      {revokedTo !== null && (
         <p className="notice" role="status" data-testid="venue-notice">
-          {notice}
+          {t('venues.revoked', { v: revokedTo })}
         </p>
       )}
-      {error !== undefined && <ErrorBox error={error} />}
+      {change.error !== undefined && <ErrorBox error={change.error} />}
       {confirm && (
         <ConfirmDialog
-          title={s('revokeTitle')}
-          message={s('revokeMessage', { name: venue.name })}
-          confirmLabel={s('revoke')}
-          cancelLabel={s('cancel')}
-          onConfirm={() => void revoke()}
+          title={t('venues.revokeTitle')}
+          message={t('venues.revokeMessage', { name: venue.name })}
+          confirmLabel={t('venues.revoke')}
+          cancelLabel={t('common.cancel')}
+          onConfirm={() => {
+            setConfirm(false);
+            void change.run('revoke');
+          }}
           onCancel={() => setConfirm(false)}
         />
       )}
@@ -139,7 +129,6 @@ export function VenueDetail({
             setScansNonce((n) => n + 1);
             onChanged();
           }}
-          errorText={(e) => errorText(e, lang)}
         />
       )}
       <VenueScans venue={venue.code} day={day} nonce={scansNonce} />

@@ -4,7 +4,6 @@ import { useApi } from '../common/useApi';
 import { useDebounced } from '../common/useDebounced';
 import { useI18n } from '../i18n';
 import type { User } from '../types';
-import { CATEGORIES, useVenueStrings } from './strings';
 import type { Venue } from './types';
 import { VenueDetail } from './VenueDetail';
 
@@ -16,8 +15,7 @@ const SHOWN = 200;
  * done by the server (a city has 100,000 venues; the page asks for 200); the chosen one beside.
  */
 export function VenueList({ user, day }: { user: User; day: string }) {
-  const s = useVenueStrings();
-  const { lang, formatNumber } = useI18n();
+  const { t, label, formatNumber } = useI18n();
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState('');
   const needle = useDebounced(search.trim(), 300);
@@ -39,33 +37,33 @@ export function VenueList({ user, day }: { user: User; day: string }) {
         <div className="filters">
           <input
             type="search"
-            placeholder={s('search')}
+            placeholder={t('venues.search')}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             data-testid="venues-search"
           />
           <select value={status} onChange={(e) => setStatus(e.target.value)} data-testid="venues-status-filter">
-            <option value="">{s('allStatuses')}</option>
+            <option value="">{t('venues.allStatuses')}</option>
             {STATUSES.map((x) => (
               <option key={x} value={x}>
-                {s(`status.${x}`)}
+                {label('venues.status', x)}
               </option>
             ))}
           </select>
         </div>
-        <p className="muted">{s('shown', { n: items.length, total: list.data.total })}</p>
+        <p className="muted">{t('venues.shown', { n: items.length, total: list.data.total })}</p>
         {items.length === 0 ? (
-          <p className="muted">{s('none')}</p>
+          <p className="muted">{t('venues.none')}</p>
         ) : (
           <div className="table-wrap">
             <table className="table" data-testid="venues-table">
               <thead>
                 <tr>
-                  <th>{s('name')}</th>
-                  <th>{s('category')}</th>
-                  <th>{s('status')}</th>
-                  <th className="num">{s('scans')}</th>
-                  <th className="num">{s('denied')}</th>
+                  <th>{t('venues.name')}</th>
+                  <th>{t('venues.category')}</th>
+                  <th>{t('venues.status')}</th>
+                  <th className="num">{t('venues.scans')}</th>
+                  <th className="num">{t('venues.denied')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -83,9 +81,11 @@ export function VenueList({ user, day }: { user: User; day: string }) {
                       </button>
                       <div className="muted small">{v.code}</div>
                     </td>
-                    <td>{CATEGORIES[v.category]?.[lang] ?? v.category}</td>
+                    <td>{label('venues.category', v.category)}</td>
                     <td>
-                      <span className={`venue-status venue-status-${v.status}`}>{s(`status.${v.status}`)}</span>
+                      <span className={`venue-status venue-status-${v.status}`}>
+                        {label('venues.status', v.status)}
+                      </span>
                     </td>
                     <td className="num">{formatNumber(v.scans)}</td>
                     <td className="num">{formatNumber(v.denied)}</td>
@@ -99,7 +99,7 @@ export function VenueList({ user, day }: { user: User; day: string }) {
       {current ? (
         <VenueDetail key={current.code} user={user} venue={current} day={day} onChanged={list.reload} />
       ) : (
-        <section className="card venue-detail muted">{s('pick')}</section>
+        <section className="card venue-detail muted">{t('venues.pick')}</section>
       )}
     </div>
   );

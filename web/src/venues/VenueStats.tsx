@@ -7,15 +7,14 @@ import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useDebounced } from '../common/useDebounced';
 import { useI18n } from '../i18n';
-import { reasonLabel, useVenueStrings } from './strings';
+import { reasonName } from './reasons';
 import type { Venue, VenueStats } from './types';
 
 void TREND_READY;
 
 /** Scans per hour (the area's or one venue's), denials by reason, unusual and busiest venues; Excel export. */
 export function VenueStatsView({ day }: { day: string }) {
-  const s = useVenueStrings();
-  const { lang, formatNumber } = useI18n();
+  const { t, label, formatNumber } = useI18n();
   const [venue, setVenue] = useState('');
   const [find, setFind] = useState('');
   const needle = useDebounced(find.trim(), 300);
@@ -33,14 +32,19 @@ export function VenueStatsView({ day }: { day: string }) {
     () => ({
       textStyle: { fontFamily: FONT_FAMILY },
       tooltip: { trigger: 'axis' },
-      legend: { data: [s('scans'), s('denied')], top: 0 },
+      legend: { data: [t('venues.scans'), t('venues.denied')], top: 0 },
       grid: { left: 48, right: 16, top: 32, bottom: 28 },
       xAxis: { type: 'category', data: (d?.byHour ?? []).map((h) => h.hour) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { name: s('scans'), type: 'bar', data: (d?.byHour ?? []).map((h) => h.scans), itemStyle: { color: '#31a354' } },
         {
-          name: s('denied'),
+          name: t('venues.scans'),
+          type: 'bar',
+          data: (d?.byHour ?? []).map((h) => h.scans),
+          itemStyle: { color: '#31a354' },
+        },
+        {
+          name: t('venues.denied'),
           type: 'line',
           data: (d?.byHour ?? []).map((h) => h.denied),
           itemStyle: { color: '#de2d26' },
@@ -48,7 +52,7 @@ export function VenueStatsView({ day }: { day: string }) {
         },
       ],
     }),
-    [d, s],
+    [d, t],
   );
   const reasonOption = useMemo<TrendOption>(
     () => ({
@@ -57,12 +61,17 @@ export function VenueStatsView({ day }: { day: string }) {
       grid: { left: 140, right: 24, top: 8, bottom: 24 },
       // The card is narrow: thousands ran into each other ("1,0001,500") with every tick labelled.
       xAxis: { type: 'value', minInterval: 1, splitNumber: 3, axisLabel: { hideOverlap: true } },
-      yAxis: { type: 'category', inverse: true, data: (d?.byReason ?? []).map((r) => reasonLabel(r.code, lang)) },
+      yAxis: { type: 'category', inverse: true, data: (d?.byReason ?? []).map((r) => reasonName(label, r.code)) },
       series: [
-        { name: s('denied'), type: 'bar', data: (d?.byReason ?? []).map((r) => r.n), itemStyle: { color: '#fb6a4a' } },
+        {
+          name: t('venues.denied'),
+          type: 'bar',
+          data: (d?.byReason ?? []).map((r) => r.n),
+          itemStyle: { color: '#fb6a4a' },
+        },
       ],
     }),
-    [d, s, lang],
+    [d, t, label],
   );
   useEChart(chartRef, hourOption);
   useEChart(reasonsRef, reasonOption);
@@ -72,14 +81,14 @@ export function VenueStatsView({ day }: { day: string }) {
       <div className="filters">
         <input
           type="search"
-          placeholder={s('search')}
-          aria-label={s('search')}
+          placeholder={t('venues.search')}
+          aria-label={t('venues.search')}
           value={find}
           onChange={(e) => setFind(e.target.value)}
           data-testid="stats-venue-search"
         />
         <select value={venue} onChange={(e) => setVenue(e.target.value)} data-testid="stats-venue">
-          <option value="">{s('allVenues')}</option>
+          <option value="">{t('venues.allVenues')}</option>
           {venue && !choices.some((v) => v.code === venue) ? <option value={venue}>{venue}</option> : null}
           {choices.map((v) => (
             <option key={v.code} value={v.code}>
@@ -90,10 +99,10 @@ export function VenueStatsView({ day }: { day: string }) {
         <DownloadButton
           path={`/api/v1/venues/stats.xlsx?${q}`}
           fileName={`venue-stats-${day}.xlsx`}
-          busyLabel={s('downloading')}
+          busyLabel={t('venues.downloading')}
           testId="stats-export"
         >
-          {s('export')}
+          {t('venues.export')}
         </DownloadButton>
       </div>
       {stats.error !== undefined && <ErrorBox error={stats.error} onRetry={stats.reload} />}
@@ -101,33 +110,38 @@ export function VenueStatsView({ day }: { day: string }) {
       {d && (
         <div className="venue-kpis">
           <div className="card">
-            <div className="muted">{s('total')}</div>
+            <div className="muted">{t('venues.total')}</div>
             <strong data-testid="stats-scans">{formatNumber(d.scans)}</strong>
           </div>
           <div className="card">
-            <div className="muted">{s('totalDenied')}</div>
+            <div className="muted">{t('venues.totalDenied')}</div>
             <strong>{formatNumber(d.denied)}</strong>
           </div>
           <div className="card">
-            <div className="muted">{s('rate')}</div>
+            <div className="muted">{t('venues.rate')}</div>
             <strong>{(d.denialRate * 100).toFixed(1)}%</strong>
           </div>
         </div>
       )}
       <div className="venue-charts">
         <section className="card">
-          <h2>{s('byHour')}</h2>
+          <h2>{t('venues.byHour')}</h2>
           <div ref={chartRef} className="venue-chart" data-testid="stats-chart" />
         </section>
         <section className="card">
-          <h2>{s('byReason')}</h2>
+          <h2>{t('venues.byReason')}</h2>
           <div ref={reasonsRef} className="venue-chart" data-testid="stats-reasons" />
         </section>
       </div>
       {d && (
         <div className="venue-charts">
-          <VenueTable title={s('unusual')} rows={d.unusual} empty={s('noUnusual')} testId="stats-unusual" />
-          <VenueTable title={s('busiest')} rows={d.busiest} empty="—" testId="stats-busiest" />
+          <VenueTable
+            title={t('venues.unusual')}
+            rows={d.unusual}
+            empty={t('venues.noUnusual')}
+            testId="stats-unusual"
+          />
+          <VenueTable title={t('venues.busiest')} rows={d.busiest} empty="—" testId="stats-busiest" />
         </div>
       )}
     </div>
@@ -145,8 +159,7 @@ function VenueTable({
   empty: string;
   testId: string;
 }) {
-  const s = useVenueStrings();
-  const { formatNumber } = useI18n();
+  const { t, label, formatNumber } = useI18n();
   return (
     <section className="card" data-testid={testId}>
       <h2>{title}</h2>
@@ -156,9 +169,9 @@ function VenueTable({
         <table className="table">
           <thead>
             <tr>
-              <th>{s('name')}</th>
-              <th className="num">{s('scans')}</th>
-              <th className="num">{s('rate')}</th>
+              <th>{t('venues.name')}</th>
+              <th className="num">{t('venues.scans')}</th>
+              <th className="num">{t('venues.rate')}</th>
             </tr>
           </thead>
           <tbody>
@@ -168,7 +181,7 @@ function VenueTable({
                   {v.name}
                   {v.why && (
                     <div className="muted small">
-                      {s(`why.${v.why}`, { rate: `${((v.expectedRate ?? 0) * 100).toFixed(1)}%` })}
+                      {label('venues.why', v.why, { rate: `${((v.expectedRate ?? 0) * 100).toFixed(1)}%` })}
                     </div>
                   )}
                 </td>

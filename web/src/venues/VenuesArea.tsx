@@ -1,15 +1,15 @@
 import { href, useQuery } from '../common/router';
 import { Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
+import { useI18n } from '../i18n';
 import type { User } from '../types';
-import { useVenueStrings } from './strings';
 import { VenueList } from './VenueList';
 import { VenueStatsView } from './VenueStats';
 import './venues.css';
 
 /** The venue registry (with posters, revocation and the day's scans) and the scan statistics, as tabs. */
 export function VenuesArea({ user, page }: { user: User; page?: string }) {
-  const s = useVenueStrings();
+  const { t } = useI18n();
   const q = useQuery();
   const latest = useApi<{ date: string | null }>('/api/v1/venues/latest-day');
   const fallback = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -19,8 +19,8 @@ export function VenuesArea({ user, page }: { user: User; page?: string }) {
   return (
     <div className="venues-area">
       <div className="venues-head">
-        <h1>{s('title')}</h1>
-        <nav className="tabs" aria-label={s('title')}>
+        <h1>{t('venues.title')}</h1>
+        <nav className="tabs" aria-label={t('venues.title')}>
           {(['list', 'stats'] as const).map((p) => (
             <a
               key={p}
@@ -29,12 +29,12 @@ export function VenuesArea({ user, page }: { user: User; page?: string }) {
               aria-current={p === active ? 'page' : undefined}
               data-testid={`venues-tab-${p}`}
             >
-              {s(p === 'list' ? 'tabList' : 'tabStats')}
+              {t(p === 'list' ? 'venues.tabList' : 'venues.tabStats')}
             </a>
           ))}
         </nav>
         <label className="field-inline">
-          {s('day')}
+          {t('venues.day')}
           <input
             type="date"
             value={day ?? ''}

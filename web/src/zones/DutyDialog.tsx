@@ -1,7 +1,7 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api';
-import { Dialog } from '../common/Dialog';
-import { ErrorBox } from '../common/Status';
+import { FormDialog } from '../common/FormDialog';
+import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
 import { DUTY_KINDS, type Duty, type DutyKind, type Zone } from '../types';
 import { chinaLocal, chinaPast, toChinaIso } from './forms';
@@ -23,85 +23,64 @@ export function DutyDialog({ zone, onClose, onDone }: Props) {
   const [owner, setOwner] = useState('');
   // tomorrow, 18:00 in Beijing
   const [dueAt, setDueAt] = useState(() => `${chinaLocal(Date.now() + DAY_MS).slice(0, 10)}T18:00`);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { duty } = await api<{ duty: Duty }>(`/api/v1/zones/${encodeURIComponent(zone.code)}/duties`, {
-        method: 'POST',
-        body: { kind, title: title.trim(), owner: owner.trim(), dueAt: toChinaIso(dueAt) },
-      });
-      onDone({ text: t('duties.done.added', { title: duty.title }) });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submit = useSubmit(async () => {
+    const { duty } = await api<{ duty: Duty }>(`/api/v1/zones/${encodeURIComponent(zone.code)}/duties`, {
+      method: 'POST',
+      body: { kind, title: title.trim(), owner: owner.trim(), dueAt: toChinaIso(dueAt) },
+    });
+    onDone({ text: t('duties.done.added', { title: duty.title }) });
+  });
 
   return (
-    <Dialog title={t('duties.addTitle', { name: zone.name })} onClose={onClose}>
-      <form className="zone-form" onSubmit={submit} data-testid="duty-form">
-        <label className="field">
-          <span>{t('duties.form.kind')}</span>
-          <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as DutyKind)}>
-            {DUTY_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`duties.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('duties.form.title')}</span>
-          <input
-            name="title"
-            required
-            maxLength={200}
-            placeholder={t('duties.form.titlePlaceholder')}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{t('duties.form.owner')}</span>
-          <input
-            name="owner"
-            required
-            maxLength={64}
-            placeholder={t('duties.form.ownerPlaceholder')}
-            value={owner}
-            onChange={(e) => setOwner(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{t('duties.form.dueAt')}</span>
-          <input type="datetime-local" name="dueAt" required value={dueAt} onChange={(e) => setDueAt(e.target.value)} />
-          {chinaPast(dueAt) && (
-            <span className="small duty-past-hint" data-testid="duty-past-hint">
-              {t('duties.form.pastHint')}
-            </span>
-          )}
-        </label>
-        {error !== undefined && <ErrorBox error={error} />}
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('zones.form.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn-primary"
-            disabled={busy || !title.trim() || !owner.trim() || !dueAt}
-            data-testid="duty-submit"
-          >
-            {busy ? t('zones.form.working') : t('zones.form.save')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={t('duties.addTitle', { name: zone.name })}
+      onClose={onClose}
+      submit={submit}
+      submitLabel={t('common.save')}
+      ready={!!title.trim() && !!owner.trim() && !!dueAt}
+      name="duty"
+    >
+      <label className="field">
+        <span>{t('duties.form.kind')}</span>
+        <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as DutyKind)}>
+          {DUTY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`duties.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('duties.form.title')}</span>
+        <input
+          name="title"
+          required
+          maxLength={200}
+          placeholder={t('duties.form.titlePlaceholder')}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span>{t('duties.form.owner')}</span>
+        <input
+          name="owner"
+          required
+          maxLength={64}
+          placeholder={t('duties.form.ownerPlaceholder')}
+          value={owner}
+          onChange={(e) => setOwner(e.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span>{t('duties.form.dueAt')}</span>
+        <input type="datetime-local" name="dueAt" required value={dueAt} onChange={(e) => setDueAt(e.target.value)} />
+        {chinaPast(dueAt) && (
+          <span className="small duty-past-hint" data-testid="duty-past-hint">
+            {t('duties.form.pastHint')}
+          </span>
+        )}
+      </label>
+    </FormDialog>
   );
 }

@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ApiError, api } from '../api';
-import { Dialog } from '../common/Dialog';
+import { FormDialog } from '../common/FormDialog';
 import { ErrorBox, Loading } from '../common/Status';
+import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
 import { type Cadre, RANKS, type Rank, WORKING_GROUPS, type WorkingGroup, type Zone } from '../types';
 import type { Done } from './ZoneActions';
@@ -75,8 +76,6 @@ export function TaskForceDialog({ zone, onClose, onDone }: Props) {
   const [filter, setFilter] = useState('');
   const [formedOn, setFormedOn] = useState('');
   const [refusal, setRefusal] = useState<ApiError | null>(null);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
 
   const all = useMemo(() => (free ? [...RANKS].reverse().flatMap((r) => free.byRank[r] ?? []) : []), [free]);
   const leader = all.find((c) => String(c.id) === leaderId);
@@ -95,13 +94,10 @@ export function TaskForceDialog({ zone, onClose, onDone }: Props) {
   const regroup = (id: number, group: WorkingGroup) =>
     setMembers((ms) => ms.map((m) => (m.cadre.id === id ? { ...m, group } : m)));
 
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    if (!leader) return;
-    setBusy(true);
-    setRefusal(null);
-    setError(undefined);
-    try {
+  const submit = useSubmit(
+    async () => {
+      if (!leader) return;
+      setRefusal(null);
       await api(`/api/v1/zones/${encodeURIComponent(zone.code)}/task-force`, {
         method: 'POST',
         body: {
@@ -113,166 +109,161 @@ export function TaskForceDialog({ zone, onClose, onDone }: Props) {
       onDone({
         text: t('taskForce.done', { name: leader.name, n: formatNumber(members.length + 1) }),
       });
-    } catch (err) {
-      if (err instanceof ApiError && err.status >= 400 && err.status < 500 && err.status !== 401) {
+    },
+    {
+      // a refusal by the rules (rank, a cadre serving elsewhere) is shown with its code, apart from failures
+      onError: (err) => {
+        if (!(err instanceof ApiError && err.status >= 400 && err.status < 500 && err.status !== 401)) return false;
         setRefusal(err);
         // someone may have taken a cadre meanwhile: list the free ones again
         if (err.code === 'CADRE_ALREADY_SERVING') setNonce((n) => n + 1);
-      } else setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+        return true;
+      },
+    },
+  );
 
   return (
-    <Dialog title={t('taskForce.formTitle', { name: zone.name })} onClose={onClose}>
-      <form className="zone-form taskforce-form" onSubmit={submit} data-testid="taskforce-form">
-        {loadError !== undefined && <ErrorBox error={loadError} onRetry={() => setNonce((n) => n + 1)} />}
-        {!free && loadError === undefined && <Loading />}
-        {free && (
-          <>
-            <div className="field">
-              <label htmlFor="taskforce-leader">{t('taskForce.form.leader')}</label>
-              <div className="taskforce-leader-pick">
-                <select
-                  id="taskforce-leader"
-                  name="leaderId"
-                  required
-                  value={leaderId}
-                  onChange={(e) => chooseLeader(e.target.value)}
-                >
-                  <option value="">{t('taskForce.form.leaderChoose')}</option>
-                  {LEADER_RANKS.map((r) => {
-                    const people = free.byRank[r] ?? [];
-                    return (
-                      people.length > 0 && (
-                        <optgroup key={r} label={rank(r)}>
-                          {people.map((c) => (
-                            <option key={c.id} value={c.id}>
-                              {lang === 'zh-CN' ? `${c.name}（${rank(c.rank)}）` : `${c.name} (${rank(c.rank)})`} ·{' '}
-                              {c.homeUnit}
-                            </option>
-                          ))}
-                        </optgroup>
-                      )
-                    );
-                  })}
-                </select>
-                {leader && (
-                  <span className="rank-badge" data-testid="leader-rank">
-                    {rank(leader.rank)}
-                  </span>
-                )}
-              </div>
-              <span className="muted small">
-                {LEADER_RANKS.every((r) => !free.byRank[r]?.length)
-                  ? t('taskForce.form.noLeaders')
-                  : t('taskForce.form.leaderHint')}
-              </span>
-            </div>
-
-            <fieldset className="taskforce-members">
-              <legend>{t('taskForce.form.members', { n: formatNumber(members.length) })}</legend>
-              {members.length === 0 ? (
-                <p className="muted small">{t('taskForce.form.noMembers')}</p>
-              ) : (
-                <ul className="taskforce-chosen">
-                  {members.map((m) => (
-                    <li key={m.cadre.id} data-testid="taskforce-member" data-id={m.cadre.id}>
-                      <span className="taskforce-who">
-                        <strong>{m.cadre.name}</strong>
-                        <span className="rank-badge">{rank(m.cadre.rank)}</span>
-                        <span className="muted small">{m.cadre.homeUnit}</span>
-                      </span>
-                      <select
-                        name="group"
-                        aria-label={t('taskForce.form.groupOf', { name: m.cadre.name })}
-                        value={m.group}
-                        onChange={(e) => regroup(m.cadre.id, e.target.value as WorkingGroup)}
-                      >
-                        {WORKING_GROUPS.map((g) => (
-                          <option key={g} value={g}>
-                            {t(`taskForce.group.${g}`)}
+    <FormDialog
+      title={t('taskForce.formTitle', { name: zone.name })}
+      onClose={onClose}
+      submit={submit}
+      submitLabel={t('taskForce.form.submit')}
+      ready={!!leader}
+      name="taskforce"
+      className="taskforce-form"
+    >
+      {loadError !== undefined && <ErrorBox error={loadError} onRetry={() => setNonce((n) => n + 1)} />}
+      {!free && loadError === undefined && <Loading />}
+      {free && (
+        <>
+          <div className="field">
+            <label htmlFor="taskforce-leader">{t('taskForce.form.leader')}</label>
+            <div className="taskforce-leader-pick">
+              <select
+                id="taskforce-leader"
+                name="leaderId"
+                required
+                value={leaderId}
+                onChange={(e) => chooseLeader(e.target.value)}
+              >
+                <option value="">{t('taskForce.form.leaderChoose')}</option>
+                {LEADER_RANKS.map((r) => {
+                  const people = free.byRank[r] ?? [];
+                  return (
+                    people.length > 0 && (
+                      <optgroup key={r} label={rank(r)}>
+                        {people.map((c) => (
+                          <option key={c.id} value={c.id}>
+                            {lang === 'zh-CN' ? `${c.name}（${rank(c.rank)}）` : `${c.name} (${rank(c.rank)})`} ·{' '}
+                            {c.homeUnit}
                           </option>
                         ))}
-                      </select>
-                      <button
-                        type="button"
-                        className="btn btn-ghost btn-small"
-                        aria-label={t('taskForce.form.remove', { name: m.cadre.name })}
-                        title={t('taskForce.form.remove', { name: m.cadre.name })}
-                        onClick={() => remove(m.cadre.id)}
-                      >
-                        ×
-                      </button>
-                    </li>
-                  ))}
-                </ul>
+                      </optgroup>
+                    )
+                  );
+                })}
+              </select>
+              {leader && (
+                <span className="rank-badge" data-testid="leader-rank">
+                  {rank(leader.rank)}
+                </span>
               )}
-              <label className="field">
-                <span>{t('taskForce.form.search')}</span>
-                <input
-                  type="search"
-                  name="cadreFilter"
-                  placeholder={t('taskForce.form.searchPlaceholder')}
-                  value={filter}
-                  onChange={(e) => setFilter(e.target.value)}
-                />
-              </label>
-              <ul className="taskforce-candidates" data-testid="taskforce-candidates">
-                {candidates.slice(0, SHOWN).map((c) => (
-                  <li key={c.id} data-testid="cadre-candidate" data-id={c.id} data-rank={c.rank}>
+            </div>
+            <span className="muted small">
+              {LEADER_RANKS.every((r) => !free.byRank[r]?.length)
+                ? t('taskForce.form.noLeaders')
+                : t('taskForce.form.leaderHint')}
+            </span>
+          </div>
+
+          <fieldset className="taskforce-members">
+            <legend>{t('taskForce.form.members', { n: formatNumber(members.length) })}</legend>
+            {members.length === 0 ? (
+              <p className="muted small">{t('taskForce.form.noMembers')}</p>
+            ) : (
+              <ul className="taskforce-chosen">
+                {members.map((m) => (
+                  <li key={m.cadre.id} data-testid="taskforce-member" data-id={m.cadre.id}>
                     <span className="taskforce-who">
-                      <span>{c.name}</span>
-                      <span className="rank-badge">{rank(c.rank)}</span>
-                      <span className="muted small">{c.homeUnit}</span>
+                      <strong>{m.cadre.name}</strong>
+                      <span className="rank-badge">{rank(m.cadre.rank)}</span>
+                      <span className="muted small">{m.cadre.homeUnit}</span>
                     </span>
+                    <select
+                      name="group"
+                      aria-label={t('taskForce.form.groupOf', { name: m.cadre.name })}
+                      value={m.group}
+                      onChange={(e) => regroup(m.cadre.id, e.target.value as WorkingGroup)}
+                    >
+                      {WORKING_GROUPS.map((g) => (
+                        <option key={g} value={g}>
+                          {t(`taskForce.group.${g}`)}
+                        </option>
+                      ))}
+                    </select>
                     <button
                       type="button"
-                      className="btn btn-small"
-                      onClick={() => add(c)}
-                      data-testid="candidate-add"
-                      aria-label={t('taskForce.form.addName', { name: c.name })}
+                      className="btn btn-ghost btn-small"
+                      aria-label={t('taskForce.form.remove', { name: m.cadre.name })}
+                      title={t('taskForce.form.remove', { name: m.cadre.name })}
+                      onClick={() => remove(m.cadre.id)}
                     >
-                      {t('taskForce.form.add')}
+                      ×
                     </button>
                   </li>
                 ))}
               </ul>
-              {candidates.length === 0 && <p className="muted small">{t('taskForce.form.noMatch')}</p>}
-              {candidates.length > SHOWN && (
-                <p className="muted small">
-                  {t('taskForce.form.more', { n: formatNumber(candidates.length - SHOWN) })}
-                </p>
-              )}
-              {free.capped && (
-                <p className="muted small">{t('taskForce.form.capped', { n: formatNumber(CADRE_CAP) })}</p>
-              )}
-            </fieldset>
-
+            )}
             <label className="field">
-              <span>{t('taskForce.form.formedOn')}</span>
-              <input type="date" name="formedOn" value={formedOn} onChange={(e) => setFormedOn(e.target.value)} />
-              <span className="muted small">{t('taskForce.form.formedOnHint')}</span>
+              <span>{t('taskForce.form.search')}</span>
+              <input
+                type="search"
+                name="cadreFilter"
+                placeholder={t('taskForce.form.searchPlaceholder')}
+                value={filter}
+                onChange={(e) => setFilter(e.target.value)}
+              />
             </label>
-          </>
-        )}
-        {refusal && (
-          <div className="refusal" role="alert" data-testid="taskforce-error" data-code={refusal.code}>
-            <strong>{t('taskForce.form.refused')}</strong>
-            <p>{refusal.localized(lang)}</p>
-          </div>
-        )}
-        {error !== undefined && <ErrorBox error={error} />}
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('zones.form.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || !leader} data-testid="taskforce-submit">
-            {busy ? t('zones.form.working') : t('taskForce.form.submit')}
-          </button>
+            <ul className="taskforce-candidates" data-testid="taskforce-candidates">
+              {candidates.slice(0, SHOWN).map((c) => (
+                <li key={c.id} data-testid="cadre-candidate" data-id={c.id} data-rank={c.rank}>
+                  <span className="taskforce-who">
+                    <span>{c.name}</span>
+                    <span className="rank-badge">{rank(c.rank)}</span>
+                    <span className="muted small">{c.homeUnit}</span>
+                  </span>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    onClick={() => add(c)}
+                    data-testid="candidate-add"
+                    aria-label={t('taskForce.form.addName', { name: c.name })}
+                  >
+                    {t('taskForce.form.add')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {candidates.length === 0 && <p className="muted small">{t('taskForce.form.noMatch')}</p>}
+            {candidates.length > SHOWN && (
+              <p className="muted small">{t('taskForce.form.more', { n: formatNumber(candidates.length - SHOWN) })}</p>
+            )}
+            {free.capped && <p className="muted small">{t('taskForce.form.capped', { n: formatNumber(CADRE_CAP) })}</p>}
+          </fieldset>
+
+          <label className="field">
+            <span>{t('taskForce.form.formedOn')}</span>
+            <input type="date" name="formedOn" value={formedOn} onChange={(e) => setFormedOn(e.target.value)} />
+            <span className="muted small">{t('taskForce.form.formedOnHint')}</span>
+          </label>
+        </>
+      )}
+      {refusal && (
+        <div className="refusal" role="alert" data-testid="taskforce-error" data-code={refusal.code}>
+          <strong>{t('taskForce.form.refused')}</strong>
+          <p>{refusal.localized(lang)}</p>
         </div>
-      </form>
-    </Dialog>
+      )}
+    </FormDialog>
   );
 }

@@ -1,7 +1,7 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, api } from '../api';
-import { Dialog } from '../common/Dialog';
-import { ErrorBox } from '../common/Status';
+import { FormDialog } from '../common/FormDialog';
+import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
 import type { Division, Evaluation, Zone } from '../types';
 import { localized } from './defaults';
@@ -28,14 +28,8 @@ export function TransitionDialog({ zone, action, date, districts, onClose, onDon
   const [effectiveAt, setEffectiveAt] = useState(`${date}T10:00`);
   const [overrideReason, setOverrideReason] = useState('');
   const [refusal, setRefusal] = useState<ApiError | null>(null);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = useSubmit(
+    async () => {
       const res = await api<{ zone: Zone; evaluation?: Evaluation }>(
         `/api/v1/zones/${encodeURIComponent(zone.code)}/transitions`,
         {
@@ -52,86 +46,84 @@ export function TransitionDialog({ zone, action, date, districts, onClose, onDon
       const level = res.zone.status === 'lifted' ? t('zones.status.lifted') : t(`zones.level.${res.zone.level}`);
       const why = localized(res.evaluation?.reason, lang);
       onDone({ text: `${t('zones.done.transition', { level })}${why ? ` ${t('zones.done.why', { why })}` : ''}` });
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'ZONE_LIFT_NOT_ALLOWED') setRefusal(err);
-      else setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    {
+      // the policy's refusal opens the override field instead of reading as a failure
+      onError: (err) => {
+        if (!(err instanceof ApiError && err.code === 'ZONE_LIFT_NOT_ALLOWED')) return false;
+        setRefusal(err);
+        return true;
+      },
+    },
+  );
 
   const reason = refusal ? refusalReason(refusal, lang) : '';
   const message = refusal?.localized(lang) ?? '';
   const options = districts ?? [];
   return (
-    <Dialog title={t(`zones.action.${action}Title`, { name: zone.name })} onClose={onClose}>
-      <form className="zone-form" onSubmit={submit} data-testid="transition-form">
-        <label className="field">
-          <span>{t('zones.form.noticeNo')}</span>
-          <input
-            name="noticeNo"
-            required
-            maxLength={64}
-            placeholder={t('zones.form.noticeNoPlaceholder')}
-            value={noticeNo}
-            onChange={(e) => setNoticeNo(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{t('zones.form.noticeDistrict')}</span>
-          <select name="noticeDistrict" value={noticeDistrict} onChange={(e) => setNoticeDistrict(e.target.value)}>
-            {!options.some((d) => d.code === noticeDistrict) && (
-              <option value={noticeDistrict}>{zone.districtName}</option>
-            )}
-            {options.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('zones.form.effectiveAt')}</span>
-          <input
-            type="datetime-local"
-            name="effectiveAt"
-            required
-            value={effectiveAt}
-            onChange={(e) => setEffectiveAt(e.target.value)}
-          />
-          <span className="muted small">{t('zones.form.effectiveAtHint')}</span>
-        </label>
-        {refusal && (
-          <div className="refusal" role="alert" data-testid="lift-refused">
-            <strong>{t('zones.form.refused')}</strong>
-            <p>{message}</p>
-            {reason && !message.includes(reason) && <p data-testid="refusal-reason">{reason}</p>}
-            <label className="field">
-              <span>{t('zones.form.overrideReason')}</span>
-              <textarea
-                name="overrideReason"
-                required
-                minLength={4}
-                rows={3}
-                maxLength={500}
-                value={overrideReason}
-                onChange={(e) => setOverrideReason(e.target.value)}
-                data-testid="override-reason"
-              />
-              <span className="muted small">{t('zones.form.overrideHint')}</span>
-            </label>
-          </div>
-        )}
-        {error !== undefined && <ErrorBox error={error} />}
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('zones.form.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="transition-submit">
-            {busy ? t('zones.form.working') : refusal ? t('zones.form.override') : t(`zones.action.${action}`)}
-          </button>
+    <FormDialog
+      title={t(`zones.action.${action}Title`, { name: zone.name })}
+      onClose={onClose}
+      submit={submit}
+      submitLabel={refusal ? t('zones.form.override') : t(`zones.action.${action}`)}
+      name="transition"
+    >
+      <label className="field">
+        <span>{t('zones.form.noticeNo')}</span>
+        <input
+          name="noticeNo"
+          required
+          maxLength={64}
+          placeholder={t('zones.form.noticeNoPlaceholder')}
+          value={noticeNo}
+          onChange={(e) => setNoticeNo(e.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span>{t('zones.form.noticeDistrict')}</span>
+        <select name="noticeDistrict" value={noticeDistrict} onChange={(e) => setNoticeDistrict(e.target.value)}>
+          {!options.some((d) => d.code === noticeDistrict) && (
+            <option value={noticeDistrict}>{zone.districtName}</option>
+          )}
+          {options.map((d) => (
+            <option key={d.code} value={d.code}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('zones.form.effectiveAt')}</span>
+        <input
+          type="datetime-local"
+          name="effectiveAt"
+          required
+          value={effectiveAt}
+          onChange={(e) => setEffectiveAt(e.target.value)}
+        />
+        <span className="muted small">{t('zones.form.effectiveAtHint')}</span>
+      </label>
+      {refusal && (
+        <div className="refusal" role="alert" data-testid="lift-refused">
+          <strong>{t('zones.form.refused')}</strong>
+          <p>{message}</p>
+          {reason && !message.includes(reason) && <p data-testid="refusal-reason">{reason}</p>}
+          <label className="field">
+            <span>{t('zones.form.overrideReason')}</span>
+            <textarea
+              name="overrideReason"
+              required
+              minLength={4}
+              rows={3}
+              maxLength={500}
+              value={overrideReason}
+              onChange={(e) => setOverrideReason(e.target.value)}
+              data-testid="override-reason"
+            />
+            <span className="muted small">{t('zones.form.overrideHint')}</span>
+          </label>
         </div>
-      </form>
-    </Dialog>
+      )}
+    </FormDialog>
   );
 }
