@@ -51,10 +51,12 @@ export interface AnnouncementTail {
 export function openAnnouncementTail(file: string): AnnouncementTail {
   const db = new SQLite(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 100');
+  // Prepared once: db.pragma() compiles the statement on every call (20 µs a poll instead of 8).
+  const version = db.prepare('pragma data_version').pluck();
   const newest = db.prepare('select coalesce(max(id), 0) as id from announcements').pluck();
   const after = db.prepare('select id, origin, kind, ids from announcements where id > ? order by id limit ?');
   return {
-    version: () => db.pragma('data_version', { simple: true }) as number,
+    version: () => version.get() as number,
     newest: () => newest.get() as number,
     after: (id, limit) => after.all(id, limit) as StoredAnnouncement[],
     close: () => db.close(),
