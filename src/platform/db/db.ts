@@ -32,7 +32,7 @@ pg.types.setTypeParser(20, (v) => Number(v));
  * The settings every connection of ours uses. FULL syncs the WAL on every commit, so a commit that
  * was answered survives a power cut or an OS crash, not only a killed process (NORMAL's promise).
  * Scans pay it once per group commit on the writer thread; a write on the server's connection
- * (an import, an officer's change) pays one fsync, about 1–2 ms on this machine's disk.
+ * (an import, an officer's change) pays one fsync on the answering thread (1–4 ms on this machine).
  */
 export const SQLITE_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000'];
 
