@@ -36,6 +36,22 @@ pg.types.setTypeParser(20, (v) => Number(v));
  */
 export const SQLITE_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000'];
 
+/**
+ * Runs `fn` with the server connection's commits synced at checkpoints only (NORMAL), for work that
+ * is redone from the start if lost: seeding an empty database, whose thousands of small
+ * transactions took twice as long with a sync each (8,797 residents: 79–86 s against 38–47 s).
+ * The scan writer's and other connections keep FULL.
+ */
+export async function withoutCommitSync<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  if (!db.sqlite) return fn();
+  db.sqlite.pragma('synchronous = NORMAL');
+  try {
+    return await fn();
+  } finally {
+    db.sqlite.pragma('synchronous = FULL');
+  }
+}
+
 function openSqlite(file: string): SQLite.Database {
   const sqlite = new SQLite(file);
   for (const p of SQLITE_PRAGMAS) sqlite.pragma(p);
