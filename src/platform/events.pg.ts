@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { reloadStatuses } from '../testing/testing.status.ts';
 import type { Ctx } from './context.ts';
-import { BANYAN_EVENTS, type BanyanEvent, events, LOCAL_ANNOUNCEMENT } from './events.ts';
+import { notify } from './events.repo.ts';
+import {
+  BANYAN_EVENTS,
+  type BanyanEvent,
+  type EventChannel,
+  events,
+  LOCAL_ANNOUNCEMENT,
+  receiveAnnouncement,
+  receiveEverything,
+} from './events.ts';
 
 const CHANNEL = 'banyan_events';
 // PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; stay well below.
@@ -38,11 +46,37 @@ export function payloads(origin: string, e: BanyanEvent, ids?: number[]): string
 }
 
 /**
+ * Sends this process's announcements to the API processes on the same PostgreSQL database without
+ * listening (a CLI command): NOTIFY through the pool, in order; `close` waits for the last one.
+ */
+export function startPgNotifier(ctx: Ctx, log: (msg: string) => void = () => {}): EventChannel {
+  const origin = randomUUID();
+  let sending: Promise<unknown> = Promise.resolve();
+  const send = (e: BanyanEvent, ids?: number[]) => {
+    sending = sending.then(async () => {
+      for (const p of payloads(origin, e, ids))
+        await notify(ctx.db, CHANNEL, p).catch((err) => log(`notify: ${err.message}`));
+    });
+  };
+  events.on(LOCAL_ANNOUNCEMENT, send);
+  return {
+    ready: Promise.resolve(),
+    async close() {
+      // The status index announces its changes on the next turn of the event loop: let it.
+      await new Promise((r) => setImmediate(r));
+      events.off(LOCAL_ANNOUNCEMENT, send);
+      await sending;
+    },
+  };
+}
+
+/**
  * Carries status changes between API processes on the same PostgreSQL database: every local
  * announcement is sent with NOTIFY on a dedicated connection that also LISTENs; a notification from
- * another process invalidates the same in-memory state here (venues, cases, overrides, zones, marks) or reloads
- * the named persons' test facts. After a lost connection it reconnects and reloads everything,
- * since notifications sent meanwhile are gone.
+ * another process is handed to the modules' handlers and then told here (receiveAnnouncement): the
+ * in-memory state is invalidated (venues, cases, overrides, zones, marks) or the named persons'
+ * test facts reloaded. After a lost connection it reconnects and reloads everything, since
+ * notifications sent meanwhile are gone.
  */
 export function startPgEvents(ctx: Ctx, url: string, log: (msg: string) => void = () => {}) {
   const origin = randomUUID();
@@ -50,6 +84,8 @@ export function startPgEvents(ctx: Ctx, url: string, log: (msg: string) => void 
   let closed = false;
   let timer: NodeJS.Timeout | null = null;
   let sending: Promise<unknown> = Promise.resolve();
+  // One change applied after the other: a full reload must not be overtaken by the change before it.
+  let receiving: Promise<unknown> = Promise.resolve();
   // A change announced while disconnected never reached the others: they reload everything instead.
   let missed = false;
 
@@ -62,16 +98,11 @@ export function startPgEvents(ctx: Ctx, url: string, log: (msg: string) => void 
     }
     if (m.o === origin || !BANYAN_EVENTS.includes(m.e)) return;
     const ids = m.ids?.split(',').map((s) => Number.parseInt(s, 36));
-    // Once reloaded, the change is told here too (the check state re-reads marked persons' negatives).
-    if (m.e === 'person-status')
-      void reloadStatuses(ctx.db, ids)
-        .then(() => events.emit(m.e, ids))
-        .catch((e) => log(`status reload: ${e}`));
-    else events.emit(m.e, ids);
+    const e = m.e;
+    receiving = receiving.then(() => receiveAnnouncement(ctx, e, ids)).catch((err) => log(`${e} reload: ${err}`));
   };
   const reloadAll = () => {
-    for (const e of BANYAN_EVENTS) if (e !== 'person-status') events.emit(e);
-    void reloadStatuses(ctx.db).catch((e) => log(`status reload: ${e}`));
+    receiving = receiving.then(() => receiveEverything(ctx)).catch((err) => log(`full reload: ${err}`));
   };
   const retry = () => {
     if (closed || timer) return;
@@ -133,10 +164,13 @@ export function startPgEvents(ctx: Ctx, url: string, log: (msg: string) => void 
     ready,
     /** Stops listening and closes the connection. */
     async close() {
+      // The status index announces a write's persons on the next turn of the event loop: let it.
+      await new Promise((r) => setImmediate(r));
       closed = true;
       events.off(LOCAL_ANNOUNCEMENT, send);
       if (timer) clearTimeout(timer);
       await sending;
+      await receiving;
       await client?.end().catch(() => {});
       client = null;
     },

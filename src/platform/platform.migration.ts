@@ -39,4 +39,17 @@ export const platformMigrations: Migration[] = [
       await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity', 'entity_id']).execute();
     },
   },
+  {
+    // The embedded database's cross-process channel (events.sqlite.ts). PostgreSQL has NOTIFY and
+    // no such table.
+    id: '0101_announcements',
+    async up(db, dialect) {
+      if (dialect !== 'sqlite') return;
+      await withSerialId(db.schema.createTable('announcements'), dialect)
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('ids', 'text')
+        .execute();
+    },
+  },
 ];

@@ -36,11 +36,20 @@ export interface AuditRow {
   hash: string;
 }
 
+/** A change announced by one process for the others, on SQLite (PostgreSQL uses NOTIFY). */
+export interface AnnouncementRow {
+  id: Generated<number>;
+  origin: string;
+  kind: string;
+  ids: string | null;
+}
+
 declare module './db/schema.ts' {
   interface Database {
     banyan_migrations: MigrationRow;
     users: UserRow;
     sessions: SessionRow;
     audit_log: AuditRow;
+    announcements: AnnouncementRow;
   }
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { withCtx } from '../platform/cli/context.cli.ts';
 import { action, print, progressBar } from '../platform/cli/output.ts';
 import type { Ctx } from '../platform/context.ts';
+import { withoutCommitSync } from '../platform/db/db.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts';
 import { SCENARIO } from './fuzhou.ts';
 import { isSeeded, type SeedSummary, seedScenario } from './seed.ts';
@@ -23,7 +24,8 @@ export async function seedWithProgress(ctx: Ctx, scale: number): Promise<SeedSum
       'the database already holds data; seed only an empty database (remove ./data or use a fresh DATABASE_URL)',
     );
   process.stderr.write(`seeding ${SCENARIO} at scale ${scale}…\n`);
-  return seedScenario(ctx, { scale, progress: progressBar() });
+  // Lost, a seed is started again on an empty database: it need not sync each of its commits.
+  return withoutCommitSync(ctx.db, () => seedScenario(ctx, { scale, progress: progressBar() }));
 }
 
 /** How to sign in to a demo database. */

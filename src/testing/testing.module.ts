@@ -3,6 +3,7 @@ import { testingCommands } from './testing.cli.ts';
 import { TestingErrors } from './testing.errors.ts';
 import { testingMigrations } from './testing.migration.ts';
 import { testingRoutes } from './testing.routes.ts';
+import { listenForStatusChanges } from './testing.status.ts';
 
 /** Campaigns, sites, pooled tubes, results, retests, coverage and the status index. */
 export const testingModule: BanyanModule = {
@@ -11,4 +12,5 @@ export const testingModule: BanyanModule = {
   migrations: testingMigrations,
   commands: [testingCommands],
   errors: [TestingErrors],
+  listeners: [listenForStatusChanges],
 };

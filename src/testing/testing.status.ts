@@ -1,5 +1,6 @@
+import type { Ctx } from '../platform/context.ts';
 import type { Db } from '../platform/db/db.ts';
-import { announce } from '../platform/events.ts';
+import { announce, onAnnouncement } from '../platform/events.ts';
 import { allPersonTests, personTestsOf } from './testing.repo.ts';
 import type { PersonTestRow } from './testing.tables.ts';
 
@@ -177,4 +178,16 @@ export function statusIndex(db: Db): Promise<StatusIndex> {
     indexes.set(db, p);
   }
   return p;
+}
+
+// One function for every app in the process: registered once however many apps start it.
+const reloadAnnounced = (ctx: Ctx, ids?: number[]) => reloadStatuses(ctx.db, ids);
+
+/**
+ * The testing module's listener (started with the server): another process's person-status
+ * announcement re-reads the named persons' test facts (all of them without ids) before this
+ * process's listeners are told. Returns its removal.
+ */
+export function listenForStatusChanges(): () => void {
+  return onAnnouncement('person-status', reloadAnnounced);
 }

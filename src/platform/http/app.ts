@@ -9,7 +9,7 @@ import { clockShifted, nowIso } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { ping } from '../db/migrations.repo.ts';
 import { AppError, E, langOf, listErrors } from '../errors.ts';
-import { startPgEvents } from '../events.pg.ts';
+import { startEventChannel } from '../events.channel.ts';
 import { type BanyanModule, contributions } from '../module.ts';
 import { installErrorHandling } from './errors.http.ts';
 import { installSecurityHeaders } from './security-headers.ts';
@@ -94,11 +94,10 @@ export async function createApp(
     if (stop) app.addHook('onClose', async () => stop());
   }
 
-  if (ctx.db.dialect === 'postgres' && ctx.config.databaseUrl) {
-    const bridge = startPgEvents(ctx, ctx.config.databaseUrl, (m) => app.log.warn(m));
-    await bridge.ready;
-    app.addHook('onClose', () => bridge.close());
-  }
+  // After the listeners: a change another process announces is handed to the modules' handlers.
+  const bridge = startEventChannel(ctx, { listen: true, log: (m) => app.log.warn(m) });
+  await bridge.ready;
+  app.addHook('onClose', () => bridge.close());
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });

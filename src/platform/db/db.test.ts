@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { openDb, SQLITE_PRAGMAS, withoutCommitSync } from './db.ts';
+
+test('a database file commits with synchronous = FULL: what was answered survives a power cut', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'banyan-db-'));
+  const db = openDb({ file: join(dir, 'banyan.db') });
+  try {
+    // 2 = FULL (1 = NORMAL syncs the WAL at checkpoints only: a killed process keeps its commits, a power cut not).
+    assert.equal(db.sqlite?.pragma('synchronous', { simple: true }), 2);
+    assert.equal(db.sqlite?.pragma('journal_mode', { simple: true }), 'wal');
+    // The scan writer's and the checkpoint's threads open their connections with these.
+    assert.ok(SQLITE_PRAGMAS.includes('synchronous = FULL'));
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a seed commits without a sync each, and the connection syncs again afterwards, also after a failure', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'banyan-db-'));
+  const db = openDb({ file: join(dir, 'banyan.db') });
+  const mode = () => db.sqlite?.pragma('synchronous', { simple: true });
+  try {
+    assert.equal(await withoutCommitSync(db, async () => mode()), 1);
+    assert.equal(mode(), 2);
+    await assert.rejects(
+      withoutCommitSync(db, async () => {
+        throw new Error('seed failed');
+      }),
+      /seed failed/,
+    );
+    assert.equal(mode(), 2);
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
