@@ -3,7 +3,7 @@ import { atBusinessTime, nowIso, nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Db } from '../platform/db/db.ts';
 import { events } from '../platform/events.ts';
-import { type StatusIndex, statusIndex } from '../testing/testing.status.ts';
+import { loadStatusIndex, type StatusIndex, statusIndex } from '../testing/testing.status.ts';
 import { restrictedResidentsAt } from '../zones/residents.service.ts';
 import type { PersonMarks } from './marks.rules.ts';
 import { activeOverrides, type StoredOverride } from './overrides.repo.ts';
@@ -75,22 +75,38 @@ async function loadZones(ctx: Ctx, s: Pick<ColourState, 'stale' | 'zoneTimer'>) 
 
 const states = new WeakMap<Db, Promise<ColourState>>();
 
+/**
+ * Reads every source of the colour from the database around a status index. The live state is
+ * built this way once and then kept current by announcements; `rebuiltColourState` builds it anew
+ * to check that the live one has not drifted.
+ */
+async function buildColourState(ctx: Ctx, index: StatusIndex): Promise<ColourState> {
+  const s: ColourState = {
+    index,
+    infections: await infectionsByPerson(ctx),
+    overrides: await loadOverrides(ctx),
+    zones: new Map(),
+    marks: await marksSource().load(ctx.db),
+    staleNegatives: new Set(),
+    stale: { cases: false, overrides: false, zones: false, marks: false },
+  };
+  s.zones = await loadZones(ctx, s);
+  return s;
+}
+
+/** The colour state read afresh from the database, beside the live one (never kept, never announced). */
+export async function rebuiltColourState(ctx: Ctx): Promise<ColourState> {
+  const s = await buildColourState(ctx, await loadStatusIndex(ctx.db));
+  s.zoneTimer?.();
+  return s;
+}
+
 /** The colour state of a database: built once, then kept current by change notifications. */
 export function colourState(ctx: Ctx): Promise<ColourState> {
   let p = states.get(ctx.db);
   if (!p) {
     p = (async () => {
-      const feed = marksSource();
-      const s: ColourState = {
-        index: await statusIndex(ctx.db),
-        infections: await infectionsByPerson(ctx),
-        overrides: await loadOverrides(ctx),
-        zones: new Map(),
-        marks: await feed.load(ctx.db),
-        staleNegatives: new Set(),
-        stale: { cases: false, overrides: false, zones: false, marks: false },
-      };
-      s.zones = await loadZones(ctx, s);
+      const s = await buildColourState(ctx, await statusIndex(ctx.db));
       events.on('cases-changed', () => {
         s.stale.cases = true;
       });

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { testApp } from '../../test/helpers/app.ts';
 import { dialects } from '../../test/helpers/db.ts';
+import { assertStateMatchesDatabase } from '../../test/helpers/invariants.ts';
 import { insertResidents, residentId } from '../../test/helpers/testing.ts';
 import { importResults } from './results.service.ts';
 import { recordSamples } from './samples.service.ts';
@@ -41,6 +42,7 @@ for (const dialect of dialects()) {
   describe(`lab receipts, turnaround, alerts and exports on ${dialect}`, async () => {
     const t = await testApp(dialect);
     after(() => t.close());
+    afterEach(() => assertStateMatchesDatabase(t.ctx));
     let lab = '';
     let gulou = '';
     let taijiang = '';

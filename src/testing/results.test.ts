@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { dialects, testCtx } from '../../test/helpers/db.ts';
+import { assertStateMatchesDatabase } from '../../test/helpers/invariants.ts';
 import { residentId, sampleRow, testingRound } from '../../test/helpers/testing.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import { distinctLatest, FactList } from './results.rules.ts';
@@ -35,6 +36,7 @@ for (const dialect of dialects()) {
   describe(`one results file of every outcome on ${dialect}`, async () => {
     const ctx = await testCtx(dialect);
     after(() => ctx.close());
+    afterEach(() => assertStateMatchesDatabase(ctx));
     let personOf: (n: number) => number;
     const sample = (row: number, tube: string, n: number, poolSize: number, time: string) =>
       sampleRow(row, tube, id(n), poolSize, time);

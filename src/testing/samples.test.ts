@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { dialects, testCtx } from '../../test/helpers/db.ts';
+import { assertStateMatchesDatabase } from '../../test/helpers/invariants.ts';
 import { residentId, sampleRow, testingRound } from '../../test/helpers/testing.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import { keyedChunks, THREAD_AT } from './sample-keys.service.ts';
@@ -16,6 +17,7 @@ for (const dialect of dialects()) {
   describe(`sample import rules on ${dialect}`, async () => {
     const ctx = await testCtx(dialect);
     after(() => ctx.close());
+    afterEach(() => assertStateMatchesDatabase(ctx));
     const sample = (row: number, tube: string, n: number, time: string, poolSize = 5) =>
       sampleRow(row, tube, id(n), poolSize, time);
     const repeatsOf = async (tube: string) =>

@@ -165,13 +165,19 @@ export async function reloadStatuses(db: Db, ids?: number[]): Promise<void> {
   }
 }
 
+/** A new index read from `person_tests`, neither kept nor announcing: what the live one must equal. */
+export async function loadStatusIndex(db: Db): Promise<StatusIndex> {
+  const idx = new StatusIndex();
+  for await (const r of allPersonTests(db)) idx.load(r.person_id, factsOf(r));
+  return idx;
+}
+
 /** The status index of a database, loaded once from `person_tests`. */
 export function statusIndex(db: Db): Promise<StatusIndex> {
   let p = indexes.get(db);
   if (!p) {
     p = (async () => {
-      const idx = new StatusIndex();
-      for await (const r of allPersonTests(db)) idx.load(r.person_id, factsOf(r));
+      const idx = await loadStatusIndex(db);
       announceChanges(idx);
       return idx;
     })();

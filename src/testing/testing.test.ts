@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { dialects, testCtx } from '../../test/helpers/db.ts';
+import { assertStateMatchesDatabase } from '../../test/helpers/invariants.ts';
 import { residentId, sampleRow, testingRound } from '../../test/helpers/testing.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import { addResidents } from '../zones/residents.service.ts';
@@ -31,6 +32,7 @@ for (const dialect of dialects()) {
   describe(`mass testing on ${dialect}`, async () => {
     const ctx = await testCtx(dialect);
     after(() => ctx.close());
+    afterEach(() => assertStateMatchesDatabase(ctx));
     const sample = (row: number, tube: string, n: number, time = '2022-11-08T09:00:00+08:00', poolSize = 10) =>
       sampleRow(row, tube, id(n), poolSize, time);
     const result = (row: number, tube: string, r: string, time = '2022-11-08T15:00:00+08:00', reason?: string) => ({

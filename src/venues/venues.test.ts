@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { dialects, testCtx } from '../../test/helpers/db.ts';
+import { assertStateMatchesDatabase } from '../../test/helpers/invariants.ts';
+import { recordTests } from '../../test/helpers/testing.ts';
 import { upsertCases } from '../cases/cases.service.ts';
 import { colourOf } from '../health-code/health-code.rules.ts';
 import { decideOverride, requestOverride } from '../health-code/overrides.service.ts';
@@ -9,7 +11,6 @@ import { checkCharOf } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
 import { createUser } from '../platform/auth/auth.service.ts';
 import { getPolicy, putPolicy } from '../policy/policy.service.ts';
-import { statusIndex } from '../testing/testing.status.ts';
 import { check, checkState } from './checks.service.ts';
 import { residentPass } from './pass.service.ts';
 import { personalCode, signVenueCode } from './venues.codes.ts';
@@ -57,6 +58,7 @@ for (const dialect of dialects()) {
   describe(`entrance checks on ${dialect}`, async () => {
     const ctx = await testCtx(dialect);
     after(() => ctx.close());
+    afterEach(() => assertStateMatchesDatabase(ctx));
     const pid: number[] = [];
     let keys: Awaited<ReturnType<typeof checkState>>['keys'];
     const venue = (code: string, v = 1) => signVenueCode(keys, code, v);
@@ -86,10 +88,9 @@ for (const dialect of dialects()) {
         { code: 'KTV', name: 'KTV', category: 'public-place', communityCode: '350102001001', status: 'suspended' },
       ]);
       keys = (await checkState(ctx)).keys;
-      const idx = await statusIndex(ctx.db);
-      idx.set(pid[0] as number, { lastNegativeSampledAt: T - 20 * H });
-      idx.set(pid[1] as number, { lastNegativeSampledAt: T - 30 * H });
-      idx.set(pid[2] as number, { lastNegativeSampledAt: T - 2 * H, positivePoolAt: T - H });
+      await recordTests(ctx, pid[0] as number, { lastNegativeSampledAt: T - 20 * H });
+      await recordTests(ctx, pid[1] as number, { lastNegativeSampledAt: T - 30 * H });
+      await recordTests(ctx, pid[2] as number, { lastNegativeSampledAt: T - 2 * H, positivePoolAt: T - H });
       await upsertCases(
         ctx,
         'system',

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { testApp } from '../../test/helpers/app.ts';
 import { dialects } from '../../test/helpers/db.ts';
+import { assertStateMatchesDatabase } from '../../test/helpers/invariants.ts';
 import { insertPersons } from '../people/people.repo.ts';
 import { checkCharOf } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
@@ -17,6 +18,7 @@ for (const dialect of dialects()) {
   describe(`zone residents list on ${dialect}`, async () => {
     const t = await testApp(dialect);
     after(() => t.close());
+    afterEach(() => assertStateMatchesDatabase(t.ctx));
     const cookies: Record<string, string> = {};
     const post = (zone: string, body: Buffer, who = 'officer') =>
       t.app.inject({

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { dialects, testCtx } from '../../test/helpers/db.ts';
+import { assertStateMatchesDatabase } from '../../test/helpers/invariants.ts';
+import { recordTests } from '../../test/helpers/testing.ts';
 import { insertPersons } from '../people/people.repo.ts';
 import { checkCharOf } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
 import { nowMs, setClock } from '../platform/clock.ts';
 import { announce } from '../platform/events.ts';
-import { statusIndex } from '../testing/testing.status.ts';
 import { check, checkState } from '../venues/checks.service.ts';
 import { personalCode, signVenueCode } from '../venues/venues.codes.ts';
 import { createVenues } from '../venues/venues.service.ts';
@@ -23,6 +24,7 @@ for (const dialect of dialects()) {
   describe(`zone residents' colour on ${dialect}`, async () => {
     const ctx = await testCtx(dialect);
     after(() => ctx.close());
+    afterEach(() => assertStateMatchesDatabase(ctx));
     const pid: number[] = [];
     const zones: Record<string, number> = {};
     let scan: (n: number) => ReturnType<typeof check>;
@@ -62,8 +64,7 @@ for (const dialect of dialects()) {
       await createVenues(ctx, 'system', [
         { code: 'MARKET', name: '农贸市场', category: 'mall-market', communityCode: '350102001001' },
       ]);
-      const idx = await statusIndex(ctx.db);
-      for (const p of pid) idx.set(p, { lastNegativeSampledAt: T - 2 * 3600_000 });
+      for (const p of pid) await recordTests(ctx, p, { lastNegativeSampledAt: T - 2 * 3600_000 });
       const keys = (await checkState(ctx)).keys;
       scan = (n) =>
         check(

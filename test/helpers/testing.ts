@@ -3,7 +3,9 @@ import { insertPersons } from '../../src/people/people.repo.ts';
 import { checkCharOf } from '../../src/people/people.rules.ts';
 import { sealPerson } from '../../src/people/people.service.ts';
 import type { Ctx } from '../../src/platform/context.ts';
+import { upsertPersonTests } from '../../src/testing/testing.repo.ts';
 import { createCampaign, createSites } from '../../src/testing/testing.service.ts';
+import { type PersonStatus, statusIndex } from '../../src/testing/testing.status.ts';
 
 /** Test resident n's ID number: Gulou district, born on `birth` (YYYYMMDD), a valid check character. */
 export function residentId(n: number, birth = '19900101'): string {
@@ -62,4 +64,24 @@ export async function testingRound(
     { code: 'S1', name: 'site', communityCode: '350102001001', lanes: 2, hours: '7-21' },
   ]);
   return (n) => byIndex.get(ctx.crypto.blindIndex('id', o.id(n))) as number;
+}
+
+/**
+ * Records a person's test facts as the testing module does: in `person_tests` and then in the
+ * status index, so fixtures never leave the index ahead of the database.
+ */
+export async function recordTests(ctx: Ctx, personId: number, facts: Partial<PersonStatus>): Promise<void> {
+  const iso = (v: number | null | undefined) => (v == null ? null : new Date(v).toISOString());
+  await ctx.db.k.transaction().execute((trx) =>
+    upsertPersonTests(ctx.db, trx, [
+      {
+        person_id: personId,
+        last_sampled_at: iso(facts.lastSampledAt),
+        last_negative_sampled_at: iso(facts.lastNegativeSampledAt),
+        positive_pool_at: iso(facts.positivePoolAt),
+        positive_at: iso(facts.positiveAt),
+      },
+    ]),
+  );
+  (await statusIndex(ctx.db)).set(personId, facts);
 }
