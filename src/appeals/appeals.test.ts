@@ -6,26 +6,24 @@ import type { Actor } from '../platform/auth/auth.rules.ts';
 import { insertCadres } from '../zones/taskforce.repo.ts';
 import { appealsDashboard } from './appeals.dashboard.ts';
 import { type Sender, setSender } from './appeals.outbox.ts';
-import { upsertAccount } from './appeals.repo.ts';
 import { withCheckChar } from './appeals.rules.ts';
 import type { AppealInput } from './appeals.schema.ts';
+import { upsertAccount } from './enterprises.repo.ts';
+import { importEnterprises, listEnterprises, saveEnterprise } from './enterprises.service.ts';
+import { submitAppeal } from './intake.service.ts';
+import { getAppeal, listAppeals, trackAppeal } from './queries.service.ts';
+import { liaisonView, statusBoard, submitReport } from './whitelist.service.ts';
 import {
   closeAppeal,
   dispatchAppeals,
   escalateOverdue,
-  getAppeal,
-  listAppeals,
   mergeAppeal,
   noteAppeal,
   rateByTracking,
   replyAppeal,
   returnAppeal,
   signAppeal,
-  submitAppeal,
-  trackAppeal,
-} from './appeals.service.ts';
-import { importEnterprises, listEnterprises, saveEnterprise } from './enterprises.service.ts';
-import { liaisonView, statusBoard, submitReport } from './whitelist.service.ts';
+} from './workflow.service.ts';
 
 const HANDLER: Actor = {
   userId: 1,
