@@ -69,12 +69,10 @@ export interface Verb<P> {
   to: Status | 'same' | ((rating: Rating | undefined) => Status | null);
   /** Refused on an escalated appeal: escalation (督办) happens once. */
   once?: true;
-  /** Checked after the asker's permission and before any appeal is read. */
+  /** What is wrong with the parameters, checked after the asker's permission and before any appeal is read. */
   problem?: (p: P, districtName: (code: string) => string | undefined) => Problem | null;
   effect: (a: VerbAppeal, to: Status, p: P, now: string) => Effect;
 }
-
-const HOLDING_UNIT = { permission: 'appeals:handle', reach: 'unit' } as const;
 
 export const VERBS: { [K in Action]: Verb<VerbParams[K]> } = {
   dispatch: {
@@ -97,7 +95,8 @@ export const VERBS: { [K in Action]: Verb<VerbParams[K]> } = {
   sign: {
     zh: '签收',
     en: 'signed off',
-    ...HOLDING_UNIT,
+    permission: 'appeals:handle',
+    reach: 'unit',
     from: ['dispatched'],
     to: 'signed',
     effect: (_a, _to, _p, now) => ({ patch: { signed_at: now } }),
@@ -105,7 +104,8 @@ export const VERBS: { [K in Action]: Verb<VerbParams[K]> } = {
   return: {
     zh: '退回',
     en: 'returned',
-    ...HOLDING_UNIT,
+    permission: 'appeals:handle',
+    reach: 'unit',
     from: ['dispatched', 'signed'],
     to: 'received',
     effect: (a, _to, p) => ({
@@ -119,7 +119,8 @@ export const VERBS: { [K in Action]: Verb<VerbParams[K]> } = {
   note: {
     zh: '填写进展',
     en: 'given a progress note',
-    ...HOLDING_UNIT,
+    permission: 'appeals:handle',
+    reach: 'unit',
     from: ['signed'],
     to: 'same',
     effect: (_a, _to, p) => ({ patch: {}, note: p.note, publicEvent: false }),
@@ -127,7 +128,8 @@ export const VERBS: { [K in Action]: Verb<VerbParams[K]> } = {
   reply: {
     zh: '答复',
     en: 'replied to',
-    ...HOLDING_UNIT,
+    permission: 'appeals:handle',
+    reach: 'unit',
     from: ['signed'],
     to: 'replied',
     effect: (_a, _to, p, now) => ({ patch: { reply: p.reply, replied_at: now }, note: p.reply, message: 'replied' }),
