@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import ts from 'typescript';
-import { readSource, sourceFiles } from './sources.ts';
+import { sources } from './rooms.ts';
 
 // SQL lives only in *.repo.ts. Besides those, migrations (*.migration.ts, whose DDL is their job)
 // and the platform's own database machinery (src/platform/db: connection, migrator, read thread)
@@ -77,8 +77,8 @@ test('the check sees each way of writing SQL, and not prose', () => {
 });
 
 test('SQL lives only in *.repo.ts (and in migrations and src/platform/db)', () => {
-  const found = sourceFiles('src')
-    .filter((f) => !EXEMPT.some((re) => re.test(f)))
-    .flatMap((f) => sqlIn(f, readSource(f)).map((w) => `${f}:${w}`));
+  const found = sources('src')
+    .filter((f) => !f.test && !EXEMPT.some((re) => re.test(f.path)))
+    .flatMap((f) => sqlIn(f.path, f.text).map((w) => `${f.path}:${w}`));
   assert.deepEqual(found, [], `SQL outside a *.repo.ts file:\n  ${found.join('\n  ')}`);
 });
