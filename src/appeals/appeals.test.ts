@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { dialects, testCtx } from '../../test/helpers/db.ts';
 import { verifyAudit } from '../platform/audit/audit.service.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
@@ -69,9 +69,14 @@ for (const dialect of dialects()) {
         return { ok: true, detail: 'ok' };
       },
     };
-    const prev = setSender(sender);
+    // The sender is process-wide and every target's suite body runs before the first suite's
+    // tests: install this suite's sender when its tests start, not when it is built.
+    let prev: Sender | undefined;
+    before(() => {
+      prev = setSender(sender);
+    });
     after(async () => {
-      setSender(prev);
+      if (prev) setSender(prev);
       await ctx.close();
     });
     const [cadre] = await ctx.db.k
