@@ -15,7 +15,7 @@ import pg from 'pg';
 import { appealsDashboard } from '../src/appeals/appeals.dashboard.ts';
 import { insertAppeals, type NewAppeal } from '../src/appeals/appeals.repo.ts';
 import { CATEGORIES, CHANNELS, STATUSES } from '../src/appeals/appeals.rules.ts';
-import { listAppeals } from '../src/appeals/appeals.service.ts';
+import { listAppeals } from '../src/appeals/queries.service.ts';
 import { MIGRATIONS } from '../src/migrations.ts';
 import { MODULES } from '../src/modules.ts';
 import type { Actor } from '../src/platform/auth/auth.rules.ts';

@@ -5,11 +5,12 @@ import { CLI_READER, withCtx } from '../platform/cli/context.cli.ts';
 import { action, print } from '../platform/cli/output.ts';
 import { AppError } from '../platform/errors.ts';
 import { deliverOutbox } from './appeals.outbox.ts';
-import { upsertAccount } from './appeals.repo.ts';
 import { checkCreditCode } from './appeals.rules.ts';
 import { AppealsQuery } from './appeals.schema.ts';
-import { escalateOverdue, listAppeals } from './appeals.service.ts';
+import { upsertAccount } from './enterprises.repo.ts';
 import { importEnterprises } from './enterprises.service.ts';
+import { listAppeals } from './queries.service.ts';
+import { escalateOverdue } from './workflow.service.ts';
 
 /** `banyan import enterprises FILE`, `banyan appeals list|escalate|deliver|link`, `banyan enterprises check-code`. */
 export function appealsCommands(program: Command): void {

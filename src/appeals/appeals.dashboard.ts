@@ -8,9 +8,10 @@ import { AppError } from '../platform/errors.ts';
 import { columnsSheet, workbook } from '../platform/files/xlsx.ts';
 import { localDay, STATUS_ZH, type Status } from './appeals.rules.ts';
 import type { AppealsQuery } from './appeals.schema.ts';
-import { type AppealView, listAppeals } from './appeals.service.ts';
+import type { AppealView } from './appeals.service.ts';
 import { countSumsBy, countTotals, overdueCount } from './counts.repo.ts';
 import { measuresFrom, sortedFigures } from './counts.rules.ts';
+import { listAppeals } from './queries.service.ts';
 import { statusBoard } from './whitelist.service.ts';
 
 const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 10);

@@ -1,5 +1,5 @@
 import type { DailyJob } from '../platform/jobs/jobs.ts';
-import { escalateOverdue } from './appeals.service.ts';
+import { escalateOverdue } from './workflow.service.ts';
 
 /** Every 15 minutes: appeals past their deadline are escalated (督办) once. */
 export const appealsEscalationJob: DailyJob = {

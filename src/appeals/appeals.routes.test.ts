@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { testApp } from '../../test/helpers/app.ts';
 import { dialects } from '../../test/helpers/db.ts';
-import { upsertAccount } from './appeals.repo.ts';
 import { withCheckChar } from './appeals.rules.ts';
+import { upsertAccount } from './enterprises.repo.ts';
 
 const CODE = withCheckChar('91350102MA2Y8K3P0');
 const body = (key: string, over: Record<string, unknown> = {}) => ({

@@ -24,28 +24,23 @@ import {
   TrackQuery,
   TrackRateInput,
 } from './appeals.schema.ts';
+import { unitOf, units } from './appeals.service.ts';
+import { getEnterprise, importEnterprises, listEnterprises, saveEnterprise } from './enterprises.service.ts';
+import { configuredDeadlines, setDeadline, submitAppeal } from './intake.service.ts';
+import { getAppeal, listAppeals, trackAppeal } from './queries.service.ts';
+import { closeTask, liaisonView, statusBoard, submitReport } from './whitelist.service.ts';
 import {
   closeAppeal,
-  configuredDeadlines,
   dispatchAppeals,
   escalateOverdue,
-  getAppeal,
-  listAppeals,
   mergeAppeal,
   noteAppeal,
   rateAppeal,
   rateByTracking,
   replyAppeal,
   returnAppeal,
-  setDeadline,
   signAppeal,
-  submitAppeal,
-  trackAppeal,
-  unitOf,
-  units,
-} from './appeals.service.ts';
-import { getEnterprise, importEnterprises, listEnterprises, saveEnterprise } from './enterprises.service.ts';
-import { closeTask, liaisonView, statusBoard, submitReport } from './whitelist.service.ts';
+} from './workflow.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IdParams = jsonSchema(z.object({ id: z.coerce.number().int().positive() }));

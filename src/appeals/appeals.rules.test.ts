@@ -1,21 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  ACTIONS,
-  type Action,
   addDuration,
   checkCreditCode,
   creditCheckChar,
   DEFAULT_DEADLINES,
   deadlineRuleFor,
   deadlinesOf,
-  nextStatus,
   overdueReason,
   STATUSES,
   type Status,
   troubleOf,
   withCheckChar,
 } from './appeals.rules.ts';
+import { ACTIONS, type Action, nextStatus } from './workflow.rules.ts';
 
 describe('unified social credit code', () => {
   test('a published code passes and its check character is recomputed', () => {

@@ -96,6 +96,15 @@ export type Category = (typeof CATEGORIES)[number];
 export const STATUSES = ['received', 'dispatched', 'signed', 'replied', 'closed', 'merged'] as const;
 export type Status = (typeof STATUSES)[number];
 export const OPEN_STATUSES: readonly Status[] = ['received', 'dispatched', 'signed', 'replied'];
+/** Status names in Chinese (the workflow verbs, their transitions and effects are in workflow.rules.ts). */
+export const STATUS_ZH: Record<Status, string> = {
+  received: '待分办',
+  dispatched: '已派单待签收',
+  signed: '办理中',
+  replied: '已答复待评价',
+  closed: '已办结',
+  merged: '已合并',
+};
 export const RATINGS = ['satisfied', 'basic', 'unsatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
 export const WHITELIST_TIERS = ['national', 'provincial', 'city', 'leader'] as const;
@@ -127,92 +136,6 @@ export function unitName(unit: string, districtName: (code: string) => string | 
   const name = districtName(code) ?? code;
   return lang === 'en' ? `${name} district government` : `${name}人民政府`;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Workflow
-// ---------------------------------------------------------------------------------------------
-
-export const ACTIONS = ['dispatch', 'sign', 'return', 'note', 'reply', 'rate', 'close', 'merge', 'escalate'] as const;
-export type Action = (typeof ACTIONS)[number];
-
-export interface AppealState {
-  status: Status;
-  escalated: boolean;
-}
-
-/** Who may take an action: the dispatcher, the holding unit, the submitter or the system. */
-export const ACTOR_OF: Record<Action, 'dispatcher' | 'unit' | 'submitter' | 'system'> = {
-  dispatch: 'dispatcher',
-  sign: 'unit',
-  return: 'unit',
-  note: 'unit',
-  reply: 'unit',
-  rate: 'submitter',
-  close: 'dispatcher',
-  merge: 'dispatcher',
-  escalate: 'system',
-};
-
-const FROM: Record<Exclude<Action, 'rate' | 'escalate'>, { from: readonly Status[]; to: Status | 'same' }> = {
-  dispatch: { from: ['received', 'dispatched'], to: 'dispatched' },
-  sign: { from: ['dispatched'], to: 'signed' },
-  return: { from: ['dispatched', 'signed'], to: 'received' },
-  note: { from: ['signed'], to: 'same' },
-  reply: { from: ['signed'], to: 'replied' },
-  close: { from: ['replied'], to: 'closed' },
-  merge: { from: ['received', 'dispatched', 'signed'], to: 'merged' },
-};
-
-/**
- * The status after an action, or null when the action is out of order. A rating closes a replied
- * appeal, except an unsatisfied one, which reopens it to the same unit (status signed). Escalation
- * (督办) is a flag on any open appeal and leaves the status alone; it happens once.
- */
-export function nextStatus(s: AppealState, action: Action, rating?: Rating): Status | null {
-  if (action === 'rate') {
-    if (s.status !== 'replied' || !rating) return null;
-    return rating === 'unsatisfied' ? 'signed' : 'closed';
-  }
-  if (action === 'escalate') return OPEN_STATUSES.includes(s.status) && !s.escalated ? s.status : null;
-  const t = FROM[action];
-  if (!t.from.includes(s.status)) return null;
-  return t.to === 'same' ? s.status : t.to;
-}
-
-export const STATUS_ZH: Record<Status, string> = {
-  received: '待分办',
-  dispatched: '已派单待签收',
-  signed: '办理中',
-  replied: '已答复待评价',
-  closed: '已办结',
-  merged: '已合并',
-};
-export const ACTION_ZH: Record<Action, string> = {
-  dispatch: '派单',
-  sign: '签收',
-  return: '退回',
-  note: '填写进展',
-  reply: '答复',
-  rate: '评价',
-  close: '办结',
-  merge: '合并',
-  escalate: '督办',
-};
-/** English past participles for messages ("cannot be signed"). */
-export const ACTION_EN: Record<Action, string> = {
-  dispatch: 'dispatched',
-  sign: 'signed off',
-  return: 'returned',
-  note: 'given a progress note',
-  reply: 'replied to',
-  rate: 'rated',
-  close: 'closed',
-  merge: 'merged',
-  escalate: 'escalated',
-};
-
-/** A matter raised this many times (the first submission and its merged repeats) is escalated. */
-export const REPEAT_ESCALATION = 3;
 
 // ---------------------------------------------------------------------------------------------
 // Deadlines

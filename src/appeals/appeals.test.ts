@@ -1,31 +1,29 @@
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { dialects, testCtx } from '../../test/helpers/db.ts';
 import { verifyAudit } from '../platform/audit/audit.service.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import { insertCadres } from '../zones/taskforce.repo.ts';
 import { appealsDashboard } from './appeals.dashboard.ts';
 import { type Sender, setSender } from './appeals.outbox.ts';
-import { upsertAccount } from './appeals.repo.ts';
 import { withCheckChar } from './appeals.rules.ts';
 import type { AppealInput } from './appeals.schema.ts';
+import { upsertAccount } from './enterprises.repo.ts';
+import { importEnterprises, listEnterprises, saveEnterprise } from './enterprises.service.ts';
+import { submitAppeal } from './intake.service.ts';
+import { getAppeal, listAppeals, trackAppeal } from './queries.service.ts';
+import { liaisonView, statusBoard, submitReport } from './whitelist.service.ts';
 import {
   closeAppeal,
   dispatchAppeals,
   escalateOverdue,
-  getAppeal,
-  listAppeals,
   mergeAppeal,
   noteAppeal,
   rateByTracking,
   replyAppeal,
   returnAppeal,
   signAppeal,
-  submitAppeal,
-  trackAppeal,
-} from './appeals.service.ts';
-import { importEnterprises, listEnterprises, saveEnterprise } from './enterprises.service.ts';
-import { liaisonView, statusBoard, submitReport } from './whitelist.service.ts';
+} from './workflow.service.ts';
 
 const HANDLER: Actor = {
   userId: 1,
@@ -71,9 +69,14 @@ for (const dialect of dialects()) {
         return { ok: true, detail: 'ok' };
       },
     };
-    const prev = setSender(sender);
+    // The sender is process-wide and every target's suite body runs before the first suite's
+    // tests: install this suite's sender when its tests start, not when it is built.
+    let prev: Sender | undefined;
+    before(() => {
+      prev = setSender(sender);
+    });
     after(async () => {
-      setSender(prev);
+      if (prev) setSender(prev);
       await ctx.close();
     });
     const [cadre] = await ctx.db.k

@@ -8,6 +8,9 @@ import { appealsDashboard } from './appeals.dashboard.ts';
 import { type Sender, setSender } from './appeals.outbox.ts';
 import { listAppeals } from './appeals.repo.ts';
 import { CATEGORIES, CHANNELS, RATINGS, URGENCIES } from './appeals.rules.ts';
+import { countsOf, countsReference, overdueCount, overdueCountReference } from './counts.repo.ts';
+import { type CountRow, countKey, figuresOf } from './counts.rules.ts';
+import { submitAppeal } from './intake.service.ts';
 import {
   closeAppeal,
   dispatchAppeals,
@@ -17,10 +20,7 @@ import {
   replyAppeal,
   returnAppeal,
   signAppeal,
-  submitAppeal,
-} from './appeals.service.ts';
-import { countsOf, countsReference, overdueCount, overdueCountReference } from './counts.repo.ts';
-import { type CountRow, countKey, figuresOf } from './counts.rules.ts';
+} from './workflow.service.ts';
 
 const CMD: Actor = { userId: 2, username: 'cmd', role: 'commander', scope: { kind: 'city', code: '3501' } };
 const DISTRICTS = ['350102', '350104', '350111'];

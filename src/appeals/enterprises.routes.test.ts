@@ -4,8 +4,8 @@ import ExcelJS from 'exceljs';
 import { testApp } from '../../test/helpers/app.ts';
 import { dialects } from '../../test/helpers/db.ts';
 import { insertCadres } from '../zones/taskforce.repo.ts';
-import { upsertAccount } from './appeals.repo.ts';
 import { withCheckChar } from './appeals.rules.ts';
+import { upsertAccount } from './enterprises.repo.ts';
 import { saveEnterprise } from './enterprises.service.ts';
 import { submitReport } from './whitelist.service.ts';
 

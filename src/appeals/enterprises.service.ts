@@ -10,6 +10,9 @@ import type { Ctx } from '../platform/context.ts';
 import { AppError, messagesOf } from '../platform/errors.ts';
 import { parseCsv } from '../platform/files/csv.ts';
 import { AppealErrors } from './appeals.errors.ts';
+import { checkCreditCode, SIZES, WHITELIST_TIERS } from './appeals.rules.ts';
+import { EnterpriseInput, type EnterprisesQuery } from './appeals.schema.ts';
+import type { EnterpriseRow } from './appeals.tables.ts';
 import {
   cadreNames,
   enterpriseByCode,
@@ -18,10 +21,7 @@ import {
   listEnterprises as listRows,
   type StoredEnterprise,
   updateEnterprise,
-} from './appeals.repo.ts';
-import { checkCreditCode, SIZES, WHITELIST_TIERS } from './appeals.rules.ts';
-import { EnterpriseInput, type EnterprisesQuery } from './appeals.schema.ts';
-import type { EnterpriseRow } from './appeals.tables.ts';
+} from './enterprises.repo.ts';
 
 /** The credit code normalised, or the error naming its wrong part. */
 export function creditCodeOrThrow(raw: string): string {

@@ -6,18 +6,18 @@ import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { appealPeriod } from './appeals.dashboard.ts';
 import { AppealErrors } from './appeals.errors.ts';
+import { listAppeals } from './appeals.repo.ts';
+import { localDay, type Production, troubleOf, WHITELIST_TIERS } from './appeals.rules.ts';
+import { appealView } from './appeals.service.ts';
+import { countByDayAnd } from './counts.repo.ts';
 import {
   accountOf,
   cadreNames,
   enterpriseByCode,
   enterpriseById,
-  listAppeals,
   listEnterprises,
   type StoredEnterprise,
-} from './appeals.repo.ts';
-import { localDay, type Production, troubleOf, WHITELIST_TIERS } from './appeals.rules.ts';
-import { appealView } from './appeals.service.ts';
-import { countByDayAnd } from './counts.repo.ts';
+} from './enterprises.repo.ts';
 import { enterpriseView } from './enterprises.service.ts';
 import {
   latestReportDay,

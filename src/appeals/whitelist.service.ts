@@ -6,24 +6,23 @@ import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { AppealErrors } from './appeals.errors.ts';
+import { listAppeals } from './appeals.repo.ts';
+import { localDay, PRODUCTION, troubleOf } from './appeals.rules.ts';
+import type { ReportInput } from './appeals.schema.ts';
+import { appealView } from './appeals.service.ts';
+import { accountOf, enterpriseByCode, enterpriseIdsOfCadre, type StoredEnterprise } from './enterprises.repo.ts';
+import { submitAppeal } from './intake.service.ts';
 import {
-  accountOf,
   closeTaskRow,
-  enterpriseByCode,
   insertReport,
   insertTasks,
   linkReport,
-  listAppeals,
   missingReports,
   reportOn,
   reportsOfDay,
-  type StoredEnterprise,
   taskById,
   tasksOfCadre,
-} from './appeals.repo.ts';
-import { localDay, PRODUCTION, troubleOf } from './appeals.rules.ts';
-import type { ReportInput } from './appeals.schema.ts';
-import { appealView, submitAppeal } from './appeals.service.ts';
+} from './whitelist.repo.ts';
 
 type Reporter = Actor | 'system';
 
@@ -186,9 +185,7 @@ export async function liaisonView(ctx: Ctx, actor: Actor, now = nowIso(), cadreI
   const missing = await missingReports(ctx.db.k, day, cadreId);
   let overdue: ReturnType<typeof appealView>[] = [];
   if (cadreId !== null) {
-    const ents = (
-      await ctx.db.k.selectFrom('enterprises').select('id').where('liaison_cadre_id', '=', cadreId).execute()
-    ).map((r) => Number(r.id));
+    const ents = await enterpriseIdsOfCadre(ctx.db.k, cadreId);
     overdue = (await listAppeals(ctx.db.k, { overdueAt: now, enterpriseIds: ents }, 0, 200, ctx.db.dialect)).rows.map(
       (a) => appealView(a, now),
     );

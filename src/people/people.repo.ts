@@ -53,6 +53,17 @@ export async function insertPerson(trx: Executor, p: NewPerson): Promise<number>
   return Number(r.id);
 }
 
+/** Persons of some districts in id order, at most `limit` (the demo picks its scanners and samplers so). */
+export async function personsOfDistricts(db: Db, districts: string[], limit?: number) {
+  let q = db.k
+    .selectFrom('persons')
+    .select(['id', 'id_cipher', 'street_code'])
+    .where('district_code', 'in', districts)
+    .orderBy('id');
+  if (limit !== undefined) q = q.limit(limit);
+  return (await q.execute()).map(num);
+}
+
 /** Bulk insert for imports and the demo; callers chunk to stay under parameter limits. */
 export async function insertPersons(trx: Executor, rows: NewPerson[]): Promise<void> {
   if (rows.length) await trx.insertInto('persons').values(rows).execute();

@@ -1,7 +1,10 @@
 import type { Insertable } from 'kysely';
 import { deliverOutbox } from '../appeals/appeals.outbox.ts';
-import { insertEnterprises, upsertAccount } from '../appeals/appeals.repo.ts';
 import { type Category, CREDIT_CHARS, type Rating, withCheckChar } from '../appeals/appeals.rules.ts';
+import type { EnterpriseRow } from '../appeals/appeals.tables.ts';
+import { insertEnterprises, upsertAccount } from '../appeals/enterprises.repo.ts';
+import { submitAppeal } from '../appeals/intake.service.ts';
+import { submitReport } from '../appeals/whitelist.service.ts';
 import {
   closeAppeal,
   dispatchAppeals,
@@ -12,10 +15,7 @@ import {
   replyAppeal,
   returnAppeal,
   signAppeal,
-  submitAppeal,
-} from '../appeals/appeals.service.ts';
-import type { EnterpriseRow } from '../appeals/appeals.tables.ts';
-import { submitReport } from '../appeals/whitelist.service.ts';
+} from '../appeals/workflow.service.ts';
 import { maskPhone } from '../people/people.rules.ts';
 import type { Ctx } from '../platform/context.ts';
 import { insertCadres } from '../zones/taskforce.repo.ts';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DISTRICT_SHAPES_FILE, DIVISIONS } from '../geo/geo.data.ts';
+import { personsOfDistricts } from '../people/people.repo.ts';
 import { findUserByName } from '../platform/auth/auth.repo.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -97,12 +98,7 @@ export async function seedTesting(
   for (const s of siteList)
     sitesByStreet.set(s.communityCode.slice(0, 9), [...(sitesByStreet.get(s.communityCode.slice(0, 9)) ?? []), s.code]);
 
-  const people = await ctx.db.k
-    .selectFrom('persons')
-    .select(['id', 'id_cipher', 'street_code'])
-    .where('district_code', 'in', DISTRICTS)
-    .orderBy('id')
-    .execute();
+  const people = await personsOfDistricts(ctx.db, DISTRICTS);
   const ids = people.map((p) => ({ idNumber: ctx.crypto.decrypt(p.id_cipher), street: p.street_code }));
   let samples = 0;
   let tubes = 0;

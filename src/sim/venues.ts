@@ -1,4 +1,5 @@
 import { DIVISIONS } from '../geo/geo.data.ts';
+import { personsOfDistricts } from '../people/people.repo.ts';
 import { findUserByName } from '../platform/auth/auth.repo.ts';
 import type { Ctx } from '../platform/context.ts';
 import { statusIndex } from '../testing/testing.status.ts';
@@ -52,13 +53,7 @@ export async function seedVenues(ctx: Ctx, rng: Rng): Promise<Record<string, num
   });
   await createVenues(ctx, 'system', venues);
   // Scanners from the districts under regional testing, whose residents hold certificates that day.
-  const people = await ctx.db.k
-    .selectFrom('persons')
-    .select('id')
-    .where('district_code', 'in', ['350102', '350103', '350104', '350111'])
-    .orderBy('id')
-    .limit(20_000)
-    .execute();
+  const people = await personsOfDistricts(ctx.db, ['350102', '350103', '350104', '350111'], 20_000);
   const s = await checkState(ctx);
   const open = venues.filter((v) => v.status === 'open');
   // The demo venue operator's market is busy all day, so their statistics have a shape.
@@ -124,13 +119,7 @@ async function seedOperators(ctx: Ctx, rng: Rng, marketCode: string): Promise<nu
     if (operator && market) await linkOperator(trx, operator.id, market.id);
   });
   if (!operator || !market) return 0;
-  const people = await ctx.db.k
-    .selectFrom('persons')
-    .select('id_cipher')
-    .where('district_code', '=', '350102')
-    .orderBy('id')
-    .limit(12)
-    .execute();
+  const people = await personsOfDistricts(ctx.db, ['350102'], 12);
   const records = people.map((p, i) =>
     i % 4 === 3
       ? {

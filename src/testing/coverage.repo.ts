@@ -69,3 +69,26 @@ export async function zoneFacts(db: Db, prefix?: string) {
   if (prefix) q = q.where('community_code', 'like', `${prefix}%`);
   return q.execute();
 }
+
+/** People of a division not sampled in a campaign round (for the task force to visit). */
+export async function unsampled(db: Db, campaignId: number, round: number, communityCode: string, limit: number) {
+  return db.k
+    .selectFrom('persons as p')
+    .select(['p.id', 'p.id_masked', 'p.name_masked', 'p.phone_masked', 'p.community_code'])
+    .where('p.community_code', '=', communityCode)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('samples as s')
+            .innerJoin('tubes as t', 't.code', 's.tube_code')
+            .select('s.person_id')
+            .whereRef('s.person_id', '=', 'p.id')
+            .where('t.campaign_id', '=', campaignId)
+            .where('t.round', '=', round),
+        ),
+      ),
+    )
+    .orderBy('p.id')
+    .limit(limit)
+    .execute();
+}

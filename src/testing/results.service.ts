@@ -7,17 +7,14 @@ import type { Ctx } from '../platform/context.ts';
 import { readTable } from '../platform/files/table.ts';
 import { insertAlerts } from './alerts.repo.ts';
 import { distinctLatest, FactList, msOf } from './results.rules.ts';
+import { closeTasks, insertTasks, openTasksOf, poolsStillOpen } from './retests.repo.ts';
 import { type Issue, invalidFile } from './samples.service.ts';
 import {
   advanceNegatives,
   clearPoolFlags,
   closePools,
-  closeTasks,
-  insertTasks,
   insertTubeResults,
   membersOf,
-  openTasksOf,
-  poolsStillOpen,
   recomputeNegatives,
   setTubeResults,
   tubesByCode,

@@ -5,7 +5,8 @@
 
 import { beijingDayNo, type Campaign, type Moment, momentOf, seenBefore, type TubeFill } from './samples.rules.ts';
 import type { Issue } from './samples.service.ts';
-import type { NewTube, SampleColumns, StoredCampaign, StoredSite } from './testing.repo.ts';
+import type { StoredSite } from './sites.repo.ts';
+import type { NewTube, SampleColumns, StoredCampaign } from './testing.repo.ts';
 import { POOL_SIZES, roundOf } from './testing.rules.ts';
 
 /** One sampling as a site's scanner or a file reports it. */

@@ -10,13 +10,13 @@ import { AppError, messagesOf } from '../platform/errors.ts';
 import { readTable } from '../platform/files/table.ts';
 import { keyedChunks } from './sample-keys.service.ts';
 import { SampleCheck, type SampleInput } from './samples.check.ts';
+import { listSites } from './sites.repo.ts';
 import { TestingErrors } from './testing.errors.ts';
 import {
   analyzeSampling,
   existingSamples,
   insertSamples,
   listCampaigns,
-  listSites,
   type NewTube,
   tubesByCode,
   upsertFact,

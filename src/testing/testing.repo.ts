@@ -1,17 +1,22 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { Db } from '../platform/db/db.ts';
-import type { CampaignRow, PersonTestRow, RetestTaskRow, SiteRow, TubeResultRow, TubeRow } from './testing.tables.ts';
+import * as fast from './testing.sqlite.repo.ts';
+import type { CampaignRow, PersonTestRow, TubeResultRow, TubeRow } from './testing.tables.ts';
 import './testing.tables.ts';
 import '../people/people.tables.ts';
+
+// Campaigns, tubes, samples, results and each person's test facts. Every bulk function runs on
+// SQLite through testing.sqlite.repo.ts (prepared statements on the caller's connection) and on
+// PostgreSQL through the statements here. Sites are in sites.repo.ts, retest tasks in
+// retests.repo.ts, who was not sampled in coverage.repo.ts.
 
 const CHUNK = 500;
 const k = (db: Db | Executor) => ('k' in db ? db.k : db);
 export type StoredCampaign = Omit<Selectable<CampaignRow>, 'id'> & { id: number };
-export type StoredSite = Omit<Selectable<SiteRow>, 'id'> & { id: number };
 
-async function chunked<T, R>(xs: T[], size: number, fn: (part: T[]) => Promise<R[]>): Promise<R[]> {
+/** Runs `fn` over `xs` in parts of `size` and joins what it returns. */
+export async function chunked<T, R>(xs: T[], size: number, fn: (part: T[]) => Promise<R[]>): Promise<R[]> {
   const out: R[] = [];
   for (let i = 0; i < xs.length; i += size) out.push(...(await fn(xs.slice(i, i + size))));
   return out;
@@ -30,42 +35,9 @@ export async function listCampaigns(db: Db): Promise<StoredCampaign[]> {
   }));
 }
 
-/** Inserts sampling sites. */
-export async function insertSites(trx: Executor, rows: Insertable<SiteRow>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK)
-    await trx
-      .insertInto('sampling_sites')
-      .values(rows.slice(i, i + CHUNK))
-      .execute();
-}
-
-/** Sites, optionally of one district. */
-export async function listSites(db: Db, district?: string): Promise<StoredSite[]> {
-  let q = db.k.selectFrom('sampling_sites').selectAll();
-  if (district) q = q.where('district_code', '=', district);
-  return (await q.orderBy('code').execute()).map((r) => ({ ...r, id: Number(r.id) }));
-}
-
-/** Sets a site's reported queue length. */
-export async function updateQueue(db: Db, code: string, queue: number, at: string): Promise<number> {
-  const r = await db.k
-    .updateTable('sampling_sites')
-    .set({ queue_length: queue, queue_updated_at: at })
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
-}
-
 /** Tubes by code (on SQLite by one `json_each` join per 50,000 codes when read outside a transaction). */
 export async function tubesByCode(db: Db | Executor, codes: string[]): Promise<Map<string, Selectable<TubeRow>>> {
-  if ('k' in db && db.sqlite) {
-    // One statement, not one per code: outside a transaction each statement opens its own read.
-    const st = prepared(db, 'select t.* from json_each(?) as j join tubes as t on t.code = j.value');
-    const out = new Map<string, Selectable<TubeRow>>();
-    for (let i = 0; i < codes.length; i += 50_000)
-      for (const r of st.all(JSON.stringify(codes.slice(i, i + 50_000))) as Selectable<TubeRow>[]) out.set(r.code, r);
-    return out;
-  }
+  if ('k' in db && db.sqlite) return fast.tubesByCode(db.sqlite, codes);
   const rows = await chunked(codes, CHUNK, (part) =>
     k(db).selectFrom('tubes').selectAll().where('code', 'in', part).execute(),
   );
@@ -81,13 +53,7 @@ export async function existingSamples(db: Db, tubes: string[]): Promise<Map<stri
     else out.set(tube, [person]);
   };
   if (db.sqlite) {
-    const st = prepared(
-      db,
-      'select s.tube_code, s.person_id from json_each(?) as j join samples as s on s.tube_code = j.value',
-    ).raw();
-    for (let i = 0; i < tubes.length; i += 50_000)
-      for (const [tube, p] of st.all(JSON.stringify(tubes.slice(i, i + 50_000))) as Array<[string, number]>)
-        add(tube, Number(p));
+    fast.existingSamples(db.sqlite, tubes, add);
     return out;
   }
   const rows = await chunked(tubes, CHUNK, (part) =>
@@ -97,43 +63,22 @@ export async function existingSamples(db: Db, tubes: string[]): Promise<Map<stri
   return out;
 }
 
-const TUBE_COLUMNS = [
-  'code',
-  'pool_size',
-  'site_code',
-  'campaign_id',
-  'round',
-  'district_code',
-  'first_sampled_at',
-  'samples',
-  'status',
-] as const;
-export type NewTube = Pick<Insertable<TubeRow>, (typeof TUBE_COLUMNS)[number]>;
+export type NewTube = Pick<
+  Insertable<TubeRow>,
+  | 'code'
+  | 'pool_size'
+  | 'site_code'
+  | 'campaign_id'
+  | 'round'
+  | 'district_code'
+  | 'first_sampled_at'
+  | 'samples'
+  | 'status'
+>;
 
 /** Inserts new tubes and adds sample counts to existing ones. */
 export async function upsertTubes(db: Db, trx: Executor, rows: NewTube[]): Promise<void> {
-  if (db.sqlite) {
-    manyRows(
-      db,
-      `insert into tubes (${TUBE_COLUMNS.join(', ')}) values `,
-      TUBE_COLUMNS.length,
-      ' on conflict (code) do update set samples = tubes.samples + excluded.samples',
-      rows.length,
-      (args, at, i) => {
-        const r = rows[i] as NewTube;
-        args[at] = r.code;
-        args[at + 1] = r.pool_size;
-        args[at + 2] = r.site_code;
-        args[at + 3] = r.campaign_id;
-        args[at + 4] = r.round;
-        args[at + 5] = r.district_code;
-        args[at + 6] = r.first_sampled_at;
-        args[at + 7] = r.samples;
-        args[at + 8] = r.status;
-      },
-    );
-    return;
-  }
+  if (db.sqlite) return fast.upsertTubes(db.sqlite, rows);
   for (let i = 0; i < rows.length; i += CHUNK) {
     await trx
       .insertInto('tubes')
@@ -142,55 +87,6 @@ export async function upsertTubes(db: Db, trx: Executor, rows: NewTube[]): Promi
         oc.column('code').doUpdateSet((eb) => ({ samples: eb('tubes.samples', '+', eb.ref('excluded.samples')) })),
       )
       .execute();
-  }
-}
-
-// Bulk paths: on the embedded database, cached prepared statements on the same connection (inside
-// the caller's transaction) run several times faster than building multi-row statements.
-const cache = new WeakMap<object, Map<string, BetterSqlite3.Statement<unknown[]>>>();
-function prepared(db: Db, text: string) {
-  const handle = db.sqlite as NonNullable<Db['sqlite']>;
-  let m = cache.get(handle);
-  if (!m) {
-    m = new Map();
-    cache.set(handle, m);
-  }
-  let st = m.get(text);
-  if (!st) {
-    st = handle.prepare<unknown[]>(text);
-    m.set(text, st);
-  }
-  return st;
-}
-
-const PER_STATEMENT = 64;
-
-/**
- * Runs `head (?, …), (?, …) … tail` over n rows, 64 rows a statement (the engine's per-statement
- * work is paid once for all of them), the rest one by one; `fill` writes row i's values at args[at].
- */
-function manyRows(
-  db: Db,
-  head: string,
-  width: number,
-  tail: string,
-  n: number,
-  fill: (args: unknown[], at: number, i: number) => void,
-): void {
-  const tuple = `(${Array(width).fill('?').join(', ')})`;
-  const many = prepared(db, head + Array(PER_STATEMENT).fill(tuple).join(', ') + tail);
-  const args: unknown[] = new Array(PER_STATEMENT * width);
-  let i = 0;
-  for (; i + PER_STATEMENT <= n; i += PER_STATEMENT) {
-    for (let j = 0; j < PER_STATEMENT; j++) fill(args, j * width, i + j);
-    many.run(args);
-  }
-  if (i === n) return;
-  const one = prepared(db, head + tuple + tail);
-  const arg: unknown[] = new Array(width);
-  for (; i < n; i++) {
-    fill(arg, 0, i);
-    one.run(arg);
   }
 }
 
@@ -207,22 +103,7 @@ export interface SampleColumns {
 
 /** Inserts samples (the caller has removed those already stored). */
 export async function insertSamples(db: Db, trx: Executor, rows: SampleColumns): Promise<void> {
-  if (db.sqlite) {
-    manyRows(
-      db,
-      'insert into samples (tube_code, person_id, sampled_at, repeat_in_round) values ',
-      4,
-      '',
-      rows.n,
-      (args, at, i) => {
-        args[at] = rows.tubeCodes[rows.tube[i] as number];
-        args[at + 1] = rows.person[i];
-        args[at + 2] = rows.times[rows.at[i] as number];
-        args[at + 3] = rows.repeat[i];
-      },
-    );
-    return;
-  }
+  if (db.sqlite) return fast.insertSamples(db.sqlite, rows);
   for (let i = 0; i < rows.n; i += 20_000) {
     const end = Math.min(rows.n, i + 20_000);
     const tubes = Array.from(rows.tube.subarray(i, end), (t) => rows.tubeCodes[t]);
@@ -233,29 +114,18 @@ export async function insertSamples(db: Db, trx: Executor, rows: SampleColumns):
   }
 }
 
+/** A person's test fact: each moves forward only. */
+export type Fact = 'last_sampled_at' | 'last_negative_sampled_at' | 'positive_pool_at' | 'positive_at';
+
 /** Moves one test fact of persons forward (never back); their other facts are left as they are. */
 export async function upsertFact(
   db: Db,
   trx: Executor,
-  fact: (typeof FACTS)[number],
+  fact: Fact,
   ids: ArrayLike<number>,
   times: ArrayLike<string>,
 ): Promise<void> {
-  if (db.sqlite) {
-    // Rows of one statement are applied in order, so a person twice in it ends at the later time.
-    manyRows(
-      db,
-      `insert into person_tests (person_id, ${fact}) values `,
-      2,
-      ` on conflict (person_id) do update set ${fact} = ${LATER_SQL(fact)}`,
-      ids.length,
-      (args, at, i) => {
-        args[at] = ids[i];
-        args[at + 1] = times[i];
-      },
-    );
-    return;
-  }
+  if (db.sqlite) return fast.upsertFact(db.sqlite, fact, ids, times);
   for (let i = 0; i < ids.length; i += 20_000)
     await sql`insert into person_tests (person_id, ${sql.ref(fact)})
       select * from unnest(${Array.prototype.slice.call(ids, i, i + 20_000)}::int[], ${Array.prototype.slice.call(times, i, i + 20_000)}::text[])
@@ -291,7 +161,7 @@ export async function membersOf(db: Db, trx: Executor, tubes: string[], withHome
   const plain: number[] = [];
   const homed: number[] = [];
   for (let i = 0; i < tubes.length; i++) (withHome.has(tubes[i] as string) ? homed : plain).push(i);
-  const add = (at: number[], rows: Array<[number, number, string, string?, string?]>, base: number) => {
+  const add = (at: number[], rows: fast.MemberRow[], base: number) => {
     for (const r of rows) {
       out.tube.push(at[base + Number(r[0])] as number);
       out.person.push(Number(r[1]));
@@ -302,21 +172,8 @@ export async function membersOf(db: Db, trx: Executor, tubes: string[], withHome
   };
   const codes = (at: number[], i: number, size: number) => at.slice(i, i + size).map((t) => tubes[t] as string);
   if (db.sqlite) {
-    // One statement per 50,000 tubes instead of one per tube: the per-statement cost was most of the read.
-    const bare = prepared(
-      db,
-      'select j.key, s.person_id, s.sampled_at from json_each(?) as j join samples as s on s.tube_code = j.value',
-    ).raw();
-    const home = prepared(
-      db,
-      'select j.key, s.person_id, s.sampled_at, p.district_code, p.community_code from json_each(?) as j join samples as s on s.tube_code = j.value join persons as p on p.id = s.person_id',
-    ).raw();
-    for (const [at, st] of [
-      [plain, bare],
-      [homed, home],
-    ] as const)
-      for (let i = 0; i < at.length; i += 50_000)
-        add(at, st.all(JSON.stringify(codes(at, i, 50_000))) as Array<[number, number, string, string?, string?]>, i);
+    for (const at of [plain, homed])
+      fast.membersOf(db.sqlite, codes(at, 0, at.length), at === homed, (rows, base) => add(at, rows, base));
   } else {
     for (let i = 0; i < plain.length; i += 5000) {
       const r = await sql<{ i: number; person_id: number; sampled_at: string }>`
@@ -362,23 +219,8 @@ export async function advanceNegatives(
   trx: Executor,
   tubes: string[],
 ): Promise<{ person: number[]; at: string[] }> {
+  if (db.sqlite) return fast.advanceNegatives(db.sqlite, tubes);
   const out = { person: [] as number[], at: [] as string[] };
-  if (db.sqlite) {
-    // "where true": without it SQLite would read "on conflict" as part of the join.
-    const st = prepared(
-      db,
-      `insert into person_tests (person_id, last_negative_sampled_at)
-       select s.person_id, s.sampled_at from json_each(?) as j join samples as s on s.tube_code = j.value where true
-       on conflict (person_id) do update set last_negative_sampled_at = ${LATER_SQL('last_negative_sampled_at')}
-       returning person_id, last_negative_sampled_at`,
-    ).raw();
-    for (let i = 0; i < tubes.length; i += 50_000)
-      for (const [p, at] of st.all(JSON.stringify(tubes.slice(i, i + 50_000))) as Array<[number, string]>) {
-        out.person.push(p);
-        out.at.push(at);
-      }
-    return out;
-  }
   // One row a person per statement: PostgreSQL refuses to update a row twice in one.
   for (let i = 0; i < tubes.length; i += 5000) {
     const r = await sql<{ person_id: number; at: string }>`
@@ -395,35 +237,14 @@ export async function advanceNegatives(
   return out;
 }
 
-type ResultFields = Pick<
+export type ResultFields = Pick<
   TubeRow,
   'code' | 'result' | 'resulted_at' | 'lab_code' | 'ct_value' | 'status' | 'received_at' | 'receiving_lab'
 >;
 
 /** Records tubes' results in bulk; a receipt is only filled in where the tube has none yet. */
 export async function setTubeResults(db: Db, trx: Executor, rows: ResultFields[]): Promise<void> {
-  if (db.sqlite) {
-    // 64 tubes a statement, joined to their new values by code.
-    manyRows(
-      db,
-      'update tubes set result = v.column2, resulted_at = v.column3, lab_code = v.column4, ct_value = v.column5, status = v.column6, received_at = coalesce(tubes.received_at, v.column7), receiving_lab = coalesce(tubes.receiving_lab, v.column8) from (values ',
-      8,
-      ') as v where tubes.code = v.column1',
-      rows.length,
-      (args, at, i) => {
-        const r = rows[i] as ResultFields;
-        args[at] = r.code;
-        args[at + 1] = r.result;
-        args[at + 2] = r.resulted_at;
-        args[at + 3] = r.lab_code;
-        args[at + 4] = r.ct_value;
-        args[at + 5] = r.status;
-        args[at + 6] = r.received_at;
-        args[at + 7] = r.receiving_lab;
-      },
-    );
-    return;
-  }
+  if (db.sqlite) return fast.setTubeResults(db.sqlite, rows);
   for (let i = 0; i < rows.length; i += 1000) {
     const part = rows.slice(i, i + 1000);
     const col = <K extends keyof ResultFields>(key: K) => part.map((r) => r[key]);
@@ -438,27 +259,7 @@ export async function setTubeResults(db: Db, trx: Executor, rows: ResultFields[]
 
 /** Appends to a tube's result history. */
 export async function insertTubeResults(db: Db, trx: Executor, rows: Insertable<TubeResultRow>[]): Promise<void> {
-  if (db.sqlite) {
-    manyRows(
-      db,
-      'insert into tube_results (tube_code, result, resulted_at, lab_code, ct_value, correction_reason, actor, recorded_at) values ',
-      8,
-      '',
-      rows.length,
-      (args, at, i) => {
-        const r = rows[i] as Insertable<TubeResultRow>;
-        args[at] = r.tube_code;
-        args[at + 1] = r.result;
-        args[at + 2] = r.resulted_at;
-        args[at + 3] = r.lab_code;
-        args[at + 4] = r.ct_value ?? null;
-        args[at + 5] = r.correction_reason ?? null;
-        args[at + 6] = r.actor;
-        args[at + 7] = r.recorded_at;
-      },
-    );
-    return;
-  }
+  if (db.sqlite) return fast.insertTubeResults(db.sqlite, rows);
   for (let i = 0; i < rows.length; i += 20_000) {
     const part = rows.slice(i, i + 20_000);
     const col = <K extends keyof Insertable<TubeResultRow>>(key: K) => part.map((r) => r[key] ?? null);
@@ -470,26 +271,14 @@ export async function insertTubeResults(db: Db, trx: Executor, rows: Insertable<
   }
 }
 
-const later = (col: 'last_sampled_at' | 'last_negative_sampled_at' | 'positive_pool_at' | 'positive_at') =>
+const later = (col: Fact) =>
   sql<
     string | null
   >`case when excluded.${sql.ref(col)} is null then person_tests.${sql.ref(col)} when person_tests.${sql.ref(col)} is null or excluded.${sql.ref(col)} > person_tests.${sql.ref(col)} then excluded.${sql.ref(col)} else person_tests.${sql.ref(col)} end`;
 
-const LATER_SQL = (c: string) =>
-  `case when excluded.${c} is null then person_tests.${c} when person_tests.${c} is null or excluded.${c} > person_tests.${c} then excluded.${c} else person_tests.${c} end`;
-const FACTS = ['last_sampled_at', 'last_negative_sampled_at', 'positive_pool_at', 'positive_at'] as const;
-
 /** Moves each person's test facts forward (never back); missing facts are left as they are. */
 export async function upsertPersonTests(db: Db, trx: Executor, rows: PersonTestRow[]): Promise<void> {
-  if (db.sqlite) {
-    const st = prepared(
-      db,
-      `insert into person_tests (person_id, ${FACTS.join(', ')}) values (?, ?, ?, ?, ?) on conflict (person_id) do update set ${FACTS.map((c) => `${c} = ${LATER_SQL(c)}`).join(', ')}`,
-    );
-    for (const r of rows)
-      st.run(r.person_id, r.last_sampled_at, r.last_negative_sampled_at, r.positive_pool_at, r.positive_at);
-    return;
-  }
+  if (db.sqlite) return fast.upsertPersonTests(db.sqlite, rows);
   for (let i = 0; i < rows.length; i += 2000) {
     await trx
       .insertInto('person_tests')
@@ -533,45 +322,6 @@ export async function* allPersonTests(db: Db): AsyncGenerator<PersonTestRow> {
   }
 }
 
-/** Creates retest or resample tasks. */
-export async function insertTasks(trx: Executor, rows: Insertable<RetestTaskRow>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK)
-    await trx
-      .insertInto('retest_tasks')
-      .values(rows.slice(i, i + CHUNK))
-      .execute();
-}
-
-/** Open tasks of some people. */
-export async function openTasksOf(trx: Executor, personIds: number[]) {
-  return chunked(personIds, CHUNK, (part) =>
-    trx.selectFrom('retest_tasks').selectAll().where('person_id', 'in', part).where('done_at', 'is', null).execute(),
-  );
-}
-
-/** Marks tasks done with an outcome. */
-export async function closeTasks(trx: Executor, ids: number[], at: string, outcome: string): Promise<void> {
-  for (let i = 0; i < ids.length; i += CHUNK)
-    await trx
-      .updateTable('retest_tasks')
-      .set({ done_at: at, outcome })
-      .where('id', 'in', ids.slice(i, i + CHUNK))
-      .execute();
-}
-
-/** Pools with retests still open, among some pools. */
-export async function poolsStillOpen(trx: Executor, pools: string[]): Promise<Set<string>> {
-  const rows = await chunked(pools, CHUNK, (part) =>
-    trx
-      .selectFrom('retest_tasks')
-      .select('pool_tube')
-      .where('pool_tube', 'in', part)
-      .where('done_at', 'is', null)
-      .execute(),
-  );
-  return new Set(rows.map((r) => r.pool_tube));
-}
-
 /** Marks pools closed. */
 export async function closePools(trx: Executor, pools: string[]): Promise<void> {
   for (let i = 0; i < pools.length; i += CHUNK)
@@ -580,42 +330,6 @@ export async function closePools(trx: Executor, pools: string[]): Promise<void> 
       .set({ status: 'closed' })
       .where('code', 'in', pools.slice(i, i + CHUNK))
       .execute();
-}
-
-/** Tasks of a pool (the retest story of a positive pool). */
-export async function tasksOfPool(db: Db, pool: string) {
-  return db.k.selectFrom('retest_tasks').selectAll().where('pool_tube', '=', pool).orderBy('id').execute();
-}
-
-/** Open tasks in a district or community. */
-export async function openTasks(db: Db, f: { district?: string; community?: string }, limit = 1000) {
-  let q = db.k.selectFrom('retest_tasks').selectAll().where('done_at', 'is', null);
-  if (f.district) q = q.where('district_code', '=', f.district);
-  if (f.community) q = q.where('community_code', '=', f.community);
-  return q.orderBy('created_at').limit(limit).execute();
-}
-
-/** People of a division not sampled in a campaign round (for the task force to visit). */
-export async function unsampled(db: Db, campaignId: number, round: number, communityCode: string, limit: number) {
-  return db.k
-    .selectFrom('persons as p')
-    .select(['p.id', 'p.id_masked', 'p.name_masked', 'p.phone_masked', 'p.community_code'])
-    .where('p.community_code', '=', communityCode)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('samples as s')
-            .innerJoin('tubes as t', 't.code', 's.tube_code')
-            .select('s.person_id')
-            .whereRef('s.person_id', '=', 'p.id')
-            .where('t.campaign_id', '=', campaignId)
-            .where('t.round', '=', round),
-        ),
-      ),
-    )
-    .orderBy('p.id')
-    .limit(limit)
-    .execute();
 }
 
 /** Sets each person's latest negative sampling time from their negative tubes (after a correction). */

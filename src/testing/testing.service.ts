@@ -9,20 +9,12 @@ import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowIso, nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
-import { coverageRows, zoneFacts } from './coverage.repo.ts';
+import { coverageRows, unsampled, zoneFacts } from './coverage.repo.ts';
+import { openTasks } from './retests.repo.ts';
+import { insertSites, listSites, updateQueue } from './sites.repo.ts';
 import { siteCoords } from './sites.service.ts';
 import { TestingErrors } from './testing.errors.ts';
-import {
-  insertCampaign,
-  insertSites,
-  listCampaigns,
-  listSites,
-  openTasks,
-  progressRows,
-  type StoredCampaign,
-  unsampled,
-  updateQueue,
-} from './testing.repo.ts';
+import { insertCampaign, listCampaigns, progressRows, type StoredCampaign } from './testing.repo.ts';
 import { CERTIFICATE_HOURS, negativeCovers, POOL_FLAG_HOURS } from './testing.rules.ts';
 import type { CampaignInput, SiteInput } from './testing.schema.ts';
 import { statusIndex } from './testing.status.ts';

@@ -100,20 +100,26 @@ export async function insertTaskForce(
   return id;
 }
 
-/** Disbands a zone's task force on a day; its cadres become free. */
-export async function disbandTaskForce(trx: Executor, zoneId: number, day: string): Promise<void> {
+/** The id of a zone's task force in service (not disbanded), if it has one. */
+export async function activeTaskForceId(trx: Executor, zoneId: number): Promise<number | undefined> {
   const tf = await trx
     .selectFrom('task_forces')
     .select('id')
     .where('zone_id', '=', zoneId)
     .where('disbanded_on', 'is', null)
     .executeTakeFirst();
-  if (!tf) return;
-  await trx.updateTable('task_forces').set({ disbanded_on: day }).where('id', '=', tf.id).execute();
+  return tf && Number(tf.id);
+}
+
+/** Disbands a zone's task force on a day; its cadres become free. */
+export async function disbandTaskForce(trx: Executor, zoneId: number, day: string): Promise<void> {
+  const id = await activeTaskForceId(trx, zoneId);
+  if (id === undefined) return;
+  await trx.updateTable('task_forces').set({ disbanded_on: day }).where('id', '=', id).execute();
   await trx
     .updateTable('task_force_members')
     .set({ left_on: day })
-    .where('task_force_id', '=', tf.id)
+    .where('task_force_id', '=', id)
     .where('left_on', 'is', null)
     .execute();
 }

@@ -5,7 +5,7 @@ import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { dayOf } from '../platform/dates.ts';
 import { AppError } from '../platform/errors.ts';
-import { cadresById, insertTaskForce, listCadres, serving } from './taskforce.repo.ts';
+import { activeTaskForceId, cadresById, insertTaskForce, listCadres, serving } from './taskforce.repo.ts';
 import { ZoneErrors } from './zones.errors.ts';
 import { zoneByCode } from './zones.repo.ts';
 import { mayLead, type Rank } from './zones.rules.ts';
@@ -39,13 +39,8 @@ export async function formTaskForce(ctx: Ctx, actor: Actor | 'system' | 'cli', c
   if (formedOn < zone.designated_on || formedOn > today)
     throw new AppError(ZoneErrors.TASKFORCE_FORMED_ON, { formedOn, designatedOn: zone.designated_on });
   return ctx.db.k.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('task_forces')
-      .select('id')
-      .where('zone_id', '=', zone.id)
-      .where('disbanded_on', 'is', null)
-      .executeTakeFirst();
-    if (existing) throw new AppError(ZoneErrors.TASKFORCE_EXISTS, { code });
+    if ((await activeTaskForceId(trx, zone.id)) !== undefined)
+      throw new AppError(ZoneErrors.TASKFORCE_EXISTS, { code });
     const cadres = await cadresById(trx, ids);
     for (const id of ids) if (!cadres.has(id)) throw new AppError(ZoneErrors.CADRE_NOT_FOUND, { id });
     const leader = cadres.get(input.leaderId);
