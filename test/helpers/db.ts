@@ -54,6 +54,19 @@ async function admin<T>(fn: (k: Kysely<unknown>) => Promise<T>): Promise<T> {
   }
 }
 
+/** An empty PostgreSQL database of its own for one test file, and how to drop it. */
+export async function pgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  // A random database per test file: runs never see each other's data.
+  const name = `banyan_test_${randomBytes(6).toString('hex')}`;
+  await admin((k) => sql.raw(`create database ${name}`).execute(k));
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => admin((k) => sql.raw(`drop database if exists ${name} with (force)`).execute(k)).then(() => {}),
+  };
+}
+
 /** A fresh, migrated database of one dialect with a context around it; `close` drops it. */
 export async function testCtx(
   dialect: TestDialect,
@@ -64,13 +77,9 @@ export async function testCtx(
   let db: ReturnType<typeof openDb>;
   let drop = async () => {};
   if (dialect === 'postgres') {
-    // A random database per test file: runs never see each other's data.
-    const name = `banyan_test_${randomBytes(6).toString('hex')}`;
-    await admin((k) => sql.raw(`create database ${name}`).execute(k));
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${name}`;
-    db = openDb({ url: url.toString() });
-    drop = () => admin((k) => sql.raw(`drop database if exists ${name} with (force)`).execute(k)).then(() => {});
+    const pgdb = await pgDatabase();
+    db = openDb({ url: pgdb.url });
+    drop = pgdb.drop;
   } else if (dialect === 'sqlite-file') {
     const dir = mkdtempSync(join(tmpdir(), 'banyan-test-'));
     db = openDb({ file: join(dir, 'banyan.db') });
