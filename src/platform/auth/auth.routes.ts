@@ -20,7 +20,7 @@ export async function authRoutes(app: FastifyInstance, ctx: Ctx, lookups: Lookup
     {
       schema: { tags: ['auth'], summary: 'Sign in', body: jsonSchema(LoginInput) },
       // Per address: ten tries a minute is plenty for a person and useless for guessing.
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { scope: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const { username, password } = request.body as { username: string; password: string };
@@ -33,7 +33,7 @@ export async function authRoutes(app: FastifyInstance, ctx: Ctx, lookups: Lookup
 
   app.get(
     '/api/v1/sessions/current',
-    { schema: { tags: ['auth'], summary: 'The signed-in user' } },
+    { config: { scope: 'self' }, schema: { tags: ['auth'], summary: 'The signed-in user' } },
     async (request) => {
       const actor = actorOf(request);
       const user = await findUserById(ctx.db, actor.userId);
@@ -44,7 +44,7 @@ export async function authRoutes(app: FastifyInstance, ctx: Ctx, lookups: Lookup
 
   app.delete(
     '/api/v1/sessions/current',
-    { schema: { tags: ['auth'], summary: 'Sign out' } },
+    { config: { scope: 'self' }, schema: { tags: ['auth'], summary: 'Sign out' } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await logout(ctx, token);
@@ -53,14 +53,21 @@ export async function authRoutes(app: FastifyInstance, ctx: Ctx, lookups: Lookup
     },
   );
 
-  app.get('/api/v1/users', { schema: { tags: ['auth'], summary: 'List accounts' } }, async (request) => {
-    requirePermission(actorOf(request), 'users:manage');
-    return { items: (await listUsers(ctx)).map(withScopeName) };
-  });
+  app.get(
+    '/api/v1/users',
+    { config: { scope: 'city' }, schema: { tags: ['auth'], summary: 'List accounts' } },
+    async (request) => {
+      requirePermission(actorOf(request), 'users:manage');
+      return { items: (await listUsers(ctx)).map(withScopeName) };
+    },
+  );
 
   app.post(
     '/api/v1/users',
-    { schema: { tags: ['auth'], summary: 'Create an account', body: jsonSchema(UserInput) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags: ['auth'], summary: 'Create an account', body: jsonSchema(UserInput) },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       requirePermission(actor, 'users:manage');

@@ -12,6 +12,7 @@ import { AppError, E, langOf, listErrors } from '../errors.ts';
 import { startEventChannel } from '../events.channel.ts';
 import { type BanyanModule, contributions } from '../module.ts';
 import { installErrorHandling } from './errors.http.ts';
+import { requireRouteScopes } from './route-scope.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { installSessions } from './session.ts';
 import { zodValidatorCompiler } from './zod.ts';
@@ -56,6 +57,7 @@ export async function createApp(
     trustProxy: ctx.config.production,
   });
   app.setValidatorCompiler(zodValidatorCompiler);
+  requireRouteScopes(app);
   installErrorHandling(app);
 
   installSecurityHeaders(app);
@@ -77,14 +79,22 @@ export async function createApp(
     await ping(ctx.db);
     return { status: 'ok', version: VERSION, database: ctx.db.dialect };
   });
-  app.get('/api/v1/clock', { schema: { tags: ['platform'], summary: 'The business clock' } }, async () => ({
-    now: nowIso(),
-    shifted: clockShifted(),
-  }));
+  app.get(
+    '/api/v1/clock',
+    { config: { scope: 'public' }, schema: { tags: ['platform'], summary: 'The business clock' } },
+    async () => ({
+      now: nowIso(),
+      shifted: clockShifted(),
+    }),
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/v1/errors', { schema: { tags: ['platform'], summary: 'The error catalogue' } }, async () => ({
-    items: listErrors(),
-  }));
+  app.get(
+    '/api/v1/errors',
+    { config: { scope: 'public' }, schema: { tags: ['platform'], summary: 'The error catalogue' } },
+    async () => ({
+      items: listErrors(),
+    }),
+  );
 
   for (const routes of contributions(modules, 'routes')) {
     await app.register(async (scoped) => routes(scoped, ctx));
