@@ -9,22 +9,25 @@ import { findUserById } from './auth.repo.ts';
 import { scopeContains } from './auth.rules.ts';
 import { LoginInput, UserInput } from './auth.schema.ts';
 import { createUser, listUsers, login, logout, requirePermission, toView, type UserView } from './auth.service.ts';
+import { LoginLimiter } from './login-limit.ts';
 
 /** Sign-in, sign-out, the current user, and account management; division names come from `lookups`. */
 export async function authRoutes(app: FastifyInstance, ctx: Ctx, lookups: Lookups): Promise<void> {
   const nameOf = lookups.divisionName;
   const withScopeName = (u: UserView) => ({ ...u, scope: { ...u.scope, name: nameOf(u.scope.code) ?? u.scope.code } });
 
+  const limiter = new LoginLimiter();
   app.post(
     '/api/v1/sessions',
     {
       schema: { tags: ['auth'], summary: 'Sign in', body: jsonSchema(LoginInput) },
-      // Per address: ten tries a minute is plenty for a person and useless for guessing.
+      // Per address: ten tries a minute is plenty for a person and useless for guessing. Per
+      // account (LOGIN_LIMIT): ten wrong passwords in 15 minutes lock it for 15, from any address.
       config: { scope: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const { username, password } = request.body as { username: string; password: string };
-      const { token, user } = await login(ctx, username, password);
+      const { token, user } = await login(ctx, username, password, limiter);
       setSessionCookie(reply, token, ctx.config.production);
       reply.status(201);
       return { user: withScopeName(toView(user)) };
