@@ -381,7 +381,7 @@ export async function closeTaskRow(trx: Executor, id: number, at: string, note: 
   await trx.updateTable('liaison_tasks').set({ closed_at: at, closing_note: note }).where('id', '=', id).execute();
 }
 
-export async function tasksOfCadre(db: Executor, cadreId: number | null, openOnly: boolean) {
+export async function tasksOfCadre(db: Executor, cadreId: number | null, openOnly: boolean, areaPrefix?: string) {
   let q = db
     .selectFrom('liaison_tasks as t')
     .innerJoin('enterprises as e', 'e.id', 't.enterprise_id')
@@ -398,6 +398,7 @@ export async function tasksOfCadre(db: Executor, cadreId: number | null, openOnl
     .orderBy('t.due_at');
   if (cadreId !== null) q = q.where('t.cadre_id', '=', cadreId);
   if (openOnly) q = q.where('t.closed_at', 'is', null);
+  if (areaPrefix) q = q.where('e.district_code', 'like', `${areaPrefix}%`);
   return (await q.limit(1000).execute()).map(num);
 }
 

@@ -182,12 +182,20 @@ export async function liaisonView(ctx: Ctx, actor: Actor, now = nowIso(), cadreI
     cadreId = cadreIdIn;
   } else if (cadreId === null) requirePermission(actor, 'enterprises:read');
   const day = localDay(now);
-  const tasks = await tasksOfCadre(ctx.db.k, cadreId, true);
-  const missing = await missingReports(ctx.db.k, day, cadreId);
+  // A cadre sees their own enterprises wherever they are; staff looking at a cadre (or at all
+  // cadres) see the enterprises of their own area only.
+  const area = link?.cadre_id === cadreId && cadreId !== null ? undefined : (scopePrefix(actor.scope) ?? '-');
+  const tasks = await tasksOfCadre(ctx.db.k, cadreId, true, area);
+  const missing = await missingReports(ctx.db.k, day, cadreId, area);
   let overdue: ReturnType<typeof appealView>[] = [];
   if (cadreId !== null) {
     const ents = (
-      await ctx.db.k.selectFrom('enterprises').select('id').where('liaison_cadre_id', '=', cadreId).execute()
+      await ctx.db.k
+        .selectFrom('enterprises')
+        .select('id')
+        .where('liaison_cadre_id', '=', cadreId)
+        .where('district_code', 'like', `${area ?? ''}%`)
+        .execute()
     ).map((r) => Number(r.id));
     overdue = (await listAppeals(ctx.db.k, { overdueAt: now, enterpriseIds: ents }, 0, 200, ctx.db.dialect)).rows.map(
       (a) => appealView(a, now),

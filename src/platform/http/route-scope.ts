@@ -44,11 +44,27 @@ const divisionsInScope: preHandlerHookHandler = (request: FastifyRequest, _reply
   done();
 };
 
+/** A route as registered, with its declared scope. */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  scope: RouteScope;
+}
+
+const DECLARED = new WeakMap<FastifyInstance, DeclaredRoute[]>();
+
+/** Every /api/v1 route registered on an app and its scope (the scope matrix checks it knows each). */
+export function declaredRoutes(app: FastifyInstance): DeclaredRoute[] {
+  return [...(DECLARED.get(app) ?? [])];
+}
+
 /**
  * Makes a scope declaration compulsory on every /api/v1 route (registration throws, so the app
  * does not start), and refuses a division filter outside the caller's scope on every scoped route.
  */
 export function requireRouteScopes(app: FastifyInstance): void {
+  const declared: DeclaredRoute[] = [];
+  DECLARED.set(app, declared);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1/')) return;
     const scope = route.config?.scope;
@@ -58,6 +74,7 @@ export function requireRouteScopes(app: FastifyInstance): void {
         `${methods} ${route.url} declares no scope: add config: { scope } with one of ${Object.keys(ROUTE_SCOPES).join(', ')}`,
       );
     }
+    for (const method of [route.method].flat()) if (method !== 'HEAD') declared.push({ method, url: route.url, scope });
     if (scope === 'public' || scope === 'city') return;
     const own = route.preHandler ? [route.preHandler].flat() : [];
     route.preHandler = [divisionsInScope, ...own];
