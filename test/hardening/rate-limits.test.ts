@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { createUser } from '../../src/platform/auth/auth.service.ts';
 import { LOGIN_LIMIT, LoginLimiter } from '../../src/platform/auth/login-limit.ts';
 import { loadConfig, trustProxyOf } from '../../src/platform/config.ts';
-import { buildApp } from '../../src/platform/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { dialects, testCtx } from '../helpers/db.ts';
 
 const PASSWORD = 'right-password-1';

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { type Scope, scopeCoversDivision, scopeOverlapsDivision } from '../../src/platform/auth/auth.rules.ts';
-import { buildApp } from '../../src/platform/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { declaredRoutes, requireRouteScopes } from '../../src/platform/http/route-scope.ts';
 import { DEMO_PASSWORD } from '../../src/sim/accounts.ts';
 import { seedScenario } from '../../src/sim/seed.ts';
