@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
 import { createUser } from '../../src/platform/auth/auth.service.ts';
 import { LOGIN_LIMIT, LoginLimiter } from '../../src/platform/auth/login-limit.ts';
 import { loadConfig, trustProxyOf } from '../../src/platform/config.ts';
-import { buildApp } from '../../src/app.ts';
 import { dialects, testCtx } from '../helpers/db.ts';
 
 const PASSWORD = 'right-password-1';
