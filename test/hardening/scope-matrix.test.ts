@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { buildApp } from '../../src/app.ts';
+import { appealPeriod } from '../../src/appeals/appeals.dashboard.ts';
 import { type Scope, scopeCoversDivision, scopeOverlapsDivision } from '../../src/platform/auth/auth.rules.ts';
 import { declaredRoutes, requireRouteScopes } from '../../src/platform/http/route-scope.ts';
 import { DEMO_PASSWORD } from '../../src/sim/accounts.ts';
@@ -50,6 +51,15 @@ test('an /api/v1 route without a declared scope stops the app from starting', as
     /declares no scope/,
   );
   await app.close();
+});
+
+test('the appeals dashboard refuses another district below the route too, and narrows a street', () => {
+  const officer = (kind: 'district' | 'street', code: string) =>
+    ({ userId: 1, username: 'o', role: 'district-officer', scope: { kind, code } }) as const;
+  const now = '2022-11-09T12:00:00Z';
+  assert.throws(() => appealPeriod(officer('district', '350102'), { district: '350104' }, now), /outside your/);
+  assert.equal(appealPeriod(officer('district', '350102'), { district: '350102' }, now).areaPrefix, '350102');
+  assert.equal(appealPeriod(officer('street', '350102001'), { district: '350102' }, now).areaPrefix, '350102001');
 });
 
 /** An answer as path → value, so that two answers compare field by field (XLSX: sheet/row/header). */
