@@ -230,12 +230,13 @@ for (const dialect of dialects()) {
 
     test('lists and aggregates carry nothing of another side; a filter naming another side is refused', async () => {
       const failures: string[] = [];
-      const districtFilter = new Set(
-        declaredRoutes(app)
-          .filter((r) => r.scope !== 'public' && r.scope !== 'city')
-          .filter((r) => hasQueryParam(app, r.method, r.url, 'district'))
-          .map((r) => `${r.method} ${r.url}`),
-      );
+      // Every division filter a scoped route takes is tried with the other side's division.
+      const FILTERS = [
+        ['district', (s: Side) => s.district],
+        ['street', (s: Side) => s.street],
+        ['community', (s: Side) => s.community],
+      ] as const;
+      const scoped = declaredRoutes(app).filter((r) => r.scope !== 'public' && r.scope !== 'city');
       for (const role of roles)
         for (const [key, e] of Object.entries(MATRIX)) {
           if (!e.list) continue;
@@ -243,17 +244,20 @@ for (const dialect of dialects()) {
           if (r.statusCode >= 500) failures.push(`${role.user} ${key}: ${r.statusCode}`);
           if (r.statusCode < 300)
             for (const l of leaks(role, e, await flatten(r))) failures.push(`${role.user} ${key}: ${l}`);
-          if (!districtFilter.has(key)) continue;
-          for (const side of role.foreign) {
-            const d = (sides.get(side) as Side).district;
-            const url = `${e.list.url}${e.list.url.includes('?') ? '&' : '?'}district=${d}`;
-            const f = await as(role.user, { ...e.list, url });
-            if (role.area && !scopeOverlapsDivision(role.area, d)) {
-              if (f.statusCode !== 403) failures.push(`${role.user} ${key} district=${d}: ${f.statusCode}, not 403`);
-            } else if (f.statusCode >= 500) failures.push(`${role.user} ${key} district=${d}: ${f.statusCode}`);
-            else if (f.statusCode < 300)
-              for (const l of leaks(role, e, await flatten(f)))
-                failures.push(`${role.user} ${key} district=${d}: ${l}`);
+          const route = scoped.find((x) => `${x.method} ${x.url}` === key);
+          for (const [name, of] of FILTERS) {
+            if (!route || !hasQueryParam(app, route.method, route.url, name)) continue;
+            for (const side of role.foreign) {
+              const d = of(sides.get(side) as Side);
+              const url = `${e.list.url}${e.list.url.includes('?') ? '&' : '?'}${name}=${d}`;
+              const f = await as(role.user, { ...e.list, url });
+              const what = `${role.user} ${key} ${name}=${d}`;
+              if (role.area && !scopeOverlapsDivision(role.area, d)) {
+                if (f.statusCode !== 403) failures.push(`${what}: ${f.statusCode}, not 403`);
+              } else if (f.statusCode >= 500) failures.push(`${what}: ${f.statusCode}`);
+              else if (f.statusCode < 300)
+                for (const l of leaks(role, e, await flatten(f))) failures.push(`${what}: ${l}`);
+            }
           }
         }
       assert.deepEqual(failures, []);

@@ -30,7 +30,7 @@ declare module 'fastify' {
 // Query parameters that name a division: a caller may narrow to one inside their scope, never
 // widen to another's. Answering "your own figures" to a request for another district hides the
 // refusal, so the request is refused instead.
-const DIVISION_PARAMS = ['district', 'community', 'within'] as const;
+const DIVISION_PARAMS = ['district', 'street', 'community', 'within'] as const;
 
 const divisionsInScope: preHandlerHookHandler = (request: FastifyRequest, _reply: FastifyReply, done) => {
   const actor = request.actor;
