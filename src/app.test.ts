@@ -10,7 +10,7 @@ for (const dialect of dialects()) {
     const t = await testApp(dialect);
     after(() => t.close());
     before(() => t.user('cmd', 'commander', { kind: 'city', code: '3501' }));
-    t.app.get('/api/v1/test-boom', async () => {
+    t.app.get('/api/v1/test-boom', { config: { scope: 'public' } }, async () => {
       throw new Error('secret stack detail');
     });
 

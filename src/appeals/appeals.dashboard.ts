@@ -29,6 +29,9 @@ export function appealPeriod(actor: Actor, q: { from?: string; to?: string; dist
   if (scope === null) throw new AppError(AuthErrors.OUT_OF_SCOPE);
   const to = q.to ?? localDay(now);
   const from = q.from ?? localDay(new Date(Date.parse(`${to}T00:00:00+08:00`) - 6 * 86_400_000).toISOString());
+  // Another district is refused, not answered with one's own figures (the route refuses it first).
+  if (q.district && !q.district.startsWith(scope) && !scope.startsWith(q.district))
+    throw new AppError(AuthErrors.OUT_OF_SCOPE);
   const areaPrefix = q.district?.startsWith(scope) ? q.district : scope.length > 4 ? scope : undefined;
   return { from, to, areaPrefix };
 }

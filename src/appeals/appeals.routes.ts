@@ -48,8 +48,8 @@ const CodeParams = jsonSchema(z.object({ code: z.string().min(1).max(40) }));
 const idOf = (r: FastifyRequest) => (r.params as { id: number }).id;
 const DISTRICTS = DIVISIONS.filter((d) => d.level === 'district').map((d) => d.code);
 // Per address: a person files a handful of appeals; a script filing hundreds is refused with 429.
-const SUBMIT_LIMIT = { rateLimit: { max: 10, timeWindow: '1 minute' } };
-const TRACK_LIMIT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+const SUBMIT_LIMIT = { scope: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } } as const;
+const TRACK_LIMIT = { scope: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } } as const;
 
 /** Public intake and tracking; hotline, dispatch, unit inbox, dashboard; enterprises and whitelist. */
 export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
@@ -61,11 +61,15 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   );
 
   // ------------------------------------------------------------------ public (no session)
-  app.get('/api/v1/public/appeals/options', { schema: { tags, summary: 'Form choices' } }, async () => ({
-    categories: CATEGORIES,
-    urgencies: URGENCIES,
-    districts: DIVISIONS.filter((d) => d.level === 'district').map((d) => ({ code: d.code, name: d.name })),
-  }));
+  app.get(
+    '/api/v1/public/appeals/options',
+    { config: { scope: 'public' }, schema: { tags, summary: 'Form choices' } },
+    async () => ({
+      categories: CATEGORIES,
+      urgencies: URGENCIES,
+      districts: DIVISIONS.filter((d) => d.level === 'district').map((d) => ({ code: d.code, name: d.name })),
+    }),
+  );
   app.post(
     '/api/v1/public/appeals',
     {
@@ -111,7 +115,10 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   // ------------------------------------------------------------------ appeals (staff)
   app.post(
     '/api/v1/appeals',
-    { schema: { tags, summary: 'Record a hotline call', body: jsonSchema(AppealInput) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'Record a hotline call', body: jsonSchema(AppealInput) },
+    },
     async (r, reply) => {
       const actor = actorOf(r);
       const { created, appeal } = await submitAppeal(ctx, actor, 'hotline', r.body as AppealInput);
@@ -121,12 +128,15 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   );
   app.get(
     '/api/v1/appeals',
-    { schema: { tags, summary: 'Queue / inbox / any list', querystring: jsonSchema(AppealsQuery) } },
+    {
+      config: { scope: 'unit' },
+      schema: { tags, summary: 'Queue / inbox / any list', querystring: jsonSchema(AppealsQuery) },
+    },
     async (r) => listAppeals(ctx, actorOf(r), r.query as z.infer<typeof AppealsQuery>),
   );
   app.get(
     '/api/v1/appeals/export.xlsx',
-    { schema: { tags, summary: 'Any list as XLSX', querystring: jsonSchema(AppealsQuery) } },
+    { config: { scope: 'unit' }, schema: { tags, summary: 'Any list as XLSX', querystring: jsonSchema(AppealsQuery) } },
     async (r, reply) => {
       const buf = await exportAppeals(ctx, actorOf(r), r.query as z.infer<typeof AppealsQuery>);
       reply
@@ -140,20 +150,31 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   );
   app.get(
     '/api/v1/appeals/dashboard',
-    { schema: { tags, summary: 'Dashboard figures', querystring: jsonSchema(DashboardQuery) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'Dashboard figures', querystring: jsonSchema(DashboardQuery) },
+    },
     async (r) => appealsDashboard(ctx, actorOf(r), r.query as z.infer<typeof DashboardQuery>),
   );
-  app.get('/api/v1/appeals/units', { schema: { tags, summary: 'Handling units and mine' } }, async (r) => ({
-    items: units(DISTRICTS),
-    mine: await unitOf(ctx, actorOf(r)),
-  }));
-  app.get('/api/v1/appeals/deadlines', { schema: { tags, summary: 'Configured deadlines' } }, async (r) => {
-    actorOf(r);
-    return { items: await configuredDeadlines(ctx) };
-  });
+  app.get(
+    '/api/v1/appeals/units',
+    { config: { scope: 'city' }, schema: { tags, summary: 'Handling units and mine' } },
+    async (r) => ({
+      items: units(DISTRICTS),
+      mine: await unitOf(ctx, actorOf(r)),
+    }),
+  );
+  app.get(
+    '/api/v1/appeals/deadlines',
+    { config: { scope: 'city' }, schema: { tags, summary: 'Configured deadlines' } },
+    async (r) => {
+      actorOf(r);
+      return { items: await configuredDeadlines(ctx) };
+    },
+  );
   app.put(
     '/api/v1/appeals/deadlines',
-    { schema: { tags, summary: 'Set a deadline', body: jsonSchema(DeadlineInput) } },
+    { config: { scope: 'city' }, schema: { tags, summary: 'Set a deadline', body: jsonSchema(DeadlineInput) } },
     async (r) => ({
       items: await setDeadline(ctx, actorOf(r), r.body as z.infer<typeof DeadlineInput>),
     }),
@@ -161,6 +182,7 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   app.post(
     '/api/v1/appeals/escalations',
     {
+      config: { scope: 'city' },
       schema: {
         tags,
         summary: 'Run the deadline job now',
@@ -174,7 +196,10 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   );
   app.post(
     '/api/v1/appeals/dispatch',
-    { schema: { tags, summary: 'Dispatch (bulk) to a unit', body: jsonSchema(DispatchInput) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'Dispatch (bulk) to a unit', body: jsonSchema(DispatchInput) },
+    },
     async (r) => {
       const b = r.body as z.infer<typeof DispatchInput>;
       const done = await dispatchAppeals(ctx, actorOf(r), b.ids, b.unit, b.note);
@@ -183,13 +208,16 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   );
   app.get(
     '/api/v1/appeals/:id',
-    { schema: { tags, summary: 'One appeal with its timeline', params: IdParams } },
+    { config: { scope: 'unit' }, schema: { tags, summary: 'One appeal with its timeline', params: IdParams } },
     async (r) => getAppeal(ctx, actorOf(r), idOf(r)),
   );
   const step = (path: string, summary: string, body: z.ZodType | null, fn: (r: FastifyRequest) => Promise<unknown>) =>
     app.post(
       `/api/v1/appeals/:id/${path}`,
-      { schema: { tags, summary, params: IdParams, ...(body ? { body: jsonSchema(body) } : {}) } },
+      {
+        config: { scope: 'unit' },
+        schema: { tags, summary, params: IdParams, ...(body ? { body: jsonSchema(body) } : {}) },
+      },
       async (r) => {
         await fn(r);
         return getAppeal(ctx, actorOf(r), idOf(r));
@@ -213,6 +241,7 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   app.post(
     '/api/v1/appeals/:id/merge',
     {
+      config: { scope: 'unit' },
       schema: {
         tags,
         summary: 'Merge a duplicate into another appeal',
@@ -230,19 +259,25 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   // ------------------------------------------------------------------ enterprises and whitelist
   app.get(
     '/api/v1/enterprises',
-    { schema: { tags, summary: 'Enterprise registry', querystring: jsonSchema(EnterprisesQuery) } },
+    {
+      config: { scope: 'enterprise' },
+      schema: { tags, summary: 'Enterprise registry', querystring: jsonSchema(EnterprisesQuery) },
+    },
     async (r) => listEnterprises(ctx, actorOf(r), r.query as z.infer<typeof EnterprisesQuery>),
   );
   app.post(
     '/api/v1/enterprises',
-    { schema: { tags, summary: 'Register or update an enterprise', body: jsonSchema(EnterpriseInput) } },
+    {
+      config: { scope: 'enterprise' },
+      schema: { tags, summary: 'Register or update an enterprise', body: jsonSchema(EnterpriseInput) },
+    },
     async (r) => ({
       enterprise: await saveEnterprise(ctx, actorOf(r), r.body as z.infer<typeof EnterpriseInput>),
     }),
   );
   app.get(
     '/api/v1/enterprises/:code',
-    { schema: { tags, summary: 'One enterprise', params: CodeParams } },
+    { config: { scope: 'enterprise' }, schema: { tags, summary: 'One enterprise', params: CodeParams } },
     async (r) => ({
       enterprise: await getEnterprise(ctx, actorOf(r), (r.params as { code: string }).code),
     }),
@@ -250,6 +285,7 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   app.post(
     '/api/v1/imports/enterprises',
     {
+      config: { scope: 'enterprise' },
       bodyLimit: 16 * 1024 * 1024,
       schema: {
         tags,
@@ -271,6 +307,7 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   app.post(
     '/api/v1/enterprises/:code/reports',
     {
+      config: { scope: 'enterprise' },
       schema: {
         tags,
         summary: 'Daily status of a whitelisted enterprise',
@@ -292,6 +329,7 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   app.get(
     '/api/v1/whitelist/board',
     {
+      config: { scope: 'district' },
       schema: {
         tags,
         summary: 'Whitelist status board of a day',
@@ -310,6 +348,7 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   app.get(
     '/api/v1/liaison',
     {
+      config: { scope: 'enterprise' },
       schema: {
         tags,
         summary: 'The liaison’s enterprises: open tasks, missing reports, overdue appeals',
@@ -320,7 +359,10 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   );
   app.post(
     '/api/v1/liaison/tasks/:id/close',
-    { schema: { tags, summary: 'Close a liaison task', params: IdParams, body: jsonSchema(NoteInput) } },
+    {
+      config: { scope: 'enterprise' },
+      schema: { tags, summary: 'Close a liaison task', params: IdParams, body: jsonSchema(NoteInput) },
+    },
     async (r) => closeTask(ctx, actorOf(r), idOf(r), (r.body as { note: string }).note),
   );
 }

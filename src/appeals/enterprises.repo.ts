@@ -82,10 +82,15 @@ export async function listEnterprises(db: Executor, f: EnterpriseFilter) {
 }
 
 /** The ids of the enterprises a liaison cadre looks after. */
-export async function enterpriseIdsOfCadre(db: Executor, cadreId: number): Promise<number[]> {
-  return (await db.selectFrom('enterprises').select('id').where('liaison_cadre_id', '=', cadreId).execute()).map((r) =>
-    Number(r.id),
-  );
+export async function enterpriseIdsOfCadre(db: Executor, cadreId: number, areaPrefix = ''): Promise<number[]> {
+  return (
+    await db
+      .selectFrom('enterprises')
+      .select('id')
+      .where('liaison_cadre_id', '=', cadreId)
+      .where('district_code', 'like', `${areaPrefix}%`)
+      .execute()
+  ).map((r) => Number(r.id));
 }
 
 /** Names and ranks of some cadres (the enterprises' liaisons), by id. */

@@ -30,7 +30,10 @@ export async function enterprisesRoutes(app: FastifyInstance, ctx: Ctx): Promise
   const tags = ['appeals'];
   app.get(
     '/api/v1/enterprises/export.xlsx',
-    { schema: { tags, summary: 'The filtered registry as XLSX', querystring: jsonSchema(EnterprisesQuery) } },
+    {
+      config: { scope: 'enterprise' },
+      schema: { tags, summary: 'The filtered registry as XLSX', querystring: jsonSchema(EnterprisesQuery) },
+    },
     async (r, reply) => {
       const buf = await exportEnterprises(ctx, actorOf(r), r.query as z.infer<typeof EnterprisesQuery>);
       return xlsx(reply, 'enterprises.xlsx', `企业名录-${today()}.xlsx`, buf);
@@ -39,6 +42,7 @@ export async function enterprisesRoutes(app: FastifyInstance, ctx: Ctx): Promise
   app.get(
     '/api/v1/enterprises/:code/overview',
     {
+      config: { scope: 'enterprise' },
       schema: {
         tags,
         summary: 'One enterprise with recent appeals, last daily reports and open liaison tasks',
@@ -49,12 +53,16 @@ export async function enterprisesRoutes(app: FastifyInstance, ctx: Ctx): Promise
   );
   app.get(
     '/api/v1/appeals/dashboard/volume',
-    { schema: { tags, summary: 'Appeals per day and channel', querystring: jsonSchema(DashboardQuery) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'Appeals per day and channel', querystring: jsonSchema(DashboardQuery) },
+    },
     async (r) => appealVolume(ctx, actorOf(r), r.query as z.infer<typeof DashboardQuery>),
   );
   app.get(
     '/api/v1/whitelist/breakdown',
     {
+      config: { scope: 'district' },
       schema: {
         tags,
         summary: 'Whitelist board by tier and district, troubled and missing (default: latest reported day)',
@@ -65,7 +73,10 @@ export async function enterprisesRoutes(app: FastifyInstance, ctx: Ctx): Promise
   );
   app.get(
     '/api/v1/whitelist/board.xlsx',
-    { schema: { tags, summary: 'Whitelist board of a day as XLSX', querystring: jsonSchema(DayQuery) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'Whitelist board of a day as XLSX', querystring: jsonSchema(DayQuery) },
+    },
     async (r, reply) => {
       const day = (r.query as { date?: string }).date ?? today();
       return xlsx(reply, 'whitelist.xlsx', `白名单企业状态-${day}.xlsx`, await exportBoard(ctx, actorOf(r), day));
@@ -74,6 +85,7 @@ export async function enterprisesRoutes(app: FastifyInstance, ctx: Ctx): Promise
   app.get(
     '/api/v1/liaison/desk',
     {
+      config: { scope: 'enterprise' },
       schema: {
         tags,
         summary: 'The liaison’s enterprises with the day’s report status, tasks and overdue appeals',
@@ -84,7 +96,10 @@ export async function enterprisesRoutes(app: FastifyInstance, ctx: Ctx): Promise
   );
   app.get(
     '/api/v1/liaison/export.xlsx',
-    { schema: { tags, summary: 'The liaison’s enterprises as XLSX', querystring: jsonSchema(DayQuery) } },
+    {
+      config: { scope: 'enterprise' },
+      schema: { tags, summary: 'The liaison’s enterprises as XLSX', querystring: jsonSchema(DayQuery) },
+    },
     async (r, reply) => {
       const day = (r.query as { date?: string }).date ?? today();
       return xlsx(reply, 'liaison.xlsx', `挂钩企业-${day}.xlsx`, await exportLiaison(ctx, actorOf(r), day));

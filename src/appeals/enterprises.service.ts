@@ -3,7 +3,7 @@ import { fileKindOf } from '../cases/cases.import.ts';
 import { nameOf } from '../geo/geo.service.ts';
 import { maskName, maskPhone, normalisePhone } from '../people/people.rules.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
-import { type Actor, actorLabel, scopePrefix } from '../platform/auth/auth.rules.ts';
+import { type Actor, actorLabel, scopeCoversDivision, scopePrefix } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -110,11 +110,12 @@ export async function saveEnterprise(ctx: Ctx, actor: Actor | 'cli' | 'system', 
   return getEnterprise(ctx, 'system', row.credit_code, id);
 }
 
-/** One enterprise by credit code. */
+/** One enterprise by credit code; outside the actor's scope it is not found, as on its overview. */
 export async function getEnterprise(ctx: Ctx, actor: Actor | 'system', code: string, _id?: number) {
   if (actor !== 'system') requirePermission(actor, 'enterprises:read');
   const e = await enterpriseByCode(ctx.db.k, code.trim().toUpperCase());
-  if (!e) throw new AppError(AppealErrors.ENTERPRISE_NOT_FOUND, { code });
+  if (!e || (actor !== 'system' && !scopeCoversDivision(actor.scope, e.district_code)))
+    throw new AppError(AppealErrors.ENTERPRISE_NOT_FOUND, { code });
   const cadres = await cadreNames(ctx.db.k, e.liaison_cadre_id ? [e.liaison_cadre_id] : []);
   return enterpriseView(e, cadres);
 }

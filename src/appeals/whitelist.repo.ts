@@ -104,7 +104,7 @@ export async function closeTaskRow(trx: Executor, id: number, at: string, note: 
 }
 
 /** A cadre's tasks (every cadre's when null), soonest due first, with the enterprise's name. */
-export async function tasksOfCadre(db: Executor, cadreId: number | null, openOnly: boolean) {
+export async function tasksOfCadre(db: Executor, cadreId: number | null, openOnly: boolean, areaPrefix?: string) {
   let q = db
     .selectFrom('liaison_tasks as t')
     .innerJoin('enterprises as e', 'e.id', 't.enterprise_id')
@@ -121,5 +121,6 @@ export async function tasksOfCadre(db: Executor, cadreId: number | null, openOnl
     .orderBy('t.due_at');
   if (cadreId !== null) q = q.where('t.cadre_id', '=', cadreId);
   if (openOnly) q = q.where('t.closed_at', 'is', null);
+  if (areaPrefix) q = q.where('e.district_code', 'like', `${areaPrefix}%`);
   return (await q.limit(1000).execute()).map(num);
 }

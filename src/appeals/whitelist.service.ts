@@ -181,11 +181,14 @@ export async function liaisonView(ctx: Ctx, actor: Actor, now = nowIso(), cadreI
     cadreId = cadreIdIn;
   } else if (cadreId === null) requirePermission(actor, 'enterprises:read');
   const day = localDay(now);
-  const tasks = await tasksOfCadre(ctx.db.k, cadreId, true);
-  const missing = await missingReports(ctx.db.k, day, cadreId);
+  // A cadre sees their own enterprises wherever they are; staff looking at a cadre (or at all
+  // cadres) see the enterprises of their own area only.
+  const area = link?.cadre_id === cadreId && cadreId !== null ? undefined : (scopePrefix(actor.scope) ?? '-');
+  const tasks = await tasksOfCadre(ctx.db.k, cadreId, true, area);
+  const missing = await missingReports(ctx.db.k, day, cadreId, area);
   let overdue: ReturnType<typeof appealView>[] = [];
   if (cadreId !== null) {
-    const ents = await enterpriseIdsOfCadre(ctx.db.k, cadreId);
+    const ents = await enterpriseIdsOfCadre(ctx.db.k, cadreId, area ?? '');
     overdue = (await listAppeals(ctx.db.k, { overdueAt: now, enterpriseIds: ents }, 0, 200, ctx.db.dialect)).rows.map(
       (a) => appealView(a, now),
     );

@@ -29,21 +29,27 @@ export async function briefingRoutes(app: FastifyInstance, ctx: Ctx): Promise<vo
   const params = jsonSchema(DateParams);
   app.get(
     '/api/v1/briefings/:date',
-    { schema: { tags: ['briefing'], summary: 'The briefing of a day (stored, or a fresh draft)', params } },
+    {
+      config: { scope: 'city' },
+      schema: { tags: ['briefing'], summary: 'The briefing of a day (stored, or a fresh draft)', params },
+    },
     async (request) => ({
       briefing: await getBriefing(ctx, actorOf(request), (request.params as DateP).date),
     }),
   );
   app.post(
     '/api/v1/briefings/:date/draft',
-    { schema: { tags: ['briefing'], summary: 'Draft from the figures', params } },
+    { config: { scope: 'city' }, schema: { tags: ['briefing'], summary: 'Draft from the figures', params } },
     async (request) => ({
       briefing: await draftBriefing(ctx, actorOf(request), (request.params as DateP).date),
     }),
   );
   app.put(
     '/api/v1/briefings/:date',
-    { schema: { tags: ['briefing'], summary: 'Save edited texts', params, body: jsonSchema(TextsBody) } },
+    {
+      config: { scope: 'city' },
+      schema: { tags: ['briefing'], summary: 'Save edited texts', params, body: jsonSchema(TextsBody) },
+    },
     async (request) => ({
       briefing: await editBriefing(
         ctx,
@@ -55,14 +61,14 @@ export async function briefingRoutes(app: FastifyInstance, ctx: Ctx): Promise<vo
   );
   app.post(
     '/api/v1/briefings/:date/approve',
-    { schema: { tags: ['briefing'], summary: 'Approve (a second person)', params } },
+    { config: { scope: 'city' }, schema: { tags: ['briefing'], summary: 'Approve (a second person)', params } },
     async (request) => ({
       briefing: await approveBriefing(ctx, actorOf(request), (request.params as DateP).date),
     }),
   );
   app.post(
     '/api/v1/briefings/:date/publish',
-    { schema: { tags: ['briefing'], summary: 'Publish and freeze', params } },
+    { config: { scope: 'city' }, schema: { tags: ['briefing'], summary: 'Publish and freeze', params } },
     async (request) => ({
       briefing: await publishBriefing(ctx, actorOf(request), (request.params as DateP).date),
     }),
@@ -70,6 +76,7 @@ export async function briefingRoutes(app: FastifyInstance, ctx: Ctx): Promise<vo
   app.get(
     '/api/v1/briefings/:date/render',
     {
+      config: { scope: 'city' },
       schema: {
         tags: ['briefing'],
         summary: 'Render as Markdown, HTML or JSON',

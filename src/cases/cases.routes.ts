@@ -22,7 +22,10 @@ export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
 
   app.get(
     '/api/v1/figures',
-    { schema: { tags: ['cases'], summary: 'Figures of a day', querystring: jsonSchema(FiguresQuery) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags: ['cases'], summary: 'Figures of a day', querystring: jsonSchema(FiguresQuery) },
+    },
     async (request) => {
       const q = request.query as z.infer<typeof FiguresQuery>;
       return figuresOf(ctx, actorOf(request), q.date, q.district);
@@ -31,7 +34,7 @@ export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
 
   app.get(
     '/api/v1/figures/latest',
-    { schema: { tags: ['cases'], summary: 'The latest day with figures' } },
+    { config: { scope: 'district' }, schema: { tags: ['cases'], summary: 'The latest day with figures' } },
     async (request) => ({
       date: await latestFiguresDay(ctx, actorOf(request)),
     }),
@@ -39,7 +42,10 @@ export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
 
   app.get(
     '/api/v1/figures/series',
-    { schema: { tags: ['cases'], summary: 'Figures per day over a range', querystring: jsonSchema(SeriesQuery) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags: ['cases'], summary: 'Figures per day over a range', querystring: jsonSchema(SeriesQuery) },
+    },
     async (request) => {
       const q = request.query as z.infer<typeof SeriesQuery>;
       return seriesOf(ctx, actorOf(request), q.from, q.to, q.district);
@@ -48,13 +54,17 @@ export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
 
   app.get(
     '/api/v1/figures/districts',
-    { schema: { tags: ['cases'], summary: 'Figures of a day by district', querystring: jsonSchema(DistrictsQuery) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags: ['cases'], summary: 'Figures of a day by district', querystring: jsonSchema(DistrictsQuery) },
+    },
     async (request) => districtsOf(ctx, actorOf(request), (request.query as z.infer<typeof DistrictsQuery>).date),
   );
 
   app.get(
     '/api/v1/figures/export.xlsx',
     {
+      config: { scope: 'district' },
       schema: {
         tags: ['cases'],
         summary: 'Figures per day as an Excel workbook',
@@ -85,6 +95,7 @@ export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   app.get(
     '/api/v1/cases',
     {
+      config: { scope: 'district' },
       schema: {
         tags: ['cases'],
         summary: 'Case records (masked), or those behind a figure',
@@ -97,6 +108,7 @@ export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   app.post(
     '/api/v1/imports/cases',
     {
+      config: { scope: 'district' },
       bodyLimit: IMPORT_LIMIT,
       schema: {
         tags: ['cases'],
@@ -118,7 +130,7 @@ export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
 
   app.get(
     '/api/v1/imports/cases/template.csv',
-    { schema: { tags: ['cases'], summary: 'Line-list template (CSV)' } },
+    { config: { scope: 'public' }, schema: { tags: ['cases'], summary: 'Line-list template (CSV)' } },
     async (request, reply) => {
       requirePermission(actorOf(request), 'cases:write');
       reply
@@ -130,7 +142,7 @@ export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
 
   app.get(
     '/api/v1/imports/cases/template.xlsx',
-    { schema: { tags: ['cases'], summary: 'Line-list template (XLSX)' } },
+    { config: { scope: 'public' }, schema: { tags: ['cases'], summary: 'Line-list template (XLSX)' } },
     async (request, reply) => {
       requirePermission(actorOf(request), 'cases:write');
       reply.header('content-type', XLSX).header('content-disposition', 'attachment; filename="cases-template.xlsx"');

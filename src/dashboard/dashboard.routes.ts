@@ -12,7 +12,7 @@ import { todayOverview } from './today.service.ts';
 export async function dashboardRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
   app.get(
     '/api/v1/dashboard',
-    { schema: { tags: ['dashboard'], summary: 'City dashboard figures' } },
+    { config: { scope: 'district' }, schema: { tags: ['dashboard'], summary: 'City dashboard figures' } },
     async (request) => {
       const actor = actorOf(request);
       requirePermission(actor, 'dashboard');
@@ -32,7 +32,10 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: Ctx): Promise<v
   );
   app.get(
     '/api/v1/dashboard/today',
-    { schema: { tags: ['dashboard'], summary: 'The business day at a glance: cases, zones, checks, appeals' } },
+    {
+      config: { scope: 'district' },
+      schema: { tags: ['dashboard'], summary: 'The business day at a glance: cases, zones, checks, appeals' },
+    },
     async (request) => todayOverview(ctx, actorOf(request)),
   );
 }

@@ -18,7 +18,10 @@ const CodeParams = z.object({ code: z.string().regex(/^\d{4,12}$/) });
 export async function geoRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
   app.get(
     '/api/v1/divisions',
-    { schema: { tags: ['geo'], summary: 'List divisions', querystring: jsonSchema(DivisionQuery) } },
+    {
+      config: { scope: 'city' },
+      schema: { tags: ['geo'], summary: 'List divisions', querystring: jsonSchema(DivisionQuery) },
+    },
     async (request) => {
       actorOf(request);
       return { items: await listDivisions(ctx, request.query as z.infer<typeof DivisionQuery>) };
@@ -27,7 +30,7 @@ export async function geoRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
 
   app.get(
     '/api/v1/divisions/:code',
-    { schema: { tags: ['geo'], summary: 'One division', params: jsonSchema(CodeParams) } },
+    { config: { scope: 'city' }, schema: { tags: ['geo'], summary: 'One division', params: jsonSchema(CodeParams) } },
     async (request) => {
       actorOf(request);
       return getDivision(ctx, (request.params as { code: string }).code);
@@ -37,7 +40,7 @@ export async function geoRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
   // Public: shapes are published map data, and the sign-in page may show them.
   app.get(
     '/api/v1/map/fuzhou',
-    { schema: { tags: ['geo'], summary: 'District shapes (GeoJSON)' } },
+    { config: { scope: 'public' }, schema: { tags: ['geo'], summary: 'District shapes (GeoJSON)' } },
     async (_request, reply) => {
       reply
         .header('content-type', 'application/geo+json; charset=utf-8')

@@ -22,7 +22,10 @@ const tags = ['health-code'];
 export async function overridesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
   app.post(
     '/api/v1/colour-overrides',
-    { schema: { tags, summary: 'Request a manual colour (needs a second approver)', body: jsonSchema(RequestBody) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'Request a manual colour (needs a second approver)', body: jsonSchema(RequestBody) },
+    },
     async (r, reply) => {
       reply.status(201);
       return { override: await requestOverride(ctx, actorOf(r), r.body as z.infer<typeof RequestBody>) };
@@ -34,7 +37,10 @@ export async function overridesRoutes(app: FastifyInstance, ctx: Ctx): Promise<v
   ] as const) {
     app.post(
       `/api/v1/colour-overrides/:id/${path}`,
-      { schema: { tags, summary: `${path} a manual colour`, params: jsonSchema(IdParams) } },
+      {
+        config: { scope: 'district' },
+        schema: { tags, summary: `${path} a manual colour`, params: jsonSchema(IdParams) },
+      },
       async (r) => ({
         override: await decideOverride(ctx, actorOf(r), (r.params as { id: number }).id, approve),
       }),
@@ -42,7 +48,10 @@ export async function overridesRoutes(app: FastifyInstance, ctx: Ctx): Promise<v
   }
   app.get(
     '/api/v1/persons/:id/colour-overrides',
-    { schema: { tags, summary: 'A person’s manual colours', params: jsonSchema(IdParams) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'A person’s manual colours', params: jsonSchema(IdParams) },
+    },
     async (r) => ({
       items: await listOverrides(ctx, actorOf(r), (r.params as { id: number }).id),
     }),

@@ -13,13 +13,19 @@ const UnmaskQuery = z.object({ reason: z.string().max(200).optional() });
 export async function peopleRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
   app.get(
     '/api/v1/persons',
-    { schema: { tags: ['people'], summary: 'List persons (masked)', querystring: jsonSchema(PersonQuery) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags: ['people'], summary: 'List persons (masked)', querystring: jsonSchema(PersonQuery) },
+    },
     async (request) => listPersons(ctx, actorOf(request), request.query as PersonQuery),
   );
 
   app.post(
     '/api/v1/persons',
-    { schema: { tags: ['people'], summary: 'Register a person', body: jsonSchema(PersonInput) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags: ['people'], summary: 'Register a person', body: jsonSchema(PersonInput) },
+    },
     async (request, reply) => {
       const r = await createPerson(ctx, actorOf(request), request.body as PersonInput);
       reply.status(r.created ? 201 : 200);
@@ -29,7 +35,10 @@ export async function peopleRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
 
   app.get(
     '/api/v1/persons/:id',
-    { schema: { tags: ['people'], summary: 'One person (masked)', params: jsonSchema(IdParams) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags: ['people'], summary: 'One person (masked)', params: jsonSchema(IdParams) },
+    },
     async (request) => ({
       person: await getPerson(ctx, actorOf(request), (request.params as { id: number }).id),
     }),
@@ -38,6 +47,7 @@ export async function peopleRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
   app.get(
     '/api/v1/persons/:id/unmasked',
     {
+      config: { scope: 'district' },
       schema: {
         tags: ['people'],
         summary: 'One person in clear (audited)',

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseInstant } from './clock.ts';
 
@@ -19,6 +20,11 @@ export interface Config {
    * busy core they never preempt the thread that answers checks. 0 leaves them as they are.
    */
   writerNice: number;
+  /**
+   * TRUST_PROXY: whose X-Forwarded-For is believed. false (the default) believes nobody: the
+   * client is the TCP peer. A hop count, or the addresses/CIDRs of the reverse proxies in front.
+   */
+  trustProxy: false | number | string[];
 }
 
 /** Reads configuration from the environment; in production a missing BANYAN_SECRET is fatal. */
@@ -39,7 +45,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: resolveSecret(env.BANYAN_SECRET, dataDir, production),
     clockStart: clockStartOf(env.BANYAN_NOW),
     writerNice: writerNiceOf(env.BANYAN_WRITER_NICE),
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
   };
+}
+
+// proxy-addr's names for the private ranges, accepted beside addresses and CIDRs.
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Parses TRUST_PROXY: empty → nobody, a whole number → that many hops, else a comma list of addresses/CIDRs. */
+export function trustProxyOf(v: string | undefined): false | number | string[] {
+  const raw = v?.trim() ?? '';
+  if (raw === '') return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 32) throw new Error(`TRUST_PROXY hop count must be 0–32 (got ${raw})`);
+    return hops === 0 ? false : hops;
+  }
+  const list = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of list) {
+    const [addr = '', bits, ...extra] = entry.split('/');
+    const family = isIP(addr);
+    const okBits =
+      bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32) && extra.length === 0);
+    if (!(PROXY_RANGES.has(entry) || (family !== 0 && okBits)))
+      throw new Error(`TRUST_PROXY: ${entry} is not an address, a CIDR or a hop count`);
+  }
+  return list;
+}
+
+/**
+ * TRUST_PROXY as Fastify takes it. Fastify refuses a bare hop count (it cannot check the peer),
+ * so a count becomes "trust the first n hops", as Express reads it: safe only when the server can
+ * be reached through those proxies alone (HOST on a private address behind them).
+ */
+export function fastifyTrustProxy(
+  t: Config['trustProxy'],
+): boolean | string[] | ((addr: string, hop: number) => boolean) {
+  if (typeof t === 'number') return (_addr, hop) => hop < t;
+  return t;
 }
 
 function writerNiceOf(v: string | undefined): number {

@@ -11,13 +11,18 @@ const Body = PolicyInput.omit({ id: true });
 
 /** Policy versions: read by anyone who reads zones, edited by the command centre (audited). */
 export async function policyRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
-  app.get('/api/v1/policies', { schema: { tags: ['policy'], summary: 'Policy versions' } }, async (r) => {
-    requirePermission(actorOf(r), 'zones:read');
-    return { items: await listPolicies(ctx) };
-  });
+  app.get(
+    '/api/v1/policies',
+    { config: { scope: 'city' }, schema: { tags: ['policy'], summary: 'Policy versions' } },
+    async (r) => {
+      requirePermission(actorOf(r), 'zones:read');
+      return { items: await listPolicies(ctx) };
+    },
+  );
   app.put(
     '/api/v1/policies/:id',
     {
+      config: { scope: 'city' },
       schema: {
         tags: ['policy'],
         summary: 'Add or edit a version (audited)',

@@ -13,7 +13,10 @@ const tags = ['testing'];
 export async function alertRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
   app.get(
     '/api/v1/testing-alerts',
-    { schema: { tags, summary: 'Positive-tube alerts of my district', querystring: jsonSchema(AlertsQuery) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'Positive-tube alerts of my district', querystring: jsonSchema(AlertsQuery) },
+    },
     async (r) => {
       const q = r.query as z.infer<typeof AlertsQuery>;
       return {
@@ -27,6 +30,7 @@ export async function alertRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   app.post(
     '/api/v1/testing-alerts/:id/ack',
     {
+      config: { scope: 'district' },
       schema: {
         tags,
         summary: 'Acknowledge an alert',
@@ -37,7 +41,10 @@ export async function alertRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   );
   app.patch(
     '/api/v1/sampling-sites/:code',
-    { schema: { tags, summary: 'Change a site (position inside Fuzhou)', body: jsonSchema(SitePatch) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'Change a site (position inside Fuzhou)', body: jsonSchema(SitePatch) },
+    },
     async (r) => ({
       site: await updateSite(ctx, actorOf(r), (r.params as { code: string }).code, r.body as SitePatch),
     }),

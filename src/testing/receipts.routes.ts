@@ -14,12 +14,16 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export async function receiptRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
   app.post(
     '/api/v1/tube-receipts',
-    { schema: { tags, summary: 'A lab marks tubes received (per-tube outcome)', body: jsonSchema(ReceiptBody) } },
+    {
+      config: { scope: 'city' },
+      schema: { tags, summary: 'A lab marks tubes received (per-tube outcome)', body: jsonSchema(ReceiptBody) },
+    },
     async (r) => receiveTubes(ctx, actorOf(r), r.body as z.infer<typeof ReceiptBody>, 'api'),
   );
   app.get(
     '/api/v1/campaigns/:code/turnaround',
     {
+      config: { scope: 'district' },
       schema: {
         tags,
         summary: 'Sampled → received → resulted against a target',
@@ -31,7 +35,10 @@ export async function receiptRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   );
   app.get(
     '/api/v1/campaigns/:code/unsampled.xlsx',
-    { schema: { tags, summary: 'People not yet sampled as XLSX (masked)', querystring: jsonSchema(UnsampledQuery) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'People not yet sampled as XLSX (masked)', querystring: jsonSchema(UnsampledQuery) },
+    },
     async (r, reply) => {
       const q = r.query as z.infer<typeof UnsampledQuery>;
       const code = (r.params as { code: string }).code;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import '../people/people.errors.ts';
 import { personIdsOfDigests, WARM_AT } from '../people/person-ids.service.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
-import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
+import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -91,7 +91,10 @@ function newTubeCounts(newTubes: NewTube[], stored: Map<string, unknown>): Count
  */
 export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', rows: SampleInput[], source: string) {
   if (typeof actor !== 'string') requirePermission(actor, 'testing:write');
-  const sites = new Map((await listSites(ctx.db)).map((s) => [s.code, s]));
+  // A site outside the actor's scope is as unknown to them as one that does not exist.
+  const mine = (s: { community_code: string }) =>
+    typeof actor === 'string' || scopeCoversDivision(actor.scope, s.community_code);
+  const sites = new Map((await listSites(ctx.db)).filter(mine).map((s) => [s.code, s]));
   const campaigns = await listCampaigns(ctx.db);
   // The IDs are checked and keyed chunk by chunk (on the keying thread for a large import) while
   // this thread reads the tubes; the import is judged against one "today".

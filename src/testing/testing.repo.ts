@@ -351,23 +351,6 @@ export async function recomputeNegatives(trx: Executor, personIds: number[]): Pr
   return out;
 }
 
-/** Samples and resulted samples of a campaign round per UTC hour ('YYYY-MM-DDTHH'). */
-export async function progressRows(db: Db, campaignId: number, round: number) {
-  const rows = await db.k
-    .selectFrom('samples as s')
-    .innerJoin('tubes as t', 't.code', 's.tube_code')
-    .select((e) => [
-      sql<string>`substr(s.sampled_at, 1, 13)`.as('sampled_hour'),
-      sql<string | null>`substr(t.resulted_at, 1, 13)`.as('resulted_hour'),
-      e.fn.countAll<number>().as('n'),
-    ])
-    .where('t.campaign_id', '=', campaignId)
-    .where('t.round', '=', round)
-    .groupBy([sql`substr(s.sampled_at, 1, 13)`, sql`substr(t.resulted_at, 1, 13)`])
-    .execute();
-  return rows.map((r) => ({ sampledHour: r.sampled_hour, resultedHour: r.resulted_hour, n: Number(r.n) }));
-}
-
 /** The test facts of some persons (another process changed them; the status index reloads just these). */
 export async function personTestsOf(db: Db, ids: number[]): Promise<PersonTestRow[]> {
   const out: PersonTestRow[] = [];

@@ -36,12 +36,16 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
     name: decodeURIComponent(String(r.headers['x-filename'] ?? 'upload')),
   });
 
-  app.get('/api/v1/campaigns', { schema: { tags, summary: 'Testing campaigns' } }, async (r) => ({
-    items: await campaigns(ctx, actorOf(r)),
-  }));
+  app.get(
+    '/api/v1/campaigns',
+    { config: { scope: 'city' }, schema: { tags, summary: 'Testing campaigns' } },
+    async (r) => ({
+      items: await campaigns(ctx, actorOf(r)),
+    }),
+  );
   app.post(
     '/api/v1/campaigns',
-    { schema: { tags, summary: 'Create a campaign', body: jsonSchema(CampaignInput) } },
+    { config: { scope: 'district' }, schema: { tags, summary: 'Create a campaign', body: jsonSchema(CampaignInput) } },
     async (r, reply) => {
       reply.status(201);
       return { campaign: await createCampaign(ctx, actorOf(r), r.body as CampaignInput) };
@@ -49,7 +53,10 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   );
   app.get(
     '/api/v1/campaigns/:code/coverage',
-    { schema: { tags, summary: 'Coverage of a round', querystring: jsonSchema(CoverageQuery) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'Coverage of a round', querystring: jsonSchema(CoverageQuery) },
+    },
     async (r) => {
       const q = r.query as CoverageQ;
       return coverage(ctx, actorOf(r), (r.params as { code: string }).code, q.round, q.level, q.within);
@@ -58,6 +65,7 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   app.get(
     '/api/v1/campaigns/:code/progress',
     {
+      config: { scope: 'district' },
       schema: {
         tags,
         summary: 'Samples and results through the day',
@@ -69,6 +77,7 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   app.get(
     '/api/v1/campaigns/:code/unsampled',
     {
+      config: { scope: 'district' },
       schema: {
         tags,
         summary: 'People of a community not yet sampled (masked)',
@@ -85,6 +94,7 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   app.get(
     '/api/v1/sampling-sites',
     {
+      config: { scope: 'district' },
       schema: {
         tags,
         summary: 'Sampling sites',
@@ -104,7 +114,7 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   );
   app.post(
     '/api/v1/sampling-sites',
-    { schema: { tags, summary: 'Register a site', body: jsonSchema(SiteInput) } },
+    { config: { scope: 'district' }, schema: { tags, summary: 'Register a site', body: jsonSchema(SiteInput) } },
     async (r, reply) => {
       await createSites(ctx, actorOf(r), [r.body as z.infer<typeof SiteInput>]);
       reply.status(201);
@@ -114,6 +124,7 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   app.post(
     '/api/v1/sampling-sites/:code/queue',
     {
+      config: { scope: 'district' },
       schema: {
         tags,
         summary: 'Report queue length',
@@ -127,7 +138,10 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   );
   app.post(
     '/api/v1/samples',
-    { schema: { tags, summary: 'Record one sample (site scanner)', body: jsonSchema(SampleBody) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'Record one sample (site scanner)', body: jsonSchema(SampleBody) },
+    },
     async (r, reply) => {
       reply.status(201);
       return recordSamples(ctx, actorOf(r), [{ row: 1, ...(r.body as z.infer<typeof SampleBody>) }], 'api');
@@ -135,7 +149,11 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   );
   app.post(
     '/api/v1/imports/samples',
-    { bodyLimit: UPLOAD_LIMIT, schema: { tags, summary: 'Import samples (CSV/XLSX, all or nothing)' } },
+    {
+      config: { scope: 'district' },
+      bodyLimit: UPLOAD_LIMIT,
+      schema: { tags, summary: 'Import samples (CSV/XLSX, all or nothing)' },
+    },
     async (r) => {
       const f = file(r);
       return importSamples(ctx, actorOf(r), f.buf, f.name);
@@ -144,6 +162,7 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   app.post(
     '/api/v1/results',
     {
+      config: { scope: 'city' },
       schema: { tags, summary: 'Record one lab result (or a correction with a reason)', body: jsonSchema(ResultBody) },
     },
     async (r) => {
@@ -169,7 +188,11 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   );
   app.post(
     '/api/v1/imports/results',
-    { bodyLimit: UPLOAD_LIMIT, schema: { tags, summary: 'Import lab results (CSV/XLSX, all or nothing)' } },
+    {
+      config: { scope: 'city' },
+      bodyLimit: UPLOAD_LIMIT,
+      schema: { tags, summary: 'Import lab results (CSV/XLSX, all or nothing)' },
+    },
     async (r) => {
       const f = file(r);
       return importResults(ctx, actorOf(r), f.buf, f.name);
@@ -178,6 +201,7 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   app.get(
     '/api/v1/retest-tasks',
     {
+      config: { scope: 'district' },
       schema: {
         tags,
         summary: 'Open retest and resample tasks',
@@ -199,7 +223,10 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   await alertRoutes(app, ctx);
   app.post(
     '/api/v1/test-status/lookup',
-    { schema: { tags, summary: 'A person’s test status by resident ID', body: jsonSchema(StatusQuery) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'A person’s test status by resident ID', body: jsonSchema(StatusQuery) },
+    },
     async (r) => testStatusById(ctx, actorOf(r), (r.body as { idNumber: string }).idNumber),
   );
 }

@@ -4,17 +4,18 @@ import { findPersonByIndex } from '../people/people.repo.ts';
 import { validateIdNumber } from '../people/people.service.ts';
 import { recordAudit, recordAuditNow } from '../platform/audit/audit.service.ts';
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
-import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
+import { type Actor, actorLabel, scopeCoversDivision, scopePrefix } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowIso, nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { coverageRows, unsampled, zoneFacts } from './coverage.repo.ts';
+import { progressRows } from './progress.repo.ts';
 import { openTasks } from './retests.repo.ts';
-import { insertSites, listSites, updateQueue } from './sites.repo.ts';
+import { insertSites, listSites, siteByCode, updateQueue } from './sites.repo.ts';
 import { siteCoords } from './sites.service.ts';
 import { TestingErrors } from './testing.errors.ts';
-import { insertCampaign, listCampaigns, progressRows, type StoredCampaign } from './testing.repo.ts';
+import { insertCampaign, listCampaigns, type StoredCampaign } from './testing.repo.ts';
 import { CERTIFICATE_HOURS, negativeCovers, POOL_FLAG_HOURS } from './testing.rules.ts';
 import type { CampaignInput, SiteInput } from './testing.schema.ts';
 import { statusIndex } from './testing.status.ts';
@@ -96,25 +97,32 @@ export async function createSites(ctx: Ctx, actor: Actor | 'system', sites: Site
 export async function sites(ctx: Ctx, actor: Actor, district?: string) {
   requirePermission(actor, 'testing:read');
   const own = actor.scope.kind === 'city' ? district : actor.scope.code.slice(0, 6);
-  return (await listSites(ctx.db, own)).map((s) => ({
-    code: s.code,
-    name: s.name,
-    districtCode: s.district_code,
-    communityCode: s.community_code,
-    communityName: divisionOf(s.community_code)?.name ?? s.community_code,
-    lanes: s.lanes,
-    hours: s.hours,
-    status: s.status,
-    queueLength: s.queue_length,
-    queueUpdatedAt: s.queue_updated_at,
-    lng: s.lng === null ? null : Number(s.lng),
-    lat: s.lat === null ? null : Number(s.lat),
-  }));
+  const area = scopePrefix(actor.scope) ?? '-';
+  // Listed per district; a street scope keeps its own street's sites.
+  return (await listSites(ctx.db, own))
+    .filter((s) => s.community_code.startsWith(area))
+    .map((s) => ({
+      code: s.code,
+      name: s.name,
+      districtCode: s.district_code,
+      communityCode: s.community_code,
+      communityName: divisionOf(s.community_code)?.name ?? s.community_code,
+      lanes: s.lanes,
+      hours: s.hours,
+      status: s.status,
+      queueLength: s.queue_length,
+      queueUpdatedAt: s.queue_updated_at,
+      lng: s.lng === null ? null : Number(s.lng),
+      lat: s.lat === null ? null : Number(s.lat),
+    }));
 }
 
 /** A site reports its queue length. */
 export async function reportQueue(ctx: Ctx, actor: Actor, code: string, queue: number) {
   requirePermission(actor, 'testing:write');
+  const site = await siteByCode(ctx.db, code);
+  if (!site) throw new AppError(TestingErrors.SITE_NOT_FOUND, { code });
+  if (!scopeCoversDivision(actor.scope, site.community_code)) throw new AppError(AuthErrors.OUT_OF_SCOPE);
   if (!(await updateQueue(ctx.db, code, queue, nowIso()))) throw new AppError(TestingErrors.SITE_NOT_FOUND, { code });
 }
 
@@ -192,7 +200,10 @@ export async function notSampled(ctx: Ctx, actor: Actor, campaignCode: string, r
 export async function tasks(ctx: Ctx, actor: Actor, district?: string) {
   requirePermission(actor, 'testing:read');
   const own = actor.scope.kind === 'city' ? district : actor.scope.code.slice(0, 6);
-  return (await openTasks(ctx.db, { district: own })).map((t) => ({
+  // Tasks name persons: a street scope keeps its own street's (listed per district).
+  const area = scopePrefix(actor.scope) ?? '-';
+  const open = (await openTasks(ctx.db, { district: own })).filter((t) => t.community_code.startsWith(area));
+  return open.map((t) => ({
     id: Number(t.id),
     kind: t.kind,
     poolTube: t.pool_tube,
@@ -234,16 +245,21 @@ export async function testStatusById(ctx: Ctx, actor: Actor, idNumber: string) {
   return { personId: p.id, ...(await testStatusOf(ctx, p.id)) };
 }
 
-/** Samples and results of a round hour by hour (Beijing time), cumulative, for the campaign dashboard. */
+/**
+ * Samples and results of a round hour by hour (Beijing time), cumulative, for the campaign
+ * dashboard: those taken inside the actor's scope (a zone scope sees none).
+ */
 export async function progress(ctx: Ctx, actor: Actor, campaignCode: string, round: number) {
   requirePermission(actor, 'testing:read');
   const c = (await listCampaigns(ctx.db)).find((x) => x.code === campaignCode);
   if (!c) throw new AppError(TestingErrors.CAMPAIGN_NOT_FOUND, { code: campaignCode });
+  const area = scopePrefix(actor.scope);
+  if (area === null) return { round, hours: [] };
   const local = (utcHour: string) =>
     new Date(Date.parse(`${utcHour}:00:00Z`) + 8 * 3600_000).toISOString().slice(0, 13);
   const sampled = new Map<string, number>();
   const resulted = new Map<string, number>();
-  for (const r of await progressRows(ctx.db, c.id, round)) {
+  for (const r of await progressRows(ctx.db, c.id, round, actor.scope.kind === 'city' ? undefined : area)) {
     sampled.set(local(r.sampledHour), (sampled.get(local(r.sampledHour)) ?? 0) + r.n);
     if (r.resultedHour) resulted.set(local(r.resultedHour), (resulted.get(local(r.resultedHour)) ?? 0) + r.n);
   }

@@ -43,6 +43,7 @@ export async function tracingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   app.get(
     '/api/v1/tracing/marks',
     {
+      config: { scope: 'district' },
       schema: {
         tags,
         summary: 'Risk marks in scope, masked, with their effect now',
@@ -53,7 +54,10 @@ export async function tracingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   );
   app.get(
     '/api/v1/tracing/marks.xlsx',
-    { schema: { tags, summary: 'The marks list as XLSX', querystring: jsonSchema(ListQuery) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'The marks list as XLSX', querystring: jsonSchema(ListQuery) },
+    },
     async (r, reply) => {
       const { items } = await listMarks(ctx, actorOf(r), { ...query(r.query as ListQuery), pageSize: 5000 });
       reply.header('content-type', XLSX).header('content-disposition', 'attachment; filename="tracing-marks.xlsx"');
@@ -63,6 +67,7 @@ export async function tracingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   app.post(
     '/api/v1/tracing/marks',
     {
+      config: { scope: 'district' },
       schema: {
         tags,
         summary: 'Record risk marks (all or nothing; a re-submission records nothing twice)',
@@ -78,6 +83,7 @@ export async function tracingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   app.post(
     '/api/v1/imports/tracing-marks',
     {
+      config: { scope: 'district' },
       schema: {
         tags,
         summary: 'Import a CSV/XLSX sheet of risk marks (row-numbered errors, all or nothing)',
@@ -95,6 +101,7 @@ export async function tracingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   app.post(
     '/api/v1/tracing/marks/:id/close',
     {
+      config: { scope: 'district' },
       schema: {
         tags,
         summary: 'Withdraw (recorded by mistake) or end a mark, with a reason',
@@ -114,6 +121,7 @@ export async function tracingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   app.post(
     '/api/v1/tracing/cases/:id/trace',
     {
+      config: { scope: 'district' },
       schema: {
         tags,
         summary: 'Put everyone scanned near a case’s scans in its look-back window on the trace list',

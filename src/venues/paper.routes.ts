@@ -27,6 +27,7 @@ export async function paperRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   app.post(
     '/api/v1/paper-registrations',
     {
+      config: { scope: 'venue' },
       schema: {
         tags,
         summary: 'Enter paper registrations (all or nothing; a re-submission records nothing twice)',
@@ -41,7 +42,10 @@ export async function paperRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   );
   app.post(
     '/api/v1/imports/paper-registrations',
-    { schema: { tags, summary: 'Import a CSV/XLSX paper sign-in sheet (row-numbered errors, all or nothing)' } },
+    {
+      config: { scope: 'venue' },
+      schema: { tags, summary: 'Import a CSV/XLSX paper sign-in sheet (row-numbered errors, all or nothing)' },
+    },
     async (r, reply) => {
       const buf = Buffer.isBuffer(r.body) ? r.body : Buffer.from(String(r.body ?? ''), 'utf8');
       const out = await enterPaperRecords(ctx, actorOf(r), await readPaperSheet(buf));
@@ -52,6 +56,7 @@ export async function paperRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   app.get(
     '/api/v1/venues/:code/scans',
     {
+      config: { scope: 'venue' },
       schema: {
         tags,
         summary: 'A venue’s scans of a day, scanned and paper, with masked identities (for tracing)',

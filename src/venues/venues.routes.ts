@@ -33,7 +33,10 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
   // The hot path: public for personal codes (the code is the credential); a resident ID needs a guard.
   app.post(
     '/api/v1/scans',
-    { schema: { tags, summary: 'Check a person at a venue and record the scan', body: jsonSchema(ScanBody) } },
+    {
+      config: { scope: 'public' },
+      schema: { tags, summary: 'Check a person at a venue and record the scan', body: jsonSchema(ScanBody) },
+    },
     // Not async: the check's own promise is the reply (one promise and microtask less a scan); a
     // refused check is an error whose status replaces the 201.
     (r, reply) => {
@@ -44,12 +47,15 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
       return check(ctx, { ...b, key: typeof key === 'string' && key.length <= 100 ? key : undefined }, { guard });
     },
   );
-  app.get('/api/v1/pass', { schema: { tags, summary: 'The signed-in resident’s pass' } }, async (r) =>
-    residentPass(ctx, actorOf(r)),
+  app.get(
+    '/api/v1/pass',
+    { config: { scope: 'self' }, schema: { tags, summary: 'The signed-in resident’s pass' } },
+    async (r) => residentPass(ctx, actorOf(r)),
   );
   app.get(
     '/api/v1/venues',
     {
+      config: { scope: 'venue' },
       schema: {
         tags,
         summary: 'Venues with the day’s scans',
@@ -86,6 +92,7 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
   app.get(
     '/api/v1/venues/stats',
     {
+      config: { scope: 'venue' },
       schema: {
         tags,
         summary: 'Scans per hour, denials by reason, unusual venues',
@@ -106,12 +113,17 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
       return venueStats(ctx, actorOf(r), q.date, q.district, q.venue);
     },
   );
-  app.get('/api/v1/venues/latest-day', { schema: { tags, summary: 'The latest day with scans' } }, async (r) => {
-    return { date: await latestDay(ctx, actorOf(r)) };
-  });
+  app.get(
+    '/api/v1/venues/latest-day',
+    { config: { scope: 'venue' }, schema: { tags, summary: 'The latest day with scans' } },
+    async (r) => {
+      return { date: await latestDay(ctx, actorOf(r)) };
+    },
+  );
   app.get(
     '/api/v1/venues/stats.xlsx',
     {
+      config: { scope: 'venue' },
       schema: {
         tags,
         summary: 'The statistics as an Excel workbook',
@@ -139,13 +151,14 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
   );
   app.get(
     '/api/v1/venues/:code/code',
-    { schema: { tags, summary: 'The venue’s current signed code (for its poster)' } },
+    { config: { scope: 'venue' }, schema: { tags, summary: 'The venue’s current signed code (for its poster)' } },
     async (r) => ({ code: await venueCode(ctx, actorOf(r), (r.params as Code).code) }),
   );
   for (const format of POSTER_FORMATS)
     app.get(
       `/api/v1/venues/:code/poster.${format}`,
       {
+        config: { scope: 'venue' },
         schema: {
           tags,
           summary: `The venue’s QR poster as ${format.toUpperCase()} (current code version only)`,
@@ -162,6 +175,7 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
   app.post(
     '/api/v1/venues/:code/status',
     {
+      config: { scope: 'venue' },
       schema: {
         tags,
         summary: 'Open, suspend or close-loop a venue',
@@ -180,7 +194,7 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
   );
   app.post(
     '/api/v1/venues/:code/revoke',
-    { schema: { tags, summary: 'Revoke every printed code of the venue' } },
+    { config: { scope: 'venue' }, schema: { tags, summary: 'Revoke every printed code of the venue' } },
     async (r) => {
       await revokeVenueCode(ctx, actorOf(r), (r.params as Code).code);
       return { code: await venueCode(ctx, actorOf(r), (r.params as Code).code) };

@@ -24,6 +24,7 @@ export async function residentsRoutes(app: FastifyInstance, ctx: Ctx): Promise<v
   app.get(
     '/api/v1/zones/:code/residents',
     {
+      config: { scope: 'district' },
       schema: {
         tags,
         summary: 'Recorded residents of a zone (masked)',
@@ -39,6 +40,7 @@ export async function residentsRoutes(app: FastifyInstance, ctx: Ctx): Promise<v
   app.post(
     '/api/v1/zones/:code/residents',
     {
+      config: { scope: 'district' },
       schema: {
         tags,
         summary:

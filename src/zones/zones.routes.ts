@@ -39,12 +39,18 @@ export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   await app.register(async (scoped) => residentsRoutes(scoped, ctx));
   app.get(
     '/api/v1/zones',
-    { schema: { tags, summary: 'Zones as of a day', querystring: jsonSchema(ZonesQuery) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'Zones as of a day', querystring: jsonSchema(ZonesQuery) },
+    },
     async (r) => listZones(ctx, actorOf(r), r.query as ZonesQuery),
   );
   app.get(
     '/api/v1/zones/evaluation',
-    { schema: { tags, summary: 'Lift/downgrade recommendations of a day', querystring: jsonSchema(DayDistrictQuery) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'Lift/downgrade recommendations of a day', querystring: jsonSchema(DayDistrictQuery) },
+    },
     async (r) => {
       const q = r.query as DD;
       return evaluateZones(ctx, actorOf(r), todayIfMissing(q.date), q.district);
@@ -52,7 +58,10 @@ export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   );
   app.get(
     '/api/v1/zones/counts',
-    { schema: { tags, summary: 'Zone and cadre counts of a day', querystring: jsonSchema(DayDistrictQuery) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'Zone and cadre counts of a day', querystring: jsonSchema(DayDistrictQuery) },
+    },
     async (r) => {
       const q = r.query as DD;
       return zoneCounts(ctx, actorOf(r), todayIfMissing(q.date), q.district);
@@ -61,6 +70,7 @@ export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   app.get(
     '/api/v1/zones/:code',
     {
+      config: { scope: 'district' },
       schema: {
         tags,
         summary: 'One zone with history, task force and duties',
@@ -72,7 +82,10 @@ export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   );
   app.post(
     '/api/v1/zones',
-    { schema: { tags, summary: 'Designate a zone by notice', body: jsonSchema(DesignateInput) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'Designate a zone by notice', body: jsonSchema(DesignateInput) },
+    },
     async (r, reply) => {
       const z = await designateZone(ctx, actorOf(r), r.body as DesignateInput);
       reply.status(201);
@@ -82,6 +95,7 @@ export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   app.post(
     '/api/v1/zones/:code/transitions',
     {
+      config: { scope: 'district' },
       schema: {
         tags,
         summary: 'Downgrade, lift or upgrade by notice',
@@ -96,7 +110,10 @@ export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   );
   app.post(
     '/api/v1/zones/:code/infections',
-    { schema: { tags, summary: 'Record a new infection', params: code, body: jsonSchema(InfectionInput) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'Record a new infection', params: code, body: jsonSchema(InfectionInput) },
+    },
     async (r) => {
       const b = r.body as z.infer<typeof InfectionInput>;
       await recordInfection(ctx, actorOf(r), (r.params as Code).code, b.day, b.caseNo);
@@ -105,7 +122,10 @@ export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   );
   app.post(
     '/api/v1/zones/:code/rounds',
-    { schema: { tags, summary: 'Record a full testing round', params: code, body: jsonSchema(RoundInput) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'Record a full testing round', params: code, body: jsonSchema(RoundInput) },
+    },
     async (r) => {
       const b = r.body as z.infer<typeof RoundInput>;
       await recordRound(ctx, actorOf(r), (r.params as Code).code, b.day, b.tested, b.positives);
@@ -114,23 +134,37 @@ export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   );
   app.post(
     '/api/v1/zones/:code/task-force',
-    { schema: { tags, summary: 'Form the zone task force', params: code, body: jsonSchema(TaskForceInput) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'Form the zone task force', params: code, body: jsonSchema(TaskForceInput) },
+    },
     async (r, reply) => {
       const taskForce = await formTaskForce(ctx, actorOf(r), (r.params as Code).code, r.body as TaskForceInput);
       reply.status(201);
       return { taskForce };
     },
   );
-  app.get('/api/v1/cadres', { schema: { tags, summary: 'Cadres', querystring: jsonSchema(CadreQuery) } }, async (r) => {
-    const q = r.query as z.infer<typeof CadreQuery>;
-    return { items: await cadres(ctx, actorOf(r), { rank: q.rank, free: q.free === 'true', q: q.q }) };
-  });
-  app.get('/api/v1/zones/:code/duties', { schema: { tags, summary: 'Duties of a zone', params: code } }, async (r) => ({
-    items: await listDuties(ctx, actorOf(r), (r.params as Code).code),
-  }));
+  app.get(
+    '/api/v1/cadres',
+    { config: { scope: 'city' }, schema: { tags, summary: 'Cadres', querystring: jsonSchema(CadreQuery) } },
+    async (r) => {
+      const q = r.query as z.infer<typeof CadreQuery>;
+      return { items: await cadres(ctx, actorOf(r), { rank: q.rank, free: q.free === 'true', q: q.q }) };
+    },
+  );
+  app.get(
+    '/api/v1/zones/:code/duties',
+    { config: { scope: 'district' }, schema: { tags, summary: 'Duties of a zone', params: code } },
+    async (r) => ({
+      items: await listDuties(ctx, actorOf(r), (r.params as Code).code),
+    }),
+  );
   app.post(
     '/api/v1/zones/:code/duties',
-    { schema: { tags, summary: 'Add a duty', params: code, body: jsonSchema(DutyInput) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'Add a duty', params: code, body: jsonSchema(DutyInput) },
+    },
     async (r, reply) => {
       reply.status(201);
       return { duty: await addDuty(ctx, actorOf(r), (r.params as Code).code, r.body as DutyInput) };
@@ -139,6 +173,7 @@ export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   app.post(
     '/api/v1/duties/:id/close',
     {
+      config: { scope: 'district' },
       schema: {
         tags,
         summary: 'Close a duty',
@@ -153,6 +188,7 @@ export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   app.get(
     '/api/v1/duties/overdue',
     {
+      config: { scope: 'district' },
       schema: {
         tags,
         summary: 'Overdue duties',

@@ -17,7 +17,10 @@ const AuditQuery = z.object({
 export async function auditRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
   app.get(
     '/api/v1/audit',
-    { schema: { tags: ['audit'], summary: 'Audit log, newest first', querystring: jsonSchema(AuditQuery) } },
+    {
+      config: { scope: 'city' },
+      schema: { tags: ['audit'], summary: 'Audit log, newest first', querystring: jsonSchema(AuditQuery) },
+    },
     async (request) => {
       requirePermission(actorOf(request), 'audit:read');
       return listAudit(ctx.db, request.query as z.infer<typeof AuditQuery>);
@@ -26,7 +29,7 @@ export async function auditRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
 
   app.get(
     '/api/v1/audit/verify',
-    { schema: { tags: ['audit'], summary: 'Verify the hash chain' } },
+    { config: { scope: 'city' }, schema: { tags: ['audit'], summary: 'Verify the hash chain' } },
     async (request) => {
       requirePermission(actorOf(request), 'audit:read');
       return verifyAudit(ctx.db, ctx.crypto);

@@ -9,6 +9,11 @@ export const AuthErrors = defineErrors({
     en: 'Your role may not do this (needs {permission})',
   },
   OUT_OF_SCOPE: { status: 403, 'zh-CN': '该记录不在您的管辖范围内', en: 'This record lies outside your jurisdiction' },
+  OUT_OF_SCOPE_FILTER: {
+    status: 403,
+    'zh-CN': '筛选条件 {name}={code} 超出您的管辖范围',
+    en: 'The filter {name}={code} lies outside your jurisdiction',
+  },
   USER_EXISTS: { status: 409, 'zh-CN': '用户名 {username} 已存在', en: 'Username {username} is taken' },
   USER_NOT_FOUND: { status: 404, 'zh-CN': '用户 {username} 不存在', en: 'No user {username}' },
   PASSWORD_TOO_SHORT: {

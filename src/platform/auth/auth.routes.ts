@@ -9,22 +9,25 @@ import { findUserById } from './auth.repo.ts';
 import { scopeContains } from './auth.rules.ts';
 import { LoginInput, UserInput } from './auth.schema.ts';
 import { createUser, listUsers, login, logout, requirePermission, toView, type UserView } from './auth.service.ts';
+import { LoginLimiter } from './login-limit.ts';
 
 /** Sign-in, sign-out, the current user, and account management; division names come from `lookups`. */
 export async function authRoutes(app: FastifyInstance, ctx: Ctx, lookups: Lookups): Promise<void> {
   const nameOf = lookups.divisionName;
   const withScopeName = (u: UserView) => ({ ...u, scope: { ...u.scope, name: nameOf(u.scope.code) ?? u.scope.code } });
 
+  const limiter = new LoginLimiter();
   app.post(
     '/api/v1/sessions',
     {
       schema: { tags: ['auth'], summary: 'Sign in', body: jsonSchema(LoginInput) },
-      // Per address: ten tries a minute is plenty for a person and useless for guessing.
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      // Per address: ten tries a minute is plenty for a person and useless for guessing. Per
+      // account (LOGIN_LIMIT): ten wrong passwords in 15 minutes lock it for 15, from any address.
+      config: { scope: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const { username, password } = request.body as { username: string; password: string };
-      const { token, user } = await login(ctx, username, password);
+      const { token, user } = await login(ctx, username, password, limiter);
       setSessionCookie(reply, token, ctx.config.production);
       reply.status(201);
       return { user: withScopeName(toView(user)) };
@@ -33,7 +36,7 @@ export async function authRoutes(app: FastifyInstance, ctx: Ctx, lookups: Lookup
 
   app.get(
     '/api/v1/sessions/current',
-    { schema: { tags: ['auth'], summary: 'The signed-in user' } },
+    { config: { scope: 'self' }, schema: { tags: ['auth'], summary: 'The signed-in user' } },
     async (request) => {
       const actor = actorOf(request);
       const user = await findUserById(ctx.db, actor.userId);
@@ -44,7 +47,7 @@ export async function authRoutes(app: FastifyInstance, ctx: Ctx, lookups: Lookup
 
   app.delete(
     '/api/v1/sessions/current',
-    { schema: { tags: ['auth'], summary: 'Sign out' } },
+    { config: { scope: 'self' }, schema: { tags: ['auth'], summary: 'Sign out' } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await logout(ctx, token);
@@ -53,14 +56,21 @@ export async function authRoutes(app: FastifyInstance, ctx: Ctx, lookups: Lookup
     },
   );
 
-  app.get('/api/v1/users', { schema: { tags: ['auth'], summary: 'List accounts' } }, async (request) => {
-    requirePermission(actorOf(request), 'users:manage');
-    return { items: (await listUsers(ctx)).map(withScopeName) };
-  });
+  app.get(
+    '/api/v1/users',
+    { config: { scope: 'city' }, schema: { tags: ['auth'], summary: 'List accounts' } },
+    async (request) => {
+      requirePermission(actorOf(request), 'users:manage');
+      return { items: (await listUsers(ctx)).map(withScopeName) };
+    },
+  );
 
   app.post(
     '/api/v1/users',
-    { schema: { tags: ['auth'], summary: 'Create an account', body: jsonSchema(UserInput) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags: ['auth'], summary: 'Create an account', body: jsonSchema(UserInput) },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       requirePermission(actor, 'users:manage');

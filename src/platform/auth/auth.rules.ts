@@ -165,6 +165,15 @@ export function scopeCoversDivision(scope: Scope, divisionCode: string): boolean
   return divisionCode.startsWith(prefix);
 }
 
+/**
+ * Whether a division and the scope share any ground: one lies inside the other. A street officer
+ * may name their district (the answer is narrowed to the street), nobody may name a disjoint one.
+ */
+export function scopeOverlapsDivision(scope: Scope, divisionCode: string): boolean {
+  if (scope.kind === 'zone') return false;
+  return scopeCoversDivision(scope, divisionCode) || scope.code.startsWith(divisionCode);
+}
+
 /** The division-code prefix a list query must be limited to, or null when the scope sees none. */
 export function scopePrefix(scope: Scope): string | null {
   if (scope.kind === 'zone') return null;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Ctx } from '../context.ts';
-import { AppError } from '../errors.ts';
+import { AppError, E } from '../errors.ts';
 import { AuthErrors } from './auth.errors.ts';
 import {
   deleteSession,
@@ -23,6 +23,7 @@ import {
   type Scope,
   type ScopeKind,
 } from './auth.rules.ts';
+import type { LoginLimiter } from './login-limit.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 const SESSION_HOURS = 12;
@@ -67,25 +68,34 @@ function sessionId(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Checks the password and opens a session; the raw token goes only to the cookie. */
+/**
+ * Checks the password and opens a session; the raw token goes only to the cookie. With a limiter,
+ * a locked account is refused (RATE_LIMITED) before its password is even checked.
+ */
 export async function login(
   ctx: Ctx,
   username: string,
   password: string,
+  limiter?: LoginLimiter,
 ): Promise<{ token: string; user: StoredUser }> {
+  const wait = limiter?.lockedFor(username) ?? 0;
+  if (wait > 0) throw new AppError(E.RATE_LIMITED, { retryAfter: wait });
   const user = await findUserByName(ctx.db, username);
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !ok || user.disabled) {
+    const locked = limiter?.failed(username) ?? 0;
     await ctx.db.k.transaction().execute((trx) =>
       recordAudit(ctx.db, ctx.crypto, trx, {
         actor: 'anonymous',
         action: 'login-failed',
         entity: 'user',
         entityId: username.slice(0, 64),
+        ...(locked > 0 ? { detail: { lockedSeconds: locked } } : {}),
       }),
     );
     throw new AppError(AuthErrors.AUTH_INVALID_CREDENTIALS);
   }
+  limiter?.succeeded(username);
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
   await purgeSessions(ctx.db, now.toISOString());

@@ -6,12 +6,14 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { clockShifted, nowIso } from '../clock.ts';
+import { fastifyTrustProxy } from '../config.ts';
 import type { Ctx } from '../context.ts';
 import { ping } from '../db/migrations.repo.ts';
 import { AppError, E, langOf, listErrors } from '../errors.ts';
 import { startEventChannel } from '../events.channel.ts';
 import { type BanyanModule, contributions } from '../module.ts';
 import { installErrorHandling } from './errors.http.ts';
+import { requireRouteScopes } from './route-scope.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { installSessions } from './session.ts';
 import { zodValidatorCompiler } from './zod.ts';
@@ -53,9 +55,10 @@ export async function createApp(
             ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
     bodyLimit: 1024 * 1024,
-    trustProxy: ctx.config.production,
+    trustProxy: fastifyTrustProxy(ctx.config.trustProxy),
   });
   app.setValidatorCompiler(zodValidatorCompiler);
+  requireRouteScopes(app);
   installErrorHandling(app);
 
   installSecurityHeaders(app);
@@ -77,14 +80,22 @@ export async function createApp(
     await ping(ctx.db);
     return { status: 'ok', version: VERSION, database: ctx.db.dialect };
   });
-  app.get('/api/v1/clock', { schema: { tags: ['platform'], summary: 'The business clock' } }, async () => ({
-    now: nowIso(),
-    shifted: clockShifted(),
-  }));
+  app.get(
+    '/api/v1/clock',
+    { config: { scope: 'public' }, schema: { tags: ['platform'], summary: 'The business clock' } },
+    async () => ({
+      now: nowIso(),
+      shifted: clockShifted(),
+    }),
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/v1/errors', { schema: { tags: ['platform'], summary: 'The error catalogue' } }, async () => ({
-    items: listErrors(),
-  }));
+  app.get(
+    '/api/v1/errors',
+    { config: { scope: 'public' }, schema: { tags: ['platform'], summary: 'The error catalogue' } },
+    async () => ({
+      items: listErrors(),
+    }),
+  );
 
   for (const routes of contributions(modules, 'routes')) {
     await app.register(async (scoped) => routes(scoped, ctx));

@@ -29,7 +29,10 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const appErr = toAppError(err, request.id);
     if (appErr.statusCode >= 500) request.log.error({ err }, 'unhandled error');
-    if (appErr.code === 'RATE_LIMITED' && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
+    if (appErr.code === 'RATE_LIMITED' && !reply.hasHeader('retry-after')) {
+      const after = Number(appErr.params.retryAfter);
+      reply.header('retry-after', String(Number.isFinite(after) && after > 0 ? Math.ceil(after) : 60));
+    }
     reply.status(appErr.statusCode).send(appErr.toBody(langOf(request.headers['accept-language'])));
   });
 }
