@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 
 const BIN = new URL('../../../bin/banyan.mjs', import.meta.url).pathname;
 
-test('`banyan audit verify` exits non-zero after an audit row is edited in the database', () => {
+test('`banyan audit verify` lists every edited entry and a deleted tail against the checkpoint, and exits 1', () => {
   const dir = mkdtempSync(join(tmpdir(), 'banyan-audit-'));
   const env = { ...process.env, BANYAN_DATA_DIR: dir, DATABASE_URL: '', BANYAN_PASSWORD: 'long-enough-pw' };
   const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
@@ -19,14 +19,21 @@ test('`banyan audit verify` exits non-zero after an audit row is edited in the d
     }
     const ok = run('audit', 'verify', '--json');
     assert.equal(ok.status, 0, ok.stderr);
-    assert.deepEqual(JSON.parse(ok.stdout), { ok: true, checked: 3 });
+    assert.deepEqual(JSON.parse(ok.stdout), { ok: true, checked: 3, faultCount: 0, faults: [], anchor: null });
+    const cp = run('audit', 'checkpoint');
+    assert.equal(cp.status, 0, cp.stderr);
+    assert.match(cp.stdout, /checkpoint at entry 3 written to .*audit-anchor\.jsonl/);
 
     const db = new Database(join(dir, 'banyan.db'));
     db.prepare("update audit_log set actor = 'user:1:mallory' where id = 2").run();
+    db.prepare('delete from audit_log where id = 3').run();
     db.close();
     const bad = run('audit', 'verify');
     assert.equal(bad.status, 1);
-    assert.match(bad.stdout, /BROKEN at entry 2 \(edited\)/);
+    assert.match(
+      bad.stdout,
+      /BROKEN at entry 2 \(edited\)\naudit chain BROKEN at entry 3 \(truncated\)\n2 fault\(s\) in 2 entries/,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

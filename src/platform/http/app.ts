@@ -13,6 +13,8 @@ import { AppError, E, langOf, listErrors } from '../errors.ts';
 import { startEventChannel } from '../events.channel.ts';
 import { type BanyanModule, contributions } from '../module.ts';
 import { installErrorHandling } from './errors.http.ts';
+import { installInputGuards } from './input.ts';
+import { reqLogSerializer } from './log-redact.ts';
 import { requireRouteScopes } from './route-scope.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { installSessions } from './session.ts';
@@ -52,6 +54,7 @@ export async function createApp(
         : {
             level: ctx.config.logLevel,
             redact: { paths: REDACT, censor: '[redacted]' },
+            serializers: { req: reqLogSerializer },
             ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
     bodyLimit: 1024 * 1024,
@@ -60,6 +63,7 @@ export async function createApp(
   app.setValidatorCompiler(zodValidatorCompiler);
   requireRouteScopes(app);
   installErrorHandling(app);
+  installInputGuards(app);
 
   installSecurityHeaders(app);
   await app.register(cookie);
