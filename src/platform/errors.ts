@@ -94,6 +94,12 @@ export const E = defineErrors({
     'zh-CN': '请上传 CSV 或 XLSX 文件',
     en: 'Upload a CSV or XLSX file',
   },
+  BAD_URL: {
+    status: 400,
+    'zh-CN': '请求地址无效（百分号编码有误）',
+    en: 'The request address is not valid (malformed percent-encoding)',
+  },
+  URL_TOO_LONG: { status: 414, 'zh-CN': '请求地址中的参数过长', en: 'A parameter of the request address is too long' },
   JSON_TOO_DEEP: {
     status: 400,
     'zh-CN': '请求内容嵌套过深（上限 {max} 层）',

@@ -12,7 +12,7 @@ import { ping } from '../db/migrations.repo.ts';
 import { AppError, E, langOf, listErrors } from '../errors.ts';
 import { startEventChannel } from '../events.channel.ts';
 import { type BanyanModule, contributions } from '../module.ts';
-import { installErrorHandling } from './errors.http.ts';
+import { frameworkErrors, installErrorHandling } from './errors.http.ts';
 import { installInputGuards } from './input.ts';
 import { reqLogSerializer } from './log-redact.ts';
 import { requireRouteScopes } from './route-scope.ts';
@@ -58,6 +58,7 @@ export async function createApp(
             ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
     bodyLimit: 1024 * 1024,
+    frameworkErrors,
     trustProxy: fastifyTrustProxy(ctx.config.trustProxy),
   });
   app.setValidatorCompiler(zodValidatorCompiler);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, E, langOf } from '../errors.ts';
 import { ValidationError } from './zod.ts';
 
@@ -35,4 +35,19 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     reply.status(appErr.statusCode).send(appErr.toBody(langOf(request.headers['accept-language'])));
   });
+}
+
+/**
+ * Fastify's `frameworkErrors`: the router's own refusals (a path that does not percent-decode, a
+ * parameter over its length) leave as catalogued codes too, instead of Fastify's default body.
+ */
+export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const appErr =
+    err.code === 'FST_ERR_BAD_URL'
+      ? new AppError(E.BAD_URL)
+      : err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? new AppError(E.URL_TOO_LONG)
+        : new AppError(E.INTERNAL, { requestId: request.id });
+  if (appErr.statusCode >= 500) request.log.error({ err }, 'unhandled framework error');
+  reply.status(appErr.statusCode).send(appErr.toBody(langOf(request.headers['accept-language'])));
 }
