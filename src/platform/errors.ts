@@ -100,6 +100,11 @@ export const E = defineErrors({
     en: 'The request address is not valid (malformed percent-encoding)',
   },
   URL_TOO_LONG: { status: 414, 'zh-CN': '请求地址中的参数过长', en: 'A parameter of the request address is too long' },
+  INVALID_VALUE: {
+    status: 400,
+    'zh-CN': '请求中有值的格式或范围不符合要求',
+    en: 'A value in the request has the wrong form or is out of range',
+  },
   JSON_TOO_DEEP: {
     status: 400,
     'zh-CN': '请求内容嵌套过深（上限 {max} 层）',

@@ -106,6 +106,15 @@ export async function tracingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       schema: {
         tags,
         summary: 'Withdraw (recorded by mistake) or end a mark, with a reason',
+        params: jsonSchema(
+          z.object({
+            id: z.coerce
+              .number()
+              .int()
+              .positive()
+              .max(2 ** 31 - 1),
+          }),
+        ),
         body: jsonSchema(
           z.object({ reason: z.string().min(1).max(500), status: z.enum(['withdrawn', 'ended']).optional() }),
         ),
@@ -115,7 +124,7 @@ export async function tracingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       closeRiskMark(
         ctx,
         actorOf(r),
-        Number((r.params as { id: string }).id),
+        (r.params as { id: number }).id,
         r.body as { reason: string; status?: 'withdrawn' | 'ended' },
       ),
   );

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -34,6 +34,38 @@ test('`banyan audit verify` lists every edited entry and a deleted tail against 
       bad.stdout,
       /BROKEN at entry 2 \(edited\)\naudit chain BROKEN at entry 3 \(truncated\)\n2 fault\(s\) in 2 entries/,
     );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('`banyan serve` signs a checkpoint into the anchor file and the log when it shuts down', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'banyan-anchor-'));
+  const env = { ...process.env, BANYAN_DATA_DIR: dir, DATABASE_URL: '', BANYAN_PASSWORD: 'long-enough-pw', PORT: '0' };
+  try {
+    assert.equal(
+      spawnSync(process.execPath, [BIN, 'users', 'add', 'alice', '--role', 'auditor', '--scope', 'city:3501'], { env })
+        .status,
+      0,
+    );
+    const server = spawn(process.execPath, [BIN, 'serve'], { env });
+    let out = '';
+    server.stdout.on('data', (d) => {
+      out += d;
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.stdout.on('data', () => out.includes('listening') && resolve());
+      server.once('exit', () => reject(new Error(`serve exited early: ${out}`)));
+    });
+    const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    assert.equal(await exited, 0);
+    const lines = readFileSync(join(dir, 'audit-anchor.jsonl'), 'utf8').trim().split('\n');
+    assert.equal(lines.length, 1);
+    assert.equal(JSON.parse(lines[0] as string).id, 1);
+    assert.match(out, /"auditCheckpoint":\{"id":1,"hash":"[0-9a-f]{64}"/);
+    const v = spawnSync(process.execPath, [BIN, 'audit', 'verify', '--json'], { env, encoding: 'utf8' });
+    assert.equal(JSON.parse(v.stdout).anchor.latest.id, 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

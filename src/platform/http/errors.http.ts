@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import pg from 'pg';
 import { AppError, E, langOf } from '../errors.ts';
 import { ValidationError } from './zod.ts';
 
@@ -21,6 +22,10 @@ function toAppError(err: FastifyError & { validation?: unknown }, requestId: str
   }
   if (err instanceof SyntaxError || err.statusCode === 400) return new AppError(E.BAD_JSON);
   if (err.statusCode === 429) return new AppError(E.RATE_LIMITED, { retryAfter: 60 });
+  // PostgreSQL refuses a value SQLite would store or miss (a non-number for an integer, NUL in text,
+  // out of range): SQLSTATE class 22, data exception. That is bad input reaching the database
+  // unchecked, so a 400 (logged, so that the route gets its schema), never a 500.
+  if (err instanceof pg.DatabaseError && err.code?.startsWith('22')) return new AppError(E.INVALID_VALUE);
   return new AppError(E.INTERNAL, { requestId });
 }
 
@@ -29,6 +34,9 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const appErr = toAppError(err, request.id);
     if (appErr.statusCode >= 500) request.log.error({ err }, 'unhandled error');
+    // The code and the route only: the database's message may quote the value, personal data included.
+    else if (appErr.code === 'INVALID_VALUE')
+      request.log.warn({ sqlstate: err.code, route: request.routeOptions.url }, 'database refused a value');
     if (appErr.code === 'RATE_LIMITED' && !reply.hasHeader('retry-after')) {
       const after = Number(appErr.params.retryAfter);
       reply.header('retry-after', String(Number.isFinite(after) && after > 0 ? Math.ceil(after) : 60));

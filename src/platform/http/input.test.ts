@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { testApp } from '../../../test/helpers/app.ts';
 import { dialects } from '../../../test/helpers/db.ts';
 import { verifyAudit } from '../audit/audit.service.ts';
@@ -43,6 +44,8 @@ for (const dialect of dialects()) {
       cookie = await t.login('cmd');
     });
     after(() => t.close());
+    // A value the schema let through and the database refuses (PostgreSQL is stricter than SQLite).
+    t.app.get('/api/v1/test-db-value', async () => sql`select cast(${'x'} as integer) as n`.execute(t.ctx.db.k));
     const post = (url: string, payload: string, headers: Record<string, string> = {}) =>
       t.app.inject({
         method: 'POST',
@@ -114,6 +117,14 @@ for (const dialect of dialects()) {
       assert.equal(q.json().error.code, 'BAD_TEXT');
       const v = await verifyAudit(t.ctx.db, t.ctx.crypto);
       assert.deepEqual([v.ok, v.checked], [true, before]);
+    });
+
+    test('a value the database refuses is a 400, never a 500 (found by the fuzz on PostgreSQL)', async () => {
+      const mark = await post('/api/v1/tracing/marks/%27%20OR%20%271%27%3D%271/close', '{"reason":"x"}');
+      assert.deepEqual([mark.statusCode, mark.json().error.code], [400, 'VALIDATION_FAILED']);
+      const r = await t.app.inject({ url: '/api/v1/test-db-value', headers: { cookie } });
+      if (dialect === 'postgres') assert.deepEqual([r.statusCode, r.json().error.code], [400, 'INVALID_VALUE']);
+      else assert.equal(r.statusCode, 200, 'SQLite casts instead of refusing');
     });
 
     test('a path that does not percent-decode or is too long is a catalogued error, not Fastify’s own body', async () => {
