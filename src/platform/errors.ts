@@ -100,6 +100,7 @@ export const E = defineErrors({
     en: 'The request address is not valid (malformed percent-encoding)',
   },
   URL_TOO_LONG: { status: 414, 'zh-CN': '请求地址中的参数过长', en: 'A parameter of the request address is too long' },
+  DUPLICATE: { status: 409, 'zh-CN': '该记录已存在', en: 'A record with this key already exists' },
   INVALID_VALUE: {
     status: 400,
     'zh-CN': '请求中有值的格式或范围不符合要求',

@@ -175,7 +175,7 @@ for (const dialect of dialects()) {
         const bad = verdict(res, codes);
         if (bad)
           failures.push(
-            `FUZZ_SEED=${fuzzSeed()} ${op.method} ${req.url.slice(0, 200)} as ${who ?? 'anonymous'} (${label}, ${req.headers['content-type'] ?? 'no body'}): ${bad}`,
+            `FUZZ_SEED=${fuzzSeed()} ${op.method} ${req.url.slice(0, 200)} as ${who ?? 'anonymous'} (${label}, ${req.headers['content-type'] ?? 'no body'} ${String(req.payload ?? '').slice(0, 200)}): ${bad}`,
           );
         // Signing out ends the session the request used; sign that role in again.
         if (op.method === 'DELETE' && op.path === '/api/v1/sessions/current' && who) await login(who);

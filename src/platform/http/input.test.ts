@@ -127,6 +127,14 @@ for (const dialect of dialects()) {
       else assert.equal(r.statusCode, 200, 'SQLite casts instead of refusing');
     });
 
+    test('a key that exists already is a 409 DUPLICATE, never a 500 (found by the fuzz: a second site with one code)', async () => {
+      const site = { code: 'S-DUP-1', name: '鼓楼采样点', communityCode: '350102001001', lanes: 2, hours: '8-20' };
+      const first = await post('/api/v1/sampling-sites', JSON.stringify(site));
+      assert.ok(first.statusCode < 300, first.body);
+      const again = await post('/api/v1/sampling-sites', JSON.stringify({ ...site, name: '另一个' }));
+      assert.deepEqual([again.statusCode, again.json().error.code], [409, 'DUPLICATE']);
+    });
+
     test('a path that does not percent-decode or is too long is a catalogued error, not Fastify’s own body', async () => {
       const bad = await t.app.inject({ url: '/api/v1/persons/%ED%A0%80', headers: { cookie } });
       assert.deepEqual([bad.statusCode, bad.json().error.code], [400, 'BAD_URL']);
