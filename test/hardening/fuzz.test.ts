@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/app.ts';
 import { withCheckChar } from '../../src/appeals/appeals.rules.ts';
 import { AppealInput, EnterpriseInput } from '../../src/appeals/appeals.schema.ts';
-import { submitAppeal } from '../../src/appeals/appeals.service.ts';
 import { saveEnterprise } from '../../src/appeals/enterprises.service.ts';
+import { submitAppeal } from '../../src/appeals/intake.service.ts';
 import { setClock } from '../../src/platform/clock.ts';
-import { buildApp } from '../../src/platform/http/app.ts';
 import { DEMO_PASSWORD } from '../../src/sim/accounts.ts';
 import { SCENARIO_NOW, seedScenario } from '../../src/sim/seed.ts';
 import { dialects, testCtx } from '../helpers/db.ts';

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { testApp } from '../../../test/helpers/app.ts';
-import { dialects } from '../../../test/helpers/db.ts';
-import { FuzzRng, fuzzSeed, nastyString } from '../../../test/helpers/fuzz.ts';
-import { residentId } from '../../../test/helpers/testing.ts';
-import { withCheckChar } from '../../appeals/appeals.rules.ts';
-import { createPerson } from '../../people/people.service.ts';
-import { login } from '../auth/auth.service.ts';
-import { AppError } from '../errors.ts';
-import { canonicalText, isStorableText } from '../storable-text.ts';
-import { recordAuditNow, verifyAudit } from './audit.service.ts';
+import { withCheckChar } from '../../src/appeals/appeals.rules.ts';
+import { createPerson } from '../../src/people/people.service.ts';
+import { recordAuditNow, verifyAudit } from '../../src/platform/audit/audit.service.ts';
+import { login } from '../../src/platform/auth/auth.service.ts';
+import { AppError } from '../../src/platform/errors.ts';
+import { canonicalText, isStorableText } from '../../src/platform/storable-text.ts';
+import { testApp } from '../helpers/app.ts';
+import { dialects } from '../helpers/db.ts';
+import { FuzzRng, fuzzSeed, nastyString } from '../helpers/fuzz.ts';
+import { residentId } from '../helpers/testing.ts';
 
 // Random text through every audited action reachable without a scenario: sign-in failures, account
 // creation (as a user whose own name is odd, so the actor label is too), unmasked reads with a
