@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
 import { testCtx } from '../../../test/helpers/db.ts';
-import { buildApp } from './app.ts';
+import { buildApp } from '../../app.ts';
 import { redactUrl } from './log-redact.ts';
 
 test('redactUrl takes IDs and phone numbers out of paths and every query value not known to be plain', () => {
