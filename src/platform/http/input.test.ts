@@ -45,7 +45,9 @@ for (const dialect of dialects()) {
     });
     after(() => t.close());
     // A value the schema let through and the database refuses (PostgreSQL is stricter than SQLite).
-    t.app.get('/api/v1/test-db-value', async () => sql`select cast(${'x'} as integer) as n`.execute(t.ctx.db.k));
+    t.app.get('/api/v1/test-db-value', { config: { scope: 'public' } }, async () =>
+      sql`select cast(${'x'} as integer) as n`.execute(t.ctx.db.k),
+    );
     const post = (url: string, payload: string, headers: Record<string, string> = {}) =>
       t.app.inject({
         method: 'POST',
