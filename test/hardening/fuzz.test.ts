@@ -1,7 +1,8 @@
 // The route fuzz: every route of the OpenAPI document, on a small seeded scenario, as anonymous and
 // as signed-in roles, with generated bodies, headers, path and query values. It fails on any 5xx,
 // on any non-2xx answer that is not the error catalogue's JSON shape, and on any documented route
-// missing from FUZZED_ROUTES. FUZZ_SEED replays a run; FUZZ_CASES sets the cases per route.
+// missing from FUZZED_ROUTES. FUZZ_SEED replays a run; FUZZ_CASES sets the cases per route;
+// FUZZ_UNREACHED=1 lists the routes no request got a 2xx from (where the generator falls short).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
