@@ -29,6 +29,11 @@ export function serveCommands(program: Command): void {
         if (opts.scenarioClock && !ctx.config.clockStart) setClock(SCENARIO_NOW);
         const app = await buildApp(ctx);
         const close = async () => {
+          // The shutdown checkpoint anchors the tail written since the last daily one.
+          const { anchorFile, writeCheckpoint } = await import('./platform/audit/audit.anchor.ts');
+          await writeCheckpoint(ctx.db, ctx.crypto, anchorFile(ctx.config), app.log).catch((e: unknown) =>
+            app.log.error({ err: e }, 'audit checkpoint failed'),
+          );
           await app.close();
           await ctx.db.close();
           process.exit(0);

@@ -4,6 +4,7 @@ import { DIVISIONS } from '../geo/geo.data.ts';
 import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
+import { uploadOf } from '../platform/http/upload.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
 import { appealsDashboard, exportAppeals } from './appeals.dashboard.ts';
 import { CATEGORIES, type Channel, localDay, URGENCIES } from './appeals.rules.ts';
@@ -294,14 +295,9 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       },
     },
     async (r) => {
-      const filename = decodeURIComponent(String(r.headers['x-filename'] ?? 'upload'));
-      const buf = Buffer.isBuffer(r.body) ? r.body : Buffer.from(String(r.body ?? ''), 'utf8');
-      return importEnterprises(
-        ctx,
-        actorOf(r),
-        { buf, filename, contentType: r.headers['content-type'] },
-        { dryRun: (r.query as { dryRun?: string }).dryRun === 'true' },
-      );
+      return importEnterprises(ctx, actorOf(r), uploadOf(r), {
+        dryRun: (r.query as { dryRun?: string }).dryRun === 'true',
+      });
     },
   );
   app.post(

@@ -9,6 +9,7 @@ import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError, messagesOf } from '../platform/errors.ts';
 import { parseCsv } from '../platform/files/csv.ts';
+import { decodeText } from '../platform/files/text.ts';
 import { AppealErrors } from './appeals.errors.ts';
 import { checkCreditCode, SIZES, WHITELIST_TIERS } from './appeals.rules.ts';
 import { EnterpriseInput, type EnterprisesQuery } from './appeals.schema.ts';
@@ -205,7 +206,7 @@ async function readTable(
     });
     return out;
   }
-  return parseCsv(buf.toString('utf8')).map((r) => ({ row: r.line, cells: r.cells }));
+  return parseCsv(decodeText(buf).text).map((r) => ({ row: r.line, cells: r.cells }));
 }
 
 /**
@@ -220,7 +221,6 @@ export async function importEnterprises(
   opts: { dryRun?: boolean } = {},
 ) {
   if (actor !== 'cli') requirePermission(actor, 'enterprises:write');
-  const table = await readTable(file.buf, file.filename, file.contentType);
   const issues: ImportIssue[] = [];
   const issue = (row: number, column: string, reason: string) =>
     issues.push({
@@ -229,6 +229,15 @@ export async function importEnterprises(
       code: 'ENTERPRISE_IMPORT_FIELD',
       message: messagesOf('ENTERPRISE_IMPORT_FIELD', { row, column, reason }),
     });
+  let table: Awaited<ReturnType<typeof readTable>>;
+  try {
+    table = await readTable(file.buf, file.filename, file.contentType);
+  } catch (e) {
+    // An XLSX that is not a zip, or a CSV in no known encoding: one issue, like any other.
+    if (e instanceof AppError) issue(Number(e.params.row ?? 1), '', `${e.messageIn('zh-CN')} / ${e.messageIn('en')}`);
+    else issue(1, '', `${e instanceof Error ? e.message : String(e)} / 无法读取文件`);
+    throw new AppError(AppealErrors.ENTERPRISE_IMPORT_INVALID, { count: issues.length }, { issues });
+  }
   const [head, ...body] = table;
   if (!head || body.length === 0) {
     issue(1, '', 'empty file / 文件为空');

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
+import { AppError } from '../platform/errors.ts';
 import { parseCsv } from '../platform/files/csv.ts';
+import { decodeText } from '../platform/files/text.ts';
 import type { CaseIdentity, CaseRecord } from './cases.schema.ts';
 
 /** The line-list columns: snake_case English name, Chinese header, whether required. */
@@ -130,7 +132,15 @@ async function readXlsx(buf: Buffer): Promise<string[][] | string> {
 export async function readLineList(buf: Buffer, kind: FileKind): Promise<{ rows: RawRow[]; issues: FileIssue[] }> {
   let table: Array<{ row: number; cells: string[] }>;
   if (kind === 'csv') {
-    table = parseCsv(buf.toString('utf8')).map((r) => ({ row: r.line, cells: r.cells }));
+    let text: string;
+    try {
+      text = decodeText(buf).text;
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const row = Number(e.params.row ?? 1);
+      return { rows: [], issues: [{ row, column: '', code: e.code, params: e.params }] };
+    }
+    table = parseCsv(text).map((r) => ({ row: r.line, cells: r.cells }));
   } else {
     const x = await readXlsx(buf);
     if (typeof x === 'string')

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
+import { uploadOf } from '../platform/http/upload.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
 import { figuresWorkbook, templateCsv, templateXlsx } from './cases.export.ts';
 import { casesOf, districtsOf, figuresOf, latestFiguresDay, seriesOf } from './cases.figures.ts';
@@ -117,14 +118,9 @@ export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
       },
     },
     async (request) => {
-      const filename = decodeURIComponent(String(request.headers['x-filename'] ?? 'upload'));
-      const buf = Buffer.isBuffer(request.body) ? request.body : Buffer.from(String(request.body ?? ''), 'utf8');
-      return importCases(
-        ctx,
-        actorOf(request),
-        { buf, filename, contentType: request.headers['content-type'] },
-        { dryRun: (request.query as { dryRun: string }).dryRun === 'true' },
-      );
+      return importCases(ctx, actorOf(request), uploadOf(request), {
+        dryRun: (request.query as { dryRun: string }).dryRun === 'true',
+      });
     },
   );
 

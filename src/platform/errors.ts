@@ -94,6 +94,43 @@ export const E = defineErrors({
     'zh-CN': '请上传 CSV 或 XLSX 文件',
     en: 'Upload a CSV or XLSX file',
   },
+  BAD_URL: {
+    status: 400,
+    'zh-CN': '请求地址无效（百分号编码有误）',
+    en: 'The request address is not valid (malformed percent-encoding)',
+  },
+  URL_TOO_LONG: { status: 414, 'zh-CN': '请求地址中的参数过长', en: 'A parameter of the request address is too long' },
+  DUPLICATE: { status: 409, 'zh-CN': '该记录已存在', en: 'A record with this key already exists' },
+  INVALID_VALUE: {
+    status: 400,
+    'zh-CN': '请求中有值的格式或范围不符合要求',
+    en: 'A value in the request has the wrong form or is out of range',
+  },
+  JSON_TOO_DEEP: {
+    status: 400,
+    'zh-CN': '请求内容嵌套过深（上限 {max} 层）',
+    en: 'The request body is nested too deeply (limit {max} levels)',
+  },
+  BAD_TEXT: {
+    status: 400,
+    'zh-CN': '{where} 含有无法保存的字符（孤立代理项或 NUL）',
+    en: '{where} contains a character that cannot be stored (an unpaired surrogate or NUL)',
+  },
+  BAD_FILENAME: {
+    status: 400,
+    'zh-CN': '文件名（X-Filename）无效：须为 UTF-8 百分号编码、不含控制字符、不超过 255 个字符',
+    en: 'The file name (X-Filename) must be percent-encoded UTF-8 without control characters, at most 255 characters',
+  },
+  IMPORT_ENCODING: {
+    status: 400,
+    'zh-CN': '文件第 {row} 行不是有效的 UTF-8、UTF-16 或 GB18030（GBK）文本，请另存为“CSV UTF-8”后重试',
+    en: 'Row {row} of the file is not valid UTF-8, UTF-16 or GB18030 (GBK) text; save it as "CSV UTF-8" and retry',
+  },
+  IMPORT_BAD_CHARACTER: {
+    status: 400,
+    'zh-CN': '文件第 {row} 行含有无法保存的字符（NUL 或替换字符 U+FFFD，多为转码损坏）',
+    en: 'Row {row} of the file contains a character that cannot be stored (NUL or U+FFFD, usually a damaged conversion)',
+  },
   INTERNAL: {
     status: 500,
     'zh-CN': '服务器内部错误，已记录（编号 {requestId}）',

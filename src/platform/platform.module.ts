@@ -1,4 +1,5 @@
 import { auditCommands } from './audit/audit.cli.ts';
+import { auditCheckpointJob } from './audit/audit.job.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { AuthErrors } from './auth/auth.errors.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -20,7 +21,9 @@ export function platformModule(features: readonly BanyanModule[]): BanyanModule 
     name: 'platform',
     routes: [(app, ctx) => authRoutes(app, ctx, lookups), auditRoutes],
     migrations: [...platformMigrations, ...jobsMigrations],
-    commands: [(p) => userCommands(p, lookups), auditCommands, (p) => jobsCommands(p, jobs)],
+    // The audit anchor is the platform's own daily job; `jobs run` knows it with the modules' jobs.
+    jobs: [auditCheckpointJob],
+    commands: [(p) => userCommands(p, lookups), auditCommands, (p) => jobsCommands(p, [...jobs, auditCheckpointJob])],
     errors: [E, AuthErrors],
   };
 }

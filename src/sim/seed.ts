@@ -45,7 +45,15 @@ export async function isSeeded(ctx: Ctx): Promise<boolean> {
 export const SCENARIO_NOW = '2022-11-11T20:00:00+08:00';
 
 /** Seeds the Fuzhou November-2022 scenario into an empty database; deterministic for a scale. */
-export async function seedScenario(ctx: Ctx, opts: { scale: number; progress?: Progress }): Promise<SeedSummary> {
+export async function seedScenario(
+  ctx: Ctx,
+  opts: {
+    scale: number;
+    progress?: Progress;
+    /** false skips the appeals simulation, most of a small seed's time (the route fuzz makes its own). */
+    appeals?: boolean;
+  },
+): Promise<SeedSummary> {
   const started = Date.now();
   const progress = opts.progress ?? (() => {});
   for (const a of DEMO_ACCOUNTS) await createUser(ctx, 'system', { ...a, password: DEMO_PASSWORD });
@@ -102,7 +110,7 @@ export async function seedScenario(ctx: Ctx, opts: { scale: number; progress?: P
     progress('venues', 1, 1);
   });
   progress('testing', 1, 1);
-  const appeals = await seedAppeals(ctx, rng);
+  const appeals = opts.appeals === false ? {} : await seedAppeals(ctx, rng);
   progress('appeals', 1, 1);
   // Its own random stream: the steps before it stay exactly as they were.
   const tracing = await seedTracing(ctx, SCENARIO_SEED + 80);

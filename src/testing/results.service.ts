@@ -4,6 +4,7 @@ import { recordAudit } from '../platform/audit/audit.service.ts';
 import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
+import { AppError } from '../platform/errors.ts';
 import { readTable } from '../platform/files/table.ts';
 import { insertAlerts } from './alerts.repo.ts';
 import { distinctLatest, FactList, msOf } from './results.rules.ts';
@@ -338,7 +339,14 @@ export async function importResults(ctx: Ctx, actor: Actor | 'cli', buf: Buffer,
     table = await readTable(buf);
   } catch (e) {
     throw invalidFile([
-      { row: 0, column: '', code: 'IMPORT_UNREADABLE', params: { reason: e instanceof Error ? e.message : String(e) } },
+      e instanceof AppError
+        ? { row: Number(e.params.row ?? 0), column: '', code: e.code, params: e.params }
+        : {
+            row: 0,
+            column: '',
+            code: 'IMPORT_UNREADABLE',
+            params: { reason: e instanceof Error ? e.message : String(e) },
+          },
     ]);
   }
   const col = Object.fromEntries(RESULT_COLUMNS.map((c) => [c, table.header.indexOf(c)]));

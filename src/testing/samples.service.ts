@@ -159,7 +159,14 @@ export async function importSamples(ctx: Ctx, actor: Actor | 'cli', buf: Buffer,
     table = await readTable(buf);
   } catch (e) {
     throw invalidFile([
-      { row: 0, column: '', code: 'IMPORT_UNREADABLE', params: { reason: e instanceof Error ? e.message : String(e) } },
+      e instanceof AppError
+        ? { row: Number(e.params.row ?? 0), column: '', code: e.code, params: e.params }
+        : {
+            row: 0,
+            column: '',
+            code: 'IMPORT_UNREADABLE',
+            params: { reason: e instanceof Error ? e.message : String(e) },
+          },
     ]);
   }
   const col = Object.fromEntries(SAMPLE_COLUMNS.map((c) => [c, table.header.indexOf(c)]));

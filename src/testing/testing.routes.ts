@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
+import { uploadOf } from '../platform/http/upload.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
 import { alertRoutes } from './alerts.routes.ts';
 import { receiptRoutes } from './receipts.routes.ts';
@@ -31,10 +32,6 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   app.addContentTypeParser(['text/csv', XLSX], { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) =>
     done(null, body),
   );
-  const file = (r: { headers: Record<string, unknown>; body: unknown }) => ({
-    buf: Buffer.isBuffer(r.body) ? r.body : Buffer.from(String(r.body ?? '')),
-    name: decodeURIComponent(String(r.headers['x-filename'] ?? 'upload')),
-  });
 
   app.get(
     '/api/v1/campaigns',
@@ -155,8 +152,9 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       schema: { tags, summary: 'Import samples (CSV/XLSX, all or nothing)' },
     },
     async (r) => {
-      const f = file(r);
-      return importSamples(ctx, actorOf(r), f.buf, f.name);
+      const actor = actorOf(r);
+      const f = uploadOf(r);
+      return importSamples(ctx, actor, f.buf, f.filename);
     },
   );
   app.post(
@@ -194,8 +192,9 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       schema: { tags, summary: 'Import lab results (CSV/XLSX, all or nothing)' },
     },
     async (r) => {
-      const f = file(r);
-      return importResults(ctx, actorOf(r), f.buf, f.name);
+      const actor = actorOf(r);
+      const f = uploadOf(r);
+      return importResults(ctx, actor, f.buf, f.filename);
     },
   );
   app.get(

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
+import { uploadOf } from '../platform/http/upload.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
 import { traceCase } from './copresence.service.ts';
 import { listMarks } from './marks-list.service.ts';
@@ -91,7 +92,7 @@ export async function tracingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       },
     },
     async (r, reply) => {
-      const buf = Buffer.isBuffer(r.body) ? r.body : Buffer.from(String(r.body ?? ''), 'utf8');
+      const { buf } = uploadOf(r);
       const dryRun = (r.query as { dryRun?: string }).dryRun === 'true';
       const out = await addMarks(ctx, actorOf(r), await readMarkSheet(buf), 'import', undefined, { dryRun });
       reply.status(out.added ? 201 : 200);
@@ -105,6 +106,15 @@ export async function tracingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       schema: {
         tags,
         summary: 'Withdraw (recorded by mistake) or end a mark, with a reason',
+        params: jsonSchema(
+          z.object({
+            id: z.coerce
+              .number()
+              .int()
+              .positive()
+              .max(2 ** 31 - 1),
+          }),
+        ),
         body: jsonSchema(
           z.object({ reason: z.string().min(1).max(500), status: z.enum(['withdrawn', 'ended']).optional() }),
         ),
@@ -114,7 +124,7 @@ export async function tracingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       closeRiskMark(
         ctx,
         actorOf(r),
-        Number((r.params as { id: string }).id),
+        (r.params as { id: number }).id,
         r.body as { reason: string; status?: 'withdrawn' | 'ended' },
       ),
   );

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
+import { uploadOf } from '../platform/http/upload.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
 import { readPaperSheet } from './paper.import.ts';
 import { enterPaperRecords } from './paper.service.ts';
@@ -47,7 +48,7 @@ export async function paperRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
       schema: { tags, summary: 'Import a CSV/XLSX paper sign-in sheet (row-numbered errors, all or nothing)' },
     },
     async (r, reply) => {
-      const buf = Buffer.isBuffer(r.body) ? r.body : Buffer.from(String(r.body ?? ''), 'utf8');
+      const { buf } = uploadOf(r);
       const out = await enterPaperRecords(ctx, actorOf(r), await readPaperSheet(buf));
       reply.status(out.entered ? 201 : 200);
       return out;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
+import { uploadOf } from '../platform/http/upload.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
 import { importResidents, listResidents } from './residents.service.ts';
 
@@ -50,7 +51,7 @@ export async function residentsRoutes(app: FastifyInstance, ctx: Ctx): Promise<v
       },
     },
     async (r, reply) => {
-      const buf = Buffer.isBuffer(r.body) ? r.body : Buffer.from(String(r.body ?? ''), 'utf8');
+      const { buf } = uploadOf(r);
       const { dryRun } = r.query as z.infer<typeof DryRun>;
       const out = await importResidents(ctx, actorOf(r), (r.params as { code: string }).code, buf, dryRun === 'true');
       reply.status(out.added && !out.dryRun ? 201 : 200);

@@ -95,6 +95,9 @@ export interface AuditEntry {
 export interface AuditVerify {
   ok: boolean;
   checked: number;
+  faultCount: number;
+  /** Every fault found (up to 1,000), in chain order, then those the anchor reveals. */
+  faults: Array<{ id: number; reason: string }>;
   firstBad?: { id: number; reason: string };
 }
 

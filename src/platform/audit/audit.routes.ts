@@ -4,6 +4,7 @@ import { requirePermission } from '../auth/auth.service.ts';
 import type { Ctx } from '../context.ts';
 import { actorOf } from '../http/session.ts';
 import { jsonSchema } from '../http/zod.ts';
+import { anchorFile } from './audit.anchor.ts';
 import { listAudit, verifyAudit } from './audit.service.ts';
 
 const AuditQuery = z.object({
@@ -32,7 +33,7 @@ export async function auditRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
     { config: { scope: 'city' }, schema: { tags: ['audit'], summary: 'Verify the hash chain' } },
     async (request) => {
       requirePermission(actorOf(request), 'audit:read');
-      return verifyAudit(ctx.db, ctx.crypto);
+      return verifyAudit(ctx.db, ctx.crypto, { anchorFile: anchorFile(ctx.config) });
     },
   );
 }

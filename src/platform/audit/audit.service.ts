@@ -1,7 +1,9 @@
 import type { Crypto } from '../crypto.ts';
 import type { Db } from '../db/db.ts';
+import { canonicalText } from '../storable-text.ts';
+import { readCheckpoints } from './audit.anchor.ts';
 import { type Executor, entriesAfter, insertEntry, lastEntry, listEntries, lockChain } from './audit.repo.ts';
-import { type ChainFault, canonical, checkEntry, GENESIS_HASH } from './audit.rules.ts';
+import { type ChainFault, type Checkpoint, canonical, checkAnchors, checkEntry, GENESIS_HASH } from './audit.rules.ts';
 
 /** What a caller records: who did what to which record, with a JSON detail free of raw PII. */
 export interface AuditInput {
@@ -12,18 +14,22 @@ export interface AuditInput {
   detail?: Record<string, unknown>;
 }
 
-/** Appends to the hash chain inside the caller's transaction, so the change and its record commit together. */
+/**
+ * Appends to the hash chain inside the caller's transaction, so the change and its record commit
+ * together. Every string is made canonical first (see storable-text.ts) and the MAC covers exactly the
+ * strings stored: a string the database would store differently can no longer break the chain.
+ */
 export async function recordAudit(db: Db, crypto: Crypto, trx: Executor, input: AuditInput): Promise<void> {
   await lockChain(db, trx);
   const last = await lastEntry(trx);
   const fields = {
     id: last ? last.id + 1 : 1,
     at: new Date().toISOString(),
-    actor: input.actor,
-    action: input.action,
-    entity: input.entity,
-    entityId: input.entityId == null ? null : String(input.entityId),
-    detail: JSON.stringify(input.detail ?? {}),
+    actor: canonicalText(input.actor),
+    action: canonicalText(input.action),
+    entity: canonicalText(input.entity),
+    entityId: input.entityId == null ? null : canonicalText(String(input.entityId)),
+    detail: JSON.stringify(input.detail ?? {}, (_k, v: unknown) => (typeof v === 'string' ? canonicalText(v) : v)),
     prevHash: last ? last.hash : GENESIS_HASH,
   };
   await insertEntry(trx, {
@@ -44,42 +50,84 @@ export async function recordAuditNow(db: Db, crypto: Crypto, input: AuditInput):
   await db.k.transaction().execute((trx) => recordAudit(db, crypto, trx, input));
 }
 
-/** Walks the whole chain; reports the first entry that was edited, unlinked or removed. */
+/** At most this many faults are listed; `faultCount` says how many there were. */
+export const MAX_FAULTS_LISTED = 1000;
+
+/** The outcome of a verification: every fault (up to MAX_FAULTS_LISTED), and the anchor checked against. */
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  faultCount: number;
+  faults: ChainFault[];
+  /** The first fault, kept for older clients. */
+  firstBad?: ChainFault;
+  /** The anchor file and its checkpoints, or null when there is none yet (the tail is then unanchored). */
+  anchor: { file: string; checkpoints: number; latest: { id: number; at: string } | null } | null;
+}
+
+/**
+ * Walks the whole chain and reports every entry that was edited, unlinked or removed, going on past
+ * each break so that one bad entry cannot hide later tampering; then holds the table to the
+ * checkpoints of `anchorFile` (if any), which reveals a deleted tail.
+ */
 export async function verifyAudit(
   db: Db,
   crypto: Crypto,
-): Promise<{ ok: boolean; checked: number; firstBad?: ChainFault }> {
+  opts: { anchorFile?: string } = {},
+): Promise<AuditVerification> {
+  const checkpoints = opts.anchorFile ? readCheckpoints(opts.anchorFile) : null;
+  const anchored = new Map<number, string | undefined>((checkpoints ?? []).map((c) => [c.id, undefined]));
+  const faults: ChainFault[] = [];
+  let faultCount = 0;
+  const add = (fs: ChainFault[]) => {
+    faultCount += fs.length;
+    for (const f of fs) if (faults.length < MAX_FAULTS_LISTED) faults.push(f);
+  };
   let prev: { id: number; hash: string } | null = null;
   let checked = 0;
   for (;;) {
     const page = await entriesAfter(db, prev?.id ?? 0, 5000);
     if (page.length === 0) break;
     for (const r of page) {
-      // The first entry must be id 1: deleting the head of the log is a gap too.
-      const fault =
-        prev === null && r.id !== 1
-          ? ({ id: r.id, reason: 'gap' } as const)
-          : checkEntry(
-              {
-                id: r.id,
-                at: r.at,
-                actor: r.actor,
-                action: r.action,
-                entity: r.entity,
-                entityId: r.entity_id,
-                detail: r.detail,
-                prevHash: r.prev_hash,
-                hash: r.hash,
-              },
-              prev,
-              crypto.mac,
-            );
-      if (fault) return { ok: false, checked, firstBad: fault };
+      add(
+        checkEntry(
+          {
+            id: r.id,
+            at: r.at,
+            actor: r.actor,
+            action: r.action,
+            entity: r.entity,
+            entityId: r.entity_id,
+            detail: r.detail,
+            prevHash: r.prev_hash,
+            hash: r.hash,
+          },
+          prev,
+          crypto.mac,
+        ),
+      );
+      if (anchored.has(r.id)) anchored.set(r.id, r.hash);
       prev = { id: r.id, hash: r.hash };
       checked++;
     }
   }
-  return { ok: true, checked };
+  if (checkpoints) add(checkAnchors(checkpoints, (id) => anchored.get(id), prev?.id ?? 0, crypto.mac));
+  const latest = checkpoints?.reduce<Checkpoint | null>((a, c) => (a && a.id >= c.id ? a : c), null) ?? null;
+  return {
+    ok: faultCount === 0,
+    checked,
+    faultCount,
+    faults,
+    ...(faults[0] ? { firstBad: faults[0] } : {}),
+    anchor:
+      opts.anchorFile && checkpoints
+        ? {
+            file: opts.anchorFile,
+            checkpoints: checkpoints.length,
+            latest: latest ? { id: latest.id, at: latest.at } : null,
+          }
+        : null,
+  };
 }
 
 /** A page of the log for the auditor's screen. */

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { EmptyInListPlugin } from './empty-in.ts';
 import { readerKysely } from './reader.ts';
 import type { Database } from './schema.ts';
 
@@ -67,7 +68,8 @@ export function openDb(opts: { url?: string | null; file?: string }): Db {
     pool.on('error', (err: Error & { code?: string }) => {
       if (err.code !== '57P01') process.stderr.write(`postgres pool: idle client error: ${err.message}\n`);
     });
-    const k = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    // SQLite reads `IN ()` as false already; PostgreSQL refuses it (see empty-in.ts).
+    const k = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new EmptyInListPlugin()] });
     return { k, reads: k, dialect: 'postgres', close: () => k.destroy() };
   }
   const file = opts.file ?? ':memory:';

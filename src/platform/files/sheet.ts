@@ -23,6 +23,12 @@ export async function readSheet<K extends string>(
   try {
     table = await readTable(buf);
   } catch (e) {
+    // A CSV in no known encoding names its row, like every other problem of a sheet.
+    if (e instanceof AppError) {
+      const row = Number(e.params.row ?? 1);
+      const issue = { row, column: '', code: e.code, message: messagesOf(e.code, e.params) };
+      throw new AppError(E.IMPORT_INVALID, { count: 1 }, { issues: [issue] });
+    }
     throw new AppError(E.IMPORT_UNREADABLE, { reason: (e as Error).message });
   }
   const issues: SheetIssue[] = [];

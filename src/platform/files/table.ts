@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parseCsv } from './csv.ts';
+import { decodeText } from './text.ts';
 
 /** A data row with its 1-based row number in the file (the header is row 1). */
 export interface TableRow {
@@ -18,7 +19,10 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-/** Reads the first sheet of an XLSX (a zip) or a CSV into a header and rows; throws on an unreadable file. */
+/**
+ * Reads the first sheet of an XLSX (a zip) or a CSV in any encoding decodeText knows into a header
+ * and rows; throws on an unreadable file (an AppError naming the row for a CSV that is not text).
+ */
 export async function readTable(buf: Buffer): Promise<{ header: string[]; rows: TableRow[] }> {
   let table: TableRow[];
   if (buf.length > 4 && buf.readUInt32LE(0) === 0x04034b50) {
@@ -30,7 +34,7 @@ export async function readTable(buf: Buffer): Promise<{ header: string[]; rows: 
       table.push({ row: n, cells: (r.values as ExcelJS.CellValue[]).slice(1).map(cellText) });
     });
   } else {
-    table = parseCsv(buf.toString('utf8')).map((r) => ({ row: r.line, cells: r.cells }));
+    table = parseCsv(decodeText(buf).text).map((r) => ({ row: r.line, cells: r.cells }));
   }
   const [head, ...rows] = table;
   return { header: (head?.cells ?? []).map((h) => h.trim()), rows };

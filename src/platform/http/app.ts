@@ -12,7 +12,9 @@ import { ping } from '../db/migrations.repo.ts';
 import { AppError, E, langOf, listErrors } from '../errors.ts';
 import { startEventChannel } from '../events.channel.ts';
 import { type BanyanModule, contributions } from '../module.ts';
-import { installErrorHandling } from './errors.http.ts';
+import { frameworkErrors, installErrorHandling } from './errors.http.ts';
+import { installInputGuards } from './input.ts';
+import { reqLogSerializer } from './log-redact.ts';
 import { requireRouteScopes } from './route-scope.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { installSessions } from './session.ts';
@@ -52,14 +54,17 @@ export async function createApp(
         : {
             level: ctx.config.logLevel,
             redact: { paths: REDACT, censor: '[redacted]' },
+            serializers: { req: reqLogSerializer },
             ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
     bodyLimit: 1024 * 1024,
+    frameworkErrors,
     trustProxy: fastifyTrustProxy(ctx.config.trustProxy),
   });
   app.setValidatorCompiler(zodValidatorCompiler);
   requireRouteScopes(app);
   installErrorHandling(app);
+  installInputGuards(app);
 
   installSecurityHeaders(app);
   await app.register(cookie);

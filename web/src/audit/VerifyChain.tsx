@@ -25,10 +25,20 @@ export function VerifyChain() {
             ? `✓ ${t('audit.ok', { n: formatNumber(result.checked) })}`
             : `✗ ${t('audit.bad', {
                 n: formatNumber(result.checked),
+                count: formatNumber(result.faultCount),
                 id: result.firstBad?.id ?? '?',
                 reason: result.firstBad?.reason ?? '?',
               })}`}
         </p>
+      )}
+      {result && result.faults.length > 1 && (
+        <ul className="verify-faults" data-testid="verify-faults">
+          {result.faults.map((f) => (
+            <li key={`${f.id}-${f.reason}`}>
+              #{f.id} {f.reason}
+            </li>
+          ))}
+        </ul>
       )}
       {verify.error !== undefined && <ErrorBox error={verify.error} onRetry={run} />}
     </div>

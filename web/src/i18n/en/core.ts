@@ -94,7 +94,7 @@ export const core: Record<keyof typeof zh, string> = {
   'audit.verify': 'Verify chain',
   'audit.verifying': 'Verifying…',
   'audit.ok': 'Audit chain intact: {n} entries checked.',
-  'audit.bad': 'Audit chain broken: {n} entries checked, first bad entry #{id} ({reason}).',
+  'audit.bad': 'Audit chain broken: {n} entries checked, {count} fault(s), the first at entry #{id} ({reason}).',
   'audit.at': 'Time',
   'audit.actor': 'Actor',
   'audit.action': 'Action',

@@ -91,7 +91,7 @@ export const core = {
   'audit.verify': '校验链',
   'audit.verifying': '正在校验…',
   'audit.ok': '审计链完整：已校验 {n} 条记录。',
-  'audit.bad': '审计链已损坏：已校验 {n} 条，第一条异常记录 #{id}（{reason}）。',
+  'audit.bad': '审计链已损坏：已校验 {n} 条，发现 {count} 处异常，第一处在记录 #{id}（{reason}）。',
   'audit.at': '时间',
   'audit.actor': '操作人',
   'audit.action': '操作',
