@@ -197,6 +197,8 @@ export async function benchScans(): Promise<Record<string, unknown>> {
       people: RESIDENTS,
       seconds: SECONDS,
       concurrency: Number(process.env.BENCH_CONNECTIONS || 64),
+      // BENCH_KEYED=1: every scan carries an Idempotency-Key, as the guard's scanner sends one.
+      keyed: process.env.BENCH_KEYED === '1',
     };
     // Both servers get the same warm-up before the measured runs: every venue code once, counted
     // rather than timed (on a busy machine 3 s did not reach them all, and each miss is a signature
@@ -267,6 +269,7 @@ export async function benchScans(): Promise<Record<string, unknown>> {
     return {
       residents: RESIDENTS,
       venues: VENUES,
+      keyed: common.keyed,
       writerNice: ctx.config.writerNice,
       cores,
       writerThreads: writerTids.size,
