@@ -11,6 +11,14 @@ import { events } from '../platform/events.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
+import {
+  type KeyedRequest,
+  type KnownReply,
+  requestHash,
+  sameRequest,
+  storedAnswer,
+  storedReplyOf,
+} from './scan-keys.ts';
 import { ScanWriter } from './scan-writer.ts';
 import { type CodeKeys, codeKeys, readPersonalCode, readVenueCode } from './venues.codes.ts';
 import { VenueErrors } from './venues.errors.ts';
@@ -40,7 +48,7 @@ interface CheckState {
   writer: ScanWriter;
   /** Health-code's state of the same database (one object for the database's life). */
   colour: ColourState;
-  replies: Map<string, CheckResult>;
+  replies: Map<string, KnownReply>;
   stale: { venues: boolean; policies: boolean };
   /** The Beijing day of the last check and the policy in force on it. */
   day?: DayRule;
@@ -156,23 +164,65 @@ async function guardMayEnter(ctx: Ctx, guard: Actor, venue: StoredVenue): Promis
     throw new AppError(VenueErrors.VENUE_NOT_YOURS);
 }
 
+/** What the route knows of a scan request besides its body. */
+export interface CheckOptions {
+  guard: Actor | null;
+  /** The signed-in user who sent it (a key is bound to its caller), or null. */
+  caller?: number | null;
+  now?: number;
+}
+
+/** A scan request's body and its Idempotency-Key. */
+export interface CheckInput {
+  venueCode: string;
+  personalCode?: string;
+  idNumber?: string;
+  proxy?: boolean;
+  key?: string;
+}
+
 /**
  * The entrance check: verifies the venue code and the person (rotating personal code, or a resident
  * ID entered by a guard), derives the colour, applies the venue's rule, and records the scan; the
- * answer is sent only after the scan is committed. A retried request with the same key gets the
- * same answer and no second record.
+ * answer is sent only after the scan is committed. A key binds to its caller and request: a retry
+ * gets the stored answer and no second record, even after a restart; another request with the
+ * same key is refused (SCAN_KEY_REUSED).
  */
-export async function check(
+export function check(ctx: Ctx, input: CheckInput, opts: CheckOptions): Promise<CheckResult> {
+  return input.key === undefined ? checkOnce(ctx, input, opts, null) : checkKeyed(ctx, input.key, input, opts);
+}
+
+async function checkKeyed(ctx: Ctx, key: string, input: CheckInput, opts: CheckOptions): Promise<CheckResult> {
+  const built = ready.get(ctx.db);
+  const s = built && isFresh(built) ? built : await freshState(ctx);
+  const keyed: KeyedRequest = { key, hash: requestHash(ctx, opts.caller ?? null, input) };
+  const known = s.replies.get(key);
+  if (known) return sameRequest(known, keyed);
+  let result: CheckResult;
+  try {
+    result = await checkOnce(ctx, input, opts, keyed);
+  } catch (e) {
+    // A refusal now may follow an answer stored before: a retry whose personal code has since
+    // expired, or whose venue code was revoked, gets the answer it was given.
+    if (!(e instanceof AppError) || e.code === VenueErrors.SCAN_OVERLOADED || e.code === VenueErrors.SCAN_KEY_REUSED)
+      throw e;
+    const stored = await storedAnswer(ctx, keyed);
+    if (!stored) throw e;
+    result = stored;
+  }
+  if (s.replies.size > MAX_CACHE) s.replies.clear();
+  s.replies.set(key, { hash: keyed.hash, result });
+  return result;
+}
+
+async function checkOnce(
   ctx: Ctx,
-  input: { venueCode: string; personalCode?: string; idNumber?: string; proxy?: boolean; key?: string },
-  opts: { guard: Actor | null; now?: number },
+  input: CheckInput,
+  opts: CheckOptions,
+  keyed: KeyedRequest | null,
 ): Promise<CheckResult> {
   const built = ready.get(ctx.db);
   const s = built && isFresh(built) ? built : await freshState(ctx);
-  if (input.key) {
-    const earlier = s.replies.get(input.key);
-    if (earlier) return earlier;
-  }
   const now = opts.now ?? nowMs();
   const venue = venueOf(s, input.venueCode);
   let personId: number;
@@ -202,19 +252,7 @@ export async function check(
     hours,
     now,
   );
-  const scanId = input.key ?? uuidv7(now);
-  await s.writer.write({
-    id: scanId,
-    venue_id: venue.id,
-    person_id: personId,
-    at: new Date(now).toISOString(),
-    day,
-    verdict: v.verdict,
-    colour: colour.colour,
-    reasons: v.reasons.length ? JSON.stringify(v.reasons.map((r) => r.code)) : '[]',
-    proxy: input.proxy ? 1 : 0,
-    source,
-  });
+  const scanId = keyed?.key ?? uuidv7(now);
   const result: CheckResult = {
     scanId,
     verdict: v.verdict,
@@ -225,9 +263,23 @@ export async function check(
     reasons: v.reasons,
     venue: { code: venue.code, name: venue.name, category: venue.category },
   };
-  if (input.key) {
-    if (s.replies.size > MAX_CACHE) s.replies.clear();
-    s.replies.set(input.key, result);
-  }
-  return result;
+  const skipped = await s.writer.write({
+    id: scanId,
+    venue_id: venue.id,
+    person_id: personId,
+    at: new Date(now).toISOString(),
+    day,
+    verdict: v.verdict,
+    colour: colour.colour,
+    reasons: v.reasons.length ? JSON.stringify(v.reasons.map((r) => r.code)) : '[]',
+    proxy: input.proxy ? 1 : 0,
+    source,
+    request_hash: keyed?.hash ?? null,
+    reply: keyed ? storedReplyOf(result) : null,
+  });
+  if (!skipped?.has(scanId)) return result;
+  // Not stored as sent (the key was stored before, or came twice at once): what is stored answers.
+  const stored = keyed && (await storedAnswer(ctx, keyed));
+  if (!stored) throw new Error(`scan ${scanId} was neither stored nor found`);
+  return stored;
 }

@@ -44,7 +44,11 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
       const guard = r.actor && permissionsOf(r.actor.role).includes('scans:guard') ? r.actor : null;
       const key = r.headers['idempotency-key'];
       reply.status(201);
-      return check(ctx, { ...b, key: typeof key === 'string' && key.length <= 100 ? key : undefined }, { guard });
+      return check(
+        ctx,
+        { ...b, key: typeof key === 'string' && key.length <= 100 ? key : undefined },
+        { guard, caller: r.actor?.userId ?? null },
+      );
     },
   );
   app.get(
