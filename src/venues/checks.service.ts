@@ -14,9 +14,11 @@ import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import {
   type KeyedRequest,
   type KnownReply,
+  rememberReply,
   requestHash,
   sameRequest,
-  storedAnswer,
+  storedAfterRefusal,
+  storedAnswerOf,
   storedReplyOf,
 } from './scan-keys.ts';
 import { ScanWriter } from './scan-writer.ts';
@@ -188,59 +190,41 @@ export interface CheckInput {
  * gets the stored answer and no second record, even after a restart; another request with the
  * same key is refused (SCAN_KEY_REUSED).
  */
-export function check(ctx: Ctx, input: CheckInput, opts: CheckOptions): Promise<CheckResult> {
-  return input.key === undefined ? checkOnce(ctx, input, opts, null) : checkKeyed(ctx, input.key, input, opts);
-}
-
-async function checkKeyed(ctx: Ctx, key: string, input: CheckInput, opts: CheckOptions): Promise<CheckResult> {
+export async function check(ctx: Ctx, input: CheckInput, opts: CheckOptions): Promise<CheckResult> {
   const built = ready.get(ctx.db);
   const s = built && isFresh(built) ? built : await freshState(ctx);
-  const keyed: KeyedRequest = { key, hash: requestHash(ctx, opts.caller ?? null, input) };
-  const known = s.replies.get(key);
-  if (known) return sameRequest(known, keyed);
-  let result: CheckResult;
-  try {
-    result = await checkOnce(ctx, input, opts, keyed);
-  } catch (e) {
-    // A refusal now may follow an answer stored before: a retry whose personal code has since
-    // expired, or whose venue code was revoked, gets the answer it was given.
-    if (!(e instanceof AppError) || e.code === VenueErrors.SCAN_OVERLOADED || e.code === VenueErrors.SCAN_KEY_REUSED)
-      throw e;
-    const stored = await storedAnswer(ctx, keyed);
-    if (!stored) throw e;
-    result = stored;
+  const keyed: KeyedRequest | null =
+    input.key === undefined ? null : { key: input.key, hash: requestHash(ctx, opts.caller ?? null, input) };
+  if (keyed) {
+    const known = s.replies.get(keyed.key);
+    if (known) return sameRequest(known, keyed);
   }
-  if (s.replies.size > MAX_CACHE) s.replies.clear();
-  s.replies.set(key, { hash: keyed.hash, result });
-  return result;
-}
-
-async function checkOnce(
-  ctx: Ctx,
-  input: CheckInput,
-  opts: CheckOptions,
-  keyed: KeyedRequest | null,
-): Promise<CheckResult> {
-  const built = ready.get(ctx.db);
-  const s = built && isFresh(built) ? built : await freshState(ctx);
   const now = opts.now ?? nowMs();
-  const venue = venueOf(s, input.venueCode);
+  let venue: StoredVenue;
   let personId: number;
   let source: 'code' | 'id';
-  if (input.personalCode) {
-    const r = readPersonalCode(s.keys, input.personalCode, now);
-    if (r === null) throw new AppError(VenueErrors.PERSONAL_CODE_INVALID);
-    if (r === 'expired') throw new AppError(VenueErrors.PERSONAL_CODE_EXPIRED);
-    personId = r;
-    source = 'code';
-  } else if (input.idNumber && opts.guard) {
-    await guardMayEnter(ctx, opts.guard, venue);
-    const facts = validateIdNumber(input.idNumber);
-    const p = await findPersonByIndex(ctx.db, ctx.crypto.blindIndex('id', facts.idNumber));
-    if (!p) throw new AppError(VenueErrors.SCAN_PERSON_UNKNOWN);
-    personId = p.id;
-    source = 'id';
-  } else throw new AppError(VenueErrors.SCAN_WHO_MISSING);
+  try {
+    venue = venueOf(s, input.venueCode);
+    if (input.personalCode) {
+      const r = readPersonalCode(s.keys, input.personalCode, now);
+      if (r === null) throw new AppError(VenueErrors.PERSONAL_CODE_INVALID);
+      if (r === 'expired') throw new AppError(VenueErrors.PERSONAL_CODE_EXPIRED);
+      personId = r;
+      source = 'code';
+    } else if (input.idNumber && opts.guard) {
+      await guardMayEnter(ctx, opts.guard, venue);
+      const facts = validateIdNumber(input.idNumber);
+      const p = await findPersonByIndex(ctx.db, ctx.crypto.blindIndex('id', facts.idNumber));
+      if (!p) throw new AppError(VenueErrors.SCAN_PERSON_UNKNOWN);
+      personId = p.id;
+      source = 'id';
+    } else throw new AppError(VenueErrors.SCAN_WHO_MISSING);
+  } catch (e) {
+    // A retry whose personal code has since expired, or whose venue code was revoked, gets the
+    // answer stored for it; any other request gets the refusal.
+    if (!keyed) throw e;
+    return rememberReply(s.replies, keyed, await storedAfterRefusal(ctx, keyed, e));
+  }
   const test = testsOf(s.colour, personId);
   const colour = colourFor(s.colour, personId, test, now);
   const { day, policyId } = dayRuleOf(s, now);
@@ -277,9 +261,10 @@ async function checkOnce(
     request_hash: keyed?.hash ?? null,
     reply: keyed ? storedReplyOf(result) : null,
   });
-  if (!skipped?.has(scanId)) return result;
+  if (!keyed) {
+    if (skipped?.has(scanId)) throw new Error(`scan id ${scanId} was stored twice`);
+    return result;
+  }
   // Not stored as sent (the key was stored before, or came twice at once): what is stored answers.
-  const stored = keyed && (await storedAnswer(ctx, keyed));
-  if (!stored) throw new Error(`scan ${scanId} was neither stored nor found`);
-  return stored;
+  return rememberReply(s.replies, keyed, skipped?.has(scanId) ? await storedAnswerOf(ctx, keyed) : result);
 }

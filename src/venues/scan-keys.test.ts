@@ -190,11 +190,18 @@ for (const dialect of dialects()) {
       assert.deepEqual([first.statusCode, first.json().colour, first.json().verdict], [201, 'green', 'allow']);
       await becomesCase(server.ctx, idOf(0), 'K1');
       (await checkState(server.ctx)).replies.clear();
-      const fresh = await scan('fresh-key', { ...body, personalCode: personalCode(store.keys, pid[0] as number) });
-      assert.equal(fresh.json().colour, 'red', 'a new scan sees the case');
+      const freshBody = { ...body, personalCode: personalCode(store.keys, pid[0] as number) };
+      const fresh = await scan('fresh-key', freshBody);
+      assert.deepEqual([fresh.json().colour, fresh.json().reasons[0]?.code], ['red', 'colour-red'], 'it sees the case');
       const retry = await scan('cleared-key', body);
       assert.deepEqual([retry.statusCode, retry.json()], [201, first.json()]);
       (await checkState(server.ctx)).replies.clear();
+      const denied = await scan('fresh-key', freshBody);
+      assert.deepEqual(
+        [denied.statusCode, denied.json()],
+        [201, fresh.json()],
+        'a refusal, its reasons in both languages',
+      );
       const reused = await scan('cleared-key', { ...body, venueCode: venue('MKT1') });
       assert.deepEqual([reused.statusCode, reused.json().error?.code], [422, 'SCAN_KEY_REUSED']);
       assert.equal((await storedRows('cleared-key')).length, 1);

@@ -17,7 +17,7 @@ export interface KnownReply {
   result: CheckResult;
 }
 
-/** What a scan's row does not hold of its answer (`scans.reply`). */
+/** What a scan's row does not hold of its answer (`scans.reply`, written by storedReplyOf). */
 interface StoredReply {
   colourRule: string;
   lastNegativeSampledAt: string | null;
@@ -46,15 +46,15 @@ export function requestHash(
     prefix = Buffer.from(hkdfSync('sha256', ctx.config.secret, 'banyan', 'scan-request', 32)).toString('base64url');
     prefixes.set(ctx.config, prefix);
   }
-  // JSON keeps the fields apart whatever they contain.
-  const body = JSON.stringify([
-    caller,
-    input.venueCode,
-    input.personalCode ?? null,
-    input.idNumber ?? null,
-    input.proxy === true,
-  ]);
-  return hash('sha256', prefix + body, 'base64url').slice(0, 22);
+  // Lengths keep the fields apart whatever they contain (the ID, last, runs to the end); JSON
+  // would too, at twice the cost on the hot path.
+  const v = input.venueCode;
+  const p = input.personalCode ?? '';
+  return hash(
+    'sha256',
+    `${prefix}${caller}|${input.proxy === true ? 1 : 0}|${v.length}:${v}|${p.length}:${p}|${input.idNumber ?? ''}`,
+    'base64url',
+  ).slice(0, 22);
 }
 
 /** The answer kept for a key, if the key came with the same request; another request is a 422. */
@@ -65,12 +65,10 @@ export function sameRequest(known: KnownReply, keyed: KeyedRequest): CheckResult
 
 /** The parts of an answer stored with a keyed scan (the rest are columns of the scan or its venue). */
 export function storedReplyOf(r: CheckResult): string {
-  const stored: StoredReply = {
-    colourRule: r.colourRule,
-    lastNegativeSampledAt: r.lastNegativeSampledAt,
-    reasons: r.reasons,
-  };
-  return JSON.stringify(stored);
+  // Written out rather than JSON.stringify of an object: a third of the cost, and the same JSON.
+  const neg = r.lastNegativeSampledAt === null ? 'null' : JSON.stringify(r.lastNegativeSampledAt);
+  const reasons = r.reasons.length ? JSON.stringify(r.reasons) : '[]';
+  return `{"colourRule":${JSON.stringify(r.colourRule)},"lastNegativeSampledAt":${neg},"reasons":${reasons}}`;
 }
 
 /**
@@ -92,4 +90,31 @@ export async function storedAnswer(ctx: Ctx, keyed: KeyedRequest): Promise<Check
     reasons: reply.reasons,
     venue: { code: row.venue_code, name: row.venue_name, category: row.venue_category },
   };
+}
+
+/** The stored answer of a key whose scan the writer reports as stored before; it must exist. */
+export async function storedAnswerOf(ctx: Ctx, keyed: KeyedRequest): Promise<CheckResult> {
+  const stored = await storedAnswer(ctx, keyed);
+  if (!stored) throw new Error(`scan ${keyed.key} was neither stored nor found`);
+  return stored;
+}
+
+/**
+ * After a keyed request was refused before its scan (a code expired, a venue code revoked): the
+ * answer stored for the same request if there is one, otherwise the refusal itself.
+ */
+export async function storedAfterRefusal(ctx: Ctx, keyed: KeyedRequest, refusal: unknown): Promise<CheckResult> {
+  if (!(refusal instanceof AppError)) throw refusal;
+  const stored = await storedAnswer(ctx, keyed);
+  if (!stored) throw refusal;
+  return stored;
+}
+
+const MAX_REPLIES = 200_000;
+
+/** Keeps an answer for its key (a retry is answered from memory) and returns it. */
+export function rememberReply(replies: Map<string, KnownReply>, keyed: KeyedRequest, result: CheckResult): CheckResult {
+  if (replies.size > MAX_REPLIES) replies.clear();
+  replies.set(keyed.key, { hash: keyed.hash, result });
+  return result;
 }
