@@ -14,12 +14,15 @@ import { MIGRATIONS } from '../src/migrations.ts';
 import { MODULES } from '../src/modules.ts';
 import type { Actor } from '../src/platform/auth/auth.rules.ts';
 import { loadConfig } from '../src/platform/config.ts';
+import type { Ctx } from '../src/platform/context.ts';
 import { createCrypto } from '../src/platform/crypto.ts';
 import { openDb } from '../src/platform/db/db.ts';
 import { migrate } from '../src/platform/db/migrations.repo.ts';
+import { LISTEN_BACKLOG } from '../src/platform/http/admission.ts';
 import { threadStatFields } from '../src/platform/thread-stat.ts';
 import { statusIndex } from '../src/testing/testing.status.ts';
 import { checkState } from '../src/venues/checks.service.ts';
+import type { ScanWriter } from '../src/venues/scan-writer.ts';
 import { createVenues, venueStats } from '../src/venues/venues.service.ts';
 
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS || 8_400_000);
@@ -134,6 +137,63 @@ async function profileIf(file: string | undefined): Promise<() => Promise<void>>
   };
 }
 
+const SURGE_SECONDS = Number(process.env.BENCH_SURGE_SECONDS || 5);
+
+/** One surge from a child process (surge-worker.ts). */
+function surgeChild(args: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const worker = new URL('./surge-worker.ts', import.meta.url).pathname;
+  const child = spawn(process.execPath, ['--import', 'tsx', worker, JSON.stringify(args)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  return new Promise((res, rej) =>
+    child.on('close', (c) => (c === 0 ? res(JSON.parse(out)) : rej(new Error(`surge worker exited ${c}`)))),
+  );
+}
+
+/**
+ * Surges of 3× and 10× the measured capacity, against the scan route with admission (the
+ * configured bound) and without (a second app on the same database with BANYAN_ADMIT_MS=0). k×
+ * capacity is k times the scans in flight that the capacity answers within the bound (capacity ×
+ * bound): without admission each would wait about k bounds, and with it a scanner refused comes
+ * back after its Retry-After. Between surges the server settles (writer queue empty, 2 s).
+ */
+async function surges(
+  ctx: Ctx,
+  writer: ScanWriter,
+  common: { secret: string; venues: string[]; people: number },
+  capacityRps: number,
+  admittedUrl: string,
+): Promise<Record<string, unknown>> {
+  const boundMs = ctx.config.admitMs || 200;
+  const unbounded = await buildApp({ ...ctx, config: { ...ctx.config, admitMs: 0 } }, { logger: false });
+  await unbounded.listen({ port: 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG });
+  const unboundedUrl = `http://127.0.0.1:${(unbounded.server.address() as { port: number }).port}/api/v1/scans`;
+  const inFlightWithinBound = Math.max(1, Math.round((capacityRps * boundMs) / 1000));
+  const out: Record<string, unknown> = { capacityRps, boundMs, inFlightWithinBound, seconds: SURGE_SECONDS };
+  for (const k of [3, 10])
+    for (const [name, url] of [
+      ['admission', admittedUrl],
+      ['noAdmission', unboundedUrl],
+    ] as const) {
+      while (writer.depth > 0) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 2000));
+      out[`${name}${k}x`] = await surgeChild({
+        ...common,
+        url,
+        connections: k * inFlightWithinBound,
+        seconds: SURGE_SECONDS,
+        tailSeconds: 5,
+        probeRate: 20,
+      });
+    }
+  await unbounded.close();
+  return out;
+}
+
 /** Scan throughput and latency against the bare route, and the memory of the status index. */
 export async function benchScans(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'banyan-bench-'));
@@ -189,7 +249,8 @@ export async function benchScans(): Promise<Record<string, unknown>> {
     bare.post('/scan', async () => ({ verdict: 'allow', colour: 'green' }));
     await bare.listen({ port: 0, host: '127.0.0.1' });
     const app = await buildApp(ctx, { logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    // The backlog `banyan serve` listens with (the surges connect thousands of scanners at once).
+    await app.listen({ port: 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG });
     const port = (s: { server: { address(): unknown } }) => (s.server.address() as { port: number }).port;
     const common = {
       secret,
@@ -255,6 +316,7 @@ export async function benchScans(): Promise<Record<string, unknown>> {
     });
     reporting = false;
     await reporter;
+    const overload = await surges(ctx, writer, common, full.rps, `http://127.0.0.1:${port(app)}/api/v1/scans`);
     const stored = Number(
       (
         await db.k
@@ -304,6 +366,7 @@ export async function benchScans(): Promise<Record<string, unknown>> {
         venueStatsReads: reports.length,
         venueStatsMsP50: Number((reports.sort((a, b) => a - b)[Math.floor(reports.length / 2)] ?? 0).toFixed(1)),
       },
+      overload,
       scansStored: stored,
     };
   } finally {

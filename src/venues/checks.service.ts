@@ -118,6 +118,11 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
 // but its commit (each await of a promise is a microtask and a promise on the answering thread).
 const ready = new WeakMap<Ctx['db'], CheckState>();
 
+/** The scan writer of a database once its check state is built (the scan route admits by its queue). */
+export function scanWriterOf(ctx: Ctx): ScanWriter | undefined {
+  return ready.get(ctx.db)?.writer;
+}
+
 // Every stale flag counts, so a part added to the state cannot be forgotten here; a for-in rather
 // than Object.values, which made an array on every check.
 function isFresh(s: CheckState): boolean {

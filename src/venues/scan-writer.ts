@@ -49,6 +49,7 @@ export class ScanWriter {
   private committing: Group | null = null;
   private queued = 0;
   private flushing = false;
+  private lastCommitMs = 0;
 
   private readonly sink: ScanSink;
   private readonly now: () => number;
@@ -101,13 +102,16 @@ export class ScanWriter {
   }
 
   /**
-   * How long the oldest scan not yet committed has waited, in ms (0 with none): the queue's sojourn
-   * time, which a scan queued now can expect to wait about as long. It keeps growing while a commit
-   * is stuck (a long import holding the write lock), where a rate of recent commits would not move.
+   * How long a scan queued now can expect to wait for its commit, in ms: 0 with nothing queued;
+   * otherwise how long the oldest scan not yet committed has waited (the queue's sojourn, which
+   * keeps growing while a commit is stuck behind an import's write lock, where a rate of recent
+   * commits would not move) plus how long the last commit took (the new scan's group commits after
+   * the one in flight). Counted only while something waits, so that a slow commit in the past
+   * cannot keep refusing scans once the queue is empty.
    */
   waitMs(): number {
     const head = this.committing ?? this.groups[0];
-    return head ? this.now() - head.opened : 0;
+    return head ? this.now() - head.opened + this.lastCommitMs : 0;
   }
 
   private async flush(): Promise<void> {
@@ -115,8 +119,10 @@ export class ScanWriter {
       // Later scans open a new group: this one's rows are fixed once it is sent.
       if (g === this.open) this.open = null;
       this.committing = g;
+      const started = this.now();
       try {
         const skipped = await this.sink.append(g.rows);
+        this.lastCommitMs = this.now() - started;
         g.resolve(skipped ? new Set(skipped) : null);
       } catch (e) {
         g.reject(e);
