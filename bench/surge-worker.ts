@@ -65,6 +65,11 @@ class Connection {
   /** How long the last connection took to open (ms), until the send that reports it. */
   private connecting: number | null = null;
   private waiting: ((a: { status: number; retryAfter: number }) => void) | null = null;
+  private deadline = Number.POSITIVE_INFINITY;
+
+  constructor() {
+    live.add(this);
+  }
 
   private open(): net.Socket {
     const s = net.connect(Number(target.port), target.hostname);
@@ -94,19 +99,16 @@ class Connection {
     w?.(a);
   }
 
+  // Fastify writes its headers in lower case; only the status, the length and Retry-After matter.
   private parse() {
     const head = this.buffer.indexOf('\r\n\r\n');
     if (head < 0) return;
-    const lines = this.buffer.slice(0, head).split('\r\n');
-    const header = (name: string) =>
-      lines
-        .find((l) => l.toLowerCase().startsWith(`${name}:`))
-        ?.slice(name.length + 1)
-        .trim();
-    const length = Number(header('content-length') ?? 0);
+    const length = headerNumber(this.buffer, head, '\r\ncontent-length:');
     if (this.buffer.length < head + 4 + length) return;
+    const status = Number(this.buffer.slice(9, 12));
+    const retryAfter = headerNumber(this.buffer, head, '\r\nretry-after:');
     this.buffer = this.buffer.slice(head + 4 + length);
-    this.settle({ status: Number(lines[0]?.split(' ')[1]), retryAfter: Number(header('retry-after') ?? 0) });
+    this.settle({ status, retryAfter });
   }
 
   send(): Promise<Answer> {
@@ -114,9 +116,10 @@ class Connection {
     const socket = this.socket;
     const at = since();
     return new Promise((resolve) => {
-      const timer = setTimeout(() => socket.destroy(), TIMEOUT_MS);
+      // One sweep a second times out the connections that waited too long (a timer each cost more).
+      this.deadline = at + TIMEOUT_MS;
       this.waiting = (a) => {
-        clearTimeout(timer);
+        this.deadline = Number.POSITIVE_INFINITY;
         resolve({ at, ms: since() - at, connectMs: this.connecting, ...a });
         this.connecting = null;
       };
@@ -124,10 +127,29 @@ class Connection {
     });
   }
 
+  /** Ends a request that has waited past its deadline. */
+  expire(now: number) {
+    if (now > this.deadline) this.socket?.destroy();
+  }
+
   close() {
+    live.delete(this);
     this.socket?.destroy();
   }
 }
+
+/** A header's value as a number (0 if absent), looked for in the head of a response. */
+function headerNumber(text: string, head: number, name: string): number {
+  const at = text.indexOf(name);
+  if (at < 0 || at > head) return 0;
+  return Number.parseInt(text.slice(at + name.length, text.indexOf('\r\n', at + 2)), 10) || 0;
+}
+
+const live = new Set<Connection>();
+const sweep = setInterval(() => {
+  const now = since();
+  for (const c of live) c.expire(now);
+}, 1000);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const surgeEnd = seconds * 1000;
@@ -171,6 +193,7 @@ const lagTimer = setInterval(() => {
 const cpu = process.cpuUsage();
 await Promise.all([prober(), ...Array.from({ length: connections }, (_, i) => scanner(i))]);
 clearInterval(lagTimer);
+clearInterval(sweep);
 
 const share = (xs: Answer[], f: (a: Answer) => boolean) =>
   Number((xs.filter(f).length / Math.max(1, xs.length)).toFixed(3));
@@ -220,6 +243,14 @@ console.log(
       duringSurgeP99ms: pct(
         probes.filter((a) => a.at < surgeEnd).map((a) => a.ms),
         0.99,
+      ),
+      duringSurgeConnectP99ms: pct(
+        probes.filter((a) => a.at < surgeEnd).map((a) => a.connectMs ?? 0),
+        0.99,
+      ),
+      duringSurgeRefused: share(
+        probes.filter((a) => a.at < surgeEnd),
+        (a) => a.status === 429,
       ),
       recoverySeconds:
         from >= after.length ? null : Number((Math.max(0, (after[from] as Answer).at - surgeEnd) / 1000).toFixed(2)),
