@@ -3,7 +3,7 @@
 import autocannon from 'autocannon';
 import { codeKeys, personalCode, signVenueCode } from '../src/venues/venues.codes.ts';
 
-const { url, secret, venues, people, seconds, concurrency, rate, roundRobin, amount } = JSON.parse(
+const { url, secret, venues, people, seconds, concurrency, rate, roundRobin, amount, keyed } = JSON.parse(
   process.argv[2] as string,
 ) as {
   url: string;
@@ -17,10 +17,13 @@ const { url, secret, venues, people, seconds, concurrency, rate, roundRobin, amo
   roundRobin?: boolean;
   /** A number of requests instead of a duration. */
   amount?: number;
+  /** Every request with an Idempotency-Key of its own, as the guard's scanner sends. */
+  keyed?: boolean;
 };
 const keys = codeKeys(secret);
 const venueCodes = venues.map((v) => signVenueCode(keys, v, 1));
 let turn = 0;
+let sent = 0;
 const body = () =>
   JSON.stringify({
     venueCode: venueCodes[roundRobin ? turn++ % venueCodes.length : Math.floor(Math.random() * venueCodes.length)],
@@ -39,7 +42,14 @@ const r = await autocannon({
   ...(rate ? { overallRate: rate } : {}),
   ...(amount ? { amount } : {}),
   headers: { 'content-type': 'application/json' },
-  requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }],
+  requests: [
+    {
+      setupRequest: (req) =>
+        keyed
+          ? { ...req, body: body(), headers: { ...req.headers, 'idempotency-key': `b${process.pid}-${++sent}` } }
+          : { ...req, body: body() },
+    },
+  ],
 });
 console.log(
   JSON.stringify({

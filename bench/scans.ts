@@ -17,10 +17,12 @@ import { loadConfig } from '../src/platform/config.ts';
 import { createCrypto } from '../src/platform/crypto.ts';
 import { openDb } from '../src/platform/db/db.ts';
 import { migrate } from '../src/platform/db/migrations.repo.ts';
+import { LISTEN_BACKLOG } from '../src/platform/http/admission.ts';
 import { threadStatFields } from '../src/platform/thread-stat.ts';
 import { statusIndex } from '../src/testing/testing.status.ts';
 import { checkState } from '../src/venues/checks.service.ts';
 import { createVenues, venueStats } from '../src/venues/venues.service.ts';
+import { surges } from './surges.ts';
 
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS || 8_400_000);
 const VENUES = Number(process.env.BENCH_VENUES || 100_000);
@@ -189,7 +191,8 @@ export async function benchScans(): Promise<Record<string, unknown>> {
     bare.post('/scan', async () => ({ verdict: 'allow', colour: 'green' }));
     await bare.listen({ port: 0, host: '127.0.0.1' });
     const app = await buildApp(ctx, { logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    // The backlog `banyan serve` listens with (the surges connect thousands of scanners at once).
+    await app.listen({ port: 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG });
     const port = (s: { server: { address(): unknown } }) => (s.server.address() as { port: number }).port;
     const common = {
       secret,
@@ -197,6 +200,8 @@ export async function benchScans(): Promise<Record<string, unknown>> {
       people: RESIDENTS,
       seconds: SECONDS,
       concurrency: Number(process.env.BENCH_CONNECTIONS || 64),
+      // BENCH_KEYED=1: every scan carries an Idempotency-Key, as the guard's scanner sends one.
+      keyed: process.env.BENCH_KEYED === '1',
     };
     // Both servers get the same warm-up before the measured runs: every venue code once, counted
     // rather than timed (on a busy machine 3 s did not reach them all, and each miss is a signature
@@ -253,6 +258,7 @@ export async function benchScans(): Promise<Record<string, unknown>> {
     });
     reporting = false;
     await reporter;
+    const overload = await surges(ctx, writer, common, full.rps);
     const stored = Number(
       (
         await db.k
@@ -267,6 +273,7 @@ export async function benchScans(): Promise<Record<string, unknown>> {
     return {
       residents: RESIDENTS,
       venues: VENUES,
+      keyed: common.keyed,
       writerNice: ctx.config.writerNice,
       cores,
       writerThreads: writerTids.size,
@@ -301,6 +308,7 @@ export async function benchScans(): Promise<Record<string, unknown>> {
         venueStatsReads: reports.length,
         venueStatsMsP50: Number((reports.sort((a, b) => a - b)[Math.floor(reports.length / 2)] ?? 0).toFixed(1)),
       },
+      overload,
       scansStored: stored,
     };
   } finally {

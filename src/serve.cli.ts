@@ -40,7 +40,8 @@ export function serveCommands(program: Command): void {
         };
         process.once('SIGINT', close);
         process.once('SIGTERM', close);
-        await app.listen({ host: ctx.config.host, port: ctx.config.port });
+        const { LISTEN_BACKLOG } = await import('./platform/http/admission.ts');
+        await app.listen({ host: ctx.config.host, port: ctx.config.port, backlog: LISTEN_BACKLOG });
         const { startScheduler } = await import('./platform/jobs/jobs.ts');
         const { MODULES } = await import('./modules.ts');
         const { contributions } = await import('./platform/module.ts');

@@ -25,6 +25,11 @@ export interface Config {
    * client is the TCP peer. A hop count, or the addresses/CIDRs of the reverse proxies in front.
    */
   trustProxy: false | number | string[];
+  /**
+   * BANYAN_ADMIT_MS: hot routes (the entrance check) answer 429 with Retry-After when a request
+   * would wait longer than this many milliseconds (platform/http/admission.ts); 0 admits all.
+   */
+  admitMs: number;
 }
 
 /** Reads configuration from the environment; in production a missing BANYAN_SECRET is fatal. */
@@ -46,7 +51,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clockStart: clockStartOf(env.BANYAN_NOW),
     writerNice: writerNiceOf(env.BANYAN_WRITER_NICE),
     trustProxy: trustProxyOf(env.TRUST_PROXY),
+    admitMs: admitMsOf(env.BANYAN_ADMIT_MS),
   };
+}
+
+function admitMsOf(v: string | undefined): number {
+  if (!v?.trim()) return 200;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 60_000) throw new Error(`BANYAN_ADMIT_MS must be 0–60000 (got ${v})`);
+  return n;
 }
 
 // proxy-addr's names for the private ranges, accepted beside addresses and CIDRs.

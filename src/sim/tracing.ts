@@ -72,6 +72,8 @@ export async function seedTracing(ctx: Ctx, seed: number): Promise<Record<string
         reasons: '[]',
         proxy: 0,
         source: 'code',
+        request_hash: null,
+        reply: null,
       };
     });
   });

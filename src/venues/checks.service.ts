@@ -11,6 +11,16 @@ import { events } from '../platform/events.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
+import {
+  type KeyedRequest,
+  type KnownReply,
+  rememberReply,
+  requestHash,
+  sameRequest,
+  storedAfterRefusal,
+  storedAnswerOf,
+  storedReplyOf,
+} from './scan-keys.ts';
 import { ScanWriter } from './scan-writer.ts';
 import { type CodeKeys, codeKeys, readPersonalCode, readVenueCode } from './venues.codes.ts';
 import { VenueErrors } from './venues.errors.ts';
@@ -40,7 +50,7 @@ interface CheckState {
   writer: ScanWriter;
   /** Health-code's state of the same database (one object for the database's life). */
   colour: ColourState;
-  replies: Map<string, CheckResult>;
+  replies: Map<string, KnownReply>;
   stale: { venues: boolean; policies: boolean };
   /** The Beijing day of the last check and the policy in force on it. */
   day?: DayRule;
@@ -108,6 +118,11 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
 // but its commit (each await of a promise is a microtask and a promise on the answering thread).
 const ready = new WeakMap<Ctx['db'], CheckState>();
 
+/** The scan writer of a database once its check state is built (the scan route admits by its queue). */
+export function scanWriterOf(ctx: Ctx): ScanWriter | undefined {
+  return ready.get(ctx.db)?.writer;
+}
+
 // Every stale flag counts, so a part added to the state cannot be forgotten here; a for-in rather
 // than Object.values, which made an array on every check.
 function isFresh(s: CheckState): boolean {
@@ -156,41 +171,65 @@ async function guardMayEnter(ctx: Ctx, guard: Actor, venue: StoredVenue): Promis
     throw new AppError(VenueErrors.VENUE_NOT_YOURS);
 }
 
+/** What the route knows of a scan request besides its body. */
+export interface CheckOptions {
+  guard: Actor | null;
+  /** The signed-in user who sent it (a key is bound to its caller), or null. */
+  caller?: number | null;
+  now?: number;
+}
+
+/** A scan request's body and its Idempotency-Key. */
+export interface CheckInput {
+  venueCode: string;
+  personalCode?: string;
+  idNumber?: string;
+  proxy?: boolean;
+  key?: string;
+}
+
 /**
  * The entrance check: verifies the venue code and the person (rotating personal code, or a resident
  * ID entered by a guard), derives the colour, applies the venue's rule, and records the scan; the
- * answer is sent only after the scan is committed. A retried request with the same key gets the
- * same answer and no second record.
+ * answer is sent only after the scan is committed. A key binds to its caller and request: a retry
+ * gets the stored answer and no second record, even after a restart; another request with the
+ * same key is refused (SCAN_KEY_REUSED).
  */
-export async function check(
-  ctx: Ctx,
-  input: { venueCode: string; personalCode?: string; idNumber?: string; proxy?: boolean; key?: string },
-  opts: { guard: Actor | null; now?: number },
-): Promise<CheckResult> {
+export async function check(ctx: Ctx, input: CheckInput, opts: CheckOptions): Promise<CheckResult> {
   const built = ready.get(ctx.db);
   const s = built && isFresh(built) ? built : await freshState(ctx);
-  if (input.key) {
-    const earlier = s.replies.get(input.key);
-    if (earlier) return earlier;
+  const keyed: KeyedRequest | null =
+    input.key === undefined ? null : { key: input.key, hash: requestHash(ctx, opts.caller ?? null, input) };
+  if (keyed) {
+    const known = s.replies.get(keyed.key);
+    if (known) return sameRequest(known, keyed);
   }
   const now = opts.now ?? nowMs();
-  const venue = venueOf(s, input.venueCode);
+  let venue: StoredVenue;
   let personId: number;
   let source: 'code' | 'id';
-  if (input.personalCode) {
-    const r = readPersonalCode(s.keys, input.personalCode, now);
-    if (r === null) throw new AppError(VenueErrors.PERSONAL_CODE_INVALID);
-    if (r === 'expired') throw new AppError(VenueErrors.PERSONAL_CODE_EXPIRED);
-    personId = r;
-    source = 'code';
-  } else if (input.idNumber && opts.guard) {
-    await guardMayEnter(ctx, opts.guard, venue);
-    const facts = validateIdNumber(input.idNumber);
-    const p = await findPersonByIndex(ctx.db, ctx.crypto.blindIndex('id', facts.idNumber));
-    if (!p) throw new AppError(VenueErrors.SCAN_PERSON_UNKNOWN);
-    personId = p.id;
-    source = 'id';
-  } else throw new AppError(VenueErrors.SCAN_WHO_MISSING);
+  try {
+    venue = venueOf(s, input.venueCode);
+    if (input.personalCode) {
+      const r = readPersonalCode(s.keys, input.personalCode, now);
+      if (r === null) throw new AppError(VenueErrors.PERSONAL_CODE_INVALID);
+      if (r === 'expired') throw new AppError(VenueErrors.PERSONAL_CODE_EXPIRED);
+      personId = r;
+      source = 'code';
+    } else if (input.idNumber && opts.guard) {
+      await guardMayEnter(ctx, opts.guard, venue);
+      const facts = validateIdNumber(input.idNumber);
+      const p = await findPersonByIndex(ctx.db, ctx.crypto.blindIndex('id', facts.idNumber));
+      if (!p) throw new AppError(VenueErrors.SCAN_PERSON_UNKNOWN);
+      personId = p.id;
+      source = 'id';
+    } else throw new AppError(VenueErrors.SCAN_WHO_MISSING);
+  } catch (e) {
+    // A retry whose personal code has since expired, or whose venue code was revoked, gets the
+    // answer stored for it; any other request gets the refusal.
+    if (!keyed) throw e;
+    return rememberReply(s.replies, keyed, await storedAfterRefusal(ctx, keyed, e));
+  }
   const test = testsOf(s.colour, personId);
   const colour = colourFor(s.colour, personId, test, now);
   const { day, policyId } = dayRuleOf(s, now);
@@ -202,19 +241,7 @@ export async function check(
     hours,
     now,
   );
-  const scanId = input.key ?? uuidv7(now);
-  await s.writer.write({
-    id: scanId,
-    venue_id: venue.id,
-    person_id: personId,
-    at: new Date(now).toISOString(),
-    day,
-    verdict: v.verdict,
-    colour: colour.colour,
-    reasons: v.reasons.length ? JSON.stringify(v.reasons.map((r) => r.code)) : '[]',
-    proxy: input.proxy ? 1 : 0,
-    source,
-  });
+  const scanId = keyed?.key ?? uuidv7(now);
   const result: CheckResult = {
     scanId,
     verdict: v.verdict,
@@ -225,9 +252,24 @@ export async function check(
     reasons: v.reasons,
     venue: { code: venue.code, name: venue.name, category: venue.category },
   };
-  if (input.key) {
-    if (s.replies.size > MAX_CACHE) s.replies.clear();
-    s.replies.set(input.key, result);
+  const skipped = await s.writer.write({
+    id: scanId,
+    venue_id: venue.id,
+    person_id: personId,
+    at: new Date(now).toISOString(),
+    day,
+    verdict: v.verdict,
+    colour: colour.colour,
+    reasons: v.reasons.length ? JSON.stringify(v.reasons.map((r) => r.code)) : '[]',
+    proxy: input.proxy ? 1 : 0,
+    source,
+    request_hash: keyed?.hash ?? null,
+    reply: keyed ? storedReplyOf(result) : null,
+  });
+  if (!keyed) {
+    if (skipped?.has(scanId)) throw new Error(`scan id ${scanId} was stored twice`);
+    return result;
   }
-  return result;
+  // Not stored as sent (the key was stored before, or came twice at once): what is stored answers.
+  return rememberReply(s.replies, keyed, skipped?.has(scanId) ? await storedAnswerOf(ctx, keyed) : result);
 }

@@ -106,6 +106,8 @@ export async function enterPaperRecords(
       reasons: '[]',
       proxy: 0,
       source: 'paper',
+      request_hash: null,
+      reply: null,
     };
     const masked = [
       p.idNumber ? maskIdNumber(p.idNumber) : null,

@@ -5,8 +5,11 @@ import type { ScanRow } from './venues.tables.ts';
 
 /** Where the scan writer commits its groups. */
 export interface ScanSink {
-  /** Resolves once the rows are committed. */
-  append(rows: ScanRow[]): Promise<void>;
+  /**
+   * Resolves once the rows are committed, with the ids whose stored row may not be the one given
+   * (a key already stored, or twice in the group), or null when every row was stored as given.
+   */
+  append(rows: ScanRow[]): Promise<string[] | null>;
   /** Whether the rows are committed on a thread of their own. */
   readonly threaded: boolean;
   /** Groups and rows committed so far, and the time spent committing them. */
@@ -36,8 +39,9 @@ export function scanSink(db: Db, nice = 0): ScanSink {
   const inline: ScanSink = {
     async append(rows) {
       const started = performance.now();
-      await appendScans(db, rows);
+      const skipped = await appendScans(db, rows);
       count(stats, rows.length, performance.now() - started);
+      return skipped;
     },
     threaded: false,
     stats,
@@ -62,7 +66,8 @@ export function scanSink(db: Db, nice = 0): ScanSink {
   });
   sqlite.pragma('wal_autocheckpoint = 0');
   const checkpointsBack = (why: string) => {
-    sqlite.pragma('wal_autocheckpoint = 1000');
+    // A thread that stops after the database was closed (tests reopen files) has nothing to hand back.
+    if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
     process.stderr.write(`scan checkpoint thread: ${why}; the server connection checkpoints again\n`);
   };
   checkpointer.on('message', (m: { message: string }) => process.stderr.write(`scan checkpoint: ${m.message}\n`));
@@ -70,14 +75,17 @@ export function scanSink(db: Db, nice = 0): ScanSink {
   checkpointer.on('exit', (code) => checkpointsBack(`exit ${code}`));
   // Like the writer, never what keeps a process alive (after the listeners, which ref it again).
   checkpointer.unref();
-  const waiting = new Map<number, { rows: number; resolve: () => void; reject: (e: Error) => void }>();
+  const waiting = new Map<
+    number,
+    { rows: number; resolve: (skipped: string[] | null) => void; reject: (e: Error) => void }
+  >();
   let seq = 0;
   let dead = false;
-  worker.on('message', (m: { seq: number; ok: boolean; ms?: number; message?: string }) => {
+  worker.on('message', (m: { seq: number; ok: boolean; ms?: number; skipped?: string[]; message?: string }) => {
     const w = waiting.get(m.seq);
     waiting.delete(m.seq);
     if (m.ok && w) count(stats, w.rows, m.ms ?? 0);
-    if (m.ok) w?.resolve();
+    if (m.ok) w?.resolve(m.skipped ?? null);
     else w?.reject(new Error(`scan writer thread: ${m.message}`));
     if (waiting.size === 0) worker.unref();
   });

@@ -22,6 +22,8 @@ const row = (id: string, extra: Partial<ScanRow> = {}): ScanRow => ({
   reasons: '[]',
   proxy: 0,
   source: 'code',
+  request_hash: null,
+  reply: null,
   ...extra,
 });
 
@@ -69,9 +71,12 @@ describe('scan writer on a database file', async () => {
     assert.notEqual(niceOf(), 9);
   });
 
-  test('a key already stored is not recorded twice', async () => {
-    await writer.write(row('k-0001'));
-    await Promise.all([writer.write(row('again')), writer.write(row('again'))]);
+  test('a key already stored is not recorded twice, and its requests are told so', async () => {
+    const skipped = await writer.write(row('k-0001', { person_id: 8 }));
+    assert.deepEqual([...(skipped ?? [])], ['k-0001']);
+    const [a, b] = await Promise.all([writer.write(row('again')), writer.write(row('again', { person_id: 8 }))]);
+    assert.ok(a === b && a?.has('again'), 'both requests of a key sent twice in one group answer from the row');
+    assert.equal(await writer.write(row('new-one')), null, 'a group stored as sent skips nothing');
     assert.equal((await stored()).filter((id) => id === 'k-0001' || id === 'again').length, 2);
   });
 

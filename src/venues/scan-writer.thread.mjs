@@ -15,14 +15,18 @@ for (const p of pragmas) db.pragma(p);
 // and the queue in front of this thread answers 429 if the wait grows.
 db.pragma('busy_timeout = 60000');
 const insert = db.prepare(sql);
+// The ids not inserted as given (a key already stored, or twice in the group; the id is a row's
+// first parameter): their requests are answered from the stored row.
 const commit = db.transaction((rows) => {
-  for (const r of rows) insert.run(r);
+  const skipped = [];
+  for (const r of rows) if (insert.run(r).changes === 0) skipped.push(r[0]);
+  return skipped.length ? skipped : undefined;
 });
 parentPort.on('message', (m) => {
   try {
     const started = performance.now();
-    commit(JSON.parse(m.rows));
-    parentPort.postMessage({ seq: m.seq, ok: true, ms: performance.now() - started });
+    const skipped = commit(JSON.parse(m.rows));
+    parentPort.postMessage({ seq: m.seq, ok: true, ms: performance.now() - started, skipped });
   } catch (e) {
     parentPort.postMessage({ seq: m.seq, ok: false, message: e instanceof Error ? e.message : String(e) });
   }

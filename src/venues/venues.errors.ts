@@ -33,6 +33,11 @@ export const VenueErrors = defineErrors({
     'zh-CN': '扫码人数过多，请 {retryAfter} 秒后重试',
     en: 'Too many scans right now; retry in {retryAfter} s',
   },
+  SCAN_KEY_REUSED: {
+    status: 422,
+    'zh-CN': '该幂等键（Idempotency-Key）已用于另一次扫码，请为每次扫码生成新的键',
+    en: 'This Idempotency-Key was used for another scan; send a new key with each scan',
+  },
   VENUE_EXISTS: { status: 409, 'zh-CN': '场所 {code} 已存在', en: 'Venue {code} exists' },
 
   VENUE_NOT_YOURS: {

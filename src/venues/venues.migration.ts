@@ -78,4 +78,12 @@ export const venueOperatorsMigrations: Migration[] = [
         .execute();
     },
   },
+  {
+    // A retried scan is answered from its stored row only if the key came with the same request.
+    id: '0100_scan_keys',
+    async up(db) {
+      await db.schema.alterTable('scans').addColumn('request_hash', 'text').execute();
+      await db.schema.alterTable('scans').addColumn('reply', 'text').execute();
+    },
+  },
 ];

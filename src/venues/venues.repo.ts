@@ -37,18 +37,34 @@ const statements = new WeakMap<object, BetterSqlite3.Statement<unknown[]>>();
 
 /** The insert of one scan, as the SQLite writer thread prepares it (a stored key is skipped). */
 export const SCAN_INSERT_SQLITE =
-  'insert into scans (id, venue_id, person_id, at, day, verdict, colour, reasons, proxy, source) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing';
+  'insert into scans (id, venue_id, person_id, at, day, verdict, colour, reasons, proxy, source, request_hash, reply) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing';
 
 /** A scan as the positional parameters of SCAN_INSERT_SQLITE. */
 export function scanParams(r: ScanRow): unknown[] {
-  return [r.id, r.venue_id, r.person_id, r.at, r.day, r.verdict, r.colour, r.reasons, r.proxy, r.source];
+  return [
+    r.id,
+    r.venue_id,
+    r.person_id,
+    r.at,
+    r.day,
+    r.verdict,
+    r.colour,
+    r.reasons,
+    r.proxy,
+    r.source,
+    r.request_hash,
+    r.reply,
+  ];
 }
 
 /**
  * Appends a group of scans in one transaction; a key already stored is skipped, so a retried
- * request never records a scan twice.
+ * request never records a scan twice. Returns the ids whose stored row may not be the one given
+ * here (skipped, or twice in the group), whose requests must be answered from the database; null
+ * when there are none.
  */
-export async function appendScans(db: Db, rows: ScanRow[]): Promise<void> {
+export async function appendScans(db: Db, rows: ScanRow[]): Promise<string[] | null> {
+  const skipped: string[] = [];
   if (db.sqlite) {
     const handle = db.sqlite;
     let st = statements.get(handle);
@@ -59,20 +75,45 @@ export async function appendScans(db: Db, rows: ScanRow[]): Promise<void> {
     const run = st;
     // Synchronous on the one connection, so no other query interleaves with this transaction.
     handle.transaction(() => {
-      for (const r of rows) run.run(...scanParams(r));
+      for (const r of rows) if (run.run(...scanParams(r)).changes === 0) skipped.push(r.id);
     })();
-    return;
+    return skipped.length ? skipped : null;
   }
-  await db.k
+  const inserted = await db.k
     .insertInto('scans')
     .values(rows)
     .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
     .execute();
+  // Every row inserted: none skipped, and no id twice (the second would have been skipped).
+  if (inserted.length === rows.length) return null;
+  // An id twice in the group is inserted for one of its requests only: both answer from the row.
+  const fresh = new Set(inserted.map((r) => r.id));
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (!fresh.has(r.id) || seen.has(r.id)) skipped.push(r.id);
+    seen.add(r.id);
+  }
+  return skipped;
 }
 
-/** A stored scan by its key (for replying to a retry after a restart). */
-export async function scanById(db: Db, id: string): Promise<Selectable<ScanRow> | undefined> {
-  return db.k.selectFrom('scans').selectAll().where('id', '=', id).executeTakeFirst();
+/** A stored scan by its key with its venue (to answer a retry from what was stored). */
+export async function storedScan(db: Db, id: string) {
+  return db.k
+    .selectFrom('scans as s')
+    .innerJoin('venues as v', 'v.id', 's.venue_id')
+    .select([
+      's.id',
+      's.verdict',
+      's.colour',
+      's.request_hash',
+      's.reply',
+      'v.code as venue_code',
+      'v.name as venue_name',
+      'v.category as venue_category',
+    ])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Scans per venue and hour, with denials, for a day (venue statistics). */

@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { permissionsOf } from '../platform/auth/auth.rules.ts';
 import type { Ctx } from '../platform/context.ts';
+import { admission } from '../platform/http/admission.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { jsonSchema } from '../platform/http/zod.ts';
-import { check } from './checks.service.ts';
+import { check, scanWriterOf } from './checks.service.ts';
 import { residentPass } from './pass.service.ts';
 import { POSTER_FORMATS, venuePoster } from './poster.service.ts';
 import { statsWorkbook } from './stats.export.ts';
+import { VenueErrors } from './venues.errors.ts';
 import { reasonName, VENUE_STATUSES } from './venues.rules.ts';
 import {
   latestDay,
@@ -30,11 +32,20 @@ type Code = { code: string };
 
 /** Venue registry and codes, and the entrance check itself. */
 export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
+  // A scan that would wait longer than BANYAN_ADMIT_MS, on this thread or in the writer's queue, is
+  // refused with 429 at once: a door cannot hold a queue for seconds, and a refusal tells the
+  // scanner to try again rather than leaving it hanging.
+  const admit = admission({
+    boundMs: ctx.config.admitMs,
+    code: VenueErrors.SCAN_OVERLOADED,
+    waitMs: () => scanWriterOf(ctx)?.waitMs() ?? 0,
+  });
   // The hot path: public for personal codes (the code is the credential); a resident ID needs a guard.
   app.post(
     '/api/v1/scans',
     {
       config: { scope: 'public' },
+      onRequest: admit,
       schema: { tags, summary: 'Check a person at a venue and record the scan', body: jsonSchema(ScanBody) },
     },
     // Not async: the check's own promise is the reply (one promise and microtask less a scan); a
@@ -44,7 +55,11 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
       const guard = r.actor && permissionsOf(r.actor.role).includes('scans:guard') ? r.actor : null;
       const key = r.headers['idempotency-key'];
       reply.status(201);
-      return check(ctx, { ...b, key: typeof key === 'string' && key.length <= 100 ? key : undefined }, { guard });
+      return check(
+        ctx,
+        { ...b, key: typeof key === 'string' && key.length <= 100 ? key : undefined },
+        { guard, caller: r.actor?.userId ?? null },
+      );
     },
   );
   app.get(

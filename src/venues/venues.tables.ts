@@ -12,7 +12,11 @@ export interface VenueRow {
   created_at: string;
 }
 
-/** Every scan is kept: who entered where and when, the verdict and why. Keyed by the client's idempotency key. */
+/**
+ * Every scan is kept: who entered where and when, the verdict and why. Keyed by the client's
+ * idempotency key when it sent one; such a scan also keeps what binds the key to its request and
+ * the rest of its answer, so that a retry is answered from here after a restart.
+ */
 export interface ScanRow {
   id: string;
   venue_id: number;
@@ -24,6 +28,10 @@ export interface ScanRow {
   reasons: string;
   proxy: number;
   source: string;
+  /** A keyed hash of the caller and the request (scan-keys.ts); null for a scan sent without a key. */
+  request_hash: string | null;
+  /** The answer's parts the other columns do not hold (rule, last negative, reason texts), as JSON. */
+  reply: string | null;
 }
 
 /** Which person a resident's account is (the pass shows that person's colour and code). */

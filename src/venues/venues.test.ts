@@ -343,7 +343,8 @@ for (const dialect of dialects()) {
       );
       const [a, b] = await Promise.all([scan('OFFICE', 0, { key: 'k-1' }), scan('OFFICE', 0, { key: 'k-1' })]);
       const c = await scan('OFFICE', 0, { key: 'k-1' });
-      assert.deepEqual([a.scanId, b.scanId, c.scanId], ['k-1', 'k-1', 'k-1']);
+      assert.equal(a.scanId, 'k-1');
+      assert.deepEqual([b, c], [a, a]);
       const after = Number(
         (
           await ctx.db.k

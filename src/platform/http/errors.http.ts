@@ -54,7 +54,8 @@ export function installErrorHandling(app: FastifyInstance): void {
     // The code and the route only: the database's message may quote the value, personal data included.
     else if (appErr.code === 'INVALID_VALUE' || appErr.code === 'DUPLICATE')
       request.log.warn({ dbcode: err.code, route: request.routeOptions.url }, 'database refused a value');
-    if (appErr.code === 'RATE_LIMITED' && !reply.hasHeader('retry-after')) {
+    // Every 429 says when to come back (a full scan queue's SCAN_OVERLOADED carries its own).
+    if (appErr.statusCode === 429 && !reply.hasHeader('retry-after')) {
       const after = Number(appErr.params.retryAfter);
       reply.header('retry-after', String(Number.isFinite(after) && after > 0 ? Math.ceil(after) : 60));
     }
