@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { after, before, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import type { DialectName } from '../../src/platform/db/db.ts';
+import { pgDatabase } from '../helpers/db.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -61,18 +63,26 @@ const START_TIMEOUT_MS = 120_000;
  * Starts `banyan serve` on a free port with a fresh data directory and a small seeded city; with
  * `scenarioClock`, business time starts in the demo's November 2022 as `npm start` does.
  */
-export async function startServer(opts: { scenarioClock?: boolean } = {}): Promise<TestServer> {
+export async function startServer(opts: { scenarioClock?: boolean; database?: DialectName } = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'banyan-e2e-'));
+  const pg = opts.database === 'postgres' ? await pgDatabase() : null;
   const args = ['bin/banyan.mjs', 'serve', '--seed-if-empty', '--scale', '0.0005'];
   if (opts.scenarioClock) args.push('--scenario-clock');
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
-    env: { ...process.env, BANYAN_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      BANYAN_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: pg?.url ?? '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stop = async () => {
     await kill(child);
     await rm(dataDir, { recursive: true, force: true });
+    await pg?.drop();
   };
   try {
     const url = await waitForUrl(child);
@@ -204,7 +214,10 @@ export async function paintedPixels(page: Page, selector: string): Promise<numbe
  * The hooks every browser suite shares: build the web app if stale, start a seeded server and
  * Chromium before the tests, stop both after. Call inside `describe`; read `server` and `browser`.
  */
-export function browserSuite(opts: { scenarioClock?: boolean } = {}): { server?: TestServer; browser?: Browser } {
+export function browserSuite(opts: { scenarioClock?: boolean; database?: DialectName } = {}): {
+  server?: TestServer;
+  browser?: Browser;
+} {
   const suite: { server?: TestServer; browser?: Browser } = {};
   before(
     async () => {
