@@ -76,6 +76,7 @@ export async function startServer(opts: { scenarioClock?: boolean; database?: Di
       PORT: '0',
       HOST: '127.0.0.1',
       DATABASE_URL: pg?.url ?? '',
+      BANYAN_CHECK_RESPONSES: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,4 +1,4 @@
-import type { FastifySchemaCompiler } from 'fastify';
+import type { FastifySchemaCompiler, FastifySerializerCompiler } from 'fastify';
 import { type ZodType, z } from 'zod';
 
 // Route schemas are written once in zod: the JSON Schema form feeds OpenAPI, and the compiler
@@ -38,3 +38,90 @@ export const zodValidatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, h
     return { error: new ValidationError(r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))) };
   };
 };
+
+// Response schemas: the zod original checks answers in tests (BANYAN_CHECK_RESPONSES=1).
+const responseOriginals = new WeakMap<object, ZodType>();
+
+/**
+ * Converts a zod response schema to JSON Schema for the OpenAPI document. Objects are left open
+ * (no `additionalProperties: false`): a field the server adds later must not break a generated client.
+ */
+export function responseSchema(schema: ZodType, description?: string): Record<string, unknown> {
+  const js = z.toJSONSchema(schema, {
+    io: 'output',
+    unrepresentable: 'any',
+    override: (c) => {
+      if (c.jsonSchema.additionalProperties === false) delete c.jsonSchema.additionalProperties;
+    },
+  }) as Record<string, unknown>;
+  delete js.$schema;
+  if (description) js.description = description;
+  responseOriginals.set(js, schema);
+  return js;
+}
+
+/** Remembers the zod original of a response schema built by hand (a shared `$ref`). */
+export function checkResponseWith(js: object, schema: ZodType): void {
+  responseOriginals.set(js, schema);
+}
+
+/** A 200 answer with a JSON body of this schema, for a route's `schema.response`. */
+export function ok(schema: ZodType, description = 'OK'): Record<number, Record<string, unknown>> {
+  return { 200: responseSchema(schema, description) };
+}
+
+/** A 201 answer with a JSON body of this schema, for a route's `schema.response`. */
+export function created(schema: ZodType, description = 'Created'): Record<number, Record<string, unknown>> {
+  return { 201: responseSchema(schema, description) };
+}
+
+/** A 200 answer that is a file of one of these content types (a download). */
+export function file(description: string, ...contentTypes: string[]): Record<number, Record<string, unknown>> {
+  const content = Object.fromEntries(contentTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]));
+  return { 200: { description, content } };
+}
+
+/** Where an answer departs from its schema: an issue, or fields the schema does not declare. */
+export function responseDrift(schema: ZodType, value: unknown): string | null {
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    return r.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+      .join('; ');
+  }
+  const extra = undeclared(value, r.data, '');
+  return extra.length ? `undeclared fields ${extra.slice(0, 5).join(', ')}` : null;
+}
+
+// zod drops keys its objects do not declare, so a key of the answer missing from the parse is undeclared.
+function undeclared(raw: unknown, parsed: unknown, path: string): string[] {
+  if (Array.isArray(raw) && Array.isArray(parsed))
+    return raw.flatMap((v, i) => undeclared(v, parsed[i], `${path}.${i}`));
+  if (raw && parsed && typeof raw === 'object' && typeof parsed === 'object') {
+    const p = parsed as Record<string, unknown>;
+    return Object.entries(raw).flatMap(([k, v]) => (k in p ? undeclared(v, p[k], `${path}.${k}`) : [`${path}.${k}`]));
+  }
+  return [];
+}
+
+/**
+ * Fastify serializer compiler that keeps `JSON.stringify` semantics (fast-json-stringify would drop
+ * undeclared fields silently); with `check`, an answer that drifts from its schema fails loudly.
+ */
+export function zodSerializerCompiler(check: boolean): FastifySerializerCompiler<unknown> {
+  return ({ schema, method, url, httpStatus }) => {
+    const original = check ? responseOriginals.get(schema as object) : undefined;
+    if (!original) return (data) => JSON.stringify(data);
+    return (data) => {
+      const json = JSON.stringify(data);
+      const drift = responseDrift(original, JSON.parse(json));
+      if (drift) {
+        const message = `response of ${method} ${url} (${httpStatus}) drifts from its schema: ${drift}`;
+        console.error(message);
+        throw new Error(message);
+      }
+      return json;
+    };
+  };
+}
