@@ -1,12 +1,47 @@
-import type { FastifySchemaCompiler, FastifySerializerCompiler } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifySchemaCompiler,
+  FastifySerializerCompiler,
+  FastifyTypeProvider,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import { type ZodType, z } from 'zod';
 
 // Route schemas are written once in zod: the JSON Schema form feeds OpenAPI, and the compiler
 // below finds the zod original again to validate (and coerce) the request.
 const originals = new WeakMap<object, ZodType>();
 
+declare const zodOf: unique symbol;
+
+/** A route schema in JSON Schema form that still names, for the type checker, the zod schema it came from. */
+export type JsonSchemaOf<T extends ZodType> = Record<string, unknown> & { readonly [zodOf]?: T };
+
+type ZodOf<S> = S extends { readonly [zodOf]?: infer T } ? (T extends ZodType ? T : never) : never;
+
+/**
+ * Types a route's request parts and answers from its zod schemas: `request.query` is what the
+ * validator hands over, and a handler that returns something its response schema does not
+ * describe fails to compile.
+ */
+export interface ZodTypeProvider extends FastifyTypeProvider {
+  validator: [ZodOf<this['schema']>] extends [never] ? unknown : z.output<ZodOf<this['schema']>>;
+  serializer: [ZodOf<this['schema']>] extends [never] ? unknown : z.output<ZodOf<this['schema']>>;
+}
+
+/** The Fastify instance route sets are written against. */
+export type Api = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
 /** Converts a zod schema to JSON Schema for a route, remembering the original for validation. */
-export function jsonSchema(schema: ZodType): Record<string, unknown> {
+export function jsonSchema<T extends ZodType>(schema: T): JsonSchemaOf<T> {
   const js = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   delete js.$schema;
   originals.set(js, schema);
@@ -46,7 +81,7 @@ const responseOriginals = new WeakMap<object, ZodType>();
  * Converts a zod response schema to JSON Schema for the OpenAPI document. Objects are left open
  * (no `additionalProperties: false`): a field the server adds later must not break a generated client.
  */
-export function responseSchema(schema: ZodType, description?: string): Record<string, unknown> {
+export function responseSchema<T extends ZodType>(schema: T, description?: string): JsonSchemaOf<T> {
   const js = z.toJSONSchema(schema, {
     io: 'output',
     unrepresentable: 'any',
@@ -66,17 +101,17 @@ export function checkResponseWith(js: object, schema: ZodType): void {
 }
 
 /** A 200 answer with a JSON body of this schema, for a route's `schema.response`. */
-export function ok(schema: ZodType, description = 'OK'): Record<number, Record<string, unknown>> {
+export function ok<T extends ZodType>(schema: T, description = 'OK'): { 200: JsonSchemaOf<T> } {
   return { 200: responseSchema(schema, description) };
 }
 
 /** A 201 answer with a JSON body of this schema, for a route's `schema.response`. */
-export function created(schema: ZodType, description = 'Created'): Record<number, Record<string, unknown>> {
+export function created<T extends ZodType>(schema: T, description = 'Created'): { 201: JsonSchemaOf<T> } {
   return { 201: responseSchema(schema, description) };
 }
 
 /** A 200 answer that is a file of one of these content types (a download). */
-export function file(description: string, ...contentTypes: string[]): Record<number, Record<string, unknown>> {
+export function file(description: string, ...contentTypes: string[]): { 200: Record<string, unknown> } {
   const content = Object.fromEntries(contentTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]));
   return { 200: { description, content } };
 }
@@ -124,4 +159,9 @@ export function zodSerializerCompiler(check: boolean): FastifySerializerCompiler
       return json;
     };
   };
+}
+
+/** An answer without a body (204). */
+export function noContent(description: string): { 204: Record<string, unknown> } {
+  return { 204: { type: 'null', description } };
 }

@@ -1,0 +1,1 @@
+export type { UserInput } from '../../src/platform/auth/auth.schema.ts';
