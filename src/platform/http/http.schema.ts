@@ -30,3 +30,12 @@ export const Health = z.object({
   version: z.string(),
   database: z.enum(['sqlite', 'postgres']),
 });
+
+/** One problem of a refused import, as listed in the IMPORT_INVALID error's `details`. */
+export const ImportProblem = z.object({
+  row: z.number().int(),
+  column: z.string().nullable(),
+  code: z.string(),
+  message: Messages,
+});
+export type ImportProblem = z.infer<typeof ImportProblem>;
