@@ -44,7 +44,7 @@ function zoneView(z: StoredZone, s: ReturnType<typeof stateAt>, day: string) {
     code: z.code,
     name: z.name,
     level: s?.active ? s.level : 'low',
-    status: s?.active ? 'active' : 'lifted',
+    status: s?.active ? ('active' as const) : ('lifted' as const),
     unit: z.unit,
     districtCode: z.district_code,
     districtName: divisionOf(z.district_code)?.name ?? z.district_code,
