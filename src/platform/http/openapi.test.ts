@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -74,6 +76,23 @@ describe('the OpenAPI document', async () => {
     assert.deepEqual(problems, []);
   });
 
+  test('every operation declares its success answer with a schema', () => {
+    const missing: string[] = [];
+    for (const [where, op] of operations(doc)) {
+      const responses = op.responses as Record<string, Json>;
+      const success = Object.entries(responses).filter(([status]) => /^2\d\d$/.test(status));
+      const described = success.some(
+        ([status, r]) =>
+          status === '204' ||
+          Object.values((r.content as Record<string, Json> | undefined) ?? {}).some(
+            (m) => m.schema && Object.keys(m.schema as Json).length > 0,
+          ),
+      );
+      if (!described) missing.push(where);
+    }
+    assert.deepEqual(missing, []);
+  });
+
   test('every operation answers its errors with the error catalogue shape', () => {
     const ops = operations(doc);
     assert.ok(ops.length > 100, `${ops.length} operations`);
@@ -95,6 +114,14 @@ describe('the OpenAPI document', async () => {
     assert.deepEqual((limited.content as Json)['application/json'], { schema: ref });
     assert.ok((limited.headers as Json)['retry-after']);
   });
+});
+
+test('route files declare no schemas of their own: requests and answers live in the modules’ *.schema.ts', () => {
+  const root = new URL('../../', import.meta.url).pathname;
+  const inline = (readdirSync(root, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.routes.ts'))
+    .filter((f) => /\bz\.[a-z]+\(/.test(readFileSync(join(root, f), 'utf8')));
+  assert.deepEqual(inline, []);
 });
 
 describe('response checks', () => {
