@@ -5,7 +5,7 @@ import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { uploadOf } from '../platform/http/upload.ts';
-import { type Api, created, file, jsonSchema, ok, responseSchema } from '../platform/http/zod.ts';
+import { type Api, file, jsonSchema, ok, responseSchema } from '../platform/http/zod.ts';
 import {
   AppealDetail,
   AppealOptions,

@@ -97,7 +97,7 @@ export const DryRunQuery = z.object({ dryRun: z.enum(['true', 'false']).optional
 const LocalText = z.object({ 'zh-CN': z.string(), en: z.string() });
 
 /** A cadre who can serve on a task force. */
-export const Cadre = z.object({ id: z.number().int(), name: z.string(), rank: z.string(), homeUnit: z.string() });
+export const Cadre = z.object({ id: z.number().int(), name: z.string(), rank: z.enum(RANKS), homeUnit: z.string() });
 export type Cadre = z.infer<typeof Cadre>;
 
 /** A zone on a day, as lists and the detail show it. */
@@ -160,7 +160,7 @@ export type ZoneEvent = z.infer<typeof ZoneEvent>;
 export const Duty = z.object({
   id: z.number().int(),
   zoneCode: z.string(),
-  kind: z.string(),
+  kind: DutyInput.shape.kind,
   title: z.string(),
   owner: z.string(),
   dueAt: z.string(),
@@ -179,7 +179,7 @@ export const TaskForceDetail = z.object({
   members: z.array(
     z.object({
       cadre: Cadre,
-      group: z.string(),
+      group: z.enum(WORKING_GROUPS),
       isLeader: z.boolean(),
       joinedOn: z.string(),
       leftOn: z.string().nullable(),
