@@ -18,13 +18,9 @@ import {
   EnterprisePage,
   Escalations,
   HotlineAnswer,
-  LiaisonView,
-  ReportAnswer,
   SubmitAnswer,
-  TaskClosed,
   TrackAnswer,
   Units,
-  WhitelistBoard,
 } from './answers.schema.ts';
 import { appealsDashboard, exportAppeals } from './appeals.dashboard.ts';
 import { CATEGORIES, localDay, URGENCIES } from './appeals.rules.ts';
@@ -34,7 +30,6 @@ import {
   ChannelQuery,
   CreditCodeParams,
   DashboardQuery,
-  DayQuery,
   DeadlineInput,
   DispatchInput,
   DryRunQuery,
@@ -42,12 +37,10 @@ import {
   EnterprisesQuery,
   EscalationInput,
   IdParams,
-  LiaisonQuery,
   MergeInput,
   NoteInput,
   RateInput,
   ReplyInput,
-  ReportInput,
   ReturnInput,
   TrackQuery,
   TrackRateInput,
@@ -56,7 +49,6 @@ import { unitOf, units } from './appeals.service.ts';
 import { getEnterprise, importEnterprises, listEnterprises, saveEnterprise } from './enterprises.service.ts';
 import { configuredDeadlines, setDeadline, submitAppeal } from './intake.service.ts';
 import { getAppeal, listAppeals, trackAppeal } from './queries.service.ts';
-import { closeTask, liaisonView, statusBoard, submitReport } from './whitelist.service.ts';
 import {
   closeAppeal,
   dispatchAppeals,
@@ -397,66 +389,5 @@ export async function appealsRoutes(app: Api, ctx: Ctx): Promise<void> {
         dryRun: r.query.dryRun === 'true',
       });
     },
-  );
-  app.post(
-    '/api/v1/enterprises/:code/reports',
-    {
-      config: { scope: 'enterprise' },
-      schema: {
-        tags,
-        summary: 'Daily status of a whitelisted enterprise',
-        params: codeParams,
-        body: jsonSchema(ReportInput),
-        response: {
-          200: responseSchema(ReportAnswer, "The day's report, updated"),
-          201: responseSchema(ReportAnswer, 'Reported'),
-        },
-      },
-    },
-    async (r, reply) => {
-      const out = await submitReport(ctx, actorOf(r), r.params.code, r.body);
-      reply.status(out.created ? 201 : 200);
-      return out;
-    },
-  );
-  app.get(
-    '/api/v1/whitelist/board',
-    {
-      config: { scope: 'district' },
-      schema: {
-        tags,
-        summary: 'Whitelist status board of a day',
-        querystring: jsonSchema(DayQuery),
-        response: ok(WhitelistBoard),
-      },
-    },
-    async (r) => statusBoard(ctx, actorOf(r), r.query.date ?? localDay(nowIso())),
-  );
-  app.get(
-    '/api/v1/liaison',
-    {
-      config: { scope: 'enterprise' },
-      schema: {
-        tags,
-        summary: 'The liaison’s enterprises: open tasks, missing reports, overdue appeals',
-        querystring: jsonSchema(LiaisonQuery),
-        response: ok(LiaisonView),
-      },
-    },
-    async (r) => liaisonView(ctx, actorOf(r), undefined, r.query.cadreId),
-  );
-  app.post(
-    '/api/v1/liaison/tasks/:id/close',
-    {
-      config: { scope: 'enterprise' },
-      schema: {
-        tags,
-        summary: 'Close a liaison task',
-        params: idParams,
-        body: jsonSchema(NoteInput),
-        response: ok(TaskClosed),
-      },
-    },
-    async (r) => closeTask(ctx, actorOf(r), idOf(r), r.body.note),
   );
 }
