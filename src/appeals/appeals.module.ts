@@ -5,11 +5,12 @@ import { appealsEscalationJob } from './appeals.job.ts';
 import { appealsMigrations } from './appeals.migration.ts';
 import { appealsRoutes } from './appeals.routes.ts';
 import { enterprisesRoutes } from './enterprises.routes.ts';
+import { whitelistRoutes } from './whitelist.routes.ts';
 
 /** Enterprises and their liaisons; appeals on three channels through the 12345 workflow. */
 export const appealsModule: BanyanModule = {
   name: 'appeals',
-  routes: [appealsRoutes, enterprisesRoutes],
+  routes: [appealsRoutes, enterprisesRoutes, whitelistRoutes],
   migrations: appealsMigrations,
   jobs: [appealsEscalationJob],
   commands: [appealsCommands],

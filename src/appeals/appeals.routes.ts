@@ -1,26 +1,46 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { DIVISIONS } from '../geo/geo.data.ts';
 import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { uploadOf } from '../platform/http/upload.ts';
-import { jsonSchema } from '../platform/http/zod.ts';
+import { type Api, file, jsonSchema, ok, responseSchema } from '../platform/http/zod.ts';
+import {
+  AppealDetail,
+  AppealOptions,
+  AppealPage,
+  AppealsDashboard,
+  Deadlines,
+  Dispatched,
+  EnterpriseAnswer,
+  EnterpriseImport,
+  EnterprisePage,
+  Escalations,
+  HotlineAnswer,
+  SubmitAnswer,
+  TrackAnswer,
+  Units,
+} from './answers.schema.ts';
 import { appealsDashboard, exportAppeals } from './appeals.dashboard.ts';
-import { CATEGORIES, type Channel, localDay, URGENCIES } from './appeals.rules.ts';
+import { CATEGORIES, localDay, URGENCIES } from './appeals.rules.ts';
 import {
   AppealInput,
   AppealsQuery,
+  ChannelQuery,
+  CreditCodeParams,
   DashboardQuery,
   DeadlineInput,
   DispatchInput,
+  DryRunQuery,
   EnterpriseInput,
   EnterprisesQuery,
+  EscalationInput,
+  IdParams,
   MergeInput,
   NoteInput,
   RateInput,
   ReplyInput,
-  ReportInput,
   ReturnInput,
   TrackQuery,
   TrackRateInput,
@@ -29,7 +49,6 @@ import { unitOf, units } from './appeals.service.ts';
 import { getEnterprise, importEnterprises, listEnterprises, saveEnterprise } from './enterprises.service.ts';
 import { configuredDeadlines, setDeadline, submitAppeal } from './intake.service.ts';
 import { getAppeal, listAppeals, trackAppeal } from './queries.service.ts';
-import { closeTask, liaisonView, statusBoard, submitReport } from './whitelist.service.ts';
 import {
   closeAppeal,
   dispatchAppeals,
@@ -44,8 +63,8 @@ import {
 } from './workflow.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const IdParams = jsonSchema(z.object({ id: z.coerce.number().int().positive() }));
-const CodeParams = jsonSchema(z.object({ code: z.string().min(1).max(40) }));
+const idParams = jsonSchema(IdParams);
+const codeParams = jsonSchema(CreditCodeParams);
 const idOf = (r: FastifyRequest) => (r.params as { id: number }).id;
 const DISTRICTS = DIVISIONS.filter((d) => d.level === 'district').map((d) => d.code);
 // Per address: a person files a handful of appeals; a script filing hundreds is refused with 429.
@@ -53,7 +72,7 @@ const SUBMIT_LIMIT = { scope: 'public', rateLimit: { max: 10, timeWindow: '1 min
 const TRACK_LIMIT = { scope: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } } as const;
 
 /** Public intake and tracking; hotline, dispatch, unit inbox, dashboard; enterprises and whitelist. */
-export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
+export async function appealsRoutes(app: Api, ctx: Ctx): Promise<void> {
   const tags = ['appeals'];
   app.addContentTypeParser(
     ['text/csv', XLSX, 'application/octet-stream'],
@@ -64,10 +83,13 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   // ------------------------------------------------------------------ public (no session)
   app.get(
     '/api/v1/public/appeals/options',
-    { config: { scope: 'public' }, schema: { tags, summary: 'Form choices' } },
+    {
+      config: { scope: 'public' },
+      schema: { tags, summary: 'Form choices', response: ok(AppealOptions) },
+    },
     async () => ({
-      categories: CATEGORIES,
-      urgencies: URGENCIES,
+      categories: [...CATEGORIES],
+      urgencies: [...URGENCIES],
       districts: DIVISIONS.filter((d) => d.level === 'district').map((d) => ({ code: d.code, name: d.name })),
     }),
   );
@@ -77,13 +99,17 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       schema: {
         tags,
         summary: 'Submit an appeal on the web (抗疫通道) or mobile (一键写信) channel',
-        querystring: jsonSchema(z.object({ channel: z.enum(['web', 'mobile']).default('web') })),
+        querystring: jsonSchema(ChannelQuery),
         body: jsonSchema(AppealInput),
+        response: {
+          200: responseSchema(SubmitAnswer, 'The same submission was received before'),
+          201: responseSchema(SubmitAnswer, 'Received'),
+        },
       },
       config: SUBMIT_LIMIT,
     },
     async (r, reply) => {
-      const { channel } = r.query as { channel: Channel };
+      const { channel } = r.query;
       const { created, appeal } = await submitAppeal(ctx, 'public', channel, r.body as AppealInput);
       reply.status(created ? 201 : 200);
       return { created, trackingNo: appeal.tracking_no, status: appeal.status, dueAt: appeal.due_at };
@@ -96,19 +122,23 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
         tags,
         summary: 'Status and reply by tracking number + last four phone digits',
         body: jsonSchema(TrackQuery),
+        response: ok(TrackAnswer),
       },
       config: TRACK_LIMIT,
     },
     async (r) => {
-      const b = r.body as z.infer<typeof TrackQuery>;
+      const b = r.body;
       return trackAppeal(ctx, b.trackingNo, b.last4);
     },
   );
   app.post(
     '/api/v1/public/appeals/rate',
-    { schema: { tags, summary: 'Rate the reply', body: jsonSchema(TrackRateInput) }, config: TRACK_LIMIT },
+    {
+      schema: { tags, summary: 'Rate the reply', body: jsonSchema(TrackRateInput), response: ok(TrackAnswer) },
+      config: TRACK_LIMIT,
+    },
     async (r) => {
-      const b = r.body as z.infer<typeof TrackRateInput>;
+      const b = r.body;
       return rateByTracking(ctx, b.trackingNo, b.last4, b.rating, b.comment);
     },
   );
@@ -118,7 +148,15 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
     '/api/v1/appeals',
     {
       config: { scope: 'district' },
-      schema: { tags, summary: 'Record a hotline call', body: jsonSchema(AppealInput) },
+      schema: {
+        tags,
+        summary: 'Record a hotline call',
+        body: jsonSchema(AppealInput),
+        response: {
+          200: responseSchema(HotlineAnswer, 'The same call was recorded before'),
+          201: responseSchema(HotlineAnswer, 'Recorded'),
+        },
+      },
     },
     async (r, reply) => {
       const actor = actorOf(r);
@@ -131,15 +169,28 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
     '/api/v1/appeals',
     {
       config: { scope: 'unit' },
-      schema: { tags, summary: 'Queue / inbox / any list', querystring: jsonSchema(AppealsQuery) },
+      schema: {
+        tags,
+        summary: 'Queue / inbox / any list',
+        querystring: jsonSchema(AppealsQuery),
+        response: ok(AppealPage),
+      },
     },
-    async (r) => listAppeals(ctx, actorOf(r), r.query as z.infer<typeof AppealsQuery>),
+    async (r) => listAppeals(ctx, actorOf(r), r.query),
   );
   app.get(
     '/api/v1/appeals/export.xlsx',
-    { config: { scope: 'unit' }, schema: { tags, summary: 'Any list as XLSX', querystring: jsonSchema(AppealsQuery) } },
+    {
+      config: { scope: 'unit' },
+      schema: {
+        tags,
+        summary: 'Any list as XLSX',
+        querystring: jsonSchema(AppealsQuery),
+        response: file('The workbook', XLSX),
+      },
+    },
     async (r, reply) => {
-      const buf = await exportAppeals(ctx, actorOf(r), r.query as z.infer<typeof AppealsQuery>);
+      const buf = await exportAppeals(ctx, actorOf(r), r.query);
       reply
         .header('content-type', XLSX)
         .header(
@@ -153,13 +204,21 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
     '/api/v1/appeals/dashboard',
     {
       config: { scope: 'district' },
-      schema: { tags, summary: 'Dashboard figures', querystring: jsonSchema(DashboardQuery) },
+      schema: {
+        tags,
+        summary: 'Dashboard figures',
+        querystring: jsonSchema(DashboardQuery),
+        response: ok(AppealsDashboard),
+      },
     },
-    async (r) => appealsDashboard(ctx, actorOf(r), r.query as z.infer<typeof DashboardQuery>),
+    async (r) => appealsDashboard(ctx, actorOf(r), r.query),
   );
   app.get(
     '/api/v1/appeals/units',
-    { config: { scope: 'city' }, schema: { tags, summary: 'Handling units and mine' } },
+    {
+      config: { scope: 'city' },
+      schema: { tags, summary: 'Handling units and mine', response: ok(Units) },
+    },
     async (r) => ({
       items: units(DISTRICTS),
       mine: await unitOf(ctx, actorOf(r)),
@@ -167,7 +226,10 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   );
   app.get(
     '/api/v1/appeals/deadlines',
-    { config: { scope: 'city' }, schema: { tags, summary: 'Configured deadlines' } },
+    {
+      config: { scope: 'city' },
+      schema: { tags, summary: 'Configured deadlines', response: ok(Deadlines) },
+    },
     async (r) => {
       actorOf(r);
       return { items: await configuredDeadlines(ctx) };
@@ -175,9 +237,12 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
   );
   app.put(
     '/api/v1/appeals/deadlines',
-    { config: { scope: 'city' }, schema: { tags, summary: 'Set a deadline', body: jsonSchema(DeadlineInput) } },
+    {
+      config: { scope: 'city' },
+      schema: { tags, summary: 'Set a deadline', body: jsonSchema(DeadlineInput), response: ok(Deadlines) },
+    },
     async (r) => ({
-      items: await setDeadline(ctx, actorOf(r), r.body as z.infer<typeof DeadlineInput>),
+      items: await setDeadline(ctx, actorOf(r), r.body),
     }),
   );
   app.post(
@@ -187,7 +252,8 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       schema: {
         tags,
         summary: 'Run the deadline job now',
-        body: jsonSchema(z.object({ at: z.iso.datetime({ offset: true }).optional() })),
+        body: jsonSchema(EscalationInput),
+        response: ok(Escalations),
       },
     },
     async (r) => {
@@ -199,17 +265,20 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
     '/api/v1/appeals/dispatch',
     {
       config: { scope: 'district' },
-      schema: { tags, summary: 'Dispatch (bulk) to a unit', body: jsonSchema(DispatchInput) },
+      schema: { tags, summary: 'Dispatch (bulk) to a unit', body: jsonSchema(DispatchInput), response: ok(Dispatched) },
     },
     async (r) => {
-      const b = r.body as z.infer<typeof DispatchInput>;
+      const b = r.body;
       const done = await dispatchAppeals(ctx, actorOf(r), b.ids, b.unit, b.note);
       return { dispatched: done.length };
     },
   );
   app.get(
     '/api/v1/appeals/:id',
-    { config: { scope: 'unit' }, schema: { tags, summary: 'One appeal with its timeline', params: IdParams } },
+    {
+      config: { scope: 'unit' },
+      schema: { tags, summary: 'One appeal with its timeline', params: idParams, response: ok(AppealDetail) },
+    },
     async (r) => getAppeal(ctx, actorOf(r), idOf(r)),
   );
   const step = (path: string, summary: string, body: z.ZodType | null, fn: (r: FastifyRequest) => Promise<unknown>) =>
@@ -217,7 +286,13 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       `/api/v1/appeals/:id/${path}`,
       {
         config: { scope: 'unit' },
-        schema: { tags, summary, params: IdParams, ...(body ? { body: jsonSchema(body) } : {}) },
+        schema: {
+          tags,
+          summary,
+          params: idParams,
+          ...(body ? { body: jsonSchema(body) } : {}),
+          response: ok(AppealDetail),
+        },
       },
       async (r) => {
         await fn(r);
@@ -246,8 +321,9 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       schema: {
         tags,
         summary: 'Merge a duplicate into another appeal',
-        params: IdParams,
+        params: idParams,
         body: jsonSchema(MergeInput),
+        response: ok(AppealDetail, 'The appeal merged into'),
       },
     },
     async (r) => {
@@ -262,23 +338,36 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
     '/api/v1/enterprises',
     {
       config: { scope: 'enterprise' },
-      schema: { tags, summary: 'Enterprise registry', querystring: jsonSchema(EnterprisesQuery) },
+      schema: {
+        tags,
+        summary: 'Enterprise registry',
+        querystring: jsonSchema(EnterprisesQuery),
+        response: ok(EnterprisePage),
+      },
     },
-    async (r) => listEnterprises(ctx, actorOf(r), r.query as z.infer<typeof EnterprisesQuery>),
+    async (r) => listEnterprises(ctx, actorOf(r), r.query),
   );
   app.post(
     '/api/v1/enterprises',
     {
       config: { scope: 'enterprise' },
-      schema: { tags, summary: 'Register or update an enterprise', body: jsonSchema(EnterpriseInput) },
+      schema: {
+        tags,
+        summary: 'Register or update an enterprise',
+        body: jsonSchema(EnterpriseInput),
+        response: ok(EnterpriseAnswer),
+      },
     },
     async (r) => ({
-      enterprise: await saveEnterprise(ctx, actorOf(r), r.body as z.infer<typeof EnterpriseInput>),
+      enterprise: await saveEnterprise(ctx, actorOf(r), r.body),
     }),
   );
   app.get(
     '/api/v1/enterprises/:code',
-    { config: { scope: 'enterprise' }, schema: { tags, summary: 'One enterprise', params: CodeParams } },
+    {
+      config: { scope: 'enterprise' },
+      schema: { tags, summary: 'One enterprise', params: codeParams, response: ok(EnterpriseAnswer) },
+    },
     async (r) => ({
       enterprise: await getEnterprise(ctx, actorOf(r), (r.params as { code: string }).code),
     }),
@@ -291,74 +380,14 @@ export async function appealsRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       schema: {
         tags,
         summary: 'Import enterprises (CSV/XLSX, all or nothing)',
-        querystring: jsonSchema(z.object({ dryRun: z.enum(['true', 'false']).optional() })),
+        querystring: jsonSchema(DryRunQuery),
+        response: ok(EnterpriseImport),
       },
     },
     async (r) => {
       return importEnterprises(ctx, actorOf(r), uploadOf(r), {
-        dryRun: (r.query as { dryRun?: string }).dryRun === 'true',
+        dryRun: r.query.dryRun === 'true',
       });
     },
-  );
-  app.post(
-    '/api/v1/enterprises/:code/reports',
-    {
-      config: { scope: 'enterprise' },
-      schema: {
-        tags,
-        summary: 'Daily status of a whitelisted enterprise',
-        params: CodeParams,
-        body: jsonSchema(ReportInput),
-      },
-    },
-    async (r, reply) => {
-      const out = await submitReport(
-        ctx,
-        actorOf(r),
-        (r.params as { code: string }).code,
-        r.body as z.infer<typeof ReportInput>,
-      );
-      reply.status(out.created ? 201 : 200);
-      return out;
-    },
-  );
-  app.get(
-    '/api/v1/whitelist/board',
-    {
-      config: { scope: 'district' },
-      schema: {
-        tags,
-        summary: 'Whitelist status board of a day',
-        querystring: jsonSchema(
-          z.object({
-            date: z
-              .string()
-              .regex(/^\d{4}-\d{2}-\d{2}$/)
-              .optional(),
-          }),
-        ),
-      },
-    },
-    async (r) => statusBoard(ctx, actorOf(r), (r.query as { date?: string }).date ?? localDay(nowIso())),
-  );
-  app.get(
-    '/api/v1/liaison',
-    {
-      config: { scope: 'enterprise' },
-      schema: {
-        tags,
-        summary: 'The liaison’s enterprises: open tasks, missing reports, overdue appeals',
-        querystring: jsonSchema(z.object({ cadreId: z.coerce.number().int().positive().optional() })),
-      },
-    },
-    async (r) => liaisonView(ctx, actorOf(r), undefined, (r.query as { cadreId?: number }).cadreId),
-  );
-  app.post(
-    '/api/v1/liaison/tasks/:id/close',
-    {
-      config: { scope: 'enterprise' },
-      schema: { tags, summary: 'Close a liaison task', params: IdParams, body: jsonSchema(NoteInput) },
-    },
-    async (r) => closeTask(ctx, actorOf(r), idOf(r), (r.body as { note: string }).note),
   );
 }

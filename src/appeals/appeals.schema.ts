@@ -113,3 +113,23 @@ export const DeadlineInput = z.object({
 export type DeadlineInput = z.infer<typeof DeadlineInput>;
 
 export const DashboardQuery = z.object({ from: Day.optional(), to: Day.optional(), district: District.optional() });
+
+/** An appeal (or liaison task) id in the path. */
+export const IdParams = z.object({ id: z.coerce.number().int().positive() });
+/** An enterprise's credit code in the path. */
+export const CreditCodeParams = z.object({ code: z.string().min(1).max(40) });
+/** Query of POST /api/v1/public/appeals. */
+export const ChannelQuery = z.object({ channel: z.enum(['web', 'mobile']).default('web') });
+/** Body of POST /api/v1/appeals/escalations: run the job as of an instant. */
+export const EscalationInput = z.object({ at: z.iso.datetime({ offset: true }).optional() });
+/** Query of POST /api/v1/imports/enterprises. */
+export const DryRunQuery = z.object({ dryRun: z.enum(['true', 'false']).optional() });
+/** An optional day. */
+export const DayQuery = z.object({
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+    .optional(),
+});
+/** Query of GET /api/v1/liaison: another liaison's view, for the command centre. */
+export const LiaisonQuery = z.object({ cadreId: z.coerce.number().int().positive().optional() });

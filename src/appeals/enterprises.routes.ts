@@ -1,21 +1,15 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
 import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
-import { jsonSchema } from '../platform/http/zod.ts';
+import { type Api, file, jsonSchema, ok } from '../platform/http/zod.ts';
+import { AppealVolume, EnterpriseOverview, LiaisonDesk, WhitelistBreakdown } from './answers.schema.ts';
 import { localDay } from './appeals.rules.ts';
-import { DashboardQuery, EnterprisesQuery } from './appeals.schema.ts';
+import { CreditCodeParams, DashboardQuery, DayQuery, EnterprisesQuery } from './appeals.schema.ts';
 import { exportBoard, exportEnterprises, exportLiaison } from './registry.export.ts';
 import { appealVolume, enterpriseOverview, liaisonDesk, whitelistBreakdown } from './registry.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DayQuery = z.object({
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-    .optional(),
-});
 const today = () => localDay(nowIso());
 
 function xlsx(reply: FastifyReply, ascii: string, zh: string, buf: Buffer) {
@@ -26,16 +20,21 @@ function xlsx(reply: FastifyReply, ascii: string, zh: string, buf: Buffer) {
 }
 
 /** The screens' extra reads: enterprise page, registry and board exports, liaison desk, daily volume by channel. */
-export async function enterprisesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
+export async function enterprisesRoutes(app: Api, ctx: Ctx): Promise<void> {
   const tags = ['appeals'];
   app.get(
     '/api/v1/enterprises/export.xlsx',
     {
       config: { scope: 'enterprise' },
-      schema: { tags, summary: 'The filtered registry as XLSX', querystring: jsonSchema(EnterprisesQuery) },
+      schema: {
+        tags,
+        summary: 'The filtered registry as XLSX',
+        querystring: jsonSchema(EnterprisesQuery),
+        response: file('The workbook', XLSX),
+      },
     },
     async (r, reply) => {
-      const buf = await exportEnterprises(ctx, actorOf(r), r.query as z.infer<typeof EnterprisesQuery>);
+      const buf = await exportEnterprises(ctx, actorOf(r), r.query);
       return xlsx(reply, 'enterprises.xlsx', `企业名录-${today()}.xlsx`, buf);
     },
   );
@@ -46,18 +45,24 @@ export async function enterprisesRoutes(app: FastifyInstance, ctx: Ctx): Promise
       schema: {
         tags,
         summary: 'One enterprise with recent appeals, last daily reports and open liaison tasks',
-        params: jsonSchema(z.object({ code: z.string().min(1).max(40) })),
+        params: jsonSchema(CreditCodeParams),
+        response: ok(EnterpriseOverview),
       },
     },
-    async (r) => enterpriseOverview(ctx, actorOf(r), (r.params as { code: string }).code),
+    async (r) => enterpriseOverview(ctx, actorOf(r), r.params.code),
   );
   app.get(
     '/api/v1/appeals/dashboard/volume',
     {
       config: { scope: 'district' },
-      schema: { tags, summary: 'Appeals per day and channel', querystring: jsonSchema(DashboardQuery) },
+      schema: {
+        tags,
+        summary: 'Appeals per day and channel',
+        querystring: jsonSchema(DashboardQuery),
+        response: ok(AppealVolume),
+      },
     },
-    async (r) => appealVolume(ctx, actorOf(r), r.query as z.infer<typeof DashboardQuery>),
+    async (r) => appealVolume(ctx, actorOf(r), r.query),
   );
   app.get(
     '/api/v1/whitelist/breakdown',
@@ -67,18 +72,24 @@ export async function enterprisesRoutes(app: FastifyInstance, ctx: Ctx): Promise
         tags,
         summary: 'Whitelist board by tier and district, troubled and missing (default: latest reported day)',
         querystring: jsonSchema(DayQuery),
+        response: ok(WhitelistBreakdown),
       },
     },
-    async (r) => whitelistBreakdown(ctx, actorOf(r), (r.query as { date?: string }).date),
+    async (r) => whitelistBreakdown(ctx, actorOf(r), r.query.date),
   );
   app.get(
     '/api/v1/whitelist/board.xlsx',
     {
       config: { scope: 'district' },
-      schema: { tags, summary: 'Whitelist board of a day as XLSX', querystring: jsonSchema(DayQuery) },
+      schema: {
+        tags,
+        summary: 'Whitelist board of a day as XLSX',
+        querystring: jsonSchema(DayQuery),
+        response: file('The workbook', XLSX),
+      },
     },
     async (r, reply) => {
-      const day = (r.query as { date?: string }).date ?? today();
+      const day = r.query.date ?? today();
       return xlsx(reply, 'whitelist.xlsx', `白名单企业状态-${day}.xlsx`, await exportBoard(ctx, actorOf(r), day));
     },
   );
@@ -90,18 +101,24 @@ export async function enterprisesRoutes(app: FastifyInstance, ctx: Ctx): Promise
         tags,
         summary: 'The liaison’s enterprises with the day’s report status, tasks and overdue appeals',
         querystring: jsonSchema(DayQuery),
+        response: ok(LiaisonDesk),
       },
     },
-    async (r) => liaisonDesk(ctx, actorOf(r), (r.query as { date?: string }).date),
+    async (r) => liaisonDesk(ctx, actorOf(r), r.query.date),
   );
   app.get(
     '/api/v1/liaison/export.xlsx',
     {
       config: { scope: 'enterprise' },
-      schema: { tags, summary: 'The liaison’s enterprises as XLSX', querystring: jsonSchema(DayQuery) },
+      schema: {
+        tags,
+        summary: 'The liaison’s enterprises as XLSX',
+        querystring: jsonSchema(DayQuery),
+        response: file('The workbook', XLSX),
+      },
     },
     async (r, reply) => {
-      const day = (r.query as { date?: string }).date ?? today();
+      const day = r.query.date ?? today();
       return xlsx(reply, 'liaison.xlsx', `挂钩企业-${day}.xlsx`, await exportLiaison(ctx, actorOf(r), day));
     },
   );

@@ -120,7 +120,10 @@ export async function whitelistBreakdown(ctx: Ctx, actor: Actor, dayIn?: string,
   const troubled = board.items
     .map((i) => ({ ...i, trouble: troubleOf({ ...i, production: i.production as Production }) }))
     .filter((i) => i.production !== 'normal' || i.trouble.appeal || i.trouble.task)
-    .map(({ trouble, ...i }) => ({ ...i, reasons: [trouble.appeal?.reason, trouble.task?.reason].filter(Boolean) }));
+    .map(({ trouble, ...i }) => ({
+      ...i,
+      reasons: [trouble.appeal?.reason, trouble.task?.reason].filter((x): x is string => !!x),
+    }));
   return {
     day,
     counts: board.counts,

@@ -1,20 +1,30 @@
-import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { uploadOf } from '../platform/http/upload.ts';
-import { jsonSchema } from '../platform/http/zod.ts';
+import { type Api, file, jsonSchema, ok } from '../platform/http/zod.ts';
 import { figuresWorkbook, templateCsv, templateXlsx } from './cases.export.ts';
 import { casesOf, districtsOf, figuresOf, latestFiguresDay, seriesOf } from './cases.figures.ts';
-import { CasesQuery, DistrictsQuery, FiguresQuery, ImportQuery, SeriesQuery } from './cases.schema.ts';
+import {
+  CasePage,
+  CasesQuery,
+  DayFigures,
+  DistrictFigures,
+  DistrictsQuery,
+  FigureSeries,
+  FiguresQuery,
+  ImportQuery,
+  ImportResult,
+  LatestFigures,
+  SeriesQuery,
+} from './cases.schema.ts';
 import { importCases } from './cases.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMPORT_LIMIT = 64 * 1024 * 1024; // a 200,000-row line list is about 30 MB of CSV
 
 /** Figures, case records, line-list import and the Excel export. */
-export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
+export async function casesRoutes(app: Api, ctx: Ctx): Promise<void> {
   app.addContentTypeParser(
     ['text/csv', XLSX, 'application/octet-stream'],
     { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT },
@@ -25,17 +35,25 @@ export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
     '/api/v1/figures',
     {
       config: { scope: 'district' },
-      schema: { tags: ['cases'], summary: 'Figures of a day', querystring: jsonSchema(FiguresQuery) },
+      schema: {
+        tags: ['cases'],
+        summary: 'Figures of a day',
+        querystring: jsonSchema(FiguresQuery),
+        response: ok(DayFigures),
+      },
     },
     async (request) => {
-      const q = request.query as z.infer<typeof FiguresQuery>;
+      const q = request.query;
       return figuresOf(ctx, actorOf(request), q.date, q.district);
     },
   );
 
   app.get(
     '/api/v1/figures/latest',
-    { config: { scope: 'district' }, schema: { tags: ['cases'], summary: 'The latest day with figures' } },
+    {
+      config: { scope: 'district' },
+      schema: { tags: ['cases'], summary: 'The latest day with figures', response: ok(LatestFigures) },
+    },
     async (request) => ({
       date: await latestFiguresDay(ctx, actorOf(request)),
     }),
@@ -45,10 +63,15 @@ export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
     '/api/v1/figures/series',
     {
       config: { scope: 'district' },
-      schema: { tags: ['cases'], summary: 'Figures per day over a range', querystring: jsonSchema(SeriesQuery) },
+      schema: {
+        tags: ['cases'],
+        summary: 'Figures per day over a range',
+        querystring: jsonSchema(SeriesQuery),
+        response: ok(FigureSeries),
+      },
     },
     async (request) => {
-      const q = request.query as z.infer<typeof SeriesQuery>;
+      const q = request.query;
       return seriesOf(ctx, actorOf(request), q.from, q.to, q.district);
     },
   );
@@ -57,9 +80,14 @@ export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
     '/api/v1/figures/districts',
     {
       config: { scope: 'district' },
-      schema: { tags: ['cases'], summary: 'Figures of a day by district', querystring: jsonSchema(DistrictsQuery) },
+      schema: {
+        tags: ['cases'],
+        summary: 'Figures of a day by district',
+        querystring: jsonSchema(DistrictsQuery),
+        response: ok(DistrictFigures),
+      },
     },
-    async (request) => districtsOf(ctx, actorOf(request), (request.query as z.infer<typeof DistrictsQuery>).date),
+    async (request) => districtsOf(ctx, actorOf(request), request.query.date),
   );
 
   app.get(
@@ -70,11 +98,12 @@ export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
         tags: ['cases'],
         summary: 'Figures per day as an Excel workbook',
         querystring: jsonSchema(SeriesQuery),
+        response: file('The workbook', XLSX),
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const q = request.query as z.infer<typeof SeriesQuery>;
+      const q = request.query;
       const main = await seriesOf(ctx, actor, q.from, q.to, q.district);
       const sheets = [{ name: main.jurisdiction.name, days: main.days }];
       // For the city, one more sheet per district so nobody retypes the table by hand.
@@ -101,6 +130,7 @@ export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
         tags: ['cases'],
         summary: 'Case records (masked), or those behind a figure',
         querystring: jsonSchema(CasesQuery),
+        response: ok(CasePage),
       },
     },
     async (request) => casesOf(ctx, actorOf(request), request.query as CasesQuery),
@@ -115,6 +145,7 @@ export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
         tags: ['cases'],
         summary: 'Import a CSV/XLSX line list (all or nothing)',
         querystring: jsonSchema(ImportQuery),
+        response: ok(ImportResult),
       },
     },
     async (request) => {
@@ -126,7 +157,10 @@ export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
 
   app.get(
     '/api/v1/imports/cases/template.csv',
-    { config: { scope: 'public' }, schema: { tags: ['cases'], summary: 'Line-list template (CSV)' } },
+    {
+      config: { scope: 'public' },
+      schema: { tags: ['cases'], summary: 'Line-list template (CSV)', response: file('The template', 'text/csv') },
+    },
     async (request, reply) => {
       requirePermission(actorOf(request), 'cases:write');
       reply
@@ -138,7 +172,10 @@ export async function casesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
 
   app.get(
     '/api/v1/imports/cases/template.xlsx',
-    { config: { scope: 'public' }, schema: { tags: ['cases'], summary: 'Line-list template (XLSX)' } },
+    {
+      config: { scope: 'public' },
+      schema: { tags: ['cases'], summary: 'Line-list template (XLSX)', response: file('The template', XLSX) },
+    },
     async (request, reply) => {
       requirePermission(actorOf(request), 'cases:write');
       reply.header('content-type', XLSX).header('content-disposition', 'attachment; filename="cases-template.xlsx"');

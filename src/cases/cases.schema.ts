@@ -39,33 +39,6 @@ export interface CaseIdentity {
   phone: string | null;
 }
 
-/** The figures of one day and one jurisdiction. */
-export interface Figures {
-  newLocalConfirmed: number;
-  newLocalConfirmedReclassified: number;
-  newLocalAsymptomatic: number;
-  newImportedConfirmed: number;
-  newImportedAsymptomatic: number;
-  localDischarged: number;
-  localReleased: number;
-  importedDischarged: number;
-  importedReleased: number;
-  deaths: number;
-  hospitalised: number;
-  underObservation: number;
-  foundInQuarantine: number;
-  foundInCommunity: number;
-  cumulative: {
-    localConfirmed: number;
-    localAsymptomatic: number;
-    importedConfirmed: number;
-    importedAsymptomatic: number;
-    discharged: number;
-    released: number;
-    deaths: number;
-  };
-}
-
 export const METRICS = [
   'newLocalConfirmed',
   'newLocalConfirmedReclassified',
@@ -95,6 +68,25 @@ export const CUMULATIVE_METRICS = [
   'cumulativeDeaths',
 ] as const;
 export type CumulativeMetric = (typeof CUMULATIVE_METRICS)[number];
+
+/** The running totals kept beside each day's figures. */
+export const CUMULATIVE_KEYS = [
+  'localConfirmed',
+  'localAsymptomatic',
+  'importedConfirmed',
+  'importedAsymptomatic',
+  'discharged',
+  'released',
+  'deaths',
+] as const;
+export type CumulativeKey = (typeof CUMULATIVE_KEYS)[number];
+
+const counts = <K extends string>(keys: readonly K[]) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, z.number()])) as Record<K, z.ZodNumber>);
+
+/** The figures of one day and one jurisdiction. */
+export const Figures = counts(METRICS).extend({ cumulative: counts(CUMULATIVE_KEYS) });
+export type Figures = z.infer<typeof Figures>;
 /** Any number the figures show: each one lists its records. */
 export type RecordMetric = Metric | CumulativeMetric;
 
@@ -138,11 +130,74 @@ export type CasesQuery = z.infer<typeof CasesQuery>;
 export const ImportQuery = z.object({ dryRun: z.enum(['true', 'false']).default('false') });
 
 /** A case as lists show it: identity masked. */
-export interface CaseView extends CaseRecord {
-  id: number;
-  districtName: string;
-  communityName: string | null;
-  nameMasked: string | null;
-  idNumberMasked: string | null;
-  personId: number | null;
-}
+export const CaseView = z.object({
+  id: z.number().int(),
+  caseNo: z.string(),
+  kind: z.enum(KINDS),
+  origin: z.enum(ORIGINS),
+  reportedOn: z.string(),
+  districtCode: z.string(),
+  districtName: z.string(),
+  streetCode: z.string().nullable(),
+  communityCode: z.string().nullable(),
+  communityName: z.string().nullable(),
+  detectedVia: z.enum(DETECTED_VIA),
+  reclassifiedOn: z.string().nullable(),
+  dischargedOn: z.string().nullable(),
+  releasedOn: z.string().nullable(),
+  diedOn: z.string().nullable(),
+  nameMasked: z.string().nullable(),
+  idNumberMasked: z.string().nullable(),
+  personId: z.number().int().nullable(),
+});
+export type CaseView = z.infer<typeof CaseView>;
+
+/** A city or district the figures are of. */
+export const Jurisdiction = z.object({ code: z.string(), name: z.string() });
+export type Jurisdiction = z.infer<typeof Jurisdiction>;
+
+/** GET /api/v1/figures: a day's figures and the day before's. */
+export const DayFigures = z.object({
+  date: z.string(),
+  jurisdiction: Jurisdiction,
+  figures: Figures,
+  previous: Figures,
+});
+export type DayFigures = z.infer<typeof DayFigures>;
+
+/** GET /api/v1/figures/latest: the latest day with figures, or null before the first. */
+export const LatestFigures = z.object({ date: z.string().nullable() });
+
+/** GET /api/v1/figures/series. */
+export const FigureSeries = z.object({
+  jurisdiction: Jurisdiction,
+  days: z.array(z.object({ date: z.string(), figures: Figures })),
+});
+export type FigureSeries = z.infer<typeof FigureSeries>;
+
+/** GET /api/v1/figures/districts. */
+export const DistrictFigures = z.object({
+  date: z.string(),
+  districts: z.array(z.object({ code: z.string(), name: z.string(), figures: Figures })),
+});
+export type DistrictFigures = z.infer<typeof DistrictFigures>;
+
+/** GET /api/v1/cases. */
+export const CasePage = z.object({
+  items: z.array(CaseView),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type CasePage = z.infer<typeof CasePage>;
+
+/** POST /api/v1/imports/cases: what the line list did (or would do, dry). */
+export const ImportResult = z.object({
+  rows: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  dryRun: z.boolean(),
+  importId: z.number().int().nullable(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;

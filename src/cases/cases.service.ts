@@ -23,22 +23,13 @@ import {
   updateCase,
 } from './cases.repo.ts';
 import { type CaseEvent, caseEvents, validateCase } from './cases.rules.ts';
-import type { CaseIdentity, CaseRecord, Kind } from './cases.schema.ts';
+import type { CaseIdentity, CaseRecord, ImportResult, Kind } from './cases.schema.ts';
 
 /** One row to upsert, with the row number it came from. */
 export interface CaseInputRow {
   row: number;
   record: CaseRecord;
   identity: CaseIdentity;
-}
-
-export interface ImportResult {
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  dryRun: boolean;
-  importId: number | null;
 }
 
 /** A person's latest case as the colour rules read it. */

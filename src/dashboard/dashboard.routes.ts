@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { CITY, DIVISIONS } from '../geo/geo.data.ts';
 import { nameOf } from '../geo/geo.service.ts';
 import { residentsByDistrict } from '../people/people.service.ts';
@@ -6,13 +5,18 @@ import { scopeCoversDivision } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
+import { type Api, ok } from '../platform/http/zod.ts';
+import { Dashboard, DashboardToday } from './dashboard.schema.ts';
 import { todayOverview } from './today.service.ts';
 
 /** The city dashboard: figures per district inside the user's scope. */
-export async function dashboardRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
+export async function dashboardRoutes(app: Api, ctx: Ctx): Promise<void> {
   app.get(
     '/api/v1/dashboard',
-    { config: { scope: 'district' }, schema: { tags: ['dashboard'], summary: 'City dashboard figures' } },
+    {
+      config: { scope: 'district' },
+      schema: { tags: ['dashboard'], summary: 'City dashboard figures', response: ok(Dashboard) },
+    },
     async (request) => {
       const actor = actorOf(request);
       requirePermission(actor, 'dashboard');
@@ -34,7 +38,11 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: Ctx): Promise<v
     '/api/v1/dashboard/today',
     {
       config: { scope: 'district' },
-      schema: { tags: ['dashboard'], summary: 'The business day at a glance: cases, zones, checks, appeals' },
+      schema: {
+        tags: ['dashboard'],
+        summary: 'The business day at a glance: cases, zones, checks, appeals',
+        response: ok(DashboardToday),
+      },
     },
     async (request) => todayOverview(ctx, actorOf(request)),
   );

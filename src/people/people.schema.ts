@@ -30,24 +30,47 @@ export const PersonQuery = z.object({
 });
 export type PersonQuery = z.infer<typeof PersonQuery>;
 
+/** A person id in the path. */
+export const PersonIdParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** Query of GET /api/v1/persons/:id/unmasked: why the clear text is needed, for the audit entry. */
+export const UnmaskQuery = z.object({ reason: z.string().max(200).optional() });
+
 /** A person as every list and screen shows it. */
-export interface PersonMasked {
-  id: number;
-  idNumberMasked: string;
-  nameMasked: string;
-  phoneMasked: string | null;
-  sex: 'male' | 'female';
-  birthYear: number;
-  districtCode: string;
-  streetCode: string;
-  communityCode: string;
-  communityName: string;
-}
+export const PersonMasked = z.object({
+  id: z.number().int(),
+  idNumberMasked: z.string(),
+  nameMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  sex: z.enum(['male', 'female']),
+  birthYear: z.number().int(),
+  districtCode: z.string(),
+  streetCode: z.string(),
+  communityCode: z.string(),
+  communityName: z.string(),
+});
+export type PersonMasked = z.infer<typeof PersonMasked>;
 
 /** A person with personal data in clear; only served behind persons:unmask and an audit entry. */
-export interface PersonFull extends PersonMasked {
-  idNumber: string;
-  name: string;
-  phone: string | null;
-  address: string | null;
-}
+export const PersonFull = PersonMasked.extend({
+  idNumber: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+});
+export type PersonFull = z.infer<typeof PersonFull>;
+
+/** GET /api/v1/persons. */
+export const PersonPage = z.object({
+  items: z.array(PersonMasked),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type PersonPage = z.infer<typeof PersonPage>;
+
+/** One masked person. */
+export const PersonAnswer = z.object({ person: PersonMasked });
+
+/** One person in clear. */
+export const PersonFullAnswer = z.object({ person: PersonFull });

@@ -30,6 +30,11 @@ export interface Config {
    * would wait longer than this many milliseconds (platform/http/admission.ts); 0 admits all.
    */
   admitMs: number;
+  /**
+   * BANYAN_CHECK_RESPONSES=1: every JSON answer is checked against its route's response schema and
+   * a drift fails the request with a 500. The tests turn it on; production never pays for it.
+   */
+  checkResponses: boolean;
 }
 
 /** Reads configuration from the environment; in production a missing BANYAN_SECRET is fatal. */
@@ -52,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     writerNice: writerNiceOf(env.BANYAN_WRITER_NICE),
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     admitMs: admitMsOf(env.BANYAN_ADMIT_MS),
+    checkResponses: env.BANYAN_CHECK_RESPONSES === '1',
   };
 }
 

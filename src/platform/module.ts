@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import type { FastifyInstance } from 'fastify';
 import type { Ctx } from './context.ts';
 import type { Migration } from './db/migration.ts';
+import type { Api } from './http/zod.ts';
 import type { DailyJob } from './jobs/jobs.ts';
 
 /** A function that registers a module's HTTP routes on a Fastify scope. */
-export type RouteSet = (app: FastifyInstance, ctx: Ctx) => Promise<void> | void;
+export type RouteSet = (app: Api, ctx: Ctx) => Promise<void> | void;
 
 /** A function that adds a module's commands to the `banyan` program. */
 export type CommandSet = (program: Command) => void;

@@ -27,11 +27,22 @@ export const PolicyInput = z.object({
 });
 export type PolicyInput = z.infer<typeof PolicyInput>;
 
+/** A policy version in the path. */
+export const PolicyIdParams = z.object({ id: PolicyInput.shape.id });
+
+/** Body of PUT /api/v1/policies/:id. */
+export const PolicyBody = PolicyInput.omit({ id: true });
+export type PolicyBody = z.infer<typeof PolicyBody>;
+
 /** A policy version as stored and served. */
-export interface Policy extends PolicyInput {
-  updatedAt: string;
-  updatedBy: string;
-}
+export const Policy = PolicyInput.extend({ updatedAt: z.string(), updatedBy: z.string() });
+export type Policy = z.infer<typeof Policy>;
+
+/** GET /api/v1/policies. */
+export const PolicyList = z.object({ items: z.array(Policy) });
+
+/** PUT /api/v1/policies/:id. */
+export const PolicyAnswer = z.object({ policy: Policy });
 
 /** The versions of RULES.md, loaded on first migration; administrators edit them afterwards. */
 export const DEFAULT_POLICIES: PolicyInput[] = [

@@ -1,14 +1,34 @@
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { uploadOf } from '../platform/http/upload.ts';
-import { jsonSchema } from '../platform/http/zod.ts';
+import { type Api, created, jsonSchema, ok } from '../platform/http/zod.ts';
 import { alertRoutes } from './alerts.routes.ts';
 import { receiptRoutes } from './receipts.routes.ts';
 import { importResults, recordResults } from './results.service.ts';
 import { importSamples, recordSamples } from './samples.service.ts';
-import { CampaignInput, CoverageQuery, ResultBody, SampleBody, SiteInput, StatusQuery } from './testing.schema.ts';
+import {
+  CampaignAnswer,
+  CampaignInput,
+  CampaignList,
+  Coverage,
+  CoverageQuery,
+  DistrictQuery,
+  Done,
+  Progress,
+  ProgressQuery,
+  QueueBody,
+  ResultBody,
+  ResultsRecorded,
+  RetestTaskList,
+  SampleBody,
+  SamplesRecorded,
+  SiteInput,
+  SiteList,
+  StatusQuery,
+  TestStatus,
+  UnsampledList,
+  UnsampledQuery,
+} from './testing.schema.ts';
 import {
   campaigns,
   coverage,
@@ -25,24 +45,32 @@ import {
 const UPLOAD_LIMIT = 512 * 1024 * 1024; // a city round of samples is several hundred MB of CSV
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['testing'];
-type CoverageQ = z.infer<typeof CoverageQuery>;
 
 /** Campaigns, sites, samples, lab receipts and results, alerts, retest tasks, coverage and a person's test status. */
-export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
+export async function testingRoutes(app: Api, ctx: Ctx): Promise<void> {
   app.addContentTypeParser(['text/csv', XLSX], { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) =>
     done(null, body),
   );
 
   app.get(
     '/api/v1/campaigns',
-    { config: { scope: 'city' }, schema: { tags, summary: 'Testing campaigns' } },
-    async (r) => ({
-      items: await campaigns(ctx, actorOf(r)),
-    }),
+    {
+      config: { scope: 'city' },
+      schema: { tags, summary: 'Testing campaigns', response: ok(CampaignList) },
+    },
+    async (r) => ({ items: await campaigns(ctx, actorOf(r)) }),
   );
   app.post(
     '/api/v1/campaigns',
-    { config: { scope: 'district' }, schema: { tags, summary: 'Create a campaign', body: jsonSchema(CampaignInput) } },
+    {
+      config: { scope: 'district' },
+      schema: {
+        tags,
+        summary: 'Create a campaign',
+        body: jsonSchema(CampaignInput),
+        response: created(CampaignAnswer),
+      },
+    },
     async (r, reply) => {
       reply.status(201);
       return { campaign: await createCampaign(ctx, actorOf(r), r.body as CampaignInput) };
@@ -52,10 +80,10 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
     '/api/v1/campaigns/:code/coverage',
     {
       config: { scope: 'district' },
-      schema: { tags, summary: 'Coverage of a round', querystring: jsonSchema(CoverageQuery) },
+      schema: { tags, summary: 'Coverage of a round', querystring: jsonSchema(CoverageQuery), response: ok(Coverage) },
     },
     async (r) => {
-      const q = r.query as CoverageQ;
+      const q = r.query;
       return coverage(ctx, actorOf(r), (r.params as { code: string }).code, q.round, q.level, q.within);
     },
   );
@@ -66,10 +94,11 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       schema: {
         tags,
         summary: 'Samples and results through the day',
-        querystring: jsonSchema(z.object({ round: z.coerce.number().int().min(1) })),
+        querystring: jsonSchema(ProgressQuery),
+        response: ok(Progress),
       },
     },
-    async (r) => progress(ctx, actorOf(r), (r.params as { code: string }).code, (r.query as { round: number }).round),
+    async (r) => progress(ctx, actorOf(r), (r.params as { code: string }).code, r.query.round),
   );
   app.get(
     '/api/v1/campaigns/:code/unsampled',
@@ -78,13 +107,12 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       schema: {
         tags,
         summary: 'People of a community not yet sampled (masked)',
-        querystring: jsonSchema(
-          z.object({ round: z.coerce.number().int().min(1), community: z.string().regex(/^\d{12}$/) }),
-        ),
+        querystring: jsonSchema(UnsampledQuery),
+        response: ok(UnsampledList),
       },
     },
     async (r) => {
-      const q = r.query as { round: number; community: string };
+      const q = r.query;
       return { items: await notSampled(ctx, actorOf(r), (r.params as { code: string }).code, q.round, q.community) };
     },
   );
@@ -95,27 +123,24 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       schema: {
         tags,
         summary: 'Sampling sites',
-        querystring: jsonSchema(
-          z.object({
-            district: z
-              .string()
-              .regex(/^\d{6}$/)
-              .optional(),
-          }),
-        ),
+        querystring: jsonSchema(DistrictQuery),
+        response: ok(SiteList),
       },
     },
     async (r) => ({
-      items: await sites(ctx, actorOf(r), (r.query as { district?: string }).district),
+      items: await sites(ctx, actorOf(r), r.query.district),
     }),
   );
   app.post(
     '/api/v1/sampling-sites',
-    { config: { scope: 'district' }, schema: { tags, summary: 'Register a site', body: jsonSchema(SiteInput) } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'Register a site', body: jsonSchema(SiteInput), response: created(Done) },
+    },
     async (r, reply) => {
-      await createSites(ctx, actorOf(r), [r.body as z.infer<typeof SiteInput>]);
+      await createSites(ctx, actorOf(r), [r.body]);
       reply.status(201);
-      return { ok: true };
+      return { ok: true as const };
     },
   );
   app.post(
@@ -125,23 +150,29 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       schema: {
         tags,
         summary: 'Report queue length',
-        body: jsonSchema(z.object({ queue: z.number().int().min(0).max(100000) })),
+        body: jsonSchema(QueueBody),
+        response: ok(Done),
       },
     },
     async (r) => {
-      await reportQueue(ctx, actorOf(r), (r.params as { code: string }).code, (r.body as { queue: number }).queue);
-      return { ok: true };
+      await reportQueue(ctx, actorOf(r), (r.params as { code: string }).code, r.body.queue);
+      return { ok: true as const };
     },
   );
   app.post(
     '/api/v1/samples',
     {
       config: { scope: 'district' },
-      schema: { tags, summary: 'Record one sample (site scanner)', body: jsonSchema(SampleBody) },
+      schema: {
+        tags,
+        summary: 'Record one sample (site scanner)',
+        body: jsonSchema(SampleBody),
+        response: created(SamplesRecorded),
+      },
     },
     async (r, reply) => {
       reply.status(201);
-      return recordSamples(ctx, actorOf(r), [{ row: 1, ...(r.body as z.infer<typeof SampleBody>) }], 'api');
+      return recordSamples(ctx, actorOf(r), [{ row: 1, ...r.body }], 'api');
     },
   );
   app.post(
@@ -149,7 +180,7 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
     {
       config: { scope: 'district' },
       bodyLimit: UPLOAD_LIMIT,
-      schema: { tags, summary: 'Import samples (CSV/XLSX, all or nothing)' },
+      schema: { tags, summary: 'Import samples (CSV/XLSX, all or nothing)', response: ok(SamplesRecorded) },
     },
     async (r) => {
       const actor = actorOf(r);
@@ -161,10 +192,15 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
     '/api/v1/results',
     {
       config: { scope: 'city' },
-      schema: { tags, summary: 'Record one lab result (or a correction with a reason)', body: jsonSchema(ResultBody) },
+      schema: {
+        tags,
+        summary: 'Record one lab result (or a correction with a reason)',
+        body: jsonSchema(ResultBody),
+        response: ok(ResultsRecorded),
+      },
     },
     async (r) => {
-      const b = r.body as z.infer<typeof ResultBody>;
+      const b = r.body;
       return recordResults(
         ctx,
         actorOf(r),
@@ -189,7 +225,7 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
     {
       config: { scope: 'city' },
       bodyLimit: UPLOAD_LIMIT,
-      schema: { tags, summary: 'Import lab results (CSV/XLSX, all or nothing)' },
+      schema: { tags, summary: 'Import lab results (CSV/XLSX, all or nothing)', response: ok(ResultsRecorded) },
     },
     async (r) => {
       const actor = actorOf(r);
@@ -204,18 +240,12 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
       schema: {
         tags,
         summary: 'Open retest and resample tasks',
-        querystring: jsonSchema(
-          z.object({
-            district: z
-              .string()
-              .regex(/^\d{6}$/)
-              .optional(),
-          }),
-        ),
+        querystring: jsonSchema(DistrictQuery),
+        response: ok(RetestTaskList),
       },
     },
     async (r) => ({
-      items: await tasks(ctx, actorOf(r), (r.query as { district?: string }).district),
+      items: await tasks(ctx, actorOf(r), r.query.district),
     }),
   );
   await receiptRoutes(app, ctx);
@@ -224,7 +254,12 @@ export async function testingRoutes(app: FastifyInstance, ctx: Ctx): Promise<voi
     '/api/v1/test-status/lookup',
     {
       config: { scope: 'district' },
-      schema: { tags, summary: 'A person’s test status by resident ID', body: jsonSchema(StatusQuery) },
+      schema: {
+        tags,
+        summary: 'A person’s test status by resident ID',
+        body: jsonSchema(StatusQuery),
+        response: ok(TestStatus),
+      },
     },
     async (r) => testStatusById(ctx, actorOf(r), (r.body as { idNumber: string }).idNumber),
   );

@@ -76,7 +76,7 @@ export async function listMarks(ctx: Ctx, actor: Actor, q: MarksQuery, now = now
         source: r.source,
         note: r.note,
         status: r.status,
-        effect: r.status !== 'active' ? null : (v?.colour ?? 'cleared'),
+        effect: r.status !== 'active' ? null : (v?.colour ?? ('cleared' as const)),
         reason: v?.reason ?? null,
         // The quarantine schedule by the policy version in force on the day of the last contact.
         schedule:

@@ -16,11 +16,11 @@ export async function venueScans(ctx: Ctx, actor: Actor, code: string, day: stri
   return (await scansOfVenue(ctx.db, v.id, day, limit)).map((r) => ({
     id: r.id,
     at: r.at,
-    verdict: r.verdict,
+    verdict: r.verdict as 'allow' | 'deny',
     colour: r.colour,
     reasons: JSON.parse(r.reasons) as string[],
     proxy: !!r.proxy,
-    source: r.source,
+    source: r.source as 'code' | 'id' | 'paper',
     personId: r.person_id === null || !mayTrace ? null : Number(r.person_id),
     identity: r.identity_masked ?? [r.name_masked, r.id_masked].filter(Boolean).join(' '),
     enteredBy: r.entered_by,

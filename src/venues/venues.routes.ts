@@ -1,16 +1,28 @@
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { permissionsOf } from '../platform/auth/auth.rules.ts';
 import type { Ctx } from '../platform/context.ts';
 import { admission } from '../platform/http/admission.ts';
 import { actorOf } from '../platform/http/session.ts';
-import { jsonSchema } from '../platform/http/zod.ts';
+import { type Api, created, file, jsonSchema, ok } from '../platform/http/zod.ts';
 import { check, scanWriterOf } from './checks.service.ts';
 import { residentPass } from './pass.service.ts';
-import { POSTER_FORMATS, venuePoster } from './poster.service.ts';
+import { POSTER_FORMATS, POSTER_TYPES, venuePoster } from './poster.service.ts';
 import { statsWorkbook } from './stats.export.ts';
 import { VenueErrors } from './venues.errors.ts';
-import { reasonName, VENUE_STATUSES } from './venues.rules.ts';
+import { reasonName } from './venues.rules.ts';
+import {
+  CheckResult,
+  Done,
+  LatestScanDay,
+  PosterQuery,
+  ResidentPass,
+  ScanBody,
+  StatsQuery,
+  VenueCodeAnswer,
+  VenueList,
+  VenueStats,
+  VenueStatusBody,
+  VenuesQuery,
+} from './venues.schema.ts';
 import {
   latestDay,
   listVenues,
@@ -21,17 +33,11 @@ import {
   venueStats,
 } from './venues.service.ts';
 
-const ScanBody = z.object({
-  venueCode: z.string().min(1).max(600),
-  personalCode: z.string().max(100).optional(),
-  idNumber: z.string().max(32).optional(),
-  proxy: z.boolean().optional(),
-});
 const tags = ['venues'];
 type Code = { code: string };
 
 /** Venue registry and codes, and the entrance check itself. */
-export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
+export async function venuesRoutes(app: Api, ctx: Ctx): Promise<void> {
   // A scan that would wait longer than BANYAN_ADMIT_MS, on this thread or in the writer's queue, is
   // refused with 429 at once: a door cannot hold a queue for seconds, and a refusal tells the
   // scanner to try again rather than leaving it hanging.
@@ -46,12 +52,17 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
     {
       config: { scope: 'public' },
       onRequest: admit,
-      schema: { tags, summary: 'Check a person at a venue and record the scan', body: jsonSchema(ScanBody) },
+      schema: {
+        tags,
+        summary: 'Check a person at a venue and record the scan',
+        body: jsonSchema(ScanBody),
+        response: created(CheckResult),
+      },
     },
     // Not async: the check's own promise is the reply (one promise and microtask less a scan); a
     // refused check is an error whose status replaces the 201.
     (r, reply) => {
-      const b = r.body as z.infer<typeof ScanBody>;
+      const b = r.body;
       const guard = r.actor && permissionsOf(r.actor.role).includes('scans:guard') ? r.actor : null;
       const key = r.headers['idempotency-key'];
       reply.status(201);
@@ -64,7 +75,10 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
   );
   app.get(
     '/api/v1/pass',
-    { config: { scope: 'self' }, schema: { tags, summary: 'The signed-in resident’s pass' } },
+    {
+      config: { scope: 'self' },
+      schema: { tags, summary: 'The signed-in resident’s pass', response: ok(ResidentPass) },
+    },
     async (r) => residentPass(ctx, actorOf(r)),
   );
   app.get(
@@ -74,31 +88,12 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
       schema: {
         tags,
         summary: 'Venues with the day’s scans',
-        querystring: jsonSchema(
-          z.object({
-            date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-            district: z
-              .string()
-              .regex(/^\d{6}$/)
-              .optional(),
-            q: z.string().max(60).optional(),
-            status: z.enum(VENUE_STATUSES).optional(),
-            // Without a limit, every venue of the area (the CLI and exports); with one, a page and the total.
-            limit: z.coerce.number().int().min(1).max(1000).optional(),
-            offset: z.coerce.number().int().min(0).optional(),
-          }),
-        ),
+        querystring: jsonSchema(VenuesQuery),
+        response: ok(VenueList),
       },
     },
     async (r) => {
-      const q = r.query as {
-        date: string;
-        district?: string;
-        q?: string;
-        status?: string;
-        limit?: number;
-        offset?: number;
-      };
+      const q = r.query;
       if (q.limit === undefined && q.q === undefined && q.status === undefined)
         return { items: await listVenues(ctx, actorOf(r), q.date, q.district) };
       return venuePage(ctx, actorOf(r), q.date, { ...q, limit: q.limit ?? 200, offset: q.offset ?? 0 });
@@ -111,29 +106,22 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
       schema: {
         tags,
         summary: 'Scans per hour, denials by reason, unusual venues',
-        querystring: jsonSchema(
-          z.object({
-            date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-            district: z
-              .string()
-              .regex(/^\d{6}$/)
-              .optional(),
-            venue: z.string().min(1).max(40).optional(),
-          }),
-        ),
+        querystring: jsonSchema(StatsQuery),
+        response: ok(VenueStats),
       },
     },
     async (r) => {
-      const q = r.query as { date: string; district?: string; venue?: string };
+      const q = r.query;
       return venueStats(ctx, actorOf(r), q.date, q.district, q.venue);
     },
   );
   app.get(
     '/api/v1/venues/latest-day',
-    { config: { scope: 'venue' }, schema: { tags, summary: 'The latest day with scans' } },
-    async (r) => {
-      return { date: await latestDay(ctx, actorOf(r)) };
+    {
+      config: { scope: 'venue' },
+      schema: { tags, summary: 'The latest day with scans', response: ok(LatestScanDay) },
     },
+    async (r) => ({ date: await latestDay(ctx, actorOf(r)) }),
   );
   app.get(
     '/api/v1/venues/stats.xlsx',
@@ -142,20 +130,12 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
       schema: {
         tags,
         summary: 'The statistics as an Excel workbook',
-        querystring: jsonSchema(
-          z.object({
-            date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-            district: z
-              .string()
-              .regex(/^\d{6}$/)
-              .optional(),
-            venue: z.string().min(1).max(40).optional(),
-          }),
-        ),
+        querystring: jsonSchema(StatsQuery),
+        response: file('The workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
       },
     },
     async (r, reply) => {
-      const q = r.query as { date: string; district?: string; venue?: string };
+      const q = r.query;
       const stats = await venueStats(ctx, actorOf(r), q.date, q.district, q.venue);
       const body = await statsWorkbook(stats, reasonName);
       reply
@@ -166,7 +146,10 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
   );
   app.get(
     '/api/v1/venues/:code/code',
-    { config: { scope: 'venue' }, schema: { tags, summary: 'The venue’s current signed code (for its poster)' } },
+    {
+      config: { scope: 'venue' },
+      schema: { tags, summary: 'The venue’s current signed code (for its poster)', response: ok(VenueCodeAnswer) },
+    },
     async (r) => ({ code: await venueCode(ctx, actorOf(r), (r.params as Code).code) }),
   );
   for (const format of POSTER_FORMATS)
@@ -177,11 +160,12 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
         schema: {
           tags,
           summary: `The venue’s QR poster as ${format.toUpperCase()} (current code version only)`,
-          querystring: jsonSchema(z.object({ version: z.coerce.number().int().min(1).optional() })),
+          querystring: jsonSchema(PosterQuery),
+          response: file('The poster', POSTER_TYPES[format]),
         },
       },
       async (r, reply) => {
-        const q = r.query as { version?: number };
+        const q = r.query;
         const p = await venuePoster(ctx, actorOf(r), (r.params as Code).code, format, q.version);
         reply.header('content-type', p.type).header('content-disposition', `inline; filename="${p.filename}"`);
         return reply.send(p.body);
@@ -194,22 +178,21 @@ export async function venuesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void
       schema: {
         tags,
         summary: 'Open, suspend or close-loop a venue',
-        body: jsonSchema(z.object({ status: z.enum(VENUE_STATUSES) })),
+        body: jsonSchema(VenueStatusBody),
+        response: ok(Done),
       },
     },
     async (r) => {
-      await setVenueStatus(
-        ctx,
-        actorOf(r),
-        (r.params as Code).code,
-        (r.body as { status: (typeof VENUE_STATUSES)[number] }).status,
-      );
-      return { ok: true };
+      await setVenueStatus(ctx, actorOf(r), (r.params as Code).code, r.body.status);
+      return { ok: true as const };
     },
   );
   app.post(
     '/api/v1/venues/:code/revoke',
-    { config: { scope: 'venue' }, schema: { tags, summary: 'Revoke every printed code of the venue' } },
+    {
+      config: { scope: 'venue' },
+      schema: { tags, summary: 'Revoke every printed code of the venue', response: ok(VenueCodeAnswer) },
+    },
     async (r) => {
       await revokeVenueCode(ctx, actorOf(r), (r.params as Code).code);
       return { code: await venueCode(ctx, actorOf(r), (r.params as Code).code) };

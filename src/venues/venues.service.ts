@@ -172,7 +172,7 @@ function listed({ v, n }: { v: StoredVenue; n: { scans: number; denied: number; 
     category: v.category,
     districtCode: v.district_code,
     communityCode: v.community_code,
-    status: v.status,
+    status: v.status as VenueStatus,
     scans: n.scans,
     denied: n.denied,
     paper: n.paper,

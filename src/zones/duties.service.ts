@@ -15,7 +15,7 @@ export function dutyView(d: StoredDuty, now: string) {
   return {
     id: d.id,
     zoneCode: d.zone_code,
-    kind: d.kind,
+    kind: d.kind as DutyInput['kind'],
     title: d.title,
     owner: d.owner,
     dueAt: d.due_at,

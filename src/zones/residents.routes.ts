@@ -1,22 +1,15 @@
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { uploadOf } from '../platform/http/upload.ts';
-import { jsonSchema } from '../platform/http/zod.ts';
+import { type Api, jsonSchema, ok, responseSchema } from '../platform/http/zod.ts';
 import { importResidents, listResidents } from './residents.service.ts';
+import { DryRunQuery, ResidentsImport, ResidentsPageQuery, ZoneCodeParams, ZoneResidentsPage } from './zones.schema.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const Params = z.object({ code: z.string().min(1).max(32) });
-const Page = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
-});
-const DryRun = z.object({ dryRun: z.enum(['true', 'false']).optional() });
 const tags = ['zones'];
 
 /** A zone's recorded residents: the masked list, and the task force's door-to-door list as a sheet. */
-export async function residentsRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
+export async function residentsRoutes(app: Api, ctx: Ctx): Promise<void> {
   app.addContentTypeParser(
     ['text/csv', XLSX, 'application/octet-stream'],
     { parseAs: 'buffer', bodyLimit: 16 * 1024 * 1024 },
@@ -29,12 +22,13 @@ export async function residentsRoutes(app: FastifyInstance, ctx: Ctx): Promise<v
       schema: {
         tags,
         summary: 'Recorded residents of a zone (masked)',
-        params: jsonSchema(Params),
-        querystring: jsonSchema(Page),
+        params: jsonSchema(ZoneCodeParams),
+        querystring: jsonSchema(ResidentsPageQuery),
+        response: ok(ZoneResidentsPage),
       },
     },
     async (r) => {
-      const q = r.query as z.infer<typeof Page>;
+      const q = r.query;
       return listResidents(ctx, actorOf(r), (r.params as { code: string }).code, q.page, q.pageSize);
     },
   );
@@ -46,13 +40,17 @@ export async function residentsRoutes(app: FastifyInstance, ctx: Ctx): Promise<v
         tags,
         summary:
           'Record residents from a CSV/XLSX list of ID numbers (all or nothing, row-numbered errors, idempotent)',
-        params: jsonSchema(Params),
-        querystring: jsonSchema(DryRun),
+        params: jsonSchema(ZoneCodeParams),
+        querystring: jsonSchema(DryRunQuery),
+        response: {
+          200: responseSchema(ResidentsImport, 'Nothing new recorded, or a dry run'),
+          201: responseSchema(ResidentsImport, 'Residents recorded'),
+        },
       },
     },
     async (r, reply) => {
       const { buf } = uploadOf(r);
-      const { dryRun } = r.query as z.infer<typeof DryRun>;
+      const { dryRun } = r.query;
       const out = await importResidents(ctx, actorOf(r), (r.params as { code: string }).code, buf, dryRun === 'true');
       reply.status(out.added && !out.dryRun ? 201 : 200);
       return out;

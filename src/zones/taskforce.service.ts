@@ -86,7 +86,7 @@ export async function cadres(ctx: Ctx, actor: Actor, f: { rank?: string; free?: 
   return (await listCadres(ctx.db, { ...f, limit: 500 })).map((c) => ({
     id: c.id,
     name: c.name,
-    rank: c.rank,
+    rank: c.rank as Rank,
     homeUnit: c.home_unit,
   }));
 }

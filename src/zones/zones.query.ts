@@ -10,7 +10,16 @@ import { dutyView } from './duties.service.ts';
 import { activeTaskForces, deployedOn, taskForceOf, taskForceSummaries } from './taskforce.repo.ts';
 import { ZoneErrors } from './zones.errors.ts';
 import { eventsUpTo, type StoredZone, zoneByCode, zonesUpTo } from './zones.repo.ts';
-import { countZones, daysBetween, evaluateZone, RANKS, stateAt, zoneSentence } from './zones.rules.ts';
+import {
+  countZones,
+  daysBetween,
+  evaluateZone,
+  RANKS,
+  type Rank,
+  stateAt,
+  type WorkingGroup,
+  zoneSentence,
+} from './zones.rules.ts';
 import type { ZonesQuery } from './zones.schema.ts';
 import { assertZoneInScope, centreOf, facts, zoneArea } from './zones.service.ts';
 
@@ -44,7 +53,7 @@ function zoneView(z: StoredZone, s: ReturnType<typeof stateAt>, day: string) {
     code: z.code,
     name: z.name,
     level: s?.active ? s.level : 'low',
-    status: s?.active ? 'active' : 'lifted',
+    status: s?.active ? ('active' as const) : ('lifted' as const),
     unit: z.unit,
     districtCode: z.district_code,
     districtName: divisionOf(z.district_code)?.name ?? z.district_code,
@@ -88,7 +97,7 @@ export async function listZones(ctx: Ctx, actor: Actor, q: ZonesQuery) {
               leader: tf.leader && {
                 id: tf.leader.id,
                 name: tf.leader.name,
-                rank: tf.leader.rank,
+                rank: tf.leader.rank as Rank,
                 homeUnit: tf.leader.home_unit,
               },
               members: tf.members,
@@ -118,7 +127,7 @@ export async function getZone(ctx: Ctx, actor: Actor, code: string, day = today(
         ? {
             id: tf.id,
             leader: leader
-              ? { id: Number(leader.id), name: leader.name, rank: leader.rank, homeUnit: leader.home_unit }
+              ? { id: Number(leader.id), name: leader.name, rank: leader.rank as Rank, homeUnit: leader.home_unit }
               : null,
             members: tf.members.length,
           }
@@ -148,11 +157,11 @@ export async function getZone(ctx: Ctx, actor: Actor, code: string, day = today(
       formedOn: tf.formedOn,
       disbandedOn: tf.disbandedOn,
       leader: leader
-        ? { id: Number(leader.id), name: leader.name, rank: leader.rank, homeUnit: leader.home_unit }
+        ? { id: Number(leader.id), name: leader.name, rank: leader.rank as Rank, homeUnit: leader.home_unit }
         : null,
       members: tf.members.map((m) => ({
-        cadre: { id: Number(m.id), name: m.name, rank: m.rank, homeUnit: m.home_unit },
-        group: m.working_group,
+        cadre: { id: Number(m.id), name: m.name, rank: m.rank as Rank, homeUnit: m.home_unit },
+        group: m.working_group as WorkingGroup,
         isLeader: !!m.is_leader,
         joinedOn: m.joined_on,
         leftOn: m.left_on,

@@ -1,71 +1,80 @@
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { dayOf } from '../platform/dates.ts';
 import { actorOf } from '../platform/http/session.ts';
-import { jsonSchema } from '../platform/http/zod.ts';
+import { type Api, created, jsonSchema, ok } from '../platform/http/zod.ts';
 import { addDuty, closeDuty, listDuties, listOverdue } from './duties.service.ts';
 import { residentsRoutes } from './residents.routes.ts';
 import { cadres, formTaskForce } from './taskforce.service.ts';
 import { evaluateZones, getZone, listZones, zoneCounts } from './zones.query.ts';
 import {
+  CadreList,
+  CadreQuery,
   DayDistrictQuery,
   DesignateInput,
+  DutyAnswer,
+  DutyCloseInput,
+  DutyIdParams,
   DutyInput,
+  DutyList,
   InfectionInput,
+  OverdueQuery,
   RoundInput,
+  TaskForceAnswer,
   TaskForceInput,
+  TransitionAnswer,
   TransitionInput,
+  ZoneCodeParams,
+  ZoneCounts,
+  ZoneDetail,
+  ZoneEvaluation,
+  ZoneList,
   ZonesQuery,
 } from './zones.schema.ts';
 import { designateZone, recordInfection, recordRound, transitionZone } from './zones.service.ts';
 
-const CodeParams = z.object({ code: z.string().min(1).max(32) });
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
-const CadreQuery = z.object({
-  rank: z.enum(['clerk', 'section', 'division', 'bureau']).optional(),
-  free: z.enum(['true', 'false']).optional(),
-  q: z.string().max(40).optional(),
-});
-type DD = z.infer<typeof DayDistrictQuery>;
 type Code = { code: string };
 const todayIfMissing = (d?: string) => d ?? dayOf(nowIso());
 
 /** Zones, their lift evaluation and counts, task forces, cadres and duties. */
-export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void> {
+export async function zonesRoutes(app: Api, ctx: Ctx): Promise<void> {
   const tags = ['zones'];
-  const code = jsonSchema(CodeParams);
+  const code = jsonSchema(ZoneCodeParams);
+  const detail = ok(ZoneDetail, 'The zone after the change');
   await app.register(async (scoped) => residentsRoutes(scoped, ctx));
   app.get(
     '/api/v1/zones',
     {
       config: { scope: 'district' },
-      schema: { tags, summary: 'Zones as of a day', querystring: jsonSchema(ZonesQuery) },
+      schema: { tags, summary: 'Zones as of a day', querystring: jsonSchema(ZonesQuery), response: ok(ZoneList) },
     },
-    async (r) => listZones(ctx, actorOf(r), r.query as ZonesQuery),
+    async (r) => listZones(ctx, actorOf(r), r.query),
   );
   app.get(
     '/api/v1/zones/evaluation',
     {
       config: { scope: 'district' },
-      schema: { tags, summary: 'Lift/downgrade recommendations of a day', querystring: jsonSchema(DayDistrictQuery) },
+      schema: {
+        tags,
+        summary: 'Lift/downgrade recommendations of a day',
+        querystring: jsonSchema(DayDistrictQuery),
+        response: ok(ZoneEvaluation),
+      },
     },
-    async (r) => {
-      const q = r.query as DD;
-      return evaluateZones(ctx, actorOf(r), todayIfMissing(q.date), q.district);
-    },
+    async (r) => evaluateZones(ctx, actorOf(r), todayIfMissing(r.query.date), r.query.district),
   );
   app.get(
     '/api/v1/zones/counts',
     {
       config: { scope: 'district' },
-      schema: { tags, summary: 'Zone and cadre counts of a day', querystring: jsonSchema(DayDistrictQuery) },
+      schema: {
+        tags,
+        summary: 'Zone and cadre counts of a day',
+        querystring: jsonSchema(DayDistrictQuery),
+        response: ok(ZoneCounts),
+      },
     },
-    async (r) => {
-      const q = r.query as DD;
-      return zoneCounts(ctx, actorOf(r), todayIfMissing(q.date), q.district);
-    },
+    async (r) => zoneCounts(ctx, actorOf(r), todayIfMissing(r.query.date), r.query.district),
   );
   app.get(
     '/api/v1/zones/:code',
@@ -76,15 +85,21 @@ export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
         summary: 'One zone with history, task force and duties',
         params: code,
         querystring: jsonSchema(DayDistrictQuery.pick({ date: true })),
+        response: ok(ZoneDetail),
       },
     },
-    async (r) => getZone(ctx, actorOf(r), (r.params as Code).code, todayIfMissing((r.query as DD).date)),
+    async (r) => getZone(ctx, actorOf(r), (r.params as Code).code, todayIfMissing(r.query.date)),
   );
   app.post(
     '/api/v1/zones',
     {
       config: { scope: 'district' },
-      schema: { tags, summary: 'Designate a zone by notice', body: jsonSchema(DesignateInput) },
+      schema: {
+        tags,
+        summary: 'Designate a zone by notice',
+        body: jsonSchema(DesignateInput),
+        response: created(ZoneDetail, 'The zone designated'),
+      },
     },
     async (r, reply) => {
       const z = await designateZone(ctx, actorOf(r), r.body as DesignateInput);
@@ -101,6 +116,7 @@ export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
         summary: 'Downgrade, lift or upgrade by notice',
         params: code,
         body: jsonSchema(TransitionInput),
+        response: ok(TransitionAnswer),
       },
     },
     async (r) => {
@@ -112,10 +128,16 @@ export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
     '/api/v1/zones/:code/infections',
     {
       config: { scope: 'district' },
-      schema: { tags, summary: 'Record a new infection', params: code, body: jsonSchema(InfectionInput) },
+      schema: {
+        tags,
+        summary: 'Record a new infection',
+        params: code,
+        body: jsonSchema(InfectionInput),
+        response: detail,
+      },
     },
     async (r) => {
-      const b = r.body as z.infer<typeof InfectionInput>;
+      const b = r.body;
       await recordInfection(ctx, actorOf(r), (r.params as Code).code, b.day, b.caseNo);
       return getZone(ctx, actorOf(r), (r.params as Code).code);
     },
@@ -124,10 +146,16 @@ export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
     '/api/v1/zones/:code/rounds',
     {
       config: { scope: 'district' },
-      schema: { tags, summary: 'Record a full testing round', params: code, body: jsonSchema(RoundInput) },
+      schema: {
+        tags,
+        summary: 'Record a full testing round',
+        params: code,
+        body: jsonSchema(RoundInput),
+        response: detail,
+      },
     },
     async (r) => {
-      const b = r.body as z.infer<typeof RoundInput>;
+      const b = r.body;
       await recordRound(ctx, actorOf(r), (r.params as Code).code, b.day, b.tested, b.positives);
       return getZone(ctx, actorOf(r), (r.params as Code).code);
     },
@@ -136,7 +164,13 @@ export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
     '/api/v1/zones/:code/task-force',
     {
       config: { scope: 'district' },
-      schema: { tags, summary: 'Form the zone task force', params: code, body: jsonSchema(TaskForceInput) },
+      schema: {
+        tags,
+        summary: 'Form the zone task force',
+        params: code,
+        body: jsonSchema(TaskForceInput),
+        response: created(TaskForceAnswer),
+      },
     },
     async (r, reply) => {
       const taskForce = await formTaskForce(ctx, actorOf(r), (r.params as Code).code, r.body as TaskForceInput);
@@ -146,15 +180,21 @@ export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
   );
   app.get(
     '/api/v1/cadres',
-    { config: { scope: 'city' }, schema: { tags, summary: 'Cadres', querystring: jsonSchema(CadreQuery) } },
+    {
+      config: { scope: 'city' },
+      schema: { tags, summary: 'Cadres', querystring: jsonSchema(CadreQuery), response: ok(CadreList) },
+    },
     async (r) => {
-      const q = r.query as z.infer<typeof CadreQuery>;
+      const q = r.query;
       return { items: await cadres(ctx, actorOf(r), { rank: q.rank, free: q.free === 'true', q: q.q }) };
     },
   );
   app.get(
     '/api/v1/zones/:code/duties',
-    { config: { scope: 'district' }, schema: { tags, summary: 'Duties of a zone', params: code } },
+    {
+      config: { scope: 'district' },
+      schema: { tags, summary: 'Duties of a zone', params: code, response: ok(DutyList) },
+    },
     async (r) => ({
       items: await listDuties(ctx, actorOf(r), (r.params as Code).code),
     }),
@@ -163,7 +203,7 @@ export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
     '/api/v1/zones/:code/duties',
     {
       config: { scope: 'district' },
-      schema: { tags, summary: 'Add a duty', params: code, body: jsonSchema(DutyInput) },
+      schema: { tags, summary: 'Add a duty', params: code, body: jsonSchema(DutyInput), response: created(DutyAnswer) },
     },
     async (r, reply) => {
       reply.status(201);
@@ -177,33 +217,23 @@ export async function zonesRoutes(app: FastifyInstance, ctx: Ctx): Promise<void>
       schema: {
         tags,
         summary: 'Close a duty',
-        params: jsonSchema(IdParams),
-        body: jsonSchema(z.object({ note: z.string().trim().min(1).max(500) })),
+        params: jsonSchema(DutyIdParams),
+        body: jsonSchema(DutyCloseInput),
+        response: ok(DutyAnswer),
       },
     },
     async (r) => ({
-      duty: await closeDuty(ctx, actorOf(r), (r.params as { id: number }).id, (r.body as { note: string }).note),
+      duty: await closeDuty(ctx, actorOf(r), r.params.id, r.body.note),
     }),
   );
   app.get(
     '/api/v1/duties/overdue',
     {
       config: { scope: 'district' },
-      schema: {
-        tags,
-        summary: 'Overdue duties',
-        querystring: jsonSchema(
-          z.object({
-            district: z
-              .string()
-              .regex(/^\d{6}$/)
-              .optional(),
-          }),
-        ),
-      },
+      schema: { tags, summary: 'Overdue duties', querystring: jsonSchema(OverdueQuery), response: ok(DutyList) },
     },
     async (r) => ({
-      items: await listOverdue(ctx, actorOf(r), (r.query as { district?: string }).district),
+      items: await listOverdue(ctx, actorOf(r), r.query.district),
     }),
   );
 }

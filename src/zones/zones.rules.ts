@@ -268,6 +268,7 @@ export const WORKING_GROUPS = [
   'logistics',
   'security',
 ] as const;
+export type WorkingGroup = (typeof WORKING_GROUPS)[number];
 
 /** A level change the evaluation recommended and a simulation applied. */
 export interface AppliedTransition {

@@ -76,16 +76,27 @@ export async function startServer(opts: { scenarioClock?: boolean; database?: Di
       PORT: '0',
       HOST: '127.0.0.1',
       DATABASE_URL: pg?.url ?? '',
+      BANYAN_CHECK_RESPONSES: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Every answer is checked against its schema (BANYAN_CHECK_RESPONSES): a drift fails the test file
+  // even where the screen would have hidden the 500 it caused.
+  const drifts: string[] = [];
   const stop = async () => {
     await kill(child);
     await rm(dataDir, { recursive: true, force: true });
     await pg?.drop();
+    if (drifts.length) throw new Error(`answers drifted from their schemas:\n${drifts.slice(0, 10).join('\n')}`);
   };
   try {
     const url = await waitForUrl(child);
+    const watch = (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line.includes('drifts from its schema')) drifts.push(line);
+    };
+    child.stdout?.on('data', watch);
+    child.stderr?.on('data', watch);
     return { url, stop };
   } catch (err) {
     await stop();

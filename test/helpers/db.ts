@@ -73,7 +73,10 @@ export async function testCtx(
   opts: { migrate?: boolean } = {},
 ): Promise<Ctx & { close(): Promise<void> }> {
   const secret = randomBytes(32).toString('base64url');
-  const config = { ...loadConfig({ BANYAN_SECRET: secret, BANYAN_DATA_DIR: '/nonexistent' }), logLevel: 'silent' };
+  const config = {
+    ...loadConfig({ BANYAN_SECRET: secret, BANYAN_DATA_DIR: '/nonexistent', BANYAN_CHECK_RESPONSES: '1' }),
+    logLevel: 'silent',
+  };
   let db: ReturnType<typeof openDb>;
   let drop = async () => {};
   if (dialect === 'postgres') {

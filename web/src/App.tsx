@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, setUnauthorizedHandler } from './api';
+import type { User } from './api-types';
 import { AppealForm, TrackPage } from './appeals/Public';
 import { useRoute } from './common/router';
 import { ErrorBox, Loading } from './common/Status';
 import { useI18n } from './i18n';
 import { Login } from './login/Login';
 import { Shell } from './shell/Shell';
-import type { User } from './types';
 
 type Session =
   | { state: 'checking' }

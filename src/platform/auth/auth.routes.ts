@@ -1,18 +1,17 @@
-import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { actorOf, clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../http/session.ts';
-import { jsonSchema } from '../http/zod.ts';
+import { type Api, created, jsonSchema, noContent, ok } from '../http/zod.ts';
 import type { Lookups } from '../module.ts';
 import { AuthErrors } from './auth.errors.ts';
 import { findUserById } from './auth.repo.ts';
 import { scopeContains } from './auth.rules.ts';
-import { LoginInput, UserInput } from './auth.schema.ts';
+import { LoginInput, UserAnswer, UserInput, UserList } from './auth.schema.ts';
 import { createUser, listUsers, login, logout, requirePermission, toView, type UserView } from './auth.service.ts';
 import { LoginLimiter } from './login-limit.ts';
 
 /** Sign-in, sign-out, the current user, and account management; division names come from `lookups`. */
-export async function authRoutes(app: FastifyInstance, ctx: Ctx, lookups: Lookups): Promise<void> {
+export async function authRoutes(app: Api, ctx: Ctx, lookups: Lookups): Promise<void> {
   const nameOf = lookups.divisionName;
   const withScopeName = (u: UserView) => ({ ...u, scope: { ...u.scope, name: nameOf(u.scope.code) ?? u.scope.code } });
 
@@ -20,7 +19,7 @@ export async function authRoutes(app: FastifyInstance, ctx: Ctx, lookups: Lookup
   app.post(
     '/api/v1/sessions',
     {
-      schema: { tags: ['auth'], summary: 'Sign in', body: jsonSchema(LoginInput) },
+      schema: { tags: ['auth'], summary: 'Sign in', body: jsonSchema(LoginInput), response: created(UserAnswer) },
       // Per address: ten tries a minute is plenty for a person and useless for guessing. Per
       // account (LOGIN_LIMIT): ten wrong passwords in 15 minutes lock it for 15, from any address.
       config: { scope: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
@@ -36,7 +35,10 @@ export async function authRoutes(app: FastifyInstance, ctx: Ctx, lookups: Lookup
 
   app.get(
     '/api/v1/sessions/current',
-    { config: { scope: 'self' }, schema: { tags: ['auth'], summary: 'The signed-in user' } },
+    {
+      config: { scope: 'self' },
+      schema: { tags: ['auth'], summary: 'The signed-in user', response: ok(UserAnswer) },
+    },
     async (request) => {
       const actor = actorOf(request);
       const user = await findUserById(ctx.db, actor.userId);
@@ -47,7 +49,10 @@ export async function authRoutes(app: FastifyInstance, ctx: Ctx, lookups: Lookup
 
   app.delete(
     '/api/v1/sessions/current',
-    { config: { scope: 'self' }, schema: { tags: ['auth'], summary: 'Sign out' } },
+    {
+      config: { scope: 'self' },
+      schema: { tags: ['auth'], summary: 'Sign out', response: noContent('Signed out') },
+    },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await logout(ctx, token);
@@ -58,7 +63,10 @@ export async function authRoutes(app: FastifyInstance, ctx: Ctx, lookups: Lookup
 
   app.get(
     '/api/v1/users',
-    { config: { scope: 'city' }, schema: { tags: ['auth'], summary: 'List accounts' } },
+    {
+      config: { scope: 'city' },
+      schema: { tags: ['auth'], summary: 'List accounts', response: ok(UserList) },
+    },
     async (request) => {
       requirePermission(actorOf(request), 'users:manage');
       return { items: (await listUsers(ctx)).map(withScopeName) };
@@ -69,7 +77,12 @@ export async function authRoutes(app: FastifyInstance, ctx: Ctx, lookups: Lookup
     '/api/v1/users',
     {
       config: { scope: 'district' },
-      schema: { tags: ['auth'], summary: 'Create an account', body: jsonSchema(UserInput) },
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an account',
+        body: jsonSchema(UserInput),
+        response: created(UserAnswer),
+      },
     },
     async (request, reply) => {
       const actor = actorOf(request);

@@ -13,3 +13,24 @@ export const UserInput = z.object({
   scope: z.object({ kind: z.enum(SCOPE_KINDS), code: z.string().min(1).max(64) }),
 });
 export type UserInput = z.infer<typeof UserInput>;
+
+/** A user's scope with the division's name. */
+export const ScopeView = z.object({ kind: z.enum(SCOPE_KINDS), code: z.string(), name: z.string() });
+export type ScopeView = z.infer<typeof ScopeView>;
+
+/** An account as the API serves it: the role's permissions spelled out. */
+export const UserView = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  scope: ScopeView,
+  permissions: z.array(z.string()),
+});
+export type UserView = z.infer<typeof UserView>;
+
+/** The answer of sign-in, the current user and account creation. */
+export const UserAnswer = z.object({ user: UserView });
+
+/** GET /api/v1/users. */
+export const UserList = z.object({ items: z.array(UserView) });

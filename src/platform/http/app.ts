@@ -2,8 +2,6 @@ import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { clockShifted, nowIso } from '../clock.ts';
 import { fastifyTrustProxy } from '../config.ts';
@@ -13,12 +11,14 @@ import { AppError, E, langOf, listErrors } from '../errors.ts';
 import { startEventChannel } from '../events.channel.ts';
 import { type BanyanModule, contributions } from '../module.ts';
 import { frameworkErrors, installErrorHandling } from './errors.http.ts';
+import { Clock, ErrorCatalogue, Health } from './http.schema.ts';
 import { installInputGuards } from './input.ts';
 import { reqLogSerializer } from './log-redact.ts';
+import { installOpenApi } from './openapi.ts';
 import { requireRouteScopes } from './route-scope.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { installSessions } from './session.ts';
-import { zodValidatorCompiler } from './zod.ts';
+import { ok, zodValidatorCompiler } from './zod.ts';
 
 const WEB_DIST = new URL('../../../web/dist/', import.meta.url).pathname;
 const VERSION = '0.1.0';
@@ -73,21 +73,16 @@ export async function createApp(
     errorResponseBuilder: (_req, context) =>
       new AppError(E.RATE_LIMITED, { retryAfter: Math.ceil(context.ttl / 1000) }),
   });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Banyan API', version: VERSION, description: 'Outbreak command-centre operations platform' },
-    },
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await installOpenApi(app, { version: VERSION, checkResponses: ctx.config.checkResponses });
   installSessions(app, ctx);
 
-  app.get('/healthz', { schema: { hide: true } }, async () => {
+  app.get('/healthz', { schema: { hide: true, response: ok(Health) } }, async () => {
     await ping(ctx.db);
     return { status: 'ok', version: VERSION, database: ctx.db.dialect };
   });
   app.get(
     '/api/v1/clock',
-    { config: { scope: 'public' }, schema: { tags: ['platform'], summary: 'The business clock' } },
+    { config: { scope: 'public' }, schema: { tags: ['platform'], summary: 'The business clock', response: ok(Clock) } },
     async () => ({
       now: nowIso(),
       shifted: clockShifted(),
@@ -96,7 +91,10 @@ export async function createApp(
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get(
     '/api/v1/errors',
-    { config: { scope: 'public' }, schema: { tags: ['platform'], summary: 'The error catalogue' } },
+    {
+      config: { scope: 'public' },
+      schema: { tags: ['platform'], summary: 'The error catalogue', response: ok(ErrorCatalogue) },
+    },
     async () => ({
       items: listErrors(),
     }),

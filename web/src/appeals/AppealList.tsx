@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { api, query } from '../api';
+import type { Appeal, Units, User } from '../api-types';
 import { DownloadButton } from '../common/DownloadButton';
 import { useQuery } from '../common/router';
 import { ErrorBox, FormError, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useSubmit } from '../common/useSubmit';
+import { can } from '../domain';
 import { useI18n } from '../i18n';
-import { can, type User } from '../types';
-import { type Appeal, fmt, type Units } from './types';
+import { fmt } from './format';
 import { useAppealOptions } from './useAppealOptions';
 
 /** The dispatcher's queue (filters, bulk dispatch) or, with `inbox`, the signed-in unit's appeals. */

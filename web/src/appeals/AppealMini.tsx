@@ -1,5 +1,6 @@
+import type { Appeal } from '../api-types';
 import { useI18n } from '../i18n';
-import { type Appeal, fmt } from './types';
+import { fmt } from './format';
 
 /** A compact list of appeals for side panels: number and title, status and unit, the deadline. */
 export function AppealMini({ items, link = true }: { items: Appeal[]; link?: boolean }) {

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { api } from '../api';
+import type { Detail, User } from '../api-types';
 import { ErrorBox, FormError, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useSubmit } from '../common/useSubmit';
+import { can } from '../domain';
 import { useI18n } from '../i18n';
-import { can, type User } from '../types';
-import { type Detail, fmt } from './types';
+import { fmt } from './format';
 
 /** One appeal: its facts, the actions its state allows, the full timeline and the messages sent. */
 export function AppealPage({ id, user }: { id: number; user: User }) {

@@ -1,5 +1,6 @@
+import type { User } from '../api-types';
+import { can } from '../domain';
 import { useI18n } from '../i18n';
-import { can, type User } from '../types';
 import { AppealList } from './AppealList';
 import { AppealPage } from './AppealPage';
 import { AppealsDashboard } from './Dashboard';

@@ -1,12 +1,12 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { query } from '../api';
+import type { Appeal, Dash } from '../api-types';
 import { GREENS } from '../charts/colors';
 import { useGeo } from '../charts/useGeo';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
 import { AppealMini } from './AppealMini';
-import type { Appeal, Dash } from './types';
 
 const Charts = import('./DashCharts');
 const VolumeChart = lazy(() => Charts.then((m) => ({ default: m.VolumeChart })));
@@ -78,7 +78,7 @@ export function AppealsDashboard() {
               {t('appeals.whitelist')} · {x.whitelist.day}
             </a>
           </div>
-          {['normal', 'reduced', 'stopped', 'missing'].map((p) => (
+          {(['normal', 'reduced', 'stopped', 'missing'] as const).map((p) => (
             <div key={p}>
               {label('appeals.production', p)}
               <strong className={p !== 'normal' && x.whitelist?.counts[p] ? `appeal-state-${p}` : ''}>

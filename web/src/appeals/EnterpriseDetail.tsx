@@ -1,10 +1,11 @@
+import type { Appeal, Enterprise, Report } from '../api-types';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
 import { AppealMini } from './AppealMini';
 import { Tiers } from './Enterprises';
+import { fmt } from './format';
 import { ReportTable } from './ReportTable';
-import { type Appeal, type Enterprise, fmt, type Report } from './types';
 
 interface Overview {
   enterprise: Enterprise;

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { query } from '../api';
+import type { Enterprise, User } from '../api-types';
 import { DownloadButton } from '../common/DownloadButton';
 import { Pager } from '../common/Pager';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
+import { can } from '../domain';
 import { useI18n } from '../i18n';
-import { can, type User } from '../types';
-import { type Enterprise, TIERS } from './types';
+import { TIERS } from './format';
 import { useAppealOptions } from './useAppealOptions';
 
 const PAGE_SIZE = 50;

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { api, query } from '../api';
+import type { Appeal } from '../api-types';
 import { newKey } from '../common/newKey';
 import { ErrorBox, FormError, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
-import type { Appeal } from './types';
 import { useAppealOptions } from './useAppealOptions';
 
 /** The hotline console: the call taker records the appeal during the call, enterprise lookup as they type. */

@@ -1,5 +1,6 @@
 import { Fragment, useState } from 'react';
 import { api, query } from '../api';
+import type { Appeal, Enterprise, Report } from '../api-types';
 import { DownloadButton } from '../common/DownloadButton';
 import { ErrorBox, FormError, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
@@ -7,8 +8,8 @@ import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
 import { AppealMini } from './AppealMini';
 import { Tiers } from './Enterprises';
+import { fmt } from './format';
 import { ReportForm } from './ReportForm';
-import { type Appeal, type Enterprise, fmt, type Report } from './types';
 import './appeals.css';
 
 interface Desk {

@@ -1,5 +1,5 @@
+import type { Report } from '../api-types';
 import { useI18n } from '../i18n';
-import type { Report } from './types';
 
 /** Daily status reports, one row a day. */
 export function ReportTable({ reports }: { reports: Report[] }) {

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
+import type { AuditEntry } from '../api-types';
 import { Pager } from '../common/Pager';
 import { Empty, ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
-import type { AuditEntry } from '../types';
 import { AuditTable } from './AuditTable';
 import { VerifyChain } from './VerifyChain';
 

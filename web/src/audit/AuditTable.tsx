@@ -1,5 +1,5 @@
+import type { AuditEntry } from '../api-types';
 import { useI18n } from '../i18n';
-import type { AuditEntry } from '../types';
 
 function detailText(detail: unknown): string {
   if (detail === null || detail === undefined) return '';

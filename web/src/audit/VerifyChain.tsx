@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { api } from '../api';
+import type { AuditVerify } from '../api-types';
 import { ErrorBox } from '../common/Status';
 import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
-import type { AuditVerify } from '../types';
 
 export function VerifyChain() {
   const { t, formatNumber } = useI18n();

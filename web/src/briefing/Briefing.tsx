@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../api';
+import type { Briefing as BriefingData, BriefingLang, User } from '../api-types';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { formatDateTime } from '../common/dates';
 import { navigateQuery, useQuery } from '../common/router';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useSubmit } from '../common/useSubmit';
+import { BRIEFING_LANGS, can } from '../domain';
 import { DEFAULT_DATE, dayOr } from '../figures/defaults';
 import { useI18n } from '../i18n';
-import { BRIEFING_LANGS, type Briefing as BriefingData, type BriefingLang, can, type User } from '../types';
 import { BriefingFigures } from './BriefingFigures';
 import { BriefingMeta } from './BriefingMeta';
 import { BriefingText } from './BriefingText';

@@ -1,6 +1,7 @@
+import type { Briefing, RecordMetric } from '../api-types';
+import { metricValue } from '../domain';
 import { Change } from '../figures/Change';
 import { useI18n } from '../i18n';
-import { type Briefing, metricValue, type RecordMetric } from '../types';
 
 /** Higher is better for these; for the rest a rise is bad news. */
 const UP_IS_GOOD: ReadonlySet<RecordMetric> = new Set<RecordMetric>([

@@ -1,6 +1,6 @@
+import type { Briefing } from '../api-types';
 import { formatDateTime } from '../common/dates';
 import { useI18n } from '../i18n';
-import type { Briefing } from '../types';
 
 /** Status badge and who drafted, edited, approved and published it. */
 export function BriefingMeta({ briefing }: { briefing: Briefing }) {

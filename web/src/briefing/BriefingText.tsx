@@ -1,5 +1,5 @@
+import type { Briefing, BriefingLang, RecordMetric } from '../api-types';
 import { casesHref } from '../cases/links';
-import type { Briefing, BriefingLang, RecordMetric } from '../types';
 
 /**
  * The text of one language: the generated segments, whose numbers link to the records behind them,
@@ -16,7 +16,7 @@ export function BriefingText({ briefing, lang }: { briefing: Briefing; lang: Bri
     <div className="briefing-text" lang={lang} data-testid="briefing-text">
       {segments
         ? segments.map((s, i) =>
-            s.metric ? (
+            'metric' in s ? (
               // biome-ignore lint/suspicious/noArrayIndexKey: segments are a fixed sequence
               <a key={i} href={hrefOf(s)} className="figure-link" data-metric={s.metric}>
                 {s.text}

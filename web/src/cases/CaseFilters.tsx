@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import type { RecordMetric } from '../api-types';
+import { METRICS } from '../domain';
 import { useI18n } from '../i18n';
-import { METRICS, type RecordMetric } from '../types';
 
 export interface CaseFilter {
   date: string;

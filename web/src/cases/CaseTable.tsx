@@ -1,5 +1,5 @@
+import type { CaseView } from '../api-types';
 import { type MessageKey, useI18n } from '../i18n';
-import type { CaseView } from '../types';
 
 const KIND: Record<string, MessageKey> = { confirmed: 'cases.kind.confirmed', asymptomatic: 'cases.kind.asymptomatic' };
 const ORIGIN: Record<string, MessageKey> = { local: 'cases.origin.local', imported: 'cases.origin.imported' };

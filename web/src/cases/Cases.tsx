@@ -1,13 +1,14 @@
 import { useCallback, useMemo } from 'react';
 import { query } from '../api';
+import type { CasePage, Division, RecordMetric, User } from '../api-types';
 import { formatDay, isIsoDate } from '../common/dates';
 import { Pager } from '../common/Pager';
 import { href, hrefQuery, navigateQuery, useQuery } from '../common/router';
 import { Empty, ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
+import { can, RECORD_METRICS } from '../domain';
 import { defaultDistrict } from '../figures/defaults';
 import { useI18n } from '../i18n';
-import { type CaseView, can, type Division, type Page, RECORD_METRICS, type RecordMetric, type User } from '../types';
 import { type CaseFilter, CaseFilters } from './CaseFilters';
 import { CaseTable } from './CaseTable';
 import './cases.css';
@@ -34,7 +35,7 @@ export function Cases({ user }: { user: User }) {
     [],
   );
 
-  const cases = useApi<Page<CaseView>>(`/api/v1/cases${query({ date, metric, district, page, pageSize: PAGE_SIZE })}`);
+  const cases = useApi<CasePage>(`/api/v1/cases${query({ date, metric, district, page, pageSize: PAGE_SIZE })}`);
   const districts = useApi<{ items: Division[] }>('/api/v1/divisions?level=district');
   // a district officer may list their own district only
   const own = defaultDistrict(user);

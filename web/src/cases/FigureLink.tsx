@@ -1,5 +1,5 @@
+import type { RecordMetric } from '../api-types';
 import { useI18n } from '../i18n';
-import type { RecordMetric } from '../types';
 import { casesHref } from './links';
 
 interface Props {

@@ -1,10 +1,10 @@
 import { useId } from 'react';
+import type { ImportResult } from '../api-types';
 import { DownloadButton } from '../common/DownloadButton';
 import { href } from '../common/router';
 import { ErrorBox } from '../common/Status';
 import { useSheetUpload } from '../common/useSheetUpload';
 import { useI18n } from '../i18n';
-import type { ImportResult } from '../types';
 import { ImportProblems } from './ImportProblems';
 import './cases.css';
 

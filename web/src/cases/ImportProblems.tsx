@@ -1,5 +1,5 @@
+import type { ImportProblem } from '../api-types';
 import { useI18n } from '../i18n';
-import type { ImportProblem } from '../types';
 
 /** Every problem the server found, in the UI language, so the file can be fixed in one go. */
 export function ImportProblems({ problems }: { problems: ImportProblem[] }) {

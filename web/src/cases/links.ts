@@ -1,5 +1,5 @@
+import type { RecordMetric } from '../api-types';
 import { hrefQuery } from '../common/router';
-import type { RecordMetric } from '../types';
 
 /** The records behind a figure: `#/cases?date=…&metric=…&district=…` (empty values left out). */
 export function casesHref(p: { date?: string; metric?: RecordMetric; district?: string }): string {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ApiError, api } from '../api';
-import type { ImportProblem } from '../types';
+import type { ImportProblem } from '../api-types';
 import { useSubmit } from './useSubmit';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,9 +1,9 @@
 import { lazy, Suspense, useMemo } from 'react';
+import type { Dashboard as DashboardData } from '../api-types';
 import { useGeo } from '../charts/useGeo';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
-import type { Dashboard as DashboardData } from '../types';
 import { DistrictTable } from './DistrictTable';
 import { TodayStrip } from './TodayStrip';
 

@@ -1,5 +1,5 @@
+import type { DistrictResidents } from '../api-types';
 import { useI18n } from '../i18n';
-import type { DistrictResidents } from '../types';
 
 export function DistrictTable({ districts, total }: { districts: DistrictResidents[]; total: number }) {
   const { t, formatNumber } = useI18n();

@@ -1,7 +1,7 @@
+import type { DashboardToday } from '../api-types';
 import { href } from '../common/router';
 import { useApi } from '../common/useApi';
 import { type MessageKey, useI18n } from '../i18n';
-import type { DashboardToday } from '../types';
 
 interface Tile {
   id: string;

@@ -1,6 +1,6 @@
+import type { Division } from '../api-types';
 import { href } from '../common/router';
 import { useI18n } from '../i18n';
-import type { Division } from '../types';
 
 export function DivisionList({ items }: { items: Division[] }) {
   const { t } = useI18n();

@@ -1,8 +1,8 @@
+import type { Division, DivisionDetail } from '../api-types';
 import { href } from '../common/router';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
-import type { Division, DivisionDetail } from '../types';
 import { DivisionList } from './DivisionList';
 
 /** District → street → community drill-down; the code in the hash (#/divisions/350102) picks the level. */

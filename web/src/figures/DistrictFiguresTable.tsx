@@ -1,6 +1,6 @@
+import type { DistrictFigures, Metric } from '../api-types';
 import { FigureLink } from '../cases/FigureLink';
 import { useI18n } from '../i18n';
-import type { DistrictFigures, Metric } from '../types';
 
 const COLUMNS: Metric[] = [
   'newLocalConfirmed',

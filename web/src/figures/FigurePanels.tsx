@@ -1,6 +1,7 @@
+import type { Figures, Metric } from '../api-types';
 import { FigureLink } from '../cases/FigureLink';
+import { CUMULATIVE, cumulativeMetric } from '../domain';
 import { useI18n } from '../i18n';
-import { CUMULATIVE, cumulativeMetric, type Figures, type Metric } from '../types';
 import { Change } from './Change';
 
 interface Props {

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { query } from '../api';
+import type { DayFigures, DistrictFigures, FigureSeries, User } from '../api-types';
 import { casesHref } from '../cases/links';
 import { REDS } from '../charts/colors';
 import { useGeo } from '../charts/useGeo';
@@ -9,8 +10,8 @@ import { href, navigateQuery, useQuery } from '../common/router';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useLatestDay } from '../common/useLatestDay';
+import { can } from '../domain';
 import { useI18n } from '../i18n';
-import { can, type DayFigures, type DistrictFigures, type FigureSeries, type User } from '../types';
 import { DistrictFiguresTable } from './DistrictFiguresTable';
 import { DEFAULT_DATE, DEFAULT_FROM, DEFAULT_TO, dayOr, defaultDistrict, newLocal } from './defaults';
 import { FigureFilters } from './FigureFilters';

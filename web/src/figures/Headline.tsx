@@ -1,6 +1,6 @@
+import type { Figures } from '../api-types';
 import { FigureLink } from '../cases/FigureLink';
 import { useI18n } from '../i18n';
-import type { Figures } from '../types';
 import { Change } from './Change';
 
 const CARDS = [

@@ -1,10 +1,10 @@
 import { useCallback, useMemo, useRef } from 'react';
+import type { Figures, Metric } from '../api-types';
 import { FONT_FAMILY, reducedMotion } from '../charts/echarts';
 import { TREND_READY, type TrendOption } from '../charts/trend';
 import { useEChart } from '../charts/useEChart';
 import { formatShortDay } from '../common/dates';
 import { useI18n } from '../i18n';
-import type { Figures, Metric } from '../types';
 
 interface Props {
   days: { date: string; figures: Figures }[];

@@ -1,5 +1,5 @@
+import type { Figures, User } from '../api-types';
 import { isIsoDate } from '../common/dates';
-import type { Figures, User } from '../types';
 
 /** The demo data is Fuzhou, 24 Oct – 15 Nov 2022; DEFAULT_DATE is used when `GET /api/v1/figures/latest` has no day. */
 export const DEFAULT_DATE = '2022-11-06';

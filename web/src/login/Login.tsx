@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api';
+import type { User } from '../api-types';
 import { FormError } from '../common/Status';
 import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
 import { LangToggle } from '../shell/LangToggle';
-import type { User } from '../types';
 
 interface Props {
   onSignedIn: (user: User) => void;

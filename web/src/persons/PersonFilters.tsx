@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
+import type { Division } from '../api-types';
 import { useI18n } from '../i18n';
-import type { Division } from '../types';
 
 export interface Filters {
   district: string;

@@ -1,5 +1,5 @@
+import type { PersonMasked } from '../api-types';
 import { useI18n } from '../i18n';
-import type { PersonMasked } from '../types';
 
 interface Props {
   items: PersonMasked[];

@@ -1,10 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
 import { query } from '../api';
+import type { Division, PersonPage, User } from '../api-types';
 import { Pager } from '../common/Pager';
 import { Empty, ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
+import { can } from '../domain';
 import { useI18n } from '../i18n';
-import { can, type Division, type Page, type PersonMasked, type User } from '../types';
 import { type Filters, PersonFilters } from './PersonFilters';
 import { PersonTable } from './PersonTable';
 import { UnmaskDialog } from './UnmaskDialog';
@@ -18,7 +19,7 @@ export function Persons({ user }: { user: User }) {
   const [unmaskId, setUnmaskId] = useState<number | null>(null);
   const districts = useApi<{ items: Division[] }>('/api/v1/divisions?level=district');
   const path = `/api/v1/persons${query({ district: filters.district, q: filters.q, page, pageSize: PAGE_SIZE })}`;
-  const persons = useApi<Page<PersonMasked>>(path);
+  const persons = useApi<PersonPage>(path);
 
   const names = useMemo(() => new Map(districts.data?.items.map((d) => [d.code, d.name])), [districts.data]);
   const districtName = useCallback((code: string) => names.get(code) ?? code, [names]);

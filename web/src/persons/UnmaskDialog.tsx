@@ -1,8 +1,8 @@
+import type { PersonFull } from '../api-types';
 import { Dialog } from '../common/Dialog';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
-import type { PersonFull } from '../types';
 
 export function UnmaskDialog({ personId, onClose }: { personId: number; onClose: () => void }) {
   const { t } = useI18n();

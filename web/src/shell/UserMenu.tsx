@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import type { User } from '../api-types';
 import { useI18n } from '../i18n';
-import type { User } from '../types';
 
 interface Props {
   user: User;

@@ -1,5 +1,5 @@
+import type { User } from '../api-types';
 import type { MessageKey } from '../i18n';
-import type { User } from '../types';
 
 export type ModuleId =
   | 'dashboard'

@@ -1,10 +1,10 @@
 import { api } from '../api';
+import type { TestingAlert } from '../api-types';
 import { CHINA_TIME_ZONE, formatDateTime } from '../common/dates';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
-import type { TestingAlert } from './types';
 
 /** Open positive-tube alerts of the user's district (all districts for the command centre), each to acknowledge. */
 export function AlertsPanel({ mayAck }: { mayAck: boolean }) {

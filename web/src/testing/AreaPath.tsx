@@ -1,6 +1,6 @@
+import type { DivisionDetail } from '../api-types';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
-import type { DivisionDetail } from '../types';
 import { testingHref } from './defaults';
 
 interface Props {

@@ -1,6 +1,6 @@
+import type { Campaign } from '../api-types';
 import { formatDay } from '../common/dates';
 import { useI18n } from '../i18n';
-import type { Campaign } from './types';
 
 interface Props {
   campaigns: Campaign[];

@@ -1,6 +1,6 @@
+import type { CoverageTotals } from '../api-types';
 import { useI18n } from '../i18n';
 import { coveragePct, formatPct, pctTone } from './defaults';
-import type { CoverageTotals } from './types';
 
 const CARDS = ['population', 'sampled', 'resulted', 'positive', 'missing'] as const;
 

@@ -1,7 +1,7 @@
+import type { CoverageLevel, CoverageRow, CoverageTotals } from '../api-types';
 import { useI18n } from '../i18n';
 import { CoverageBar } from './CoverageBar';
 import { testingHref } from './defaults';
-import type { CoverageLevel, CoverageRow, CoverageTotals } from './types';
 
 interface Props {
   rows: CoverageRow[];

@@ -1,5 +1,5 @@
+import type { Division } from '../api-types';
 import { useI18n } from '../i18n';
-import type { Division } from '../types';
 
 interface Props {
   value: string;

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { api } from '../api';
+import type { TestStatus } from '../api-types';
 import { ErrorBox } from '../common/Status';
 import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
 import { LookupResult } from './LookupResult';
 import { TestingTabs } from './TestingTabs';
-import type { TestStatus } from './types';
 import { useTestingParams } from './useTestingParams';
 
 /** 350102********1234: how the ID is shown back (the full number stays in the box only). */

@@ -1,6 +1,6 @@
+import type { TestStatus } from '../api-types';
 import { CHINA_TIME_ZONE, formatDateTime } from '../common/dates';
 import { useI18n } from '../i18n';
-import type { TestStatus } from './types';
 
 type Tone = 'good' | 'bad' | 'neutral';
 

@@ -1,11 +1,11 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { ApiError, query } from '../api';
+import type { Progress } from '../api-types';
 import { formatDay } from '../common/dates';
 import { Empty, ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
 import { isCumulative } from './progress';
-import type { Progress } from './types';
 
 // ECharts loads with the chart, not with the page.
 const ProgressChart = lazy(() => import('./ProgressChart').then((m) => ({ default: m.ProgressChart })));

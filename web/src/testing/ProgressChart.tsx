@@ -1,9 +1,9 @@
 import { useMemo, useRef } from 'react';
+import type { ProgressHour } from '../api-types';
 import { FONT_FAMILY, reducedMotion } from '../charts/echarts';
 import { TREND_READY, type TrendOption } from '../charts/trend';
 import { useEChart } from '../charts/useEChart';
 import { useI18n } from '../i18n';
-import type { ProgressHour } from './types';
 
 const SAMPLED = '#2f80c4';
 const RESULTED = '#1d6b50';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
+import type { RetestTask } from '../api-types';
 import { useI18n } from '../i18n';
-import type { RetestTask } from './types';
 
 interface Props {
   tasks: RetestTask[];

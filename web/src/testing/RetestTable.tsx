@@ -1,6 +1,6 @@
+import type { RetestTask } from '../api-types';
 import { CHINA_TIME_ZONE, formatDateTime } from '../common/dates';
 import { useI18n } from '../i18n';
-import type { RetestTask } from './types';
 
 interface Props {
   tasks: RetestTask[];

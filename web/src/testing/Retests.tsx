@@ -1,16 +1,15 @@
 import { useCallback, useMemo, useState } from 'react';
 import { query } from '../api';
+import type { RetestTask, User } from '../api-types';
 import { Pager } from '../common/Pager';
 import { navigateQuery } from '../common/router';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
-import type { User } from '../types';
 import { DistrictFilter } from './DistrictFilter';
 import { RetestByDistrict } from './RetestByDistrict';
 import { RetestTable } from './RetestTable';
 import { TestingTabs } from './TestingTabs';
-import type { RetestTask } from './types';
 import { useDistricts } from './useDistricts';
 import { useDivisionNames } from './useDivisionNames';
 import { useTestingParams } from './useTestingParams';

@@ -1,11 +1,11 @@
 import { lazy, Suspense, useMemo } from 'react';
+import type { SamplingSite } from '../api-types';
 import type { MapPoint } from '../charts/DistrictMap';
 import type { DistrictFeatureCollection } from '../charts/map';
 import { Loading } from '../common/Status';
 import { useI18n } from '../i18n';
 import { siteCentre } from './defaults';
 import { QUEUE_LONG, QUEUE_VERY_LONG, SITE_COLORS, type SiteTone, siteTone } from './sites';
-import type { SamplingSite } from './types';
 
 // ECharts loads with the map, not with the page.
 const DistrictMap = lazy(() => import('../charts/DistrictMap').then((m) => ({ default: m.DistrictMap })));

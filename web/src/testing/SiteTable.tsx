@@ -1,7 +1,7 @@
+import type { SamplingSite } from '../api-types';
 import { CHINA_TIME_ZONE, formatDateTime } from '../common/dates';
 import { useI18n } from '../i18n';
 import { SITE_COLORS, SITE_STATUSES, siteTone } from './sites';
-import type { SamplingSite } from './types';
 
 interface Props {
   sites: SamplingSite[];

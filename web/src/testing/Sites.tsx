@@ -1,17 +1,16 @@
 import { useCallback, useMemo, useState } from 'react';
 import { query } from '../api';
+import type { SamplingSite, User } from '../api-types';
 import { useGeo } from '../charts/useGeo';
 import { Pager } from '../common/Pager';
 import { navigateQuery } from '../common/router';
 import { Empty, ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
-import type { User } from '../types';
 import { DistrictFilter } from './DistrictFilter';
 import { SiteMap } from './SiteMap';
 import { SiteTable } from './SiteTable';
 import { TestingTabs } from './TestingTabs';
-import type { SamplingSite } from './types';
 import { useDistricts } from './useDistricts';
 import { useTestingParams } from './useTestingParams';
 

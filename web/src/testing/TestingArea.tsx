@@ -1,4 +1,4 @@
-import type { User } from '../types';
+import type { User } from '../api-types';
 import { Campaign } from './Campaign';
 import { Lookup } from './Lookup';
 import { Retests } from './Retests';

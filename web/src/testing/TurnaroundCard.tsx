@@ -1,9 +1,9 @@
 import { query } from '../api';
+import type { Turnaround, TurnaroundFigures } from '../api-types';
 import { Empty, ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { type MessageKey, useI18n } from '../i18n';
 import { formatPct } from './defaults';
-import type { Turnaround, TurnaroundFigures } from './types';
 
 interface Props {
   campaign: string;

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { query } from '../api';
+import type { UnsampledPerson } from '../api-types';
 import { DownloadButton } from '../common/DownloadButton';
 import { Pager } from '../common/Pager';
 import { Empty, ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
-import type { UnsampledPerson } from './types';
 
 const PAGE_SIZE = 50;
 /** The server answers at most this many people per community. */

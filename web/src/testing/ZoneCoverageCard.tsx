@@ -1,10 +1,10 @@
 import { query } from '../api';
+import type { CoverageRow } from '../api-types';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
 import { LevelBadge } from '../zones/LevelBadge';
 import { CoverageBar } from './CoverageBar';
-import type { CoverageRow } from './types';
 
 interface Props {
   campaign: string;

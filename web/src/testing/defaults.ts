@@ -1,6 +1,6 @@
+import type { Campaign, CoverageLevel, CoverageRow, CoverageTotals } from '../api-types';
 import { isIsoDate } from '../common/dates';
 import { hrefQuery, type QueryParams } from '../common/router';
-import type { Campaign, CoverageLevel, CoverageRow, CoverageTotals } from './types';
 
 /** The demo campaign (8–11 Nov 2022, one round a day); the screens open on the newest campaign the server lists. */
 export const DEFAULT_CAMPAIGN = 'FZ-2022-11-08';

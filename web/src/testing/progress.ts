@@ -1,4 +1,4 @@
-import type { ProgressHour } from './types';
+import type { ProgressHour } from '../api-types';
 
 const rising = (xs: number[]): boolean => xs.every((x, i) => i === 0 || x >= (xs[i - 1] ?? 0));
 

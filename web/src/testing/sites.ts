@@ -1,4 +1,4 @@
-import type { SamplingSite } from './types';
+import type { SamplingSite } from '../api-types';
 
 /** Queue bands for the map and the table: a short wait, a long one, one to send people elsewhere from. */
 export const QUEUE_LONG = 20;

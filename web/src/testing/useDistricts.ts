@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
+import type { Division, User } from '../api-types';
 import { useApi } from '../common/useApi';
 import { defaultDistrict } from '../figures/defaults';
-import type { Division, User } from '../types';
 
 /** The districts the user may pick (a district officer: their own) and a code → name lookup. */
 export function useDistricts(user: User): {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api';
-import type { DivisionDetail } from '../types';
+import type { DivisionDetail } from '../api-types';
 
 /** Looking up more names than this one by one is not worth it: the rest show their code. */
 const MAX_LOOKUPS = 50;

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
+import type { Campaign } from '../api-types';
 import { useQuery } from '../common/router';
 import { useApi } from '../common/useApi';
 import { asArea, DEFAULT_CAMPAIGN, defaultRound, newestFirst, roundDays } from './defaults';
-import type { Campaign } from './types';
 
 export interface TestingParams {
   /** Newest first; undefined while asked. */

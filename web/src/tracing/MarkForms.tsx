@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api';
+import type { TraceResult } from '../api-types';
 import { ImportProblems } from '../cases/ImportProblems';
 import { beijing } from '../common/dates';
 import { ErrorBox } from '../common/Status';
@@ -7,7 +8,6 @@ import { useSheetUpload } from '../common/useSheetUpload';
 import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
 import { KINDS } from './kinds';
-import type { TraceResult } from './types';
 
 /** Co-presence tracing of a case, one mark by hand, and a sheet import. */
 export function MarkForms({ onChanged }: { onChanged: () => void }) {

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { api, query } from '../api';
+import type { Mark, User } from '../api-types';
 import { DownloadButton } from '../common/DownloadButton';
 import { beijing } from '../common/dates';
 import { Pager } from '../common/Pager';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useSubmit } from '../common/useSubmit';
+import { can } from '../domain';
 import { useI18n } from '../i18n';
-import { can, type User } from '../types';
 import { KINDS } from './kinds';
 import { MarkForms } from './MarkForms';
-import type { Mark } from './types';
 import './tracing.css';
 
 const PAGE = 50;

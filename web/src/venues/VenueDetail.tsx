@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { api } from '../api';
+import type { User, Venue } from '../api-types';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { DownloadButton } from '../common/DownloadButton';
 import { ErrorBox } from '../common/Status';
 import { useSubmit } from '../common/useSubmit';
+import { can } from '../domain';
 import { useI18n } from '../i18n';
-import { can, type User } from '../types';
 import { PaperForm } from './PaperForm';
-import type { Venue } from './types';
 import { VenueScans } from './VenueScans';
 
 const STATUSES = ['open', 'suspended', 'closed-loop'] as const;

@@ -1,10 +1,9 @@
 import { useState } from 'react';
+import type { User, Venue } from '../api-types';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useDebounced } from '../common/useDebounced';
 import { useI18n } from '../i18n';
-import type { User } from '../types';
-import type { Venue } from './types';
 import { VenueDetail } from './VenueDetail';
 
 const STATUSES = ['open', 'suspended', 'closed-loop'] as const;

@@ -1,8 +1,8 @@
+import type { VenueScan } from '../api-types';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
 import { reasonName } from './reasons';
-import type { VenueScan } from './types';
 
 const timeOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16);
 

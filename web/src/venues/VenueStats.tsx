@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import type { Venue, VenueStats } from '../api-types';
 import { FONT_FAMILY } from '../charts/echarts';
 import { TREND_READY, type TrendOption } from '../charts/trend';
 import { useEChart } from '../charts/useEChart';
@@ -8,7 +9,6 @@ import { useApi } from '../common/useApi';
 import { useDebounced } from '../common/useDebounced';
 import { useI18n } from '../i18n';
 import { reasonName } from './reasons';
-import type { Venue, VenueStats } from './types';
 
 void TREND_READY;
 

@@ -1,8 +1,8 @@
+import type { User } from '../api-types';
 import { href, useQuery } from '../common/router';
 import { Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
-import type { User } from '../types';
 import { VenueList } from './VenueList';
 import { VenueStatsView } from './VenueStats';
 import './venues.css';

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { ApiError, api } from '../api';
+import type { Duty } from '../api-types';
 import { CHINA_TIME_ZONE, formatDateTime } from '../common/dates';
 import { FormDialog } from '../common/FormDialog';
 import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
-import type { Duty } from '../types';
 import type { Done } from './ZoneActions';
 
 interface Props {

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { api } from '../api';
+import type { Duty, DutyKind, Zone } from '../api-types';
 import { FormDialog } from '../common/FormDialog';
 import { useSubmit } from '../common/useSubmit';
+import { DUTY_KINDS } from '../domain';
 import { useI18n } from '../i18n';
-import { DUTY_KINDS, type Duty, type DutyKind, type Zone } from '../types';
 import { chinaLocal, chinaPast, toChinaIso } from './forms';
 import type { Done } from './ZoneActions';
 

@@ -1,6 +1,6 @@
+import type { Duty } from '../api-types';
 import { CHINA_TIME_ZONE, formatDateTime } from '../common/dates';
 import { useI18n } from '../i18n';
-import type { Duty } from '../types';
 
 /** Overdue first, then open ones by due time, then the closed ones. */
 const order = (d: Duty) => (d.overdue ? 0 : d.closedAt ? 2 : 1);

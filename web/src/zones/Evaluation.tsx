@@ -1,12 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
 import { query } from '../api';
+import type { User, ZoneEvaluation } from '../api-types';
 import { formatDay } from '../common/dates';
 import { Pager } from '../common/Pager';
 import { navigateQuery } from '../common/router';
 import { Empty, ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
-import type { User, ZoneEvaluation } from '../types';
 import { EvaluationTable } from './EvaluationTable';
 import { PolicyCard } from './PolicyCard';
 import { useZoneParams } from './useZoneParams';

@@ -1,5 +1,5 @@
+import type { Evaluation } from '../api-types';
 import { useI18n } from '../i18n';
-import type { Evaluation } from '../types';
 import { localized, zoneHref } from './defaults';
 import { LevelBadge } from './LevelBadge';
 

@@ -1,6 +1,6 @@
+import type { LiftRule, Policy } from '../api-types';
 import { formatDay } from '../common/dates';
 import { useI18n } from '../i18n';
-import type { LiftRule, Policy } from '../types';
 import { policyName } from './defaults';
 
 /** The policy version in force: its name, id and effective day, and its rules in words. */

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { api } from '../api';
+import type { Zone } from '../api-types';
 import { FormDialog } from '../common/FormDialog';
 import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
-import type { Zone } from '../types';
 import { count } from './forms';
 import type { Done } from './ZoneActions';
 

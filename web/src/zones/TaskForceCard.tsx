@@ -1,6 +1,7 @@
+import type { TaskForceDetail } from '../api-types';
 import { formatDay } from '../common/dates';
+import { WORKING_GROUPS } from '../domain';
 import { useI18n } from '../i18n';
-import { type TaskForceDetail, WORKING_GROUPS } from '../types';
 
 /** The zone's task force: its leader with rank and home unit, then the members by working group. */
 export function TaskForceCard({ taskForce }: { taskForce: TaskForceDetail | null }) {

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, api } from '../api';
+import type { Cadre, Rank, WorkingGroup, Zone } from '../api-types';
 import { FormDialog } from '../common/FormDialog';
 import { ErrorBox, Loading } from '../common/Status';
 import { useSubmit } from '../common/useSubmit';
+import { RANKS, WORKING_GROUPS } from '../domain';
 import { useI18n } from '../i18n';
-import { type Cadre, RANKS, type Rank, WORKING_GROUPS, type WorkingGroup, type Zone } from '../types';
 import type { Done } from './ZoneActions';
 
 /** Ranks that may lead a task force, highest first (the server checks it again). */

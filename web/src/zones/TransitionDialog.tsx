@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { ApiError, api } from '../api';
+import type { Division, Evaluation, Zone } from '../api-types';
 import { FormDialog } from '../common/FormDialog';
 import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
-import type { Division, Evaluation, Zone } from '../types';
 import { localized } from './defaults';
 import { refusalReason, toChinaIso } from './forms';
 import type { Done } from './ZoneActions';

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
+import type { Division, Zone } from '../api-types';
 import { useI18n } from '../i18n';
-import type { Division, Zone } from '../types';
 import { InfectionDialog } from './InfectionDialog';
 import { RoundDialog } from './RoundDialog';
 import { TransitionDialog } from './TransitionDialog';

@@ -1,5 +1,6 @@
+import type { ZoneCounts as Counts } from '../api-types';
+import { RANKS } from '../domain';
 import { useI18n } from '../i18n';
-import { type ZoneCounts as Counts, RANKS } from '../types';
 import { localized } from './defaults';
 
 /** Highest rank first, as a command centre reads a roster. */

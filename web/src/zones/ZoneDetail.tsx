@@ -1,11 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
 import { query } from '../api';
+import type { ZoneDetail as Detail, Division, Duty, User } from '../api-types';
 import { hrefQuery, useQuery } from '../common/router';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
+import { can } from '../domain';
 import { dayOr } from '../figures/defaults';
 import { useI18n } from '../i18n';
-import { can, type ZoneDetail as Detail, type Division, type Duty, type User } from '../types';
 import { DutyCloseDialog } from './DutyCloseDialog';
 import { DutyDialog } from './DutyDialog';
 import { DutyList } from './DutyList';
@@ -113,7 +114,7 @@ export function ZoneDetail({ user }: { user: User }) {
                     </button>
                   )}
                 </div>
-                <TaskForceCard taskForce={data.taskForce} />
+                <TaskForceCard taskForce={data.taskForce ?? null} />
               </section>
               <section className="card">
                 <div className="card-header">

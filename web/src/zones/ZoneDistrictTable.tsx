@@ -1,5 +1,6 @@
+import type { ZoneCounts } from '../api-types';
+import { RANKS } from '../domain';
 import { useI18n } from '../i18n';
-import { RANKS, type ZoneCounts } from '../types';
 
 interface Props {
   counts: ZoneCounts;

@@ -1,5 +1,6 @@
+import type { ZoneLevel, ZoneStatus } from '../api-types';
+import { ZONE_LEVELS } from '../domain';
 import { useI18n } from '../i18n';
-import { ZONE_LEVELS, type ZoneLevel, type ZoneStatus } from '../types';
 
 export interface ZoneFilter {
   date: string;

@@ -1,9 +1,9 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
+import type { Zone, ZoneCounts } from '../api-types';
 import type { MapPoint } from '../charts/DistrictMap';
 import type { DistrictFeatureCollection } from '../charts/map';
 import { Loading } from '../common/Status';
 import { useI18n } from '../i18n';
-import type { Zone, ZoneCounts } from '../types';
 import { LEVEL_COLORS, zoneHref, zoneTone } from './defaults';
 
 // ECharts loads with the map, not with the page.

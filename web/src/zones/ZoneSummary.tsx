@@ -1,6 +1,6 @@
+import type { Zone } from '../api-types';
 import { formatDay } from '../common/dates';
 import { useI18n } from '../i18n';
-import type { Zone } from '../types';
 import { unitLabel } from './defaults';
 import { LevelBadge } from './LevelBadge';
 

@@ -1,5 +1,5 @@
+import type { Zone } from '../api-types';
 import { useI18n } from '../i18n';
-import type { Zone } from '../types';
 import { unitLabel, zoneHref } from './defaults';
 import { LevelBadge } from './LevelBadge';
 

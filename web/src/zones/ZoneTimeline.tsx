@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
+import type { ZoneEvent } from '../api-types';
 import { CHINA_TIME_ZONE, formatDateTime, formatShortDay } from '../common/dates';
 import { useI18n } from '../i18n';
-import type { ZoneEvent } from '../types';
 
 /** Runs of at least this many testing rounds in a row are folded into one row. */
 const FOLD_ROUNDS = 3;

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { query } from '../api';
+import type { ZoneCounts as Counts, User, ZoneList } from '../api-types';
 import { useGeo } from '../charts/useGeo';
 import { formatDay } from '../common/dates';
 import { Pager } from '../common/Pager';
@@ -7,7 +8,6 @@ import { navigateQuery, useQuery } from '../common/router';
 import { Empty, ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
-import type { ZoneCounts as Counts, User, ZoneList } from '../types';
 import { ZONE_PAGE_SIZE } from './defaults';
 import { useAllZones } from './useAllZones';
 import { useZoneParams } from './useZoneParams';

@@ -1,4 +1,4 @@
-import type { User } from '../types';
+import type { User } from '../api-types';
 import { Evaluation } from './Evaluation';
 import { ZoneDetail } from './ZoneDetail';
 import { Zones } from './Zones';

@@ -1,6 +1,7 @@
+import type { Zone, ZoneLevel, ZoneUnit } from '../api-types';
 import { hrefQuery } from '../common/router';
+import { ZONE_UNITS } from '../domain';
 import type { Lang, T } from '../i18n';
-import { ZONE_UNITS, type Zone, type ZoneLevel, type ZoneUnit } from '../types';
 
 /** The demo's zones span 24 Oct – 15 Nov 2022; the screens open on 7 Nov. */
 export const ZONE_DEFAULT_DATE = '2022-11-07';

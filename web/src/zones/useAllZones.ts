@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, query } from '../api';
-import type { Zone, ZoneList } from '../types';
+import type { Zone, ZoneList } from '../api-types';
 
 const PAGE = 500;
 /** A city has hundreds of zones at the peak; stop well before a runaway loop. */

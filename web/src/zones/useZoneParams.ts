@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
+import type { Division, User, ZoneLevel, ZoneStatus } from '../api-types';
 import { useQuery } from '../common/router';
 import { useApi } from '../common/useApi';
+import { ZONE_LEVELS } from '../domain';
 import { dayOr, defaultDistrict } from '../figures/defaults';
-import { type Division, type User, ZONE_LEVELS, type ZoneLevel, type ZoneStatus } from '../types';
 import { ZONE_DEFAULT_DATE } from './defaults';
 import type { ZoneFilter } from './ZoneFilters';
 

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { VENUE_STATUSES } from './venues.rules.ts';
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const District = z.string().regex(/^\d{6}$/);
+const LocalText = z.object({ 'zh-CN': z.string(), en: z.string() });
+
+/** Body of POST /api/v1/scans: a venue code and the person's code, or a resident ID at a guarded door. */
+export const ScanBody = z.object({
+  venueCode: z.string().min(1).max(600),
+  personalCode: z.string().max(100).optional(),
+  idNumber: z.string().max(32).optional(),
+  proxy: z.boolean().optional(),
+});
+
+/** Query of GET /api/v1/venues. */
+export const VenuesQuery = z.object({
+  date: Day,
+  district: District.optional(),
+  q: z.string().max(60).optional(),
+  status: z.enum(VENUE_STATUSES).optional(),
+  // Without a limit, every venue of the area (the CLI and exports); with one, a page and the total.
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+});
+
+/** Query of the venue statistics and their workbook. */
+export const StatsQuery = z.object({
+  date: Day,
+  district: District.optional(),
+  venue: z.string().min(1).max(40).optional(),
+});
+
+/** Query of a poster: an older code version is refused. */
+export const PosterQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+
+/** Body of POST /api/v1/venues/:code/status. */
+export const VenueStatusBody = z.object({ status: z.enum(VENUE_STATUSES) });
+
+/** One paper registration typed in afterwards. */
+export const PaperRecordInput = z.object({
+  venue: z.string().min(1).max(40),
+  at: z.string().min(1).max(40),
+  idNumber: z.string().max(32).optional(),
+  name: z.string().max(50).optional(),
+  phone: z.string().max(32).optional(),
+});
+
+/** Body of POST /api/v1/paper-registrations. */
+export const PaperBody = z.object({ records: z.array(PaperRecordInput).min(1).max(5000) });
+
+/** Query of GET /api/v1/venues/:code/scans. */
+export const VenueScansQuery = z.object({ date: Day, limit: z.coerce.number().int().min(1).max(5000).optional() });
+
+/** POST /api/v1/scans: the verdict at the door. */
+export const CheckResult = z.object({
+  scanId: z.string(),
+  verdict: z.enum(['allow', 'deny']),
+  colour: z.enum(['green', 'yellow', 'red']),
+  colourRule: z.string(),
+  lastNegativeSampledAt: z.string().nullable(),
+  reasons: z.array(z.object({ code: z.string(), 'zh-CN': z.string(), en: z.string() })),
+  venue: z.object({ code: z.string(), name: z.string(), category: z.string() }),
+});
+export type CheckResult = z.infer<typeof CheckResult>;
+
+/** GET /api/v1/pass: the signed-in resident's colour and personal code. */
+export const ResidentPass = z.object({
+  colour: z.enum(['green', 'yellow', 'red']),
+  colourRule: z.string(),
+  reason: LocalText,
+  notice: LocalText.nullable(),
+  lastNegativeSampledAt: z.string().nullable(),
+  negativeWithin24h: z.boolean(),
+  personalCode: z.string(),
+  refreshAt: z.string(),
+});
+export type ResidentPass = z.infer<typeof ResidentPass>;
+
+/** A venue with the day's scans, denials and paper lines. */
+export const Venue = z.object({
+  id: z.number().int(),
+  codeVersion: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  category: z.string(),
+  districtCode: z.string(),
+  communityCode: z.string(),
+  status: z.enum(VENUE_STATUSES),
+  scans: z.number().int(),
+  denied: z.number().int(),
+  paper: z.number().int(),
+});
+export type Venue = z.infer<typeof Venue>;
+
+/** GET /api/v1/venues: every venue of the area, or (with a limit, search or status) a page and the total. */
+export const VenueList = z.object({
+  total: z.number().int().optional().describe('Only when a page was asked for'),
+  items: z.array(Venue),
+});
+
+/** GET /api/v1/venues/stats. */
+export const VenueStats = z.object({
+  date: z.string(),
+  scans: z.number().int(),
+  denied: z.number().int(),
+  denialRate: z.number(),
+  byHour: z.array(z.object({ hour: z.string(), scans: z.number().int(), denied: z.number().int() })),
+  byReason: z.array(z.object({ code: z.string(), n: z.number().int() })),
+  busiest: z.array(Venue),
+  paper: z.number().int(),
+  unusual: z.array(Venue.extend({ why: z.enum(['many-denials', 'few-denials']), expectedRate: z.number() })),
+});
+export type VenueStats = z.infer<typeof VenueStats>;
+
+/** GET /api/v1/venues/latest-day. */
+export const LatestScanDay = z.object({ date: z.string().nullable() });
+
+/** A venue's current signed code. */
+export const VenueCodeAnswer = z.object({ code: z.string() });
+
+/** A plain acknowledgement. */
+export const Done = z.object({ ok: z.literal(true) });
+
+/** One line of a venue's register of a day. */
+export const VenueScan = z.object({
+  id: z.string(),
+  at: z.string(),
+  verdict: z.enum(['allow', 'deny']),
+  colour: z.string(),
+  reasons: z.array(z.string()),
+  proxy: z.boolean(),
+  source: z.enum(['code', 'id', 'paper']),
+  personId: z.number().int().nullable(),
+  identity: z.string(),
+  enteredBy: z.string().nullable(),
+});
+export type VenueScan = z.infer<typeof VenueScan>;
+
+/** GET /api/v1/venues/:code/scans. */
+export const VenueScanList = z.object({ items: z.array(VenueScan) });
+
+/** What entering paper registrations did. */
+export const PaperEntered = z.object({
+  entered: z.number().int(),
+  duplicates: z.number().int(),
+  scanIds: z.array(z.string()),
+});
