@@ -17,8 +17,19 @@ import type {
 // imported at run time (the bundle would carry zod), so each list here is checked against the
 // server's type: a value the server does not know fails the build.
 
+/**
+ * A list of every value of a server type, no more and no fewer: a value the server adds (or drops)
+ * breaks the build here, naming it, instead of a screen silently leaving it out.
+ */
+const allOf =
+  <T extends string>() =>
+  <const L extends readonly T[]>(
+    list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : { missing: Exclude<T, L[number]> }),
+  ): L =>
+    list;
+
 /** The metrics a figure can be listed by (every Figures key except `cumulative`). */
-export const METRICS = [
+export const METRICS = allOf<Metric>()([
   'newLocalConfirmed',
   'newLocalConfirmedReclassified',
   'newLocalAsymptomatic',
@@ -33,9 +44,9 @@ export const METRICS = [
   'underObservation',
   'foundInQuarantine',
   'foundInCommunity',
-] as const satisfies readonly Metric[];
+]);
 
-export const CUMULATIVE = [
+export const CUMULATIVE = allOf<CumulativeKey>()([
   'localConfirmed',
   'localAsymptomatic',
   'importedConfirmed',
@@ -43,7 +54,7 @@ export const CUMULATIVE = [
   'discharged',
   'released',
   'deaths',
-] as const satisfies readonly CumulativeKey[];
+]);
 
 /** Cumulative totals as listable metrics (`cumulativeLocalConfirmed` …): each total lists its records too. */
 export const cumulativeMetric = (k: CumulativeKey): CumulativeMetric =>
@@ -57,10 +68,10 @@ export function metricValue(f: Figures, m: RecordMetric): number {
   return f.cumulative[k];
 }
 
-export const BRIEFING_LANGS: readonly BriefingLang[] = ['zh-CN', 'zh-TW', 'en'];
-export const ZONE_LEVELS: readonly ZoneLevel[] = ['high', 'medium', 'low'];
-export const RANKS: readonly Rank[] = ['clerk', 'section', 'division', 'bureau'];
-export const WORKING_GROUPS: readonly WorkingGroup[] = [
+export const BRIEFING_LANGS = allOf<BriefingLang>()(['zh-CN', 'zh-TW', 'en']);
+export const ZONE_LEVELS = allOf<ZoneLevel>()(['high', 'medium', 'low']);
+export const RANKS = allOf<Rank>()(['clerk', 'section', 'division', 'bureau']);
+export const WORKING_GROUPS = allOf<WorkingGroup>()([
   'coordination',
   'health-monitoring',
   'medical',
@@ -68,9 +79,9 @@ export const WORKING_GROUPS: readonly WorkingGroup[] = [
   'transfer',
   'logistics',
   'security',
-];
+]);
 /** What a zone is drawn around (the server's list; an unknown one is shown as sent). */
-export const ZONE_UNITS = [
+export const ZONE_UNITS = allOf<ZoneUnit>()([
   'compound',
   'building',
   'unit',
@@ -78,8 +89,8 @@ export const ZONE_UNITS = [
   'household',
   'village',
   'street-section',
-] as const satisfies readonly ZoneUnit[];
-export const DUTY_KINDS: readonly DutyKind[] = ['screening', 'garbage', 'supplies', 'request'];
+]);
+export const DUTY_KINDS = allOf<DutyKind>()(['screening', 'garbage', 'supplies', 'request']);
 
 /** Whether the user's role carries a permission. */
 export const can = (user: User, permission: string): boolean => user.permissions.includes(permission);
