@@ -37,6 +37,24 @@ export interface BanyanModule {
   briefing?: BriefingSection[];
   /** Lookups the platform needs from a module without importing it (geo names divisions). */
   provides?: Partial<Lookups>;
+  /** The module's part of the demo city, run by `banyan seed` after the scenario's core steps. */
+  seed?: SeedStep[];
+}
+
+/** What a seed step is given: the scale (1 = the whole city), a progress callback and its own seed. */
+export interface SeedOptions {
+  /** Share of the real city seeded; figures the briefing quotes stay exact at every scale. */
+  scale: number;
+  /** A deterministic number for the step's own random stream, so other steps stay as they were. */
+  seed: number;
+  progress: (phase: string, done: number, total: number) => void;
+}
+
+/** One module's part of the demo city; it answers what it made, by name, for the seed summary. */
+export interface SeedStep {
+  /** Stable id, shown in progress and the summary, e.g. `events.exam`. */
+  id: string;
+  run(ctx: Ctx, opts: SeedOptions): Promise<Record<string, number>>;
 }
 
 /** What the platform asks of the modules by name, never by import. */

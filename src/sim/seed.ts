@@ -4,6 +4,7 @@ import { sealPerson } from '../people/people.service.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { createUser } from '../platform/auth/auth.service.ts';
 import type { Ctx } from '../platform/context.ts';
+import { contributions } from '../platform/module.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts';
 import { seedAppeals } from './appeals.ts';
 import { SCENARIO, SCENARIO_SEED } from './fuzhou.ts';
@@ -43,6 +44,13 @@ export async function isSeeded(ctx: Ctx): Promise<boolean> {
  * the regional testing campaign, with the 20 measures just in force.
  */
 export const SCENARIO_NOW = '2022-11-11T20:00:00+08:00';
+
+/** A stable offset from a step id, so adding a step never shifts another's random stream. */
+function seedOffset(id: string): number {
+  let h = 0;
+  for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return 1000 + (h % 1_000_000);
+}
 
 /** Seeds the Fuzhou November-2022 scenario into an empty database; deterministic for a scale. */
 export async function seedScenario(
@@ -115,6 +123,13 @@ export async function seedScenario(
   // Its own random stream: the steps before it stay exactly as they were.
   const tracing = await seedTracing(ctx, SCENARIO_SEED + 80);
   progress('tracing', 1, 1);
+  // The modules' own parts of the city (events, economy, courier…), each on its own random stream.
+  const modules: Record<string, number> = {};
+  for (const step of contributions(ctx.modules, 'seed')) {
+    const made = await step.run(ctx, { scale: opts.scale, seed: SCENARIO_SEED + seedOffset(step.id), progress });
+    for (const [k, v] of Object.entries(made)) modules[`${step.id}.${k}`] = v;
+    progress(step.id, 1, 1);
+  }
   await ctx.db.k.transaction().execute((trx) =>
     recordAudit(ctx.db, ctx.crypto, trx, {
       actor: 'system',
@@ -130,6 +145,7 @@ export async function seedScenario(
         venues,
         appeals,
         tracing,
+        modules,
       },
     }),
   );
@@ -139,7 +155,7 @@ export async function seedScenario(
     residents: done + infected.length,
     cases: wave.cases.length,
     zones,
-    testing: { ...testing, ...venues, ...tracing },
+    testing: { ...testing, ...venues, ...tracing, ...modules },
     appeals,
     accounts: DEMO_ACCOUNTS.length,
     seconds: (Date.now() - started) / 1000,
