@@ -78,6 +78,13 @@ for (const dialect of dialects()) {
         /^11月6日，福州市新增本土确诊病例3例，新增本土无症状感染者35例，治愈出院本土确诊病例3例，解除隔离本土无症状感染者5例。/,
       );
       assert.ok(briefing.texts['zh-CN'].includes('目前，全市划定高风险区164个，中风险区157个，共解除中风险区67个。'));
+      assert.ok(
+        briefing.texts['zh-CN'].includes('11月8日至11日，在鼓楼区、台江区、仓山区、晋安区开展4轮区域核酸检测。'),
+        'the regional testing of 8–11 November is announced from its campaign',
+      );
+      assert.ok(briefing.texts['zh-TW'].includes('11月8日至11日，在鼓樓區、台江區、倉山區、晉安區開展4輪區域核酸檢測。'));
+      const during = await getBriefing(ctx, actor, '2022-11-09');
+      assert.match(during.texts['zh-CN'], /11月8日起在鼓楼区、台江区、仓山区、晋安区开展的区域核酸检测，截至11月9日已完成2轮，累计采样\d+人次。/);
       assert.deepEqual(
         briefing.segments?.['zh-CN'].flatMap((s) => ('href' in s && s.metric.startsWith('zones') ? [s.href] : [])),
         [

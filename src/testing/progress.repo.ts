@@ -25,3 +25,15 @@ export async function progressRows(db: Db, campaignId: number, round: number, ar
   const rows = await q.groupBy([sql`substr(s.sampled_at, 1, 13)`, sql`substr(t.resulted_at, 1, 13)`]).execute();
   return rows.map((r) => ({ sampledHour: r.sampled_hour, resultedHour: r.resulted_hour, n: Number(r.n) }));
 }
+
+/** Samples a campaign has taken in its rounds up to and including one. */
+export async function campaignSamples(db: Db, campaignId: number, lastRound: number): Promise<number> {
+  const row = await db.k
+    .selectFrom('samples as s')
+    .innerJoin('tubes as t', 't.code', 's.tube_code')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('t.campaign_id', '=', campaignId)
+    .where('t.round', '<=', lastRound)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -1,4 +1,5 @@
 import type { BanyanModule } from '../platform/module.ts';
+import { testingSection } from './testing.briefing.ts';
 import { testingCommands } from './testing.cli.ts';
 import { TestingErrors } from './testing.errors.ts';
 import { testingMigrations } from './testing.migration.ts';
@@ -8,6 +9,7 @@ import { listenForStatusChanges } from './testing.status.ts';
 /** Campaigns, sites, pooled tubes, results, retests, coverage and the status index. */
 export const testingModule: BanyanModule = {
   name: 'testing',
+  briefing: [testingSection],
   routes: [testingRoutes],
   migrations: testingMigrations,
   commands: [testingCommands],
