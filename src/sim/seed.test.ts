@@ -82,9 +82,14 @@ for (const dialect of dialects()) {
         briefing.texts['zh-CN'].includes('11月8日至11日，在鼓楼区、台江区、仓山区、晋安区开展4轮区域核酸检测。'),
         'the regional testing of 8–11 November is announced from its campaign',
       );
-      assert.ok(briefing.texts['zh-TW'].includes('11月8日至11日，在鼓樓區、台江區、倉山區、晉安區開展4輪區域核酸檢測。'));
+      assert.ok(
+        briefing.texts['zh-TW'].includes('11月8日至11日，在鼓樓區、台江區、倉山區、晉安區開展4輪區域核酸檢測。'),
+      );
       const during = await getBriefing(ctx, actor, '2022-11-09');
-      assert.match(during.texts['zh-CN'], /11月8日起在鼓楼区、台江区、仓山区、晋安区开展的区域核酸检测，截至11月9日已完成2轮，累计采样\d+人次。/);
+      assert.match(
+        during.texts['zh-CN'],
+        /11月8日起在鼓楼区、台江区、仓山区、晋安区开展的区域核酸检测，截至11月9日已完成2轮，累计采样\d+人次。/,
+      );
       assert.deepEqual(
         briefing.segments?.['zh-CN'].flatMap((s) => ('href' in s && s.metric.startsWith('zones') ? [s.href] : [])),
         [

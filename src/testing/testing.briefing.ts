@@ -98,10 +98,12 @@ export const testingSection: BriefingSection = {
     const current = all.filter((c) => c.start_on <= date && date <= c.end_on);
     const next = all.filter((c) => c.start_on > date && c.start_on <= addDays(date, ANNOUNCE_DAYS));
     const parts: SectionText[] = [];
-    for (const c of current.reverse()) parts.push(underWay(c, date, await campaignSamples(ctx.db, c.id, roundOn(c, date))));
+    for (const c of current.reverse())
+      parts.push(underWay(c, date, await campaignSamples(ctx.db, c.id, roundOn(c, date))));
     for (const c of next.reverse()) parts.push(upcoming(c));
     if (parts.length === 0) return null;
-    const join = (lang: keyof SectionText) => parts.flatMap((p, i) => (i === 0 ? p[lang] : [{ text: ' ' }, ...p[lang]]));
+    const join = (lang: keyof SectionText) =>
+      parts.flatMap((p, i) => (i === 0 ? p[lang] : [{ text: ' ' }, ...p[lang]]));
     return { 'zh-CN': join('zh-CN'), 'zh-TW': join('zh-TW'), en: join('en') };
   },
 };
