@@ -1,0 +1,14 @@
+import type { BanyanModule } from '../platform/module.ts';
+import { economyCommands } from './economy.cli.ts';
+import { EconomyErrors } from './economy.errors.ts';
+import { economyMigrations } from './economy.migration.ts';
+import { economyRoutes } from './economy.routes.ts';
+
+/** Industrial electricity against its baseline, flags, and the liaison tasks they open. */
+export const economyModule: BanyanModule = {
+  name: 'economy',
+  routes: [economyRoutes],
+  migrations: economyMigrations,
+  commands: [economyCommands],
+  errors: [EconomyErrors],
+};
