@@ -363,3 +363,14 @@ export async function countReadings(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** The registry's enterprises, for the demo to tie accounts to (whitelisted first, by id). */
+export async function seedEnterprises(db: Executor) {
+  return (
+    await db
+      .selectFrom('enterprises')
+      .select(['id', 'credit_code', 'district_code', 'whitelisted'])
+      .orderBy('id')
+      .execute()
+  ).map((r) => ({ ...r, id: Number(r.id), whitelisted: Number(r.whitelisted) }));
+}
