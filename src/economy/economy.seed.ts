@@ -196,8 +196,12 @@ export const electricitySeed: SeedStep = {
           (byDistrict[k] as number) - firmKwh.reduce((s, x) => s + x, 0),
           rest.map((a) => a.weight),
         );
-        firms.forEach((a, i) => rows.push({ account_no: a.no, day, wd, kwh: firmKwh[i] as number, import_id: null }));
-        rest.forEach((a, i) => rows.push({ account_no: a.no, day, wd, kwh: split[i] as number, import_id: null }));
+        firms.forEach((a, i) => {
+          rows.push({ account_no: a.no, day, wd, kwh: firmKwh[i] as number, import_id: null });
+        });
+        rest.forEach((a, i) => {
+          rows.push({ account_no: a.no, day, wd, kwh: split[i] as number, import_id: null });
+        });
       });
     }
     const days: string[] = [];
