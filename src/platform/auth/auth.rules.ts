@@ -139,8 +139,16 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'enterprises:read',
   ],
   regulator: ['dashboard', 'appeals:read', 'appeals:handle', 'enterprises:read'],
-  // The industry bureau (工信局) watches industrial electricity beside its whitelisted enterprises.
-  'industry-bureau': ['dashboard', 'economy:read', 'economy:write', 'economy:configure', 'enterprises:read'],
+  // The industry bureau (工信局) watches industrial electricity beside its whitelisted enterprises, and
+  // opens a falling firm's page with its whitelist reports and appeals.
+  'industry-bureau': [
+    'dashboard',
+    'economy:read',
+    'economy:write',
+    'economy:configure',
+    'enterprises:read',
+    'appeals:read',
+  ],
   auditor: ['dashboard', 'audit:read'],
 };
 
