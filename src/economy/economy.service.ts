@@ -31,6 +31,19 @@ import { loadSettings, settingsView } from './settings.service.ts';
 type Who = Actor | 'system' | 'cli';
 const ACCOUNT_RE = /^[A-Za-z0-9-]{1,32}$/;
 
+/** A function of one string argument remembered per argument. */
+function memo<T>(fn: (v: string) => T): (v: string) => T {
+  const seen = new Map<string, T>();
+  return (v) => {
+    let r = seen.get(v);
+    if (r === undefined && !seen.has(v)) {
+      r = fn(v);
+      seen.set(v, r);
+    }
+    return r as T;
+  };
+}
+
 interface Parsed {
   row: number;
   day: string;
@@ -50,17 +63,21 @@ async function check(ctx: Ctx, raw: RawReading[], today: string, confirmAbsurd: 
   const parsed: Parsed[] = [];
   const seen = new Map<string, number>();
   const attrs = new Map<string, Parsed>();
+  // A grid file repeats a few dates, districts and industries over thousands of rows: each is read once.
+  const days = memo(dayOfCell);
+  const districts = memo(districtOf);
+  const industries = memo(parseIndustry);
   for (const r of raw) {
-    const day = dayOfCell(r.date);
+    const day = days(r.date);
     if (!day) problem(r.row, 'date', EconomyErrors.POWER_DATE_INVALID, { value: r.date });
     else if (day > today) problem(r.row, 'date', EconomyErrors.POWER_DATE_FUTURE, { value: day });
     const account = r.account.trim();
     if (!account) problem(r.row, 'account_no', EconomyErrors.POWER_ACCOUNT_MISSING);
     else if (!ACCOUNT_RE.test(account))
       problem(r.row, 'account_no', EconomyErrors.POWER_ACCOUNT_INVALID, { value: account });
-    const district = districtOf(r.district);
+    const district = districts(r.district);
     if (!district) problem(r.row, 'district', EconomyErrors.POWER_DISTRICT_UNKNOWN, { value: r.district });
-    const industry = parseIndustry(r.industry);
+    const industry = industries(r.industry);
     if (!industry) problem(r.row, 'industry', EconomyErrors.POWER_INDUSTRY_UNKNOWN, { value: r.industry });
     const kwh = parseKwh(r.kwh);
     if (kwh === null) problem(r.row, 'kwh', EconomyErrors.POWER_KWH_INVALID, { value: r.kwh });
@@ -85,13 +102,13 @@ async function check(ctx: Ctx, raw: RawReading[], today: string, confirmAbsurd: 
     };
     const a = attrs.get(account);
     if (!a) attrs.set(account, p);
-    else
-      for (const [field, zh, x, y] of [
-        ['district', '区县', a.district, p.district],
-        ['industry', '行业', a.division, p.division],
-        ['credit_code', '信用代码', a.creditCode, p.creditCode],
-      ] as const)
-        if (x !== y) problem(r.row, field, EconomyErrors.POWER_ACCOUNT_CONFLICT, { account, field: zh, first: a.row });
+    else {
+      const conflict = (field: string, zh: string) =>
+        problem(r.row, field, EconomyErrors.POWER_ACCOUNT_CONFLICT, { account, field: zh, first: a.row });
+      if (a.district !== p.district) conflict('district', '区县');
+      if (a.division !== p.division) conflict('industry', '行业');
+      if (a.creditCode !== p.creditCode) conflict('credit_code', '信用代码');
+    }
     parsed.push(p);
   }
   const codes = [...new Set(parsed.flatMap((p) => (p.creditCode ? [p.creditCode] : [])))];
