@@ -173,7 +173,9 @@ export function powerSentenceParts(
 
 /** A kWh cell: digits with optional thousands separators and decimals; null when not a number. */
 export function parseKwh(v: string): number | null {
-  const s = v.trim().replace(/,/g, '');
+  // Most cells are plain digits: the separators are only stripped when there are some.
+  const t = v.trim();
+  const s = t.includes(',') ? t.replace(/,/g, '') : t;
   if (!/^-?\d+(\.\d+)?$/.test(s)) return null;
   return Number(s);
 }

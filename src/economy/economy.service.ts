@@ -102,13 +102,13 @@ async function check(ctx: Ctx, raw: RawReading[], today: string, confirmAbsurd: 
     };
     const a = attrs.get(account);
     if (!a) attrs.set(account, p);
-    else {
-      const conflict = (field: string, zh: string) =>
-        problem(r.row, field, EconomyErrors.POWER_ACCOUNT_CONFLICT, { account, field: zh, first: a.row });
-      if (a.district !== p.district) conflict('district', '区县');
-      if (a.division !== p.division) conflict('industry', '行业');
-      if (a.creditCode !== p.creditCode) conflict('credit_code', '信用代码');
-    }
+    else if (a.district !== p.district || a.division !== p.division || a.creditCode !== p.creditCode)
+      for (const [field, zh, same] of [
+        ['district', '区县', a.district === p.district],
+        ['industry', '行业', a.division === p.division],
+        ['credit_code', '信用代码', a.creditCode === p.creditCode],
+      ] as const)
+        if (!same) problem(r.row, field, EconomyErrors.POWER_ACCOUNT_CONFLICT, { account, field: zh, first: a.row });
     parsed.push(p);
   }
   const codes = [...new Set(parsed.flatMap((p) => (p.creditCode ? [p.creditCode] : [])))];
