@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchAppeals } from './appeals.ts';
 import { benchCases } from './cases.ts';
+import { benchEconomy } from './economy.ts';
 import { benchPlatform } from './platform.ts';
 import { benchScans } from './scans.ts';
 import { benchTesting } from './testing.ts';
@@ -15,6 +16,7 @@ const groups: Record<string, () => Promise<Record<string, unknown>>> = {
   testing: benchTesting,
   scans: benchScans,
   appeals: benchAppeals,
+  economy: benchEconomy,
 };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(groups);
 const date = new Date().toISOString();

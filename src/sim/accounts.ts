@@ -59,6 +59,13 @@ export const DEMO_ACCOUNTS: Array<{ username: string; displayName: string; role:
     role: 'regulator',
     scope: { kind: 'city', code: '3501' },
   },
+  // The industry bureau's operations desk: industrial electricity against its baseline (工业用电).
+  {
+    username: 'industry-power',
+    displayName: '市工信局运行监测员',
+    role: 'industry-bureau',
+    scope: { kind: 'city', code: '3501' },
+  },
   // A liaison cadre of the industry bureau (挂钩服务), linked to their cadre record by the appeals seed.
   { username: 'liaison', displayName: '挂钩服务干部', role: 'enterprise', scope: { kind: 'city', code: '3501' } },
 ];

@@ -85,6 +85,12 @@ for (const dialect of dialects()) {
       assert.ok(
         briefing.texts['zh-TW'].includes('11月8日至11日，在鼓樓區、台江區、倉山區、晉安區開展4輪區域核酸檢測。'),
       );
+      assert.ok(
+        briefing.texts['zh-CN'].includes(
+          '疫情发生以来，全市日均工业用电量7400万千瓦时左右，与疫情前基本持平，部分区域和企业略有下降。',
+        ),
+        'the economy module’s paragraph is in the 7 November briefing',
+      );
       const during = await getBriefing(ctx, actor, '2022-11-09');
       assert.match(
         during.texts['zh-CN'],

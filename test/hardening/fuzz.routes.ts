@@ -133,6 +133,12 @@ export const FUZZED_ROUTES: readonly string[] = [
   'POST /api/v1/tracing/marks',
   'GET /api/v1/tracing/marks.xlsx',
   'POST /api/v1/imports/tracing-marks',
+  'POST /api/v1/imports/electricity',
+  'GET /api/v1/economy/power',
+  'GET /api/v1/economy/power.xlsx',
+  'GET /api/v1/economy/power/accounts/{account}',
+  'GET /api/v1/economy/settings',
+  'PUT /api/v1/economy/settings',
   'POST /api/v1/tracing/marks/{id}/close',
   'POST /api/v1/tracing/cases/{id}/trace',
 ];

@@ -22,7 +22,17 @@ import { FUZZED_ROUTES } from './fuzz.routes.ts';
 
 const CASES = Number(process.env.FUZZ_CASES || 12);
 // Demo accounts: between them every permission, and a district-scoped officer.
-const ROLES = ['commander', 'lab', 'appeals', 'auditor', 'guard', 'enterprise', 'resident', 'gulou-officer'];
+const ROLES = [
+  'commander',
+  'lab',
+  'appeals',
+  'auditor',
+  'guard',
+  'enterprise',
+  'resident',
+  'gulou-officer',
+  'industry-power',
+];
 
 /** The JSON values under keys that name records (id, code, creditCode, …), to reach real rows. */
 function harvest(v: unknown, out: Map<string, Set<string>>, depth = 0): void {

@@ -388,6 +388,21 @@ export const MATRIX: Record<string, Entry> = {
   'GET /api/v1/whitelist/board.xlsx': { scope: 'district', list: get(`/api/v1/whitelist/board.xlsx?date=${DAY}`) },
   'GET /api/v1/liaison/desk': { scope: 'enterprise', list: get(`/api/v1/liaison/desk?date=${DAY}`) },
   'GET /api/v1/liaison/export.xlsx': { scope: 'enterprise', list: get(`/api/v1/liaison/export.xlsx?date=${DAY}`) },
+  'POST /api/v1/imports/electricity': {
+    scope: 'city',
+    none: 'the industry bureau (city-wide) imports the grid company’s readings; district roles may not',
+  },
+  'GET /api/v1/economy/power': { scope: 'district', list: get(`/api/v1/economy/power?date=${DAY}`) },
+  'GET /api/v1/economy/power.xlsx': { scope: 'district', list: get(`/api/v1/economy/power.xlsx?date=${DAY}`) },
+  'GET /api/v1/economy/power/accounts/:account': {
+    scope: 'district',
+    none: 'an account outside the caller’s division answers 404 like an unknown one (src/economy/economy.routes.test.ts)',
+  },
+  'GET /api/v1/economy/settings': { scope: 'city', list: get('/api/v1/economy/settings') },
+  'PUT /api/v1/economy/settings': {
+    scope: 'city',
+    none: 'the city’s thresholds, set by the industry bureau and the command centre',
+  },
   'GET /api/v1/tracing/marks': {
     scope: 'district',
     list: get('/api/v1/tracing/marks?pageSize=500'),

@@ -10,6 +10,7 @@ export const ROLES = [
   'enterprise',
   'appeals-handler',
   'regulator',
+  'industry-bureau',
   'auditor',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -57,7 +58,10 @@ export type Permission =
   | 'pass:read'
   | 'colour:override'
   | 'tracing:read'
-  | 'tracing:write';
+  | 'tracing:write'
+  | 'economy:read'
+  | 'economy:write'
+  | 'economy:configure';
 
 // Least privilege: roles whose modules do not exist yet see the dashboard only.
 const PERMISSIONS: Record<Role, Permission[]> = {
@@ -91,6 +95,9 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'appeals:dispatch',
     'enterprises:read',
     'enterprises:write',
+    // The command centre sets the baseline window; the bureau imports and tunes the thresholds.
+    'economy:read',
+    'economy:configure',
   ],
   'district-officer': [
     'dashboard',
@@ -114,6 +121,7 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'tracing:write',
     'appeals:read',
     'enterprises:read',
+    'economy:read',
   ],
   // Case figures are kept per district: a street-scoped leader would see numbers whose records they may not open.
   'task-force-leader': ['dashboard', 'persons:read', 'zones:read', 'testing:read'],
@@ -131,6 +139,16 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'enterprises:read',
   ],
   regulator: ['dashboard', 'appeals:read', 'appeals:handle', 'enterprises:read'],
+  // The industry bureau (工信局) watches industrial electricity beside its whitelisted enterprises, and
+  // opens a falling firm's page with its whitelist reports and appeals.
+  'industry-bureau': [
+    'dashboard',
+    'economy:read',
+    'economy:write',
+    'economy:configure',
+    'enterprises:read',
+    'appeals:read',
+  ],
   auditor: ['dashboard', 'audit:read'],
 };
 

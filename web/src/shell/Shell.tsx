@@ -10,6 +10,7 @@ import { useRoute } from '../common/router';
 import { Dashboard } from '../dashboard/Dashboard';
 import { Divisions } from '../divisions/Divisions';
 import { can } from '../domain';
+import { Economy } from '../economy/Economy';
 import { Figures } from '../figures/Figures';
 import { Guard } from '../guard/Guard';
 import { useI18n } from '../i18n';
@@ -87,6 +88,7 @@ export function Shell({ user, onSignOut }: Props) {
         {active === 'venues' && <VenuesArea user={user} page={rest[0]} />}
         {active === 'appeals' && <AppealsArea user={user} page={rest[0]} sub={rest[1]} />}
         {active === 'liaison' && <LiaisonDesk />}
+        {active === 'economy' && <Economy />}
         {active === 'persons' && <Persons user={user} />}
         {active === 'divisions' && <Divisions code={rest[0]} />}
         {active === 'audit' && <Audit />}

@@ -14,6 +14,7 @@ export type ModuleId =
   | 'tracing'
   | 'appeals'
   | 'liaison'
+  | 'economy'
   | 'persons'
   | 'divisions'
   | 'audit';
@@ -40,6 +41,7 @@ export const MODULES: readonly ModuleDef[] = [
   { id: 'tracing', label: 'nav.tracing', icon: '⌖', permission: 'tracing:read' },
   { id: 'appeals', label: 'nav.appeals', icon: '✉', permission: 'appeals:read' },
   { id: 'liaison', label: 'nav.liaison', icon: '⚭', permission: 'enterprises:report' },
+  { id: 'economy', label: 'nav.economy', icon: '⚡', permission: 'economy:read' },
   { id: 'persons', label: 'nav.persons', icon: '☰', permission: 'persons:read' },
   { id: 'divisions', label: 'nav.divisions', icon: '▦' },
   { id: 'audit', label: 'nav.audit', icon: '✓', permission: 'audit:read' },

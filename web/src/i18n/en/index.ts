@@ -2,6 +2,7 @@ import type { MessageKey } from '../zh-CN';
 import { appeals } from './appeals';
 import { cases } from './cases';
 import { core } from './core';
+import { economy } from './economy';
 import { testing } from './testing';
 import { tracing } from './tracing';
 import { venues } from './venues';
@@ -17,4 +18,5 @@ export const en: Record<MessageKey, string> = {
   ...appeals,
   ...venues,
   ...tracing,
+  ...economy,
 };

@@ -1,13 +1,23 @@
 import { appeals } from './appeals';
 import { cases } from './cases';
 import { core } from './core';
+import { economy } from './economy';
 import { testing } from './testing';
 import { tracing } from './tracing';
 import { venues } from './venues';
 import { zones } from './zones';
 
 /** The areas' keys in one tuple, to check below that no two areas define the same key. */
-type Areas = [typeof core, typeof cases, typeof zones, typeof testing, typeof appeals, typeof venues, typeof tracing];
+type Areas = [
+  typeof core,
+  typeof cases,
+  typeof zones,
+  typeof testing,
+  typeof appeals,
+  typeof venues,
+  typeof tracing,
+  typeof economy,
+];
 
 /** `true` when no key is in two areas, else the clashing keys (a spread would silently keep the last text). */
 type Disjoint<T extends readonly object[], Seen extends PropertyKey = never> = T extends readonly [
@@ -23,6 +33,6 @@ const disjoint: Disjoint<Areas> = true;
 void disjoint;
 
 /** The zh-CN dictionary, the source language: its keys are the keys every other language must have. */
-export const zhCN = { ...core, ...cases, ...zones, ...testing, ...appeals, ...venues, ...tracing };
+export const zhCN = { ...core, ...cases, ...zones, ...testing, ...appeals, ...venues, ...tracing, ...economy };
 
 export type MessageKey = keyof typeof zhCN;

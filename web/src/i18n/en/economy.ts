@@ -1,0 +1,40 @@
+import type { economy as zh } from '../zh-CN/economy';
+
+/** Industrial electricity screen. */
+export const economy: Record<keyof typeof zh, string> = {
+  'nav.economy': 'Industrial power',
+  'economy.title': 'Industrial electricity',
+  'economy.date': 'Day',
+  'economy.export': 'Export Excel',
+  'economy.exporting': 'Exporting…',
+  'economy.none': 'No readings yet. The industry bureau imports the grid company’s daily readings.',
+  'economy.since':
+    'Since the outbreak ({from}), the city’s industrial consumption has averaged {avg} × 10⁴ kWh a day, {ratio} of its baseline.',
+  'economy.window': 'Baseline window: {from} to {to} (compared weekday with weekday).',
+  'economy.noWindow': 'No baseline window yet (no local case and none set).',
+  'economy.rules':
+    'Flags: a firm below {account} of its baseline for {days} days running; a district or industry below {area} on a day.',
+  'economy.cityTitle': 'City daily consumption against baseline',
+  'economy.chart.actual': 'Consumption',
+  'economy.chart.baseline': 'Baseline (same weekday)',
+  'economy.unitWan': '10⁴ kWh',
+  'economy.unitKwh': 'kWh',
+  'economy.mapTitle': 'Districts: drop against baseline',
+  'economy.drop': 'Below baseline (%)',
+  'economy.byDistrict': 'By district',
+  'economy.byIndustry': 'By industry (GB/T 4754)',
+  'economy.area': 'Area / industry',
+  'economy.kwhWan': 'Consumption (10⁴ kWh)',
+  'economy.baselineWan': 'Baseline (10⁴ kWh)',
+  'economy.share': 'Of baseline',
+  'economy.flagged': 'flagged',
+  'economy.flagsTitle': 'Flags',
+  'economy.enterprise': 'Enterprise',
+  'economy.account': 'Account',
+  'economy.kwh': 'Consumption (kWh)',
+  'economy.baseline': 'Baseline (kWh)',
+  'economy.days': 'Days running',
+  'economy.liaison': 'Liaison task',
+  'economy.whitelisted': 'whitelist',
+  'economy.curveOf': 'Daily curve of account {account}',
+};
