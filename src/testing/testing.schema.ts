@@ -65,6 +65,8 @@ export const CoverageQuery = z.object({
 export const StatusQuery = z.object({ idNumber: z.string().max(32) });
 
 const District = z.string().regex(/^\d{6}$/);
+/** Query of POST /api/v1/imports/results: `dryRun=true` checks and counts without recording. */
+export const ResultsImportQuery = z.object({ dryRun: z.enum(['true', 'false']).optional() });
 export const ReceiptBody = z.object({
   labCode: z.string().trim().min(1).max(40),
   tubeCodes: z.array(z.string().min(1).max(40)).min(1).max(5000),

@@ -138,6 +138,24 @@ for (const dialect of dialects()) {
       );
     });
 
+    test('the number printed on the poster is looked up on the server', async () => {
+      const typed = await check(
+        ctx,
+        { venueCode: ' market ', personalCode: personalCode(keys, pid[0] as number, T) },
+        { guard: null, now: T },
+      );
+      assert.deepEqual([typed.venue.code, typed.verdict], ['MARKET', 'allow']);
+      await assert.rejects(
+        check(
+          ctx,
+          { venueCode: 'V350102-99999', personalCode: personalCode(keys, pid[0] as number, T) },
+          { guard: null, now: T },
+        ),
+        (e) => (e as { code?: string }).code === 'VENUE_UNKNOWN',
+        'a number no poster carries names no venue',
+      );
+    });
+
     test('forged, revoked and replayed codes are refused with stable codes', async () => {
       const code = (e: unknown) => (e as { code?: string }).code;
       await assert.rejects(

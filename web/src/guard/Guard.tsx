@@ -6,6 +6,7 @@ import { ErrorBox, FormError, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useSubmit } from '../common/useSubmit';
 import { translate, useI18n } from '../i18n';
+import { GuardCamera } from './GuardCamera';
 import './guard.css';
 
 interface Venue {
@@ -215,28 +216,36 @@ function Checkpoint({ venue, onChange }: { venue: Venue; onChange: () => void })
       ) : !signed.data ? (
         <Loading label={t('guard.loadingCode')} />
       ) : (
-        <form className="guard-form" onSubmit={submit}>
-          <label htmlFor="guard-input" className="sr-only">
-            {t('guard.input')}
-          </label>
-          <input
-            id="guard-input"
-            ref={input}
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            placeholder={t('guard.inputHint')}
-            autoComplete="off"
-            autoCapitalize="characters"
-            autoCorrect="off"
-            spellCheck={false}
-            enterKeyHint="go"
-            disabled={check.busy}
-            data-testid="guard-input"
+        <>
+          <GuardCamera
+            busy={check.busy}
+            onCode={(text) => {
+              if (signed.data) void check.run({ text, venueCode: signed.data.code });
+            }}
           />
-          <button type="submit" className="btn btn-primary guard-big-btn" disabled={check.busy || !value.trim()}>
-            {t('guard.check')}
-          </button>
-        </form>
+          <form className="guard-form" onSubmit={submit}>
+            <label htmlFor="guard-input" className="sr-only">
+              {t('guard.input')}
+            </label>
+            <input
+              id="guard-input"
+              ref={input}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              placeholder={t('guard.inputHint')}
+              autoComplete="off"
+              autoCapitalize="characters"
+              autoCorrect="off"
+              spellCheck={false}
+              enterKeyHint="go"
+              disabled={check.busy}
+              data-testid="guard-input"
+            />
+            <button type="submit" className="btn btn-primary guard-big-btn" disabled={check.busy || !value.trim()}>
+              {t('guard.check')}
+            </button>
+          </form>
+        </>
       )}
       {checked && <Verdict result={checked.result} byId={checked.byId} key={`verdict-${attempt}`} />}
       <FormError error={check.error} className="guard-error" testId="guard-error" key={`error-${attempt}`} />
