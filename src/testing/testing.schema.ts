@@ -203,6 +203,7 @@ export const ResultsRecorded = z.object({
   positive: Count,
   withoutReceipt: Count,
 });
+export type ResultsRecorded = z.infer<typeof ResultsRecorded>;
 
 /** An open retest or resample task. */
 export const RetestTask = z.object({
@@ -245,6 +246,7 @@ export const ReceiptAnswer = z.object({
     }),
   ),
 });
+export type ReceiptAnswer = z.infer<typeof ReceiptAnswer>;
 
 /** Turnaround of a set of tubes against the target (hours). */
 export const TurnaroundFigures = z.object({

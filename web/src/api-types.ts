@@ -46,6 +46,8 @@ export type {
   CoverageRow,
   Progress,
   ProgressHour,
+  ReceiptAnswer as TubeReceipt,
+  ResultsRecorded,
   RetestTask,
   SamplingSite,
   TestingAlert,
