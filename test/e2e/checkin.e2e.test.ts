@@ -102,6 +102,11 @@ describe('check-in with the camera', { timeout: 600_000 }, () => {
       'the guard sees the colour the resident sees',
     );
     assert.match((await guard.locator('[data-testid=guard-counter]').textContent()) ?? '', /准入 1|拒绝 1/);
+    assert.notEqual(
+      await guard.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+      'guard-input',
+      'the keyboard stays down while the camera is open',
+    );
     await guard.screenshot({ path: join(screenshots, 'journey-guard-scanned.png'), fullPage: true });
     for (const page of [resident, guard]) {
       const overflow = await page.evaluate(

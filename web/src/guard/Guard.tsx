@@ -154,6 +154,8 @@ function Checkpoint({ venue, onChange }: { venue: Venue; onChange: () => void })
   const [counts, setCounts] = useState<Counts>(loadCounts);
   const input = useRef<HTMLInputElement>(null);
   const ready = !!signed.data;
+  // while the camera reads codes, focusing the input would raise the phone's keyboard over it
+  const [camera, setCamera] = useState(false);
 
   const count = (verdict: 'allow' | 'deny') => {
     const c = loadCounts();
@@ -189,8 +191,8 @@ function Checkpoint({ venue, onChange }: { venue: Venue; onChange: () => void })
   // focus on arrival and again after each answer, once the input is enabled
   useEffect(() => {
     void attempt;
-    if (ready && !check.busy) input.current?.focus();
-  }, [ready, check.busy, attempt]);
+    if (ready && !check.busy && !camera) input.current?.focus();
+  }, [ready, check.busy, attempt, camera]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -219,6 +221,8 @@ function Checkpoint({ venue, onChange }: { venue: Venue; onChange: () => void })
         <>
           <GuardCamera
             busy={check.busy}
+            open={camera}
+            setOpen={setCamera}
             onCode={(text) => {
               if (signed.data) void check.run({ text, venueCode: signed.data.code });
             }}

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { QrScanner } from '../camera/QrScanner';
 import { useI18n } from '../i18n';
 
@@ -6,9 +5,18 @@ import { useI18n } from '../i18n';
  * The guard's camera: once opened it stays open through the queue, reading each resident's
  * personal code as they hold their phone up; the typed input below stays for resident IDs.
  */
-export function GuardCamera({ onCode, busy }: { onCode: (text: string) => void; busy: boolean }) {
+export function GuardCamera({
+  onCode,
+  busy,
+  open,
+  setOpen,
+}: {
+  onCode: (text: string) => void;
+  busy: boolean;
+  open: boolean;
+  setOpen: (open: boolean) => void;
+}) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
   if (!open)
     return (
       <button
