@@ -70,45 +70,47 @@ export function OverrideTable({ items, me, busyId, onDecide, onRevoke, actions }
                 </td>
                 <td className="small">{when(o.expiresAt)}</td>
                 {actions && (
-                  <td className="override-actions">
-                    {o.status === 'pending' &&
-                      (own ? (
-                        <span className="muted small" data-testid="override-own">
-                          {t('overrides.ownRequest')}
-                        </span>
-                      ) : (
-                        <>
-                          <button
-                            type="button"
-                            className="btn btn-small btn-primary"
-                            disabled={busy}
-                            onClick={() => onDecide(o.id, true)}
-                            data-testid="override-approve"
-                          >
-                            {t('overrides.approve')}
-                          </button>
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            disabled={busy}
-                            onClick={() => onDecide(o.id, false)}
-                            data-testid="override-reject"
-                          >
-                            {t('overrides.reject')}
-                          </button>
-                        </>
-                      ))}
-                    {(o.status === 'pending' || o.status === 'approved') && (
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        disabled={busy}
-                        onClick={() => onRevoke(o)}
-                        data-testid="override-revoke"
-                      >
-                        {o.status === 'pending' ? t('overrides.withdraw') : t('overrides.revoke')}
-                      </button>
-                    )}
+                  <td>
+                    <div className="override-actions">
+                      {o.status === 'pending' &&
+                        (own ? (
+                          <span className="muted small" data-testid="override-own">
+                            {t('overrides.ownRequest')}
+                          </span>
+                        ) : (
+                          <>
+                            <button
+                              type="button"
+                              className="btn btn-small btn-primary"
+                              disabled={busy}
+                              onClick={() => onDecide(o.id, true)}
+                              data-testid="override-approve"
+                            >
+                              {t('overrides.approve')}
+                            </button>
+                            <button
+                              type="button"
+                              className="btn btn-small"
+                              disabled={busy}
+                              onClick={() => onDecide(o.id, false)}
+                              data-testid="override-reject"
+                            >
+                              {t('overrides.reject')}
+                            </button>
+                          </>
+                        ))}
+                      {(o.status === 'pending' || o.status === 'approved') && (
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          disabled={busy}
+                          onClick={() => onRevoke(o)}
+                          data-testid="override-revoke"
+                        >
+                          {o.status === 'pending' ? t('overrides.withdraw') : t('overrides.revoke')}
+                        </button>
+                      )}
+                    </div>
                   </td>
                 )}
               </tr>
