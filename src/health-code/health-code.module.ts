@@ -1,6 +1,7 @@
 import type { BanyanModule } from '../platform/module.ts';
 import { overridesMigrations } from './overrides.migration.ts';
 import { overridesRoutes } from './overrides.routes.ts';
+import { overridesSeed } from './overrides.seed.ts';
 import { OverrideErrors } from './overrides.service.ts';
 
 /** A person's colour from the rules, and manual colours with two approvers. */
@@ -9,4 +10,5 @@ export const healthCodeModule: BanyanModule = {
   routes: [overridesRoutes],
   migrations: overridesMigrations,
   errors: [OverrideErrors],
+  seed: [overridesSeed],
 };

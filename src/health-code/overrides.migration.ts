@@ -24,4 +24,15 @@ export const overridesMigrations: Migration[] = [
         .execute();
     },
   },
+  {
+    // Ids 0140-0149 are the journeys' range. A revocation keeps who approved: it adds who ended it,
+    // when and why (the audit chain has them too, but the screen shows them on the row).
+    id: '0140_colour_override_revocations',
+    async up(db) {
+      await db.schema.alterTable('colour_overrides').addColumn('revoked_by', 'text').execute();
+      await db.schema.alterTable('colour_overrides').addColumn('revoked_at', 'text').execute();
+      await db.schema.alterTable('colour_overrides').addColumn('revoke_reason', 'text').execute();
+      await db.schema.createIndex('colour_overrides_status').on('colour_overrides').columns(['status', 'id']).execute();
+    },
+  },
 ];

@@ -27,7 +27,11 @@ export async function overrideById(db: Db | Executor, id: number): Promise<Store
 export async function setOverrideStatus(
   trx: Executor,
   id: number,
-  patch: Partial<Pick<OverrideRow, 'status' | 'approved_by' | 'approved_at'>>,
+  patch: Partial<Pick<OverrideRow, 'status' | 'approved_by' | 'approved_at'>> & {
+    revoked_by?: string;
+    revoked_at?: string;
+    revoke_reason?: string;
+  },
 ): Promise<void> {
   await trx.updateTable('colour_overrides').set(patch).where('id', '=', id).execute();
 }
@@ -54,4 +58,38 @@ export async function overridesOf(db: Db, personId: number): Promise<StoredOverr
       .orderBy('id', 'desc')
       .execute()
   ).map(num);
+}
+
+/** What a list row carries of the person: masked, as every staff list shows people. */
+export type ListedOverride = StoredOverride & { id_masked: string; name_masked: string; community_code: string };
+
+/**
+ * The newest overrides of a state among persons whose community starts with `prefix`, at most
+ * `limit`: `expired` is an approval past its expiry and `approved` one still in force at `now`
+ * (the stored status stays `approved` either way).
+ */
+export async function overridesByStatus(
+  db: Db,
+  q: {
+    status: 'pending' | 'approved' | 'expired' | 'rejected' | 'revoked';
+    prefix: string;
+    now: string;
+    limit: number;
+  },
+): Promise<ListedOverride[]> {
+  let sel = db.k
+    .selectFrom('colour_overrides as o')
+    .innerJoin('persons as p', 'p.id', 'o.person_id')
+    .selectAll('o')
+    .select(['p.id_masked', 'p.name_masked', 'p.community_code'])
+    .where('p.community_code', 'like', `${q.prefix}%`);
+  if (q.status === 'approved') sel = sel.where('o.status', '=', 'approved').where('o.expires_at', '>', q.now);
+  else if (q.status === 'expired') sel = sel.where('o.status', '=', 'approved').where('o.expires_at', '<=', q.now);
+  else sel = sel.where('o.status', '=', q.status);
+  return (await sel.orderBy('o.id', 'desc').limit(q.limit).execute()).map((r) => ({
+    ...num(r),
+    ...r,
+    id: Number(r.id),
+    person_id: Number(r.person_id),
+  }));
 }

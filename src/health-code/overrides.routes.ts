@@ -1,12 +1,26 @@
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { type Api, created, jsonSchema, ok } from '../platform/http/zod.ts';
-import { OverrideAnswer, OverrideIdParams, OverrideList, OverrideRequest } from './overrides.schema.ts';
-import { decideOverride, listOverrides, requestOverride } from './overrides.service.ts';
+import {
+  OverrideAnswer,
+  OverrideArea,
+  OverrideIdParams,
+  OverrideList,
+  OverrideListQuery,
+  OverrideRequest,
+  OverrideRevoke,
+} from './overrides.schema.ts';
+import {
+  decideOverride,
+  listOverrides,
+  overridesInArea,
+  requestOverride,
+  revokeOverride,
+} from './overrides.service.ts';
 
 const tags = ['health-code'];
 
-/** Manual colours: request, then a second person approves or rejects. */
+/** Manual colours: request, then a second person approves or rejects; revoke early; the lists by state. */
 export async function overridesRoutes(app: Api, ctx: Ctx): Promise<void> {
   app.post(
     '/api/v1/colour-overrides',
@@ -44,6 +58,33 @@ export async function overridesRoutes(app: Api, ctx: Ctx): Promise<void> {
       }),
     );
   }
+  app.post(
+    '/api/v1/colour-overrides/:id/revoke',
+    {
+      config: { scope: 'district' },
+      schema: {
+        tags,
+        summary: 'End a manual colour before its expiry, or withdraw a pending request (with a reason)',
+        params: jsonSchema(OverrideIdParams),
+        body: jsonSchema(OverrideRevoke),
+        response: ok(OverrideAnswer),
+      },
+    },
+    async (r) => ({ override: await revokeOverride(ctx, actorOf(r), r.params.id, r.body.reason) }),
+  );
+  app.get(
+    '/api/v1/colour-overrides',
+    {
+      config: { scope: 'district' },
+      schema: {
+        tags,
+        summary: 'Manual colours of one state in the caller’s area, newest first (persons masked)',
+        querystring: jsonSchema(OverrideListQuery),
+        response: ok(OverrideArea),
+      },
+    },
+    async (r) => ({ items: await overridesInArea(ctx, actorOf(r), r.query) }),
+  );
   app.get(
     '/api/v1/persons/:id/colour-overrides',
     {

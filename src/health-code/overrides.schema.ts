@@ -27,9 +27,31 @@ export const Override = z.object({
   approvedBy: z.string().nullable(),
   approvedAt: z.string().nullable(),
   expiresAt: z.string(),
+  /** pending, approved (in force), expired, rejected or revoked. */
   status: z.string(),
+  revokedBy: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  revokeReason: z.string().nullable(),
 });
 export type Override = z.infer<typeof Override>;
+
+/** Body of POST /api/v1/colour-overrides/:id/revoke. */
+export const OverrideRevoke = z.object({ reason: z.string().trim().min(4).max(500) });
+
+/** Query of GET /api/v1/colour-overrides. */
+export const OverrideListQuery = z.object({
+  status: z.enum(['pending', 'approved', 'expired', 'rejected', 'revoked']).default('pending'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** An override with its person, masked, for the command centre's lists. */
+export const ListedOverride = Override.extend({
+  person: z.object({ idNumberMasked: z.string(), nameMasked: z.string(), communityName: z.string() }),
+});
+export type ListedOverride = z.infer<typeof ListedOverride>;
+
+/** GET /api/v1/colour-overrides. */
+export const OverrideArea = z.object({ items: z.array(ListedOverride) });
 
 /** One override, requested or decided. */
 export const OverrideAnswer = z.object({ override: Override });

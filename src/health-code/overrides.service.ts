@@ -1,14 +1,22 @@
+import { divisionOf } from '../geo/geo.data.ts';
 import { findPerson } from '../people/people.repo.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
-import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
+import { type Actor, actorLabel, scopeCoversDivision, scopePrefix } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowIso, nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError, defineErrors } from '../platform/errors.ts';
 import { announce } from '../platform/events.ts';
 import type { Colour } from './health-code.rules.ts';
-import { insertOverride, overrideById, overridesOf, type StoredOverride, setOverrideStatus } from './overrides.repo.ts';
+import {
+  insertOverride,
+  overrideById,
+  overridesByStatus,
+  overridesOf,
+  type StoredOverride,
+  setOverrideStatus,
+} from './overrides.repo.ts';
 
 export const OverrideErrors = defineErrors({
   OVERRIDE_NOT_FOUND: { status: 404, 'zh-CN': '人工赋码申请 {id} 不存在', en: 'No override request {id}' },
@@ -23,10 +31,16 @@ export const OverrideErrors = defineErrors({
     en: 'This request is {status} and cannot be approved',
   },
   OVERRIDE_PERSON_UNKNOWN: { status: 404, 'zh-CN': '人员 {id} 不存在', en: 'No person {id}' },
+  OVERRIDE_NOT_REVOCABLE: {
+    status: 409,
+    'zh-CN': '该申请当前状态为{status}，不能撤销',
+    en: 'This override is {status} and cannot be revoked',
+  },
 });
 
-/** An override as served to staff and shown to the person. */
-export function overrideView(o: StoredOverride) {
+/** An override as served to staff and shown to the person; an approval past its expiry reads `expired`. */
+export function overrideView(o: StoredOverride, now = nowMs()) {
+  const expired = o.status === 'approved' && Date.parse(o.expires_at) <= now;
   return {
     id: o.id,
     personId: o.person_id,
@@ -37,7 +51,10 @@ export function overrideView(o: StoredOverride) {
     approvedBy: o.approved_by?.split(':')[2] ?? o.approved_by,
     approvedAt: o.approved_at,
     expiresAt: o.expires_at,
-    status: o.status,
+    status: expired ? 'expired' : o.status,
+    revokedBy: o.revoked_by?.split(':')[2] ?? o.revoked_by,
+    revokedAt: o.revoked_at,
+    revokeReason: o.revoke_reason,
   };
 }
 
@@ -71,6 +88,9 @@ export async function requestOverride(
     approved_at: null,
     expires_at: new Date(now.getTime() + input.hours * 3600_000).toISOString(),
     status: 'pending',
+    revoked_by: null,
+    revoked_at: null,
+    revoke_reason: null,
   };
   const id = await ctx.db.k.transaction().execute(async (trx) => {
     const id = await insertOverride(trx, row);
@@ -116,4 +136,53 @@ export async function listOverrides(ctx: Ctx, actor: Actor, personId: number) {
   requirePermission(actor, 'colour:override');
   await personInScope(ctx, actor, personId);
   return (await overridesOf(ctx.db, personId)).map(overrideView);
+}
+
+/**
+ * Ends a manual colour before its expiry (a request still pending is withdrawn the same way): one
+ * person may do it, since it only returns the person to the rules' colour; it needs a reason, and is audited.
+ */
+export async function revokeOverride(ctx: Ctx, actor: Actor, id: number, reason: string) {
+  requirePermission(actor, 'colour:override');
+  const o = await overrideById(ctx.db, id);
+  if (!o) throw new AppError(OverrideErrors.OVERRIDE_NOT_FOUND, { id });
+  await personInScope(ctx, actor, o.person_id);
+  const status = overrideView(o).status;
+  if (status !== 'pending' && status !== 'approved')
+    throw new AppError(OverrideErrors.OVERRIDE_NOT_REVOCABLE, { status });
+  const me = actorLabel(actor);
+  const at = nowIso();
+  await ctx.db.k.transaction().execute(async (trx) => {
+    await setOverrideStatus(trx, id, { status: 'revoked', revoked_by: me, revoked_at: at, revoke_reason: reason });
+    await recordAudit(ctx.db, ctx.crypto, trx, {
+      actor: me,
+      action: 'colour-override-revoked',
+      entity: 'person',
+      entityId: o.person_id,
+      detail: { override: id, colour: o.colour, was: status, reason },
+    });
+  });
+  announce('overrides-changed');
+  return overrideView({ ...o, status: 'revoked', revoked_by: me, revoked_at: at, revoke_reason: reason });
+}
+
+/** The overrides of one state in the actor's area, newest first, with the person masked. */
+export async function overridesInArea(
+  ctx: Ctx,
+  actor: Actor,
+  q: { status: 'pending' | 'approved' | 'expired' | 'rejected' | 'revoked'; limit: number },
+) {
+  requirePermission(actor, 'colour:override');
+  const prefix = scopePrefix(actor.scope);
+  if (prefix === null) throw new AppError(AuthErrors.OUT_OF_SCOPE);
+  const now = nowMs();
+  const rows = await overridesByStatus(ctx.db, { ...q, prefix, now: new Date(now).toISOString() });
+  return rows.map((r) => ({
+    ...overrideView(r, now),
+    person: {
+      idNumberMasked: r.id_masked,
+      nameMasked: r.name_masked,
+      communityName: divisionOf(r.community_code)?.name ?? r.community_code,
+    },
+  }));
 }

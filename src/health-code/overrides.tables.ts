@@ -12,6 +12,9 @@ export interface OverrideRow {
   approved_at: string | null;
   expires_at: string;
   status: string;
+  revoked_by: Generated<string | null>;
+  revoked_at: Generated<string | null>;
+  revoke_reason: Generated<string | null>;
 }
 
 declare module '../platform/db/schema.ts' {

@@ -144,6 +144,10 @@ for (const dialect of dialects()) {
         bad.details.map((d: { row: number; column: string; code: string }) => `${d.row}:${d.column}:${d.code}`),
         ['3:received_at:TUBE_RECEIVED_AFTER_RESULT'],
       );
+      const preview = await importResults(t.ctx, 'cli', Buffer.from(csv), 'r.csv', { dryRun: true });
+      assert.deepEqual([preview.recorded, preview.positive, preview.withoutReceipt], [3, 1, 1]);
+      const untouched = await t.ctx.db.k.selectFrom('tubes').select('code').where('result', 'is not', null).execute();
+      assert.equal(untouched.length, 0, 'a preview records nothing');
       const r = await importResults(t.ctx, 'cli', Buffer.from(csv), 'r.csv');
       assert.deepEqual([r.recorded, r.positive, r.withoutReceipt], [3, 1, 1]);
       const again = await importResults(t.ctx, 'cli', Buffer.from(csv), 'r.csv');

@@ -110,7 +110,13 @@ const isoTime = (s: string) => !Number.isNaN(Date.parse(s)) && /T\d{2}:\d{2}/.te
  * retest for each; a positive single tube is a positive person and settles their open retest; an
  * invalid tube sends everyone back to be sampled. A pool closes when its last retest is in.
  */
-export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', rows: ResultInput[], source: string) {
+export async function recordResults(
+  ctx: Ctx,
+  actor: Actor | 'cli' | 'system',
+  rows: ResultInput[],
+  source: string,
+  opts: { dryRun?: boolean } = {},
+) {
   if (typeof actor !== 'string') requirePermission(actor, 'testing:results');
   const tubes = await tubesByCode(ctx.db, [...new Set(rows.map((r) => r.tubeCode))]);
   const issues: Issue[] = [];
@@ -170,6 +176,15 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
     });
   }
   if (issues.length) throw invalidFile(issues);
+  const counts = {
+    rows: rows.length,
+    recorded: changes.length,
+    unchanged: rows.length - changes.length,
+    positive: changes.filter((c) => c.result === 'positive').length,
+    withoutReceipt: changes.filter((c) => !c.receivedAt && !c.tube.received_at).length,
+  };
+  // A preview: every row checked as for real, and what it would record, with nothing written.
+  if (opts.dryRun) return counts;
   const now = nowIso();
   const me = actorLabel(actor);
   const index = await statusIndex(ctx.db);
@@ -320,20 +335,23 @@ export async function recordResults(ctx: Ctx, actor: Actor | 'cli' | 'system', r
   if (positive.ids.length) index.advance('positiveAt', positive.ids, positive.ms());
   for (const id of cleared) index.replace(id, 'positivePoolAt', null);
   for (const [id, at] of recomputed) index.replace(id, 'lastNegativeSampledAt', at ? Date.parse(at) : null);
-  return {
-    rows: rows.length,
-    recorded: changes.length,
-    unchanged: rows.length - changes.length,
-    positive: changes.filter((c) => c.result === 'positive').length,
-    withoutReceipt: changes.filter((c) => !c.receivedAt && !c.tube.received_at).length,
-  };
+  return counts;
 }
 
 const RESULT_COLUMNS = ['tube_code', 'result', 'resulted_at', 'lab_code', 'ct_value', 'received_at'] as const;
 const OPTIONAL: readonly string[] = ['ct_value', 'received_at'];
 
-/** `banyan import results FILE`: CSV or XLSX from a lab (received_at optional), all or nothing, idempotent. */
-export async function importResults(ctx: Ctx, actor: Actor | 'cli', buf: Buffer, filename: string) {
+/**
+ * `banyan import results FILE`: CSV or XLSX from a lab (received_at optional), all or nothing,
+ * idempotent; with `dryRun` the lab sees what it would record (or every bad row) before confirming.
+ */
+export async function importResults(
+  ctx: Ctx,
+  actor: Actor | 'cli',
+  buf: Buffer,
+  filename: string,
+  opts: { dryRun?: boolean } = {},
+) {
   let table: Awaited<ReturnType<typeof readTable>>;
   try {
     table = await readTable(buf);
@@ -367,5 +385,5 @@ export async function importResults(ctx: Ctx, actor: Actor | 'cli', buf: Buffer,
     receivedAt: cell(r.cells, 'received_at'),
   }));
   const sha = createHash('sha256').update(buf).digest('hex').slice(0, 16);
-  return recordResults(ctx, actor, rows, `${filename}#${sha}`);
+  return recordResults(ctx, actor, rows, `${filename}#${sha}`, opts);
 }

@@ -18,6 +18,7 @@ import {
   ProgressQuery,
   QueueBody,
   ResultBody,
+  ResultsImportQuery,
   ResultsRecorded,
   RetestTaskList,
   SampleBody,
@@ -225,12 +226,17 @@ export async function testingRoutes(app: Api, ctx: Ctx): Promise<void> {
     {
       config: { scope: 'city' },
       bodyLimit: UPLOAD_LIMIT,
-      schema: { tags, summary: 'Import lab results (CSV/XLSX, all or nothing)', response: ok(ResultsRecorded) },
+      schema: {
+        tags,
+        summary: 'Import lab results (CSV/XLSX, all or nothing; dryRun=true previews)',
+        querystring: jsonSchema(ResultsImportQuery),
+        response: ok(ResultsRecorded),
+      },
     },
     async (r) => {
       const actor = actorOf(r);
       const f = uploadOf(r);
-      return importResults(ctx, actor, f.buf, f.filename);
+      return importResults(ctx, actor, f.buf, f.filename, { dryRun: r.query.dryRun === 'true' });
     },
   );
   app.get(

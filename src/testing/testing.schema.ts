@@ -65,6 +65,8 @@ export const CoverageQuery = z.object({
 export const StatusQuery = z.object({ idNumber: z.string().max(32) });
 
 const District = z.string().regex(/^\d{6}$/);
+/** Query of POST /api/v1/imports/results: `dryRun=true` checks and counts without recording. */
+export const ResultsImportQuery = z.object({ dryRun: z.enum(['true', 'false']).optional() });
 export const ReceiptBody = z.object({
   labCode: z.string().trim().min(1).max(40),
   tubeCodes: z.array(z.string().min(1).max(40)).min(1).max(5000),
@@ -201,6 +203,7 @@ export const ResultsRecorded = z.object({
   positive: Count,
   withoutReceipt: Count,
 });
+export type ResultsRecorded = z.infer<typeof ResultsRecorded>;
 
 /** An open retest or resample task. */
 export const RetestTask = z.object({
@@ -243,6 +246,7 @@ export const ReceiptAnswer = z.object({
     }),
   ),
 });
+export type ReceiptAnswer = z.infer<typeof ReceiptAnswer>;
 
 /** Turnaround of a set of tubes against the target (hours). */
 export const TurnaroundFigures = z.object({

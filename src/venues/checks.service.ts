@@ -147,6 +147,15 @@ export async function freshState(ctx: Ctx): Promise<CheckState> {
 }
 
 function venueOf(s: CheckState, code: string): StoredVenue {
+  // The number printed under the poster's QR (V350102-00470) is what a resident types when the
+  // camera fails: it is looked up here, not trusted from the phone. It carries no signature, so
+  // only the signed QR can be revoked by reprinting; the short number names the venue as it is now.
+  if (!code.startsWith('V1.')) {
+    const short = code.trim().toUpperCase();
+    const venue = s.venues.get(short);
+    if (!venue) throw new AppError(VenueErrors.VENUE_UNKNOWN, { code: short.slice(0, 40) });
+    return venue;
+  }
   let read = s.verified.get(code);
   if (read === undefined) {
     // Signature checks cost ~0.1 ms; a poster's code is checked once, then remembered.

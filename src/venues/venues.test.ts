@@ -5,7 +5,7 @@ import { assertStateMatchesDatabase } from '../../test/helpers/invariants.ts';
 import { recordTests } from '../../test/helpers/testing.ts';
 import { upsertCases } from '../cases/cases.service.ts';
 import { colourOf } from '../health-code/health-code.rules.ts';
-import { decideOverride, requestOverride } from '../health-code/overrides.service.ts';
+import { decideOverride, overridesInArea, requestOverride, revokeOverride } from '../health-code/overrides.service.ts';
 import { insertPersons } from '../people/people.repo.ts';
 import { checkCharOf } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
@@ -135,6 +135,24 @@ for (const dialect of dialects()) {
       assert.deepEqual(
         (await scan('KTV', 0)).reasons.map((r) => r.code),
         ['venue-suspended'],
+      );
+    });
+
+    test('the number printed on the poster is looked up on the server', async () => {
+      const typed = await check(
+        ctx,
+        { venueCode: ' market ', personalCode: personalCode(keys, pid[0] as number, T) },
+        { guard: null, now: T },
+      );
+      assert.deepEqual([typed.venue.code, typed.verdict], ['MARKET', 'allow']);
+      await assert.rejects(
+        check(
+          ctx,
+          { venueCode: 'V350102-99999', personalCode: personalCode(keys, pid[0] as number, T) },
+          { guard: null, now: T },
+        ),
+        (e) => (e as { code?: string }).code === 'VENUE_UNKNOWN',
+        'a number no poster carries names no venue',
       );
     });
 
@@ -330,6 +348,34 @@ for (const dialect of dialects()) {
         }),
         /outside your jurisdiction/,
       );
+      const listed = await overridesInArea(ctx, a, { status: 'approved', limit: 10 });
+      assert.deepEqual(
+        listed.map((o) => [o.id, o.person.nameMasked.length > 0, o.person.idNumberMasked.includes('*')]),
+        [[req.id, true, true]],
+        'the command centre lists it, the person masked',
+      );
+      assert.deepEqual(
+        await overridesInArea(ctx, other, { status: 'approved', limit: 10 }),
+        [],
+        'not to another district',
+      );
+      const revoked = await revokeOverride(ctx, a, req.id, 'the case was reclassified');
+      assert.deepEqual([revoked.status, revoked.revokedBy, revoked.approvedBy], ['revoked', 'officer-a', 'officer-b']);
+      assert.equal((await scan('MARKET', 4, { now: Date.now() })).colour, 'green', 'the rules decide again');
+      await assert.rejects(
+        revokeOverride(ctx, b, req.id, 'twice'),
+        (e: Error & { code?: string }) => e.code === 'OVERRIDE_NOT_REVOCABLE',
+      );
+      assert.deepEqual(
+        (await overridesInArea(ctx, b, { status: 'revoked', limit: 10 })).map((o) => o.revokeReason),
+        ['the case was reclassified'],
+      );
+      const last = await ctx.db.k
+        .selectFrom('audit_log')
+        .select('action')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      assert.equal(last.action, 'colour-override-revoked');
     });
 
     test('a retried scan is recorded once and answered the same', async () => {

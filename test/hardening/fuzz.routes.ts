@@ -93,6 +93,8 @@ export const FUZZED_ROUTES: readonly string[] = [
   'POST /api/v1/colour-overrides/{id}/approve',
   'POST /api/v1/colour-overrides/{id}/reject',
   'GET /api/v1/persons/{id}/colour-overrides',
+  'POST /api/v1/colour-overrides/{id}/revoke',
+  'GET /api/v1/colour-overrides',
   'GET /api/v1/public/appeals/options',
   'POST /api/v1/public/appeals',
   'POST /api/v1/public/appeals/track',

@@ -33,6 +33,7 @@ export type {
 export type { Dashboard, DashboardToday, DistrictResidents } from '../../src/dashboard/dashboard.schema.ts';
 export type { PowerAccount, PowerOverview } from '../../src/economy/economy.schema.ts';
 export type { Division, DivisionDetail, DivisionLevel } from '../../src/geo/geo.schema.ts';
+export type { ListedOverride, Override } from '../../src/health-code/overrides.schema.ts';
 export type { PersonFull, PersonMasked, PersonPage } from '../../src/people/people.schema.ts';
 export type { AuditEntry, AuditVerify } from '../../src/platform/audit/audit.schema.ts';
 export type { Role } from '../../src/platform/auth/auth.rules.ts';
@@ -46,6 +47,8 @@ export type {
   CoverageRow,
   Progress,
   ProgressHour,
+  ReceiptAnswer as TubeReceipt,
+  ResultsRecorded,
   RetestTask,
   SamplingSite,
   TestingAlert,

@@ -6,6 +6,7 @@ import { ErrorBox, FormError, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useSubmit } from '../common/useSubmit';
 import { translate, useI18n } from '../i18n';
+import { GuardCamera } from './GuardCamera';
 import './guard.css';
 
 interface Venue {
@@ -153,6 +154,8 @@ function Checkpoint({ venue, onChange }: { venue: Venue; onChange: () => void })
   const [counts, setCounts] = useState<Counts>(loadCounts);
   const input = useRef<HTMLInputElement>(null);
   const ready = !!signed.data;
+  // while the camera reads codes, focusing the input would raise the phone's keyboard over it
+  const [camera, setCamera] = useState(false);
 
   const count = (verdict: 'allow' | 'deny') => {
     const c = loadCounts();
@@ -188,8 +191,8 @@ function Checkpoint({ venue, onChange }: { venue: Venue; onChange: () => void })
   // focus on arrival and again after each answer, once the input is enabled
   useEffect(() => {
     void attempt;
-    if (ready && !check.busy) input.current?.focus();
-  }, [ready, check.busy, attempt]);
+    if (ready && !check.busy && !camera) input.current?.focus();
+  }, [ready, check.busy, attempt, camera]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -215,28 +218,38 @@ function Checkpoint({ venue, onChange }: { venue: Venue; onChange: () => void })
       ) : !signed.data ? (
         <Loading label={t('guard.loadingCode')} />
       ) : (
-        <form className="guard-form" onSubmit={submit}>
-          <label htmlFor="guard-input" className="sr-only">
-            {t('guard.input')}
-          </label>
-          <input
-            id="guard-input"
-            ref={input}
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            placeholder={t('guard.inputHint')}
-            autoComplete="off"
-            autoCapitalize="characters"
-            autoCorrect="off"
-            spellCheck={false}
-            enterKeyHint="go"
-            disabled={check.busy}
-            data-testid="guard-input"
+        <>
+          <GuardCamera
+            busy={check.busy}
+            open={camera}
+            setOpen={setCamera}
+            onCode={(text) => {
+              if (signed.data) void check.run({ text, venueCode: signed.data.code });
+            }}
           />
-          <button type="submit" className="btn btn-primary guard-big-btn" disabled={check.busy || !value.trim()}>
-            {t('guard.check')}
-          </button>
-        </form>
+          <form className="guard-form" onSubmit={submit}>
+            <label htmlFor="guard-input" className="sr-only">
+              {t('guard.input')}
+            </label>
+            <input
+              id="guard-input"
+              ref={input}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              placeholder={t('guard.inputHint')}
+              autoComplete="off"
+              autoCapitalize="characters"
+              autoCorrect="off"
+              spellCheck={false}
+              enterKeyHint="go"
+              disabled={check.busy}
+              data-testid="guard-input"
+            />
+            <button type="submit" className="btn btn-primary guard-big-btn" disabled={check.busy || !value.trim()}>
+              {t('guard.check')}
+            </button>
+          </form>
+        </>
       )}
       {checked && <Verdict result={checked.result} byId={checked.byId} key={`verdict-${attempt}`} />}
       <FormError error={check.error} className="guard-error" testId="guard-error" key={`error-${attempt}`} />

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { api } from '../api';
+import { QrCode } from '../camera/QrCode';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
-import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
+import { CheckIn } from './CheckIn';
 import './pass.css';
 
 interface PassView {
@@ -15,12 +15,6 @@ interface PassView {
   negativeWithin24h: boolean;
   personalCode: string;
   refreshAt: string;
-}
-
-interface ScanResult {
-  verdict: 'allow' | 'deny';
-  reasons: Array<{ code: string; 'zh-CN': string; en: string }>;
-  venue: { name: string };
 }
 
 /** The resident's pass: colour, certificate, and the personal code of this minute; check-in below. */
@@ -69,6 +63,7 @@ export function Pass() {
       </section>
       <section className="pass-code">
         <div className="muted small">{t('pass.code')}</div>
+        <QrCode text={data.personalCode} label={t('pass.code')} testId="pass-qr" />
         <code data-testid="pass-code">{data.personalCode}</code>
         <div className="muted small">{t('pass.refreshes', { s: left })}</div>
       </section>
@@ -77,50 +72,5 @@ export function Pass() {
         {t('pass.rule')}: {data.colourRule}
       </p>
     </div>
-  );
-}
-
-function CheckIn({ personalCode }: { personalCode: string }) {
-  const { t, lang } = useI18n();
-  const [venueCode, setVenueCode] = useState('');
-  const [result, setResult] = useState<ScanResult | null>(null);
-  const checkIn = useSubmit(async () => {
-    setResult(null);
-    setResult(
-      await api<ScanResult>('/api/v1/scans', { method: 'POST', body: { venueCode: venueCode.trim(), personalCode } }),
-    );
-  });
-  return (
-    <section className="pass-checkin">
-      <h2>{t('pass.checkIn')}</h2>
-      <label>
-        {t('pass.venueCode')}
-        <input
-          value={venueCode}
-          onChange={(e) => setVenueCode(e.target.value)}
-          placeholder={t('pass.venueHint')}
-          data-testid="venue-code"
-        />
-      </label>
-      <button
-        type="button"
-        className="btn btn-primary"
-        onClick={() => void checkIn.run()}
-        disabled={checkIn.busy || !venueCode.trim()}
-        data-testid="check-in"
-      >
-        {t('pass.submit')}
-      </button>
-      {checkIn.error !== undefined && <ErrorBox error={checkIn.error} />}
-      {result && (
-        <div className={`pass-verdict ${result.verdict}`} data-testid="verdict" data-verdict={result.verdict}>
-          <strong>{result.verdict === 'allow' ? t('pass.allow') : t('pass.deny')}</strong>
-          <span>{result.venue.name}</span>
-          {result.reasons.map((r) => (
-            <span key={r.code}>{lang === 'en' ? r.en : r['zh-CN']}</span>
-          ))}
-        </div>
-      )}
-    </section>
   );
 }

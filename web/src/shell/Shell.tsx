@@ -14,6 +14,7 @@ import { Economy } from '../economy/Economy';
 import { Figures } from '../figures/Figures';
 import { Guard } from '../guard/Guard';
 import { useI18n } from '../i18n';
+import { Overrides } from '../overrides/Overrides';
 import { Pass } from '../pass/Pass';
 import { Persons } from '../persons/Persons';
 import { TestingArea } from '../testing/TestingArea';
@@ -90,6 +91,7 @@ export function Shell({ user, onSignOut }: Props) {
         {active === 'liaison' && <LiaisonDesk />}
         {active === 'economy' && <Economy />}
         {active === 'persons' && <Persons user={user} />}
+        {active === 'overrides' && <Overrides user={user} />}
         {active === 'divisions' && <Divisions code={rest[0]} />}
         {active === 'audit' && <Audit />}
       </main>

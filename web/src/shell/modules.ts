@@ -16,6 +16,7 @@ export type ModuleId =
   | 'liaison'
   | 'economy'
   | 'persons'
+  | 'overrides'
   | 'divisions'
   | 'audit';
 
@@ -43,6 +44,7 @@ export const MODULES: readonly ModuleDef[] = [
   { id: 'liaison', label: 'nav.liaison', icon: '⚭', permission: 'enterprises:report' },
   { id: 'economy', label: 'nav.economy', icon: '⚡', permission: 'economy:read' },
   { id: 'persons', label: 'nav.persons', icon: '☰', permission: 'persons:read' },
+  { id: 'overrides', label: 'nav.overrides', icon: '⚖', permission: 'colour:override' },
   { id: 'divisions', label: 'nav.divisions', icon: '▦' },
   { id: 'audit', label: 'nav.audit', icon: '✓', permission: 'audit:read' },
 ];

@@ -33,7 +33,7 @@ export function Campaign({ user }: { user: User }) {
       <header className="page-header">
         <h1 data-testid="testing-title">{t('testing.title')}</h1>
       </header>
-      <TestingTabs active="campaign" campaign={code} round={round} />
+      <TestingTabs active="campaign" campaign={code} round={round} user={user} />
       {campaignsError !== undefined && <ErrorBox error={campaignsError} onRetry={reloadCampaigns} />}
       {!campaigns && campaignsError === undefined && <Loading />}
       {campaigns && campaigns.length === 0 && <p className="notice">{t('testing.noCampaigns')}</p>}

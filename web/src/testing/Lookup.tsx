@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api';
-import type { TestStatus } from '../api-types';
+import type { TestStatus, User } from '../api-types';
 import { ErrorBox } from '../common/Status';
 import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
@@ -12,7 +12,7 @@ import { useTestingParams } from './useTestingParams';
 const mask = (id: string): string => (id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14)}` : id);
 
 /** A person's test status by resident ID, as staff at an entrance or a hotline would check it. */
-export function Lookup() {
+export function Lookup({ user }: { user: User }) {
   const { t } = useI18n();
   const { code, round } = useTestingParams();
   const [idNumber, setIdNumber] = useState('');
@@ -31,7 +31,7 @@ export function Lookup() {
       <header className="page-header">
         <h1 data-testid="testing-title">{t('testing.title')}</h1>
       </header>
-      <TestingTabs active="lookup" campaign={code} round={round} />
+      <TestingTabs active="lookup" campaign={code} round={round} user={user} />
       <section className="card lookup-card">
         <h2>{t('testing.lookup.title')}</h2>
         <form className="lookup-form" onSubmit={submit.onSubmit} data-testid="lookup-form">

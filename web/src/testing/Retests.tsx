@@ -45,7 +45,7 @@ export function Retests({ user }: { user: User }) {
       <header className="page-header">
         <h1 data-testid="testing-title">{t('testing.title')}</h1>
       </header>
-      <TestingTabs active="retests" campaign={code} round={round} />
+      <TestingTabs active="retests" campaign={code} round={round} user={user} />
       <DistrictFilter value={district} districts={districts} city={city} onChange={pickDistrict} />
       {list.error !== undefined && <ErrorBox error={list.error} onRetry={list.reload} />}
       {list.loading && !tasks && <Loading />}

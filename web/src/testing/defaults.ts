@@ -8,7 +8,7 @@ export const DEFAULT_CAMPAIGN = 'FZ-2022-11-08';
 const MAX_ROUNDS = 60;
 const DAY_MS = 86_400_000;
 
-export type TestingPage = 'campaign' | 'sites' | 'retests' | 'lookup';
+export type TestingPage = 'campaign' | 'sites' | 'retests' | 'lookup' | 'lab';
 
 /** `#/testing`, `#/testing/sites?…`: the page and the query (empty values left out). */
 export function testingHref(page: TestingPage, params?: QueryParams): string {
