@@ -28,6 +28,15 @@ for (const dialect of dialects()) {
     const handler = await t.login('handler');
     const industry = await t.login('industry');
 
+    test('the public form options carry the hotline number and the channel names from configuration', async () => {
+      const r = await t.app.inject({ method: 'GET', url: '/api/v1/public/appeals/options' });
+      assert.equal(r.statusCode, 200, r.body);
+      const o = r.json();
+      assert.equal(o.hotline, '0591-968871');
+      assert.equal(o.channels.web['zh-CN'], '政企直通车「抗疫通道」');
+      assert.equal(o.channels.mobile['zh-CN'], '福州工信「一键写信」');
+    });
+
     test('public submission without a session; a retried key answers the same tracking number', async () => {
       const first = await t.app.inject({
         method: 'POST',
