@@ -143,6 +143,7 @@ export const cases: Record<keyof typeof zh, string> = {
   'briefing.save': 'Save',
   'briefing.cancel': 'Cancel',
   'briefing.approve': 'Approve',
+  'briefing.secondPerson': 'You edited the last version: another commander must approve it',
   'briefing.publish': 'Publish',
   'briefing.working': 'Working…',
   'briefing.confirmRedraft':

@@ -140,6 +140,7 @@ export const cases = {
   'briefing.save': '保存',
   'briefing.cancel': '取消',
   'briefing.approve': '审核通过',
+  'briefing.secondPerson': '最后一版由你编辑，须由另一位指挥人员审核通过',
   'briefing.publish': '发布',
   'briefing.working': '处理中…',
   'briefing.confirmRedraft': '将按当前数据重新生成全部三种语言的文本，手工修改会丢失。继续吗？',
