@@ -89,6 +89,7 @@ export const cases: Record<keyof typeof zh, string> = {
   'cases.detectedVia.community-screening': 'Community screening',
   'cases.detectedVia.key-group-screening': 'Key-group screening',
   'cases.detectedVia.self-presented': 'Self-presented',
+  'cases.course': 'Course',
   'cases.reclassifiedOn': 'Reclassified',
   'cases.dischargedOn': 'Discharged',
   'cases.releasedOn': 'Released',

@@ -87,6 +87,7 @@ export const cases = {
   'cases.detectedVia.community-screening': '社区筛查',
   'cases.detectedVia.key-group-screening': '重点人群筛查',
   'cases.detectedVia.self-presented': '主动就诊',
+  'cases.course': '转归',
   'cases.reclassifiedOn': '转确诊',
   'cases.dischargedOn': '出院',
   'cases.releasedOn': '解除隔离',
