@@ -93,7 +93,12 @@ export const AppealOptions = z.object({
   categories: z.array(z.enum(CATEGORIES)),
   urgencies: z.array(z.enum(URGENCIES)),
   districts: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** The hotline number printed on the forms (configuration), or null when there is none. */
+  hotline: z.string().nullable(),
+  /** The channels' names as the deployment calls them (configuration). */
+  channels: z.object({ web: Text, mobile: Text }),
 });
+export type AppealOptions = z.infer<typeof AppealOptions>;
 
 /** POST /api/v1/public/appeals: the tracking number (created false: the same submission was received before). */
 export const SubmitAnswer = z.object({

@@ -4,8 +4,10 @@ import { type Actor, scopePrefix } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
+import { beijingTime } from '../platform/dates.ts';
 import { AppError } from '../platform/errors.ts';
 import { columnsSheet, workbook } from '../platform/files/xlsx.ts';
+import { appealsSettings } from './appeals.config.ts';
 import { localDay, STATUS_ZH, type Status } from './appeals.rules.ts';
 import type { AppealsQuery } from './appeals.schema.ts';
 import type { AppealView } from './appeals.service.ts';
@@ -83,27 +85,50 @@ export async function appealsDashboard(
   };
 }
 
+// Exported as people read them: names instead of codes, Beijing wall time instead of UTC ISO.
+const CATEGORY_ZH: Record<string, string> = {
+  production: '生产经营',
+  materials: '原材料',
+  logistics: '物流运输',
+  staff: '用工',
+  permits: '证照审批',
+  finance: '金融财税',
+  health: '防疫卫生',
+  living: '生活保障',
+  enquiry: '政策咨询',
+  other: '其他',
+};
+const URGENCY_ZH: Record<string, string> = { critical: '特急', urgent: '紧急', normal: '一般', complex: '复杂' };
+const SUBMITTER_ZH: Record<string, string> = { enterprise: '企业', resident: '居民' };
+const RATING_ZH: Record<string, string> = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' };
+const OVERDUE_ZH: Record<string, string> = { 'sign-overdue': '签收超期', 'reply-overdue': '办理超期' };
+const channelName = (c: string) => {
+  const named = appealsSettings().channels;
+  return c === 'hotline' ? '热线' : (named[c as 'web' | 'mobile']?.['zh-CN'] ?? c);
+};
+const escalation = (r: string | null) => (!r ? '' : (OVERDUE_ZH[r] ?? r.replace(/^repeated:(\d+)$/, '重复反映 $1 次')));
+
 const EXPORT_COLUMNS: Array<[string, (a: AppealView) => unknown]> = [
   ['受理编号 Tracking no.', (a) => a.trackingNo],
-  ['渠道 Channel', (a) => a.channel],
-  ['诉求人 Submitter', (a) => a.submitter],
+  ['渠道 Channel', (a) => channelName(a.channel)],
+  ['诉求人 Submitter', (a) => SUBMITTER_ZH[a.submitter] ?? a.submitter],
   ['企业 Enterprise', (a) => a.enterprise?.name ?? ''],
   ['统一社会信用代码 Credit code', (a) => a.enterprise?.creditCode ?? ''],
   ['联系电话 Phone', (a) => a.phone],
   ['区县 District', (a) => a.districtName],
-  ['类别 Category', (a) => a.category],
-  ['紧急程度 Urgency', (a) => a.urgency],
+  ['类别 Category', (a) => CATEGORY_ZH[a.category] ?? a.category],
+  ['紧急程度 Urgency', (a) => URGENCY_ZH[a.urgency] ?? a.urgency],
   ['标题 Title', (a) => a.title],
-  ['状态 Status', (a) => `${STATUS_ZH[a.status as Status] ?? a.status} ${a.status}`],
+  ['状态 Status', (a) => STATUS_ZH[a.status as Status] ?? a.status],
   ['承办单位 Unit', (a) => a.unitName ?? ''],
-  ['受理时间 Received', (a) => a.receivedAt],
-  ['签收时限 Sign-off due', (a) => a.signDueAt],
-  ['办理时限 Due', (a) => a.dueAt],
-  ['答复时间 Replied', (a) => a.repliedAt ?? ''],
-  ['评价 Rating', (a) => a.rating ?? ''],
+  ['受理时间（北京时间） Received (UTC+8)', (a) => beijingTime(a.receivedAt)],
+  ['签收时限 Sign-off due', (a) => beijingTime(a.signDueAt)],
+  ['办理时限 Due', (a) => beijingTime(a.dueAt)],
+  ['答复时间 Replied', (a) => beijingTime(a.repliedAt)],
+  ['评价 Rating', (a) => (a.rating ? (RATING_ZH[a.rating] ?? a.rating) : '')],
   ['重复次数 Times raised', (a) => a.repeatCount],
-  ['督办 Escalated', (a) => a.escalationReason ?? ''],
-  ['超期 Overdue', (a) => a.overdue ?? ''],
+  ['督办 Escalated', (a) => escalation(a.escalationReason)],
+  ['超期 Overdue', (a) => (a.overdue ? OVERDUE_ZH[a.overdue] : '')],
 ];
 
 /** Any filtered list as an XLSX workbook (up to 50,000 rows, contacts masked). */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { testApp } from '../../test/helpers/app.ts';
 import { dialects } from '../../test/helpers/db.ts';
+import { readTable } from '../platform/files/table.ts';
 import { withCheckChar } from './appeals.rules.ts';
 import { upsertAccount } from './enterprises.repo.ts';
 
@@ -27,6 +28,15 @@ for (const dialect of dialects()) {
     await upsertAccount(t.ctx.db.k, { username: 'industry', unit: 'industry', enterprise_id: null, cadre_id: null });
     const handler = await t.login('handler');
     const industry = await t.login('industry');
+
+    test('the public form options carry the hotline number and the channel names from configuration', async () => {
+      const r = await t.app.inject({ method: 'GET', url: '/api/v1/public/appeals/options' });
+      assert.equal(r.statusCode, 200, r.body);
+      const o = r.json();
+      assert.equal(o.hotline, '0591-968871');
+      assert.equal(o.channels.web['zh-CN'], '政企直通车「抗疫通道」');
+      assert.equal(o.channels.mobile['zh-CN'], '福州工信「一键写信」');
+    });
 
     test('public submission without a session; a retried key answers the same tracking number', async () => {
       const first = await t.app.inject({
@@ -129,6 +139,12 @@ for (const dialect of dialects()) {
       const x = await t.app.inject({ url: '/api/v1/appeals/export.xlsx', headers: { cookie: handler } });
       assert.equal(x.statusCode, 200);
       assert.equal(x.rawPayload.readUInt32LE(0), 0x04034b50);
+      // Names, not codes; Beijing wall time, not UTC ISO.
+      const back = await readTable(x.rawPayload);
+      const cell = (title: string) => back.rows[0]?.cells[back.header.findIndex((h) => h.startsWith(title))] ?? '';
+      assert.match(cell('渠道'), /^(政企直通车「抗疫通道」|福州工信「一键写信」|热线)$/);
+      assert.match(cell('类别'), /\p{Script=Han}/u);
+      assert.match(cell('受理时间'), /^\d{4}-\d\d-\d\d \d\d:\d\d$/);
       const dash = await t.app.inject({
         url: '/api/v1/appeals/dashboard?from=2000-01-01&to=2100-01-01',
         headers: { cookie: handler },

@@ -22,6 +22,7 @@ import {
   TrackAnswer,
   Units,
 } from './answers.schema.ts';
+import { appealsSettings } from './appeals.config.ts';
 import { appealsDashboard, exportAppeals } from './appeals.dashboard.ts';
 import { CATEGORIES, localDay, URGENCIES } from './appeals.rules.ts';
 import {
@@ -91,6 +92,7 @@ export async function appealsRoutes(app: Api, ctx: Ctx): Promise<void> {
       categories: [...CATEGORIES],
       urgencies: [...URGENCIES],
       districts: DIVISIONS.filter((d) => d.level === 'district').map((d) => ({ code: d.code, name: d.name })),
+      ...appealsSettings(),
     }),
   );
   app.post(

@@ -46,6 +46,10 @@ export const BriefingView = z.object({
   publishedBy: z.string().nullable(),
   updatedAt: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** Display names of the people above, by login. */
+  people: z.record(z.string(), z.string()),
+  /** Whether the asking user may approve it now (not its last editor). */
+  mayApprove: z.boolean(),
 });
 export type BriefingView = z.infer<typeof BriefingView>;
 

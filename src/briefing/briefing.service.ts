@@ -3,7 +3,8 @@ import { cityFigures } from '../cases/cases.figures.ts';
 import { recordsHref } from '../cases/cases.rules.ts';
 import { type Figures, metricValue, type RecordMetric } from '../cases/cases.schema.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
-import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
+import { findUserById } from '../platform/auth/auth.repo.ts';
+import { type Actor, actorLabel, permissionsOf } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -87,6 +88,10 @@ export interface BriefingView {
   publishedBy: string | null;
   updatedAt: string | null;
   publishedAt: string | null;
+  /** The display names of the people above, by login: the screens name people, not accounts. */
+  people: Record<string, string>;
+  /** Whether the asking user may approve it now (the four-eyes rule: not its last editor). */
+  mayApprove: boolean;
 }
 
 const who = (label: string | null) => (label ? (label.split(':')[2] ?? label) : null);
@@ -105,6 +110,8 @@ async function fresh(ctx: Ctx, date: string): Promise<BriefingView> {
     publishedBy: null,
     updatedAt: null,
     publishedAt: null,
+    people: {},
+    mayApprove: false,
   };
   return { date, status: 'new', texts, segments, figures, previous, links: links(date, figures), ...none };
 }
@@ -125,14 +132,31 @@ function fromRow(r: BriefingRow): BriefingView {
     publishedBy: who(r.published_by),
     updatedAt: r.updated_at,
     publishedAt: r.published_at,
+    people: {},
+    mayApprove: false,
   };
+}
+
+/** The stored briefing as one user sees it: the people by their display names, and whether they may approve. */
+async function viewOf(ctx: Ctx, actor: Actor, r: BriefingRow): Promise<BriefingView> {
+  const labels = [r.drafted_by, r.edited_by, r.approved_by, r.published_by].filter((l): l is string => !!l);
+  const people: Record<string, string> = {};
+  for (const label of new Set(labels)) {
+    const [kind, id] = label.split(':');
+    const u = kind === 'user' ? await findUserById(ctx.db, Number(id)) : undefined;
+    if (u) people[u.username] = u.display_name;
+  }
+  const mayApprove =
+    permissionsOf(actor.role).includes('briefing:approve') &&
+    refusal(r.status as BriefingStatus, 'approve', actorLabel(actor), r.edited_by) === null;
+  return { ...fromRow(r), people, mayApprove };
 }
 
 /** The stored briefing of a day, or a fresh unsaved draft from the current figures. */
 export async function getBriefing(ctx: Ctx, actor: Actor, date: string): Promise<BriefingView> {
   requirePermission(actor, 'briefing:read');
   const row = await findBriefing(ctx.db, date);
-  return row ? fromRow(row) : fresh(ctx, date);
+  return row ? viewOf(ctx, actor, row) : fresh(ctx, date);
 }
 
 /** Runs one lifecycle step in a transaction: checks the rule, saves, audits. */
@@ -146,22 +170,25 @@ async function transition(
   requirePermission(actor, `briefing:${action === 'draft' ? 'edit' : action}`);
   const me = actorLabel(actor);
   const now = nowIso();
-  return ctx.db.k.transaction().execute(async (trx) => {
-    const current = await findBriefing(trx, date);
-    const status = (current?.status ?? 'new') as BriefingStatus;
-    const code = refusal(status, action, me, current?.edited_by ?? null);
-    if (code) throw new AppError(BriefingErrors[code], { date, status, editor: who(current?.edited_by ?? null) });
-    const next = await change(current, me, now);
-    await saveBriefing(trx, next);
-    await recordAudit(ctx.db, ctx.crypto, trx, {
-      actor: me,
-      action: `briefing-${action}`,
-      entity: 'briefing',
-      entityId: date,
-      detail: { from: status, to: next.status },
-    });
-    return fromRow(next);
-  });
+  return ctx.db.k
+    .transaction()
+    .execute(async (trx) => {
+      const current = await findBriefing(trx, date);
+      const status = (current?.status ?? 'new') as BriefingStatus;
+      const code = refusal(status, action, me, current?.edited_by ?? null);
+      if (code) throw new AppError(BriefingErrors[code], { date, status, editor: who(current?.edited_by ?? null) });
+      const next = await change(current, me, now);
+      await saveBriefing(trx, next);
+      await recordAudit(ctx.db, ctx.crypto, trx, {
+        actor: me,
+        action: `briefing-${action}`,
+        entity: 'briefing',
+        entityId: date,
+        detail: { from: status, to: next.status },
+      });
+      return next;
+    })
+    .then((next) => viewOf(ctx, actor, next));
 }
 
 // Figures are read before the transaction opens: SQLite has one connection, and a read from

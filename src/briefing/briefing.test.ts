@@ -26,8 +26,8 @@ for (const dialect of dialects()) {
         sha256: 'x',
         today: '2022-11-15',
       });
-      await t.user('chief', 'commander', { kind: 'city', code: '3501' });
-      await t.user('deputy', 'commander', { kind: 'city', code: '3501' });
+      await t.user('chief', 'commander', { kind: 'city', code: '3501' }, '王指挥长');
+      await t.user('deputy', 'commander', { kind: 'city', code: '3501' }, '李副指挥长');
       await t.user('gulou', 'district-officer', { kind: 'district', code: '350102' });
       for (const u of ['chief', 'deputy', 'gulou']) cookies[u] = await t.login(u);
     });
@@ -86,12 +86,17 @@ for (const dialect of dialects()) {
       assert.equal((await call('gulou', 'POST', '/draft')).statusCode, 403, 'district officers read only');
       const d = await call('chief', 'POST', '/draft');
       assert.equal(d.json().briefing.status, 'draft');
+      // The author is not offered an approval the server would refuse; a second person is.
+      assert.equal(d.json().briefing.mayApprove, false);
+      assert.equal((await call('deputy', 'GET', '')).json().briefing.mayApprove, true);
+      assert.equal((await call('gulou', 'GET', '')).json().briefing.mayApprove, false, 'no permission');
       const self = await call('chief', 'POST', '/approve');
       assert.equal(self.statusCode, 409);
       assert.equal(self.json().error.code, 'BRIEFING_SAME_PERSON');
       const texts = { ...d.json().briefing.texts, en: `${d.json().briefing.texts.en} Stay home when sick.` };
       const edited = (await call('deputy', 'PUT', '', { texts })).json().briefing;
       assert.equal(edited.editedBy, 'deputy');
+      assert.deepEqual(edited.people, { chief: '王指挥长', deputy: '李副指挥长' }, 'the header names people');
       assert.equal(edited.segments, null, 'hand-edited text carries no generated links');
       assert.equal(
         (await call('deputy', 'POST', '/approve')).json().error.code,

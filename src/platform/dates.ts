@@ -13,3 +13,13 @@ export function addDays(day: string, n: number): string {
 export function dayOf(isoTime: string): string {
   return new Date(Date.parse(isoTime) + BEIJING_MS).toISOString().slice(0, 10);
 }
+
+/**
+ * An instant as Beijing wall time `YYYY-MM-DD HH:mm` (exports: people read local time, not UTC
+ * ISO); '' for none. The column header says 北京时间 so the missing offset is never a question.
+ */
+export function beijingTime(isoTime: string | null | undefined): string {
+  if (!isoTime) return '';
+  const ms = Date.parse(isoTime);
+  return Number.isNaN(ms) ? isoTime : new Date(ms + BEIJING_MS).toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -6,32 +6,46 @@ import '../zones/zones.tables.ts';
 /** What coverage is counted by: a division level of the residents' address, or the zones they live in. */
 export type CoverageBy = 'district_code' | 'street_code' | 'community_code' | 'zone';
 
-// Who belongs to which unit: every resident to their division, or a zone's recorded residents.
-function members(db: Db, by: CoverageBy, prefix?: string) {
+// Who belongs to which unit: every resident to their division, or a zone's recorded residents —
+// only those living inside the campaign's areas: a campaign over two streets of a district is not
+// owed a swab by the district's other residents, so they are neither its population nor missing.
+function members(db: Db, by: CoverageBy, areas: string[], prefix?: string) {
   if (by === 'zone') {
     let q = db.k
       .selectFrom('zone_residents as r')
       .innerJoin('zones as z', 'z.id', 'r.zone_id')
-      .select(['r.person_id as person_id', 'z.code as code']);
+      .select(['r.person_id as person_id', 'z.code as code'])
+      .where((e) => e.or(areas.map((a) => e('z.community_code', 'like', `${a}%`))));
     if (prefix) q = q.where('z.community_code', 'like', `${prefix}%`);
     return q.as('m');
   }
-  let q = db.k.selectFrom('persons').select(['id as person_id', `${by} as code`]);
+  let q = db.k
+    .selectFrom('persons')
+    .select(['id as person_id', `${by} as code`])
+    .where((e) => e.or(areas.map((a) => e('community_code', 'like', `${a}%`))));
   if (prefix) q = q.where('community_code', 'like', `${prefix}%`);
   return q.as('m');
 }
 
 /**
- * Coverage of one campaign round per unit (division or zone) within an area prefix: members, and
- * how many of them were sampled, resulted and positive.
+ * Coverage of one campaign round per unit (division or zone) within an area prefix: members living
+ * in the campaign's areas, and how many of them were sampled, resulted and confirmed positive.
  */
-export async function coverageRows(db: Db, campaignId: number, round: number, by: CoverageBy, prefix?: string) {
+export async function coverageRows(
+  db: Db,
+  campaignId: number,
+  round: number,
+  by: CoverageBy,
+  areas: string[],
+  prefix?: string,
+) {
+  if (!areas.length) return [];
   const pop = db.k
-    .selectFrom(members(db, by, prefix))
+    .selectFrom(members(db, by, areas, prefix))
     .select((e) => ['m.code', e.fn.countAll<number>().as('n')])
     .groupBy('m.code');
   const sampled = db.k
-    .selectFrom(members(db, by, prefix))
+    .selectFrom(members(db, by, areas, prefix))
     .innerJoin('samples as s', 's.person_id', 'm.person_id')
     .innerJoin('tubes as t', 't.code', 's.tube_code')
     .select((e) => [
@@ -41,8 +55,32 @@ export async function coverageRows(db: Db, campaignId: number, round: number, by
         .count<number>(e.case().when('t.result', 'is not', null).then(e.ref('s.person_id')).end())
         .distinct()
         .as('resulted'),
+      // Positive means confirmed (RULES.md): a positive single tube, or a pool member whose
+      // single-tube retest came back positive. The other members of a positive pool are yellow
+      // for 12 h and then green — they are not positives.
       e.fn
-        .count<number>(e.case().when('t.result', '=', 'positive').then(e.ref('s.person_id')).end())
+        .count<number>(
+          e
+            .case()
+            .when(
+              e.and([
+                e('t.result', '=', 'positive'),
+                e.or([
+                  e('t.pool_size', '=', 1),
+                  e.exists(
+                    e
+                      .selectFrom('retest_tasks as rt')
+                      .select('rt.id')
+                      .whereRef('rt.pool_tube', '=', 't.code')
+                      .whereRef('rt.person_id', '=', 's.person_id')
+                      .where('rt.outcome', '=', 'positive'),
+                  ),
+                ]),
+              ]),
+            )
+            .then(e.ref('s.person_id'))
+            .end(),
+        )
         .distinct()
         .as('positive'),
     ])

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { dialects, testCtx } from '../../test/helpers/db.ts';
 import { assertStateMatchesDatabase } from '../../test/helpers/invariants.ts';
-import { residentId, sampleRow, testingRound } from '../../test/helpers/testing.ts';
+import { insertResidents, residentId, sampleRow, testingRound } from '../../test/helpers/testing.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import { addResidents } from '../zones/residents.service.ts';
 import { insertZone } from '../zones/zones.repo.ts';
@@ -204,7 +204,45 @@ for (const dialect of dialects()) {
       const b = c.items.find((i) => i.code === '350102001002');
       assert.deepEqual([a?.population, a?.sampled, a?.missing], [20, 20, 0]);
       assert.deepEqual([b?.population, b?.sampled, b?.missing], [10, 0, 10]);
-      assert.equal(a?.positive, 10, 'the members of the positive pool');
+      // Of the positive pool's ten members, single-tube retests cleared nine and confirmed one:
+      // only the confirmed person is positive (RULES.md: a pool member is yellow, then green).
+      assert.equal(a?.positive, 1, 'the one pool member confirmed by a single-tube retest');
+      assert.equal(b?.positive, 0);
+    });
+
+    test('coverage of a campaign over part of a district counts only the residents of its area', async () => {
+      // Five residents in another street of the same district (350102002): C1 covers street
+      // 350102001 only, so they are neither its population nor missing.
+      await insertResidents(
+        ctx,
+        5,
+        (n) => id(100 + n),
+        () => '350102002002',
+      );
+      const d = await coverage(ctx, CMD, 'C1', 1, 'district');
+      assert.deepEqual(
+        d.items.map((i) => [i.code, i.population, i.sampled, i.missing, i.positive]),
+        [['350102', 30, 20, 10, 1]],
+      );
+      const streets = await coverage(ctx, CMD, 'C1', 1, 'street');
+      assert.deepEqual(
+        streets.items.map((i) => [i.code, i.population]),
+        [['350102001', 30]],
+      );
+      const gulou: Actor = {
+        userId: 3,
+        username: 'gulou',
+        role: 'district-officer',
+        scope: { kind: 'district', code: '350102' },
+      };
+      const own = await coverage(ctx, gulou, 'C1', 1, 'community');
+      assert.deepEqual(
+        own.items.map((i) => [i.code, i.population, i.missing]),
+        [
+          ['350102001001', 20, 0],
+          ['350102001002', 10, 10],
+        ],
+      );
     });
 
     test('coverage by zone counts its recorded residents, not its whole community', async () => {
@@ -228,7 +266,7 @@ for (const dialect of dialects()) {
       assert.ok(zoneId > 0);
       await addResidents(ctx, 'system', 'Z1', [personOf(12), personOf(20), personOf(21)]);
       const z = (await coverage(ctx, CMD, 'C1', 1, 'zone')).items.find((i) => i.code === 'Z1');
-      assert.deepEqual([z?.population, z?.sampled, z?.missing, z?.positive], [3, 1, 2, 1]);
+      assert.deepEqual([z?.population, z?.sampled, z?.missing, z?.positive], [3, 1, 2, 0], 'person 12 was cleared');
     });
   });
 }

@@ -11,6 +11,7 @@ import { checkCharOf } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
 import { listAudit, verifyAudit } from '../platform/audit/audit.service.ts';
 import type { AppError } from '../platform/errors.ts';
+import { readTable } from '../platform/files/table.ts';
 import { workbook } from '../platform/files/xlsx.ts';
 import { check, checkState } from '../venues/checks.service.ts';
 import { personalCode, signVenueCode } from '../venues/venues.codes.ts';
@@ -310,6 +311,14 @@ for (const dialect of dialects()) {
       const x = await t.app.inject({ url: '/api/v1/tracing/marks.xlsx', headers: { cookie } });
       assert.equal(x.statusCode, 200);
       assert.equal(x.rawPayload.readUInt32LE(0), 0x04034b50, 'an XLSX (zip)');
+      // Names, not codes; Beijing wall time, not UTC ISO.
+      const back = await readTable(x.rawPayload);
+      const col = (title: string) => back.header.findIndex((h) => h.startsWith(title));
+      const first = back.rows.find((r) => r.cells[col('类别')] === '协查名单')?.cells ?? [];
+      assert.equal(first[col('区县')], '鼓楼区');
+      assert.match(first[col('起算时间')] ?? '', /^2022-\d\d-\d\d \d\d:\d\d$/);
+      assert.equal(first[col('来源 ')], '时空伴随');
+      assert.equal(first[col('状态 ')], '有效');
       const sheet = await workbook([
         {
           name: 'marks',

@@ -4,6 +4,7 @@ import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { dayOf } from '../platform/dates.ts';
 import { AppError } from '../platform/errors.ts';
+import type { ZoneLevel } from '../policy/policy.schema.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import { dutiesOf, overdueCounts } from './duties.repo.ts';
 import { dutyView } from './duties.service.ts';
@@ -181,18 +182,35 @@ export async function evaluateZones(ctx: Ctx, actor: Actor, day: string, distric
       events.filter((e) => !(e.day === day && ['downgrade', 'upgrade', 'lift'].includes(e.kind))),
       day,
     );
+  // The day's own notice, if one was issued: the zone list (the day's end) no longer counts a zone
+  // lifted today as active, so the evaluation says which of its morning zones were already decided.
+  const decided = (events: ReturnType<typeof facts>) => {
+    const n = events
+      .filter((e) => e.day === day && (DAY_NOTICES as readonly string[]).includes(e.kind))
+      .sort((a, b) => a.id - b.id)
+      .at(-1);
+    return n ? { kind: n.kind as (typeof DAY_NOTICES)[number], to: n.toLevel as ZoneLevel } : null;
+  };
   const items = (await zonesWithState(ctx, day, area))
-    .map(({ zone, events }) => ({ zone, state: morning(events) }))
+    .map(({ zone, events }) => ({ zone, events, state: morning(events) }))
     .filter(({ state }) => state?.active)
-    .map(({ zone, state }) => ({
+    .map(({ zone, events, state }) => ({
       zoneCode: zone.code,
       zoneName: zone.name,
       districtCode: zone.district_code,
       ...evaluateZone(state as NonNullable<typeof state>, policy, day),
+      decidedToday: decided(events),
     }))
-    .sort((a, b) => Number(b.eligible) - Number(a.eligible) || a.zoneCode.localeCompare(b.zoneCode));
+    .sort(
+      (a, b) =>
+        Number(b.eligible && !b.decidedToday) - Number(a.eligible && !a.decidedToday) ||
+        Number(!!a.decidedToday) - Number(!!b.decidedToday) ||
+        a.zoneCode.localeCompare(b.zoneCode),
+    );
   return { date: day, policy, items };
 }
+
+const DAY_NOTICES = ['downgrade', 'upgrade', 'lift'] as const;
 
 /** The counts of a day: zones by level, lifts so far, task forces and deployed cadres by rank. */
 export async function zoneCounts(ctx: Ctx, actor: Actor, day: string, district?: string) {

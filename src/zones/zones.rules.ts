@@ -102,6 +102,12 @@ export interface Evaluation {
 
 const LEVEL_ZH: Record<ZoneLevel, string> = { high: '高风险区', medium: '中风险区', low: '低风险区' };
 
+/** A policy version's name in one language: its name is written `中文 / English`. */
+export function policyTitle(policy: Pick<Policy, 'id' | 'name'>, lang: 'zh-CN' | 'en'): string {
+  const [zh, en] = policy.name.split(' / ');
+  return (lang === 'en' ? en || zh : zh) || policy.id;
+}
+
 /** What the policy in force allows a zone to do on `day`, and why (or why not). */
 export function evaluateZone(s: ZoneState, policy: Policy, day: string): Evaluation {
   const since = s.lastInfection && s.lastInfection > s.levelSince ? s.lastInfection : s.levelSince;
@@ -124,8 +130,8 @@ export function evaluateZone(s: ZoneState, policy: Policy, day: string): Evaluat
       eligible: true,
       rule: `${policy.id}:${s.level}-abolished`,
       reason: {
-        'zh-CN': `${policy.id} 已不再设${LEVEL_ZH[s.level]}，可直接解除`,
-        en: `${policy.id} no longer has ${s.level} zones; lift`,
+        'zh-CN': `《${policyTitle(policy, 'zh-CN')}》已不再设${LEVEL_ZH[s.level]}，可直接解除`,
+        en: `${policyTitle(policy, 'en')} no longer has ${s.level} zones; lift`,
       },
     };
   }

@@ -217,7 +217,15 @@ export const TransitionAnswer = ZoneDetail.extend({ evaluation: Evaluation });
 export const ZoneEvaluation = z.object({
   date: z.string(),
   policy: Policy,
-  items: z.array(Evaluation.extend({ zoneCode: z.string(), zoneName: z.string(), districtCode: z.string() })),
+  items: z.array(
+    Evaluation.extend({
+      zoneCode: z.string(),
+      zoneName: z.string(),
+      districtCode: z.string(),
+      /** The notice already issued for the zone on the day, or null: a zone lifted today is not active at the day's end. */
+      decidedToday: z.object({ kind: z.enum(['downgrade', 'upgrade', 'lift']), to: z.enum(ZONE_LEVELS) }).nullable(),
+    }),
+  ),
 });
 export type ZoneEvaluation = z.infer<typeof ZoneEvaluation>;
 export type ZoneEvaluationItem = ZoneEvaluation['items'][number];

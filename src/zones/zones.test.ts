@@ -5,7 +5,7 @@ import { verifyAudit } from '../platform/audit/audit.service.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import { insertCadres } from './taskforce.repo.ts';
 import { formTaskForce } from './taskforce.service.ts';
-import { evaluateZones, getZone, zoneCounts } from './zones.query.ts';
+import { evaluateZones, getZone, listZones, zoneCounts } from './zones.query.ts';
 import { designateZone, recordInfection, recordRound, transitionZone } from './zones.service.ts';
 
 const CMD: Actor = { userId: 1, username: 'cmd', role: 'commander', scope: { kind: 'city', code: '3501' } };
@@ -95,6 +95,16 @@ for (const dialect of dialects()) {
       );
     });
 
+    test('the evaluation of a day marks the zones its notices already decided, so its count agrees with the list', async () => {
+      const day = '2022-11-10';
+      const e = await evaluateZones(ctx, CMD, day);
+      const lifted = e.items.filter((i) => i.decidedToday?.kind === 'lift');
+      assert.equal(lifted.length, 1, 'the zone lifted on 11-10 was active that morning');
+      assert.deepEqual(lifted[0]?.decidedToday, { kind: 'lift', to: 'low' });
+      const list = await listZones(ctx, CMD, { date: day, status: 'active', page: 1, pageSize: 500 });
+      assert.equal(e.items.length - lifted.length, list.total, 'active at the day end = the zone list');
+    });
+
     test('task-force leaders are section level or above; a cadre serves in one force at a time', async () => {
       const a = await designateZone(ctx, CMD, zoneInput('2022-11-03'));
       const b = await designateZone(ctx, CMD, zoneInput('2022-11-03', 'medium'));
@@ -159,6 +169,9 @@ for (const dialect of dialects()) {
       assert.equal(e11.policy.id, 'cn-20-measures');
       const medium = e11.items.find((i) => i.level === 'medium');
       assert.deepEqual([medium?.eligible, medium?.rule], [true, 'cn-20-measures:medium-abolished']);
+      // The reason names the version as people know it, not by its id.
+      assert.match(medium?.reason['zh-CN'] ?? '', /^《进一步优化防控工作的二十条措施》已不再设中风险区/);
+      assert.doesNotMatch(medium?.reason.en ?? '', /cn-20-measures/);
       assert.ok(e11.items.every((i) => i.policyId === 'cn-20-measures'));
     });
   });

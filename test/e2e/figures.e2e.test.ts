@@ -119,11 +119,15 @@ describe('figures and briefing', { timeout: 300_000 }, () => {
       /请广大市民配合做好核酸检测。/,
     );
 
-    await page.locator('[data-testid=briefing-approve]').click();
-    const refusal = page.locator('[data-testid=same-person]');
-    await refusal.waitFor();
-    assert.match((await refusal.textContent()) ?? '', /另一/);
+    // The editor is not offered an approval the server would refuse: the page says who must approve.
+    assert.equal(await page.locator('[data-testid=briefing-approve]').count(), 0);
+    assert.match((await page.locator('[data-testid=briefing-second-person]').textContent()) ?? '', /另一/);
     assert.equal((await status.textContent())?.trim(), '草稿');
+    // The header names people, not their logins.
+    const people = (await page.locator('.briefing-people').textContent()) ?? '';
+    assert.match(people, /市指挥部值班长/);
+    assert.doesNotMatch(people, /commander/);
+    await page.screenshot({ path: join(screenshots, 'briefing-draft-author.png') });
 
     // the contract's second demo commander
     const deputy = await page.request.post(`${suite.server.url}/api/v1/sessions`, {

@@ -13,8 +13,8 @@ export async function testApp(dialect: TestDialect) {
   return {
     app,
     ctx,
-    async user(username: string, role: Role, scope: Scope) {
-      return createUser(ctx, 'system', { username, displayName: username, password: PASSWORD, role, scope });
+    async user(username: string, role: Role, scope: Scope, displayName = username) {
+      return createUser(ctx, 'system', { username, displayName, password: PASSWORD, role, scope });
     },
     /** Signs in and returns the Cookie header value. */
     async login(username: string, password = PASSWORD): Promise<string> {

@@ -7,6 +7,7 @@
 export type {
   Appeal,
   AppealDetail as Detail,
+  AppealOptions,
   AppealsDashboard as Dash,
   Enterprise,
   EnterpriseOverview,

@@ -8,12 +8,12 @@ import { useApi } from '../common/useApi';
 import { useSubmit } from '../common/useSubmit';
 import { can } from '../domain';
 import { useI18n } from '../i18n';
-import { fmt } from './format';
+import { deadlineOf, fmtShort } from './format';
 import { useAppealOptions } from './useAppealOptions';
 
 /** The dispatcher's queue (filters, bulk dispatch) or, with `inbox`, the signed-in unit's appeals. */
 export function AppealList({ user, inbox }: { user: User; inbox?: boolean }) {
-  const { t, label, lang } = useI18n();
+  const { t, label, lang, formatNumber } = useI18n();
   const options = useAppealOptions();
   const q = useQuery();
   const [filters, setFilters] = useState<Record<string, string>>(() => {
@@ -127,63 +127,78 @@ export function AppealList({ user, inbox }: { user: User; inbox?: boolean }) {
       {list.loading && !list.data && <Loading />}
       {list.error !== undefined && <ErrorBox error={list.error} onRetry={list.reload} />}
       {list.data && (
-        <table className="table" data-testid="appeal-list">
-          <thead>
-            <tr>
-              <th />
-              <th>{t('appeals.trackingNo')}</th>
-              <th>{t('appeals.channel')}</th>
-              <th>{t('appeals.title')}</th>
-              <th>{t('appeals.district')}</th>
-              <th>{t('appeals.category')}</th>
-              <th>{t('appeals.status')}</th>
-              <th>{t('appeals.unit')}</th>
-              <th>{t('appeals.received')}</th>
-              <th>{t('appeals.due')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.items.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={a.trackingNo}
-                    checked={selected.includes(a.id)}
-                    onChange={(e) =>
-                      setSelected((s) => (e.target.checked ? [...s, a.id] : s.filter((x) => x !== a.id)))
-                    }
-                  />
-                </td>
-                <td>
-                  <a href={`#/appeals/${a.id}`}>{a.trackingNo}</a>
-                </td>
-                <td>{label('appeals.channel', a.channel)}</td>
-                <td>
-                  {a.title}
-                  {a.repeatCount > 1 && ` ×${a.repeatCount}`}
-                </td>
-                <td>{a.districtName}</td>
-                <td>{label('appeals.cat', a.category)}</td>
-                <td>
-                  {label('appeals.status', a.status)}
-                  {a.escalationReason && <span className="appeal-overdue"> · {t('appeals.escalated')}</span>}
-                </td>
-                <td>{a.unitName}</td>
-                <td>{fmt(a.receivedAt, lang)}</td>
-                <td className={a.overdue ? 'appeal-overdue' : ''}>
-                  {fmt(a.dueAt, lang)}
-                  {a.overdue && ` · ${t('appeals.overdue')}`}
-                </td>
+        <p className="appeal-count" data-testid="appeal-count">
+          {t('appeals.count', { n: `${formatNumber(list.data.total)}${list.data.totalCapped ? '+' : ''}` })}
+        </p>
+      )}
+      {list.data && (
+        <div className="table-wrap">
+          <table className="table appeal-table" data-testid="appeal-list">
+            <thead>
+              <tr>
+                <th />
+                <th>{t('appeals.trackingNo')}</th>
+                <th>{t('appeals.channel')}</th>
+                <th>{t('appeals.title')}</th>
+                <th>{t('appeals.district')}</th>
+                <th>{t('appeals.category')}</th>
+                <th>{t('appeals.status')}</th>
+                <th>{t('appeals.unit')}</th>
+                <th>{t('appeals.received')}</th>
+                <th>{t('appeals.due')}</th>
               </tr>
-            ))}
-          </tbody>
-          <caption>
-            {list.data.total}
-            {list.data.totalCapped ? '+' : ''}
-          </caption>
-        </table>
+            </thead>
+            <tbody>
+              {list.data.items.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={a.trackingNo}
+                      checked={selected.includes(a.id)}
+                      onChange={(e) =>
+                        setSelected((s) => (e.target.checked ? [...s, a.id] : s.filter((x) => x !== a.id)))
+                      }
+                    />
+                  </td>
+                  <td>
+                    <a href={`#/appeals/${a.id}`}>{a.trackingNo}</a>
+                  </td>
+                  <td>{label('appeals.channel', a.channel)}</td>
+                  <td className="wrap appeal-title-cell">
+                    {a.title}
+                    {a.repeatCount > 1 && ` ×${a.repeatCount}`}
+                  </td>
+                  <td>{a.districtName}</td>
+                  <td>{label('appeals.cat', a.category)}</td>
+                  <td>
+                    {label('appeals.status', a.status)}
+                    {a.escalationReason && <span className="appeal-overdue"> · {t('appeals.escalated')}</span>}
+                  </td>
+                  <td>{a.unitName}</td>
+                  <td>{fmtShort(a.receivedAt, lang)}</td>
+                  <DueCell a={a} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
+  );
+}
+
+/**
+ * The deadline that matters now and whether it was missed: an unsigned appeal past its sign-off
+ * deadline shows that missed deadline (its resolution deadline may still be days ahead).
+ */
+export function DueCell({ a }: { a: Appeal }) {
+  const { t, lang } = useI18n();
+  const due = deadlineOf(a);
+  return (
+    <td className={a.overdue ? 'appeal-overdue nowrap' : 'nowrap'} data-overdue={a.overdue ?? ''} data-due={due.at}>
+      {fmtShort(due.at, lang)}
+      {a.overdue && <div className="appeal-due-kind">{t(`appeals.reason.${a.overdue}`)}</div>}
+    </td>
   );
 }

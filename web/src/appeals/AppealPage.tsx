@@ -6,7 +6,7 @@ import { useApi } from '../common/useApi';
 import { useSubmit } from '../common/useSubmit';
 import { can } from '../domain';
 import { useI18n } from '../i18n';
-import { fmt } from './format';
+import { deadlineOf, eventLine, fmt } from './format';
 
 /** One appeal: its facts, the actions its state allows, the full timeline and the messages sent. */
 export function AppealPage({ id, user }: { id: number; user: User }) {
@@ -28,10 +28,30 @@ export function AppealPage({ id, user }: { id: number; user: User }) {
       <h2>
         {a.trackingNo} · {a.title}
       </h2>
-      <p>
-        <strong data-testid="appeal-status">{label('appeals.status', a.status)}</strong> ·{' '}
-        {label('appeals.channel', a.channel)} · {a.districtName} · {label('appeals.cat', a.category)} ·{' '}
-        {a.unitName ?? ''} · {a.phone} {a.enterprise && `· ${a.enterprise.name} ${a.enterprise.creditCode}`}
+      <p data-testid="appeal-facts">
+        <strong data-testid="appeal-status">{label('appeals.status', a.status)}</strong>
+        {[
+          label('appeals.channel', a.channel),
+          a.districtName,
+          label('appeals.cat', a.category),
+          a.unitName,
+          a.phone,
+          a.enterprise && `${a.enterprise.name} ${a.enterprise.creditCode}`,
+        ]
+          .filter(Boolean)
+          .map((x) => ` · ${x}`)
+          .join('')}
+      </p>
+      <p data-testid="appeal-deadlines">
+        {t('appeals.received')} {fmt(a.receivedAt, lang)} · {t('appeals.signDue')} {fmt(a.signDueAt, lang)}
+        {a.signedAt && ` (${label('appeals.action', 'sign')} ${fmt(a.signedAt, lang)})`} · {t('appeals.due')}{' '}
+        {fmt(a.dueAt, lang)}
+        {a.overdue && (
+          <strong className="appeal-overdue" data-testid="appeal-overdue">
+            {' '}
+            · {t(`appeals.reason.${a.overdue}`)} ({fmt(deadlineOf(a).at, lang)})
+          </strong>
+        )}
       </p>
       <p>{a.content}</p>
       {a.reply && (
@@ -92,16 +112,16 @@ export function AppealPage({ id, user }: { id: number; user: User }) {
       <ol data-testid="timeline">
         {d.data.timeline.map((e) => (
           <li key={`${e.at}-${e.action}-${e.note ?? ''}`}>
-            {fmt(e.at, lang)} · {e.action} {e.to ? `→ ${label('appeals.status', e.to)}` : ''} {e.unitName ?? ''}{' '}
-            {e.note ?? ''} ({e.actor})
+            <span className="appeal-when">{fmt(e.at, lang)}</span> {eventLine(e, t, label)}
           </li>
         ))}
       </ol>
       <h3>{t('appeals.messages')}</h3>
-      <ul>
+      <ul data-testid="messages">
         {d.data.messages.map((m) => (
           <li key={`${m.createdAt}-${m.kind}`}>
-            {m.body[lang]} [{m.status}]
+            <span className="appeal-when">{fmt(m.createdAt, lang)}</span> {m.body[lang]}{' '}
+            <span className={`appeal-msg appeal-msg-${m.status}`}>{label('appeals.msg', m.status)}</span>
           </li>
         ))}
       </ul>

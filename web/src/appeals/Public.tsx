@@ -5,12 +5,13 @@ import { ErrorBox, FormError, Loading } from '../common/Status';
 import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
 import { LangToggle } from '../shell/LangToggle';
+import { fmt } from './format';
 import { useAppealOptions } from './useAppealOptions';
 import './appeals.css';
 
 /** The public submission form: the web channel (抗疫通道) or the phone-sized one (一键写信). */
 export function AppealForm({ channel }: { channel: 'web' | 'mobile' }) {
-  const { t, label } = useI18n();
+  const { t, label, lang } = useI18n();
   const options = useAppealOptions();
   const [key, setKey] = useState(newKey);
   const [submitter, setSubmitter] = useState<'enterprise' | 'resident'>('enterprise');
@@ -41,10 +42,14 @@ export function AppealForm({ channel }: { channel: 'web' | 'mobile' }) {
 
   return (
     <main className={`appeal-public ${channel === 'mobile' ? 'appeal-mobile' : ''}`}>
-      <header className="appeal-public-head">
-        <h1>{channel === 'web' ? t('appeals.webTitle') : t('appeals.mobileTitle')}</h1>
-        <LangToggle />
-      </header>
+      <PublicHead
+        title={
+          options.data?.channels[channel][lang] ??
+          (channel === 'web' ? t('appeals.webTitle') : t('appeals.mobileTitle'))
+        }
+        hotline={options.data?.hotline ?? null}
+      />
+      {channel === 'web' && <p className="appeal-public-intro">{t('appeals.formIntro')}</p>}
       {options.error !== undefined && !options.data ? (
         <ErrorBox error={options.error} onRetry={options.reload} />
       ) : !options.data ? (
@@ -58,8 +63,8 @@ export function AppealForm({ channel }: { channel: 'web' | 'mobile' }) {
           <a href="#/track">{t('appeals.trackTitle')}</a>
         </div>
       ) : (
-        <form onSubmit={submit.onSubmit} className="appeal-form" aria-busy={submit.busy}>
-          <fieldset>
+        <form onSubmit={submit.onSubmit} className="appeal-form card" aria-busy={submit.busy}>
+          <fieldset className="appeal-choice">
             <legend>{t('appeals.submitter')}</legend>
             {(['enterprise', 'resident'] as const).map((s) => (
               <label key={s}>
@@ -117,6 +122,9 @@ export function AppealForm({ channel }: { channel: 'web' | 'mobile' }) {
           <button type="submit" className="btn btn-primary" disabled={submit.busy}>
             {submit.busy ? t('appeals.submitting') : t('appeals.submit')}
           </button>
+          <a href="#/track" className="appeal-public-link">
+            {t('appeals.trackLink')}
+          </a>
         </form>
       )}
     </main>
@@ -137,6 +145,7 @@ interface Tracked {
 /** The tracking page: tracking number + the last four phone digits, no account. */
 export function TrackPage() {
   const { t, label, lang } = useI18n();
+  const options = useAppealOptions();
   const [res, setRes] = useState<Tracked>();
   const [cred, setCred] = useState<{ trackingNo: string; last4: string }>();
 
@@ -153,11 +162,8 @@ export function TrackPage() {
   });
   return (
     <main className="appeal-public appeal-mobile">
-      <header className="appeal-public-head">
-        <h1>{t('appeals.trackTitle')}</h1>
-        <LangToggle />
-      </header>
-      <form onSubmit={lookup.onSubmit} className="appeal-form" aria-busy={lookup.busy}>
+      <PublicHead title={t('appeals.trackTitle')} hotline={options.data?.hotline ?? null} />
+      <form onSubmit={lookup.onSubmit} className="appeal-form card" aria-busy={lookup.busy}>
         <label>
           {t('appeals.trackingNo')}
           <input name="trackingNo" required />
@@ -172,7 +178,7 @@ export function TrackPage() {
       </form>
       <FormError error={lookup.error ?? rate.error} />
       {res && (
-        <section className="appeal-track" data-testid="track-result">
+        <section className="appeal-track card" data-testid="track-result">
           <h2>
             {res.trackingNo} · {res.title}
           </h2>
@@ -197,7 +203,8 @@ export function TrackPage() {
           <ol>
             {res.timeline.map((e) => (
               <li key={`${e.at}-${e.action}`}>
-                {new Date(e.at).toLocaleString(lang)} · {label('appeals.status', e.to ?? '')} {e.unitName[lang] ?? ''}
+                <span className="appeal-when">{fmt(e.at, lang)}</span> {label('appeals.status', e.to ?? '')}{' '}
+                {e.unitName[lang] ?? ''}
               </li>
             ))}
           </ol>
@@ -210,5 +217,26 @@ export function TrackPage() {
         </section>
       )}
     </main>
+  );
+}
+
+/** The public pages' band: the brand, the channel's configured name, the hotline and the language. */
+function PublicHead({ title, hotline }: { title: string; hotline: string | null }) {
+  const { t } = useI18n();
+  return (
+    <header className="appeal-public-head">
+      <span className="brand-mark" aria-hidden="true">
+        榕
+      </span>
+      <div className="appeal-public-title">
+        <h1 data-testid="public-title">{title}</h1>
+        {hotline && (
+          <p className="appeal-hotline" data-testid="public-hotline">
+            {t('appeals.hotlineLine', { no: hotline })}
+          </p>
+        )}
+      </div>
+      <LangToggle />
+    </header>
   );
 }

@@ -139,7 +139,12 @@ export function Briefing({ user }: { user: User }) {
                 </button>
               </>
             )}
-            {can(user, 'briefing:approve') && b.status === 'draft' && !editing && (
+            {can(user, 'briefing:approve') && b.status === 'draft' && !editing && !b.mayApprove && (
+              <span className="muted small" data-testid="briefing-second-person">
+                {t('briefing.secondPerson')}
+              </span>
+            )}
+            {b.mayApprove && !editing && (
               <button
                 type="button"
                 className="btn btn-primary"

@@ -2,7 +2,7 @@ import type { Briefing } from '../api-types';
 import { formatDateTime } from '../common/dates';
 import { useI18n } from '../i18n';
 
-/** Status badge and who drafted, edited, approved and published it. */
+/** Status badge and who drafted, edited, approved and published it, by their display names. */
 export function BriefingMeta({ briefing }: { briefing: Briefing }) {
   const { t, lang } = useI18n();
   const people = [
@@ -21,7 +21,7 @@ export function BriefingMeta({ briefing }: { briefing: Briefing }) {
           who ? (
             <div key={label}>
               <dt>{t(label)}</dt>
-              <dd>{who}</dd>
+              <dd title={who}>{briefing.people[who] ?? who}</dd>
             </div>
           ) : null,
         )}

@@ -32,12 +32,10 @@ export function CaseTable({ items }: { items: CaseView[] }) {
             <th scope="col">{t('cases.district')}</th>
             <th scope="col">{t('cases.community')}</th>
             <th scope="col">{t('cases.detectedVia')}</th>
-            <th scope="col">{t('cases.reclassifiedOn')}</th>
-            <th scope="col">{t('cases.dischargedOn')}</th>
-            <th scope="col">{t('cases.releasedOn')}</th>
-            <th scope="col">{t('cases.diedOn')}</th>
-            <th scope="col">{t('cases.name')}</th>
-            <th scope="col">{t('cases.idNumber')}</th>
+            <th scope="col">{t('cases.course')}</th>
+            <th scope="col">
+              {t('cases.name')} / {t('cases.idNumber')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -52,12 +50,31 @@ export function CaseTable({ items }: { items: CaseView[] }) {
               <td>{c.districtName}</td>
               <td>{c.communityName ?? '—'}</td>
               <td>{label(VIA, c.detectedVia)}</td>
-              <td className="mono">{day(c.reclassifiedOn)}</td>
-              <td className="mono">{day(c.dischargedOn)}</td>
-              <td className="mono">{day(c.releasedOn)}</td>
-              <td className="mono">{day(c.diedOn)}</td>
-              <td>{c.nameMasked ?? '—'}</td>
-              <td className="mono">{c.idNumberMasked ?? '—'}</td>
+              <td className="case-course">
+                {/* The four later dates in one cell: most cases have one or none, and fourteen
+                    columns pushed the ID number out of the table's box. */}
+                {(
+                  [
+                    ['cases.reclassifiedOn', c.reclassifiedOn],
+                    ['cases.dischargedOn', c.dischargedOn],
+                    ['cases.releasedOn', c.releasedOn],
+                    ['cases.diedOn', c.diedOn],
+                  ] as const
+                )
+                  .filter(([, d]) => d)
+                  .map(([k, d]) => (
+                    <div key={k}>
+                      {t(k)} <span className="mono">{day(d)}</span>
+                    </div>
+                  ))}
+                {!c.reclassifiedOn && !c.dischargedOn && !c.releasedOn && !c.diedOn && '—'}
+              </td>
+              <td className="case-person">
+                {c.nameMasked ?? '—'}
+                <div className="mono small" data-testid="case-id-number">
+                  {c.idNumberMasked ?? '—'}
+                </div>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,10 +1,11 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Dashboard as DashboardData } from '../api-types';
 import { useGeo } from '../charts/useGeo';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
 import { DistrictTable } from './DistrictTable';
+import { LAYERS, type Layer, useMapLayer } from './layers';
 import { TodayStrip } from './TodayStrip';
 
 // ECharts is the bulk of the bundle: load it with the dashboard, not with the login page.
@@ -15,10 +16,11 @@ export function Dashboard() {
   const dash = useApi<DashboardData>('/api/v1/dashboard');
   const { geo, error: geoError, reload: reloadGeo } = useGeo();
   const data = dash.data;
-  const values = useMemo(
-    () => data?.districts.map((d) => ({ code: d.code, name: d.name, value: d.residents })) ?? [],
-    [data],
-  );
+  // The map shows the epidemic (cases first); population is one layer among them.
+  const [layer, setLayer] = useState<Layer>('cases');
+  const shown = useMapLayer(layer, data);
+  // A district officer's map opens on their district, not the whole city.
+  const focus = data && data.scope.kind !== 'city' ? data.scope.code.slice(0, 6) : undefined;
 
   return (
     <section className="page">
@@ -40,16 +42,41 @@ export function Dashboard() {
             </strong>
           </div>
           <div className="card map-card">
-            <h2>{t('dashboard.mapTitle')}</h2>
+            <div className="card-header">
+              <h2>{t(`dashboard.layer.${layer}`)}</h2>
+              <fieldset className="map-layers" aria-label={t('dashboard.layers')}>
+                {LAYERS.map((l) => (
+                  <button
+                    key={l}
+                    type="button"
+                    className={`btn btn-small${l === layer ? ' btn-primary' : ''}`}
+                    aria-pressed={l === layer}
+                    onClick={() => setLayer(l)}
+                    data-testid={`map-layer-${l}`}
+                  >
+                    {t(`dashboard.layerShort.${l}`)}
+                  </button>
+                ))}
+              </fieldset>
+            </div>
+            {shown.note && (
+              <p className="muted small" data-testid="map-note">
+                {t(shown.note.key, shown.note.params)}
+              </p>
+            )}
             {geoError !== undefined && <ErrorBox error={geoError} onRetry={reloadGeo} />}
-            {!geo && geoError === undefined && <Loading />}
-            {geo && (
+            {(!geo || shown.loading) && geoError === undefined && <Loading />}
+            {geo && !shown.loading && (
               <Suspense fallback={<Loading />}>
                 <DistrictMap
                   geo={geo}
-                  values={values}
-                  label={t('dashboard.residents')}
-                  title={t('dashboard.mapTitle')}
+                  values={shown.values}
+                  label={t(shown.label)}
+                  title={t(`dashboard.layer.${layer}`)}
+                  colors={shown.colors}
+                  focus={focus}
+                  selected={focus}
+                  testId={`district-map-${layer}`}
                 />
               </Suspense>
             )}

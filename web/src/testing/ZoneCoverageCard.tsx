@@ -1,5 +1,7 @@
+import { useEffect, useState } from 'react';
 import { query } from '../api';
 import type { CoverageRow } from '../api-types';
+import { Pager } from '../common/Pager';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
@@ -13,6 +15,9 @@ interface Props {
   area: string;
 }
 
+// A city has hundreds of zones: 30 a page keeps the card beside the others, not 11,000 px tall.
+const PAGE = 30;
+
 type ZoneRow = CoverageRow & { level: 'high' | 'medium' | 'low'; status: 'active' | 'lifted'; communityCode: string };
 
 /** Coverage of the round in each risk zone of the area, over the zone's recorded residents. */
@@ -21,6 +26,10 @@ export function ZoneCoverageCard({ campaign, round, area }: Props) {
   const r = useApi<{ items: ZoneRow[] }>(
     `/api/v1/campaigns/${encodeURIComponent(campaign)}/coverage${query({ round, level: 'zone', within: area || undefined })}`,
   );
+  const [page, setPage] = useState(1);
+  // A new campaign, round or area starts on the first page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the inputs are the trigger
+  useEffect(() => setPage(1), [campaign, round, area]);
   // Zones still under control first, then the ones with most residents still to sample.
   const rows = [...(r.data?.items ?? [])].sort(
     (a, b) => Number(a.status !== 'active') - Number(b.status !== 'active') || b.missing - a.missing,
@@ -61,7 +70,7 @@ export function ZoneCoverageCard({ campaign, round, area }: Props) {
               </tr>
             </thead>
             <tbody>
-              {rows.map((z) => (
+              {rows.slice((page - 1) * PAGE, page * PAGE).map((z) => (
                 <tr key={z.code} data-testid="zone-coverage-row" data-code={z.code}>
                   <th scope="row" className="wrap">
                     <a href={`#/zones/detail?code=${encodeURIComponent(z.code)}`}>{z.name}</a>{' '}
@@ -78,6 +87,7 @@ export function ZoneCoverageCard({ campaign, round, area }: Props) {
               ))}
             </tbody>
           </table>
+          {rows.length > PAGE && <Pager page={page} pageSize={PAGE} total={rows.length} onPage={setPage} />}
         </div>
       )}
     </section>

@@ -9,6 +9,7 @@ import { useApi } from '../common/useApi';
 import { useSubmit } from '../common/useSubmit';
 import { can } from '../domain';
 import { useI18n } from '../i18n';
+import { useDistricts } from '../testing/useDistricts';
 import { KINDS } from './kinds';
 import { MarkForms } from './MarkForms';
 import './tracing.css';
@@ -23,7 +24,9 @@ export function Tracing({ user }: { user: User }) {
   const [active, setActive] = useState('true');
   const [page, setPage] = useState(1);
   const [nonce, setNonce] = useState(0);
-  const filter = { kind, district: /^\d{6}$/.test(district) ? district : undefined, active };
+  // The district is picked by name from the divisions the user may see (a district officer: their own).
+  const { districts, city } = useDistricts(user);
+  const filter = { kind, district: district || undefined, active };
   const list = useApi<{ total: number; items: Mark[] }>(
     `/api/v1/tracing/marks${query({ ...filter, page, pageSize: PAGE, n: nonce })}`,
   );
@@ -61,17 +64,22 @@ export function Tracing({ user }: { user: User }) {
             </option>
           ))}
         </select>
-        <input
+        <select
+          aria-label={t('tracing.district')}
           value={district}
           onChange={(e) => {
-            setDistrict(e.target.value.trim());
+            setDistrict(e.target.value);
             setPage(1);
           }}
-          placeholder={t('tracing.district')}
-          aria-label={t('tracing.district')}
-          inputMode="numeric"
-          maxLength={6}
-        />
+          data-testid="tracing-district"
+        >
+          {city && <option value="">{t('tracing.allDistricts')}</option>}
+          {districts?.map((d) => (
+            <option key={d.code} value={d.code}>
+              {d.name}
+            </option>
+          ))}
+        </select>
         <select
           aria-label={t('tracing.status')}
           value={active}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { User, Venue } from '../api-types';
+import { Pager } from '../common/Pager';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useDebounced } from '../common/useDebounced';
@@ -7,18 +8,19 @@ import { useI18n } from '../i18n';
 import { VenueDetail } from './VenueDetail';
 
 const STATUSES = ['open', 'suspended', 'closed-loop'] as const;
-const SHOWN = 200;
+const SHOWN = 50;
 
 /**
  * Venues of the user's area (an operator: their own), busiest first, with search and status filter
- * done by the server (a city has 100,000 venues; the page asks for 200); the chosen one beside.
+ * done by the server (a city has 100,000 venues; a page holds 50, with a pager); the chosen one beside.
  */
 export function VenueList({ user, day }: { user: User; day: string }) {
   const { t, label, formatNumber } = useI18n();
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState('');
+  const [page, setPage] = useState(1);
   const needle = useDebounced(search.trim(), 300);
-  const query = new URLSearchParams({ date: day, limit: String(SHOWN) });
+  const query = new URLSearchParams({ date: day, limit: String(SHOWN), offset: String((page - 1) * SHOWN) });
   if (needle) query.set('q', needle);
   if (status) query.set('status', status);
   const list = useApi<{ items: Venue[]; total: number }>(`/api/v1/venues?${query}`);
@@ -38,10 +40,20 @@ export function VenueList({ user, day }: { user: User; day: string }) {
             type="search"
             placeholder={t('venues.search')}
             value={search}
-            onChange={(e) => setSearch(e.target.value)}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setPage(1);
+            }}
             data-testid="venues-search"
           />
-          <select value={status} onChange={(e) => setStatus(e.target.value)} data-testid="venues-status-filter">
+          <select
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value);
+              setPage(1);
+            }}
+            data-testid="venues-status-filter"
+          >
             <option value="">{t('venues.allStatuses')}</option>
             {STATUSES.map((x) => (
               <option key={x} value={x}>
@@ -94,6 +106,7 @@ export function VenueList({ user, day }: { user: User; day: string }) {
             </table>
           </div>
         )}
+        <Pager page={page} pageSize={SHOWN} total={list.data.total} onPage={setPage} />
       </section>
       {current ? (
         <VenueDetail key={current.code} user={user} venue={current} day={day} onChanged={list.reload} />

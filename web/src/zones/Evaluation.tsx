@@ -35,9 +35,19 @@ export function Evaluation({ user }: { user: User }) {
 
   const evaluation = useApi<ZoneEvaluation>(`/api/v1/zones/evaluation${query({ date, district })}`);
   const data = evaluation.data;
-  const eligible = useMemo(() => data?.items.filter((e) => e.eligible).length ?? 0, [data]);
+  // Zones their day's notice already decided are not waiting for one: the summary counts them
+  // apart, so its "active now" agrees with the zone list (which shows the day's end).
+  const counts = useMemo(() => {
+    const items = data?.items ?? [];
+    return {
+      morning: items.length,
+      decided: items.filter((e) => e.decidedToday).length,
+      lifted: items.filter((e) => e.decidedToday?.kind === 'lift').length,
+      eligible: items.filter((e) => e.eligible && !e.decidedToday).length,
+    };
+  }, [data]);
   const shown = useMemo(
-    () => (eligibleOnly ? data?.items.filter((e) => e.eligible) : data?.items) ?? [],
+    () => (eligibleOnly ? data?.items.filter((e) => e.eligible && !e.decidedToday) : data?.items) ?? [],
     [data, eligibleOnly],
   );
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
@@ -61,9 +71,12 @@ export function Evaluation({ user }: { user: User }) {
           <section className="card">
             <div className="card-header">
               <h2 data-testid="evaluation-summary">
-                {t('evaluation.summary', {
-                  eligible: formatNumber(eligible),
-                  total: formatNumber(data.items.length),
+                {t('evaluation.summaryDay', {
+                  morning: formatNumber(counts.morning),
+                  decided: formatNumber(counts.decided),
+                  lifted: formatNumber(counts.lifted),
+                  active: formatNumber(counts.morning - counts.lifted),
+                  eligible: formatNumber(counts.eligible),
                 })}
               </h2>
               <label className="check">
@@ -87,6 +100,7 @@ export function Evaluation({ user }: { user: User }) {
                 items={shown.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE)}
                 date={date}
                 districtName={districtName}
+                policyName={data.policy.name}
               />
             )}
             <Pager page={current} pageSize={PAGE_SIZE} total={shown.length} onPage={setPage} />

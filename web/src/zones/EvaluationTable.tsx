@@ -1,17 +1,29 @@
 import type { Evaluation } from '../api-types';
-import { useI18n } from '../i18n';
-import { localized, zoneHref } from './defaults';
+import { type MessageKey, useI18n } from '../i18n';
+import { localized, policyName, zoneHref } from './defaults';
 import { LevelBadge } from './LevelBadge';
 
 interface Props {
   items: Evaluation[];
   date: string;
   districtName: (code: string) => string;
+  /** The version's name (`中文 / English`): rules are named by it, not by its id. */
+  policyName: string;
 }
 
 /** One recommendation per active zone, eligible first, with the rule applied and the reason in the UI language. */
-export function EvaluationTable({ items, date, districtName }: Props) {
+export function EvaluationTable({ items, date, districtName, policyName: name }: Props) {
   const { t, lang, formatNumber } = useI18n();
+  const level = (l: string) => t(`zones.level.${l}` as MessageKey);
+  // A rule in words: the version's name and the step it allows; the raw id stays in the tooltip.
+  const ruleText = (e: Evaluation) => {
+    if (!e.rule) return '—';
+    const step = e.rule.endsWith('-abolished')
+      ? t('evaluation.ruleAbolished', { level: level(e.level) })
+      : t('evaluation.ruleStep', { level: level(e.level), to: level(e.to ?? 'low') }) +
+        (e.rule.includes('after downgrade') ? t('evaluation.afterDowngrade') : '');
+    return `${policyName(name, lang)} · ${step}`;
+  };
   return (
     <div className="table-wrap">
       <table className="table evaluation-table" data-testid="evaluation-table">
@@ -33,9 +45,9 @@ export function EvaluationTable({ items, date, districtName }: Props) {
           {items.map((e) => (
             <tr
               key={e.zoneCode}
-              className={e.eligible ? 'eligible' : undefined}
+              className={e.eligible && !e.decidedToday ? 'eligible' : undefined}
               data-testid="evaluation-row"
-              data-eligible={e.eligible}
+              data-eligible={e.eligible && !e.decidedToday}
             >
               <th scope="row" className="wrap zone-name-cell">
                 <a href={zoneHref(e.zoneCode, date)} data-testid="zone-link">
@@ -48,7 +60,12 @@ export function EvaluationTable({ items, date, districtName }: Props) {
                 <LevelBadge zone={{ level: e.level, status: 'active' }} short />
               </td>
               <td>
-                {e.action === 'none' ? (
+                {e.decidedToday ? (
+                  <span className="verdict muted" data-testid="decided-today">
+                    {t('evaluation.decided', { action: t(`evaluation.action.${e.decidedToday.kind}`) })}
+                    {e.decidedToday.kind === 'downgrade' ? ` → ${level(e.decidedToday.to)}` : ''}
+                  </span>
+                ) : e.action === 'none' ? (
                   <span className="muted">{t('evaluation.action.none')}</span>
                 ) : (
                   <span className={e.eligible ? 'verdict verdict-yes' : 'verdict verdict-no'}>
@@ -64,7 +81,9 @@ export function EvaluationTable({ items, date, districtName }: Props) {
               <td className="wrap evaluation-reason" data-testid="evaluation-reason">
                 {localized(e.reason, lang)}
               </td>
-              <td className="mono small wrap evaluation-rule">{e.rule ?? '—'}</td>
+              <td className="small wrap evaluation-rule" title={e.rule ?? undefined} data-testid="evaluation-rule">
+                {ruleText(e)}
+              </td>
             </tr>
           ))}
         </tbody>

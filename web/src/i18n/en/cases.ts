@@ -89,6 +89,7 @@ export const cases: Record<keyof typeof zh, string> = {
   'cases.detectedVia.community-screening': 'Community screening',
   'cases.detectedVia.key-group-screening': 'Key-group screening',
   'cases.detectedVia.self-presented': 'Self-presented',
+  'cases.course': 'Course',
   'cases.reclassifiedOn': 'Reclassified',
   'cases.dischargedOn': 'Discharged',
   'cases.releasedOn': 'Released',
@@ -143,6 +144,7 @@ export const cases: Record<keyof typeof zh, string> = {
   'briefing.save': 'Save',
   'briefing.cancel': 'Cancel',
   'briefing.approve': 'Approve',
+  'briefing.secondPerson': 'You edited the last version: another commander must approve it',
   'briefing.publish': 'Publish',
   'briefing.working': 'Working…',
   'briefing.confirmRedraft':

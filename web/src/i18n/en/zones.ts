@@ -130,6 +130,13 @@ export const zones: Record<keyof typeof zh, string> = {
   'evaluation.notYet': 'not yet',
   'evaluation.since': 'Counted from',
   'evaluation.reason': 'Reason',
+  'evaluation.summaryDay':
+    "{morning} zones active this morning; {decided} already changed by today's notices ({lifted} lifted), {active} active now; {eligible} more may change level",
+  'evaluation.decided': '{action} today',
+  'evaluation.ruleStep': '{level} → {to}',
+  'evaluation.ruleAbolished': '{level} abolished',
+  'evaluation.afterDowngrade': ' (after downgrade)',
+  'evaluation.action.upgrade': 'Upgrade',
   'evaluation.rule': 'Rule',
   'policy.effectiveFrom': 'In force from',
   'policy.levels': 'Zone levels',

@@ -127,6 +127,13 @@ export const zones = {
   'evaluation.notYet': '暂不满足',
   'evaluation.since': '起算日',
   'evaluation.reason': '理由',
+  'evaluation.summaryDay':
+    '今晨在管 {morning} 个风险区，今日已发布调整通告 {decided} 个（解除 {lifted} 个），现在管 {active} 个；尚有 {eligible} 个可调整',
+  'evaluation.decided': '今日已{action}',
+  'evaluation.ruleStep': '{level}→{to}',
+  'evaluation.ruleAbolished': '不再设{level}',
+  'evaluation.afterDowngrade': '（降级后）',
+  'evaluation.action.upgrade': '升级',
   'evaluation.rule': '规则',
   'policy.effectiveFrom': '生效日期',
   'policy.levels': '风险区等级',
