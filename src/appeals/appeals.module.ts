@@ -1,4 +1,5 @@
 import type { BanyanModule } from '../platform/module.ts';
+import { appealsSection } from './appeals.briefing.ts';
 import { appealsCommands } from './appeals.cli.ts';
 import { AppealErrors } from './appeals.errors.ts';
 import { appealsEscalationJob } from './appeals.job.ts';
@@ -15,4 +16,5 @@ export const appealsModule: BanyanModule = {
   jobs: [appealsEscalationJob],
   commands: [appealsCommands],
   errors: [AppealErrors],
+  briefing: [appealsSection],
 };

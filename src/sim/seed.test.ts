@@ -91,6 +91,10 @@ for (const dialect of dialects()) {
         ),
         'the economy module’s paragraph is in the 7 November briefing',
       );
+      assert.match(
+        briefing.texts['zh-CN'],
+        /企业和群众可通过政企直通车「抗疫通道」、福州工信「一键写信」和热线0591-968871反映诉求，截至11月6日共受理\d+件；全市\d+家产业链供应链白名单企业和工业龙头企业实行专人挂钩服务。/,
+      );
       const during = await getBriefing(ctx, actor, '2022-11-09');
       assert.match(
         during.texts['zh-CN'],

@@ -46,6 +46,14 @@ function areasOf(c: StoredCampaign): Array<{ zh: string; tw: string; en: string 
   });
 }
 
+/** "4 districts" when every area is a district, else "3 areas of the city". */
+function areaWords(c: StoredCampaign, n: number): string {
+  const districts = (JSON.parse(c.areas) as Array<{ code: string }>).every((a) => a.code.length === 6);
+  return districts
+    ? plural(n, 'one district', `${n} districts`)
+    : plural(n, 'one area of the city', `${n} areas of the city`);
+}
+
 /** The sentence announcing a campaign that starts within the week after the day the figures cover. */
 function upcoming(c: StoredCampaign): SectionText {
   const areas = areasOf(c);
@@ -59,7 +67,7 @@ function upcoming(c: StoredCampaign): SectionText {
   const en: Part[] = [
     `From ${enDay(c.start_on)} to ${enDay(c.end_on)}, `,
     ['testingRounds', rounds, href],
-    ` ${plural(rounds, 'round', 'rounds')} of regional testing are held in ${plural(areas.length, 'one area', `${areas.length} areas`)} of the city.`,
+    ` ${plural(rounds, 'round', 'rounds')} of regional testing will be held in ${areaWords(c, areas.length)}.`,
   ];
   return { 'zh-CN': segmentsOf(zh(false)), 'zh-TW': segmentsOf(zh(true)), en: segmentsOf(en) };
 }
