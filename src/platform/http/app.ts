@@ -3,12 +3,14 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { followKeptClock } from '../clock.shared.ts';
 import { clockShifted, nowIso } from '../clock.ts';
 import { fastifyTrustProxy } from '../config.ts';
 import type { Ctx } from '../context.ts';
 import { ping } from '../db/migrations.repo.ts';
 import { AppError, E, langOf, listErrors } from '../errors.ts';
 import { startEventChannel } from '../events.channel.ts';
+import { onAnnouncement } from '../events.ts';
 import { type BanyanModule, contributions } from '../module.ts';
 import { frameworkErrors, installErrorHandling } from './errors.http.ts';
 import { Clock, ErrorCatalogue, Health } from './http.schema.ts';
@@ -107,6 +109,10 @@ export async function createApp(
     const stop = listen(ctx);
     if (stop) app.addHook('onClose', async () => stop());
   }
+
+  // The scenario clock another process set (or cleared) in the database is this one's too.
+  const stopClock = onAnnouncement('clock-changed', (c) => followKeptClock(c.db));
+  app.addHook('onClose', async () => stopClock());
 
   // After the listeners: a change another process announces is handed to the modules' handlers.
   const bridge = startEventChannel(ctx, { listen: true, log: (m) => app.log.warn(m) });
