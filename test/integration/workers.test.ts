@@ -186,6 +186,24 @@ for (const dialect of new Set(dialects().map(engineOf))) {
       assert.equal((await check(later.url, 0, skewFirst)).answer, 'allow/green');
     });
 
+    test('`banyan clock --set` moves every running server’s clock within a second', async (t) => {
+      const LATER = '2022-11-09T08:00:00+08:00';
+      const p = spawn(process.execPath, [BIN, 'clock', '--set', LATER], { env: base, stdio: 'ignore' });
+      const [code] = await once(p, 'exit');
+      assert.equal(code, 0);
+      const start = Date.now();
+      const urls = [(first as { url: string }).url, (later as { url: string }).url];
+      const at = async (u: string) => Date.parse((await call(u, 'GET', '/api/v1/clock')).json.now as string);
+      while (Date.now() - start < 1000) {
+        const now = await Promise.all(urls.map(at));
+        if (now.every((n) => Math.abs(n - Date.parse(LATER)) < 5000)) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const now = await Promise.all(urls.map(at));
+      t.diagnostic(`followed after ${Date.now() - start} ms`);
+      for (const n of now) assert.ok(Math.abs(n - Date.parse(LATER)) < 5000, new Date(n).toISOString());
+    });
+
     if (dialect === 'postgres')
       test('a status change made through one worker is answered by the other within a second', async (t) => {
         const url = (first as { url: string }).url;
