@@ -40,6 +40,11 @@ export interface Config {
    * errors each); 0 logs none of them (platform/http/request-log.ts).
    */
   logSample: number;
+  /**
+   * BANYAN_SCAN_RETENTION_DAYS: scans are kept this many days (today included) and removed by the
+   * nightly `scan-retention` job; 0 (the default) keeps them.
+   */
+  scanRetentionDays: number;
 }
 
 /** Reads configuration from the environment; in production a missing BANYAN_SECRET is fatal. */
@@ -64,7 +69,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     admitMs: admitMsOf(env.BANYAN_ADMIT_MS),
     checkResponses: env.BANYAN_CHECK_RESPONSES === '1',
     logSample: logSampleOf(env.BANYAN_LOG_SAMPLE),
+    scanRetentionDays: retentionOf(env.BANYAN_SCAN_RETENTION_DAYS),
   };
+}
+
+function retentionOf(v: string | undefined): number {
+  if (!v?.trim()) return 0;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 3660)
+    throw new Error(`BANYAN_SCAN_RETENTION_DAYS must be 0–3660 (got ${v})`);
+  return n;
 }
 
 function logSampleOf(v: string | undefined): number {

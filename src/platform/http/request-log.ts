@@ -4,7 +4,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * A hot route (the entrance check, the resident's pass, health probes): its answers are logged
-     * one in `BANYAN_LOG_SAMPLE`, its errors each, instead of one line for every answer.
+     * one in BANYAN_LOG_SAMPLE, its errors each, instead of one line for every answer.
      */
     hot?: boolean;
   }
