@@ -45,6 +45,8 @@ export interface Config {
    * nightly `scan-retention` job; 0 (the default) keeps them.
    */
   scanRetentionDays: number;
+  /** BANYAN_SAMPLE_RETENTION_DAYS: samples are kept this many days (`sample-retention` job); 0 (the default) keeps them. */
+  sampleRetentionDays: number;
 }
 
 /** Reads configuration from the environment; in production a missing BANYAN_SECRET is fatal. */
@@ -69,15 +71,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     admitMs: admitMsOf(env.BANYAN_ADMIT_MS),
     checkResponses: env.BANYAN_CHECK_RESPONSES === '1',
     logSample: logSampleOf(env.BANYAN_LOG_SAMPLE),
-    scanRetentionDays: retentionOf(env.BANYAN_SCAN_RETENTION_DAYS),
+    scanRetentionDays: retentionOf('BANYAN_SCAN_RETENTION_DAYS', env.BANYAN_SCAN_RETENTION_DAYS),
+    sampleRetentionDays: retentionOf('BANYAN_SAMPLE_RETENTION_DAYS', env.BANYAN_SAMPLE_RETENTION_DAYS),
   };
 }
 
-function retentionOf(v: string | undefined): number {
+function retentionOf(name: string, v: string | undefined): number {
   if (!v?.trim()) return 0;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 3660)
-    throw new Error(`BANYAN_SCAN_RETENTION_DAYS must be 0–3660 (got ${v})`);
+  if (!Number.isInteger(n) || n < 0 || n > 3660) throw new Error(`${name} must be 0–3660 (got ${v})`);
   return n;
 }
 
