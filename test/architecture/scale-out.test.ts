@@ -17,7 +17,9 @@ test('the schema is as docs/scale-out.md says: keys, foreign keys, every table p
   const tables = (
     await sql<{
       name: string;
-    }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and sql not like 'create virtual%' and name not like '%_fts_%'`.execute(ctx.db.k)
+    }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and sql not like 'create virtual%' and name not like '%_fts_%'`.execute(
+      ctx.db.k,
+    )
   ).rows.map((r) => r.name);
   const fks = async (t: string) =>
     (await sql<{ table: string }>`select "table" from pragma_foreign_key_list(${t})`.execute(ctx.db.k)).rows.map(
