@@ -71,15 +71,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     admitMs: admitMsOf(env.BANYAN_ADMIT_MS),
     checkResponses: env.BANYAN_CHECK_RESPONSES === '1',
     logSample: logSampleOf(env.BANYAN_LOG_SAMPLE),
-    scanRetentionDays: retentionOf('BANYAN_SCAN_RETENTION_DAYS', env.BANYAN_SCAN_RETENTION_DAYS),
-    sampleRetentionDays: retentionOf('BANYAN_SAMPLE_RETENTION_DAYS', env.BANYAN_SAMPLE_RETENTION_DAYS),
+    scanRetentionDays: retentionOf('scan', env.BANYAN_SCAN_RETENTION_DAYS),
+    sampleRetentionDays: retentionOf('sample', env.BANYAN_SAMPLE_RETENTION_DAYS),
   };
 }
 
-function retentionOf(name: string, v: string | undefined): number {
+function retentionOf(what: 'scan' | 'sample', v: string | undefined): number {
   if (!v?.trim()) return 0;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 3660) throw new Error(`${name} must be 0–3660 (got ${v})`);
+  if (!Number.isInteger(n) || n < 0 || n > 3660)
+    throw new Error(`BANYAN_${what.toUpperCase()}_RETENTION_DAYS must be 0–3660 (got ${v})`);
   return n;
 }
 
