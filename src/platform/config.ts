@@ -35,6 +35,18 @@ export interface Config {
    * a drift fails the request with a 500. The tests turn it on; production never pays for it.
    */
   checkResponses: boolean;
+  /**
+   * BANYAN_LOG_SAMPLE: a hot route (the entrance check) logs one in this many of its answers (its
+   * errors each); 0 logs none of them (platform/http/request-log.ts).
+   */
+  logSample: number;
+  /**
+   * BANYAN_SCAN_RETENTION_DAYS: scans are kept this many days (today included) and removed by the
+   * nightly `scan-retention` job; 0 (the default) keeps them.
+   */
+  scanRetentionDays: number;
+  /** BANYAN_SAMPLE_RETENTION_DAYS: samples are kept this many days (`sample-retention` job); 0 (the default) keeps them. */
+  sampleRetentionDays: number;
 }
 
 /** Reads configuration from the environment; in production a missing BANYAN_SECRET is fatal. */
@@ -58,7 +70,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     admitMs: admitMsOf(env.BANYAN_ADMIT_MS),
     checkResponses: env.BANYAN_CHECK_RESPONSES === '1',
+    logSample: logSampleOf(env.BANYAN_LOG_SAMPLE),
+    scanRetentionDays: retentionOf('scan', env.BANYAN_SCAN_RETENTION_DAYS),
+    sampleRetentionDays: retentionOf('sample', env.BANYAN_SAMPLE_RETENTION_DAYS),
   };
+}
+
+function retentionOf(what: 'scan' | 'sample', v: string | undefined): number {
+  if (!v?.trim()) return 0;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 3660)
+    throw new Error(`BANYAN_${what.toUpperCase()}_RETENTION_DAYS must be 0–3660 (got ${v})`);
+  return n;
+}
+
+function logSampleOf(v: string | undefined): number {
+  if (!v?.trim()) return 1000;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new Error(`BANYAN_LOG_SAMPLE must be 0–1000000 (got ${v})`);
+  return n;
 }
 
 function admitMsOf(v: string | undefined): number {

@@ -131,6 +131,17 @@ export const E = defineErrors({
     'zh-CN': '文件第 {row} 行含有无法保存的字符（NUL 或替换字符 U+FFFD，多为转码损坏）',
     en: 'Row {row} of the file contains a character that cannot be stored (NUL or U+FFFD, usually a damaged conversion)',
   },
+  SERVE_WORKERS_SQLITE: {
+    status: 400,
+    'zh-CN':
+      '嵌入式数据库（SQLite）只能由一个进程写入：--workers 须为 1；多个 API 进程请使用 PostgreSQL（DATABASE_URL）',
+    en: 'The embedded database (SQLite) takes one writing process: --workers must be 1; run several API processes on PostgreSQL (DATABASE_URL)',
+  },
+  SERVE_WORKERS_BAD: {
+    status: 400,
+    'zh-CN': '--workers 须为 1 到 {max} 之间的整数（收到 {got}）',
+    en: '--workers must be a whole number from 1 to {max} (got {got})',
+  },
   INTERNAL: {
     status: 500,
     'zh-CN': '服务器内部错误，已记录（编号 {requestId}）',

@@ -11,7 +11,10 @@ import type { Ctx } from './context.ts';
 export const events = new EventEmitter();
 events.setMaxListeners(50);
 
-/** 'person-status' carries the person ids whose test facts changed (the status index). */
+/**
+ * 'person-status' carries the person ids whose test facts changed (the status index);
+ * 'clock-changed' says the business clock kept in the database was set or cleared.
+ */
 export type BanyanEvent =
   | 'cases-changed'
   | 'venues-changed'
@@ -19,7 +22,8 @@ export type BanyanEvent =
   | 'zones-changed'
   | 'marks-changed'
   | 'policies-changed'
-  | 'person-status';
+  | 'person-status'
+  | 'clock-changed';
 export const BANYAN_EVENTS: readonly BanyanEvent[] = [
   'cases-changed',
   'venues-changed',
@@ -28,6 +32,7 @@ export const BANYAN_EVENTS: readonly BanyanEvent[] = [
   'marks-changed',
   'policies-changed',
   'person-status',
+  'clock-changed',
 ];
 
 /** The channel on which this process's own announcements are handed to the cross-process bridge. */

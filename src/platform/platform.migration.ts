@@ -52,4 +52,17 @@ export const platformMigrations: Migration[] = [
         .execute();
     },
   },
+  {
+    // One business clock for every process on the database: a process started later reads the
+    // scenario clock set here instead of starting its own a minute apart (issue 23).
+    id: '0190_business_clock',
+    async up(db) {
+      await db.schema
+        .createTable('business_clock')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('start_at', 'text', (c) => c.notNull())
+        .addColumn('set_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 ];

@@ -4,6 +4,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { AuthErrors } from './auth/auth.errors.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { userCommands } from './auth/users.cli.ts';
+import { clockCommands } from './clock.cli.ts';
 import { E } from './errors.ts';
 import { jobsCommands } from './jobs/jobs.cli.ts';
 import { jobsMigrations } from './jobs/jobs.migration.ts';
@@ -23,7 +24,12 @@ export function platformModule(features: readonly BanyanModule[]): BanyanModule 
     migrations: [...platformMigrations, ...jobsMigrations],
     // The audit anchor is the platform's own daily job; `jobs run` knows it with the modules' jobs.
     jobs: [auditCheckpointJob],
-    commands: [(p) => userCommands(p, lookups), auditCommands, (p) => jobsCommands(p, [...jobs, auditCheckpointJob])],
+    commands: [
+      (p) => userCommands(p, lookups),
+      auditCommands,
+      clockCommands,
+      (p) => jobsCommands(p, [...jobs, auditCheckpointJob]),
+    ],
     errors: [E, AuthErrors],
   };
 }

@@ -44,6 +44,15 @@ export interface AnnouncementRow {
   ids: string | null;
 }
 
+/** The business clock all processes share while a scenario clock is set (one row, id 1). */
+export interface BusinessClockRow {
+  id: number;
+  /** The business instant the clock was set to (ISO-8601 with its offset). */
+  start_at: string;
+  /** The machine time at which it was set: business now = start_at + (machine now − set_at). */
+  set_at: string;
+}
+
 declare module './db/schema.ts' {
   interface Database {
     banyan_migrations: MigrationRow;
@@ -51,5 +60,6 @@ declare module './db/schema.ts' {
     sessions: SessionRow;
     audit_log: AuditRow;
     announcements: AnnouncementRow;
+    business_clock: BusinessClockRow;
   }
 }

@@ -2,6 +2,7 @@ import type { BanyanModule } from '../platform/module.ts';
 import { testingSection } from './testing.briefing.ts';
 import { testingCommands } from './testing.cli.ts';
 import { TestingErrors } from './testing.errors.ts';
+import { sampleRetentionJob } from './testing.job.ts';
 import { testingMigrations } from './testing.migration.ts';
 import { testingRoutes } from './testing.routes.ts';
 import { listenForStatusChanges } from './testing.status.ts';
@@ -14,5 +15,6 @@ export const testingModule: BanyanModule = {
   migrations: testingMigrations,
   commands: [testingCommands],
   errors: [TestingErrors],
+  jobs: [sampleRetentionJob],
   listeners: [listenForStatusChanges],
 };

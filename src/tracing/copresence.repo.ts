@@ -39,11 +39,15 @@ export async function scansOfPerson(db: Db, personId: number, from: string, to: 
     .execute();
 }
 
-/** Who scanned at a venue between two instants (ISO); unidentified paper lines have no person. */
-export async function scansAtVenue(db: Db, venueId: number, from: string, to: string) {
+/**
+ * Who scanned at a venue between two instants (ISO); unidentified paper lines have no person.
+ * `days` (the window's Beijing days) lets PostgreSQL read only those days' partitions.
+ */
+export async function scansAtVenue(db: Db, venueId: number, from: string, to: string, days: string[]) {
   return db.k
     .selectFrom('scans')
     .select(['person_id', 'at'])
+    .where('day', 'in', days)
     .where('venue_id', '=', venueId)
     .where('at', '>=', from)
     .where('at', '<=', to)

@@ -75,7 +75,13 @@ export async function traceCaseContacts(
   );
   const nearby = new Map<number, Array<{ personId: number | null; at: number }>>();
   for (const s of own) {
-    const rows = await scansAtVenue(ctx.db, s.venueId, iso(s.at - minutes * 60_000), iso(s.at + minutes * 60_000));
+    const rows = await scansAtVenue(
+      ctx.db,
+      s.venueId,
+      iso(s.at - minutes * 60_000),
+      iso(s.at + minutes * 60_000),
+      daysOf(s.at - minutes * 60_000, s.at + minutes * 60_000),
+    );
     const list = nearby.get(s.venueId) ?? [];
     for (const r of rows)
       list.push({ personId: r.person_id === null ? null : Number(r.person_id), at: Date.parse(r.at) });

@@ -39,7 +39,7 @@ export async function insertPaperScans(
     await trx
       .insertInto('scans')
       .values(scans.slice(i, i + 500))
-      .onConflict((oc) => oc.column('id').doNothing())
+      .onConflict((oc) => oc.doNothing())
       .execute();
     await trx
       .insertInto('paper_scans')

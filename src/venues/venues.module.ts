@@ -2,6 +2,7 @@ import type { BanyanModule } from '../platform/module.ts';
 import { paperRoutes } from './paper.routes.ts';
 import { venuesCommands } from './venues.cli.ts';
 import { VenueErrors } from './venues.errors.ts';
+import { scanRetentionJob } from './venues.job.ts';
 import { venueOperatorsMigrations, venuesMigrations } from './venues.migration.ts';
 import { venuesRoutes } from './venues.routes.ts';
 
@@ -12,4 +13,5 @@ export const venuesModule: BanyanModule = {
   migrations: [...venuesMigrations, ...venueOperatorsMigrations],
   commands: [venuesCommands],
   errors: [VenueErrors],
+  jobs: [scanRetentionJob],
 };

@@ -58,7 +58,8 @@ export function scanParams(r: ScanRow): unknown[] {
 }
 
 /**
- * Appends a group of scans in one transaction; a key already stored is skipped, so a retried
+ * Appends a group of scans in one transaction; a key already stored is skipped (on PostgreSQL by
+ * the key and day, the partitioned table's key: "on conflict" names no columns), so a retried
  * request never records a scan twice. Returns the ids whose stored row may not be the one given
  * here (skipped, or twice in the group), whose requests must be answered from the database; null
  * when there are none.
@@ -82,7 +83,7 @@ export async function appendScans(db: Db, rows: ScanRow[]): Promise<string[] | n
   const inserted = await db.k
     .insertInto('scans')
     .values(rows)
-    .onConflict((oc) => oc.column('id').doNothing())
+    .onConflict((oc) => oc.doNothing())
     .returning('id')
     .execute();
   // Every row inserted: none skipped, and no id twice (the second would have been skipped).

@@ -50,7 +50,7 @@ export async function venuesRoutes(app: Api, ctx: Ctx): Promise<void> {
   app.post(
     '/api/v1/scans',
     {
-      config: { scope: 'public' },
+      config: { scope: 'public', hot: true },
       onRequest: admit,
       schema: {
         tags,
@@ -76,7 +76,7 @@ export async function venuesRoutes(app: Api, ctx: Ctx): Promise<void> {
   app.get(
     '/api/v1/pass',
     {
-      config: { scope: 'self' },
+      config: { scope: 'self', hot: true },
       schema: { tags, summary: 'The signed-in resident’s pass', response: ok(ResidentPass) },
     },
     async (r) => residentPass(ctx, actorOf(r)),

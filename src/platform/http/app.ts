@@ -3,18 +3,21 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { followKeptClock } from '../clock.shared.ts';
 import { clockShifted, nowIso } from '../clock.ts';
 import { fastifyTrustProxy } from '../config.ts';
 import type { Ctx } from '../context.ts';
 import { ping } from '../db/migrations.repo.ts';
 import { AppError, E, langOf, listErrors } from '../errors.ts';
 import { startEventChannel } from '../events.channel.ts';
+import { onAnnouncement } from '../events.ts';
 import { type BanyanModule, contributions } from '../module.ts';
 import { frameworkErrors, installErrorHandling } from './errors.http.ts';
 import { Clock, ErrorCatalogue, Health } from './http.schema.ts';
 import { installInputGuards } from './input.ts';
 import { reqLogSerializer } from './log-redact.ts';
 import { installOpenApi } from './openapi.ts';
+import { installRequestLog } from './request-log.ts';
 import { requireRouteScopes } from './route-scope.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { installSessions } from './session.ts';
@@ -57,6 +60,8 @@ export async function createApp(
             serializers: { req: reqLogSerializer },
             ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
+    // One line per answer, and a sample of the hot routes' (request-log.ts), instead of two per request.
+    disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
     frameworkErrors,
     trustProxy: fastifyTrustProxy(ctx.config.trustProxy),
@@ -64,6 +69,7 @@ export async function createApp(
   app.setValidatorCompiler(zodValidatorCompiler);
   requireRouteScopes(app);
   installErrorHandling(app);
+  installRequestLog(app, ctx.config.logSample);
   installInputGuards(app);
 
   installSecurityHeaders(app);
@@ -76,13 +82,16 @@ export async function createApp(
   await installOpenApi(app, { version: VERSION, checkResponses: ctx.config.checkResponses });
   installSessions(app, ctx);
 
-  app.get('/healthz', { schema: { hide: true, response: ok(Health) } }, async () => {
+  app.get('/healthz', { config: { hot: true }, schema: { hide: true, response: ok(Health) } }, async () => {
     await ping(ctx.db);
     return { status: 'ok', version: VERSION, database: ctx.db.dialect };
   });
   app.get(
     '/api/v1/clock',
-    { config: { scope: 'public' }, schema: { tags: ['platform'], summary: 'The business clock', response: ok(Clock) } },
+    {
+      config: { scope: 'public', hot: true },
+      schema: { tags: ['platform'], summary: 'The business clock', response: ok(Clock) },
+    },
     async () => ({
       now: nowIso(),
       shifted: clockShifted(),
@@ -107,6 +116,10 @@ export async function createApp(
     const stop = listen(ctx);
     if (stop) app.addHook('onClose', async () => stop());
   }
+
+  // The scenario clock another process set (or cleared) in the database is this one's too.
+  const stopClock = onAnnouncement('clock-changed', (c) => followKeptClock(c.db));
+  app.addHook('onClose', async () => stopClock());
 
   // After the listeners: a change another process announces is handed to the modules' handlers.
   const bridge = startEventChannel(ctx, { listen: true, log: (m) => app.log.warn(m) });

@@ -75,5 +75,7 @@ export function frameworkErrors(err: FastifyError, request: FastifyRequest, repl
         ? new AppError(E.URL_TOO_LONG)
         : new AppError(E.INTERNAL, { requestId: request.id });
   if (appErr.statusCode >= 500) request.log.error({ err }, 'unhandled framework error');
+  // Refused before routing, so the answer's hooks (the request log) never see it: logged here.
+  else request.log.info({ req: request, res: { statusCode: appErr.statusCode } }, 'answered');
   reply.status(appErr.statusCode).send(appErr.toBody(langOf(request.headers['accept-language'])));
 }

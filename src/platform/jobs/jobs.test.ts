@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
+import type { FastifyBaseLogger } from 'fastify';
+import { sql } from 'kysely';
 import { dialects, testCtx } from '../../../test/helpers/db.ts';
+import type { Ctx } from '../context.ts';
+import { openDb } from '../db/db.ts';
 import { ranOn } from './jobs.repo.ts';
-import { type DailyJob, recentRuns, runJob } from './jobs.ts';
+import { type DailyJob, recentRuns, runJob, startScheduler } from './jobs.ts';
 
 // The platform runs any module's job; this one stands for them without importing a module.
 const countJob: DailyJob = { name: 'count-things', at: '06:00', run: async (_ctx, day) => ({ day, counted: 3 }) };
@@ -32,4 +36,46 @@ for (const dialect of dialects()) {
       );
     });
   });
+}
+
+// Several server processes (serve --workers N) each run a scheduler: a job still runs once.
+for (const dialect of dialects().filter((d) => d === 'postgres')) {
+  describe(`jobs beside other processes on ${dialect}`, async () => {
+    const ctx = await testCtx(dialect);
+    // A second pool on the same database stands for another process.
+    const other = { ...ctx, db: openDb({ url: await urlOf(ctx) }) };
+    after(async () => {
+      await other.db.close();
+      await ctx.close();
+    });
+    const quiet = { info() {}, error() {}, warn() {} } as unknown as FastifyBaseLogger;
+    test('a daily job and a 15-minute job due in four schedulers run once each', async () => {
+      let daily = 0;
+      let every = 0;
+      const slow = (count: () => void) => async () => {
+        count();
+        await new Promise((r) => setTimeout(r, 300));
+        return {};
+      };
+      const jobs: DailyJob[] = [
+        { name: 'daily-once', at: '00:00', run: slow(() => daily++) },
+        { name: 'every-15', everyMinutes: 15, run: slow(() => every++) },
+      ];
+      const stops = [ctx, other, ctx, other].map((c) => startScheduler(c, jobs, quiet));
+      const start = Date.now();
+      while ((await recentRuns(ctx)).length < 2 && Date.now() - start < 5000)
+        await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 800));
+      for (const stop of stops) stop();
+      assert.deepEqual({ daily, every }, { daily: 1, every: 1 });
+      assert.deepEqual((await recentRuns(ctx)).map((r) => r.name).sort(), ['daily-once', 'every-15']);
+    });
+  });
+}
+
+async function urlOf(ctx: Ctx): Promise<string> {
+  const { rows } = await sql<{ db: string }>`select current_database() as db`.execute(ctx.db.k);
+  const url = new URL(process.env.PG_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
+  url.pathname = `/${rows[0]?.db}`;
+  return url.toString();
 }

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { nowMs } from '../clock.ts';
 import type { Ctx } from '../context.ts';
-import { insertRun, latestRuns, ranOn } from './jobs.repo.ts';
+import { insertRun, lastStarted, latestRuns, ranOn, withJobLock } from './jobs.repo.ts';
 
 /** A job that runs once a day at a Beijing time, for that day. */
 export interface DailyJob {
@@ -49,6 +49,9 @@ export async function runJob(ctx: Ctx, job: DailyJob, day: string, log?: Fastify
 /**
  * Checks every minute whether a daily job is due (its time has passed today, Beijing time, and it
  * has not run successfully today). A restart after the time catches up instead of skipping a day.
+ * Several server processes on one PostgreSQL database (`serve --workers N`, or several machines)
+ * each run this scheduler; a job's advisory lock and the run records decide which one runs it, so a
+ * daily job runs once a day and an interval job once an interval, not once per process.
  */
 export function startScheduler(ctx: Ctx, jobs: DailyJob[], log: FastifyBaseLogger): () => void {
   let busy = false;
@@ -61,13 +64,24 @@ export function startScheduler(ctx: Ctx, jobs: DailyJob[], log: FastifyBaseLogge
       const day = now.slice(0, 10);
       for (const job of jobs) {
         if (job.everyMinutes) {
-          if (Date.now() - (lastRun.get(job.name) ?? 0) >= job.everyMinutes * 60_000) {
-            lastRun.set(job.name, Date.now());
+          const every = job.everyMinutes * 60_000;
+          if (Date.now() - (lastRun.get(job.name) ?? 0) < every) continue;
+          lastRun.set(job.name, Date.now());
+          await withJobLock(ctx.db, job.name, async () => {
+            // Another process may have run it a moment ago; its record says so (a minute's slack
+            // for the schedulers' ticks falling apart).
+            const last = await lastStarted(ctx.db, job.name);
+            if (last && Date.now() - Date.parse(last) < every - 60_000) return;
             await runJob(ctx, job, day, log);
-          }
+          });
         } else if (job.at && now.slice(11, 16) >= job.at && !(await ranOn(ctx.db, job.name, day)))
-          await runJob(ctx, job, day, log);
+          await withJobLock(ctx.db, job.name, async () => {
+            // Checked again under the lock: another process may have finished it meanwhile.
+            if (!(await ranOn(ctx.db, job.name, day))) await runJob(ctx, job, day, log);
+          });
       }
+    } catch (e) {
+      log.error({ err: e }, 'scheduler tick failed');
     } finally {
       busy = false;
     }
