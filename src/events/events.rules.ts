@@ -25,7 +25,7 @@ const FALLBACK_EXAM: ExamParams = {
   barredZoneLevels: ['high'],
   specialColours: ['yellow'],
   specialZoneLevels: ['medium'],
-  certificateHours: 48,
+  certificateHours: null,
   withoutCertificate: 'special',
 };
 

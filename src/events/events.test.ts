@@ -207,15 +207,15 @@ for (const dialect of dialects()) {
       const by = Object.fromEntries(
         c.items.map((i: { candidateNo: string; reason: string }) => [i.candidateNo, i.reason]),
       );
-      // Nobody has a negative on record: the 9th edition's 48 h rule makes the others special.
       assert.deepEqual(by, {
         K1: 'medium-zone',
         K2: 'high-zone',
         K3: 'medium-zone',
         K4: 'medium-zone',
-        K5: 'no-certificate',
-        K6: 'no-certificate',
+        K5: 'clear',
+        K6: 'clear',
       });
+      assert.deepEqual(c.counts, { regular: 2, special: 3, barred: 1 });
       assert.equal(c.items[1].rule, 'cn-9th-edition:exam:high-zone');
       assert.match(c.items[0].idNumberMasked, /^350102\*+/);
       const district = (
@@ -226,14 +226,16 @@ for (const dialect of dialects()) {
         ['K6'],
       );
       assert.equal((await req('GET', '/api/v1/events/ACEE/classification', 'guard')).statusCode, 403);
-      // The certificate hours are policy data: without them the green candidates are regular.
+      // The certificate hours are policy data: with 48 h, candidates without a negative become special.
       const ninth = DEFAULT_POLICIES[0] as (typeof DEFAULT_POLICIES)[number];
-      await putPolicy(t.ctx, 'cli', {
-        ...ninth,
-        params: { ...ninth.params, exam: { ...(ninth.params.exam as ExamParams), certificateHours: null } },
-      });
-      const later = (await req('GET', `/api/v1/events/ACEE/classification?at=${encodeURIComponent(AT)}`)).json();
-      assert.deepEqual(later.counts, { regular: 2, special: 3, barred: 1 });
+      const exam = { ...(ninth.params.exam as ExamParams), certificateHours: 48 };
+      await putPolicy(t.ctx, 'cli', { ...ninth, params: { ...ninth.params, exam } });
+      const later = (
+        await req('GET', `/api/v1/events/ACEE/classification?at=${encodeURIComponent(AT)}&class=special`)
+      ).json();
+      assert.deepEqual(later.counts, { regular: 0, special: 5, barred: 1 });
+      assert.equal(later.items.at(-1).rule, 'cn-9th-edition:exam:no-certificate');
+      await putPolicy(t.ctx, 'cli', ninth);
     });
 
     test('the plan seats specials in isolation rooms (own site, then nearby) and refuses, changing nothing, when full', async () => {

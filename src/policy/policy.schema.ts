@@ -75,13 +75,14 @@ export const DEFAULT_POLICIES: PolicyInput[] = [
         high: { to: 'medium', cleanDays: 7, finalRound: true },
         medium: { to: 'low', cleanDays: 7, finalRound: true, afterDowngrade: { cleanDays: 3, finalRound: false } },
       },
-      // Adult college entrance exam, Nov 2022 (local practice; the 48 h is unconfirmed).
+      // Adult college entrance exam, Nov 2022 (local practice). RULES.md names no certificate hours
+      // for candidates, so none by default; an administrator sets them in the version.
       exam: {
         barredColours: ['red'],
         barredZoneLevels: ['high'],
         specialColours: ['yellow'],
         specialZoneLevels: ['medium'],
-        certificateHours: 48,
+        certificateHours: null,
         withoutCertificate: 'special',
       },
     },
@@ -98,7 +99,7 @@ export const DEFAULT_POLICIES: PolicyInput[] = [
         barredZoneLevels: ['high'],
         specialColours: ['yellow'],
         specialZoneLevels: [],
-        certificateHours: 48,
+        certificateHours: null,
         withoutCertificate: 'special',
       },
     },
