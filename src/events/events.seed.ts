@@ -1,5 +1,5 @@
 import { DIVISIONS } from '../geo/geo.data.ts';
-import { insertPersons, personIdsByIndex } from '../people/people.repo.ts';
+import { insertPersons, personIdsByIndex, personsOfDistricts } from '../people/people.repo.ts';
 import { checkCharOf } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -142,33 +142,42 @@ async function seedExam(ctx: Ctx, opts: { seed: number }): Promise<Record<string
     taken.set(p.district_code, (taken.get(p.district_code) ?? 0) + 1);
     zonal.push({ personId: Number(p.id), district: p.district_code });
   }
-  // The others are registered as new persons, born 1980–2004, in their site's district.
-  const fresh: Array<{ idNumber: string; name: string; community: string; roomIndex: number }> = [];
-  const seen = new Set<string>();
-  const need = CANDIDATES - zonal.length;
-  while (fresh.length < need) {
-    const roomIndex = fresh.length % rooms.length;
-    const room = rooms[roomIndex] as (typeof rooms)[number];
-    const district = siteDistrict.get(room.site_id) as string;
-    const y = 1980 + Math.floor(rnd() * 25);
-    const m = String(1 + Math.floor(rnd() * 12)).padStart(2, '0');
-    const d = String(1 + Math.floor(rnd() * 28)).padStart(2, '0');
-    const first17 = `${district}${y}${m}${d}${String(Math.floor(rnd() * 1000)).padStart(3, '0')}`;
-    const idNumber = first17 + checkCharOf(first17);
-    if (seen.has(idNumber)) continue;
-    seen.add(idNumber);
-    fresh.push({
-      idNumber,
-      name: pick([...SURNAMES]) + pick([...GIVEN]) + pick([...GIVEN]),
-      community: pick(communitiesOf(district)),
-      roomIndex,
+  // The others are residents of their site's district where the city has enough of them (not in a
+  // restricted zone: those are the ones above), else registered as new persons, born 1980–2004.
+  const slots = Array.from({ length: CANDIDATES - zonal.length }, (_, i) => {
+    const room = rooms[i % rooms.length] as (typeof rooms)[number];
+    return { room, district: siteDistrict.get(room.site_id) as string, personId: 0 };
+  });
+  const zonalIds = new Set(zonal.map((z) => z.personId));
+  const slotsOf = new Map<string, typeof slots>();
+  for (const x of slots) slotsOf.set(x.district, [...(slotsOf.get(x.district) ?? []), x]);
+  for (const [district, list] of slotsOf) {
+    const locals = (await personsOfDistricts(ctx.db, [district], list.length * 2)).filter(
+      (p) => !zonalIds.has(p.id) && !residents.has(p.id),
+    );
+    list.forEach((x, i) => {
+      x.personId = locals[i]?.id ?? 0;
     });
   }
-  const known = await personIdsByIndex(
-    ctx.db.k,
-    fresh.map((f) => ctx.crypto.blindIndex('id', f.idNumber)),
-  );
-  const toMake = fresh.filter((f) => !known.has(ctx.crypto.blindIndex('id', f.idNumber)));
+  const fresh: Array<{ idNumber: string; name: string; community: string; slot: (typeof slots)[number] }> = [];
+  const seen = new Set<string>();
+  for (const slot of slots.filter((x) => !x.personId)) {
+    for (;;) {
+      const y = 1980 + Math.floor(rnd() * 25);
+      const m = String(1 + Math.floor(rnd() * 12)).padStart(2, '0');
+      const d = String(1 + Math.floor(rnd() * 28)).padStart(2, '0');
+      const first17 = `${slot.district}${y}${m}${d}${String(Math.floor(rnd() * 1000)).padStart(3, '0')}`;
+      const idNumber = first17 + checkCharOf(first17);
+      if (seen.has(idNumber)) continue;
+      seen.add(idNumber);
+      const name = pick([...SURNAMES]) + pick([...GIVEN]) + pick([...GIVEN]);
+      fresh.push({ idNumber, name, community: pick(communitiesOf(slot.district)), slot });
+      break;
+    }
+  }
+  const index = (f: { idNumber: string }) => ctx.crypto.blindIndex('id', f.idNumber);
+  const known = await personIdsByIndex(ctx.db.k, fresh.map(index));
+  const toMake = fresh.filter((f) => !known.has(index(f)));
   await ctx.db.k.transaction().execute(async (trx) => {
     for (let i = 0; i < toMake.length; i += 500)
       await insertPersons(
@@ -178,20 +187,15 @@ async function seedExam(ctx: Ctx, opts: { seed: number }): Promise<Record<string
           .map((f) => sealPerson(ctx.crypto, { idNumber: f.idNumber, name: f.name, communityCode: f.community }, now)),
       );
   });
-  const ids = await personIdsByIndex(
-    ctx.db.k,
-    fresh.map((f) => ctx.crypto.blindIndex('id', f.idNumber)),
-  );
+  const ids = await personIdsByIndex(ctx.db.k, fresh.map(index));
+  for (const f of fresh) f.slot.personId = ids.get(index(f)) as number;
   const byDistrict = new Map<string, typeof rooms>();
   for (const r of rooms) {
     const d = siteDistrict.get(r.site_id) as string;
     byDistrict.set(d, [...(byDistrict.get(d) ?? []), r]);
   }
   const used = new Map<number, number>();
-  for (const f of fresh) {
-    const r = rooms[f.roomIndex] as (typeof rooms)[number];
-    used.set(r.id, (used.get(r.id) ?? 0) + 1);
-  }
+  for (const x of slots) used.set(x.room.id, (used.get(x.room.id) ?? 0) + 1);
   const seatIn = (district: string) => {
     const list = byDistrict.get(district) ?? rooms;
     const r =
@@ -201,10 +205,7 @@ async function seedExam(ctx: Ctx, opts: { seed: number }): Promise<Record<string
     return r;
   };
   const rows = [
-    ...fresh.map((f) => ({
-      personId: ids.get(ctx.crypto.blindIndex('id', f.idNumber)) as number,
-      room: rooms[f.roomIndex] as (typeof rooms)[number],
-    })),
+    ...slots.map((x) => ({ personId: x.personId, room: x.room })),
     ...zonal.map((z) => ({ personId: z.personId, room: seatIn(z.district) })),
   ];
   await ctx.db.k.transaction().execute((trx) =>
@@ -217,7 +218,7 @@ async function seedExam(ctx: Ctx, opts: { seed: number }): Promise<Record<string
         site_id: r.room.site_id,
         room_id: r.room.id,
         // Most candidates come on their own; residents of zones ask for the shuttle more often.
-        shuttle: i >= fresh.length ? (rnd() < 0.7 ? 1 : 0) : rnd() < 0.01 ? 1 : 0,
+        shuttle: i >= slots.length ? (rnd() < 0.7 ? 1 : 0) : rnd() < 0.01 ? 1 : 0,
         pickup_cipher: null,
         planned_room_id: null,
         plan_reason: null,
@@ -232,6 +233,7 @@ async function seedExam(ctx: Ctx, opts: { seed: number }): Promise<Record<string
     newSites: venues.filter((v) => v.isNew).length,
     rooms: ROOMS,
     candidates: rows.length,
+    personsRegistered: toMake.length,
     special: plan.counts.special,
     barred: plan.counts.barred,
   };
