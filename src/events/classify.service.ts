@@ -1,5 +1,7 @@
+import type { Infection } from '../cases/cases.service.ts';
 import { colourFor, testsOf } from '../health-code/colour.service.ts';
-import { freshColourState } from '../health-code/colour.state.ts';
+import { type ColourState, freshColourState } from '../health-code/colour.state.ts';
+import type { PersonMarks } from '../health-code/marks.rules.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { actorLabel } from '../platform/auth/auth.rules.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -48,7 +50,7 @@ export async function judge(ctx: Ctx, code: string, at: number, prefix = ''): Pr
   const candidates = (await candidatesOf(ctx.db, event.id)).filter((c) => inScope.has(c.site_id));
   const state = await freshColourState(ctx);
   const { residents } = await restrictedResidentsAt(ctx, at);
-  const then = { ...state, zones: residents };
+  const then = { ...state, zones: residents, ...recordsAt(state, at) };
   const ids = candidates.map((c) => c.person_id);
   const negatives = await negativesBefore(ctx.db, ids, new Date(at).toISOString());
   const items = candidates.map((c) => {
@@ -77,6 +79,31 @@ export async function judge(ctx: Ctx, code: string, at: number, prefix = ''): Pr
     rooms: await roomsOf(ctx.db, event.id),
     items,
   };
+}
+
+/**
+ * The colour state's records as they stood at an instant: cases not yet reported are left out and
+ * later discharges or releases not yet counted; marks that began later are left out. The state
+ * holds today's records, and an exam is judged on its own morning.
+ */
+function recordsAt(state: ColourState, at: number): Pick<ColourState, 'infections' | 'marks'> {
+  const day = new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
+  const upTo = (d: string | null) => (d !== null && d <= day ? d : null);
+  const infections = new Map<number, Infection>();
+  for (const [id, i] of state.infections)
+    if (i.reportedOn <= day)
+      infections.set(id, {
+        ...i,
+        dischargedOn: upTo(i.dischargedOn),
+        releasedOn: upTo(i.releasedOn),
+        diedOn: upTo(i.diedOn),
+      });
+  const marks = new Map<number, PersonMarks>();
+  for (const [id, p] of state.marks) {
+    const kept = p.marks.filter((m) => m.since <= at);
+    if (kept.length) marks.set(id, { ...p, marks: kept });
+  }
+  return { infections, marks };
 }
 
 function countsOf(items: Judged['items']) {

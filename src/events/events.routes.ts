@@ -1,8 +1,9 @@
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { uploadOf } from '../platform/http/upload.ts';
-import { type Api, created, jsonSchema, ok, responseSchema } from '../platform/http/zod.ts';
+import { type Api, created, file, jsonSchema, ok, responseSchema } from '../platform/http/zod.ts';
 import { classification, planEvent } from './classify.service.ts';
+import { examWorkbook } from './events.export.ts';
 import {
   Classification,
   ClassifyQuery,
@@ -12,6 +13,7 @@ import {
   EventInput,
   EventList,
   EventSummary,
+  ExportQuery,
   PlanQuery,
   RoomPlan,
 } from './events.schema.ts';
@@ -113,5 +115,25 @@ export async function eventsRoutes(app: Api, ctx: Ctx): Promise<void> {
       },
     },
     async (r) => planEvent(ctx, actorOf(r), r.params.code, { at: r.query.at, dryRun: r.query.dryRun === 'true' }),
+  );
+  app.get(
+    '/api/v1/events/:code/export.xlsx',
+    {
+      config: { scope: 'district' },
+      schema: {
+        tags,
+        summary: 'The exam’s figures and classified candidates (masked) as a workbook',
+        params: jsonSchema(EventCodeParams),
+        querystring: jsonSchema(ExportQuery),
+        response: file('The workbook', XLSX),
+      },
+    },
+    async (r, reply) => {
+      const body = await examWorkbook(ctx, actorOf(r), r.params.code, r.query.at);
+      reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="exam-${r.params.code}.xlsx"`);
+      return reply.send(body);
+    },
   );
 }

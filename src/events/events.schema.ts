@@ -45,6 +45,7 @@ export type EventSummary = z.infer<typeof EventSummary>;
 
 /** GET /api/v1/events. */
 export const EventList = z.object({ items: z.array(EventSummary) });
+export type EventList = z.infer<typeof EventList>;
 
 /** What an import of rooms or candidates did. */
 export const EventImportResult = z.object({
@@ -97,6 +98,9 @@ export const Classification = z.object({
   items: z.array(ClassifiedCandidate),
 });
 export type Classification = z.infer<typeof Classification>;
+
+/** GET /api/v1/events/:code/export.xlsx?at=… */
+export const ExportQuery = z.object({ at: Instant.optional() });
 
 /** POST /api/v1/events/:code/plan?at=… */
 export const PlanQuery = z.object({ at: Instant.optional(), dryRun: z.enum(['true', 'false']).optional() });

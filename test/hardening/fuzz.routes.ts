@@ -45,6 +45,7 @@ export const FUZZED_ROUTES: readonly string[] = [
   'POST /api/v1/events/{code}/candidates',
   'GET /api/v1/events/{code}/classification',
   'POST /api/v1/events/{code}/plan',
+  'GET /api/v1/events/{code}/export.xlsx',
   'GET /api/v1/zones/{code}/residents',
   'POST /api/v1/zones/{code}/residents',
   'GET /api/v1/zones',

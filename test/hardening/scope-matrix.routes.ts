@@ -105,6 +105,10 @@ export const MATRIX: Record<string, Entry> = {
     list: get('/api/v1/events/ACEE-2022/classification?at=2022-11-05T08:00:00%2B08:00&pageSize=1000'),
   },
   'POST /api/v1/events/:code/plan': { scope: 'city', none: 'the exam office (city-wide) plans the rooms' },
+  'GET /api/v1/events/:code/export.xlsx': {
+    scope: 'district',
+    list: get('/api/v1/events/ACEE-2022/export.xlsx?at=2022-11-05T08:00:00%2B08:00'),
+  },
   'GET /api/v1/zones/:code/residents': { scope: 'district', at: (s) => get(`/api/v1/zones/${s.zone}/residents`) },
   'POST /api/v1/zones/:code/residents': {
     scope: 'district',

@@ -3,6 +3,7 @@ import { appeals } from './appeals';
 import { cases } from './cases';
 import { core } from './core';
 import { economy } from './economy';
+import { events } from './events';
 import { testing } from './testing';
 import { tracing } from './tracing';
 import { venues } from './venues';
@@ -19,4 +20,5 @@ export const en: Record<MessageKey, string> = {
   ...venues,
   ...tracing,
   ...economy,
+  ...events,
 };

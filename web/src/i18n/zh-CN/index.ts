@@ -2,6 +2,7 @@ import { appeals } from './appeals';
 import { cases } from './cases';
 import { core } from './core';
 import { economy } from './economy';
+import { events } from './events';
 import { testing } from './testing';
 import { tracing } from './tracing';
 import { venues } from './venues';
@@ -17,6 +18,7 @@ type Areas = [
   typeof venues,
   typeof tracing,
   typeof economy,
+  typeof events,
 ];
 
 /** `true` when no key is in two areas, else the clashing keys (a spread would silently keep the last text). */
@@ -33,6 +35,16 @@ const disjoint: Disjoint<Areas> = true;
 void disjoint;
 
 /** The zh-CN dictionary, the source language: its keys are the keys every other language must have. */
-export const zhCN = { ...core, ...cases, ...zones, ...testing, ...appeals, ...venues, ...tracing, ...economy };
+export const zhCN = {
+  ...core,
+  ...cases,
+  ...zones,
+  ...testing,
+  ...appeals,
+  ...venues,
+  ...tracing,
+  ...economy,
+  ...events,
+};
 
 export type MessageKey = keyof typeof zhCN;
