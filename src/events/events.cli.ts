@@ -7,6 +7,7 @@ import { classification, planEvent } from './classify.service.ts';
 import { EventInput } from './events.schema.ts';
 import { createEvent } from './events.service.ts';
 import { importCandidates, importRooms } from './imports.service.ts';
+import { importVehicles, planShuttles } from './shuttles.service.ts';
 
 /** `banyan events create|import-rooms|import-candidates|classify|plan`. */
 export function eventsCommands(program: Command): void {
@@ -37,6 +38,7 @@ export function eventsCommands(program: Command): void {
       importCandidates,
       'candidate_no, id_number, name, phone, site_code, room_no, shuttle_requested, pickup_address (Chinese headers too)',
     ],
+    ['vehicles', importVehicles, 'plate, seats, driver, phone (车牌号, 座位数, 司机, 司机电话)'],
   ] as const)
     events
       .command(`import-${what} <event> <file>`)
@@ -106,6 +108,31 @@ export function eventsCommands(program: Command): void {
             to: m.to ? `${m.to.siteCode}/${m.to.roomNo}` : '—',
             why: m.why,
             reason: m.reason['zh-CN'],
+          })),
+        );
+      }),
+    );
+  events
+    .command('shuttles <event>')
+    .description('assign the point-to-point trips before a session and print the drivers’ manifest')
+    .requiredOption('--session <n>', 'the session, 1 for the first')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (event: string, opts: { session: string; json?: boolean }) => {
+        const r = await withCtx((ctx) => planShuttles(ctx, 'cli', event, Number(opts.session)));
+        if (opts.json) return print(r, true);
+        process.stdout.write(
+          `${r.event} session ${r.session} (${r.startsAt}): ${r.trips.length} trips, ${r.riders} riders\n`,
+        );
+        print(
+          r.trips,
+          false,
+          r.trips.map((t) => ({
+            plate: t.plate,
+            departs: t.departsAt,
+            site: t.siteCode,
+            lane: t.lane,
+            riders: t.riders.length,
           })),
         );
       }),

@@ -79,4 +79,21 @@ export const EventErrors = defineErrors({
     'zh-CN': '隔离考场座位不足：{count} 名特殊考生无法安排，方案未执行',
     en: 'Not enough isolation seats: {count} special candidates cannot be placed; nothing was changed',
   },
+  EXAM_PLATE_INVALID: { status: 422, 'zh-CN': '车牌号无效：{value}', en: 'Invalid plate number: {value}' },
+  EXAM_PLATE_DUPLICATE: {
+    status: 422,
+    'zh-CN': '车牌号 {plate} 在文件中重复（另见第 {other} 行）',
+    en: 'Plate {plate} appears twice in the file (also row {other})',
+  },
+  EXAM_SEATS_INVALID: {
+    status: 422,
+    'zh-CN': '座位数须为 1 至 60 的整数：{value}',
+    en: 'Seats must be a whole number from 1 to 60: {value}',
+  },
+  EXAM_SESSION_UNKNOWN: { status: 404, 'zh-CN': '考试 {code} 没有第 {no} 场', en: 'Exam {code} has no session {no}' },
+  EXAM_NO_VEHICLES: {
+    status: 409,
+    'zh-CN': '{count} 名考生申请了专车，但本次考试尚未登记车辆',
+    en: '{count} candidates asked for the shuttle and the exam has no vehicles',
+  },
 });

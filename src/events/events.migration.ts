@@ -54,4 +54,34 @@ export const eventsMigrations: Migration[] = [
       await db.schema.createIndex('exam_candidates_room').on('exam_candidates').columns(['room_id']).execute();
     },
   },
+  {
+    id: '0151_events_shuttles',
+    async up(db, dialect) {
+      await withSerialId(db.schema.createTable('exam_vehicles'), dialect)
+        .addColumn('event_id', 'integer', (c) => c.notNull().references('events.id'))
+        .addColumn('plate', 'text', (c) => c.notNull())
+        .addColumn('seats', 'integer', (c) => c.notNull())
+        .addColumn('driver_cipher', 'text', (c) => c.notNull())
+        .addColumn('driver_masked', 'text', (c) => c.notNull())
+        .addColumn('phone_cipher', 'text')
+        .addColumn('phone_masked', 'text')
+        .addUniqueConstraint('exam_vehicles_plate', ['event_id', 'plate'])
+        .execute();
+      await withSerialId(db.schema.createTable('exam_trips'), dialect)
+        .addColumn('event_id', 'integer', (c) => c.notNull().references('events.id'))
+        .addColumn('session_no', 'integer', (c) => c.notNull())
+        .addColumn('vehicle_id', 'integer', (c) => c.notNull().references('exam_vehicles.id'))
+        .addColumn('site_id', 'integer', (c) => c.notNull().references('exam_sites.id'))
+        .addColumn('lane', 'text', (c) => c.notNull())
+        .addColumn('departs_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('exam_trips_session').on('exam_trips').columns(['event_id', 'session_no']).execute();
+      await db.schema
+        .createTable('exam_trip_riders')
+        .addColumn('trip_id', 'integer', (c) => c.notNull().references('exam_trips.id'))
+        .addColumn('candidate_id', 'integer', (c) => c.notNull().references('exam_candidates.id'))
+        .addPrimaryKeyConstraint('exam_trip_riders_pk', ['trip_id', 'candidate_id'])
+        .execute();
+    },
+  },
 ];

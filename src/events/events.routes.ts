@@ -14,11 +14,14 @@ import {
   EventList,
   EventSummary,
   ExportQuery,
+  Manifest,
   PlanQuery,
   RoomPlan,
+  SessionParams,
 } from './events.schema.ts';
 import { createEvent, eventSummary, listEvents } from './events.service.ts';
 import { importCandidates, importRooms } from './imports.service.ts';
+import { importVehicles, manifest, planShuttles } from './shuttles.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['events'];
@@ -65,6 +68,7 @@ export async function eventsRoutes(app: Api, ctx: Ctx): Promise<void> {
   for (const [what, fn] of [
     ['rooms', importRooms],
     ['candidates', importCandidates],
+    ['vehicles', importVehicles],
   ] as const)
     app.post(
       `/api/v1/events/:code/${what}`,
@@ -135,5 +139,31 @@ export async function eventsRoutes(app: Api, ctx: Ctx): Promise<void> {
         .header('content-disposition', `attachment; filename="exam-${r.params.code}.xlsx"`);
       return reply.send(body);
     },
+  );
+  app.post(
+    '/api/v1/events/:code/sessions/:no/shuttles',
+    {
+      config: { scope: 'city' },
+      schema: {
+        tags,
+        summary: 'Assign the point-to-point trips before a session (special and regular never share a vehicle)',
+        params: jsonSchema(SessionParams),
+        response: ok(Manifest),
+      },
+    },
+    async (r) => planShuttles(ctx, actorOf(r), r.params.code, r.params.no),
+  );
+  app.get(
+    '/api/v1/events/:code/sessions/:no/trips',
+    {
+      config: { scope: 'district' },
+      schema: {
+        tags,
+        summary: 'The drivers’ manifest of a session (masked)',
+        params: jsonSchema(SessionParams),
+        response: ok(Manifest),
+      },
+    },
+    async (r) => manifest(ctx, actorOf(r), r.params.code, r.params.no),
   );
 }

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { ColourVerdict } from '../health-code/health-code.rules.ts';
 import { DEFAULT_POLICIES } from '../policy/policy.schema.ts';
 import { classify, examParamsOf, type PlanCandidate, planRooms } from './events.rules.ts';
+import { assignTrips } from './shuttles.rules.ts';
 
 const at = Date.parse('2022-11-05T08:00:00+08:00');
 const colour = (c: ColourVerdict['colour'], rule = 'fujian-2022-11:default'): ColourVerdict => ({
@@ -93,5 +94,26 @@ test('room plan: own site first, then the nearest site of the district, and the 
   assert.deepEqual(
     planRooms(sites, rooms, many).unplaced.map((u) => u.id),
     [8, 9],
+  );
+});
+
+test('shuttle trips: special and regular riders never share a vehicle, loads within seats', () => {
+  const riders = Array.from({ length: 40 }, (_, i) => ({
+    id: i + 1,
+    siteId: 1 + (i % 3),
+    lane: i % 4 === 0 ? ('special' as const) : ('regular' as const),
+  }));
+  const trips = assignTrips(riders, [
+    { id: 1, seats: 7 },
+    { id: 2, seats: 4 },
+  ]);
+  const lane = new Map(riders.map((r) => [r.id, r]));
+  for (const t of trips) {
+    assert.ok(t.riders.every((id) => lane.get(id)?.lane === t.lane && lane.get(id)?.siteId === t.siteId));
+    assert.ok(t.riders.length <= (t.vehicleId === 1 ? 7 : 4));
+  }
+  assert.deepEqual(
+    trips.flatMap((t) => t.riders).sort((a, b) => a - b),
+    riders.map((r) => r.id),
   );
 });

@@ -128,3 +128,29 @@ export const RoomPlan = z.object({
   moves: z.array(PlanMove),
 });
 export type RoomPlan = z.infer<typeof RoomPlan>;
+
+/** A session of an event in the path (1-based, in time order). */
+export const SessionParams = EventCodeParams.extend({ no: z.coerce.number().int().min(1).max(20) });
+
+/** One trip of the manifest: vehicle, driver (masked), site, lane, departure and riders (masked). */
+export const Trip = z.object({
+  plate: z.string(),
+  seats: z.number().int(),
+  driverMasked: z.string(),
+  driverPhoneMasked: z.string().nullable(),
+  siteCode: z.string(),
+  siteName: z.string(),
+  lane: z.enum(['special', 'regular']),
+  departsAt: z.string(),
+  riders: z.array(z.object({ candidateNo: z.string(), nameMasked: z.string(), pickupMasked: z.string().nullable() })),
+});
+
+/** The shuttle manifest of a session. */
+export const Manifest = z.object({
+  event: z.string(),
+  session: z.number().int(),
+  startsAt: z.string(),
+  trips: z.array(Trip),
+  riders: z.number().int(),
+});
+export type Manifest = z.infer<typeof Manifest>;

@@ -59,6 +59,35 @@ export interface ExamCandidateRow {
   updated_at: string;
 }
 
+/** A vehicle of an exam's point-to-point shuttle; the driver's name and phone sealed. */
+export interface ExamVehicleRow {
+  id: Generated<number>;
+  event_id: number;
+  plate: string;
+  seats: number;
+  driver_cipher: string;
+  driver_masked: string;
+  phone_cipher: string | null;
+  phone_masked: string | null;
+}
+
+/** One trip of a vehicle before a session: from pickups to one site, one lane (special or regular). */
+export interface ExamTripRow {
+  id: Generated<number>;
+  event_id: number;
+  session_no: number;
+  vehicle_id: number;
+  site_id: number;
+  lane: string;
+  departs_at: string;
+}
+
+/** Who rides a trip; a candidate rides at most once a session (the service replaces a session's trips whole). */
+export interface ExamTripRiderRow {
+  trip_id: number;
+  candidate_id: number;
+}
+
 declare module '../platform/db/schema.ts' {
   interface Database {
     events: EventRow;
@@ -66,5 +95,8 @@ declare module '../platform/db/schema.ts' {
     exam_sites: ExamSiteRow;
     exam_rooms: ExamRoomRow;
     exam_candidates: ExamCandidateRow;
+    exam_vehicles: ExamVehicleRow;
+    exam_trips: ExamTripRow;
+    exam_trip_riders: ExamTripRiderRow;
   }
 }

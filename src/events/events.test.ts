@@ -282,5 +282,62 @@ for (const dialect of dialects()) {
         403,
       );
     });
+
+    test('shuttles: vehicles from a sheet, trips by site and lane, special never with regular, a masked manifest', async () => {
+      const bad = await req(
+        'POST',
+        '/api/v1/events/ACEE/vehicles',
+        'exam',
+        csv([
+          '车牌号,座位数,司机,司机电话',
+          '闽A12345,4,王师傅,13800138000',
+          '闽A1234,4,李师傅,',
+          '闽A12345,0,张师傅,',
+        ]),
+      );
+      assert.equal(bad.statusCode, 422);
+      assert.deepEqual(
+        bad.json().error.details.issues.map((i: { row: number; code: string }) => [i.row, i.code]),
+        [
+          [3, 'EXAM_PLATE_INVALID'],
+          [4, 'EXAM_PLATE_DUPLICATE'],
+          [4, 'EXAM_SEATS_INVALID'],
+        ],
+      );
+      const fleet = csv(['车牌号,座位数,司机,司机电话', '闽A12345,4,王师傅,13800138000', '闽AD23456,2,李师傅,']);
+      assert.equal((await req('POST', '/api/v1/events/ACEE/vehicles', 'exam', fleet)).statusCode, 201);
+      assert.equal((await req('POST', '/api/v1/events/ACEE/vehicles', 'exam', fleet)).statusCode, 200);
+      // A regular candidate at the same site as the two special ones asks for the shuttle too.
+      await req(
+        'POST',
+        '/api/v1/events/ACEE/rooms',
+        'exam',
+        csv(['site_code,room_no,capacity,isolation', 'EXA,01,5,否']),
+      );
+      const k7 = csv([
+        'candidate_no,id_number,name,phone,site_code,room_no,shuttle_requested,pickup_address',
+        `K7,${id(13)},考生13,,EXA,01,是,鼓楼区五四路100号`,
+      ]);
+      assert.equal((await req('POST', '/api/v1/events/ACEE/candidates', 'exam', k7)).statusCode, 201);
+      const r = await req('POST', '/api/v1/events/ACEE/sessions/1/shuttles');
+      assert.equal(r.statusCode, 200, r.body);
+      const m = r.json();
+      const trips = m.trips.map((t: { plate: string; lane: string; riders: Array<{ candidateNo: string }> }) => [
+        t.plate,
+        t.lane,
+        t.riders.map((x) => x.candidateNo),
+      ]);
+      assert.deepEqual(trips, [
+        ['闽A12345', 'regular', ['K7']],
+        ['闽AD23456', 'special', ['K1', 'K3']],
+      ]);
+      assert.equal(m.trips[0].departsAt, '2022-11-05T00:00:00.000Z', 'an hour before the 09:00 session');
+      assert.equal(m.trips[0].driverMasked, '王**');
+      assert.equal(m.trips[0].riders[0].pickupMasked, '鼓楼区五四路***');
+      const again = (await req('POST', '/api/v1/events/ACEE/sessions/1/shuttles')).json();
+      assert.equal(again.trips.length, 2, 'a new assignment replaces the session’s trips');
+      assert.equal((await req('GET', '/api/v1/events/ACEE/sessions/1/trips', 'cangshan')).json().trips.length, 0);
+      assert.equal((await req('GET', '/api/v1/events/ACEE/sessions/9/trips')).statusCode, 404);
+    });
   });
 }

@@ -105,6 +105,15 @@ export const MATRIX: Record<string, Entry> = {
     list: get('/api/v1/events/ACEE-2022/classification?at=2022-11-05T08:00:00%2B08:00&pageSize=1000'),
   },
   'POST /api/v1/events/:code/plan': { scope: 'city', none: 'the exam office (city-wide) plans the rooms' },
+  'POST /api/v1/events/:code/vehicles': { scope: 'city', none: 'the exam office (city-wide) records vehicles' },
+  'POST /api/v1/events/:code/sessions/:no/shuttles': {
+    scope: 'city',
+    none: 'the exam office (city-wide) assigns trips',
+  },
+  'GET /api/v1/events/:code/sessions/:no/trips': {
+    scope: 'district',
+    list: get('/api/v1/events/ACEE-2022/sessions/1/trips'),
+  },
   'GET /api/v1/events/:code/export.xlsx': {
     scope: 'district',
     list: get('/api/v1/events/ACEE-2022/export.xlsx?at=2022-11-05T08:00:00%2B08:00'),
