@@ -26,6 +26,7 @@ export async function examWorkbook(ctx: Ctx, actor: EventActor, code: string, at
         ['隔离座位 Isolation seats', s.isolationSeats],
         ['考生 Candidates', s.candidates],
         ['申请专车 Shuttle requests', s.shuttleRequests],
+        ['专车车次 Shuttle trips', s.shuttleTrips],
         ['常规考生 Regular', c.counts.regular],
         ['特殊考生 Special', c.counts.special],
         ['不得参考 Barred', c.counts.barred],

@@ -40,6 +40,8 @@ export const EventSummary = z.object({
   isolationSeats: z.number().int(),
   candidates: z.number().int(),
   shuttleRequests: z.number().int(),
+  /** Point-to-point trips assigned, all sessions. */
+  shuttleTrips: z.number().int(),
 });
 export type EventSummary = z.infer<typeof EventSummary>;
 

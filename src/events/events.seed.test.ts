@@ -27,6 +27,7 @@ for (const dialect of dialects()) {
         [exam.rooms, exam.candidates, exam.newSites, exam.newSitesByDistrict.length],
         [1100, 22_400, 8, 5],
       );
+      assert.ok(exam.shuttleTrips > 0, 'shuttle trips before the sessions');
       const c = await classification(ctx, 'cli', 'ACEE-2022', { at: '2022-11-05T08:00:00+08:00', pageSize: 1 });
       assert.equal(c.counts.regular + c.counts.special + c.counts.barred, 22_400);
       const b = await getBriefing(ctx, commander, '2022-11-06');
@@ -43,7 +44,7 @@ for (const dialect of dialects()) {
       const links = b.segments?.en.flatMap((x) => ('metric' in x && x.metric.startsWith('events.') ? [x.value] : []));
       assert.deepEqual(links, [1100, 22_400, 8, 5]);
       console.log(
-        `seeded in ${(Date.now() - started) / 1000} s; ${s.residents} residents; special ${c.counts.special}, barred ${c.counts.barred}`,
+        `seeded in ${(Date.now() - started) / 1000} s; ${s.residents} residents; special ${c.counts.special}, barred ${c.counts.barred}, trips ${exam.shuttleTrips}`,
       );
     });
   });

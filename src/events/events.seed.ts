@@ -1,6 +1,6 @@
 import { DIVISIONS } from '../geo/geo.data.ts';
 import { insertPersons, personIdsByIndex, personsOfDistricts } from '../people/people.repo.ts';
-import { checkCharOf } from '../people/people.rules.ts';
+import { checkCharOf, maskName } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { SeedStep } from '../platform/module.ts';
@@ -17,6 +17,8 @@ import {
   sitesOf,
 } from './events.repo.ts';
 import { createEvent } from './events.service.ts';
+import { insertVehicles } from './shuttles.repo.ts';
+import { planShuttles } from './shuttles.service.ts';
 
 /** The exam of the reference briefing: 1,100 rooms, 22,400 candidates, 8 new sites in five counties. */
 export const DEMO_EXAM = 'ACEE-2022';
@@ -228,12 +230,33 @@ async function seedExam(ctx: Ctx, opts: { seed: number }): Promise<Record<string
     ),
   );
   const plan = await planEvent(ctx, 'system', DEMO_EXAM, { at: AT });
+  // The shuttle fleet: seven-seat vans, one per site, and the trips before every session.
+  await ctx.db.k.transaction().execute((trx) =>
+    insertVehicles(
+      trx,
+      venues.map((_, i) => {
+        const driver = pick([...SURNAMES]) + pick([...GIVEN]) + pick([...GIVEN]);
+        return {
+          event_id: eventId,
+          plate: `闽A${String.fromCharCode(68 + (i % 2) * 2)}${String(10000 + i * 37).slice(-5)}`,
+          seats: 7,
+          driver_cipher: ctx.crypto.encrypt(driver),
+          driver_masked: maskName(driver),
+          phone_cipher: null,
+          phone_masked: null,
+        };
+      }),
+    ),
+  );
+  let trips = 0;
+  for (let no = 1; no <= 4; no++) trips += (await planShuttles(ctx, 'system', DEMO_EXAM, no)).trips.length;
   return {
     sites: venues.length,
     newSites: venues.filter((v) => v.isNew).length,
     rooms: ROOMS,
     candidates: rows.length,
     personsRegistered: toMake.length,
+    trips,
     special: plan.counts.special,
     barred: plan.counts.barred,
   };

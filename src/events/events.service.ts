@@ -17,6 +17,7 @@ import {
   sitesOf,
 } from './events.repo.ts';
 import type { EventInput, EventSummary } from './events.schema.ts';
+import { tripsBySite } from './shuttles.repo.ts';
 
 /** Who acts: a signed-in user, the console (`cli`) or the demo seed (`system`). */
 export type EventActor = Actor | 'cli' | 'system';
@@ -124,6 +125,7 @@ async function summaryOf(ctx: Ctx, actor: EventActor, e: StoredEvent): Promise<E
     isolationSeats: sum(iso),
     candidates: candidates.length,
     shuttleRequests: candidates.filter((c) => c.shuttle).length,
+    shuttleTrips: [...(await tripsBySite(ctx.db, e.id))].reduce((n, [site, k]) => n + (siteIds.has(site) ? k : 0), 0),
   };
 }
 

@@ -78,3 +78,14 @@ export async function tripsOf(db: Db, eventId: number, sessionNo: number) {
     riders: byTrip.get(Number(t.id)) ?? [],
   }));
 }
+
+/** Trips of an event per site (all sessions), for the exam's figures. */
+export async function tripsBySite(db: Db, eventId: number): Promise<Map<number, number>> {
+  const rows = await db.k
+    .selectFrom('exam_trips')
+    .select(['site_id', (e) => e.fn.countAll<number>().as('n')])
+    .where('event_id', '=', eventId)
+    .groupBy('site_id')
+    .execute();
+  return new Map(rows.map((r) => [Number(r.site_id), Number(r.n)]));
+}

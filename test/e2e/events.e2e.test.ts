@@ -23,15 +23,17 @@ describe('exams held safely', { timeout: 600_000 }, () => {
     assert.match(text, /考场\s*1,100/);
     assert.match(text, /考生\s*22,400/);
     assert.match(text, /新增考点\s*8/);
+    assert.match(text, /专车车次\s*[1-9]/);
     const rows = page.locator('[data-testid=exam-candidates] tbody tr');
     await rows.first().waitFor();
+    await page.screenshot({ path: join(screenshots, 'exams.png') });
     const list = (await page.locator('[data-testid=exam-candidates]').textContent()) ?? '';
     assert.match(list, /cn-9th-edition:exam:/, 'each candidate names the rule and the version');
     assert.ok(!list.match(/\d{17}[\dX]/), 'IDs masked');
     await page.locator('[data-testid=exam-plan]').click();
     await page.locator('[data-testid=exam-plan-summary]').waitFor();
     assert.match((await page.locator('[data-testid=exam-plan-summary]').textContent()) ?? '', /移入隔离考场 \d+ 人/);
-    await page.screenshot({ path: join(screenshots, 'exams.png') });
+    await page.screenshot({ path: join(screenshots, 'exams-plan.png') });
     const xlsx = await page.request.get(
       `${suite.server.url}/api/v1/events/ACEE-2022/export.xlsx?at=${encodeURIComponent('2022-11-05T08:00:00+08:00')}`,
     );

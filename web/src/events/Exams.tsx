@@ -59,6 +59,7 @@ export function Exams() {
     [t('events.isolationRooms'), event.isolationRooms],
     [t('events.isolationSeats'), event.isolationSeats],
     [t('events.shuttles'), event.shuttleRequests],
+    [t('events.trips'), event.shuttleTrips],
   ];
   const c = judged.data;
   return (

@@ -14,6 +14,7 @@ export const events: Record<keyof typeof zh, string> = {
   'events.isolationSeats': 'Isolation seats',
   'events.candidates': 'Candidates',
   'events.shuttles': 'Shuttle requests',
+  'events.trips': 'Shuttle trips',
   'events.newByCounty': 'New sites by county',
   'events.county': 'County',
   'events.classes': 'Candidates by class',

@@ -12,6 +12,7 @@ export const events = {
   'events.isolationSeats': '隔离座位',
   'events.candidates': '考生',
   'events.shuttles': '申请专车',
+  'events.trips': '专车车次',
   'events.newByCounty': '新增考点（按县）',
   'events.county': '县（市、区）',
   'events.classes': '考生分类',
