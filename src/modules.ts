@@ -3,6 +3,7 @@ import { briefingModule } from './briefing/briefing.module.ts';
 import { casesModule } from './cases/cases.module.ts';
 import { dashboardModule } from './dashboard/dashboard.module.ts';
 import { economyModule } from './economy/economy.module.ts';
+import { eventsModule } from './events/events.module.ts';
 import { geoModule } from './geo/geo.module.ts';
 import { healthCodeModule } from './health-code/health-code.module.ts';
 import { peopleModule } from './people/people.module.ts';
@@ -30,6 +31,7 @@ const FEATURES: readonly BanyanModule[] = [
   healthCodeModule,
   venuesModule,
   tracingModule,
+  eventsModule,
   appealsModule,
   economyModule,
   briefingModule,

@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/context.ts';
 import { type BriefingSection, contributions, type SectionText } from '../platform/module.ts';
-import { segmentsOf, textOf } from '../platform/text.ts';
+import { textOf } from '../platform/text.ts';
 import { type BriefingLang, LANGS, type Segment } from './briefing.text.ts';
 
 /** The sections every module contributes, in reading order. */
@@ -25,8 +25,16 @@ export async function composeBriefing(
   const joined = (lang: BriefingLang): Segment[] =>
     drafts.flatMap((d, i) => (i === 0 ? d[lang] : [{ text: '\n\n' }, ...d[lang]]));
   // Re-join so that a blank line merges into the text around it, as a single paragraph's text would.
-  const merge = (segs: Segment[]) =>
-    segmentsOf(segs.map((s) => ('metric' in s ? ([s.metric, s.value, s.href] as [string, number, string?]) : s.text)));
+  // A number keeps the text its section wrote for it (「2.24万」 for 22,400, 「五」 for 5).
+  const merge = (segs: Segment[]) => {
+    const out: Segment[] = [];
+    for (const x of segs) {
+      const last = out[out.length - 1];
+      if (!('metric' in x) && last && !('metric' in last)) last.text += x.text;
+      else out.push({ ...x });
+    }
+    return out;
+  };
   const segments = Object.fromEntries(LANGS.map((l) => [l, merge(joined(l))])) as SectionText;
   const texts = Object.fromEntries(LANGS.map((l) => [l, textOf(segments[l])])) as Record<BriefingLang, string>;
   return { segments, texts };

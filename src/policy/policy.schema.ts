@@ -12,10 +12,29 @@ export const LiftRule = Requirement.extend({
 });
 export type LiftRule = z.infer<typeof LiftRule>;
 
+const COLOURS = ['green', 'yellow', 'red'] as const;
+
+/**
+ * Who sits an exam and how (RULES.md, exams): colours and zone levels that bar a candidate or make
+ * them special (special lane, isolation room, shuttle), the hours of the negative a candidate
+ * needs (null: none) and what becomes of a candidate without one.
+ */
+export const ExamParams = z.object({
+  barredColours: z.array(z.enum(COLOURS)),
+  barredZoneLevels: z.array(z.enum(ZONE_LEVELS)),
+  specialColours: z.array(z.enum(COLOURS)),
+  specialZoneLevels: z.array(z.enum(ZONE_LEVELS)),
+  certificateHours: z.number().int().min(1).max(168).nullable(),
+  withoutCertificate: z.enum(['special', 'barred']),
+});
+export type ExamParams = z.infer<typeof ExamParams>;
+
 /** The named parameters of one policy version. */
 export const PolicyParams = z.object({
   levels: z.array(z.enum(ZONE_LEVELS)).min(1),
   lift: z.object({ high: LiftRule.optional(), medium: LiftRule.optional() }),
+  /** Optional: versions stored before it read their defaults by id (events `examParamsOf`). */
+  exam: ExamParams.optional(),
 });
 export type PolicyParams = z.infer<typeof PolicyParams>;
 
@@ -56,18 +75,50 @@ export const DEFAULT_POLICIES: PolicyInput[] = [
         high: { to: 'medium', cleanDays: 7, finalRound: true },
         medium: { to: 'low', cleanDays: 7, finalRound: true, afterDowngrade: { cleanDays: 3, finalRound: false } },
       },
+      // Adult college entrance exam, Nov 2022 (local practice). RULES.md names no certificate hours
+      // for candidates, so none by default; an administrator sets them in the version.
+      exam: {
+        barredColours: ['red'],
+        barredZoneLevels: ['high'],
+        specialColours: ['yellow'],
+        specialZoneLevels: ['medium'],
+        certificateHours: null,
+        withoutCertificate: 'special',
+      },
     },
   },
   {
     id: 'cn-20-measures',
     name: '进一步优化防控工作的二十条措施 / Twenty measures',
     effectiveFrom: '2022-11-11',
-    params: { levels: ['high', 'low'], lift: { high: { to: 'low', cleanDays: 5, finalRound: true } } },
+    params: {
+      levels: ['high', 'low'],
+      lift: { high: { to: 'low', cleanDays: 5, finalRound: true } },
+      exam: {
+        barredColours: ['red'],
+        barredZoneLevels: ['high'],
+        specialColours: ['yellow'],
+        specialZoneLevels: [],
+        certificateHours: null,
+        withoutCertificate: 'special',
+      },
+    },
   },
   {
     id: 'cn-10-measures',
     name: '进一步优化落实新冠肺炎疫情防控措施的通知（新十条） / Ten new measures',
     effectiveFrom: '2022-12-07',
-    params: { levels: ['high', 'low'], lift: { high: { to: 'low', cleanDays: 5, finalRound: false } } },
+    params: {
+      levels: ['high', 'low'],
+      lift: { high: { to: 'low', cleanDays: 5, finalRound: false } },
+      exam: {
+        barredColours: ['red'],
+        barredZoneLevels: ['high'],
+        specialColours: ['yellow'],
+        specialZoneLevels: [],
+        certificateHours: null,
+        withoutCertificate: 'special',
+      },
+    },
   },
 ];

@@ -46,6 +46,12 @@ export const DEMO_ACCOUNTS: Array<{ username: string; displayName: string; role:
   { username: 'appeals', displayName: '诉求受理员', role: 'appeals-handler', scope: { kind: 'city', code: '3501' } },
   { username: 'regulator', displayName: '邮政管理监管员', role: 'regulator', scope: { kind: 'city', code: '3501' } },
   { username: 'auditor', displayName: '审计员', role: 'auditor', scope: { kind: 'city', code: '3501' } },
+  {
+    username: 'exam-office',
+    displayName: '市教育局考试院',
+    role: 'exam-office',
+    scope: { kind: 'city', code: '3501' },
+  },
   // Handling units of the appeals module (linked to their unit by the appeals seed).
   {
     username: 'industry-bureau',

@@ -46,7 +46,8 @@ for (const dialect of dialects()) {
         .selectFrom('persons')
         .select((e) => e.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
-      assert.equal(Number(n.n), s.residents);
+      // Exam candidates the city had too few residents for are registered by the events step.
+      assert.equal(Number(n.n), s.residents + (s.testing['events.exam.personsRegistered'] ?? 0));
       const users = await ctx.db.k.selectFrom('users').select('role').execute();
       assert.equal(users.length, DEMO_ACCOUNTS.length);
       assert.equal((await verifyAudit(ctx.db, ctx.crypto)).ok, true);

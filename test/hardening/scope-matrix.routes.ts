@@ -95,6 +95,29 @@ export const MATRIX: Record<string, Entry> = {
   'GET /api/v1/briefings/:date/render': { scope: 'city', none: 'the city’s briefing as text' },
   'GET /api/v1/policies': { scope: 'city', list: get('/api/v1/policies') },
   'PUT /api/v1/policies/:id': { scope: 'city', none: 'city policy, edited by the command centre' },
+  'GET /api/v1/events': { scope: 'district', list: get('/api/v1/events') },
+  'POST /api/v1/events': { scope: 'city', none: 'the exam office (city-wide) creates exams' },
+  'GET /api/v1/events/:code': { scope: 'district', list: get('/api/v1/events/ACEE-2022') },
+  'POST /api/v1/events/:code/rooms': { scope: 'city', none: 'the exam office (city-wide) records rooms' },
+  'POST /api/v1/events/:code/candidates': { scope: 'city', none: 'the exam office (city-wide) records candidates' },
+  'GET /api/v1/events/:code/classification': {
+    scope: 'district',
+    list: get('/api/v1/events/ACEE-2022/classification?at=2022-11-05T08:00:00%2B08:00&pageSize=1000'),
+  },
+  'POST /api/v1/events/:code/plan': { scope: 'city', none: 'the exam office (city-wide) plans the rooms' },
+  'POST /api/v1/events/:code/vehicles': { scope: 'city', none: 'the exam office (city-wide) records vehicles' },
+  'POST /api/v1/events/:code/sessions/:no/shuttles': {
+    scope: 'city',
+    none: 'the exam office (city-wide) assigns trips',
+  },
+  'GET /api/v1/events/:code/sessions/:no/trips': {
+    scope: 'district',
+    list: get('/api/v1/events/ACEE-2022/sessions/1/trips'),
+  },
+  'GET /api/v1/events/:code/export.xlsx': {
+    scope: 'district',
+    list: get('/api/v1/events/ACEE-2022/export.xlsx?at=2022-11-05T08:00:00%2B08:00'),
+  },
   'GET /api/v1/zones/:code/residents': { scope: 'district', at: (s) => get(`/api/v1/zones/${s.zone}/residents`) },
   'POST /api/v1/zones/:code/residents': {
     scope: 'district',

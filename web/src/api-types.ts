@@ -33,6 +33,12 @@ export type {
 } from '../../src/cases/cases.schema.ts';
 export type { Dashboard, DashboardToday, DistrictResidents } from '../../src/dashboard/dashboard.schema.ts';
 export type { PowerAccount, PowerOverview } from '../../src/economy/economy.schema.ts';
+export type {
+  Classification as ExamClassification,
+  EventList,
+  EventSummary,
+  RoomPlan,
+} from '../../src/events/events.schema.ts';
 export type { Division, DivisionDetail, DivisionLevel } from '../../src/geo/geo.schema.ts';
 export type { ListedOverride, Override } from '../../src/health-code/overrides.schema.ts';
 export type { PersonFull, PersonMasked, PersonPage } from '../../src/people/people.schema.ts';

@@ -12,6 +12,7 @@ export const ROLES = [
   'regulator',
   'industry-bureau',
   'auditor',
+  'exam-office',
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const RoleSchema = z.enum(ROLES);
@@ -61,7 +62,9 @@ export type Permission =
   | 'tracing:write'
   | 'economy:read'
   | 'economy:write'
-  | 'economy:configure';
+  | 'economy:configure'
+  | 'events:read'
+  | 'events:write';
 
 // Least privilege: roles whose modules do not exist yet see the dashboard only.
 const PERMISSIONS: Record<Role, Permission[]> = {
@@ -98,6 +101,7 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     // The command centre sets the baseline window; the bureau imports and tunes the thresholds.
     'economy:read',
     'economy:configure',
+    'events:read',
   ],
   'district-officer': [
     'dashboard',
@@ -122,6 +126,8 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'appeals:read',
     'enterprises:read',
     'economy:read',
+    // Their district's candidates and sites only (the events routes are district-scoped).
+    'events:read',
   ],
   // Case figures are kept per district: a street-scoped leader would see numbers whose records they may not open.
   'task-force-leader': ['dashboard', 'persons:read', 'zones:read', 'testing:read'],
@@ -150,6 +156,8 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'appeals:read',
   ],
   auditor: ['dashboard', 'audit:read'],
+  // The education bureau's exam office runs exams city-wide: sites, rooms, candidates, plans.
+  'exam-office': ['dashboard', 'events:read', 'events:write'],
 };
 
 /** The permissions a role carries. */

@@ -11,6 +11,7 @@ import { Dashboard } from '../dashboard/Dashboard';
 import { Divisions } from '../divisions/Divisions';
 import { can } from '../domain';
 import { Economy } from '../economy/Economy';
+import { Exams } from '../events/Exams';
 import { Figures } from '../figures/Figures';
 import { Guard } from '../guard/Guard';
 import { useI18n } from '../i18n';
@@ -84,6 +85,7 @@ export function Shell({ user, onSignOut }: Props) {
         {active === 'zones' && <ZonesArea user={user} page={rest[0]} />}
         {active === 'testing' && <TestingArea user={user} page={rest[0]} />}
         {active === 'tracing' && <Tracing user={user} />}
+        {active === 'events' && <Exams />}
         {active === 'pass' && <Pass />}
         {active === 'guard' && <Guard />}
         {active === 'venues' && <VenuesArea user={user} page={rest[0]} />}

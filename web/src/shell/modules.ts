@@ -12,6 +12,7 @@ export type ModuleId =
   | 'guard'
   | 'venues'
   | 'tracing'
+  | 'events'
   | 'appeals'
   | 'liaison'
   | 'economy'
@@ -40,6 +41,7 @@ export const MODULES: readonly ModuleDef[] = [
   { id: 'zones', label: 'nav.zones', icon: '⚑', permission: 'zones:read' },
   { id: 'testing', label: 'nav.testing', icon: '⊕', permission: 'testing:read' },
   { id: 'tracing', label: 'nav.tracing', icon: '⌖', permission: 'tracing:read' },
+  { id: 'events', label: 'nav.events', icon: '✍', permission: 'events:read' },
   { id: 'appeals', label: 'nav.appeals', icon: '✉', permission: 'appeals:read' },
   { id: 'liaison', label: 'nav.liaison', icon: '⚭', permission: 'enterprises:report' },
   { id: 'economy', label: 'nav.economy', icon: '⚡', permission: 'economy:read' },

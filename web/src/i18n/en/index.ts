@@ -3,6 +3,7 @@ import { appeals } from './appeals';
 import { cases } from './cases';
 import { core } from './core';
 import { economy } from './economy';
+import { events } from './events';
 import { overrides } from './overrides';
 import { testing } from './testing';
 import { tracing } from './tracing';
@@ -21,4 +22,5 @@ export const en: Record<MessageKey, string> = {
   ...tracing,
   ...economy,
   ...overrides,
+  ...events,
 };

@@ -2,6 +2,7 @@ import { appeals } from './appeals';
 import { cases } from './cases';
 import { core } from './core';
 import { economy } from './economy';
+import { events } from './events';
 import { overrides } from './overrides';
 import { testing } from './testing';
 import { tracing } from './tracing';
@@ -19,6 +20,7 @@ type Areas = [
   typeof tracing,
   typeof economy,
   typeof overrides,
+  typeof events,
 ];
 
 /** `true` when no key is in two areas, else the clashing keys (a spread would silently keep the last text). */
@@ -45,6 +47,7 @@ export const zhCN = {
   ...tracing,
   ...economy,
   ...overrides,
+  ...events,
 };
 
 export type MessageKey = keyof typeof zhCN;

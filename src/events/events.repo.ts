@@ -1,0 +1,173 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Executor } from '../platform/audit/audit.repo.ts';
+import type { Db } from '../platform/db/db.ts';
+import type { EventRow, EventSessionRow, ExamCandidateRow, ExamRoomRow, ExamSiteRow } from './events.tables.ts';
+import './events.tables.ts';
+
+type K = Db | Executor;
+const k = (db: K) => ('k' in db ? db.k : db);
+const num = <T extends { id: number | bigint | string }>(r: T) => ({ ...r, id: Number(r.id) });
+
+export type StoredEvent = Selectable<EventRow> & { id: number };
+export type StoredSite = Selectable<ExamSiteRow> & { id: number };
+export type StoredRoom = Selectable<ExamRoomRow> & { id: number };
+export type StoredCandidate = Selectable<ExamCandidateRow> & { id: number };
+
+/** One event by code. */
+export async function eventByCode(db: K, code: string): Promise<StoredEvent | undefined> {
+  const r = await k(db).selectFrom('events').selectAll().where('code', '=', code).executeTakeFirst();
+  return r && num(r);
+}
+
+/** Every event, oldest first. */
+export async function allEvents(db: K): Promise<StoredEvent[]> {
+  return (await k(db).selectFrom('events').selectAll().orderBy('id').execute()).map(num);
+}
+
+/** Adds an event with its sessions; answers its id. */
+export async function insertEvent(
+  trx: Executor,
+  row: Insertable<EventRow>,
+  sessions: Array<Omit<Insertable<EventSessionRow>, 'event_id'>>,
+): Promise<number> {
+  const r = await trx.insertInto('events').values(row).returning('id').executeTakeFirstOrThrow();
+  const id = Number(r.id);
+  await trx
+    .insertInto('event_sessions')
+    .values(sessions.map((s) => ({ ...s, event_id: id })))
+    .execute();
+  return id;
+}
+
+/** The sessions of an event, in time order. */
+export async function sessionsOf(db: K, eventId: number) {
+  return k(db)
+    .selectFrom('event_sessions')
+    .select(['day', 'starts_at', 'ends_at'])
+    .where('event_id', '=', eventId)
+    .orderBy('starts_at')
+    .execute();
+}
+
+/** The sites of an event, by id. */
+export async function sitesOf(db: K, eventId: number): Promise<StoredSite[]> {
+  const rows = await k(db).selectFrom('exam_sites').selectAll().where('event_id', '=', eventId).orderBy('id').execute();
+  return rows.map((r) => ({
+    ...num(r),
+    lng: r.lng === null ? null : Number(r.lng),
+    lat: r.lat === null ? null : Number(r.lat),
+  }));
+}
+
+/** The rooms of an event, by id. */
+export async function roomsOf(db: K, eventId: number): Promise<StoredRoom[]> {
+  const rows = await k(db).selectFrom('exam_rooms').selectAll().where('event_id', '=', eventId).orderBy('id').execute();
+  return rows.map((r) => ({ ...num(r), site_id: Number(r.site_id), capacity: Number(r.capacity) }));
+}
+
+/** The candidates of an event, by id. */
+export async function candidatesOf(db: K, eventId: number): Promise<StoredCandidate[]> {
+  const rows = await k(db)
+    .selectFrom('exam_candidates')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    ...num(r),
+    person_id: Number(r.person_id),
+    site_id: Number(r.site_id),
+    room_id: Number(r.room_id),
+    planned_room_id: r.planned_room_id === null ? null : Number(r.planned_room_id),
+  }));
+}
+
+/** Adds sites; answers their ids in order. */
+export async function insertSites(trx: Executor, rows: Insertable<ExamSiteRow>[]): Promise<number[]> {
+  if (!rows.length) return [];
+  const out = await trx.insertInto('exam_sites').values(rows).returning('id').execute();
+  return out.map((r) => Number(r.id));
+}
+
+/** Changes a site's new-for-this-event flag or coordinates. */
+export async function updateSite(trx: Executor, id: number, set: Updateable<ExamSiteRow>): Promise<void> {
+  await trx.updateTable('exam_sites').set(set).where('id', '=', id).execute();
+}
+
+/** Adds rooms, in chunks. */
+export async function insertRooms(trx: Executor, rows: Insertable<ExamRoomRow>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto('exam_rooms')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+/** Changes a room's capacity or isolation flag. */
+export async function updateRoom(trx: Executor, id: number, set: Updateable<ExamRoomRow>): Promise<void> {
+  await trx.updateTable('exam_rooms').set(set).where('id', '=', id).execute();
+}
+
+/** Adds candidates, in chunks. */
+export async function insertCandidates(trx: Executor, rows: Insertable<ExamCandidateRow>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 400)
+    await trx
+      .insertInto('exam_candidates')
+      .values(rows.slice(i, i + 400))
+      .execute();
+}
+
+/** Changes one candidate (seat, shuttle, pickup, plan). */
+export async function updateCandidate(trx: Executor, id: number, set: Updateable<ExamCandidateRow>): Promise<void> {
+  await trx.updateTable('exam_candidates').set(set).where('id', '=', id).execute();
+}
+
+/** Clears the plan of every candidate of an event (a new plan is written whole). */
+export async function clearPlan(trx: Executor, eventId: number): Promise<void> {
+  await trx
+    .updateTable('exam_candidates')
+    .set({ planned_room_id: null, plan_reason: null })
+    .where('event_id', '=', eventId)
+    .execute();
+}
+
+/** The masked identity and home district of persons, by id. */
+export async function maskedPersons(db: K, ids: number[]) {
+  const out = new Map<number, { idMasked: string; nameMasked: string; district: string; nameCipher: string }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await k(db)
+      .selectFrom('persons')
+      .select(['id', 'id_masked', 'name_masked', 'district_code', 'name_cipher'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows)
+      out.set(Number(r.id), {
+        idMasked: r.id_masked,
+        nameMasked: r.name_masked,
+        district: r.district_code,
+        nameCipher: r.name_cipher,
+      });
+  }
+  return out;
+}
+
+/**
+ * Each person's latest negative sampling not after an instant: the status index keeps only the
+ * latest, which after a later round would hide the certificate a candidate held on exam day.
+ */
+export async function negativesBefore(db: K, ids: number[], atIso: string): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await k(db)
+      .selectFrom('samples as s')
+      .innerJoin('tubes as t', 't.code', 's.tube_code')
+      .select(['s.person_id', (e) => e.fn.max('s.sampled_at').as('at')])
+      .where('s.person_id', 'in', ids.slice(i, i + 500))
+      .where('t.result', '=', 'negative')
+      .where('s.sampled_at', '<=', atIso)
+      .groupBy('s.person_id')
+      .execute();
+    for (const r of rows) out.set(Number(r.person_id), Date.parse(String(r.at)));
+  }
+  return out;
+}

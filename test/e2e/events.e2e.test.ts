@@ -1,0 +1,45 @@
+/** The 考务防疫 screen on the demo: the exam's figures, candidates by class with their rule, the plan preview, the export. */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { browserSuite, goHash, openPage, repoRoot, signIn } from './browser.ts';
+
+const screenshots = join(repoRoot, 'test/e2e/screenshots');
+
+describe('exams held safely', { timeout: 600_000 }, () => {
+  const suite = browserSuite({ scenarioClock: true });
+
+  it('shows the exam of 5–6 November, its special candidates with the rule, the plan and the workbook', {
+    timeout: 180_000,
+  }, async (t) => {
+    const page = await openPage(t, suite.browser, suite.server);
+    if (!page || !suite.server) return;
+    await signIn(page, 'exam-office');
+    assert.equal((await page.locator('[data-testid=nav-events] .nav-label').textContent())?.trim(), '考务防疫');
+    await goHash(page, '#/events');
+    const screen = page.locator('[data-testid=exams]');
+    await screen.waitFor();
+    const text = (await screen.textContent()) ?? '';
+    assert.match(text, /考场\s*1,100/);
+    assert.match(text, /考生\s*22,400/);
+    assert.match(text, /新增考点\s*8/);
+    assert.match(text, /专车车次\s*[1-9]/);
+    const rows = page.locator('[data-testid=exam-candidates] tbody tr');
+    await rows.first().waitFor();
+    await page.screenshot({ path: join(screenshots, 'exams.png') });
+    const list = (await page.locator('[data-testid=exam-candidates]').textContent()) ?? '';
+    assert.match(list, /cn-9th-edition:exam:/, 'each candidate names the rule and the version');
+    assert.ok(!list.match(/\d{17}[\dX]/), 'IDs masked');
+    await page.locator('[data-testid=exam-plan]').click();
+    await page.locator('[data-testid=exam-plan-summary]').waitFor();
+    assert.match((await page.locator('[data-testid=exam-plan-summary]').textContent()) ?? '', /移入隔离考场 \d+ 人/);
+    await page.screenshot({ path: join(screenshots, 'exams-plan.png') });
+    const xlsx = await page.request.get(
+      `${suite.server.url}/api/v1/events/ACEE-2022/export.xlsx?at=${encodeURIComponent('2022-11-05T08:00:00+08:00')}`,
+    );
+    assert.equal(xlsx.status(), 200);
+    assert.equal((await xlsx.body()).subarray(0, 2).toString(), 'PK');
+    await page.locator('[data-testid=lang-toggle]').click();
+    await page.getByRole('heading', { name: /Exams held safely/ }).waitFor();
+  });
+});
