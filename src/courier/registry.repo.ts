@@ -92,16 +92,16 @@ export async function linkManager(trx: Executor, userId: number, outletId: numbe
   await trx.insertInto('courier_outlet_managers').values({ user_id: userId, outlet_id: outletId }).execute();
 }
 
-/** Worker links that already exist among (outlet, person) pairs. */
-export async function existingWorkers(trx: Executor, outletIds: number[]): Promise<Set<string>> {
-  const out = new Set<string>();
+/** Worker links of the outlets, keyed `outlet|person`, with whether each is on duty. */
+export async function existingWorkers(trx: Executor, outletIds: number[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
   for (let i = 0; i < outletIds.length; i += 500) {
     const rows = await trx
       .selectFrom('courier_workers')
-      .select(['outlet_id', 'person_id'])
+      .select(['outlet_id', 'person_id', 'on_duty'])
       .where('outlet_id', 'in', outletIds.slice(i, i + 500))
       .execute();
-    for (const r of rows) out.add(`${r.outlet_id}|${r.person_id}`);
+    for (const r of rows) out.set(`${r.outlet_id}|${r.person_id}`, Number(r.on_duty));
   }
   return out;
 }

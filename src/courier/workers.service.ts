@@ -113,12 +113,6 @@ export async function importWorkers(ctx: Ctx, actor: Actor, records: WorkerRecor
       });
     }
     const links = await existingWorkers(trx, [...new Set(parsed.map((p) => Number(p.outlet?.id)))]);
-    const duty = await trx
-      .selectFrom('courier_workers')
-      .select(['outlet_id', 'person_id', 'on_duty'])
-      .where('outlet_id', 'in', [...new Set(parsed.map((p) => Number(p.outlet?.id)))])
-      .execute();
-    const dutyOf = new Map(duty.map((d) => [`${d.outlet_id}|${d.person_id}`, Number(d.on_duty)]));
     const fresh: Array<{ outlet_id: number; person_id: number; on_duty: number; created_at: string }> = [];
     for (const p of parsed) {
       const personId = byIndex.get(ctx.crypto.blindIndex('id', p.idNumber)) as number;
@@ -126,8 +120,8 @@ export async function importWorkers(ctx: Ctx, actor: Actor, records: WorkerRecor
       const key = `${outletId}|${personId}`;
       if (!links.has(key)) {
         fresh.push({ outlet_id: outletId, person_id: personId, on_duty: p.onDuty, created_at: now });
-        links.add(key);
-      } else if (dutyOf.get(key) !== p.onDuty) {
+        links.set(key, p.onDuty);
+      } else if (links.get(key) !== p.onDuty) {
         await setOnDuty(trx, outletId, personId, p.onDuty);
         updated++;
       }
