@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { dialects, testCtx } from '../../test/helpers/db.ts';
 import { composeBriefing } from '../briefing/briefing.compose.ts';
+import { CLI_READER } from '../platform/cli/context.cli.ts';
 import { setClock } from '../platform/clock.ts';
 import { segmentsOf, textOf } from '../platform/text.ts';
 import { SCENARIO_NOW, seedScenario } from '../sim/seed.ts';
 import { courierFigures, courierParts } from './courier.briefing.ts';
+import { listBatches } from './operations.service.ts';
 
 for (const dialect of dialects()) {
   describe(`the demo's courier sector on ${dialect}`, async () => {
@@ -60,6 +62,9 @@ for (const dialect of dialects()) {
         .where('released_at', 'is', null)
         .execute();
       assert.equal(held.length, 3);
+      setClock(SCENARIO_NOW);
+      const list = await listBatches(ctx, { ...CLI_READER, role: 'postal-regulator' });
+      assert.deepEqual([list.hours, list.held, list.due], [24, 2, 1], 'one due and two held at the demo clock');
       const mine = await ctx.db.k
         .selectFrom('courier_outlet_managers as m')
         .innerJoin('courier_workers as w', 'w.outlet_id', 'm.outlet_id')

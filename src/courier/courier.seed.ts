@@ -238,25 +238,33 @@ async function seedRelief(ctx: Ctx, rnd: () => number) {
   return trips.length;
 }
 
-/** International batches: released ones, and the latest held until 24 h after their disinfection. */
+// Instants in Beijing time, written as UTC the way records store them.
+const bj = (day: string, hm: string) => new Date(`${day}T${hm}:00+08:00`).toISOString();
+
+/**
+ * International batches: nine released after their 24 h, one due, and two still on hold at the
+ * demo's clock (11-11 20:00), so the screen shows the hold and the refusal to release early.
+ */
 async function seedBatches(ctx: Ctx) {
   const rows: Array<Insertable<CourierBatchRow> & { batch_no: string; disinfected_at: string }> = [];
-  for (let i = 0; i < 12; i++) {
-    const day = addDays('2022-11-01', i);
-    const arrived = `${day}T00:30:00.000Z`;
-    const disinfected = `${day}T03:00:00.000Z`;
-    const released = i < 9 ? `${addDays(day, 1)}T04:00:00.000Z` : null;
+  const add = (day: string, origin: string, arrived: string, disinfected: string, released: string | null, i: number) =>
     rows.push({
-      batch_no: `INT-${day.replace(/-/g, '')}-${i % 2 ? 'JP' : 'US'}`,
+      batch_no: `INT-${day.replace(/-/g, '')}-${origin}`,
       firm_code: i % 3 ? 'EMS' : 'SF',
-      origin: i % 2 ? 'JP' : 'US',
+      origin,
       parcels: 800 + i * 37,
-      arrived_at: arrived,
-      disinfected_at: disinfected,
+      arrived_at: bj(day, arrived),
+      disinfected_at: bj(day, disinfected),
       released_at: released,
       released_by: released ? 'system' : null,
     });
+  for (let i = 0; i < 9; i++) {
+    const day = addDays('2022-10-31', i);
+    add(day, i % 2 ? 'JP' : 'US', '08:30', '10:00', bj(addDays(day, 1), '12:00'), i);
   }
+  add('2022-11-09', 'JP', '08:30', '10:00', null, 9);
+  add('2022-11-10', 'US', '18:00', '22:00', null, 10);
+  add('2022-11-11', 'JP', '08:00', '10:00', null, 11);
   await ctx.db.k.transaction().execute(async (trx) => {
     await insertBatches(trx, rows);
     await insertDisinfections(
