@@ -157,6 +157,64 @@ for (const dialect of dialects()) {
       assert.equal(earlier.flagged, 0);
     });
 
+    test('a sampling site marks a courier’s swab as green-lane once; the worker list shows it', async () => {
+      const person = await t.ctx.db.k.selectFrom('persons').select('id').orderBy('id').executeTakeFirstOrThrow();
+      const at = '2022-11-07T08:00:00.000Z';
+      await t.ctx.db.k
+        .insertInto('tubes')
+        .values({
+          code: 'T-GL-1',
+          pool_size: 1,
+          site_code: 'S-GL',
+          campaign_id: null,
+          round: null,
+          district_code: '350102',
+          first_sampled_at: at,
+          samples: 1,
+          received_at: null,
+          result: null,
+          resulted_at: null,
+          lab_code: null,
+          ct_value: null,
+          status: 'sampled',
+        })
+        .execute();
+      await t.ctx.db.k
+        .insertInto('samples')
+        .values({ tube_code: 'T-GL-1', person_id: Number(person.id), sampled_at: at, repeat_in_round: 0 })
+        .execute();
+      const body = { tubeCode: 'T-GL-1', personId: Number(person.id) };
+      const r = await call('lab1', 'POST', '/api/v1/courier/green-lane', body);
+      assert.equal(r.statusCode, 201, r.body);
+      const again = await call('lab1', 'POST', '/api/v1/courier/green-lane', body);
+      assert.equal(again.statusCode, 201);
+      const wrong = await call('lab1', 'POST', '/api/v1/courier/green-lane', {
+        tubeCode: 'T-NONE',
+        personId: Number(person.id),
+      });
+      assert.equal(wrong.json().error.code, 'COURIER_SAMPLE_UNKNOWN');
+      const marks = await t.ctx.db.k.selectFrom('courier_green_lane').selectAll().execute();
+      assert.deepEqual(
+        marks.map((m) => m.site_code),
+        ['S-GL'],
+      );
+      const workers = (await call('mgr', 'GET', '/api/v1/courier/outlets/GL-SF-01/workers')).json();
+      assert.equal(workers.items.filter((w: { greenLane: boolean }) => w.greenLane).length, 1);
+      const site = await call('mgr', 'POST', '/api/v1/courier/disinfections', {
+        kind: 'site',
+        subject: 'GL-SF-01',
+        at: '2022-11-07T07:00:00+08:00',
+      });
+      assert.equal(site.statusCode, 201, site.body);
+      const other = await call('mgr', 'POST', '/api/v1/courier/disinfections', { kind: 'site', subject: 'GL-ZTO-01' });
+      assert.equal(other.json().error.code, 'COURIER_OUTLET_NOT_YOURS');
+      const day = (await call('mgr', 'GET', '/api/v1/courier/disinfections?date=2022-11-07')).json();
+      assert.deepEqual(
+        day.items.map((d: { subject: string }) => d.subject),
+        ['GL-SF-01'],
+      );
+    });
+
     test('an international batch cannot be released before 24 h after its disinfection', async () => {
       const reg = await call('post', 'POST', '/api/v1/courier/batches', {
         batchNo: 'INT-001',
