@@ -5,6 +5,7 @@ import { dialects } from '../../test/helpers/db.ts';
 import { recordTests } from '../../test/helpers/testing.ts';
 import { checkCharOf } from '../people/people.rules.ts';
 import { setClock } from '../platform/clock.ts';
+import { courierWorkerCheckJob } from './courier.job.ts';
 import { linkManager, outletsByCode } from './registry.repo.ts';
 
 const id = (n: number) => {
@@ -155,6 +156,14 @@ for (const dialect of dialects()) {
         await call('post', 'GET', `/api/v1/courier/worker-check?at=${encodeURIComponent('2022-11-07T02:00:00+08:00')}`)
       ).json();
       assert.equal(earlier.flagged, 0);
+    });
+
+    test('the daily job runs the check at 08:00 of its day and keeps the flagged outlets', async () => {
+      const out = await courierWorkerCheckJob.run(t.ctx, '2022-11-07');
+      assert.deepEqual(
+        [out.hours, out.flaggedOutlets, out.untested, out.byFirm, out.outlets],
+        [24, 1, 1, { SF: 1 }, ['GL-SF-01']],
+      );
     });
 
     test('a sampling site marks a courier’s swab as green-lane once; the worker list shows it', async () => {
