@@ -4,7 +4,8 @@ import { useQuery } from '../common/router';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
-import { BatchesTab, CheckTab, InspectionsTab, OutletsTab, ReliefTab, VolumesTab } from './CourierTabs';
+import { BatchesTab, CheckTab, InspectionsTab, OutletsTab } from './CourierTabs';
+import { ReliefTab, VolumesTab } from './FlowTabs';
 import { MyOutlet } from './MyOutlet';
 import './courier.css';
 
