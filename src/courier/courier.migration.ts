@@ -33,9 +33,11 @@ export const courierMigrations: Migration[] = [
         .on('courier_outlets')
         .columns(['district_code'])
         .execute();
+      // No foreign key onto persons (docs/scale-out.md): the link is made only from a matched or
+      // registered person by the workers import.
       await withSerialId(db.schema.createTable('courier_workers'), dialect)
         .addColumn('outlet_id', 'integer', (c) => c.notNull().references('courier_outlets.id'))
-        .addColumn('person_id', 'integer', (c) => c.notNull().references('persons.id'))
+        .addColumn('person_id', 'integer', (c) => c.notNull())
         .addColumn('on_duty', 'integer', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addUniqueConstraint('courier_workers_outlet_person', ['outlet_id', 'person_id'])
