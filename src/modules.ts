@@ -1,6 +1,7 @@
 import { appealsModule } from './appeals/appeals.module.ts';
 import { briefingModule } from './briefing/briefing.module.ts';
 import { casesModule } from './cases/cases.module.ts';
+import { courierModule } from './courier/courier.module.ts';
 import { dashboardModule } from './dashboard/dashboard.module.ts';
 import { economyModule } from './economy/economy.module.ts';
 import { eventsModule } from './events/events.module.ts';
@@ -34,6 +35,7 @@ const FEATURES: readonly BanyanModule[] = [
   eventsModule,
   appealsModule,
   economyModule,
+  courierModule,
   briefingModule,
   dashboardModule,
   simModule,

@@ -28,6 +28,19 @@ export const ExamParams = z.object({
   withoutCertificate: z.enum(['special', 'barred']),
 });
 export type ExamParams = z.infer<typeof ExamParams>;
+/** Courier-sector rules: a worker's negative within these hours; international batches held these hours after disinfection. */
+export const CourierParams = z.object({
+  workerTestHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14),
+  internationalHoldHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 14),
+});
 
 /** The named parameters of one policy version. */
 export const PolicyParams = z.object({
@@ -35,6 +48,8 @@ export const PolicyParams = z.object({
   lift: z.object({ high: LiftRule.optional(), medium: LiftRule.optional() }),
   /** Optional: versions stored before it read their defaults by id (events `examParamsOf`). */
   exam: ExamParams.optional(),
+  /** Optional: a version without it leaves the courier module to its defaults. */
+  courier: CourierParams.optional(),
 });
 export type PolicyParams = z.infer<typeof PolicyParams>;
 
@@ -85,6 +100,7 @@ export const DEFAULT_POLICIES: PolicyInput[] = [
         certificateHours: null,
         withoutCertificate: 'special',
       },
+      courier: { workerTestHours: 24, internationalHoldHours: 24 },
     },
   },
   {
@@ -102,6 +118,7 @@ export const DEFAULT_POLICIES: PolicyInput[] = [
         certificateHours: null,
         withoutCertificate: 'special',
       },
+      courier: { workerTestHours: 24, internationalHoldHours: 24 },
     },
   },
   {
@@ -119,6 +136,8 @@ export const DEFAULT_POLICIES: PolicyInput[] = [
         certificateHours: null,
         withoutCertificate: 'special',
       },
+      // Key-industry staff were still tested under the ten measures, less often (unconfirmed: 48 h).
+      courier: { workerTestHours: 48, internationalHoldHours: 24 },
     },
   },
 ];

@@ -52,6 +52,20 @@ export const DEMO_ACCOUNTS: Array<{ username: string; displayName: string; role:
     role: 'exam-office',
     scope: { kind: 'city', code: '3501' },
   },
+  // The postal administration runs the courier screen city-wide.
+  {
+    username: 'postal-regulator',
+    displayName: '市邮政管理局监管员',
+    role: 'postal-regulator',
+    scope: { kind: 'city', code: '3501' },
+  },
+  // Tied to one outlet (the first open one in Gulou) by the courier seed: sees that outlet only.
+  {
+    username: 'outlet-manager',
+    displayName: '快递网点负责人',
+    role: 'outlet-manager',
+    scope: { kind: 'district', code: '350102' },
+  },
   // Handling units of the appeals module (linked to their unit by the appeals seed).
   {
     username: 'industry-bureau',

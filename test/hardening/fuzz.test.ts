@@ -32,6 +32,7 @@ const ROLES = [
   'resident',
   'gulou-officer',
   'industry-power',
+  'postal-regulator',
 ];
 
 /** The JSON values under keys that name records (id, code, creditCode, …), to reach real rows. */

@@ -467,4 +467,96 @@ export const MATRIX: Record<string, Entry> = {
     scope: 'district',
     at: (s) => send('POST', `/api/v1/tracing/cases/${s.caseId}/trace`, {}),
   },
+  'GET /api/v1/courier/firms': { scope: 'city', list: get('/api/v1/courier/firms') },
+  'GET /api/v1/courier/outlets': { scope: 'district', list: get('/api/v1/courier/outlets') },
+  'POST /api/v1/courier/outlets': {
+    scope: 'district',
+    at: (s) =>
+      send('POST', '/api/v1/courier/outlets', {
+        outlets: [{ code: `M-${s.name}`, firm: 'SF', name: 'x', districtCode: s.district, address: 'x' }],
+      }),
+  },
+  'POST /api/v1/imports/courier-outlets': {
+    scope: 'district',
+    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+  },
+  'GET /api/v1/courier/outlets/:code': {
+    scope: 'district',
+    at: (s) => get(`/api/v1/courier/outlets/${s.district}-EMS-001`),
+  },
+  'PUT /api/v1/courier/outlets/:code/status': {
+    scope: 'district',
+    at: (s) => send('PUT', `/api/v1/courier/outlets/${s.district}-EMS-001/status`, { status: 'open' }),
+  },
+  'GET /api/v1/courier/outlets/:code/workers': {
+    scope: 'district',
+    at: (s) => get(`/api/v1/courier/outlets/${s.district}-EMS-001/workers`),
+  },
+  'POST /api/v1/courier/workers': {
+    scope: 'district',
+    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+  },
+  'POST /api/v1/imports/courier-workers': {
+    scope: 'district',
+    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+  },
+  'GET /api/v1/courier/worker-check': { scope: 'district', list: get('/api/v1/courier/worker-check?flaggedOnly=true') },
+  'POST /api/v1/courier/green-lane': {
+    scope: 'district',
+    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+  },
+  'GET /api/v1/courier/batches': { scope: 'city', list: get('/api/v1/courier/batches') },
+  'POST /api/v1/courier/batches': {
+    scope: 'city',
+    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+  },
+  'POST /api/v1/courier/batches/:batchNo/release': {
+    scope: 'city',
+    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+  },
+  'GET /api/v1/courier/disinfections': {
+    scope: 'district',
+    list: get('/api/v1/courier/disinfections?date=2022-11-09'),
+  },
+  'POST /api/v1/courier/disinfections': {
+    scope: 'district',
+    at: (s) => send('POST', '/api/v1/courier/disinfections', { kind: 'site', subject: `${s.district}-EMS-001` }),
+  },
+  'GET /api/v1/courier/inspections': { scope: 'district', list: get('/api/v1/courier/inspections?to=2022-11-06') },
+  'POST /api/v1/courier/inspections': {
+    scope: 'district',
+    at: (s) =>
+      send('POST', '/api/v1/courier/inspections', {
+        outlet: `${s.district}-EMS-001`,
+        visitedOn: '2022-11-09',
+        inspectors: 2,
+      }),
+  },
+  'POST /api/v1/courier/summons': {
+    scope: 'city',
+    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+  },
+  'GET /api/v1/courier/volumes': {
+    scope: 'district',
+    list: get('/api/v1/courier/volumes?from=2022-11-01&to=2022-11-06'),
+  },
+  'POST /api/v1/imports/courier-volumes': {
+    scope: 'city',
+    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+  },
+  'GET /api/v1/courier/delivery-points': { scope: 'district', list: get('/api/v1/courier/delivery-points') },
+  'POST /api/v1/courier/delivery-points': {
+    scope: 'district',
+    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+  },
+  'PUT /api/v1/courier/delivery-points/:id/deliveries': {
+    scope: 'district',
+    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+  },
+  'GET /api/v1/courier/relief': { scope: 'city', list: get('/api/v1/courier/relief?to=2022-11-06') },
+  'POST /api/v1/courier/relief': {
+    scope: 'city',
+    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+  },
+  'GET /api/v1/courier/export.xlsx': { scope: 'district', list: get('/api/v1/courier/export.xlsx?date=2022-11-06') },
 };

@@ -31,6 +31,14 @@ export type {
   Metric,
   RecordMetric,
 } from '../../src/cases/cases.schema.ts';
+export type {
+  Batch as CourierBatch,
+  Outlet,
+  Tallies as CourierTallies,
+  Volumes as CourierVolumes,
+  Worker as CourierWorker,
+  WorkerCheck,
+} from '../../src/courier/courier.schema.ts';
 export type { Dashboard, DashboardToday, DistrictResidents } from '../../src/dashboard/dashboard.schema.ts';
 export type { PowerAccount, PowerOverview } from '../../src/economy/economy.schema.ts';
 export type {

@@ -13,6 +13,8 @@ export const ROLES = [
   'industry-bureau',
   'auditor',
   'exam-office',
+  'postal-regulator',
+  'outlet-manager',
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const RoleSchema = z.enum(ROLES);
@@ -64,7 +66,10 @@ export type Permission =
   | 'economy:write'
   | 'economy:configure'
   | 'events:read'
-  | 'events:write';
+  | 'events:write'
+  | 'courier:read'
+  | 'courier:write'
+  | 'courier:outlet';
 
 // Least privilege: roles whose modules do not exist yet see the dashboard only.
 const PERMISSIONS: Record<Role, Permission[]> = {
@@ -102,6 +107,7 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'economy:read',
     'economy:configure',
     'events:read',
+    'courier:read',
   ],
   'district-officer': [
     'dashboard',
@@ -128,6 +134,7 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'economy:read',
     // Their district's candidates and sites only (the events routes are district-scoped).
     'events:read',
+    'courier:read',
   ],
   // Case figures are kept per district: a street-scoped leader would see numbers whose records they may not open.
   'task-force-leader': ['dashboard', 'persons:read', 'zones:read', 'testing:read'],
@@ -158,6 +165,10 @@ const PERMISSIONS: Record<Role, Permission[]> = {
   auditor: ['dashboard', 'audit:read'],
   // The education bureau's exam office runs exams city-wide: sites, rooms, candidates, plans.
   'exam-office': ['dashboard', 'events:read', 'events:write'],
+  // The postal administration (邮政管理局) supervises the whole courier sector of the city.
+  'postal-regulator': ['dashboard', 'courier:read', 'courier:write'],
+  // An outlet manager is tied to one outlet (courier_outlet_managers): they see and report for it only.
+  'outlet-manager': ['dashboard', 'courier:read', 'courier:outlet'],
 };
 
 /** The permissions a role carries. */

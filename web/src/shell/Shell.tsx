@@ -7,6 +7,7 @@ import { Briefing } from '../briefing/Briefing';
 import { Cases } from '../cases/Cases';
 import { Import } from '../cases/Import';
 import { useRoute } from '../common/router';
+import { Courier } from '../courier/Courier';
 import { Dashboard } from '../dashboard/Dashboard';
 import { Divisions } from '../divisions/Divisions';
 import { can } from '../domain';
@@ -92,6 +93,7 @@ export function Shell({ user, onSignOut }: Props) {
         {active === 'appeals' && <AppealsArea user={user} page={rest[0]} sub={rest[1]} />}
         {active === 'liaison' && <LiaisonDesk />}
         {active === 'economy' && <Economy />}
+        {active === 'courier' && <Courier user={user} />}
         {active === 'persons' && <Persons user={user} />}
         {active === 'overrides' && <Overrides user={user} />}
         {active === 'divisions' && <Divisions code={rest[0]} />}

@@ -16,6 +16,7 @@ export type ModuleId =
   | 'appeals'
   | 'liaison'
   | 'economy'
+  | 'courier'
   | 'persons'
   | 'overrides'
   | 'divisions'
@@ -45,6 +46,7 @@ export const MODULES: readonly ModuleDef[] = [
   { id: 'appeals', label: 'nav.appeals', icon: '✉', permission: 'appeals:read' },
   { id: 'liaison', label: 'nav.liaison', icon: '⚭', permission: 'enterprises:report' },
   { id: 'economy', label: 'nav.economy', icon: '⚡', permission: 'economy:read' },
+  { id: 'courier', label: 'nav.courier', icon: '✈', permission: 'courier:read' },
   { id: 'persons', label: 'nav.persons', icon: '☰', permission: 'persons:read' },
   { id: 'overrides', label: 'nav.overrides', icon: '⚖', permission: 'colour:override' },
   { id: 'divisions', label: 'nav.divisions', icon: '▦' },

@@ -2,6 +2,7 @@ import type { MessageKey } from '../zh-CN';
 import { appeals } from './appeals';
 import { cases } from './cases';
 import { core } from './core';
+import { courier } from './courier';
 import { economy } from './economy';
 import { events } from './events';
 import { overrides } from './overrides';
@@ -23,4 +24,5 @@ export const en: Record<MessageKey, string> = {
   ...economy,
   ...overrides,
   ...events,
+  ...courier,
 };

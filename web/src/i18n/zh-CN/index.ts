@@ -1,6 +1,7 @@
 import { appeals } from './appeals';
 import { cases } from './cases';
 import { core } from './core';
+import { courier } from './courier';
 import { economy } from './economy';
 import { events } from './events';
 import { overrides } from './overrides';
@@ -21,6 +22,7 @@ type Areas = [
   typeof economy,
   typeof overrides,
   typeof events,
+  typeof courier,
 ];
 
 /** `true` when no key is in two areas, else the clashing keys (a spread would silently keep the last text). */
@@ -48,6 +50,7 @@ export const zhCN = {
   ...economy,
   ...overrides,
   ...events,
+  ...courier,
 };
 
 export type MessageKey = keyof typeof zhCN;

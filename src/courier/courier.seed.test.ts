@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import { dialects, testCtx } from '../../test/helpers/db.ts';
+import { composeBriefing } from '../briefing/briefing.compose.ts';
+import { CLI_READER } from '../platform/cli/context.cli.ts';
+import { setClock } from '../platform/clock.ts';
+import { segmentsOf, textOf } from '../platform/text.ts';
+import { SCENARIO_NOW, seedScenario } from '../sim/seed.ts';
+import { courierFigures, courierParts } from './courier.briefing.ts';
+import { listBatches } from './operations.service.ts';
+
+for (const dialect of dialects()) {
+  describe(`the demo's courier sector on ${dialect}`, async () => {
+    const ctx = await testCtx(dialect);
+    setClock(SCENARIO_NOW);
+    await seedScenario(ctx, { scale: 0.0001, appeals: false });
+    after(async () => {
+      setClock(null);
+      await ctx.close();
+    });
+
+    test('reproduces the 7 November briefing exactly at a tiny scale', async () => {
+      const f = await courierFigures(ctx, '2022-11-06');
+      assert.deepEqual(
+        [
+          f.outlets,
+          f.collected,
+          f.delivered,
+          f.personTimes,
+          f.inspected,
+          f.rectified,
+          f.summoned,
+          f.trips,
+          f.persons,
+          f.tonnes,
+        ],
+        [2337, 1_730_000, 3_160_000, 435, 125, 10, 4, 2408, 3165, 9582],
+      );
+      assert.ok(f.couriers > 10_000 && f.couriers < 11_000, `couriers ${f.couriers}`);
+      assert.equal(f.since, '2022-10-24');
+      const b = await composeBriefing(ctx, '2022-11-06');
+      assert.match(b.texts['zh-CN'], /全市日均收寄快递173万件、投递316万件，2337个快递网点正常营业，1万余名/);
+      for (const piece of [
+        '检查人员435人次',
+        '检查网点125个',
+        '现场整改10个',
+        '约谈企业4家',
+        '截至11月6日',
+        '2408车次、3165人次、9582吨',
+      ])
+        assert.ok(b.texts['zh-CN'].includes(piece), piece);
+      assert.ok(textOf(segmentsOf(courierParts(f, 'en'))).includes('1.73 million and delivered 3.16 million'));
+      assert.ok(textOf(segmentsOf(courierParts(f, 'zh-TW'))).includes('1萬餘名一線快遞小哥'));
+      const linked = b.segments['zh-CN'].filter((s) => 'metric' in s && s.metric.startsWith('courier'));
+      assert.ok(linked.length === 12 && linked.every((s) => 'href' in s && s.href?.startsWith('/#/courier')));
+    });
+
+    test('international batches are on hold at the demo clock; the outlet manager has workers', async () => {
+      const held = await ctx.db.k
+        .selectFrom('courier_batches')
+        .select('batch_no')
+        .where('released_at', 'is', null)
+        .execute();
+      assert.equal(held.length, 3);
+      setClock(SCENARIO_NOW);
+      const list = await listBatches(ctx, { ...CLI_READER, role: 'postal-regulator' });
+      assert.deepEqual([list.hours, list.held, list.due], [24, 2, 1], 'one due and two held at the demo clock');
+      const mine = await ctx.db.k
+        .selectFrom('courier_outlet_managers as m')
+        .innerJoin('courier_workers as w', 'w.outlet_id', 'm.outlet_id')
+        .select('w.id')
+        .execute();
+      assert.ok(mine.length >= 1);
+    });
+  });
+}
