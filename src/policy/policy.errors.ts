@@ -17,4 +17,19 @@ export const PolicyErrors = defineErrors({
     'zh-CN': '等级 {level} 的解除规则指向了本版本未启用的等级 {to}',
     en: 'The lift rule for {level} leads to {to}, which this version does not use',
   },
+  POLICY_PARAM_MISSING: {
+    status: 400,
+    'zh-CN': '政策版本 {id} 缺少参数 {path}',
+    en: 'Policy version {id} lacks the parameter {path}',
+  },
+  POLICY_PARAM_INVALID: {
+    status: 400,
+    'zh-CN': '政策版本 {id} 的参数 {path} 无效：{why}',
+    en: 'Policy version {id} has an invalid parameter {path}: {why}',
+  },
+  POLICY_PARAM_CONTRADICTS: {
+    status: 400,
+    'zh-CN': '政策版本 {id} 的参数 {path} 自相矛盾：{why}',
+    en: 'Policy version {id} contradicts itself at {path}: {why}',
+  },
 });

@@ -86,4 +86,12 @@ export const venueOperatorsMigrations: Migration[] = [
       await db.schema.alterTable('scans').addColumn('reply', 'text').execute();
     },
   },
+  {
+    // Every verdict names the policy version and the rule that decided it (issue 19).
+    id: '0121_scan_policy',
+    async up(db) {
+      await db.schema.alterTable('scans').addColumn('policy_id', 'text').execute();
+      await db.schema.alterTable('scans').addColumn('policy_rule', 'text').execute();
+    },
+  },
 ];

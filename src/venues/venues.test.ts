@@ -4,12 +4,13 @@ import { dialects, testCtx } from '../../test/helpers/db.ts';
 import { assertStateMatchesDatabase } from '../../test/helpers/invariants.ts';
 import { recordTests } from '../../test/helpers/testing.ts';
 import { upsertCases } from '../cases/cases.service.ts';
-import { colourOf } from '../health-code/health-code.rules.ts';
+import { type ColourInputs, colourOf as colourBy } from '../health-code/health-code.rules.ts';
 import { decideOverride, overridesInArea, requestOverride, revokeOverride } from '../health-code/overrides.service.ts';
 import { insertPersons } from '../people/people.repo.ts';
 import { checkCharOf } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
 import { createUser } from '../platform/auth/auth.service.ts';
+import { DEFAULT_POLICIES } from '../policy/policy.schema.ts';
 import { getPolicy, putPolicy } from '../policy/policy.service.ts';
 import { check, checkState } from './checks.service.ts';
 import { residentPass } from './pass.service.ts';
@@ -17,6 +18,8 @@ import { personalCode, signVenueCode } from './venues.codes.ts';
 import { linkOperator, linkResident } from './venues.repo.ts';
 import { createVenues, listVenues, venuePage, venueStats, venueTotals } from './venues.service.ts';
 
+const ninth = DEFAULT_POLICIES[0] ?? assert.fail();
+const colourOf = (i: ColourInputs, now: number) => colourBy(i, now, { id: ninth.id, colours: ninth.params.colours });
 const id = (n: number) => {
   const s = `35010219850612${String(n).padStart(3, '0')}`;
   return s + checkCharOf(s);
