@@ -7,7 +7,7 @@ import type { Policy } from '../policy/policy.schema.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import { loadStatusIndex, type StatusIndex, statusIndex } from '../testing/testing.status.ts';
 import { restrictedResidentsAt } from '../zones/residents.service.ts';
-import type { PersonMarks } from './marks.rules.ts';
+import type { ActiveMark, PersonMarks } from './marks.rules.ts';
 import { activeOverrides, type StoredOverride } from './overrides.repo.ts';
 
 /**
@@ -58,6 +58,8 @@ export interface MarksFeed {
   load(db: Db): Promise<Map<number, PersonMarks>>;
   /** Re-reads the negatives of those of `ids` who are marked (a result or a correction changed them). */
   reloadNegatives(db: Db, marks: Map<number, PersonMarks>, ids: number[]): Promise<void>;
+  /** A person's marks as they stood at a past instant (a replay). */
+  marksAt(db: Db, personId: number, at: number): Promise<ActiveMark[]>;
 }
 
 let marksFeed: MarksFeed | undefined;
@@ -67,7 +69,8 @@ export function feedMarks(feed: MarksFeed): void {
   marksFeed = feed;
 }
 
-function marksSource(): MarksFeed {
+/** The reader of risk marks tracing plugged in. */
+export function marksSource(): MarksFeed {
   // Colours without the marks would let close contacts in: refuse to build rather than guess.
   if (!marksFeed) throw new Error('no risk marks feed: src/tracing/marks.state.ts must be loaded');
   return marksFeed;

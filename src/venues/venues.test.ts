@@ -414,5 +414,39 @@ for (const dialect of dialects()) {
       await putPolicy(ctx, 'cli', ten);
       assert.equal((await scan('OFFICE', 1)).verdict, 'deny');
     });
+
+    test('every verdict names the version and the rule that decided it, in the answer and the scan row', async () => {
+      const answers = await Promise.all([scan('OFFICE', 0), scan('OFFICE', 1), scan('CLINIC', 2), scan('MARKET', 3)]);
+      assert.deepEqual(
+        answers.map((a) => a.policy),
+        [
+          { id: 'cn-9th-edition', rule: 'entrance.office' },
+          { id: 'cn-9th-edition', rule: 'entrance.office' },
+          { id: 'cn-9th-edition', rule: 'entrance.medical-institution' },
+          { id: 'cn-9th-edition', rule: 'entrance.mall-market' },
+        ],
+      );
+      const rows = await ctx.db.k
+        .selectFrom('scans')
+        .select(['id', 'policy_id', 'policy_rule'])
+        .where(
+          'id',
+          'in',
+          answers.map((a) => a.scanId),
+        )
+        .execute();
+      assert.equal(rows.length, 4);
+      for (const r of rows) {
+        const a = answers.find((x) => x.scanId === r.id);
+        assert.deepEqual([r.policy_id, r.policy_rule], [a?.policy.id, a?.policy.rule]);
+      }
+      const unnamed = await ctx.db.k
+        .selectFrom('scans')
+        .select('id')
+        .where((e) => e.or([e('policy_id', 'is', null), e('policy_rule', 'is', null)]))
+        .where('source', '!=', 'paper')
+        .execute();
+      assert.deepEqual(unnamed, [], 'no checked scan leaves its version or rule unnamed');
+    });
   });
 }

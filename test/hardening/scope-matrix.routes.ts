@@ -308,6 +308,10 @@ export const MATRIX: Record<string, Entry> = {
       send('POST', `/api/v1/colour-overrides/${s.override}/revoke`, { reason: 'matrix probe of another side' }),
   },
   'GET /api/v1/colour-overrides': { scope: 'district', list: get('/api/v1/colour-overrides?status=pending') },
+  'GET /api/v1/persons/:id/colour': {
+    scope: 'district',
+    at: (s) => get(`/api/v1/persons/${s.person.id}/colour`),
+  },
   'GET /api/v1/persons/:id/colour-overrides': {
     scope: 'district',
     at: (s) => get(`/api/v1/persons/${s.person.id}/colour-overrides`),
