@@ -9,6 +9,7 @@ import { peopleModule } from './people/people.module.ts';
 import type { BanyanModule } from './platform/module.ts';
 import { platformModule } from './platform/platform.module.ts';
 import { policyModule } from './policy/policy.module.ts';
+import { replayModule } from './replay/replay.module.ts';
 import { simModule } from './sim/sim.module.ts';
 import { testingModule } from './testing/testing.module.ts';
 import { tracingModule } from './tracing/tracing.module.ts';
@@ -31,6 +32,7 @@ const FEATURES: readonly BanyanModule[] = [
   venuesModule,
   tracingModule,
   appealsModule,
+  replayModule,
   economyModule,
   briefingModule,
   dashboardModule,

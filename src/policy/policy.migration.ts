@@ -57,4 +57,25 @@ export const policyMigrations: Migration[] = [
       }
     },
   },
+  {
+    // A new version is drafted, checked against the one in force, and published by a second person.
+    id: '0122_policy_drafts',
+    async up(db) {
+      await db.schema
+        .createTable('policy_drafts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('based_on', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('effective_from', 'text', (c) => c.notNull())
+        .addColumn('params', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('published_by', 'text')
+        .addColumn('published_at', 'text')
+        .execute();
+    },
+  },
 ];

@@ -4,7 +4,7 @@ import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { dayOf } from '../platform/dates.ts';
 import { AppError } from '../platform/errors.ts';
-import type { ZoneLevel } from '../policy/policy.schema.ts';
+import type { Policy, ZoneLevel } from '../policy/policy.schema.ts';
 import { getPolicy, listPolicies, policyOn } from '../policy/policy.service.ts';
 import { dutiesOf, overdueCounts } from './duties.repo.ts';
 import { dutyView } from './duties.service.ts';
@@ -176,11 +176,16 @@ export async function getZone(ctx: Ctx, actor: Actor, code: string, day = today(
  * What the policy in force on a day recommends for every active zone of the area, eligible first;
  * with `policyId`, what that version would have recommended on the day (a replay: nothing is stored).
  */
-export async function evaluateZones(ctx: Ctx, actor: Actor, day: string, district?: string, policyId?: string) {
+export async function evaluateZones(ctx: Ctx, actor: Actor, day: string, district?: string, under?: string | Policy) {
   const area = zoneArea(actor, 'zones:read', district);
   const policies = await listPolicies(ctx);
   const inForce = policyOn(policies, day);
-  const policy = policyId ? (policies.find((p) => p.id === policyId) ?? (await getPolicy(ctx, policyId))) : inForce;
+  const policy =
+    under === undefined
+      ? inForce
+      : typeof under !== 'string'
+        ? under
+        : (policies.find((p) => p.id === under) ?? (await getPolicy(ctx, under)));
   // The morning view: the day's rounds and infections count, the day's own notices do not yet.
   const morning = (events: ReturnType<typeof facts>) =>
     stateAt(

@@ -95,6 +95,15 @@ export const MATRIX: Record<string, Entry> = {
   'GET /api/v1/briefings/:date/render': { scope: 'city', none: 'the city’s briefing as text' },
   'GET /api/v1/policies': { scope: 'city', list: get('/api/v1/policies') },
   'PUT /api/v1/policies/:id': { scope: 'city', none: 'city policy, edited by the command centre' },
+  'GET /api/v1/policy-drafts': { scope: 'city', none: 'city policy drafts' },
+  'POST /api/v1/policy-drafts': { scope: 'city', none: 'city policy, drafted by the command centre' },
+  'GET /api/v1/policy-drafts/:id': { scope: 'city', none: 'city policy drafts' },
+  'PUT /api/v1/policy-drafts/:id': { scope: 'city', none: 'city policy, edited by the command centre' },
+  'POST /api/v1/policy-drafts/:id/publish': { scope: 'city', none: 'city policy, published by a second person' },
+  'GET /api/v1/policy-drafts/:id/diff': {
+    scope: 'city',
+    none: 'the whole city under two versions, for the command centre',
+  },
   'GET /api/v1/zones/:code/residents': { scope: 'district', at: (s) => get(`/api/v1/zones/${s.zone}/residents`) },
   'POST /api/v1/zones/:code/residents': {
     scope: 'district',
