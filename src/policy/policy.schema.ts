@@ -94,7 +94,9 @@ export const PolicyParams = z.looseObject({
   levels: z.array(z.enum(ZONE_LEVELS)).min(1),
   lift: z.object({ high: LiftRule.optional(), medium: LiftRule.optional() }),
   /** What each venue category checks at its door (city-exit: leaving the city). */
-  entrance: z.record(z.enum(VENUE_CATEGORIES), EntranceRule),
+  entrance: z.object(
+    Object.fromEntries(VENUE_CATEGORIES.map((c) => [c, EntranceRule])) as Record<VenueCategory, typeof EntranceRule>,
+  ),
   quarantine: z.object({ 'close-contact': Plan, 'secondary-contact': Plan, 'left-high-zone': Plan }),
   colours: ColourParams,
   tracing: z.object({

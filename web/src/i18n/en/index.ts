@@ -4,6 +4,7 @@ import { cases } from './cases';
 import { core } from './core';
 import { economy } from './economy';
 import { overrides } from './overrides';
+import { policyScreen } from './policy';
 import { testing } from './testing';
 import { tracing } from './tracing';
 import { venues } from './venues';
@@ -21,4 +22,5 @@ export const en: Record<MessageKey, string> = {
   ...tracing,
   ...economy,
   ...overrides,
+  ...policyScreen,
 };

@@ -3,6 +3,7 @@ import { cases } from './cases';
 import { core } from './core';
 import { economy } from './economy';
 import { overrides } from './overrides';
+import { policyScreen } from './policy';
 import { testing } from './testing';
 import { tracing } from './tracing';
 import { venues } from './venues';
@@ -19,6 +20,7 @@ type Areas = [
   typeof tracing,
   typeof economy,
   typeof overrides,
+  typeof policyScreen,
 ];
 
 /** `true` when no key is in two areas, else the clashing keys (a spread would silently keep the last text). */
@@ -45,6 +47,7 @@ export const zhCN = {
   ...tracing,
   ...economy,
   ...overrides,
+  ...policyScreen,
 };
 
 export type MessageKey = keyof typeof zhCN;
