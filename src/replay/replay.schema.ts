@@ -16,10 +16,20 @@ const ZoneOutcome = z.object({
   rule: z.string().nullable(),
 });
 
-/** What a draft would change on a date against the version in force then. */
+/** GET /api/v1/policies/:id/diff: the date, and the version to compare against (the one in force if absent). */
+export const VersionDiffQuery = DiffQuery.extend({
+  against: z
+    .string()
+    .regex(/^[a-z0-9-]{3,64}$/)
+    .optional(),
+});
+
+/** What a draft (or a version) would change on a date, against the version in force then (or another). */
 export const PolicyDiff = z.object({
   date: z.string(),
+  /** The version examined (a draft, or a published version). */
   draft: z.string(),
+  /** The version it is compared against. */
   inForce: z.string(),
   /** The moment the colours were compared at. */
   at: z.string(),

@@ -8,7 +8,7 @@ import { beijingToday, nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { draftAsPolicy } from '../policy/drafts.service.ts';
 import type { Policy } from '../policy/policy.schema.ts';
-import { listPolicies, policyOn } from '../policy/policy.service.ts';
+import { getPolicy, listPolicies, policyOn } from '../policy/policy.service.ts';
 import { allVenues } from '../venues/venues.repo.ts';
 import { restrictedResidentsAt } from '../zones/residents.service.ts';
 import { evaluateZones } from '../zones/zones.query.ts';
@@ -26,8 +26,33 @@ const LIST_MAX = 2000;
  */
 export async function diffDraft(ctx: Ctx, actor: Actor, draftId: string, date = beijingToday()): Promise<PolicyDiff> {
   requirePermission(actor, 'policy:edit');
-  const draft = await draftAsPolicy(ctx, actor, draftId);
-  const inForce = policyOn(await listPolicies(ctx), date);
+  return diffVersions(ctx, actor, await draftAsPolicy(ctx, actor, draftId), date);
+}
+
+/**
+ * The same difference for a published version against another (`againstId`, or the version in force
+ * on the date): what the 20 measures changed against the 9th edition on 11 November, say.
+ */
+export async function diffPublished(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  date = beijingToday(),
+  againstId?: string,
+): Promise<PolicyDiff> {
+  requirePermission(actor, 'policy:edit');
+  const against = againstId === undefined ? undefined : await getPolicy(ctx, againstId);
+  return diffVersions(ctx, actor, await getPolicy(ctx, id), date, against);
+}
+
+async function diffVersions(
+  ctx: Ctx,
+  actor: Actor,
+  draft: Policy,
+  date: string,
+  against?: Policy,
+): Promise<PolicyDiff> {
+  const inForce = against ?? policyOn(await listPolicies(ctx), date);
   const at = date === beijingToday() ? nowMs() : Date.parse(`${date}T12:00:00+08:00`);
   const q = (extra: string) => `date=${date}&policy=${encodeURIComponent(draft.id)}${extra}`;
   return {

@@ -11,7 +11,7 @@ import '../tracing/marks.state.ts';
 import { createVenues } from '../venues/venues.service.ts';
 import { addResidents } from '../zones/residents.service.ts';
 import { designateZone } from '../zones/zones.service.ts';
-import { diffDraft } from './replay.service.ts';
+import { diffDraft, diffPublished } from './replay.service.ts';
 
 const city = (userId: number, username: string): Actor => ({
   userId,
@@ -77,6 +77,18 @@ for (const dialect of dialects()) {
         assert.match(href, /policy=draft-20/);
       const stored = await ctx.db.k.selectFrom('policy_versions').select('id').execute();
       assert.equal(stored.length, 3, 'comparing stores nothing');
+    });
+
+    test('a published version against another: the 20 measures against the 9th edition', async () => {
+      const d = await diffPublished(ctx, COMMANDER, 'cn-20-measures', '2022-11-10', 'cn-9th-edition');
+      assert.deepEqual([d.draft, d.inForce], ['cn-20-measures', 'cn-9th-edition']);
+      assert.deepEqual(
+        d.colours.byDistrict.map((g) => [g.fromRule, g.toRule, g.count]),
+        [
+          ['colours.medium-zone-resident', 'colours.default', 1],
+          ['colours.secondary-contact', 'colours.default', 1],
+        ],
+      );
     });
 
     test('an edit is validated by name; publishing needs a second person and is in the audit chain', async () => {

@@ -17,6 +17,17 @@ describe('policy drafts', { timeout: 600_000 }, () => {
     await signIn(page, 'commander');
     await goHash(page, '#/policy');
     await page.locator('[data-testid=policy-screen]').waitFor();
+    // The demo's 11 November: what the 20 measures changed against the 9th edition (on its last day), every count a link.
+    await page.locator('[data-testid=compare-cn-20-measures]').click();
+    await page.locator('[data-testid=policy-diff]').waitFor();
+    assert.equal((await page.locator('[data-testid=diff-in-force]').textContent())?.trim(), 'cn-9th-edition');
+    const changed = Number((await page.locator('[data-testid=diff-colour-table]').getAttribute('data-total')) ?? '0');
+    const counts = await page.locator('[data-testid=policy-diff] > ul li').allTextContents();
+    t.diagnostic(`20 measures against the 9th edition on 10 Nov: ${counts.join('; ')}`);
+    assert.ok(changed > 0, `zones and residents that change: ${changed}`);
+    await page.screenshot({ path: join(screenshots, 'policy-20-vs-9th.png'), fullPage: true });
+    await page.reload();
+    await page.locator('[data-testid=policy-screen]').waitFor();
     await page.locator('select[name=basedOn]').selectOption('cn-10-measures');
     await page.locator('input[name=draftId]').fill('fuzhou-e2e');
     await page.locator('input[name=effectiveFrom]').fill('2022-12-01');
@@ -45,7 +56,7 @@ describe('policy drafts', { timeout: 600_000 }, () => {
     await page.locator('[data-testid=draft-fuzhou-e2e]').click();
     await page.locator('[data-testid=draft-publish]').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=policy-message]')?.textContent === '已发布');
-    await page.locator('[data-testid=policy-versions] li', { hasText: 'fuzhou-e2e' }).waitFor();
+    await page.locator('[data-testid=policy-versions] li', { hasText: 'fuzhou-e2e · 2022-12-01' }).waitFor();
     await page.screenshot({ path: join(screenshots, 'policy-published.png'), fullPage: true });
   });
 });

@@ -44,6 +44,7 @@ export const FUZZED_ROUTES: readonly string[] = [
   'PUT /api/v1/policy-drafts/{id}',
   'POST /api/v1/policy-drafts/{id}/publish',
   'GET /api/v1/policy-drafts/{id}/diff',
+  'GET /api/v1/policies/{id}/diff',
   'GET /api/v1/zones/{code}/residents',
   'POST /api/v1/zones/{code}/residents',
   'GET /api/v1/zones',

@@ -100,6 +100,7 @@ export const MATRIX: Record<string, Entry> = {
   'GET /api/v1/policy-drafts/:id': { scope: 'city', none: 'city policy drafts' },
   'PUT /api/v1/policy-drafts/:id': { scope: 'city', none: 'city policy, edited by the command centre' },
   'POST /api/v1/policy-drafts/:id/publish': { scope: 'city', none: 'city policy, published by a second person' },
+  'GET /api/v1/policies/:id/diff': { scope: 'city', none: 'the whole city under two versions, for the command centre' },
   'GET /api/v1/policy-drafts/:id/diff': {
     scope: 'city',
     none: 'the whole city under two versions, for the command centre',

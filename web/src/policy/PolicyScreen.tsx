@@ -19,6 +19,7 @@ export function PolicyScreen() {
   const [chosen, setChosen] = useState<string | null>(query.draft ?? null);
   const [form, setForm] = useState({ id: '', basedOn: 'cn-20-measures', effectiveFrom: '' });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [compare, setCompare] = useState<string | null>(null);
   const draft = drafts.data?.items.find((d) => d.id === chosen) ?? null;
 
   const run = async (fn: () => Promise<unknown>, ok: string) => {
@@ -45,12 +46,28 @@ export function PolicyScreen() {
       <section className="card">
         <h2>{t('policyScreen.versions')}</h2>
         <ul data-testid="policy-versions">
-          {versions.data.items.map((p) => (
-            <li key={p.id}>
-              <span className="mono">{p.id}</span> · {p.effectiveFrom} · {p.name}
-            </li>
-          ))}
+          {versions.data.items.map((p, i) => {
+            const prev = versions.data?.items[i - 1];
+            return (
+              <li key={p.id}>
+                <span className="mono">{p.id}</span> · {p.effectiveFrom} · {p.name}{' '}
+                {prev && (
+                  <button
+                    type="button"
+                    className="btn btn-link"
+                    data-testid={`compare-${p.id}`}
+                    onClick={() =>
+                      setCompare(`/api/v1/policies/${p.id}/diff?date=${dayBefore(p.effectiveFrom)}&against=${prev.id}`)
+                    }
+                  >
+                    {t('policyScreen.compare', { prev: prev.id })}
+                  </button>
+                )}
+              </li>
+            );
+          })}
         </ul>
+        {compare && <Compared path={compare} />}
       </section>
       <section className="card">
         <h2>{t('policyScreen.newDraft')}</h2>
@@ -203,6 +220,18 @@ function DraftEditor({ draft, run }: { draft: Draft; run: (fn: () => Promise<unk
   );
 }
 
+/** The day before a date (YYYY-MM-DD): the last day of the version a new one replaces. */
+function dayBefore(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A published version against the one before it, on that one's last day (what switching over changes). */
+function Compared({ path }: { path: string }) {
+  const diff = useApi<PolicyDiff>(path);
+  if (diff.error) return <ErrorBox error={diff.error} onRetry={diff.reload} />;
+  return diff.data ? <DiffView diff={diff.data} /> : <Loading />;
+}
+
 function DiffView({ diff }: { diff: PolicyDiff }) {
   const { t, label, formatNumber } = useI18n();
   const count = (id: string, n: number, href: string, text: string) => (
@@ -227,7 +256,11 @@ function DiffView({ diff }: { diff: PolicyDiff }) {
         {count('colours', diff.colours.changed, diff.colours.href, t('policyScreen.coloursChanged'))}
         {count('venues', diff.venues.changed, diff.venues.href, t('policyScreen.venuesChanged'))}
       </ul>
-      <table className="table" data-testid="diff-colours">
+      <table
+        className="table"
+        data-testid="diff-colour-table"
+        data-total={diff.colours.changed + diff.zones.wouldChange + diff.zones.wouldStay}
+      >
         <thead>
           <tr>
             <th>{t('policyScreen.district')}</th>

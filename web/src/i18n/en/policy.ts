@@ -29,6 +29,7 @@ export const policyScreen: Record<keyof typeof zh, string> = {
   'policyScreen.from': 'From',
   'policyScreen.to': 'To',
   'policyScreen.count': 'Residents',
+  'policyScreen.compare': 'Compare with {prev} (on its last day)',
   'policyScreen.status.draft': 'Draft',
   'policyScreen.status.published': 'Published',
   'policyScreen.status.withdrawn': 'Withdrawn',

@@ -27,6 +27,7 @@ export const policyScreen = {
   'policyScreen.from': '原',
   'policyScreen.to': '新',
   'policyScreen.count': '人数',
+  'policyScreen.compare': '与上一版本 {prev} 比较（其最后一天）',
   'policyScreen.status.draft': '草案',
   'policyScreen.status.published': '已发布',
   'policyScreen.status.withdrawn': '已撤回',
