@@ -11,6 +11,7 @@ import { peopleModule } from './people/people.module.ts';
 import type { BanyanModule } from './platform/module.ts';
 import { platformModule } from './platform/platform.module.ts';
 import { policyModule } from './policy/policy.module.ts';
+import { replayModule } from './replay/replay.module.ts';
 import { simModule } from './sim/sim.module.ts';
 import { testingModule } from './testing/testing.module.ts';
 import { tracingModule } from './tracing/tracing.module.ts';
@@ -34,6 +35,7 @@ const FEATURES: readonly BanyanModule[] = [
   tracingModule,
   eventsModule,
   appealsModule,
+  replayModule,
   economyModule,
   courierModule,
   briefingModule,

@@ -10,6 +10,7 @@ const colour = (c: ColourVerdict['colour'], rule = 'fujian-2022-11:default'): Co
   colour: c,
   rule,
   reason: { 'zh-CN': 'x', en: 'x' },
+  policy: { id: 'cn-9th-edition', rule },
 });
 const ninth = DEFAULT_POLICIES[0] as (typeof DEFAULT_POLICIES)[number];
 const params = { ...examParamsOf(ninth), certificateHours: 48 };
@@ -40,7 +41,8 @@ test('classification: barred before special before certificate, each with its ru
 });
 
 test('exam parameters: a version stored without them reads the default of its id, then the 9th edition', () => {
-  const bare = { levels: ['high' as const, 'low' as const], lift: {} };
+  // A version stored before the exam section: everything else of the 20 measures, no `exam`.
+  const { exam: _, ...bare } = (DEFAULT_POLICIES[1] as (typeof DEFAULT_POLICIES)[number]).params;
   assert.deepEqual(examParamsOf({ id: 'cn-20-measures', params: bare }).specialZoneLevels, []);
   assert.equal(examParamsOf({ id: 'local-2022-12', params: bare }).certificateHours, null);
   const own = { ...params, certificateHours: null, withoutCertificate: 'barred' as const };

@@ -1,6 +1,7 @@
 import type { Ctx } from '../platform/context.ts';
+import type { Policy } from '../policy/policy.schema.ts';
 import type { PersonStatus } from '../testing/testing.status.ts';
-import { type ColourState, freshColourState } from './colour.state.ts';
+import { type ColourState, freshColourState, versionAt } from './colour.state.ts';
 import { type ColourVerdict, colourOf } from './health-code.rules.ts';
 import { negativesOf } from './marks.rules.ts';
 
@@ -14,17 +15,20 @@ export function testsOf(s: ColourState, personId: number): PersonStatus {
 
 /**
  * The colour of a person at a moment: an approved, unexpired manual override wins and says so
- * (with its reason, which the person sees on their pass); otherwise the rules decide.
+ * (with its reason, which the person sees on their pass); otherwise the colour rules of the
+ * version in force that day decide (or of `version`, for a replay).
  */
 export function colourFor(
   s: ColourState,
   personId: number,
   test: { positivePoolAt: number | null; positiveAt: number | null; lastNegativeSampledAt?: number | null },
   now: number,
+  version: Policy = versionAt(s, now),
 ): ColourVerdict {
   const o = s.overrides.get(personId);
   if (o && Date.parse(o.expires_at) > now) {
     return {
+      policy: { id: version.id, rule: 'manual-override' },
       colour: o.colour as ColourVerdict['colour'],
       rule: `manual-override:${o.id}`,
       reason: {
@@ -44,6 +48,7 @@ export function colourFor(
       negatives: marked && negativesOf(marked, test.lastNegativeSampledAt),
     },
     now,
+    { id: version.id, colours: version.params.colours },
   );
 }
 

@@ -3,9 +3,11 @@ import { atBusinessTime, nowIso, nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Db } from '../platform/db/db.ts';
 import { events } from '../platform/events.ts';
+import type { Policy } from '../policy/policy.schema.ts';
+import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import { loadStatusIndex, type StatusIndex, statusIndex } from '../testing/testing.status.ts';
 import { restrictedResidentsAt } from '../zones/residents.service.ts';
-import type { PersonMarks } from './marks.rules.ts';
+import type { ActiveMark, PersonMarks } from './marks.rules.ts';
 import { activeOverrides, type StoredOverride } from './overrides.repo.ts';
 
 /**
@@ -24,9 +26,27 @@ export interface ColourState {
   /** Cancels the timer set for the next zone notice on record. */
   zoneTimer?: () => void;
   marks: Map<number, PersonMarks>;
+  /** Every policy version (the colour rules are the version in force on the day of the check). */
+  policies: Policy[];
+  /** The Beijing day last asked about as instants [from, until) and the version in force on it. */
+  day?: { from: number; until: number; policy: Policy };
   /** Marked persons whose test facts changed (their negatives are re-read). */
   staleNegatives: Set<number>;
-  stale: { cases: boolean; overrides: boolean; zones: boolean; marks: boolean };
+  stale: { cases: boolean; overrides: boolean; zones: boolean; marks: boolean; policies: boolean };
+}
+
+const DAY_MS = 86_400_000;
+const BEIJING_MS = 8 * 3600_000;
+
+/** The policy version in force at an instant (its Beijing day), worked out once a day, not per check. */
+export function versionAt(s: ColourState, now: number): Policy {
+  const d = s.day;
+  if (d && now >= d.from && now < d.until) return d.policy;
+  const from = Math.floor((now + BEIJING_MS) / DAY_MS) * DAY_MS - BEIJING_MS;
+  const policy = policyOn(s.policies, new Date(now + BEIJING_MS).toISOString().slice(0, 10));
+  // Only the latest day is kept: a replay of another day must not evict today's for long.
+  s.day = { from, until: from + DAY_MS, policy };
+  return policy;
 }
 
 /**
@@ -38,6 +58,8 @@ export interface MarksFeed {
   load(db: Db): Promise<Map<number, PersonMarks>>;
   /** Re-reads the negatives of those of `ids` who are marked (a result or a correction changed them). */
   reloadNegatives(db: Db, marks: Map<number, PersonMarks>, ids: number[]): Promise<void>;
+  /** A person's marks as they stood at a past instant (a replay). */
+  marksAt(db: Db, personId: number, at: number): Promise<ActiveMark[]>;
 }
 
 let marksFeed: MarksFeed | undefined;
@@ -47,7 +69,8 @@ export function feedMarks(feed: MarksFeed): void {
   marksFeed = feed;
 }
 
-function marksSource(): MarksFeed {
+/** The reader of risk marks tracing plugged in. */
+export function marksSource(): MarksFeed {
   // Colours without the marks would let close contacts in: refuse to build rather than guess.
   if (!marksFeed) throw new Error('no risk marks feed: src/tracing/marks.state.ts must be loaded');
   return marksFeed;
@@ -87,8 +110,9 @@ async function buildColourState(ctx: Ctx, index: StatusIndex): Promise<ColourSta
     overrides: await loadOverrides(ctx),
     zones: new Map(),
     marks: await marksSource().load(ctx.db),
+    policies: await listPolicies(ctx),
     staleNegatives: new Set(),
-    stale: { cases: false, overrides: false, zones: false, marks: false },
+    stale: { cases: false, overrides: false, zones: false, marks: false, policies: false },
   };
   s.zones = await loadZones(ctx, s);
   return s;
@@ -118,6 +142,9 @@ export function colourState(ctx: Ctx): Promise<ColourState> {
       });
       events.on('marks-changed', () => {
         s.stale.marks = true;
+      });
+      events.on('policies-changed', () => {
+        s.stale.policies = true;
       });
       // A new negative is seen at once through the status index; a corrected one needs the re-read.
       events.on('person-status', (ids?: number[]) => {
@@ -155,6 +182,11 @@ export async function freshColourState(ctx: Ctx): Promise<ColourState> {
   if (s.stale.overrides) {
     s.stale.overrides = false;
     s.overrides = await loadOverrides(ctx);
+  }
+  if (s.stale.policies) {
+    s.stale.policies = false;
+    s.policies = await listPolicies(ctx);
+    s.day = undefined;
   }
   if (s.stale.marks) {
     s.stale.marks = false;

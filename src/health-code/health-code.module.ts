@@ -1,4 +1,5 @@
 import type { BanyanModule } from '../platform/module.ts';
+import { healthCodeCommands } from './health-code.cli.ts';
 import { overridesMigrations } from './overrides.migration.ts';
 import { overridesRoutes } from './overrides.routes.ts';
 import { overridesSeed } from './overrides.seed.ts';
@@ -11,4 +12,5 @@ export const healthCodeModule: BanyanModule = {
   migrations: overridesMigrations,
   errors: [OverrideErrors],
   seed: [overridesSeed],
+  commands: [healthCodeCommands],
 };

@@ -1,9 +1,7 @@
-import { POOL_FLAG_HOURS } from '../testing/testing.rules.ts';
+import type { ColourParams, ColourRuleName, PolicyRef } from '../policy/policy.schema.ts';
 import { type ActiveMark, markColour } from './marks.rules.ts';
 
 export type Colour = 'green' | 'yellow' | 'red';
-/** The rule set colours are derived by (RULES.md, Fujian rules in use in Fuzhou, Nov 2022). */
-export const COLOUR_RULES = 'fujian-2022-11';
 
 /** What the colour of a person is derived from. */
 export interface ColourInputs {
@@ -25,98 +23,127 @@ export interface ColourInputs {
   negatives?: number[];
 }
 
-/** A colour with the rule that produced it. */
+/** The colour rules of one policy version: its id and its `colours` section. */
+export interface ColourVersion {
+  id: string;
+  colours: ColourParams;
+}
+
+/** A colour with the rule that produced it and the version that rule belongs to. */
 export interface ColourVerdict {
   colour: Colour;
+  /** `<rule set>:<rule>`, e.g. `fujian-2022-11:close-contact`. */
   rule: string;
   reason: { 'zh-CN': string; en: string };
   /** A notice the pass pops up (an arrival from outside the city), whatever the colour. */
   notice?: { 'zh-CN': string; en: string };
+  /** The policy version whose rule decided, and the rule's name within it. */
+  policy: PolicyRef;
 }
 
 const DAY = 86_400_000;
 const endOfDay = (day: string) => Date.parse(`${day}T23:59:59+08:00`);
+const SEVERITY = { green: 0, yellow: 1, red: 2 } as const;
+
+/** What a rule gives before the version is attached. */
+type Candidate = Omit<ColourVerdict, 'policy'>;
 
 /**
- * Derives the health-code colour from the records: an infection under treatment or observation is
- * red and yellow for 7 days after discharge or release; a positive single tube is red; a resident
- * of a high zone is red and of a medium zone yellow while the zone lasts; a member of a positive
- * pool is yellow for up to 12 hours; a risk mark gives its own colour (marks.rules.ts); everyone else
- * is green. The most severe rule that applies wins; an arrival's notice rides along with any verdict.
+ * Derives the health-code colour from the records under a policy version's colour rules: an
+ * infection under treatment or observation is red and yellow for some days after discharge or
+ * release; a positive single tube is red; a resident of a high zone is red and of a medium zone
+ * yellow while the zone lasts; a member of a positive pool is yellow for some hours; a risk mark gives
+ * its own colour (marks.rules.ts); everyone else is green. Only the rules the version lists apply;
+ * the most severe wins, ties go to the rule listed first; an arrival's notice rides along.
  */
-export function colourOf(i: ColourInputs, now: number): ColourVerdict {
-  const records = recordColour(i, now);
-  let best = records;
-  const zone = i.zone ? zoneColour(i.zone) : null;
-  // Ties keep the earlier candidate: records before zones before marks.
-  if (zone && SEVERITY[zone.colour] > SEVERITY[best.colour]) best = zone;
-  if (!i.marks?.length) return best;
+export function colourOf(i: ColourInputs, now: number, v: ColourVersion): ColourVerdict {
+  const c = v.colours;
+  let best: Candidate | null = null;
+  let bestRank = 0;
+  const consider = (name: ColourRuleName, cand: Candidate | null) => {
+    if (!cand) return;
+    const rank = c.order.indexOf(name);
+    if (rank < 0) return;
+    if (
+      !best ||
+      SEVERITY[cand.colour] > SEVERITY[best.colour] ||
+      (SEVERITY[cand.colour] === SEVERITY[best.colour] && rank < bestRank)
+    ) {
+      best = cand;
+      bestRank = rank;
+    }
+  };
+  recordColours(i, now, c, consider);
+  if (i.zone) zoneColour(i.zone, c, consider);
   let notice: ColourVerdict['notice'];
-  let firstMark: ColourVerdict | null = null;
-  for (const m of i.marks) {
-    const v = markColour(m, i.negatives ?? [], now);
-    if (!v) continue;
-    firstMark ??= v;
-    notice ??= v.notice;
-    if (SEVERITY[v.colour] > SEVERITY[best.colour]) best = v;
+  for (const m of i.marks ?? []) {
+    if (c.order.indexOf(m.kind) < 0) continue;
+    const mv = markColour(m, i.negatives ?? [], now, c);
+    if (!mv) continue;
+    notice ??= mv.notice;
+    consider(m.kind, mv);
   }
-  // A plain green loses to any mark that still applies (an arrival's green carries its notice).
-  if (best === records && records.rule === DEFAULT_RULE && firstMark) best = firstMark;
-  return notice && !best.notice ? { ...best, notice } : best;
+  const chosen: Candidate = best ?? {
+    colour: 'green',
+    rule: `${c.ruleSet}:default`,
+    reason: { 'zh-CN': '无异常', en: 'no risk recorded' },
+  };
+  const name = chosen.rule.slice(chosen.rule.indexOf(':') + 1);
+  const out: ColourVerdict = { ...chosen, policy: { id: v.id, rule: `colours.${name}` } };
+  if (notice && !out.notice) out.notice = notice;
+  return out;
 }
 
-const SEVERITY = { green: 0, yellow: 1, red: 2 } as const;
-const DEFAULT_RULE = `${COLOUR_RULES}:default`;
+type Consider = (name: ColourRuleName, cand: Candidate | null) => void;
 
-function zoneColour(z: { code: string; level: string }): ColourVerdict | null {
+function zoneColour(z: { code: string; level: string }, c: ColourParams, consider: Consider): void {
   if (z.level === 'high')
-    return {
+    consider('high-zone-resident', {
       colour: 'red',
-      rule: `${COLOUR_RULES}:high-zone-resident`,
+      rule: `${c.ruleSet}:high-zone-resident`,
       reason: { 'zh-CN': `高风险区${z.code}居民`, en: `resident of high-risk zone ${z.code}` },
-    };
+    });
   if (z.level === 'medium')
-    return {
+    consider('medium-zone-resident', {
       colour: 'yellow',
-      rule: `${COLOUR_RULES}:medium-zone-resident`,
+      rule: `${c.ruleSet}:medium-zone-resident`,
       reason: { 'zh-CN': `中风险区${z.code}居民`, en: `resident of medium-risk zone ${z.code}` },
-    };
-  return null;
+    });
 }
 
-function recordColour(i: ColourInputs, now: number): ColourVerdict {
+function recordColours(i: ColourInputs, now: number, c: ColourParams, consider: Consider): void {
   const inf = i.infection;
   if (inf && !inf.diedOn) {
     const closed = inf.dischargedOn ?? inf.releasedOn;
     if (!closed)
-      return {
+      consider('infection', {
         colour: 'red',
-        rule: `${COLOUR_RULES}:infection`,
+        rule: `${c.ruleSet}:infection`,
         reason: { 'zh-CN': '感染者，治疗或医学观察中', en: 'infection under treatment or observation' },
-      };
-    if (now <= endOfDay(closed) + 7 * DAY) {
-      return {
+      });
+    else if (now <= endOfDay(closed) + c.recoveredYellowDays * DAY)
+      consider('recovered-7d', {
         colour: 'yellow',
-        rule: `${COLOUR_RULES}:recovered-7d`,
+        rule: `${c.ruleSet}:recovered-7d`,
         reason: {
-          'zh-CN': `${closed}出院或解除隔离后7天内`,
-          en: `within 7 days after discharge or release on ${closed}`,
+          'zh-CN': `${closed}出院或解除隔离后${c.recoveredYellowDays}天内`,
+          en: `within ${c.recoveredYellowDays} days after discharge or release on ${closed}`,
         },
-      };
-    }
+      });
   }
   if (i.positiveAt !== null && !inf)
-    return {
+    consider('positive-test', {
       colour: 'red',
-      rule: `${COLOUR_RULES}:positive-test`,
+      rule: `${c.ruleSet}:positive-test`,
       reason: { 'zh-CN': '单管核酸检测阳性', en: 'positive single-tube test' },
-    };
-  if (i.positivePoolAt !== null && now - i.positivePoolAt <= POOL_FLAG_HOURS * 3600_000) {
-    return {
+    });
+  if (i.positivePoolAt !== null && now - i.positivePoolAt <= c.positivePoolHours * 3600_000)
+    consider('positive-pool', {
       colour: 'yellow',
-      rule: `${COLOUR_RULES}:positive-pool`,
-      reason: { 'zh-CN': '混采阳性待复核（12小时内）', en: 'member of a positive pool awaiting retest (12 h)' },
-    };
-  }
-  return { colour: 'green', rule: `${COLOUR_RULES}:default`, reason: { 'zh-CN': '无异常', en: 'no risk recorded' } };
+      rule: `${c.ruleSet}:positive-pool`,
+      reason: {
+        'zh-CN': `混采阳性待复核（${c.positivePoolHours}小时内）`,
+        en: `member of a positive pool awaiting retest (${c.positivePoolHours} h)`,
+      },
+    });
 }

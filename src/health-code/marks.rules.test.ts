@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { colourOf } from './health-code.rules.ts';
-import { type ActiveMark, dayOfMark, markColour, twoNegativesInThreeDays } from './marks.rules.ts';
+import { DEFAULT_POLICIES } from '../policy/policy.schema.ts';
+import { type ColourInputs, colourOf as colourBy } from './health-code.rules.ts';
+import { type ActiveMark, dayOfMark, markColour as markBy, twoNegativesInThreeDays } from './marks.rules.ts';
+
+// The 9th edition's colour rules (all twelve, in RULES.md's order).
+const ninth = DEFAULT_POLICIES[0] ?? assert.fail();
+const v9 = { id: ninth.id, colours: ninth.params.colours };
+const markColour = (m: ActiveMark, n: number[], now: number) => markBy(m, n, now, v9.colours);
+const colourOf = (i: ColourInputs, now: number) => colourBy(i, now, v9);
 
 const H = 3600_000;
 const D = 24 * H;

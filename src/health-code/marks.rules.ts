@@ -1,3 +1,5 @@
+import type { ColourParams } from '../policy/policy.schema.ts';
+
 /**
  * The colour rules of RULES.md that need contact tracing: one risk mark (close contact, secondary
  * contact, trace list, left a zone, fever clinic, arrival) and the negative samples taken since it
@@ -46,7 +48,6 @@ export interface MarkVerdict {
 
 const H = 3600_000;
 const DAY = 24 * H;
-const RULES = 'fujian-2022-11';
 const beijingDate = (ms: number) => new Date(ms + 8 * H).toISOString().slice(0, 10);
 const beijingTime = (ms: number) => new Date(ms + 8 * H).toISOString().slice(0, 16).replace('T', ' ');
 
@@ -77,53 +78,55 @@ function who(m: ActiveMark): { zh: string; en: string } {
  * negative sampling times; only those sampled at or after the mark began count (a certificate
  * counts from sampling).
  */
-export function markColour(m: ActiveMark, negativesAll: number[], now: number): MarkVerdict | null {
+export function markColour(m: ActiveMark, negativesAll: number[], now: number, c: ColourParams): MarkVerdict | null {
   const negatives = negativesAll.filter((t) => t >= m.since && t <= now);
   const date = beijingDate(m.since);
   const at = beijingTime(m.since);
   const w = who(m);
-  const rule = (r: string) => `${RULES}:${r}`;
+  const rule = (r: string) => `${c.ruleSet}:${r}`;
   switch (m.kind) {
     case 'close-contact': {
       const day = dayOfMark(m.since, now);
-      if (day <= 7)
+      const { redDays, yellowUntilDay } = c.closeContact;
+      if (day <= redDays)
         return {
           colour: 'red',
           rule: rule('close-contact'),
           reason: {
-            'zh-CN': `密切接触者${w.zh}，末次接触${date}，第${day}天（第1–7天红码）`,
-            en: `close contact${w.en}, last contact ${date}, day ${day} (red on days 1–7)`,
+            'zh-CN': `密切接触者${w.zh}，末次接触${date}，第${day}天（第1–${redDays}天红码）`,
+            en: `close contact${w.en}, last contact ${date}, day ${day} (red on days 1–${redDays})`,
           },
         };
-      if (day <= 10 || negatives.length === 0)
+      if (day <= yellowUntilDay || negatives.length === 0)
         return {
           colour: 'yellow',
           rule: rule('close-contact'),
           reason: {
-            'zh-CN': `密切接触者${w.zh}，末次接触${date}，第${day}天（第8–10天黄码，第10天后需核酸阴性）`,
-            en: `close contact${w.en}, last contact ${date}, day ${day} (yellow on days 8–10; green after day 10 with a negative test)`,
+            'zh-CN': `密切接触者${w.zh}，末次接触${date}，第${day}天（第${redDays + 1}–${yellowUntilDay}天黄码，第${yellowUntilDay}天后需核酸阴性）`,
+            en: `close contact${w.en}, last contact ${date}, day ${day} (yellow on days ${redDays + 1}–${yellowUntilDay}; green after day ${yellowUntilDay} with a negative test)`,
           },
         };
       return null;
     }
     case 'secondary-contact':
     case 'left-zone': {
-      if (now >= m.since + 7 * DAY && negatives.length > 0) return null;
+      const days = m.kind === 'secondary-contact' ? c.secondaryContactRedDays : c.leftZoneRedDays;
+      if (now >= m.since + days * DAY && negatives.length > 0) return null;
       const reason =
         m.kind === 'secondary-contact'
           ? {
-              'zh-CN': `次密切接触者${w.zh}，末次接触${at}（满7天且核酸阴性后转绿）`,
-              en: `secondary contact${w.en}, last contact ${at} (green 7 days after it with a negative test)`,
+              'zh-CN': `次密切接触者${w.zh}，末次接触${at}（满${days}天且核酸阴性后转绿）`,
+              en: `secondary contact${w.en}, last contact ${at} (green ${days} days after it with a negative test)`,
             }
           : {
-              'zh-CN': `${at}离开中高风险区${m.zone ?? ''}（满7天且核酸阴性后转绿）`,
-              en: `left high/medium-risk zone ${m.zone ?? ''} at ${at} (green 7 days after leaving with a negative test)`,
+              'zh-CN': `${at}离开中高风险区${m.zone ?? ''}（满${days}天且核酸阴性后转绿）`,
+              en: `left high/medium-risk zone ${m.zone ?? ''} at ${at} (green ${days} days after leaving with a negative test)`,
             };
       return { colour: 'red', rule: rule(m.kind), reason };
     }
     case 'trace-list': {
       if (twoNegativesInThreeDays(negatives)) return null;
-      if (now >= m.since + 7 * DAY && negatives.length > 0) return null;
+      if (now >= m.since + c.traceListDays * DAY && negatives.length > 0) return null;
       return {
         colour: 'yellow',
         rule: rule('trace-list'),

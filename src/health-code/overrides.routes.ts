@@ -1,7 +1,10 @@
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { type Api, created, jsonSchema, ok } from '../platform/http/zod.ts';
+import { explainColour } from './explain.service.ts';
 import {
+  ColourExplanation,
+  ColourQuery,
   OverrideAnswer,
   OverrideArea,
   OverrideIdParams,
@@ -84,6 +87,25 @@ export async function overridesRoutes(app: Api, ctx: Ctx): Promise<void> {
       },
     },
     async (r) => ({ items: await overridesInArea(ctx, actorOf(r), r.query) }),
+  );
+  app.get(
+    '/api/v1/persons/:id/colour',
+    {
+      config: { scope: 'district' },
+      schema: {
+        tags,
+        summary:
+          'Why a person has their colour now, or had it at a moment, under the version in force or another (nothing stored)',
+        params: jsonSchema(OverrideIdParams),
+        querystring: jsonSchema(ColourQuery),
+        response: ok(ColourExplanation),
+      },
+    },
+    async (r) =>
+      explainColour(ctx, actorOf(r), r.params.id, {
+        at: r.query.at === undefined ? undefined : Date.parse(r.query.at),
+        policyId: r.query.policy,
+      }),
   );
   app.get(
     '/api/v1/persons/:id/colour-overrides',

@@ -58,3 +58,41 @@ export const OverrideAnswer = z.object({ override: Override });
 
 /** GET /api/v1/persons/:id/colour-overrides. */
 export const OverrideList = z.object({ items: z.array(Override) });
+
+/** GET /api/v1/persons/:id/colour: a moment (now by default), optionally under another version. */
+export const ColourQuery = z.object({
+  at: z.string().datetime({ offset: true }).optional().describe('The moment (ISO-8601 with offset); now if absent'),
+  policy: z
+    .string()
+    .regex(/^[a-z0-9-]{3,64}$/)
+    .optional()
+    .describe('Replay under this version instead of the one in force at the moment'),
+});
+
+const Text = z.object({ 'zh-CN': z.string(), en: z.string() });
+
+/** A colour explained: which rule of which version decided it, from which records (nothing stored). */
+export const ColourExplanation = z.object({
+  personId: z.number().int(),
+  at: z.string(),
+  /** The version used. */
+  policy: z.object({ id: z.string(), name: z.string(), effectiveFrom: z.string() }),
+  /** The version in force at the moment; differs from `policy.id` in a replay. */
+  inForce: z.string(),
+  replay: z.boolean(),
+  colour: z.enum(['green', 'yellow', 'red']),
+  rule: z.string(),
+  decidedBy: z.object({ id: z.string(), rule: z.string() }),
+  reason: Text,
+  notice: Text.nullable(),
+  facts: z.object({
+    lastNegativeSampledAt: z.string().nullable(),
+    negatives: z.number().int(),
+    positivePoolAt: z.string().nullable(),
+    positiveAt: z.string().nullable(),
+    zone: z.object({ code: z.string(), level: z.string() }).nullable(),
+    marks: z.array(z.object({ kind: z.string(), since: z.string() })),
+    infection: z.object({ kind: z.string(), reportedOn: z.string() }).nullable(),
+  }),
+});
+export type ColourExplanation = z.infer<typeof ColourExplanation>;

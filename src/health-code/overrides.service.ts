@@ -58,7 +58,8 @@ export function overrideView(o: StoredOverride, now = nowMs()) {
   };
 }
 
-async function personInScope(ctx: Ctx, actor: Actor, personId: number) {
+/** The person, if they exist and lie within the actor's area. */
+export async function personInScope(ctx: Ctx, actor: Actor, personId: number) {
   const p = await findPerson(ctx.db, personId);
   if (!p) throw new AppError(OverrideErrors.OVERRIDE_PERSON_UNKNOWN, { id: personId });
   if (!scopeCoversDivision(actor.scope, p.community_code)) throw new AppError(AuthErrors.OUT_OF_SCOPE);

@@ -131,6 +131,21 @@ export async function personIdsByIndexBulk(db: Db, indexes: Iterable<string>): P
 }
 
 /** Person ids of each community, lowest first (the demo seats zone residents from them). */
+/** The community of each of some persons, by id. */
+export async function communitiesOf(db: Db, ids: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.k
+      .selectFrom('persons')
+      .select(['id', 'community_code'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(Number(r.id), r.community_code);
+  }
+  return out;
+}
+
+/** Persons of some communities, by community. */
 export async function personIdsByCommunity(db: Db, communities: string[]): Promise<Map<string, number[]>> {
   const out = new Map<string, number[]>();
   for (let i = 0; i < communities.length; i += 500) {

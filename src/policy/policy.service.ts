@@ -7,15 +7,23 @@ import { AppError } from '../platform/errors.ts';
 import { announce } from '../platform/events.ts';
 import { PolicyErrors } from './policy.errors.ts';
 import { allPolicies, findPolicy, savePolicy } from './policy.repo.ts';
-import { type Policy, type PolicyInput, PolicyParams } from './policy.schema.ts';
+import { checkParams } from './policy.rules.ts';
+import type { Policy, PolicyInput, PolicyParams } from './policy.schema.ts';
 import type { PolicyRow } from './policy.tables.ts';
+
+/** A version's parameters, or the error naming the first missing or contradictory one. */
+export function validParams(id: string, raw: unknown): PolicyParams {
+  const r = checkParams(id, raw);
+  if (!r.ok) throw new AppError(PolicyErrors[r.problem.code], r.problem.params);
+  return r.params;
+}
 
 function toPolicy(r: PolicyRow): Policy {
   return {
     id: r.id,
     name: r.name,
     effectiveFrom: r.effective_from,
-    params: PolicyParams.parse(JSON.parse(r.params)),
+    params: validParams(r.id, JSON.parse(r.params)),
     updatedAt: r.updated_at,
     updatedBy: r.updated_by,
   };
@@ -43,10 +51,7 @@ export async function getPolicy(ctx: Ctx, id: string): Promise<Policy> {
 /** Adds a version or replaces one's parameters; audited with the before and after. */
 export async function putPolicy(ctx: Ctx, actor: Actor | 'cli', input: PolicyInput): Promise<Policy> {
   if (typeof actor !== 'string') requirePermission(actor, 'policy:edit');
-  for (const [level, rule] of Object.entries(input.params.lift)) {
-    if (rule && rule.to !== 'low' && !input.params.levels.includes(rule.to))
-      throw new AppError(PolicyErrors.POLICY_LEVEL_RULE, { level, to: rule.to });
-  }
+  validParams(input.id, input.params);
   const others = (await listPolicies(ctx)).filter((p) => p.id !== input.id && p.effectiveFrom === input.effectiveFrom);
   if (others[0]) throw new AppError(PolicyErrors.POLICY_DATE_TAKEN, { date: input.effectiveFrom, other: others[0].id });
   const me = actorLabel(actor);

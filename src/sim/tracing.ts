@@ -74,6 +74,9 @@ export async function seedTracing(ctx: Ctx, seed: number): Promise<Record<string
         source: 'code',
         request_hash: null,
         reply: null,
+        // Made up as history for the trace, not decided by a check.
+        policy_id: null,
+        policy_rule: null,
       };
     });
   });

@@ -7,7 +7,7 @@ import { beijingDayNo, type Campaign, type Moment, momentOf, seenBefore, type Tu
 import type { Issue } from './samples.service.ts';
 import type { StoredSite } from './sites.repo.ts';
 import type { NewTube, SampleColumns, StoredCampaign } from './testing.repo.ts';
-import { POOL_SIZES, roundOf } from './testing.rules.ts';
+import { roundOf } from './testing.rules.ts';
 
 /** One sampling as a site's scanner or a file reports it. */
 export interface SampleInput {
@@ -47,6 +47,8 @@ export class SampleCheck {
     campaigns: StoredCampaign[],
     private tubes: Map<string, { pool_size: number; samples: number }>,
     private stored: Map<string, number[]>,
+    /** Swabs per tube the policy version allows. */
+    private poolSizes: ReadonlySet<number>,
   ) {
     this.campaigns = campaigns.map((c) => ({
       ...c,
@@ -78,7 +80,7 @@ export class SampleCheck {
     const { rows, sites, cols, last, moments } = this;
     for (let k = 0; k < persons.length; k++) {
       const r = rows[start + k] as SampleInput;
-      if (!(POOL_SIZES as readonly number[]).includes(r.poolSize)) {
+      if (!this.poolSizes.has(r.poolSize)) {
         this.issue(r.row, 'pool_size', 'TUBE_POOL_SIZE', { value: r.poolSize });
         continue;
       }

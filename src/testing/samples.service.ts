@@ -4,10 +4,11 @@ import { personIdsOfDigests, WARM_AT } from '../people/person-ids.service.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
-import { nowMs } from '../platform/clock.ts';
+import { beijingToday, nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError, messagesOf } from '../platform/errors.ts';
 import { readTable } from '../platform/files/table.ts';
+import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import { keyedChunks } from './sample-keys.service.ts';
 import { SampleCheck, type SampleInput } from './samples.check.ts';
 import { listSites } from './sites.repo.ts';
@@ -105,7 +106,9 @@ export async function recordSamples(ctx: Ctx, actor: Actor | 'cli' | 'system', r
   );
   const tubes = await tubesByCode(ctx.db, tubeCodesOf(rows));
   const stored = await existingSamples(ctx.db, [...tubes.keys()]);
-  const check = new SampleCheck(rows, sites, campaigns, tubes, stored);
+  // Pool sizes allowed by the version in force today (the day of the import).
+  const pools = policyOn(await listPolicies(ctx), beijingToday()).params.pools.allowedSizes;
+  const check = new SampleCheck(rows, sites, campaigns, tubes, stored, new Set(pools));
   const warm = rows.length >= WARM_AT;
   for await (const { start, chunk } of keyed) {
     for (const p of chunk.problems)

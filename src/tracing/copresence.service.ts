@@ -3,10 +3,11 @@ import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
+import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import { caseRow, firstPositiveSampling, scansAtVenue, scansOfPerson } from './copresence.repo.ts';
 import { TracingErrors } from './tracing.errors.ts';
 import { personsBrief } from './tracing.repo.ts';
-import { CO_PRESENCE_MINUTES, coPresent, daysOf, lookBack } from './tracing.rules.ts';
+import { coPresent, daysOf, lookBack } from './tracing.rules.ts';
 import { storeMarks } from './tracing.service.ts';
 
 const DAY = 86_400_000;
@@ -52,7 +53,9 @@ export async function traceCaseContacts(
     throw new AppError(TracingErrors.TRACE_CASE_UNKNOWN, { id: by.id ?? by.caseNo });
   if (c.person_id === null) throw new AppError(TracingErrors.TRACE_CASE_NO_PERSON, { caseNo: c.case_no });
   const now = opts.now ?? nowMs();
-  const minutes = opts.minutes ?? CO_PRESENCE_MINUTES;
+  // The windows are those of the version in force on the report day, unless the tracer widens them.
+  const tracing = policyOn(await listPolicies(ctx), c.reported_on).params.tracing;
+  const minutes = opts.minutes ?? tracing.coPresenceMinutes;
   const reportEnd = Date.parse(`${c.reported_on}T23:59:59.999+08:00`);
   const sampled = await firstPositiveSampling(
     ctx.db,
@@ -68,6 +71,7 @@ export async function traceCaseContacts(
       positiveSampledAt: sampled ? Date.parse(sampled) : null,
     },
     now,
+    tracing.lookBackDays,
   );
   const iso = (t: number) => new Date(t).toISOString();
   const own = (await scansOfPerson(ctx.db, c.person_id, iso(w.from), iso(w.until), daysOf(w.from, w.until))).map(

@@ -64,6 +64,7 @@ export async function listMarks(ctx: Ctx, actor: Actor, q: MarksQuery, now = now
               },
               negatives,
               now,
+              policyOn(policies, beijingDay(now)).params.colours,
             )
           : null;
       return {
@@ -81,11 +82,7 @@ export async function listMarks(ctx: Ctx, actor: Actor, q: MarksQuery, now = now
         // The quarantine schedule by the policy version in force on the day of the last contact.
         schedule:
           r.kind === 'close-contact' || r.kind === 'secondary-contact'
-            ? scheduleOf(
-                r.kind,
-                beijingDay(Date.parse(r.since)),
-                policyOn(policies, beijingDay(Date.parse(r.since))).id,
-              )
+            ? scheduleOf(r.kind, beijingDay(Date.parse(r.since)), policyOn(policies, beijingDay(Date.parse(r.since))))
             : null,
         person: { name: r.name_masked, idNumber: r.id_masked, district: r.district_code, community: r.community_code },
         createdBy: r.created_by,

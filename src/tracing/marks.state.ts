@@ -1,7 +1,7 @@
 import { feedMarks } from '../health-code/colour.state.ts';
 import type { ActiveMark, MarkKind, PersonMarks } from '../health-code/marks.rules.ts';
 import type { Db } from '../platform/db/db.ts';
-import { activeMarkRows, negativesSince } from './tracing.repo.ts';
+import { activeMarkRows, markRowsOfPersonAt, negativesSince } from './tracing.repo.ts';
 
 /**
  * The active marks of everyone marked, with the negatives the rules need (more than the latest one:
@@ -39,5 +39,17 @@ export async function reloadNegatives(db: Db, marks: Map<number, PersonMarks>, i
   }
 }
 
+/** A person's marks as they stood at a past instant (a withdrawn mark was a mistake: never counted). */
+export async function marksAt(db: Db, personId: number, at: number): Promise<ActiveMark[]> {
+  return (await markRowsOfPersonAt(db, personId, new Date(at).toISOString())).map((r) => ({
+    id: r.id,
+    kind: r.kind as MarkKind,
+    since: Date.parse(r.since),
+    indexCase: r.case_no ?? null,
+    zone: r.zone_code,
+    origin: r.origin,
+  }));
+}
+
 // Tracing feeds the colour state: health-code reads the marks through this, never tracing's files.
-feedMarks({ load: loadMarks, reloadNegatives });
+feedMarks({ load: loadMarks, reloadNegatives, marksAt });

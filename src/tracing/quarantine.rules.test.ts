@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { scheduleOf } from './quarantine.rules.ts';
+import { DEFAULT_POLICIES } from '../policy/policy.schema.ts';
+import { type PlanKind, scheduleOf as scheduleBy } from './quarantine.rules.ts';
+
+const version = (id: string) => DEFAULT_POLICIES.find((p) => p.id === id) ?? assert.fail(id);
+const scheduleOf = (kind: PlanKind, day: string, id: string) => scheduleBy(kind, day, version(id));
 
 test('9th edition: close contact 7 centralised + 3 home days, PCR days 1, 2, 3, 5, 7 and home day 3', () => {
   const s = scheduleOf('close-contact', '2022-11-09', 'cn-9th-edition');

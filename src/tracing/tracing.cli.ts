@@ -14,14 +14,17 @@ export function tracingCommands(program: Command): void {
   const t = program.command('tracing').description('contact tracing: risk marks and co-presence');
   t.command('trace <case>')
     .description('put everyone scanned near the case’s scans on the trace list (case number or id)')
-    .option('--minutes <n>', 'co-presence window either side of a scan', '30')
+    .option('--minutes <n>', "co-presence window either side of a scan (default: the policy version's)")
     .option('--onset <YYYY-MM-DD>', 'symptom onset of a confirmed case')
     .option('--json', 'print JSON')
     .action(
-      action(async (c: string, opts: { minutes: string; onset?: string; json?: boolean }) => {
+      action(async (c: string, opts: { minutes?: string; onset?: string; json?: boolean }) => {
         const by = /^\d+$/.test(c) ? { id: Number(c) } : { caseNo: c };
         const out = await withCtx((ctx) =>
-          traceCase(ctx, CLI_TRACER, by, { minutes: Number(opts.minutes), onsetOn: opts.onset ?? null }),
+          traceCase(ctx, CLI_TRACER, by, {
+            minutes: opts.minutes === undefined ? undefined : Number(opts.minutes),
+            onsetOn: opts.onset ?? null,
+          }),
         );
         print(out, !!opts.json, [
           {

@@ -37,6 +37,21 @@ export async function activeMarkRows(db: Db) {
   return rows.map((r) => ({ ...r, id: Number(r.id), person_id: Number(r.person_id) }));
 }
 
+/** A person's marks as they stood at an instant: begun by then and not closed before it. */
+export async function markRowsOfPersonAt(db: Db, personId: number, at: string) {
+  const rows = await db.k
+    .selectFrom('risk_marks as m')
+    .leftJoin('cases as c', 'c.id', 'm.index_case_id')
+    .select(['m.id', 'm.kind', 'm.since', 'm.zone_code', 'm.origin', 'c.case_no'])
+    .where('m.person_id', '=', personId)
+    .where('m.since', '<=', at)
+    .where((e) => e.or([e('m.closed_at', 'is', null), e('m.closed_at', '>', at)]))
+    .where('m.status', '!=', 'withdrawn')
+    .orderBy('m.id')
+    .execute();
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
 /** Negative sampling times of some persons sampled at or after `since` (ISO), per person. */
 export async function negativesSince(db: Db, personIds: number[], since: string): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();

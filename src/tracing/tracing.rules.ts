@@ -4,11 +4,6 @@ const H = 3600_000;
 const DAY = 24 * H;
 const TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(Z|[+-]\d{2}:\d{2})?$/;
 
-/** Co-presence: within this many minutes of a case's scan at the same venue (the default). */
-export const CO_PRESENCE_MINUTES = 30;
-/** The look-back starts this many days before onset (or the positive sampling date). */
-export const LOOK_BACK_DAYS = 4;
-
 /** An instant from a form or sheet; without an offset it is Beijing time, without a time 00:00. */
 export function parseTime(raw: string): number | null {
   const m = TIME.exec(raw.trim());
@@ -43,13 +38,15 @@ export function kindOf(raw: string): MarkKind | null {
 export const beijingDay = (ms: number) => new Date(ms + 8 * H).toISOString().slice(0, 10);
 
 /**
- * The look-back window of a case (RULES.md, unconfirmed local practice): from 0:00 four days before
+ * The look-back window of a case (RULES.md, unconfirmed local practice): from 0:00 `lookBackDays` (the
+ * version's `tracing.lookBackDays`, 4 in 2022) days before
  * symptom onset, or before the positive sampling date for an asymptomatic infection (also for a
  * confirmed case whose onset is not known), until the end of the report day or now if earlier.
  */
 export function lookBack(
   c: { kind: string; reportedOn: string; onsetOn?: string | null; positiveSampledAt?: number | null },
   now: number,
+  lookBackDays: number,
 ): { from: number; until: number; anchor: string; anchorKind: 'onset' | 'sampling' | 'report' } {
   const sampled = c.positiveSampledAt == null ? null : beijingDay(c.positiveSampledAt);
   const [anchor, anchorKind] =
@@ -58,7 +55,7 @@ export function lookBack(
       : sampled
         ? [sampled, 'sampling' as const]
         : [c.reportedOn, 'report' as const];
-  const from = Date.parse(`${anchor}T00:00:00+08:00`) - LOOK_BACK_DAYS * DAY;
+  const from = Date.parse(`${anchor}T00:00:00+08:00`) - lookBackDays * DAY;
   const until = Math.min(Date.parse(`${c.reportedOn}T23:59:59.999+08:00`), now);
   return { from, until, anchor, anchorKind };
 }
@@ -78,7 +75,7 @@ export function coPresent(
   caseScans: Array<{ venueId: number; at: number }>,
   nearby: Map<number, Array<{ personId: number | null; at: number }>>,
   casePerson: number,
-  minutes = CO_PRESENCE_MINUTES,
+  minutes: number,
 ): { contacts: Map<number, number>; unidentified: number } {
   const w = minutes * 60_000;
   const contacts = new Map<number, number>();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PolicyRef } from '../policy/policy.schema.ts';
 
 const LocalText = z.object({ 'zh-CN': z.string(), en: z.string() });
 
@@ -64,6 +65,7 @@ export const TraceBody = z
 export const Schedule = z.object({
   policyId: z.string(),
   rule: z.string(),
+  policy: PolicyRef,
   identified: z.boolean(),
   phases: z.array(z.object({ place: z.string(), kind: z.string(), from: z.string(), to: z.string() })),
   pcr: z.array(z.object({ day: z.number().int(), date: z.string(), place: z.string() })),

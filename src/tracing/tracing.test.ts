@@ -39,12 +39,14 @@ test('look-back window and co-presence, pure', () => {
   const w = lookBack(
     { kind: 'asymptomatic', reportedOn: '2022-11-10', positiveSampledAt: at('2022-11-09T07:00') },
     at('2022-12-01T00:00'),
+    4,
   );
   assert.deepEqual([new Date(w.from).toISOString(), w.anchorKind], ['2022-11-04T16:00:00.000Z', 'sampling']);
   assert.equal(w.until, at('2022-11-10T23:59:59.999'));
   const onset = lookBack(
     { kind: 'confirmed', reportedOn: '2022-11-10', onsetOn: '2022-11-08' },
     at('2022-11-10T12:00'),
+    4,
   );
   assert.deepEqual([onset.anchor, onset.until], ['2022-11-08', at('2022-11-10T12:00')], 'until now when earlier');
   const c = coPresent(
@@ -61,6 +63,7 @@ test('look-back window and co-presence, pure', () => {
       ],
     ]),
     9,
+    30,
   );
   assert.deepEqual([[...c.contacts], c.unidentified], [[[2, 1_800_000]], 1]);
 });

@@ -25,7 +25,7 @@ import { ScanWriter } from './scan-writer.ts';
 import { type CodeKeys, codeKeys, readPersonalCode, readVenueCode } from './venues.codes.ts';
 import { VenueErrors } from './venues.errors.ts';
 import { allVenues, operatorVenueIds, type StoredVenue } from './venues.repo.ts';
-import { type Category, certificateHours, type VenueStatus, verdictOf } from './venues.rules.ts';
+import { type Category, entranceRuleOf, type VenueStatus, verdictOf } from './venues.rules.ts';
 
 /** What a scan answers. */
 export interface CheckResult {
@@ -36,6 +36,8 @@ export interface CheckResult {
   lastNegativeSampledAt: string | null;
   reasons: Array<{ code: string; 'zh-CN': string; en: string }>;
   venue: { code: string; name: string; category: string };
+  /** The policy version that decided and its rule (`entrance.<category>`). */
+  policy: { id: string; rule: string };
 }
 
 /**
@@ -56,12 +58,12 @@ interface CheckState {
   day?: DayRule;
 }
 
-/** A Beijing day as instants [from, until), its date, and the id of the policy version in force on it. */
+/** A Beijing day as instants [from, until), its date, and the policy version in force on it. */
 interface DayRule {
   from: number;
   until: number;
   day: string;
-  policyId: string;
+  policy: Policy;
 }
 
 const DAY_MS = 86_400_000;
@@ -73,7 +75,7 @@ function dayRuleOf(s: CheckState, now: number): DayRule {
   if (d && now >= d.from && now < d.until) return d;
   const from = Math.floor((now + BEIJING_MS) / DAY_MS) * DAY_MS - BEIJING_MS;
   const day = new Date(now + BEIJING_MS).toISOString().slice(0, 10);
-  s.day = { from, until: from + DAY_MS, day, policyId: policyOn(s.policies, day).id };
+  s.day = { from, until: from + DAY_MS, day, policy: policyOn(s.policies, day) };
   return s.day;
 }
 
@@ -240,15 +242,16 @@ export async function check(ctx: Ctx, input: CheckInput, opts: CheckOptions): Pr
     return rememberReply(s.replies, keyed, await storedAfterRefusal(ctx, keyed, e));
   }
   const test = testsOf(s.colour, personId);
-  const colour = colourFor(s.colour, personId, test, now);
-  const { day, policyId } = dayRuleOf(s, now);
-  const hours = certificateHours(policyId, venue.category as Category);
+  const { day, policy } = dayRuleOf(s, now);
+  const colour = colourFor(s.colour, personId, test, now, policy);
+  const entrance = entranceRuleOf(policy.params, venue.category as Category);
   const v = verdictOf(
     { category: venue.category as Category, status: venue.status as VenueStatus },
     colour,
     test.lastNegativeSampledAt,
-    hours,
+    entrance.check,
     now,
+    s.colour.zones.get(personId)?.level ?? null,
   );
   const scanId = keyed?.key ?? uuidv7(now);
   const result: CheckResult = {
@@ -260,6 +263,7 @@ export async function check(ctx: Ctx, input: CheckInput, opts: CheckOptions): Pr
       test.lastNegativeSampledAt === null ? null : new Date(test.lastNegativeSampledAt).toISOString(),
     reasons: v.reasons,
     venue: { code: venue.code, name: venue.name, category: venue.category },
+    policy: { id: policy.id, rule: entrance.rule },
   };
   const skipped = await s.writer.write({
     id: scanId,
@@ -274,6 +278,8 @@ export async function check(ctx: Ctx, input: CheckInput, opts: CheckOptions): Pr
     source,
     request_hash: keyed?.hash ?? null,
     reply: keyed ? storedReplyOf(result) : null,
+    policy_id: policy.id,
+    policy_rule: entrance.rule,
   });
   if (!keyed) {
     if (skipped?.has(scanId)) throw new Error(`scan id ${scanId} was stored twice`);

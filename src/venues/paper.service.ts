@@ -108,6 +108,9 @@ export async function enterPaperRecords(
       source: 'paper',
       request_hash: null,
       reply: null,
+      // Written on paper at the door: no version decided it, the guard did.
+      policy_id: null,
+      policy_rule: null,
     };
     const masked = [
       p.idNumber ? maskIdNumber(p.idNumber) : null,

@@ -89,6 +89,8 @@ export async function storedAnswer(ctx: Ctx, keyed: KeyedRequest): Promise<Check
     lastNegativeSampledAt: reply.lastNegativeSampledAt,
     reasons: reply.reasons,
     venue: { code: row.venue_code, name: row.venue_name, category: row.venue_category },
+    // Keyed scans stored before 0121 name no version: their rule is the category's, version unknown.
+    policy: { id: row.policy_id ?? 'unknown', rule: row.policy_rule ?? `entrance.${row.venue_category}` },
   };
 }
 

@@ -22,6 +22,8 @@ const scan = (id: string, day: string): ScanRow => ({
   source: 'code',
   request_hash: null,
   reply: null,
+  policy_id: null,
+  policy_rule: null,
 });
 const DAYS = ['2022-11-05', '2022-11-06', '2022-11-07', '2022-11-08', '2022-11-09'];
 

@@ -24,6 +24,8 @@ const row = (id: string, extra: Partial<ScanRow> = {}): ScanRow => ({
   source: 'code',
   request_hash: null,
   reply: null,
+  policy_id: 'cn-9th-edition',
+  policy_rule: 'entrance.office',
   ...extra,
 });
 

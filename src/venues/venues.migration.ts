@@ -88,6 +88,14 @@ export const venueOperatorsMigrations: Migration[] = [
     },
   },
   {
+    // Every verdict names the policy version and the rule that decided it (issue 19).
+    id: '0121_scan_policy',
+    async up(db) {
+      await db.schema.alterTable('scans').addColumn('policy_id', 'text').execute();
+      await db.schema.alterTable('scans').addColumn('policy_rule', 'text').execute();
+    },
+  },
+  {
     // PostgreSQL keeps scans in one partition a day, so that retention drops a day at once and a
     // window's queries read only its days; a default partition takes a day no job made a partition
     // for (the demo's 2022 days, a clock set back), so no scan is ever refused. The key gains the

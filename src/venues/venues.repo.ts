@@ -37,7 +37,7 @@ const statements = new WeakMap<object, BetterSqlite3.Statement<unknown[]>>();
 
 /** The insert of one scan, as the SQLite writer thread prepares it (a stored key is skipped). */
 export const SCAN_INSERT_SQLITE =
-  'insert into scans (id, venue_id, person_id, at, day, verdict, colour, reasons, proxy, source, request_hash, reply) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing';
+  'insert into scans (id, venue_id, person_id, at, day, verdict, colour, reasons, proxy, source, request_hash, reply, policy_id, policy_rule) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing';
 
 /** A scan as the positional parameters of SCAN_INSERT_SQLITE. */
 export function scanParams(r: ScanRow): unknown[] {
@@ -54,6 +54,8 @@ export function scanParams(r: ScanRow): unknown[] {
     r.source,
     r.request_hash,
     r.reply,
+    r.policy_id,
+    r.policy_rule,
   ];
 }
 
@@ -109,6 +111,8 @@ export async function storedScan(db: Db, id: string) {
       's.colour',
       's.request_hash',
       's.reply',
+      's.policy_id',
+      's.policy_rule',
       'v.code as venue_code',
       'v.name as venue_name',
       'v.category as venue_category',

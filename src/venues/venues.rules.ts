@@ -1,38 +1,20 @@
 import type { ColourVerdict } from '../health-code/health-code.rules.ts';
+import type { EntranceRule, PolicyParams, VenueCategory } from '../policy/policy.schema.ts';
+import { VENUE_CATEGORIES } from '../policy/policy.schema.ts';
 import { negativeCovers } from '../testing/testing.rules.ts';
 
-export const CATEGORIES = [
-  'office',
-  'public-institution',
-  'public-place',
-  'construction-site',
-  'factory',
-  'residential-compound',
-  'mall-market',
-  'care-home',
-  'welfare-institution',
-  'custody-facility',
-  'medical-institution',
-  'school',
-  'exam-site',
-  'transport-hub',
-  'city-exit',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+/** Venue categories: the policy version says what each checks at its door. */
+export const CATEGORIES = VENUE_CATEGORIES;
+export type Category = VenueCategory;
 export const VENUE_STATUSES = ['open', 'suspended', 'closed-loop'] as const;
 export type VenueStatus = (typeof VENUE_STATUSES)[number];
 
 /**
- * Hours of negative certificate required at entry, by category and policy version (null = none).
- * Reference scenario (8–11 Nov 2022): 24 h for offices, public institutions and places, sites,
- * factories, compounds and leaving the city; malls, supermarkets and markets open with a scan.
- * Under the ten measures only care, welfare, medical institutions and schools check (48 h, unconfirmed).
+ * What a venue of a category checks under a policy version (the version's `entrance` section), and
+ * the rule's name for the verdict: `entrance.<category>`.
  */
-export function certificateHours(policyId: string, category: Category): number | null {
-  if (policyId === 'cn-10-measures')
-    return ['care-home', 'welfare-institution', 'medical-institution', 'school'].includes(category) ? 48 : null;
-  if (category === 'mall-market' || category === 'medical-institution') return null;
-  return 24;
+export function entranceRuleOf(params: PolicyParams, category: Category): { rule: string; check: EntranceRule } {
+  return { rule: `entrance.${category}`, check: params.entrance[category] };
 }
 
 export interface Verdict {
@@ -41,15 +23,18 @@ export interface Verdict {
 }
 
 /**
- * The entrance rule (逢进必扫、逢扫必查): a suspended or closed-loop venue admits nobody; red is
- * refused; yellow only at medical institutions; green enters if the venue's certificate rule holds.
+ * The entrance rule (逢进必扫、逢扫必查): a suspended or closed-loop venue admits nobody; a colour
+ * the category does not admit is refused (red everywhere, yellow outside medical institutions in
+ * 2022); a resident of a zone whose level the category does not admit is refused; then the
+ * certificate rule must hold. All of it comes from the policy version's `entrance` section.
  */
 export function verdictOf(
   venue: { category: Category; status: VenueStatus },
   colour: ColourVerdict,
   lastNegativeSampledAt: number | null,
-  hours: number | null,
+  check: EntranceRule,
   now: number,
+  zoneLevel: string | null = null,
 ): Verdict {
   const reasons: Verdict['reasons'] = [];
   if (venue.status === 'suspended')
@@ -60,19 +45,29 @@ export function verdictOf(
       'zh-CN': '场所实行封闭管理，谢绝外来人员',
       en: 'venue under closed-loop management',
     });
-  if (colour.colour === 'red')
+  const colourAdmitted = check.colours.includes(colour.colour);
+  if (!colourAdmitted && colour.colour === 'red')
     reasons.push({
       code: 'colour-red',
       'zh-CN': `红码：${colour.reason['zh-CN']}`,
       en: `red code: ${colour.reason.en}`,
     });
-  if (colour.colour === 'yellow' && venue.category !== 'medical-institution') {
+  else if (!colourAdmitted && colour.colour === 'yellow') {
     reasons.push({
       code: 'colour-yellow',
       'zh-CN': `黄码：${colour.reason['zh-CN']}，仅可就医`,
       en: `yellow code: ${colour.reason.en}; medical visits only`,
     });
-  }
+  } else if (!colourAdmitted)
+    reasons.push({ code: 'colour-green', 'zh-CN': '本场所不接受绿码通行', en: 'green codes not admitted here' });
+  // A zone's residents are refused by level only when their colour did not already refuse them.
+  if (colourAdmitted && zoneLevel !== null && !(check.zoneLevels as string[]).includes(zoneLevel))
+    reasons.push({
+      code: `zone-${zoneLevel}`,
+      'zh-CN': `${zoneLevel === 'high' ? '高' : zoneLevel === 'medium' ? '中' : '低'}风险区居民不得进入本场所`,
+      en: `residents of ${zoneLevel}-risk zones may not enter here`,
+    });
+  const hours = check.certificateHours;
   if (hours !== null && !negativeCovers(lastNegativeSampledAt, now, hours)) {
     reasons.push({
       code: `no-negative-${hours}h`,
@@ -93,6 +88,9 @@ export function reasonName(code: string): string {
       'venue-closed-loop': '场所封闭管理',
       'colour-red': '红码',
       'colour-yellow': '黄码',
+      'colour-green': '绿码不予通行',
+      'zone-high': '高风险区居民',
+      'zone-medium': '中风险区居民',
     }[code] ?? code
   );
 }

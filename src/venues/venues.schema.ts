@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PolicyRef } from '../policy/policy.schema.ts';
 import { VENUE_STATUSES } from './venues.rules.ts';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -61,6 +62,8 @@ export const CheckResult = z.object({
   lastNegativeSampledAt: z.string().nullable(),
   reasons: z.array(z.object({ code: z.string(), 'zh-CN': z.string(), en: z.string() })),
   venue: z.object({ code: z.string(), name: z.string(), category: z.string() }),
+  /** The policy version that decided and its rule (`entrance.<category>`). */
+  policy: PolicyRef,
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 

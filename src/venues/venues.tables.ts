@@ -32,6 +32,9 @@ export interface ScanRow {
   request_hash: string | null;
   /** The answer's parts the other columns do not hold (rule, last negative, reason texts), as JSON. */
   reply: string | null;
+  /** The policy version that decided the verdict and its rule (`entrance.<category>`); null before 0121 or on paper. */
+  policy_id: string | null;
+  policy_rule: string | null;
 }
 
 /** Which person a resident's account is (the pass shows that person's colour and code). */

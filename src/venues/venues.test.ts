@@ -4,12 +4,13 @@ import { dialects, testCtx } from '../../test/helpers/db.ts';
 import { assertStateMatchesDatabase } from '../../test/helpers/invariants.ts';
 import { recordTests } from '../../test/helpers/testing.ts';
 import { upsertCases } from '../cases/cases.service.ts';
-import { colourOf } from '../health-code/health-code.rules.ts';
+import { type ColourInputs, colourOf as colourBy } from '../health-code/health-code.rules.ts';
 import { decideOverride, overridesInArea, requestOverride, revokeOverride } from '../health-code/overrides.service.ts';
 import { insertPersons } from '../people/people.repo.ts';
 import { checkCharOf } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
 import { createUser } from '../platform/auth/auth.service.ts';
+import { DEFAULT_POLICIES } from '../policy/policy.schema.ts';
 import { getPolicy, putPolicy } from '../policy/policy.service.ts';
 import { check, checkState } from './checks.service.ts';
 import { residentPass } from './pass.service.ts';
@@ -17,6 +18,8 @@ import { personalCode, signVenueCode } from './venues.codes.ts';
 import { linkOperator, linkResident } from './venues.repo.ts';
 import { createVenues, listVenues, venuePage, venueStats, venueTotals } from './venues.service.ts';
 
+const ninth = DEFAULT_POLICIES[0] ?? assert.fail();
+const colourOf = (i: ColourInputs, now: number) => colourBy(i, now, { id: ninth.id, colours: ninth.params.colours });
 const id = (n: number) => {
   const s = `35010219850612${String(n).padStart(3, '0')}`;
   return s + checkCharOf(s);
@@ -410,6 +413,40 @@ for (const dialect of dialects()) {
       assert.deepEqual((await scan('OFFICE', 1)).reasons, []);
       await putPolicy(ctx, 'cli', ten);
       assert.equal((await scan('OFFICE', 1)).verdict, 'deny');
+    });
+
+    test('every verdict names the version and the rule that decided it, in the answer and the scan row', async () => {
+      const answers = await Promise.all([scan('OFFICE', 0), scan('OFFICE', 1), scan('CLINIC', 2), scan('MARKET', 3)]);
+      assert.deepEqual(
+        answers.map((a) => a.policy),
+        [
+          { id: 'cn-9th-edition', rule: 'entrance.office' },
+          { id: 'cn-9th-edition', rule: 'entrance.office' },
+          { id: 'cn-9th-edition', rule: 'entrance.medical-institution' },
+          { id: 'cn-9th-edition', rule: 'entrance.mall-market' },
+        ],
+      );
+      const rows = await ctx.db.k
+        .selectFrom('scans')
+        .select(['id', 'policy_id', 'policy_rule'])
+        .where(
+          'id',
+          'in',
+          answers.map((a) => a.scanId),
+        )
+        .execute();
+      assert.equal(rows.length, 4);
+      for (const r of rows) {
+        const a = answers.find((x) => x.scanId === r.id);
+        assert.deepEqual([r.policy_id, r.policy_rule], [a?.policy.id, a?.policy.rule]);
+      }
+      const unnamed = await ctx.db.k
+        .selectFrom('scans')
+        .select('id')
+        .where((e) => e.or([e('policy_id', 'is', null), e('policy_rule', 'is', null)]))
+        .where('source', '!=', 'paper')
+        .execute();
+      assert.deepEqual(unnamed, [], 'no checked scan leaves its version or rule unnamed');
     });
   });
 }

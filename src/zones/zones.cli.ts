@@ -17,12 +17,18 @@ export function zonesCommands(program: Command): void {
     .requiredOption('--date <YYYY-MM-DD>', 'the day')
     .option('--district <code>', 'one district')
     .option('--eligible', 'only the zones that may change')
+    .option('--policy <id>', 'replay the day under this policy version (nothing is stored)')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: { date: string; district?: string; eligible?: boolean; json?: boolean }) => {
-        const r = await withCtx((ctx) => evaluateZones(ctx, CLI_READER, opts.date, opts.district));
+      action(async (opts: { date: string; district?: string; eligible?: boolean; policy?: string; json?: boolean }) => {
+        const r = await withCtx((ctx) => evaluateZones(ctx, CLI_READER, opts.date, opts.district, opts.policy));
         const items = opts.eligible ? r.items.filter((i) => i.eligible) : r.items;
-        if (!opts.json) process.stdout.write(`policy in force on ${r.date}: ${r.policy.id} (${r.policy.name})\n`);
+        if (!opts.json)
+          process.stdout.write(
+            r.replay
+              ? `replay of ${r.date} under ${r.policy.id} (${r.policy.name}); in force that day: ${r.inForce}\n`
+              : `policy in force on ${r.date}: ${r.policy.id} (${r.policy.name})\n`,
+          );
         print(
           { ...r, items },
           !!opts.json,

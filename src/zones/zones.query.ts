@@ -4,8 +4,8 @@ import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { dayOf } from '../platform/dates.ts';
 import { AppError } from '../platform/errors.ts';
-import type { ZoneLevel } from '../policy/policy.schema.ts';
-import { listPolicies, policyOn } from '../policy/policy.service.ts';
+import type { Policy, ZoneLevel } from '../policy/policy.schema.ts';
+import { getPolicy, listPolicies, policyOn } from '../policy/policy.service.ts';
 import { dutiesOf, overdueCounts } from './duties.repo.ts';
 import { dutyView } from './duties.service.ts';
 import { activeTaskForces, deployedOn, taskForceOf, taskForceSummaries } from './taskforce.repo.ts';
@@ -172,10 +172,20 @@ export async function getZone(ctx: Ctx, actor: Actor, code: string, day = today(
   };
 }
 
-/** What the policy in force on a day recommends for every active zone of the area, eligible first. */
-export async function evaluateZones(ctx: Ctx, actor: Actor, day: string, district?: string) {
+/**
+ * What the policy in force on a day recommends for every active zone of the area, eligible first;
+ * with `policyId`, what that version would have recommended on the day (a replay: nothing is stored).
+ */
+export async function evaluateZones(ctx: Ctx, actor: Actor, day: string, district?: string, under?: string | Policy) {
   const area = zoneArea(actor, 'zones:read', district);
-  const policy = policyOn(await listPolicies(ctx), day);
+  const policies = await listPolicies(ctx);
+  const inForce = policyOn(policies, day);
+  const policy =
+    under === undefined
+      ? inForce
+      : typeof under !== 'string'
+        ? under
+        : (policies.find((p) => p.id === under) ?? (await getPolicy(ctx, under)));
   // The morning view: the day's rounds and infections count, the day's own notices do not yet.
   const morning = (events: ReturnType<typeof facts>) =>
     stateAt(
@@ -207,7 +217,7 @@ export async function evaluateZones(ctx: Ctx, actor: Actor, day: string, distric
         Number(!!a.decidedToday) - Number(!!b.decidedToday) ||
         a.zoneCode.localeCompare(b.zoneCode),
     );
-  return { date: day, policy, items };
+  return { date: day, policy, inForce: inForce.id, replay: policy.id !== inForce.id, items };
 }
 
 const DAY_NOTICES = ['downgrade', 'upgrade', 'lift'] as const;

@@ -17,6 +17,7 @@ import {
   DutyIdParams,
   DutyInput,
   DutyList,
+  EvaluationQuery,
   InfectionInput,
   OverdueQuery,
   RoundInput,
@@ -56,12 +57,12 @@ export async function zonesRoutes(app: Api, ctx: Ctx): Promise<void> {
       config: { scope: 'district' },
       schema: {
         tags,
-        summary: 'Lift/downgrade recommendations of a day',
-        querystring: jsonSchema(DayDistrictQuery),
+        summary: 'Lift/downgrade recommendations of a day (or a replay under another version)',
+        querystring: jsonSchema(EvaluationQuery),
         response: ok(ZoneEvaluation),
       },
     },
-    async (r) => evaluateZones(ctx, actorOf(r), todayIfMissing(r.query.date), r.query.district),
+    async (r) => evaluateZones(ctx, actorOf(r), todayIfMissing(r.query.date), r.query.district, r.query.policy),
   );
   app.get(
     '/api/v1/zones/counts',

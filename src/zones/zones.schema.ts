@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Policy, ZONE_LEVELS } from '../policy/policy.schema.ts';
+import { Policy, PolicyIdParams, ZONE_LEVELS } from '../policy/policy.schema.ts';
 import { RANKS, WORKING_GROUPS } from './zones.rules.ts';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -213,10 +213,19 @@ export const Evaluation = z.object({
 /** POST /api/v1/zones/:code/transitions: the zone after the notice, with the evaluation it followed or overrode. */
 export const TransitionAnswer = ZoneDetail.extend({ evaluation: Evaluation });
 
+/** GET /api/v1/zones/evaluation: a day, optionally replayed under another version (nothing is stored). */
+export const EvaluationQuery = DayDistrictQuery.extend({
+  policy: PolicyIdParams.shape.id.optional().describe('Replay the day under this version instead of the one in force'),
+});
+
 /** GET /api/v1/zones/evaluation. */
 export const ZoneEvaluation = z.object({
   date: z.string(),
+  /** The version the evaluation used. */
   policy: Policy,
+  /** The version in force on the date; differs from `policy` in a replay. */
+  inForce: z.string(),
+  replay: z.boolean(),
   items: z.array(
     Evaluation.extend({
       zoneCode: z.string(),

@@ -118,6 +118,16 @@ export const MATRIX: Record<string, Entry> = {
     scope: 'district',
     list: get('/api/v1/events/ACEE-2022/export.xlsx?at=2022-11-05T08:00:00%2B08:00'),
   },
+  'GET /api/v1/policy-drafts': { scope: 'city', none: 'city policy drafts' },
+  'POST /api/v1/policy-drafts': { scope: 'city', none: 'city policy, drafted by the command centre' },
+  'GET /api/v1/policy-drafts/:id': { scope: 'city', none: 'city policy drafts' },
+  'PUT /api/v1/policy-drafts/:id': { scope: 'city', none: 'city policy, edited by the command centre' },
+  'POST /api/v1/policy-drafts/:id/publish': { scope: 'city', none: 'city policy, published by a second person' },
+  'GET /api/v1/policies/:id/diff': { scope: 'city', none: 'the whole city under two versions, for the command centre' },
+  'GET /api/v1/policy-drafts/:id/diff': {
+    scope: 'city',
+    none: 'the whole city under two versions, for the command centre',
+  },
   'GET /api/v1/zones/:code/residents': { scope: 'district', at: (s) => get(`/api/v1/zones/${s.zone}/residents`) },
   'POST /api/v1/zones/:code/residents': {
     scope: 'district',
@@ -331,6 +341,10 @@ export const MATRIX: Record<string, Entry> = {
       send('POST', `/api/v1/colour-overrides/${s.override}/revoke`, { reason: 'matrix probe of another side' }),
   },
   'GET /api/v1/colour-overrides': { scope: 'district', list: get('/api/v1/colour-overrides?status=pending') },
+  'GET /api/v1/persons/:id/colour': {
+    scope: 'district',
+    at: (s) => get(`/api/v1/persons/${s.person.id}/colour`),
+  },
   'GET /api/v1/persons/:id/colour-overrides': {
     scope: 'district',
     at: (s) => get(`/api/v1/persons/${s.person.id}/colour-overrides`),

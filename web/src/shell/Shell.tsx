@@ -19,6 +19,7 @@ import { useI18n } from '../i18n';
 import { Overrides } from '../overrides/Overrides';
 import { Pass } from '../pass/Pass';
 import { Persons } from '../persons/Persons';
+import { PolicyScreen } from '../policy/PolicyScreen';
 import { TestingArea } from '../testing/TestingArea';
 import { Tracing } from '../tracing/Tracing';
 import { VenuesArea } from '../venues/VenuesArea';
@@ -84,6 +85,7 @@ export function Shell({ user, onSignOut }: Props) {
           ))}
         {active === 'briefing' && <Briefing user={user} />}
         {active === 'zones' && <ZonesArea user={user} page={rest[0]} />}
+        {active === 'policy' && <PolicyScreen />}
         {active === 'testing' && <TestingArea user={user} page={rest[0]} />}
         {active === 'tracing' && <Tracing user={user} />}
         {active === 'events' && <Exams />}

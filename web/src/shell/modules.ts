@@ -7,6 +7,7 @@ export type ModuleId =
   | 'cases'
   | 'briefing'
   | 'zones'
+  | 'policy'
   | 'testing'
   | 'pass'
   | 'guard'
@@ -40,6 +41,7 @@ export const MODULES: readonly ModuleDef[] = [
   { id: 'cases', label: 'nav.cases', icon: '☷', permission: 'cases:read' },
   { id: 'briefing', label: 'nav.briefing', icon: '✎', permission: 'briefing:read' },
   { id: 'zones', label: 'nav.zones', icon: '⚑', permission: 'zones:read' },
+  { id: 'policy', label: 'nav.policy', icon: '§', permission: 'policy:edit' },
   { id: 'testing', label: 'nav.testing', icon: '⊕', permission: 'testing:read' },
   { id: 'tracing', label: 'nav.tracing', icon: '⌖', permission: 'tracing:read' },
   { id: 'events', label: 'nav.events', icon: '✍', permission: 'events:read' },

@@ -6,6 +6,7 @@ import { courier } from './courier';
 import { economy } from './economy';
 import { events } from './events';
 import { overrides } from './overrides';
+import { policyScreen } from './policy';
 import { testing } from './testing';
 import { tracing } from './tracing';
 import { venues } from './venues';
@@ -25,4 +26,5 @@ export const en: Record<MessageKey, string> = {
   ...overrides,
   ...events,
   ...courier,
+  ...policyScreen,
 };

@@ -5,6 +5,7 @@ import { courier } from './courier';
 import { economy } from './economy';
 import { events } from './events';
 import { overrides } from './overrides';
+import { policyScreen } from './policy';
 import { testing } from './testing';
 import { tracing } from './tracing';
 import { venues } from './venues';
@@ -23,6 +24,7 @@ type Areas = [
   typeof overrides,
   typeof events,
   typeof courier,
+  typeof policyScreen,
 ];
 
 /** `true` when no key is in two areas, else the clashing keys (a spread would silently keep the last text). */
@@ -51,6 +53,7 @@ export const zhCN = {
   ...overrides,
   ...events,
   ...courier,
+  ...policyScreen,
 };
 
 export type MessageKey = keyof typeof zhCN;

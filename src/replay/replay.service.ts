@@ -1,0 +1,179 @@
+import { freshColourState } from '../health-code/colour.state.ts';
+import { colourOf } from '../health-code/health-code.rules.ts';
+import { negativesOf } from '../health-code/marks.rules.ts';
+import { communitiesOf } from '../people/people.repo.ts';
+import type { Actor } from '../platform/auth/auth.rules.ts';
+import { requirePermission } from '../platform/auth/auth.service.ts';
+import { beijingToday, nowMs } from '../platform/clock.ts';
+import type { Ctx } from '../platform/context.ts';
+import { draftAsPolicy } from '../policy/drafts.service.ts';
+import type { Policy } from '../policy/policy.schema.ts';
+import { getPolicy, listPolicies, policyOn } from '../policy/policy.service.ts';
+import { allVenues } from '../venues/venues.repo.ts';
+import { restrictedResidentsAt } from '../zones/residents.service.ts';
+import { evaluateZones } from '../zones/zones.query.ts';
+import type { PolicyDiff } from './replay.schema.ts';
+
+const LIST_MAX = 2000;
+
+/**
+ * What publishing a draft would change on a date, against the version in force then, computed
+ * without storing anything: zones whose lift or downgrade the draft would allow or hold back, the
+ * residents whose colour would change (by district and by the rule before and after), and the
+ * venue categories whose entrance rule changes with their venues. Colours are compared at noon
+ * of the date (now, for today) from the records the colour state holds; test facts are each
+ * person's latest (the status index), which for a past date can be later than the date.
+ */
+export async function diffDraft(ctx: Ctx, actor: Actor, draftId: string, date = beijingToday()): Promise<PolicyDiff> {
+  requirePermission(actor, 'policy:edit');
+  return diffVersions(ctx, actor, await draftAsPolicy(ctx, actor, draftId), date);
+}
+
+/**
+ * The same difference for a published version against another (`againstId`, or the version in force
+ * on the date): what the 20 measures changed against the 9th edition on 11 November, say.
+ */
+export async function diffPublished(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  date = beijingToday(),
+  againstId?: string,
+): Promise<PolicyDiff> {
+  requirePermission(actor, 'policy:edit');
+  const against = againstId === undefined ? undefined : await getPolicy(ctx, againstId);
+  return diffVersions(ctx, actor, await getPolicy(ctx, id), date, against);
+}
+
+async function diffVersions(
+  ctx: Ctx,
+  actor: Actor,
+  draft: Policy,
+  date: string,
+  against?: Policy,
+): Promise<PolicyDiff> {
+  const inForce = against ?? policyOn(await listPolicies(ctx), date);
+  const at = date === beijingToday() ? nowMs() : Date.parse(`${date}T12:00:00+08:00`);
+  const q = (extra: string) => `date=${date}&policy=${encodeURIComponent(draft.id)}${extra}`;
+  return {
+    date,
+    draft: draft.id,
+    inForce: inForce.id,
+    at: new Date(at).toISOString(),
+    zones: await zoneDiff(ctx, actor, date, inForce, draft, q),
+    colours: await colourDiff(ctx, at, inForce, draft, q),
+    venues: await venueDiff(ctx, inForce, draft, q),
+  };
+}
+
+async function zoneDiff(ctx: Ctx, actor: Actor, date: string, a: Policy, b: Policy, q: (x: string) => string) {
+  const before = await evaluateZones(ctx, actor, date, undefined, a);
+  const after = new Map((await evaluateZones(ctx, actor, date, undefined, b)).items.map((i) => [i.zoneCode, i]));
+  const outcome = (i: { eligible: boolean; action: string; to: string | null; rule: string | null }) => ({
+    eligible: i.eligible,
+    action: i.action,
+    to: i.to,
+    rule: i.rule,
+  });
+  const items: PolicyDiff['zones']['items'] = [];
+  for (const i of before.items) {
+    const d = after.get(i.zoneCode);
+    if (!d || (d.eligible === i.eligible && d.action === i.action && d.to === i.to)) continue;
+    items.push({
+      zoneCode: i.zoneCode,
+      districtCode: i.districtCode,
+      level: i.level,
+      inForce: outcome(i),
+      draft: outcome(d),
+      href: `#/zones/${i.zoneCode}?${q('')}`,
+    });
+  }
+  return {
+    wouldChange: items.filter((i) => i.draft.eligible && !i.inForce.eligible).length,
+    wouldStay: items.filter((i) => !i.draft.eligible && i.inForce.eligible).length,
+    href: `#/zones?${q('')}`,
+    items,
+  };
+}
+
+async function colourDiff(ctx: Ctx, at: number, a: Policy, b: Policy, q: (x: string) => string) {
+  const s = await freshColourState(ctx);
+  const zones = (await restrictedResidentsAt(ctx, at)).residents;
+  // Only a person some rule speaks of can change colour: everyone else is green by default under any version.
+  const ids = [...new Set([...s.infections.keys(), ...zones.keys(), ...s.marks.keys()])].sort((x, y) => x - y);
+  const changed: Array<{ id: number; from: string; to: string; fromRule: string; toRule: string }> = [];
+  for (const id of ids) {
+    const test = s.index.get(id);
+    const marked = s.marks.get(id);
+    const inputs = {
+      infection: s.infections.get(id) ?? null,
+      positivePoolAt: test.positivePoolAt,
+      positiveAt: test.positiveAt,
+      zone: zones.get(id) ?? null,
+      marks: marked?.marks,
+      negatives: marked && negativesOf(marked, test.lastNegativeSampledAt),
+    };
+    const x = colourOf(inputs, at, { id: a.id, colours: a.params.colours });
+    const y = colourOf(inputs, at, { id: b.id, colours: b.params.colours });
+    if (x.colour !== y.colour)
+      changed.push({ id, from: x.colour, to: y.colour, fromRule: x.policy.rule, toRule: y.policy.rule });
+  }
+  const communities = await communitiesOf(
+    ctx.db,
+    changed.map((c) => c.id),
+  );
+  const groups = new Map<string, PolicyDiff['colours']['byDistrict'][number]>();
+  for (const c of changed) {
+    const districtCode = (communities.get(c.id) ?? '').slice(0, 6);
+    const key = [districtCode, c.from, c.to, c.fromRule, c.toRule].join('|');
+    const g = groups.get(key) ?? {
+      districtCode,
+      from: c.from,
+      to: c.to,
+      fromRule: c.fromRule,
+      toRule: c.toRule,
+      count: 0,
+      href: `#/policy/diff?${q(`&district=${districtCode}&rule=${encodeURIComponent(c.fromRule)}`)}`,
+    };
+    g.count++;
+    groups.set(key, g);
+  }
+  return {
+    changed: changed.length,
+    href: `#/policy/diff?${q('')}`,
+    byDistrict: [...groups.values()].sort(
+      (x, y) =>
+        x.districtCode.localeCompare(y.districtCode) || y.count - x.count || x.fromRule.localeCompare(y.fromRule),
+    ),
+    persons: changed.slice(0, LIST_MAX).map((c) => ({
+      personId: c.id,
+      communityCode: communities.get(c.id) ?? '',
+      from: c.from,
+      to: c.to,
+      fromRule: c.fromRule,
+      toRule: c.toRule,
+      href: `/api/v1/persons/${c.id}/colour?policy=${encodeURIComponent(b.id)}`,
+    })),
+  };
+}
+
+async function venueDiff(ctx: Ctx, a: Policy, b: Policy, q: (x: string) => string) {
+  const venues = await allVenues(ctx.db);
+  const byCategory: PolicyDiff['venues']['byCategory'] = [];
+  for (const [category, x] of Object.entries(a.params.entrance)) {
+    const y = b.params.entrance[category as keyof typeof b.params.entrance];
+    if (JSON.stringify(x) === JSON.stringify(y)) continue;
+    byCategory.push({
+      category,
+      venues: venues.filter((v) => v.category === category).length,
+      inForce: { certificateHours: x.certificateHours, colours: x.colours },
+      draft: { certificateHours: y.certificateHours, colours: y.colours },
+      href: `#/venues?category=${category}&${q('')}`,
+    });
+  }
+  return {
+    changed: byCategory.reduce((n, c) => n + c.venues, 0),
+    href: `#/venues?${q('')}`,
+    byCategory,
+  };
+}

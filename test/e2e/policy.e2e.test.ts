@@ -1,0 +1,62 @@
+/** Policy versions in a real browser: a draft, its difference against the version in force, approval by a second account. */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { browserSuite, goHash, openPage, repoRoot, signIn } from './browser.ts';
+
+const screenshots = join(repoRoot, 'test/e2e/screenshots');
+
+describe('policy drafts', { timeout: 600_000 }, () => {
+  const suite = browserSuite();
+
+  it('commander drafts from the ten measures, sees the difference on 11 Nov, deputy approves', {
+    timeout: 180_000,
+  }, async (t) => {
+    const page = await openPage(t, suite.browser, suite.server);
+    if (!page) return;
+    await signIn(page, 'commander');
+    await goHash(page, '#/policy');
+    await page.locator('[data-testid=policy-screen]').waitFor();
+    // The demo's 11 November: what the 20 measures changed against the 9th edition (on its last day), every count a link.
+    await page.locator('[data-testid=compare-cn-20-measures]').click();
+    await page.locator('[data-testid=policy-diff]').waitFor();
+    assert.equal((await page.locator('[data-testid=diff-in-force]').textContent())?.trim(), 'cn-9th-edition');
+    const changed = Number((await page.locator('[data-testid=diff-colour-table]').getAttribute('data-total')) ?? '0');
+    const counts = await page.locator('[data-testid=policy-diff] > ul li').allTextContents();
+    t.diagnostic(`20 measures against the 9th edition on 10 Nov: ${counts.join('; ')}`);
+    assert.ok(changed > 0, `zones and residents that change: ${changed}`);
+    await page.screenshot({ path: join(screenshots, 'policy-20-vs-9th.png'), fullPage: true });
+    await page.reload();
+    await page.locator('[data-testid=policy-screen]').waitFor();
+    await page.locator('select[name=basedOn]').selectOption('cn-10-measures');
+    await page.locator('input[name=draftId]').fill('fuzhou-e2e');
+    await page.locator('input[name=effectiveFrom]').fill('2022-12-01');
+    await page.locator('[data-testid=draft-create]').click();
+    await page.locator('[data-testid=draft-fuzhou-e2e]').click();
+    await page.locator('[data-testid=policy-diff]').waitFor();
+    assert.equal((await page.locator('[data-testid=diff-in-force]').textContent())?.trim(), 'cn-20-measures');
+    // Offices and the other 24-hour categories stop checking under the ten measures: a count with its link.
+    const venues = page.locator('[data-testid=diff-venue-categories] li');
+    assert.ok((await venues.count()) > 0, 'categories whose entrance rule changes');
+    const link = page.locator('[data-testid=diff-venue-categories]');
+    assert.match((await link.locator('a').first().getAttribute('href')) ?? '', /policy=fuzhou-e2e/);
+    assert.match((await link.textContent()) ?? '', /24 → —/);
+    assert.match((await page.locator('[data-testid=diff-venues]').getAttribute('href')) ?? '', /policy=fuzhou-e2e/);
+    await page.screenshot({ path: join(screenshots, 'policy-diff.png'), fullPage: true });
+    // The author may not publish their own draft.
+    await page.locator('[data-testid=draft-publish]').click();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=policy-message]')?.textContent?.includes('另一人'),
+    );
+
+    await page.locator('[data-testid=user-menu]').click();
+    await page.locator('[data-testid=sign-out]').click();
+    await signIn(page, 'deputy');
+    await goHash(page, '#/policy');
+    await page.locator('[data-testid=draft-fuzhou-e2e]').click();
+    await page.locator('[data-testid=draft-publish]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=policy-message]')?.textContent === '已发布');
+    await page.locator('[data-testid=policy-versions] li', { hasText: 'fuzhou-e2e · 2022-12-01' }).waitFor();
+    await page.screenshot({ path: join(screenshots, 'policy-published.png'), fullPage: true });
+  });
+});
