@@ -7,6 +7,9 @@ export const core: Record<keyof typeof zh, string> = {
   'clock.label': 'Scenario clock',
   'clock.hint':
     'Business time follows the demo scenario (November 2022): deadlines, 24-hour certificates and colours are judged by it',
+  'day.picked': 'Showing {shown} (the business today is {today}).',
+  'day.latest': 'Nothing recorded yet today ({today}): showing the latest day with records, {shown}.',
+  'day.backToToday': 'Back to today',
   'common.loading': 'Loading…',
   'common.error': 'Something went wrong',
   'common.retry': 'Retry',
