@@ -1,7 +1,7 @@
 import type { User } from '../api-types';
 import { DayNote } from '../common/DayNote';
-import { formatDay } from '../common/dates';
 import { href, useQuery } from '../common/router';
+import { Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
 import { VenueList } from './VenueList';
@@ -11,15 +11,14 @@ import { useBusinessToday } from '../common/clock';
 
 /** The venue registry (with posters, revocation and the day's scans) and the scan statistics, as tabs. */
 export function VenuesArea({ user, page }: { user: User; page?: string }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const q = useQuery();
   const latest = useApi<{ date: string | null }>('/api/v1/venues/latest-day');
-  // The screens open on the business today; the latest day with scans (never after today) is offered
-  // when today has none yet.
+  // The screens open on the latest day with scans up to the business today (the server never offers
+  // a later one), and say so when that is not today.
   const today = useBusinessToday();
   const picked = /^\d{4}-\d{2}-\d{2}$/.test(q.date ?? '');
-  const day = picked ? (q.date as string) : today;
-  const lastScans = latest.data?.date ?? null;
+  const day = picked ? (q.date as string) : (latest.data?.date ?? (latest.loading ? undefined : today));
   const active = page === 'stats' ? 'stats' : 'list';
   const link = (p: string, d?: string) => `${href('venues', p)}${d ? `?date=${d}` : ''}`;
   return (
@@ -51,14 +50,14 @@ export function VenuesArea({ user, page }: { user: User; page?: string }) {
           />
         </label>
       </div>
-      <DayNote shown={day} today={today} picked={picked} todayHref={link(active)} />
-      {day === today && lastScans !== null && lastScans < today && (
-        <p className="day-note muted small" data-testid="venues-no-scans-today">
-          {t('venues.noScansToday', { today: formatDay(today, lang), last: formatDay(lastScans, lang) })}{' '}
-          <a href={link(active, lastScans)}>{t('venues.openLastScans', { last: formatDay(lastScans, lang) })}</a>
-        </p>
+      {day === undefined ? (
+        <Loading />
+      ) : (
+        <>
+          <DayNote shown={day} today={today} picked={picked} todayHref={link(active)} />
+          {active === 'stats' ? <VenueStatsView day={day} /> : <VenueList user={user} day={day} />}
+        </>
       )}
-      {active === 'stats' ? <VenueStatsView day={day} /> : <VenueList user={user} day={day} />}
     </div>
   );
 }

@@ -2,8 +2,6 @@ import type { venues as zh } from '../zh-CN/venues';
 
 /** en: venues and their statistics, the entrance check and the resident’s pass. */
 export const venues: Record<keyof typeof zh, string> = {
-  'venues.noScansToday': 'No scans yet today ({today}); the latest day with scans is {last}.',
-  'venues.openLastScans': 'Open {last}',
   'guard.title': 'Entrance check',
   'guard.pickVenue': 'Choose the venue you guard',
   'guard.venue': 'Venue',

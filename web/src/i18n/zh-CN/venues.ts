@@ -1,7 +1,5 @@
 /** zh-CN: venues and their statistics, the entrance check and the resident’s pass. The source language: en follows its keys. */
 export const venues = {
-  'venues.noScansToday': '今天（{today}）尚无扫码记录；最近有扫码的一天是{last}。',
-  'venues.openLastScans': '查看{last}',
   'guard.title': '场所核验',
   'guard.pickVenue': '选择值守场所',
   'guard.venue': '场所',
