@@ -108,7 +108,10 @@ async function serveOne(opts: ServeOptions, index: number): Promise<void> {
     ? { ctx: await (await import('./runtime.ts')).openContext(), keptClock: false, demo: false }
     : await prepareServe(opts);
   const { ctx } = prepared;
-  const app = await buildApp(ctx);
+  // On a terminal (npm start) readable lines; piped to a collector, pino's JSON.
+  const text = ctx.config.logFormat === 'text' || (ctx.config.logFormat === null && !!process.stdout.isTTY);
+  const { textLogStream } = await import('./platform/http/log-text.ts');
+  const app = await buildApp(ctx, text ? { logStream: textLogStream() } : {});
   // The other processes on the database (an earlier `serve`, another machine's) follow the clock.
   if (prepared.keptClock) announce('clock-changed');
   let closing = false;

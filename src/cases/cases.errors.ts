@@ -70,5 +70,10 @@ export const CaseErrors = defineErrors({
     en: 'District {code} lies outside your jurisdiction',
   },
   CASE_NOT_FOUND: { status: 404, 'zh-CN': '病例 {caseNo} 不存在', en: 'No case {caseNo}' },
+  FIGURES_AFTER_TODAY: {
+    status: 400,
+    'zh-CN': '{date} 晚于业务时钟的今天（{today}）：尚无该日数据',
+    en: '{date} is after the business today ({today}): there are no figures for it yet',
+  },
   FIGURES_RANGE: { status: 400, 'zh-CN': '日期范围无效（最多 366 天）', en: 'Invalid date range (at most 366 days)' },
 });

@@ -2,6 +2,7 @@ import { DIVISIONS, divisionOf } from '../geo/geo.data.ts';
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
+import { beijingToday } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { addDays } from '../platform/dates.ts';
 import { AppError } from '../platform/errors.ts';
@@ -34,9 +35,16 @@ function toTotals(rows: Array<{ metric: string; origin: string; day_n: number; c
   return new Map(rows.map((r) => [totalsKey(r.metric as CounterMetric, r.origin), { day: r.day_n, cum: r.cum_n }]));
 }
 
+/** Refuses a day after the business today: its counters hold the demo's future, not yet reported. */
+function notAfterToday(date: string): void {
+  const today = beijingToday();
+  if (date > today) throw new AppError(CaseErrors.FIGURES_AFTER_TODAY, { date, today });
+}
+
 /** The figures of one day and the day before, for a district or the city. */
 export async function figuresOf(ctx: Ctx, actor: Actor, date: string, requested?: string) {
   const district = figuresDistrict(actor, requested);
+  notAfterToday(date);
   const [today, yesterday] = await Promise.all([
     totalsAt(ctx.db, date, district),
     totalsAt(ctx.db, addDays(date, -1), district),
@@ -49,10 +57,14 @@ export async function figuresOf(ctx: Ctx, actor: Actor, date: string, requested?
   };
 }
 
-/** The latest day that has any figures (what screens open on), or null before the first case. */
+/**
+ * The latest day up to the business today that has any figures (what screens open on), or null
+ * before the first case. Days after the business clock are never offered (the demo's line list
+ * runs to 15 November while its clock stands on the 11th).
+ */
 export async function latestFiguresDay(ctx: Ctx, actor: Actor): Promise<string | null> {
   figuresDistrict(actor);
-  return latestDay(ctx.db);
+  return latestDay(ctx.db, beijingToday());
 }
 
 /** The city's figures of a day and the day before, for documents any reader of them may see. */
@@ -66,7 +78,10 @@ export async function seriesOf(ctx: Ctx, actor: Actor, from: string, to: string,
   const district = figuresDistrict(actor, requested);
   const span = (Date.parse(to) - Date.parse(from)) / 86_400_000;
   if (!(span >= 0 && span <= 366)) throw new AppError(CaseErrors.FIGURES_RANGE);
-  const rows = await dailyCounts(ctx.db, to, district);
+  // A range reaching past the business today stops at today: no figures after the clock.
+  const today = beijingToday();
+  const last = to > today ? today : to;
+  const rows = await dailyCounts(ctx.db, last, district);
   const cum = new Map<string, number>();
   const byDay = new Map<string, Map<string, number>>();
   for (const r of rows) {
@@ -78,7 +93,7 @@ export async function seriesOf(ctx: Ctx, actor: Actor, from: string, to: string,
   const days: Array<{ date: string; figures: Figures }> = [];
   const sortedDays = [...byDay.keys()].sort();
   let i = 0;
-  for (let d = from; d <= to; d = addDays(d, 1)) {
+  for (let d = from; d <= last; d = addDays(d, 1)) {
     // Fold in every counter day up to d (including days before `from`).
     for (; i < sortedDays.length && (sortedDays[i] as string) <= d; i++) {
       for (const [k, n] of byDay.get(sortedDays[i] as string) ?? []) cum.set(k, (cum.get(k) ?? 0) + n);
@@ -93,6 +108,7 @@ export async function seriesOf(ctx: Ctx, actor: Actor, from: string, to: string,
 /** Figures of one day for every district the actor may see. */
 export async function districtsOf(ctx: Ctx, actor: Actor, date: string) {
   const own = figuresDistrict(actor);
+  notAfterToday(date);
   const rows = await totalsByDistrict(ctx.db, date);
   const districts = DIVISIONS.filter((d) => d.level === 'district' && (!own || d.code === own)).map((d) => ({
     code: d.code,

@@ -231,10 +231,11 @@ export async function casesOfPersons(db: Db) {
 }
 
 /** The most recent day with any counter, or null. */
-export async function latestDay(db: Db): Promise<string | null> {
+export async function latestDay(db: Db, upTo: string): Promise<string | null> {
   const r = await db.k
     .selectFrom('case_counts')
     .select((eb) => eb.fn.max('day').as('d'))
+    .where('day', '<=', upTo)
     .executeTakeFirst();
   return (r?.d as string | null) ?? null;
 }

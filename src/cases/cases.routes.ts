@@ -108,7 +108,8 @@ export async function casesRoutes(app: Api, ctx: Ctx): Promise<void> {
       const sheets = [{ name: main.jurisdiction.name, days: main.days }];
       // For the city, one more sheet per district so nobody retypes the table by hand.
       if (!q.district && actor.scope.kind === 'city') {
-        const { districts } = await districtsOf(ctx, actor, q.to);
+        // The districts only name the sheets: those of the range's last day up to the business today.
+        const { districts } = await districtsOf(ctx, actor, main.days.at(-1)?.date ?? q.from);
         for (const d of districts)
           sheets.push({ name: d.name, days: (await seriesOf(ctx, actor, q.from, q.to, d.code)).days });
       }

@@ -12,6 +12,11 @@ export interface Config {
   port: number;
   production: boolean;
   logLevel: string;
+  /**
+   * LOG_FORMAT: `json` (pino's lines, for a log collector) or `text` (short readable lines without
+   * the per-request lines, for a person at a terminal); null picks text on a terminal, JSON otherwise.
+   */
+  logFormat: 'json' | 'text' | null;
   secret: string;
   /** BANYAN_NOW: the instant the business clock starts at (a rehearsal or the demo), else null. */
   clockStart: string | null;
@@ -64,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT),
     production,
     logLevel: env.LOG_LEVEL || 'info',
+    logFormat: logFormatOf(env.LOG_FORMAT),
     secret: resolveSecret(env.BANYAN_SECRET, dataDir, production),
     clockStart: clockStartOf(env.BANYAN_NOW),
     writerNice: writerNiceOf(env.BANYAN_WRITER_NICE),
@@ -89,6 +95,13 @@ function logSampleOf(v: string | undefined): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new Error(`BANYAN_LOG_SAMPLE must be 0–1000000 (got ${v})`);
   return n;
+}
+
+function logFormatOf(v: string | undefined): Config['logFormat'] {
+  const f = v?.trim() ?? '';
+  if (f === '') return null;
+  if (f !== 'json' && f !== 'text') throw new Error(`LOG_FORMAT must be json or text (got ${v})`);
+  return f;
 }
 
 function admitMsOf(v: string | undefined): number {

@@ -82,6 +82,7 @@ export async function seedScenario(
     done += rows.length;
     progress('residents', done, total);
   };
+  progress('residents', 0, total);
   for (const { district, count } of quota) {
     for (const p of residentsOf(rng, district, count, used)) {
       batch.push(sealPerson(ctx.crypto, p, now));
@@ -111,21 +112,25 @@ export async function seedScenario(
   // in, later rounds are not yet (the status index holds each person's latest negative only, so a
   // scan seeded after them met a "future" certificate and 81 % were denied).
   let venues: Record<string, number> = {};
+  progress('testing', 0, 1);
   const testing = await seedTesting(ctx, rng, async (day) => {
     if (day !== '2022-11-08') return;
-    progress('testing', 1, 4);
+    progress('venues', 0, 1);
     venues = await seedVenues(ctx, rng);
     progress('venues', 1, 1);
   });
   progress('testing', 1, 1);
+  progress('appeals', 0, 1);
   const appeals = opts.appeals === false ? {} : await seedAppeals(ctx, rng);
   progress('appeals', 1, 1);
   // Its own random stream: the steps before it stay exactly as they were.
+  progress('tracing', 0, 1);
   const tracing = await seedTracing(ctx, SCENARIO_SEED + 80);
   progress('tracing', 1, 1);
   // The modules' own parts of the city (events, economy, courier…), each on its own random stream.
   const modules: Record<string, number> = {};
   for (const step of contributions(ctx.modules, 'seed')) {
+    progress(step.id, 0, 1);
     const made = await step.run(ctx, { scale: opts.scale, seed: SCENARIO_SEED + seedOffset(step.id), progress });
     for (const [k, v] of Object.entries(made)) modules[`${step.id}.${k}`] = v;
     progress(step.id, 1, 1);

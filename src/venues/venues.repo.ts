@@ -207,8 +207,11 @@ export async function linkOperator(trx: Executor, userId: number, venueId: numbe
 }
 
 /** The latest day with any scan (screens open on it), or null. */
-export async function latestScanDay(db: Db, venueIds?: number[]): Promise<string | null> {
-  let q = db.reads.selectFrom('scans').select((e) => e.fn.max('day').as('day'));
+export async function latestScanDay(db: Db, venueIds: number[] | undefined, upTo: string): Promise<string | null> {
+  let q = db.reads
+    .selectFrom('scans')
+    .select((e) => e.fn.max('day').as('day'))
+    .where('day', '<=', upTo);
   if (venueIds) q = q.where('venue_id', 'in', venueIds.length ? venueIds : [-1]);
   const r = await q.executeTakeFirst();
   return (r?.day as string | null | undefined) ?? null;

@@ -4,7 +4,7 @@ import { recordAudit } from '../platform/audit/audit.service.ts';
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
-import { nowIso } from '../platform/clock.ts';
+import { beijingToday, nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { announce, events } from '../platform/events.ts';
@@ -264,10 +264,10 @@ export async function venueTotals(ctx: Ctx, actor: Actor, day: string) {
   };
 }
 
-/** The latest day with scans (the venue screens open on it). */
+/** The latest day with scans up to the business today (never a later one: nothing after the clock). */
 export async function latestDay(ctx: Ctx, actor: Actor): Promise<string | null> {
   requirePermission(actor, 'venues:read');
-  return latestScanDay(ctx.db, await areaVenueIds(ctx, actor));
+  return latestScanDay(ctx.db, await areaVenueIds(ctx, actor), beijingToday());
 }
 
 /** The ids of the venues the actor may see, or undefined for every venue (the city's command centre). */

@@ -4,6 +4,7 @@
 /** `METHOD /path` of every documented route, in the document's order. */
 export const FUZZED_ROUTES: readonly string[] = [
   'GET /api/v1/clock',
+  'GET /api/v1/demo',
   'GET /api/v1/errors',
   'POST /api/v1/sessions',
   'GET /api/v1/sessions/current',

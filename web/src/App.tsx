@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, setUnauthorizedHandler } from './api';
 import type { User } from './api-types';
 import { AppealForm, TrackPage } from './appeals/Public';
+import { clockKnown, syncClock } from './common/clock';
 import { useRoute } from './common/router';
 import { ErrorBox, Loading } from './common/Status';
 import { useI18n } from './i18n';
@@ -21,13 +22,21 @@ export function App() {
 
   const check = useCallback(() => {
     setSession({ state: 'checking' });
-    api<{ user: User }>('/api/v1/sessions/current', { quiet401: true }).then(
-      ({ user }) => setSession({ state: 'user', user }),
-      (error: unknown) =>
-        setSession(
-          error instanceof ApiError && error.status === 401 ? { state: 'anonymous' } : { state: 'error', error },
-        ),
-    );
+    // Every screen takes its business "now" from the server's clock: read it before any screen opens.
+    const clock = syncClock();
+    clock.catch(() => undefined); // signed out: the login page needs no clock; signing in asks again
+    api<{ user: User }>('/api/v1/sessions/current', { quiet401: true })
+      .then(async ({ user }) => {
+        await clock;
+        return user;
+      })
+      .then(
+        (user) => setSession({ state: 'user', user }),
+        (error: unknown) =>
+          setSession(
+            error instanceof ApiError && error.status === 401 ? { state: 'anonymous' } : { state: 'error', error },
+          ),
+      );
   }, []);
 
   useEffect(() => {
@@ -35,6 +44,12 @@ export function App() {
     setUnauthorizedHandler(() => setSession({ state: 'anonymous' }));
     return () => setUnauthorizedHandler(undefined);
   }, [check]);
+
+  const signedIn = useCallback((user: User) => {
+    const open = () => setSession({ state: 'user', user });
+    if (clockKnown()) open();
+    else syncClock().then(open, (error: unknown) => setSession({ state: 'error', error }));
+  }, []);
 
   const signOut = useCallback(async () => {
     try {
@@ -65,7 +80,7 @@ export function App() {
     case 'anonymous':
       return (
         <>
-          <Login onSignedIn={(user) => setSession({ state: 'user', user })} />
+          <Login onSignedIn={signedIn} />
           <a className="btn btn-primary appeal-floating" href="#/appeal">
             抗疫通道 · Epidemic channel
           </a>

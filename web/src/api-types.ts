@@ -57,6 +57,7 @@ export type { ApiError, Clock, ImportProblem } from '../../src/platform/http/htt
 export type { Draft } from '../../src/policy/drafts.schema.ts';
 export type { LiftRule, Policy, ZoneLevel } from '../../src/policy/policy.schema.ts';
 export type { PolicyDiff } from '../../src/replay/replay.schema.ts';
+export type { DemoInfo } from '../../src/sim/sim.schema.ts';
 export type {
   Campaign,
   CampaignArea,

@@ -38,24 +38,43 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
   };
 }
 
-/** A progress bar on a terminal, a line every 10 % otherwise (logs in CI stay short). */
-export function progressBar(stream: NodeJS.WriteStream = process.stderr) {
-  let lastDecile = -1;
+/**
+ * Seeding progress, phase by phase: a counted phase (total > 1) as a bar on a terminal or a line
+ * every 10 % otherwise (logs in CI stay short); every phase ends with one line saying how long it
+ * took. A phase starts at its first report, so report `(phase, 0, total)` when it begins.
+ */
+export function progressBar(stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY'> = process.stderr, clock = Date.now) {
+  // Each phase keeps its own decile: phases nest (the venues inside the testing days), and a shared
+  // one swallowed every phase after the first that reached 100 %.
+  const phases = new Map<string, { started: number; decile: number; ended: boolean }>();
   return (phase: string, done: number, total: number) => {
-    const frac = total === 0 ? 1 : done / total;
-    if (stream.isTTY) {
-      const w = 30;
-      const filled = Math.round(frac * w);
-      stream.write(
-        `\r${phase} [${'#'.repeat(filled)}${'.'.repeat(w - filled)}] ${done}/${total} ${Math.floor(frac * 100)}%`,
-      );
-      if (done >= total) stream.write('\n');
-      return;
+    let p = phases.get(phase);
+    if (!p) {
+      p = { started: clock(), decile: -1, ended: false };
+      phases.set(phase, p);
     }
-    const decile = Math.floor(frac * 10);
-    if (decile !== lastDecile) {
-      lastDecile = decile;
-      stream.write(`${phase}: ${done}/${total} (${decile * 10}%)\n`);
+    if (p.ended) return;
+    const frac = total <= 0 ? 1 : Math.min(1, done / total);
+    const finished = done >= total;
+    const took = () => `${((clock() - p.started) / 1000).toFixed(1)} s`;
+    if (total > 1) {
+      if (stream.isTTY) {
+        const w = 30;
+        const filled = Math.round(frac * w);
+        stream.write(
+          `\r${phase} [${'#'.repeat(filled)}${'.'.repeat(w - filled)}] ${done}/${total} ${Math.floor(frac * 100)}%`,
+        );
+        if (finished) stream.write(` in ${took()}\n`);
+      } else {
+        const decile = Math.floor(frac * 10);
+        if (decile !== p.decile) {
+          p.decile = decile;
+          stream.write(`${phase}: ${done}/${total} (${decile * 10}%)${finished ? ` in ${took()}` : ''}\n`);
+        }
+      }
+    } else if (finished) {
+      stream.write(`${phase}: done in ${took()}\n`);
     }
+    if (finished) p.ended = true;
   };
 }

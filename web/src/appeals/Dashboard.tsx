@@ -3,6 +3,8 @@ import { query } from '../api';
 import type { Appeal, Dash } from '../api-types';
 import { GREENS } from '../charts/colors';
 import { useGeo } from '../charts/useGeo';
+import { useBusinessToday } from '../common/clock';
+import { shiftDay } from '../common/dates';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
@@ -17,8 +19,10 @@ const DistrictMap = lazy(() => import('../charts/DistrictMap').then((m) => ({ de
 /** The appeals dashboard of a period: volume, the 12345 measures, districts, overdue and escalated appeals. */
 export function AppealsDashboard() {
   const { t, label } = useI18n();
-  const [from, setFrom] = useState('2022-11-01');
-  const [to, setTo] = useState('2022-11-07');
+  // The week up to the business today, as the big screen's appeals tile counts it.
+  const today = useBusinessToday();
+  const [from, setFrom] = useState(() => shiftDay(today, -6));
+  const [to, setTo] = useState(today);
   const d = useApi<Dash>(`/api/v1/appeals/dashboard${query({ from, to })}`);
   const volume = useApi<{ from: string; to: string; items: Array<{ day: string; channel: string; n: number }> }>(
     `/api/v1/appeals/dashboard/volume${query({ from, to })}`,
@@ -48,7 +52,13 @@ export function AppealsDashboard() {
         </label>
         <label className="field-inline">
           <span>{t('appeals.to')}</span>
-          <input type="date" value={to} min={from} onChange={(e) => e.target.value && setTo(e.target.value)} />
+          <input
+            type="date"
+            value={to}
+            min={from}
+            max={today}
+            onChange={(e) => e.target.value && setTo(e.target.value)}
+          />
         </label>
       </div>
       <div className="appeal-kpis">

@@ -11,6 +11,7 @@ import { Tiers } from './Enterprises';
 import { fmt } from './format';
 import { ReportForm } from './ReportForm';
 import './appeals.css';
+import { businessToday } from '../common/clock';
 
 interface Desk {
   day: string;
@@ -21,12 +22,10 @@ interface Desk {
   overdueAppeals: Appeal[];
 }
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-
 /** The liaison's desk (挂钩服务): their enterprises and the day's reports, liaison tasks, overdue appeals. */
 export function LiaisonDesk() {
   const { t, label, lang } = useI18n();
-  const [day, setDay] = useState(today);
+  const [day, setDay] = useState(businessToday);
   const [filing, setFiling] = useState<string>();
   const [notes, setNotes] = useState<Record<number, string>>({});
   const d = useApi<Desk>(`/api/v1/liaison/desk${query({ date: day })}`);

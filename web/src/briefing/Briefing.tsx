@@ -2,13 +2,15 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../api';
 import type { Briefing as BriefingData, BriefingLang, User } from '../api-types';
 import { ConfirmDialog } from '../common/ConfirmDialog';
-import { formatDateTime } from '../common/dates';
-import { navigateQuery, useQuery } from '../common/router';
+import { useBusinessToday } from '../common/clock';
+import { DayNote } from '../common/DayNote';
+import { formatDateTime, formatDay, isIsoDate, shiftDay } from '../common/dates';
+import { href, navigateQuery, useQuery } from '../common/router';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useSubmit } from '../common/useSubmit';
 import { BRIEFING_LANGS, can } from '../domain';
-import { DEFAULT_DATE, dayOr } from '../figures/defaults';
+import { dayOr } from '../figures/defaults';
 import { useI18n } from '../i18n';
 import { BriefingFigures } from './BriefingFigures';
 import { BriefingMeta } from './BriefingMeta';
@@ -24,7 +26,10 @@ type Action = 'draft' | 'save' | 'approve' | 'publish';
 export function Briefing({ user }: { user: User }) {
   const { t, lang } = useI18n();
   const q = useQuery();
-  const date = dayOr(q.date, DEFAULT_DATE);
+  // A briefing reports a day's figures the next morning: today's briefing is yesterday's day.
+  const today = useBusinessToday();
+  const reported = shiftDay(today, -1);
+  const date = dayOr(q.date, reported);
   const [tab, setTab] = useState<BriefingLang>(lang);
   const [editing, setEditing] = useState<Record<BriefingLang, string> | null>(null);
   const [done, setDone] = useState<Action | null>(null);
@@ -82,6 +87,13 @@ export function Briefing({ user }: { user: User }) {
           />
         </label>
       </header>
+      <DayNote
+        shown={date}
+        today={today}
+        picked={isIsoDate(q.date) && date !== reported}
+        why={t('briefing.reportsYesterday', { shown: formatDay(date, lang), today: formatDay(today, lang) })}
+        todayHref={href('briefing')}
+      />
 
       {error !== undefined && <ErrorBox error={error} onRetry={reload} />}
       {loading && !b && <Loading />}

@@ -1,5 +1,6 @@
 import decodeQR from '@paulmillr/qr/decode.js';
 import { useEffect, useRef, useState } from 'react';
+import { elapsedMs } from '../common/clock';
 import { useI18n } from '../i18n';
 import './camera.css';
 
@@ -42,8 +43,8 @@ export function QrScanner({ onCode, testId }: { onCode: (text: string) => void; 
         if (g) {
           g.drawImage(v, 0, 0, canvas.width, canvas.height);
           const text = decode(g.getImageData(0, 0, canvas.width, canvas.height));
-          // performance.now() only spaces repeats of one code; it is not business time
-          const at = performance.now();
+          // elapsed (monotonic) time only spaces repeats of one code; it is not business time
+          const at = elapsedMs();
           if (text && (text !== last.text || at - last.at > REPEAT_MS)) {
             last = { text, at };
             latest.current(text);

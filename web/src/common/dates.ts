@@ -40,3 +40,7 @@ export const CHINA_TIME_ZONE = 'Asia/Shanghai';
 /** An instant as Beijing wall time, e.g. 2022-11-09 10:20. */
 export const beijing = (iso: string) =>
   new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+/** The day `n` days after (before, when negative) a YYYY-MM-DD day. */
+export const shiftDay = (day: string, n: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

@@ -4,6 +4,7 @@ import { useGeo } from '../charts/useGeo';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
+import { DemoScale } from './DemoScale';
 import { DistrictTable } from './DistrictTable';
 import { LAYERS, type Layer, useMapLayer } from './layers';
 import { TodayStrip } from './TodayStrip';
@@ -40,6 +41,7 @@ export function Dashboard() {
             <strong className="kpi-value" data-testid="residents-kpi">
               {formatNumber(data.residents)}
             </strong>
+            <DemoScale />
           </div>
           <div className="card map-card">
             <div className="card-header">
@@ -59,6 +61,7 @@ export function Dashboard() {
                 ))}
               </fieldset>
             </div>
+            {layer === 'population' && <DemoScale />}
             {shown.note && (
               <p className="muted small" data-testid="map-note">
                 {t(shown.note.key, shown.note.params)}

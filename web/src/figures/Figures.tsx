@@ -4,8 +4,10 @@ import type { DayFigures, DistrictFigures, FigureSeries, User } from '../api-typ
 import { casesHref } from '../cases/links';
 import { REDS } from '../charts/colors';
 import { useGeo } from '../charts/useGeo';
+import { useBusinessToday } from '../common/clock';
+import { DayNote } from '../common/DayNote';
 import { DownloadButton } from '../common/DownloadButton';
-import { formatDay, isIsoDate } from '../common/dates';
+import { formatDay, isIsoDate, shiftDay } from '../common/dates';
 import { href, navigateQuery, useQuery } from '../common/router';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
@@ -13,7 +15,7 @@ import { useLatestDay } from '../common/useLatestDay';
 import { can } from '../domain';
 import { useI18n } from '../i18n';
 import { DistrictFiguresTable } from './DistrictFiguresTable';
-import { DEFAULT_DATE, DEFAULT_FROM, DEFAULT_TO, dayOr, defaultDistrict, newLocal } from './defaults';
+import { dayOr, defaultDistrict, newLocal, TREND_DAYS } from './defaults';
 import { FigureFilters } from './FigureFilters';
 import { FigurePanels } from './FigurePanels';
 import { Headline } from './Headline';
@@ -33,23 +35,26 @@ interface Params {
 /** Daily figures; without a date in the address, the latest day with figures. */
 export function Figures({ user }: { user: User }) {
   const q = useQuery();
-  const latest = useLatestDay(DEFAULT_DATE);
+  const today = useBusinessToday();
+  // The latest day with figures up to the business today (the server never answers a later one).
+  const latest = useLatestDay(today);
   // a day in the address needs no wait
   if (!latest && !isIsoDate(q.date)) return <Loading />;
-  return <FiguresOn user={user} defaultDate={latest ?? DEFAULT_DATE} />;
+  return <FiguresOn user={user} today={today} defaultDate={latest ?? today} />;
 }
 
 /** Daily figures for the city or a district: the briefing numbers, trends, the map and a table by district. */
-function FiguresOn({ user, defaultDate }: { user: User; defaultDate: string }) {
+function FiguresOn({ user, today, defaultDate }: { user: User; today: string; defaultDate: string }) {
   const { t, lang } = useI18n();
   const q = useQuery();
   const city = user.scope.kind === 'city';
   const params: Params = {
     date: dayOr(q.date, defaultDate),
     district: q.district ?? defaultDistrict(user),
-    from: dayOr(q.from, DEFAULT_FROM),
-    to: dayOr(q.to, DEFAULT_TO),
+    from: dayOr(q.from, shiftDay(today, -TREND_DAYS)),
+    to: dayOr(q.to, today),
   };
+  const DEFAULT_FROM = shiftDay(today, -TREND_DAYS);
   const { date, district, from, to } = params;
   const rangeOk = from <= to;
 
@@ -61,10 +66,10 @@ function FiguresOn({ user, defaultDate }: { user: User; defaultDate: string }) {
         date: next.date,
         district: next.district,
         from: next.from === DEFAULT_FROM ? undefined : next.from,
-        to: next.to === DEFAULT_TO ? undefined : next.to,
+        to: next.to === today ? undefined : next.to,
       });
     },
-    [date, district, from, to],
+    [date, district, from, to, today, DEFAULT_FROM],
   );
   const pickDate = useCallback((d: string) => update({ date: d }), [update]);
   const pickDistrict = useCallback((code: string) => update({ district: code }), [update]);
@@ -122,6 +127,7 @@ function FiguresOn({ user, defaultDate }: { user: User; defaultDate: string }) {
           <h2 className="figures-day-title" data-testid="figures-day-title">
             {t('figures.day', { name: shown.jurisdiction.name, date: formatDay(shown.date, lang) })}
           </h2>
+          <DayNote shown={shown.date} today={today} picked={isIsoDate(q.date)} todayHref={href('figures')} />
           <Headline figures={shown.figures} previous={shown.previous} date={shown.date} district={district} />
           <FigurePanels figures={shown.figures} previous={shown.previous} date={shown.date} district={district} />
         </div>

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../api';
+import { businessNow, businessToday } from '../common/clock';
 import { CHINA_TIME_ZONE } from '../common/dates';
 import { newKey } from '../common/newKey';
 import { ErrorBox, FormError, Loading } from '../common/Status';
@@ -42,10 +43,8 @@ const COUNTS_KEY = 'banyan.guard.counts';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const RESIDENT_ID = /^\d{17}[\dXx]$/;
 
-/** Today in China Standard Time, YYYY-MM-DD. */
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: CHINA_TIME_ZONE }).format(new Date());
-}
+/** The business today in China Standard Time, YYYY-MM-DD: the day the counter counts. */
+const today = businessToday;
 
 function readJson<T>(key: string): T | undefined {
   try {
@@ -264,7 +263,9 @@ function Checkpoint({ venue, onChange }: { venue: Venue; onChange: () => void })
 function Verdict({ result, byId }: { result: ScanResult; byId: boolean }) {
   const { t, lang } = useI18n();
   const last = result.lastNegativeSampledAt ? Date.parse(result.lastNegativeSampledAt) : Number.NaN;
-  const negative24 = Number.isFinite(last) && Date.now() - last <= DAY_MS;
+  // Judged by the server's business clock, as the verdict and the resident's pass are.
+  const now = businessNow();
+  const negative24 = Number.isFinite(last) && last <= now && now - last <= DAY_MS;
   const when = Number.isFinite(last)
     ? new Date(last).toLocaleString(lang, { timeZone: CHINA_TIME_ZONE })
     : t('certificate.none');
@@ -280,7 +281,11 @@ function Verdict({ result, byId }: { result: ScanResult; byId: boolean }) {
       <span className="guard-verdict-venue">{result.venue.name}</span>
       <div className="guard-verdict-facts">
         <span className={`guard-chip guard-chip-${result.colour}`}>{t(`colour.${result.colour}`)}</span>
-        <span className={`guard-chip ${negative24 ? 'ok' : 'no'}`}>
+        <span
+          className={`guard-chip ${negative24 ? 'ok' : 'no'}`}
+          data-testid="guard-negative24"
+          data-ok={String(negative24)}
+        >
           {negative24 ? t('certificate.negative24') : t('guard.noNegative24')}
         </span>
         {byId && <span className="guard-chip">{t('guard.byId')}</span>}

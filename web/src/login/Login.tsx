@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api';
-import type { User } from '../api-types';
+import type { DemoInfo, User } from '../api-types';
 import { FormError } from '../common/Status';
+import { useApi } from '../common/useApi';
 import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
 import { LangToggle } from '../shell/LangToggle';
@@ -14,6 +15,8 @@ export function Login({ onSignedIn }: Props) {
   const { t } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  // A demo database says which accounts it has (the password is printed at start anyway).
+  const demo = useApi<DemoInfo>('/api/v1/demo').data;
 
   useEffect(() => {
     document.title = `${t('login.title')} · ${t('app.short')}`;
@@ -64,6 +67,29 @@ export function Login({ onSignedIn }: Props) {
         <button type="submit" className="btn btn-primary btn-block" disabled={submit.busy}>
           {submit.busy ? t('login.submitting') : t('login.submit')}
         </button>
+        {demo?.demo && demo.password && (
+          <section className="login-demo" data-testid="login-demo">
+            <p className="muted small">{t('login.demoHint', { password: demo.password })}</p>
+            <ul>
+              {demo.accounts.map((a) => (
+                <li key={a.username}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    title={a.displayName}
+                    onClick={() => {
+                      setUsername(a.username);
+                      setPassword(demo.password ?? '');
+                    }}
+                  >
+                    {a.username}
+                  </button>
+                  <span className="muted login-demo-name">{a.displayName}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
       </form>
     </main>
   );

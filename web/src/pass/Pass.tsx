@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { QrCode } from '../camera/QrCode';
+import { businessNow } from '../common/clock';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
@@ -17,6 +18,9 @@ interface PassView {
   refreshAt: string;
 }
 
+/** The shortest wait between two asks for the pass, should an answer's refresh instant be already past. */
+const MIN_GAP_MS = 10_000;
+
 /** The resident's pass: colour, certificate, and the personal code of this minute; check-in below. */
 export function Pass() {
   const { t, lang } = useI18n();
@@ -26,10 +30,19 @@ export function Pass() {
 
   useEffect(() => {
     if (!data) return;
+    // One request per code: ask again when the code's minute is over by the server's business clock
+    // (the browser's clock may be years apart in the demo), and never sooner than MIN_GAP_MS after
+    // this answer whatever the clocks say.
+    const refreshAt = Date.parse(data.refreshAt);
+    const due = Math.max(Number.isNaN(refreshAt) ? 0 : refreshAt, businessNow() + MIN_GAP_MS);
+    let asked = false;
     const tick = () => {
-      const s = Math.max(0, Math.round((Date.parse(data.refreshAt) - Date.now()) / 1000));
-      setLeft(s);
-      if (s === 0) reload();
+      const ms = due - businessNow();
+      setLeft(Math.max(0, Math.ceil(ms / 1000)));
+      if (ms <= 0 && !asked) {
+        asked = true;
+        reload();
+      }
     };
     tick();
     const t = setInterval(tick, 1000);
@@ -65,7 +78,9 @@ export function Pass() {
         <div className="muted small">{t('pass.code')}</div>
         <QrCode text={data.personalCode} label={t('pass.code')} testId="pass-qr" />
         <code data-testid="pass-code">{data.personalCode}</code>
-        <div className="muted small">{t('pass.refreshes', { s: left })}</div>
+        <div className="muted small" data-testid="pass-refresh">
+          {t('pass.refreshes', { s: left })}
+        </div>
       </section>
       <CheckIn personalCode={data.personalCode} />
       <p className="muted small">

@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useApi } from '../common/useApi';
+import { useBusinessNow, useClockShifted } from '../common/clock';
 import { useI18n } from '../i18n';
 
 /**
@@ -8,15 +7,10 @@ import { useI18n } from '../i18n';
  */
 export function ClockBadge() {
   const { t, lang } = useI18n();
-  const { data } = useApi<{ now: string; shifted: boolean }>('/api/v1/clock');
-  const offset = useMemo(() => (data ? Date.parse(data.now) - Date.now() : 0), [data]);
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(id);
-  }, []);
-  if (!data?.shifted) return null;
-  const text = new Date(now + offset).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', {
+  const shifted = useClockShifted();
+  const now = useBusinessNow(30_000);
+  if (!shifted) return null;
+  const text = new Date(now).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', {
     timeZone: 'Asia/Shanghai',
     year: 'numeric',
     month: 'short',
@@ -25,7 +19,12 @@ export function ClockBadge() {
     minute: '2-digit',
   });
   return (
-    <span className="clock-badge" title={t('clock.hint')}>
+    <span
+      className="clock-badge"
+      title={t('clock.hint')}
+      data-testid="clock-badge"
+      data-now={new Date(now).toISOString()}
+    >
       <span className="clock-label">{t('clock.label')} </span>
       {text}
     </span>

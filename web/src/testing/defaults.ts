@@ -1,4 +1,5 @@
 import type { Campaign, CoverageLevel, CoverageRow, CoverageTotals } from '../api-types';
+import { businessToday } from '../common/clock';
 import { isIsoDate } from '../common/dates';
 import { hrefQuery, type QueryParams } from '../common/router';
 
@@ -24,13 +25,10 @@ export function roundDays(c: Pick<Campaign, 'startOn' | 'endOn'>): string[] {
   return Array.from({ length: n }, (_, i) => new Date(start + i * DAY_MS).toISOString().slice(0, 10));
 }
 
-/** Today in China Standard Time (the campaigns' calendar). */
-const chinaToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-
 /** The latest round that has begun (the first when none has). */
 export function defaultRound(c: Campaign): number {
   const days = roundDays(c);
-  const today = chinaToday();
+  const today = businessToday();
   const started = days.filter((d) => d <= today).length;
   return Math.max(1, started);
 }

@@ -1,4 +1,5 @@
 import type { User } from '../api-types';
+import { DayNote } from '../common/DayNote';
 import { href, useQuery } from '../common/router';
 import { Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
@@ -6,14 +7,18 @@ import { useI18n } from '../i18n';
 import { VenueList } from './VenueList';
 import { VenueStatsView } from './VenueStats';
 import './venues.css';
+import { useBusinessToday } from '../common/clock';
 
 /** The venue registry (with posters, revocation and the day's scans) and the scan statistics, as tabs. */
 export function VenuesArea({ user, page }: { user: User; page?: string }) {
   const { t } = useI18n();
   const q = useQuery();
   const latest = useApi<{ date: string | null }>('/api/v1/venues/latest-day');
-  const fallback = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(q.date ?? '') ? (q.date as string) : (latest.data?.date ?? undefined);
+  // The screens open on the latest day with scans up to the business today (the server never offers
+  // a later one), and say so when that is not today.
+  const today = useBusinessToday();
+  const picked = /^\d{4}-\d{2}-\d{2}$/.test(q.date ?? '');
+  const day = picked ? (q.date as string) : (latest.data?.date ?? (latest.loading ? undefined : today));
   const active = page === 'stats' ? 'stats' : 'list';
   const link = (p: string, d?: string) => `${href('venues', p)}${d ? `?date=${d}` : ''}`;
   return (
@@ -45,12 +50,13 @@ export function VenuesArea({ user, page }: { user: User; page?: string }) {
           />
         </label>
       </div>
-      {latest.loading && !day ? (
+      {day === undefined ? (
         <Loading />
-      ) : active === 'stats' ? (
-        <VenueStatsView day={day ?? fallback} />
       ) : (
-        <VenueList user={user} day={day ?? fallback} />
+        <>
+          <DayNote shown={day} today={today} picked={picked} todayHref={link(active)} />
+          {active === 'stats' ? <VenueStatsView day={day} /> : <VenueList user={user} day={day} />}
+        </>
       )}
     </div>
   );

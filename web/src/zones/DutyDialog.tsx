@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api';
 import type { Duty, DutyKind, Zone } from '../api-types';
+import { businessNow } from '../common/clock';
 import { FormDialog } from '../common/FormDialog';
 import { useSubmit } from '../common/useSubmit';
 import { DUTY_KINDS } from '../domain';
@@ -23,7 +24,7 @@ export function DutyDialog({ zone, onClose, onDone }: Props) {
   const [title, setTitle] = useState('');
   const [owner, setOwner] = useState('');
   // tomorrow, 18:00 in Beijing
-  const [dueAt, setDueAt] = useState(() => `${chinaLocal(Date.now() + DAY_MS).slice(0, 10)}T18:00`);
+  const [dueAt, setDueAt] = useState(() => `${chinaLocal(businessNow() + DAY_MS).slice(0, 10)}T18:00`);
   const submit = useSubmit(async () => {
     const { duty } = await api<{ duty: Duty }>(`/api/v1/zones/${encodeURIComponent(zone.code)}/duties`, {
       method: 'POST',

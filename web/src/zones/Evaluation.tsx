@@ -1,9 +1,10 @@
 import { useCallback, useMemo, useState } from 'react';
 import { query } from '../api';
 import type { User, ZoneEvaluation } from '../api-types';
+import { DayNote } from '../common/DayNote';
 import { formatDay } from '../common/dates';
 import { Pager } from '../common/Pager';
-import { navigateQuery } from '../common/router';
+import { href, navigateQuery } from '../common/router';
 import { Empty, ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
@@ -19,7 +20,7 @@ const PAGE_SIZE = 50;
 /** Which active zones may be downgraded or lifted on a day under the policy version in force, and why. */
 export function Evaluation({ user }: { user: User }) {
   const { t, lang, formatNumber } = useI18n();
-  const { filter, districts, districtName, city } = useZoneParams(user);
+  const { filter, districts, districtName, city, today, picked } = useZoneParams(user);
   const { date, district } = filter;
   const [eligibleOnly, setEligibleOnly] = useState(false);
   const [page, setPage] = useState(1);
@@ -60,6 +61,7 @@ export function Evaluation({ user }: { user: User }) {
           {t('evaluation.title')} · {formatDay(date, lang)}
         </h1>
       </header>
+      <DayNote shown={date} today={today} picked={picked} todayHref={href('zones', 'evaluation')} />
       <ZoneTabs active="evaluation" date={date} district={district} />
       <ZoneFilters value={filter} districts={districts} city={city} withLevel={false} onChange={update} />
 

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { query } from '../api';
 import type { ZoneDetail as Detail, Division, Duty, User } from '../api-types';
+import { useBusinessToday } from '../common/clock';
 import { hrefQuery, useQuery } from '../common/router';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
@@ -10,7 +11,6 @@ import { useI18n } from '../i18n';
 import { DutyCloseDialog } from './DutyCloseDialog';
 import { DutyDialog } from './DutyDialog';
 import { DutyList } from './DutyList';
-import { ZONE_DEFAULT_DATE } from './defaults';
 import { TaskForceCard } from './TaskForceCard';
 import { TaskForceDialog } from './TaskForceDialog';
 import { type Done, ZoneActions } from './ZoneActions';
@@ -23,7 +23,8 @@ export function ZoneDetail({ user }: { user: User }) {
   const { t } = useI18n();
   const q = useQuery();
   const code = q.code ?? '';
-  const date = dayOr(q.date, ZONE_DEFAULT_DATE);
+  const today = useBusinessToday();
+  const date = dayOr(q.date, today);
   const detail = useApi<Detail>(code ? `/api/v1/zones/${encodeURIComponent(code)}${query({ date })}` : null);
   const [done, setDone] = useState<Done | null>(null);
   const [open, setOpen] = useState<'taskForce' | 'duty' | null>(null);

@@ -2,9 +2,10 @@ import { useCallback } from 'react';
 import { query } from '../api';
 import type { ZoneCounts as Counts, User, ZoneList } from '../api-types';
 import { useGeo } from '../charts/useGeo';
+import { DayNote } from '../common/DayNote';
 import { formatDay } from '../common/dates';
 import { Pager } from '../common/Pager';
-import { navigateQuery, useQuery } from '../common/router';
+import { href, navigateQuery, useQuery } from '../common/router';
 import { Empty, ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
@@ -22,7 +23,7 @@ import { ZoneTabs } from './ZoneTabs';
 export function Zones({ user }: { user: User }) {
   const { t, lang } = useI18n();
   const q = useQuery();
-  const { filter, districts, city } = useZoneParams(user);
+  const { filter, districts, city, today, picked } = useZoneParams(user);
   const { date, district, level, status } = filter;
   const page = Math.max(1, Number.parseInt(q.page ?? '1', 10) || 1);
 
@@ -56,6 +57,7 @@ export function Zones({ user }: { user: User }) {
           {t('zones.title')} · {formatDay(date, lang)}
         </h1>
       </header>
+      <DayNote shown={date} today={today} picked={picked} todayHref={href('zones')} />
       <ZoneTabs active="list" date={date} district={district} />
       <ZoneFilters value={filter} districts={districts} city={city} onChange={update} />
 

@@ -3,8 +3,6 @@ import { hrefQuery } from '../common/router';
 import { ZONE_UNITS } from '../domain';
 import type { Lang, T } from '../i18n';
 
-/** The demo's zones span 24 Oct – 15 Nov 2022; the screens open on 7 Nov. */
-export const ZONE_DEFAULT_DATE = '2022-11-07';
 export const ZONE_PAGE_SIZE = 20;
 
 /** Map and badge colours: high red, medium orange, low and lifted grey. */

@@ -1,4 +1,5 @@
 import { ApiError } from '../api';
+import { businessNow } from '../common/clock';
 import type { Lang } from '../i18n';
 import { localized } from './defaults';
 
@@ -29,7 +30,7 @@ const CHINA_OFFSET_MS = 8 * 3600_000;
 export const chinaLocal = (ms: number): string => new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16);
 
 /** Whether a datetime-local value read in China Standard Time lies before `now` (false when not a time). */
-export function chinaPast(local: string, now = Date.now()): boolean {
+export function chinaPast(local: string, now = businessNow()): boolean {
   const ms = Date.parse(toChinaIso(local));
   return !Number.isNaN(ms) && ms < now;
 }

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import type { Division, User, ZoneLevel, ZoneStatus } from '../api-types';
+import { useBusinessToday } from '../common/clock';
 import { useQuery } from '../common/router';
 import { useApi } from '../common/useApi';
 import { ZONE_LEVELS } from '../domain';
 import { dayOr, defaultDistrict } from '../figures/defaults';
-import { ZONE_DEFAULT_DATE } from './defaults';
 import type { ZoneFilter } from './ZoneFilters';
 
 const asLevel = (s: string | undefined): ZoneLevel | '' =>
@@ -17,10 +17,14 @@ export function useZoneParams(user: User): {
   districts: Division[] | undefined;
   districtName: (code: string) => string;
   city: boolean;
+  today: string;
+  picked: boolean;
 } {
   const q = useQuery();
   const city = user.scope.kind === 'city';
-  const date = dayOr(q.date, ZONE_DEFAULT_DATE);
+  // The zones in force on the business today, unless a day is in the address.
+  const today = useBusinessToday();
+  const date = dayOr(q.date, today);
   const district = q.district ?? defaultDistrict(user);
   const level = asLevel(q.level);
   const status = asStatus(q.status);
@@ -33,5 +37,5 @@ export function useZoneParams(user: User): {
   const districts = useMemo(() => (city ? items : items?.filter((d) => d.code === own)), [city, items, own]);
   const names = useMemo(() => new Map(items?.map((d) => [d.code, d.name])), [items]);
   const districtName = useMemo(() => (code: string) => names.get(code) ?? code, [names]);
-  return { filter, districts, districtName, city };
+  return { filter, districts, districtName, city, today, picked: date !== today };
 }

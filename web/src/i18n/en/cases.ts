@@ -123,6 +123,8 @@ export const cases: Record<keyof typeof zh, string> = {
   'import.back': '← Case records',
   'briefing.title': 'Briefing',
   'briefing.date': 'Date',
+  'briefing.reportsYesterday':
+    "Today ({today}) the briefing reports {shown}: each briefing gives the previous day's figures.",
   'briefing.status': 'Status',
   'briefing.status.new': 'Not saved',
   'briefing.status.draft': 'Draft',

@@ -121,6 +121,7 @@ export const cases = {
   'import.back': '← 病例记录',
   'briefing.title': '新闻发布',
   'briefing.date': '日期',
+  'briefing.reportsYesterday': '今天（{today}）发布的是{shown}的数据：发布会通报前一天0—24时的情况。',
   'briefing.status': '状态',
   'briefing.status.new': '未保存',
   'briefing.status.draft': '草稿',
