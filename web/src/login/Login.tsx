@@ -6,6 +6,7 @@ import { useApi } from '../common/useApi';
 import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
 import { LangToggle } from '../shell/LangToggle';
+import './login.css';
 
 interface Props {
   onSignedIn: (user: User) => void;

@@ -5,6 +5,7 @@ import { Lookup } from './Lookup';
 import { Retests } from './Retests';
 import { Sites } from './Sites';
 import './testing.css';
+import './turnaround.css';
 
 /** `#/testing?campaign=…&round=…&area=…`, `#/testing/sites`, `#/testing/retests`, `#/testing/lookup` and `#/testing/lab`. */
 export function TestingArea({ user, page }: { user: User; page: string | undefined }) {
