@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { followKeptClock } from '../clock.shared.ts';
 import { clockShifted, nowIso } from '../clock.ts';
 import { fastifyTrustProxy } from '../config.ts';
@@ -61,7 +61,8 @@ export async function createApp(
             ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
     // One line per answer, and a sample of the hot routes' (request-log.ts), instead of two per request.
-    disableRequestLogging: true,
+    // (through a LogController: Fastify 5.12 deprecates the top-level option.)
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     frameworkErrors,
     trustProxy: fastifyTrustProxy(ctx.config.trustProxy),
