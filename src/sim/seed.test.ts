@@ -96,6 +96,11 @@ for (const dialect of dialects()) {
         briefing.texts['zh-CN'],
         /企业和群众可通过政企直通车「抗疫通道」、福州工信「一键写信」和热线0591-968871反映诉求，截至11月6日共受理\d+件；全市\d+家产业链供应链白名单企业和工业龙头企业实行专人挂钩服务。/,
       );
+      assert.match(
+        briefing.texts['zh-CN'],
+        /目前，进入办公场所、[^；]+须查验24小时核酸阴性证明并扫场所码；居民小区进出查验24小时核酸阴性证明；非必要不离榕，确需离榕的须持24小时核酸阴性证明；\d+家人员密集场所暂停开放；\d+家机构实行闭环管理；商场超市农贸市场[^。]*正常开放。/,
+        'the entrance checks are drafted from the policy in force and the venue registry',
+      );
       const during = await getBriefing(ctx, actor, '2022-11-09');
       assert.match(
         during.texts['zh-CN'],

@@ -1,5 +1,6 @@
 import type { BanyanModule } from '../platform/module.ts';
 import { paperRoutes } from './paper.routes.ts';
+import { venuesSection } from './venues.briefing.ts';
 import { venuesCommands } from './venues.cli.ts';
 import { VenueErrors } from './venues.errors.ts';
 import { scanRetentionJob } from './venues.job.ts';
@@ -14,4 +15,5 @@ export const venuesModule: BanyanModule = {
   commands: [venuesCommands],
   errors: [VenueErrors],
   jobs: [scanRetentionJob],
+  briefing: [venuesSection],
 };

@@ -216,3 +216,13 @@ export async function latestScanDay(db: Db, venueIds: number[] | undefined, upTo
   const r = await q.executeTakeFirst();
   return (r?.day as string | null | undefined) ?? null;
 }
+
+/** Venues per status (open, suspended, closed-loop) across the city. */
+export async function countVenuesByStatus(db: Db): Promise<Map<string, number>> {
+  const rows = await db.reads
+    .selectFrom('venues')
+    .select((e) => ['status', e.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}

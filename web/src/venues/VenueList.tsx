@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { User, Venue } from '../api-types';
 import { Pager } from '../common/Pager';
+import { useQuery } from '../common/router';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useDebounced } from '../common/useDebounced';
@@ -17,7 +18,9 @@ const SHOWN = 50;
 export function VenueList({ user, day }: { user: User; day: string }) {
   const { t, label, formatNumber } = useI18n();
   const [search, setSearch] = useState('');
-  const [status, setStatus] = useState('');
+  // A link such as the briefing's 「N家场所暂停开放」 opens the list filtered (#/venues?status=suspended).
+  const linked = useQuery().status ?? '';
+  const [status, setStatus] = useState((STATUSES as readonly string[]).includes(linked) ? linked : '');
   const [page, setPage] = useState(1);
   const needle = useDebounced(search.trim(), 300);
   const query = new URLSearchParams({ date: day, limit: String(SHOWN), offset: String((page - 1) * SHOWN) });
