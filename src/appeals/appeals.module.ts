@@ -5,6 +5,7 @@ import { AppealErrors } from './appeals.errors.ts';
 import { appealsEscalationJob } from './appeals.job.ts';
 import { appealsMigrations } from './appeals.migration.ts';
 import { appealsRoutes } from './appeals.routes.ts';
+import { appealsTile } from './appeals.tile.ts';
 import { enterprisesRoutes } from './enterprises.routes.ts';
 import { whitelistRoutes } from './whitelist.routes.ts';
 
@@ -17,4 +18,5 @@ export const appealsModule: BanyanModule = {
   commands: [appealsCommands],
   errors: [AppealErrors],
   briefing: [appealsSection],
+  tiles: [appealsTile],
 };

@@ -4,6 +4,7 @@ import { casesCommands } from './cases.cli.ts';
 import { CaseErrors } from './cases.errors.ts';
 import { casesMigrations } from './cases.migration.ts';
 import { casesRoutes } from './cases.routes.ts';
+import { casesTile } from './cases.tile.ts';
 
 /** Infections, reclassification, outcomes and the daily figures. */
 export const casesModule: BanyanModule = {
@@ -13,4 +14,5 @@ export const casesModule: BanyanModule = {
   commands: [casesCommands],
   briefing: [casesSection],
   errors: [CaseErrors],
+  tiles: [casesTile],
 };

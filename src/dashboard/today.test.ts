@@ -91,5 +91,12 @@ for (const dialect of dialects()) {
         appeals: null,
       });
     });
+
+    test("the tiles are the modules' contributions: a module not listed leaves its tile empty", async () => {
+      const withoutCases = { ...ctx, modules: ctx.modules.filter((m) => m.name !== 'cases') };
+      const t = await todayOverview(withoutCases, CITY, '2022-11-10T12:00:00.000Z');
+      assert.equal(t.cases, null);
+      assert.equal((await todayOverview(ctx, CITY, '2022-11-10T12:00:00.000Z')).cases?.newLocalConfirmed, 3);
+    });
   });
 }

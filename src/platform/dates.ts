@@ -23,3 +23,8 @@ export function beijingTime(isoTime: string | null | undefined): string {
   const ms = Date.parse(isoTime);
   return Number.isNaN(ms) ? isoTime : new Date(ms + BEIJING_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** The earlier of two ISO days (a record's latest day, capped at the business day). */
+export function notAfter(day: string, limit: string): string {
+  return day > limit ? limit : day;
+}

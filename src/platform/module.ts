@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Actor } from './auth/auth.rules.ts';
 import type { Ctx } from './context.ts';
 import type { Migration } from './db/migration.ts';
 import type { Api } from './http/zod.ts';
@@ -39,6 +40,18 @@ export interface BanyanModule {
   provides?: Partial<Lookups>;
   /** The module's part of the demo city, run by `banyan seed` after the scenario's core steps. */
   seed?: SeedStep[];
+  /** The module's tiles of the big screen's headline (GET /api/v1/dashboard/today). */
+  tiles?: DashboardTile[];
+}
+
+/**
+ * One tile of the big screen's headline: the module's figure of the business day inside the actor's
+ * jurisdiction, or null when it has none; a 403 from `read` leaves the tile out (null), not the screen.
+ */
+export interface DashboardTile {
+  /** The answer's field the tile fills (`cases`, `zones`, `checks`, `appeals`). */
+  id: string;
+  read(ctx: Ctx, actor: Actor, day: string, now: string): Promise<unknown>;
 }
 
 /** What a seed step is given: the scale (1 = the whole city), a progress callback and its own seed. */

@@ -6,6 +6,7 @@ import { VenueErrors } from './venues.errors.ts';
 import { scanRetentionJob } from './venues.job.ts';
 import { venueOperatorsMigrations, venuesMigrations } from './venues.migration.ts';
 import { venuesRoutes } from './venues.routes.ts';
+import { checksTile } from './venues.tile.ts';
 
 /** Venue registry, signed venue codes, scans and entrance verdicts, paper registrations. */
 export const venuesModule: BanyanModule = {
@@ -16,4 +17,5 @@ export const venuesModule: BanyanModule = {
   errors: [VenueErrors],
   jobs: [scanRetentionJob],
   briefing: [venuesSection],
+  tiles: [checksTile],
 };

@@ -5,6 +5,7 @@ import { ZoneErrors } from './zones.errors.ts';
 import { zonesEvaluationJob } from './zones.job.ts';
 import { zonesMigrations } from './zones.migration.ts';
 import { zonesRoutes } from './zones.routes.ts';
+import { zonesTile } from './zones.tile.ts';
 
 /** Risk zones, notices, lift evaluation, task forces and duties. */
 export const zonesModule: BanyanModule = {
@@ -15,4 +16,5 @@ export const zonesModule: BanyanModule = {
   commands: [zonesCommands],
   briefing: [zonesSection],
   errors: [ZoneErrors],
+  tiles: [zonesTile],
 };
