@@ -29,7 +29,8 @@ function members(db: Db, by: CoverageBy, areas: string[], prefix?: string) {
 
 /**
  * Coverage of one campaign round per unit (division or zone) within an area prefix: members living
- * in the campaign's areas, and how many of them were sampled, resulted and confirmed positive.
+ * in the campaign's areas, and how many of them were sampled, resulted and confirmed positive by
+ * `asOf` (an ISO instant in UTC, as sampled_at and resulted_at are stored): nothing after the clock.
  */
 export async function coverageRows(
   db: Db,
@@ -37,7 +38,8 @@ export async function coverageRows(
   round: number,
   by: CoverageBy,
   areas: string[],
-  prefix?: string,
+  prefix: string | undefined,
+  asOf: string,
 ) {
   if (!areas.length) return [];
   const pop = db.k
@@ -52,7 +54,13 @@ export async function coverageRows(
       'm.code',
       e.fn.count<number>('s.person_id').distinct().as('sampled'),
       e.fn
-        .count<number>(e.case().when('t.result', 'is not', null).then(e.ref('s.person_id')).end())
+        .count<number>(
+          e
+            .case()
+            .when(e.and([e('t.result', 'is not', null), e('t.resulted_at', '<=', asOf)]))
+            .then(e.ref('s.person_id'))
+            .end(),
+        )
         .distinct()
         .as('resulted'),
       // Positive means confirmed (RULES.md): a positive single tube, or a pool member whose
@@ -65,6 +73,7 @@ export async function coverageRows(
             .when(
               e.and([
                 e('t.result', '=', 'positive'),
+                e('t.resulted_at', '<=', asOf),
                 e.or([
                   e('t.pool_size', '=', 1),
                   e.exists(
@@ -86,6 +95,7 @@ export async function coverageRows(
     ])
     .where('t.campaign_id', '=', campaignId)
     .where('t.round', '=', round)
+    .where('s.sampled_at', '<=', asOf)
     .groupBy('m.code');
   const [p, s] = await Promise.all([pop.execute(), sampled.execute()]);
   const counted = new Map(s.map((r) => [String(r.code), r]));

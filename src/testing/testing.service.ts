@@ -146,7 +146,7 @@ export async function coverage(
     // A zone counts its recorded residents (zone_residents), not everyone in its community.
     const area = within ?? prefix;
     const facts = new Map((await zoneFacts(ctx.db, area)).map((z) => [z.code, z]));
-    const rows = await coverageRows(ctx.db, c.id, round, 'zone', areas, area);
+    const rows = await coverageRows(ctx.db, c.id, round, 'zone', areas, area, nowIso());
     return {
       campaign: campaignView(c),
       round,
@@ -169,8 +169,8 @@ export async function coverage(
         .sort((a, b) => a.code.localeCompare(b.code)),
     };
   }
-  const rows = (await coverageRows(ctx.db, c.id, round, `${level}_code`, areas, within ?? prefix)).filter((r) =>
-    areas.some((a) => r.code.startsWith(a) || a.startsWith(r.code)),
+  const rows = (await coverageRows(ctx.db, c.id, round, `${level}_code`, areas, within ?? prefix, nowIso())).filter(
+    (r) => areas.some((a) => r.code.startsWith(a) || a.startsWith(r.code)),
   );
   return {
     campaign: campaignView(c),

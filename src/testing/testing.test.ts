@@ -4,6 +4,7 @@ import { dialects, testCtx } from '../../test/helpers/db.ts';
 import { assertStateMatchesDatabase } from '../../test/helpers/invariants.ts';
 import { insertResidents, residentId, sampleRow, testingRound } from '../../test/helpers/testing.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
+import { setClock } from '../platform/clock.ts';
 import { addResidents } from '../zones/residents.service.ts';
 import { insertZone } from '../zones/zones.repo.ts';
 import { recordResults } from './results.service.ts';
@@ -208,6 +209,21 @@ for (const dialect of dialects()) {
       // only the confirmed person is positive (RULES.md: a pool member is yellow, then green).
       assert.equal(a?.positive, 1, 'the one pool member confirmed by a single-tube retest');
       assert.equal(b?.positive, 0);
+    });
+
+    test('coverage shows nothing after the business clock: samples and results come in as they did', async () => {
+      const at = async (instant: string) => {
+        setClock(instant);
+        try {
+          return (await coverage(ctx, CMD, 'C1', 1, 'community')).items.find((i) => i.code === '350102001001');
+        } finally {
+          setClock(null);
+        }
+      };
+      const early = await at('2022-11-08T09:02:00+08:00');
+      assert.deepEqual([early?.sampled, early?.resulted, early?.positive], [10, 0, 0], 'T2 is swabbed at 09:05');
+      const noon = await at('2022-11-08T12:00:00+08:00');
+      assert.deepEqual([noon?.sampled, noon?.resulted, noon?.positive], [20, 0, 0], 'no result before 15:00');
     });
 
     test('coverage of a campaign over part of a district counts only the residents of its area', async () => {
