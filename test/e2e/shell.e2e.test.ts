@@ -24,7 +24,7 @@ describe('web shell', { timeout: 300_000 }, () => {
   }
 
   async function dashboardRendered(page: Page): Promise<void> {
-    await page.locator('[data-testid=district-map] canvas').first().waitFor({ state: 'visible' });
+    await page.locator('[data-testid^=district-map] canvas').first().waitFor({ state: 'visible' });
     await page.locator('[data-testid=district-table] tbody tr', { hasText: '鼓楼区' }).waitFor();
   }
 
