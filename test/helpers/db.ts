@@ -103,3 +103,32 @@ export async function testCtx(
     },
   };
 }
+
+/**
+ * A migrated database that another process (`banyan serve`, a CLI command) can open too: a file
+ * under `dir` on SQLite, a fresh database on PostgreSQL; with the environment that reaches it.
+ */
+export async function sharedDatabase(
+  dialect: 'sqlite' | 'postgres',
+  dir: string,
+  secret: string,
+): Promise<{ ctx: Ctx; env: Record<string, string>; close: () => Promise<void> }> {
+  const env: Record<string, string> = { BANYAN_DATA_DIR: dir, DATABASE_URL: '' };
+  if (dialect === 'postgres') {
+    const t = await testCtx('postgres');
+    const name = (await sql<{ db: string }>`select current_database() as db`.execute(t.db.k)).rows[0]?.db;
+    const url = new URL(process.env.PG_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    return { ctx: { ...t, crypto: createCrypto(secret) }, env, close: () => t.close() };
+  }
+  const db = openDb({ file: join(dir, 'banyan.db') });
+  await migrate(db, MIGRATIONS);
+  const ctx: Ctx = {
+    config: loadConfig({ BANYAN_SECRET: secret, BANYAN_DATA_DIR: dir }),
+    db,
+    crypto: createCrypto(secret),
+    modules: MODULES,
+  };
+  return { ctx, env, close: () => db.close() };
+}

@@ -5,19 +5,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'kysely';
-import { MIGRATIONS } from '../../src/migrations.ts';
-import { MODULES } from '../../src/modules.ts';
 import { setClock } from '../../src/platform/clock.ts';
-import { loadConfig } from '../../src/platform/config.ts';
-import type { Ctx } from '../../src/platform/context.ts';
-import { createCrypto } from '../../src/platform/crypto.ts';
-import { openDb } from '../../src/platform/db/db.ts';
-import { migrate } from '../../src/platform/db/migrations.repo.ts';
 import { recordSamples } from '../../src/testing/samples.service.ts';
 import { codeKeys, personalCode, signVenueCode } from '../../src/venues/venues.codes.ts';
 import { createVenues } from '../../src/venues/venues.service.ts';
-import { dialects, engineOf, testCtx } from '../helpers/db.ts';
+import { dialects, engineOf, sharedDatabase } from '../helpers/db.ts';
 import { residentId, sampleRow, testingRound } from '../helpers/testing.ts';
 
 const BIN = new URL('../../bin/banyan.mjs', import.meta.url).pathname;
@@ -27,28 +19,7 @@ const NOW = '2022-11-08T20:00:00+08:00';
 
 /** A database of the dialect with residents, a sampled tube and a market; the environment that reaches it. */
 async function world(dialect: 'sqlite' | 'postgres', dir: string) {
-  let ctx: Ctx;
-  let close: () => Promise<void>;
-  const env: Record<string, string> = { BANYAN_DATA_DIR: dir, DATABASE_URL: '' };
-  if (dialect === 'postgres') {
-    const t = await testCtx('postgres');
-    const name = (await sql<{ db: string }>`select current_database() as db`.execute(t.db.k)).rows[0]?.db;
-    const url = new URL(process.env.PG_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    ctx = { ...t, crypto: createCrypto(SECRET) };
-    close = () => t.close();
-  } else {
-    const db = openDb({ file: join(dir, 'banyan.db') });
-    await migrate(db, MIGRATIONS);
-    ctx = {
-      config: loadConfig({ BANYAN_SECRET: SECRET, BANYAN_DATA_DIR: dir }),
-      db,
-      crypto: createCrypto(SECRET),
-      modules: MODULES,
-    };
-    close = () => db.close();
-  }
+  const { ctx, env, close } = await sharedDatabase(dialect, dir, SECRET);
   const personOf = await testingRound(ctx, { persons: 3, endOn: '2022-11-09', poolSize: 1, id: residentId });
   await recordSamples(ctx, 'system', [sampleRow(2, 'T1', residentId(1), 1, '2022-11-08T09:00:00+08:00')], 'samples');
   await createVenues(ctx, 'system', [
