@@ -69,6 +69,73 @@ export async function insertPersons(trx: Executor, rows: NewPerson[]): Promise<v
   if (rows.length) await trx.insertInto('persons').values(rows).execute();
 }
 
+const PERSON_COLUMNS = [
+  'id_index',
+  'id_cipher',
+  'id_masked',
+  'name_cipher',
+  'name_masked',
+  'phone_index',
+  'phone_cipher',
+  'phone_masked',
+  'sex',
+  'birth_date',
+  'district_code',
+  'street_code',
+  'community_code',
+  'address_cipher',
+  'created_at',
+  'updated_at',
+] as const;
+const PER_STATEMENT = 64;
+const bulkStatements = new WeakMap<
+  object,
+  { many: BetterSqlite3.Statement<unknown[]>; one: BetterSqlite3.Statement<unknown[]> }
+>();
+
+/**
+ * Inserts many persons in one transaction of its own (the city's seed, 8.4 M). On SQLite through
+ * two cached statements of 64 rows and one row (Kysely compiled and SQLite prepared each 500-row
+ * statement anew: half the residents' time went there); on PostgreSQL 1,000 rows a statement.
+ */
+export async function bulkInsertPersons(db: Db, rows: NewPerson[]): Promise<void> {
+  const width = PERSON_COLUMNS.length;
+  const handle = db.sqlite;
+  if (!handle) {
+    await db.k.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += 1000) await insertPersons(trx, rows.slice(i, i + 1000));
+    });
+    return;
+  }
+  let st = bulkStatements.get(handle);
+  if (!st) {
+    const head = `insert into persons (${PERSON_COLUMNS.join(', ')}) values `;
+    const tuple = `(${Array(width).fill('?').join(', ')})`;
+    st = {
+      many: handle.prepare<unknown[]>(head + Array(PER_STATEMENT).fill(tuple).join(', ')),
+      one: handle.prepare<unknown[]>(head + tuple),
+    };
+    bulkStatements.set(handle, st);
+  }
+  const { many, one } = st;
+  const fill = (args: unknown[], at: number, p: NewPerson) => {
+    for (let c = 0; c < width; c++) args[at + c] = p[PERSON_COLUMNS[c] as (typeof PERSON_COLUMNS)[number]] ?? null;
+  };
+  handle.transaction(() => {
+    const args: unknown[] = new Array(PER_STATEMENT * width);
+    let i = 0;
+    for (; i + PER_STATEMENT <= rows.length; i += PER_STATEMENT) {
+      for (let j = 0; j < PER_STATEMENT; j++) fill(args, j * width, rows[i + j] as NewPerson);
+      many.run(args);
+    }
+    const arg: unknown[] = new Array(width);
+    for (; i < rows.length; i++) {
+      fill(arg, 0, rows[i] as NewPerson);
+      one.run(arg);
+    }
+  })();
+}
+
 /** Residents per district, optionally limited to one district or one street. */
 export async function countByDistrict(
   db: Db,

@@ -47,7 +47,10 @@ export function seedCommands(program: Command): void {
         const summary = await withCtx((ctx) => seedWithProgress(ctx, parseScale(opts.scale)));
         const { testing, appeals, ...flat } = summary;
         print(summary, !!opts.json, [{ ...flat, ...testing, ...appeals }]);
-        if (!opts.json) process.stdout.write(`${demoSignInHint()}\n`);
+        if (!opts.json)
+          process.stdout.write(
+            `seeded in ${summary.seconds.toFixed(1)} s; the database takes ${(summary.bytes / 2 ** 20).toFixed(0)} MiB on disk\n${demoSignInHint()}\n`,
+          );
       }),
     );
 }

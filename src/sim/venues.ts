@@ -26,15 +26,24 @@ const KINDS: Array<[Category, number, string[]]> = [
   ['school', 2, ['学校']],
 ];
 const SCAN_DAY = '2022-11-09';
+// The whole city (scale 1) has about 100,000 venues and 2 M scans a day; a small demo keeps at least
+// 2,000 venues and 20,000 scans, so its screens have something in every district.
+const CITY_VENUES = 100_000;
+const CITY_SCANS = 2_000_000;
 const HOUR = 3600_000;
 
 /**
  * Venues across the city, with crowded places suspended and care homes and welfare institutions in
  * closed-loop management (reference scenario), and a day of entrance scans through the real check.
  */
-export async function seedVenues(ctx: Ctx, rng: Rng): Promise<Record<string, number>> {
+export async function seedVenues(
+  ctx: Ctx,
+  rng: Rng,
+  scale = 0.01,
+  progress: (phase: string, done: number, total: number) => void = () => {},
+): Promise<Record<string, number>> {
   const communities = DIVISIONS.filter((d) => d.level === 'community');
-  const venues = Array.from({ length: 2000 }, (_, i) => {
+  const venues = Array.from({ length: Math.max(2000, Math.round(CITY_VENUES * scale)) }, (_, i) => {
     const [category, , names] = rng.weighted(
       KINDS,
       KINDS.map((k) => k[1]),
@@ -53,7 +62,8 @@ export async function seedVenues(ctx: Ctx, rng: Rng): Promise<Record<string, num
   });
   await createVenues(ctx, 'system', venues);
   // Scanners from the districts under regional testing, whose residents hold certificates that day.
-  const people = await personsOfDistricts(ctx.db, ['350102', '350103', '350104', '350111'], 20_000);
+  const scanners = Math.max(20_000, Math.round(CITY_SCANS * scale));
+  const people = await personsOfDistricts(ctx.db, ['350102', '350103', '350104', '350111'], scanners);
   const s = await checkState(ctx);
   const open = venues.filter((v) => v.status === 'open');
   // The demo venue operator's market is busy all day, so their statistics have a shape.
@@ -64,6 +74,7 @@ export async function seedVenues(ctx: Ctx, rng: Rng): Promise<Record<string, num
   const idx = await statusIndex(ctx.db);
   const dayOpen = Date.parse(`${SCAN_DAY}T07:00:00+08:00`);
   const dayClose = Date.parse(`${SCAN_DAY}T21:59:00+08:00`);
+  progress('scans', 0, people.length);
   for (const p of people) {
     let now = Date.parse(
       `${SCAN_DAY}T${String(rng.int(7, 21)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00+08:00`,
@@ -92,9 +103,13 @@ export async function seedVenues(ctx: Ctx, rng: Rng): Promise<Record<string, num
         if (r.verdict === 'deny') denied++;
       }),
     );
-    if (batch.length >= 2000) await Promise.all(batch.splice(0));
+    if (batch.length >= 2000) {
+      await Promise.all(batch.splice(0));
+      progress('scans', scans, people.length);
+    }
   }
   await Promise.all(batch);
+  progress('scans', scans, people.length);
   const paper = market ? await seedOperators(ctx, rng, market.code) : 0;
   // The demo resident is one of the people scanned above, so the pass shows a real history.
   const resident = await findUserByName(ctx.db, 'resident');

@@ -225,7 +225,9 @@ export async function recordResults(
       done_at: null;
       outcome: null;
     }> = [];
-    const singleOutcomes = new Map<number, TubeResult>();
+    // A single-tube result's outcome and time: the retest it settles is done when the result was
+    // made, not when it was recorded (a file of yesterday's results, the demo's 2022 scenario).
+    const singleOutcomes = new Map<number, { result: TubeResult; at: string }>();
     const corrected: number[] = [];
     // Members in the order of their tubes in the file (the last pool flag met wins).
     const order = inTubeOrder(m.tube, rest.length);
@@ -249,7 +251,8 @@ export async function recordResults(
           done_at: null,
           outcome: null,
         });
-      if (c.poolSize === 1 && c.result !== 'invalid') singleOutcomes.set(pid, c.result);
+      if (c.poolSize === 1 && c.result !== 'invalid')
+        singleOutcomes.set(pid, { result: c.result, at: resultedAt[t] as string });
     }
     const tubeRows: Parameters<typeof setTubeResults>[2] = changes.map((c, i) => ({
       code: c.r.tubeCode,
@@ -285,12 +288,18 @@ export async function recordResults(
     // A single-tube result settles that person's open retest or resample.
     const open = await openTasksOf(trx, [...singleOutcomes.keys()]);
     const pools = new Set<string>();
-    for (const outcome of ['negative', 'positive'] as const) {
-      const ids = open.filter((t) => singleOutcomes.get(Number(t.person_id)) === outcome).map((t) => Number(t.id));
-      await closeTasks(trx, ids, now, outcome);
+    const closing = new Map<string, { at: string; outcome: TubeResult; ids: number[] }>();
+    for (const t of open) {
+      const o = singleOutcomes.get(Number(t.person_id));
+      if (!o || (o.result !== 'negative' && o.result !== 'positive')) continue;
+      const key = `${o.result}|${o.at}`;
+      const group = closing.get(key) ?? { at: o.at, outcome: o.result, ids: [] };
+      group.ids.push(Number(t.id));
+      closing.set(key, group);
     }
+    for (const g of closing.values()) await closeTasks(trx, g.ids, g.at, g.outcome);
     for (const t of open) pools.add(t.pool_tube);
-    cleared = [...singleOutcomes].filter(([, r]) => r === 'negative').map(([id]) => id);
+    cleared = [...singleOutcomes].filter(([, o]) => o.result === 'negative').map(([id]) => id);
     await clearPoolFlags(trx, cleared);
     await insertTasks(trx, tasks);
     // The district hears of a positive tube in the same commit that records it.

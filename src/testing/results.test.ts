@@ -151,5 +151,35 @@ for (const dialect of dialects()) {
       assert.equal(of(3)?.last_negative_sampled_at, null);
       for (const p of await both()) assert.deepEqual(p.index, p.db);
     });
+    test('a single-tube retest settles its task as of the result, not the machine clock', async () => {
+      await recordSamples(
+        ctx,
+        'system',
+        [sample(2, 'S10', 10, 1, '2022-11-08T20:00:00+08:00'), sample(3, 'S11', 11, 1, '2022-11-08T20:05:00+08:00')],
+        'retests',
+      );
+      await recordResults(
+        ctx,
+        LAB,
+        [
+          { ...result(2, 'S10', 'negative'), resultedAt: '2022-11-09T13:00:00+08:00' },
+          { ...result(3, 'S11', 'positive'), resultedAt: '2022-11-09T13:30:00+08:00' },
+        ],
+        'retest-results',
+      );
+      const done = await ctx.db.k
+        .selectFrom('retest_tasks')
+        .select(['person_id', 'done_at', 'outcome'])
+        .where('person_id', 'in', [personOf(10), personOf(11)])
+        .orderBy('person_id')
+        .execute();
+      assert.deepEqual(
+        done.map((t) => [t.done_at, t.outcome]),
+        [
+          ['2022-11-09T05:00:00.000Z', 'negative'],
+          ['2022-11-09T05:30:00.000Z', 'positive'],
+        ],
+      );
+    });
   });
 }

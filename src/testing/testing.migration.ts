@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Migration } from '../platform/db/migration.ts';
 import { withSerialId } from '../platform/db/migration.ts';
+import { samplePartitionBounds, samplePartitionName } from './sample-retention.repo.ts';
 import { applyCounts } from './turnaround.repo.ts';
 import { CountDeltas } from './turnaround.rules.ts';
 
@@ -188,6 +189,40 @@ export const testingMigrations: Migration[] = [
         await applyCounts(db, d.rows());
         after = (tubes[tubes.length - 1] as { code: string }).code;
       }
+    },
+  },
+  {
+    // PostgreSQL keeps samples in one partition a Beijing day (by sampled_at, an ISO instant in UTC),
+    // so that retention drops a day at once and a window's queries (tracing, coverage up to now)
+    // read only its days; a default partition takes a day no job made a partition for, so no
+    // sample is ever refused. The key gains sampled_at, as a partitioned table's keys must; a tube
+    // holds a person once all the same, since the import drops the samples already stored. The
+    // embedded database keeps its one table.
+    id: '0195_sample_day_partitions',
+    async up(db, dialect) {
+      if (dialect !== 'postgres') return;
+      await sql`alter table samples rename to samples_unpartitioned`.execute(db);
+      await sql`alter table samples_unpartitioned rename constraint samples_pk to samples_unpartitioned_pk`.execute(db);
+      const { rows: indexes } = await sql<{ name: string; def: string }>`
+        select indexname as name, indexdef as def from pg_indexes
+        where tablename = 'samples_unpartitioned' and indexname <> 'samples_unpartitioned_pk'`.execute(db);
+      for (const i of indexes) await sql`drop index ${sql.ref(i.name)}`.execute(db);
+      await sql`create table samples (like samples_unpartitioned including defaults,
+        constraint samples_pk primary key (tube_code, person_id, sampled_at)) partition by range (sampled_at)`.execute(
+        db,
+      );
+      for (const i of indexes)
+        await sql.raw(i.def.replace(/ ON (public\.)?samples_unpartitioned /, ' ON samples ')).execute(db);
+      await sql`create table samples_default partition of samples default`.execute(db);
+      const { rows: days } = await sql<{ day: string }>`
+        select distinct ((sampled_at::timestamptz at time zone 'Asia/Shanghai')::date)::text as day
+        from samples_unpartitioned order by 1`.execute(db);
+      for (const { day } of days)
+        await sql
+          .raw(`create table ${samplePartitionName(day)} partition of samples ${samplePartitionBounds(day)}`)
+          .execute(db);
+      await sql`insert into samples select * from samples_unpartitioned`.execute(db);
+      await sql`drop table samples_unpartitioned`.execute(db);
     },
   },
 ];

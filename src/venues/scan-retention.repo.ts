@@ -83,3 +83,22 @@ export async function dropScansBefore(db: Db, cutoff: string, batch = DELETE_BAT
   }
   return { dropped, deleted };
 }
+
+/**
+ * Deletes the paper side (encrypted identities written on paper) of scans no longer stored, `batch`
+ * rows at a time; run after the scans' retention so that no identity outlives its scan. Paper
+ * registrations are few, so the sweep reads them all. Returns how many went.
+ */
+export async function deleteOrphanPaperScans(db: Db, batch = DELETE_BATCH): Promise<number> {
+  const key = sql.raw(db.dialect === 'postgres' ? 'ctid' : 'rowid');
+  let deleted = 0;
+  for (;;) {
+    const r = await sql`delete from paper_scans where ${key} in (
+        select ps.${key} from paper_scans as ps
+        where not exists (select 1 from scans as s where s.id = ps.scan_id) limit ${batch})`.execute(db.k);
+    const n = Number(r.numAffectedRows ?? 0);
+    deleted += n;
+    if (n < batch) return deleted;
+    await new Promise((res) => setImmediate(res));
+  }
+}

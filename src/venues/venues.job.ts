@@ -1,5 +1,5 @@
 import type { DailyJob } from '../platform/jobs/jobs.ts';
-import { dropScansBefore, ensureScanPartitions } from './scan-retention.repo.ts';
+import { deleteOrphanPaperScans, dropScansBefore, ensureScanPartitions } from './scan-retention.repo.ts';
 
 // Partitions are made this many days ahead, so a missed night or two never sends a day's scans
 // to the default partition.
@@ -11,7 +11,8 @@ const addDays = (day: string, n: number) =>
 /**
  * Daily at 00:10 (Beijing): on PostgreSQL the scan partitions of yesterday to three days ahead
  * are made; with BANYAN_SCAN_RETENTION_DAYS set, scans older than that many days are removed (the
- * partitions dropped whole on PostgreSQL, batched deletes on SQLite).
+ * partitions dropped whole on PostgreSQL, batched deletes on SQLite), and with them the paper side
+ * of paper registrations (the identities written on paper, encrypted).
  */
 export const scanRetentionJob: DailyJob = {
   name: 'scan-retention',
@@ -25,6 +26,7 @@ export const scanRetentionJob: DailyJob = {
     if (!keep) return { partitionsMade: made, retention: 'off' };
     const cutoff = addDays(day, 1 - keep);
     const { dropped, deleted } = await dropScansBefore(ctx.db, cutoff);
-    return { partitionsMade: made, keptFrom: cutoff, partitionsDropped: dropped, rowsDeleted: deleted };
+    const paperDeleted = await deleteOrphanPaperScans(ctx.db);
+    return { partitionsMade: made, keptFrom: cutoff, partitionsDropped: dropped, rowsDeleted: deleted, paperDeleted };
   },
 };

@@ -1,5 +1,6 @@
 import type { BanyanModule } from '../platform/module.ts';
 import { paperRoutes } from './paper.routes.ts';
+import { scanKeyMigrations } from './scan-keys.migration.ts';
 import { venuesSection } from './venues.briefing.ts';
 import { venuesCommands } from './venues.cli.ts';
 import { VenueErrors } from './venues.errors.ts';
@@ -12,7 +13,7 @@ import { checksTile } from './venues.tile.ts';
 export const venuesModule: BanyanModule = {
   name: 'venues',
   routes: [venuesRoutes, paperRoutes],
-  migrations: [...venuesMigrations, ...venueOperatorsMigrations],
+  migrations: [...venuesMigrations, ...venueOperatorsMigrations, ...scanKeyMigrations],
   commands: [venuesCommands],
   errors: [VenueErrors],
   jobs: [scanRetentionJob],

@@ -33,10 +33,10 @@ test('seeding progress: every phase ends with a line and its time, also after a 
     run(false),
     [
       'residents: 0/100 (0%)',
-      'residents: 20/100 (20%)',
-      'residents: 40/100 (40%)',
-      'residents: 60/100 (60%)',
-      'residents: 80/100 (80%)',
+      'residents: 20/100 (20%), 40/s, about 2 s left',
+      'residents: 40/100 (40%), 40/s, about 2 s left',
+      'residents: 60/100 (60%), 40/s, about 1 s left',
+      'residents: 80/100 (80%), 40/s, about 1 s left',
       'residents: 100/100 (100%) in 2.5 s',
       'venues: done in 1.2 s',
       'testing: done in 2.0 s',
@@ -46,8 +46,27 @@ test('seeding progress: every phase ends with a line and its time, also after a 
   );
 });
 
+test('a long phase says its rate and the time left, its counts with separators', () => {
+  let out = '';
+  let now = 0;
+  const p = progressBar(
+    {
+      isTTY: false,
+      write: (s: string) => {
+        out += s;
+        return true;
+      },
+    },
+    () => now,
+  );
+  p('residents', 0, 8_400_000);
+  now = 60_000;
+  p('residents', 840_000, 8_400_000);
+  assert.equal(out.split('\n')[1], 'residents: 840,000/8,400,000 (10%), 14,000/s, about 9 min left');
+});
+
 test('seeding progress on a terminal: one bar redrawn in place, then the same phase lines', () => {
   const out = run(true);
-  assert.match(out, /\rresidents \[#{30}\] 100\/100 100% in 2\.5 s\n/);
+  assert.ok(out.includes(`\r\x1b[Kresidents [${'#'.repeat(30)}] 100/100 100% in 2.5 s\n`), out);
   assert.match(out, /venues: done in 1\.2 s\ntesting: done in 2\.0 s\nappeals: done in 0\.3 s\n$/);
 });

@@ -38,6 +38,8 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
   };
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
+
 /**
  * Seeding progress, phase by phase: a counted phase (total > 1) as a bar on a terminal or a line
  * every 10 % otherwise (logs in CI stay short); every phase ends with one line saying how long it
@@ -57,19 +59,30 @@ export function progressBar(stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY'> 
     const frac = total <= 0 ? 1 : Math.min(1, done / total);
     const finished = done >= total;
     const took = () => `${((clock() - p.started) / 1000).toFixed(1)} s`;
+    // A long phase (the city's 8.4 M residents) says its rate and what is left, so a person can tell
+    // a slow run from a stuck one.
+    const pace = () => {
+      const s = (clock() - p.started) / 1000;
+      if (!done || s <= 0) return '';
+      const left = ((total - done) * s) / done;
+      return `, ${count(Math.round(done / s))}/s, about ${left < 90 ? `${Math.round(left)} s` : `${Math.round(left / 60)} min`} left`;
+    };
     if (total > 1) {
       if (stream.isTTY) {
         const w = 30;
         const filled = Math.round(frac * w);
         stream.write(
-          `\r${phase} [${'#'.repeat(filled)}${'.'.repeat(w - filled)}] ${done}/${total} ${Math.floor(frac * 100)}%`,
+          // Erased before redrawn: the line with its rate is longer than the last one.
+          `\r\x1b[K${phase} [${'#'.repeat(filled)}${'.'.repeat(w - filled)}] ${count(done)}/${count(total)} ${Math.floor(frac * 100)}%${finished ? '' : pace()}`,
         );
         if (finished) stream.write(` in ${took()}\n`);
       } else {
         const decile = Math.floor(frac * 10);
         if (decile !== p.decile) {
           p.decile = decile;
-          stream.write(`${phase}: ${done}/${total} (${decile * 10}%)${finished ? ` in ${took()}` : ''}\n`);
+          stream.write(
+            `${phase}: ${count(done)}/${count(total)} (${decile * 10}%)${finished ? ` in ${took()}` : pace()}\n`,
+          );
         }
       }
     } else if (finished) {

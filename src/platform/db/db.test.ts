@@ -25,8 +25,11 @@ test('a seed commits without a sync each, and the connection syncs again afterwa
   const db = openDb({ file: join(dir, 'banyan.db') });
   const mode = () => db.sqlite?.pragma('synchronous', { simple: true });
   try {
-    assert.equal(await withoutCommitSync(db, async () => mode()), 1);
+    const cache = () => db.sqlite?.pragma('cache_size', { simple: true });
+    const before = cache();
+    assert.deepEqual(await withoutCommitSync(db, async () => [mode(), cache()]), [1, -262144]);
     assert.equal(mode(), 2);
+    assert.equal(cache(), before, 'the page cache back to its size');
     await assert.rejects(
       withoutCommitSync(db, async () => {
         throw new Error('seed failed');

@@ -1,0 +1,28 @@
+import { sql } from 'kysely';
+import type { Migration } from '../platform/db/migration.ts';
+
+/** Scan keys once across days on PostgreSQL (ids 0196+). */
+export const scanKeyMigrations: Migration[] = [
+  {
+    // With day partitions the scans key is (id, day), so a retried scan whose retry crosses
+    // midnight (sent 23:59:59, retried 00:00:01) would be stored under both days. A row whose id
+    // is stored on the day before or after is not inserted: the insert reports it skipped and the
+    // retry is answered from the stored row, as on the same day. The embedded database keys scans
+    // by id alone and needs nothing.
+    id: '0196_scan_key_across_midnight',
+    async up(db, dialect) {
+      if (dialect !== 'postgres') return;
+      await sql`create or replace function scans_key_once() returns trigger language plpgsql as $$
+        declare d date := new.day::date;
+        begin
+          if exists (select 1 from scans where id = new.id
+                     and day in (to_char(d - 1, 'YYYY-MM-DD'), to_char(d + 1, 'YYYY-MM-DD'))) then
+            return null;
+          end if;
+          return new;
+        end $$`.execute(db);
+      await sql`create trigger scans_key_once before insert on scans
+        for each row execute function scans_key_once()`.execute(db);
+    },
+  },
+];
