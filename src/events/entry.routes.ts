@@ -37,7 +37,7 @@ export async function examDayRoutes(app: Api, ctx: Ctx): Promise<void> {
       config: { scope: 'district' },
       schema: {
         tags,
-        summary: 'Who sits in which room as the last plan left it (masked), one site or all',
+        summary: 'Who sits in which room of a site (default: the first) as the last plan left it (masked)',
         params: jsonSchema(EventCodeParams),
         querystring: jsonSchema(SiteQuery),
         response: ok(RoomLists),
@@ -60,14 +60,14 @@ export async function examDayRoutes(app: Api, ctx: Ctx): Promise<void> {
       config: { scope: 'district' },
       schema: {
         tags,
-        summary: 'Printable room lists, a page per room (masked)',
+        summary: 'Printable room lists of a site or every site in scope, a page per room (masked)',
         params: jsonSchema(EventCodeParams),
         querystring: jsonSchema(SiteQuery),
         response: file('The room lists', PDF),
       },
     },
     async (r, reply) => {
-      const l = await roomLists(ctx, actorOf(r), r.params.code, r.query);
+      const l = await roomLists(ctx, actorOf(r), r.params.code, { ...r.query, all: true });
       return pdf(`rooms-${l.event}${r.query.site ? `-${r.query.site}` : ''}.pdf`, roomListsPdf(l, nowIso()), reply);
     },
   );
@@ -84,7 +84,7 @@ export async function examDayRoutes(app: Api, ctx: Ctx): Promise<void> {
       },
     },
     async (r, reply) => {
-      const l = await roomLists(ctx, actorOf(r), r.params.code, r.query);
+      const l = await roomLists(ctx, actorOf(r), r.params.code, { ...r.query, all: true });
       return pdf(`seats-${l.event}${r.query.site ? `-${r.query.site}` : ''}.pdf`, seatLabelsPdf(l), reply);
     },
   );

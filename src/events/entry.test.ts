@@ -251,12 +251,22 @@ for (const dialect of dialects()) {
     });
 
     test('room lists follow the plan (masked); the PDFs print a page per room, ten labels a page, a page per trip', async () => {
-      const l = (await req('GET', '/api/v1/events/ACEE/room-lists')).json();
+      const first = (await req('GET', '/api/v1/events/ACEE/room-lists')).json();
       assert.deepEqual(
-        l.rooms.map((r: { siteCode: string; roomNo: string; seats: Array<{ candidateNo: string }> }) => [
-          `${r.siteCode}/${r.roomNo}`,
-          r.seats.map((s) => s.candidateNo),
-        ]),
+        first.sites.map((s: { code: string }) => s.code),
+        ['EXA', 'EXB', 'EXC'],
+      );
+      type Room = {
+        siteCode: string;
+        roomNo: string;
+        seats: Array<{ candidateNo: string; movedFrom: string; nameMasked: string; idNumberMasked: string }>;
+      };
+      const l = { rooms: [] as Room[] };
+      for (const site of ['EXA', 'EXB', 'EXC'])
+        l.rooms.push(...(await req('GET', `/api/v1/events/ACEE/room-lists?site=${site}`)).json().rooms);
+      assert.deepEqual(first.rooms, l.rooms.slice(0, 2), 'without a site, the first');
+      assert.deepEqual(
+        l.rooms.map((r) => [`${r.siteCode}/${r.roomNo}`, r.seats.map((s) => s.candidateNo)]),
         [
           ['EXA/01', []],
           ['EXA/02', ['K1']],
@@ -265,7 +275,7 @@ for (const dialect of dialects()) {
           ['EXC/01', ['K6']],
         ],
       );
-      const k3 = l.rooms[3].seats[0];
+      const k3 = (l.rooms[3] as Room).seats[0] as Room['seats'][number];
       assert.equal(k3.movedFrom, 'EXA/01');
       assert.match(k3.nameMasked, /^考\*/);
       assert.match(k3.idNumberMasked, /^350102\*+/);

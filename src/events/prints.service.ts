@@ -11,13 +11,14 @@ const byNo = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true 
  * Who sits in which room as the last plan left it: a moved special candidate in their isolation
  * room (marked with where they came from), a barred one in none, everyone else in their own room;
  * seats numbered by candidate number. Names and ID numbers masked (lists are posted at the door).
- * Inside the actor's district; one site when `site` is given, else every site in scope.
+ * Inside the actor's district: the site given, or every site in scope (`all`, for printing), or
+ * else the first (a screen shows one site at a time; `sites` lists the others).
  */
 export async function roomLists(
   ctx: Ctx,
   actor: EventActor,
   code: string,
-  q: { site?: string } = {},
+  q: { site?: string; all?: boolean } = {},
 ): Promise<RoomLists> {
   allow(actor, 'events:read');
   const e = await loadEvent(ctx, code);
@@ -25,7 +26,8 @@ export async function roomLists(
   const sites = (await sitesOf(ctx.db, e.id))
     .filter((s) => s.district_code.startsWith(prefix))
     .sort((a, b) => a.district_code.localeCompare(b.district_code) || a.venue_code.localeCompare(b.venue_code));
-  const chosen = q.site === undefined ? sites : sites.filter((s) => s.venue_code === q.site);
+  const chosen =
+    q.site !== undefined ? sites.filter((s) => s.venue_code === q.site) : q.all ? sites : sites.slice(0, 1);
   if (q.site !== undefined && !chosen.length) throw new AppError(EventErrors.EXAM_SITE_NOT_IN_EVENT, { code: q.site });
   const siteIds = new Set(chosen.map((s) => s.id));
   const allRooms = await roomsOf(ctx.db, e.id);
