@@ -60,7 +60,8 @@ export interface TestServer {
 }
 
 const LISTENING = /listening on (http:\/\/\S+)/i;
-const START_TIMEOUT_MS = 120_000;
+// A loaded machine (several test runs at once) may need longer: BANYAN_E2E_START_MS.
+const START_TIMEOUT_MS = Number(process.env.BANYAN_E2E_START_MS) || 120_000;
 
 /**
  * Starts `banyan serve` on a free port with a fresh data directory and a small seeded city; with
