@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchAppeals } from './appeals.ts';
 import { benchCases } from './cases.ts';
 import { benchEconomy } from './economy.ts';
+import { benchExam } from './exam.ts';
 import { benchPlatform } from './platform.ts';
 import { benchScans } from './scans.ts';
 import { benchTesting } from './testing.ts';
@@ -17,6 +18,7 @@ const groups: Record<string, () => Promise<Record<string, unknown>>> = {
   scans: benchScans,
   appeals: benchAppeals,
   economy: benchEconomy,
+  exam: benchExam,
 };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(groups);
 const date = new Date().toISOString();

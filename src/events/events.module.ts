@@ -1,4 +1,7 @@
 import type { BanyanModule } from '../platform/module.ts';
+import { entryMigrations } from './entry.migration.ts';
+import { examDayRoutes } from './entry.routes.ts';
+import { examEntranceHook } from './entry.service.ts';
 import { eventsSection } from './events.briefing.ts';
 import { eventsCommands } from './events.cli.ts';
 import { EventErrors } from './events.errors.ts';
@@ -9,10 +12,11 @@ import { eventsSeed } from './events.seed.ts';
 /** Exams held safely: sites, rooms, candidates, classification by policy, isolation-room plan. */
 export const eventsModule: BanyanModule = {
   name: 'events',
-  routes: [eventsRoutes],
-  migrations: eventsMigrations,
+  routes: [eventsRoutes, examDayRoutes],
+  migrations: [...eventsMigrations, ...entryMigrations],
   commands: [eventsCommands],
   errors: [EventErrors],
   briefing: [eventsSection],
   seed: [eventsSeed],
+  provides: { entrance: [examEntranceHook] },
 };

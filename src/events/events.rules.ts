@@ -91,6 +91,11 @@ const TEXT: Record<ClassReason, (f: CandidateFacts, hours: number | null) => { '
   clear: () => ({ 'zh-CN': '常规考生', en: 'regular candidate' }),
 };
 
+// Reasons whose text names nothing of the candidate: one answer per version serves them all (a
+// province's 700,000 regular candidates would otherwise build 700,000 equal objects).
+const SHARED: ReadonlySet<ClassReason> = new Set(['positive', 'no-certificate', 'clear']);
+const shared = new Map<string, Classification>();
+
 const ISOLATION_RULES = /:(close-contact|secondary-contact)$/;
 const POSITIVE_RULES = /:(infection|positive-test)$/;
 
@@ -107,12 +112,19 @@ export function classify(
   at: number,
   barredZoneLevel = 'high',
 ): Classification {
-  const decide = (cls: CandidateClass, reason: ClassReason): Classification => ({
-    class: cls,
-    reason,
-    rule: `${policyId}:exam:${reason}`,
-    text: TEXT[reason](f, params.certificateHours),
-  });
+  const decide = (cls: CandidateClass, reason: ClassReason): Classification => {
+    const key = SHARED.has(reason) ? `${policyId}|${cls}|${reason}|${params.certificateHours}` : null;
+    const known = key === null ? undefined : shared.get(key);
+    if (known) return known;
+    const out = Object.freeze({
+      class: cls,
+      reason,
+      rule: `${policyId}:exam:${reason}`,
+      text: Object.freeze(TEXT[reason](f, params.certificateHours)),
+    });
+    if (key !== null && shared.size < 1000) shared.set(key, out);
+    return out;
+  };
   const { colour } = f.colour;
   if (colour === 'red' && POSITIVE_RULES.test(f.colour.rule)) return decide('barred', 'positive');
   if (colour === 'red' && ISOLATION_RULES.test(f.colour.rule)) return decide('barred', 'isolation');

@@ -156,3 +156,58 @@ export const Manifest = z.object({
   riders: z.number().int(),
 });
 export type Manifest = z.infer<typeof Manifest>;
+
+const SupplyCounts = {
+  regular: z.number().int(),
+  special: z.number().int(),
+  /** Barred candidates do not come and get nothing. */
+  barred: z.number().int(),
+  masks: z.number().int(),
+  lunches: z.number().int(),
+};
+
+/** GET /api/v1/events/:code/supplies?at=…: masks and lunches per site from the candidates who sit. */
+export const Supplies = z.object({
+  event: z.string(),
+  at: z.string(),
+  policy: PolicyRef,
+  sessions: z.number().int(),
+  days: z.number().int(),
+  perCandidate: z.object({ masks: z.number().int(), lunches: z.number().int() }),
+  totals: z.object(SupplyCounts),
+  sites: z.array(z.object({ siteCode: z.string(), siteName: z.string(), districtCode: z.string(), ...SupplyCounts })),
+});
+export type Supplies = z.infer<typeof Supplies>;
+
+/** ?site=… limits room lists and seat labels to one site. */
+export const SiteQuery = z.object({ site: z.string().min(1).max(40).optional() });
+
+/** GET /api/v1/events/:code/room-lists: who sits in which room as the last plan left it (masked). */
+export const RoomLists = z.object({
+  event: z.string(),
+  name: z.string(),
+  sessions: z.array(EventSession),
+  /** Every site in the caller's scope (to choose from). */
+  sites: z.array(z.object({ code: z.string(), name: z.string(), districtCode: z.string() })),
+  rooms: z.array(
+    z.object({
+      siteCode: z.string(),
+      siteName: z.string(),
+      districtCode: z.string(),
+      roomNo: z.string(),
+      isolation: z.boolean(),
+      capacity: z.number().int(),
+      seats: z.array(
+        z.object({
+          seat: z.number().int(),
+          candidateNo: z.string(),
+          nameMasked: z.string(),
+          idNumberMasked: z.string(),
+          /** `SITE/ROOM` the plan moved the candidate from, or null. */
+          movedFrom: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+export type RoomLists = z.infer<typeof RoomLists>;

@@ -2,8 +2,10 @@ import { DIVISIONS } from '../geo/geo.data.ts';
 import { insertPersons, personIdsByIndex, personsOfDistricts } from '../people/people.repo.ts';
 import { checkCharOf, maskName } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
+import { findUserByName } from '../platform/auth/auth.repo.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { SeedStep } from '../platform/module.ts';
+import { allVenues, linkOperator } from '../venues/venues.repo.ts';
 import { createVenues } from '../venues/venues.service.ts';
 import { restrictedResidentsAt } from '../zones/residents.service.ts';
 import { planEvent } from './classify.service.ts';
@@ -250,6 +252,14 @@ async function seedExam(ctx: Ctx, opts: { seed: number }): Promise<Record<string
   );
   let trips = 0;
   for (let no = 1; no <= 4; no++) trips += (await planShuttles(ctx, 'system', DEMO_EXAM, no)).trips.length;
+  // The demo guard keeps the doors of Gulou's exam sites too: on exam day they show lane and room.
+  const guard = await findUserByName(ctx.db, 'guard');
+  if (guard) {
+    const gulou = (await allVenues(ctx.db)).filter((v) => v.category === 'exam-site' && v.district_code === '350102');
+    await ctx.db.k.transaction().execute(async (trx) => {
+      for (const v of gulou) await linkOperator(trx, guard.id, v.id);
+    });
+  }
   return {
     sites: venues.length,
     newSites: venues.filter((v) => v.isNew).length,

@@ -116,13 +116,19 @@ export async function planShuttles(ctx: Ctx, actor: EventActor, code: string, no
   const { event, session } = await sessionOf(ctx, code, no);
   const start = Date.parse(session.starts_at);
   const j = await judge(ctx, code, start - 2 * 3600_000);
+  // A special candidate the plan seated in an isolation room of a nearby site is driven there.
+  const isolationSite = new Map(j.rooms.filter((r) => r.isolation).map((r) => [r.id, r.site_id]));
   const riders = j.items
     .filter((i) => i.c.shuttle && i.verdict.class !== 'barred')
-    .map((i) => ({
-      id: i.c.id,
-      siteId: i.c.site_id,
-      lane: i.verdict.class === 'special' ? ('special' as const) : ('regular' as const),
-    }));
+    .map((i) => {
+      const special = i.verdict.class === 'special';
+      const planned = i.c.planned_room_id === null ? undefined : isolationSite.get(i.c.planned_room_id);
+      return {
+        id: i.c.id,
+        siteId: special && planned !== undefined ? planned : i.c.site_id,
+        lane: special ? ('special' as const) : ('regular' as const),
+      };
+    });
   const vehicles = await vehiclesOf(ctx.db, event.id);
   if (riders.length && !vehicles.length) throw new AppError(EventErrors.EXAM_NO_VEHICLES, { count: riders.length });
   const trips = assignTrips(riders, vehicles);

@@ -70,16 +70,71 @@ export interface SeedStep {
   run(ctx: Ctx, opts: SeedOptions): Promise<Record<string, number>>;
 }
 
-/** What the platform asks of the modules by name, never by import. */
+/** What the platform and the modules ask of other modules by name, never by import. */
 export interface Lookups {
   /** The name of a division code (district, street, community), or undefined if unknown. */
   divisionName(code: string): string | undefined;
+  /** Checks that venues of some categories add to the entrance verdict (events: the exam's lane and room). */
+  entrance: EntranceHook[];
 }
 
-/** The lookups the listed modules provide; a missing one answers undefined. */
+/** The lookups the listed modules provide; a missing one answers undefined, hooks are every module's. */
 export function lookupsOf(modules: readonly BanyanModule[]): Lookups {
   const divisionName = modules.find((m) => m.provides?.divisionName)?.provides?.divisionName;
-  return { divisionName: divisionName ?? (() => undefined) };
+  return {
+    divisionName: divisionName ?? (() => undefined),
+    entrance: modules.flatMap((m) => m.provides?.entrance ?? []),
+  };
+}
+
+/** Text in the two languages of a verdict. */
+export interface Text2 {
+  'zh-CN': string;
+  en: string;
+}
+
+/** What the entrance check has worked out of a person at a venue when it asks a hook. */
+export interface EntranceFacts {
+  venue: { code: string; name: string; category: string; districtCode: string };
+  personId: number;
+  now: number;
+  /** The Beijing day of `now`. */
+  day: string;
+  /** The policy version in force (its params as the policy module stores them). */
+  policy: { id: string; params: unknown };
+  colour: { colour: 'green' | 'yellow' | 'red'; rule: string; reason: Text2; policy: { id: string; rule: string } };
+  zone: { code: string; level: string } | null;
+  lastNegativeAt: number | null;
+}
+
+/** What a participant of an event is shown at the door besides the verdict. */
+export interface EntranceEntry {
+  kind: string;
+  /** The event's code and the participant's number in it (an exam's candidate number). */
+  event: string;
+  ref: string;
+  lane: 'regular' | 'special' | null;
+  /** Where to go: the site and the room, null when it is not theirs to tell. */
+  site: { code: string; name: string } | null;
+  room: { no: string; isolation: boolean } | null;
+  text: Text2;
+}
+
+/**
+ * A hook's answer: `reasons` replace the category's own when not null (an event's rule decides for
+ * its participants: a yellow-code candidate enters an exam site by the special lane, which the
+ * site's ordinary rule refuses); empty reasons admit. `rule` names what decided, for the record.
+ */
+export interface EntranceAnswer {
+  reasons: Array<{ code: string } & Text2> | null;
+  rule: string | null;
+  entry: EntranceEntry;
+}
+
+/** A module's check at the entrance of venues of some categories; other venues never call it. */
+export interface EntranceHook {
+  categories: readonly string[];
+  check(ctx: Ctx, facts: EntranceFacts): Promise<EntranceAnswer | null>;
 }
 
 /** A paragraph of the daily press briefing, drafted from the records of the module that owns it. */

@@ -9,6 +9,7 @@ import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { events } from '../platform/events.ts';
 import { uuidv7 } from '../platform/ids.ts';
+import { type EntranceEntry, type EntranceHook, lookupsOf } from '../platform/module.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import {
@@ -36,8 +37,10 @@ export interface CheckResult {
   lastNegativeSampledAt: string | null;
   reasons: Array<{ code: string; 'zh-CN': string; en: string }>;
   venue: { code: string; name: string; category: string };
-  /** The policy version that decided and its rule (`entrance.<category>`). */
+  /** The policy version that decided and its rule (`entrance.<category>`, or an event's, e.g. `exam.clear`). */
   policy: { id: string; rule: string };
+  /** At a venue an event uses today: the participant's lane and room (the `entrance` hooks of the modules). */
+  entry?: EntranceEntry;
 }
 
 /**
@@ -53,6 +56,8 @@ interface CheckState {
   /** Health-code's state of the same database (one object for the database's life). */
   colour: ColourState;
   replies: Map<string, KnownReply>;
+  /** The modules' entrance hooks by venue category; a category without hooks is checked as before. */
+  hooks: Map<string, EntranceHook[]>;
   stale: { venues: boolean; policies: boolean };
   /** The Beijing day of the last check and the policy in force on it. */
   day?: DayRule;
@@ -95,6 +100,7 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
         writer: new ScanWriter(ctx.db, { nice: ctx.config.writerNice }),
         colour: await colourState(ctx),
         replies: new Map(),
+        hooks: hooksByCategory(ctx),
         stale: { venues: false, policies: false },
       };
       events.on('venues-changed', () => {
@@ -114,6 +120,13 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
     );
   }
   return p;
+}
+
+function hooksByCategory(ctx: Ctx): Map<string, EntranceHook[]> {
+  const out = new Map<string, EntranceHook[]>();
+  for (const h of lookupsOf(ctx.modules ?? []).entrance)
+    for (const c of h.categories) out.set(c, [...(out.get(c) ?? []), h]);
+  return out;
 }
 
 // The built states, for the check's synchronous path: with nothing stale, a check awaits nothing
@@ -265,21 +278,44 @@ export async function check(ctx: Ctx, input: CheckInput, opts: CheckOptions): Pr
     venue: { code: venue.code, name: venue.name, category: venue.category },
     policy: { id: policy.id, rule: entrance.rule },
   };
+  // Only venues of a hooked category (exam sites) ask another module; the rest pay one map lookup.
+  const hooks = s.hooks.get(venue.category);
+  if (hooks)
+    for (const h of hooks) {
+      const a = await h.check(ctx, {
+        venue: { code: venue.code, name: venue.name, category: venue.category, districtCode: venue.district_code },
+        personId,
+        now,
+        day,
+        policy,
+        colour,
+        zone: s.colour.zones.get(personId) ?? null,
+        lastNegativeAt: test.lastNegativeSampledAt,
+      });
+      if (!a) continue;
+      result.entry = a.entry;
+      if (a.reasons) {
+        result.reasons = a.reasons;
+        result.verdict = a.reasons.length ? 'deny' : 'allow';
+      }
+      if (a.rule) result.policy = { id: policy.id, rule: a.rule };
+      break;
+    }
   const skipped = await s.writer.write({
     id: scanId,
     venue_id: venue.id,
     person_id: personId,
     at: new Date(now).toISOString(),
     day,
-    verdict: v.verdict,
+    verdict: result.verdict,
     colour: colour.colour,
-    reasons: v.reasons.length ? JSON.stringify(v.reasons.map((r) => r.code)) : '[]',
+    reasons: result.reasons.length ? JSON.stringify(result.reasons.map((r) => r.code)) : '[]',
     proxy: input.proxy ? 1 : 0,
     source,
     request_hash: keyed?.hash ?? null,
     reply: keyed ? storedReplyOf(result) : null,
     policy_id: policy.id,
-    policy_rule: entrance.rule,
+    policy_rule: result.policy.rule,
   });
   if (!keyed) {
     if (skipped?.has(scanId)) throw new Error(`scan id ${scanId} was stored twice`);

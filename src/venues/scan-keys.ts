@@ -22,6 +22,7 @@ interface StoredReply {
   colourRule: string;
   lastNegativeSampledAt: string | null;
   reasons: CheckResult['reasons'];
+  entry?: CheckResult['entry'];
 }
 
 const prefixes = new WeakMap<Ctx['config'], string>();
@@ -68,7 +69,9 @@ export function storedReplyOf(r: CheckResult): string {
   // Written out rather than JSON.stringify of an object: a third of the cost, and the same JSON.
   const neg = r.lastNegativeSampledAt === null ? 'null' : JSON.stringify(r.lastNegativeSampledAt);
   const reasons = r.reasons.length ? JSON.stringify(r.reasons) : '[]';
-  return `{"colourRule":${JSON.stringify(r.colourRule)},"lastNegativeSampledAt":${neg},"reasons":${reasons}}`;
+  // An event's entry (an exam candidate's lane and room) is answered again on a retry, as first given.
+  const entry = r.entry ? `,"entry":${JSON.stringify(r.entry)}` : '';
+  return `{"colourRule":${JSON.stringify(r.colourRule)},"lastNegativeSampledAt":${neg},"reasons":${reasons}${entry}}`;
 }
 
 /**
@@ -91,6 +94,7 @@ export async function storedAnswer(ctx: Ctx, keyed: KeyedRequest): Promise<Check
     venue: { code: row.venue_code, name: row.venue_name, category: row.venue_category },
     // Keyed scans stored before 0121 name no version: their rule is the category's, version unknown.
     policy: { id: row.policy_id ?? 'unknown', rule: row.policy_rule ?? `entrance.${row.venue_category}` },
+    ...(reply.entry ? { entry: reply.entry } : {}),
   };
 }
 

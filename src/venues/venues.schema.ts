@@ -62,8 +62,20 @@ export const CheckResult = z.object({
   lastNegativeSampledAt: z.string().nullable(),
   reasons: z.array(z.object({ code: z.string(), 'zh-CN': z.string(), en: z.string() })),
   venue: z.object({ code: z.string(), name: z.string(), category: z.string() }),
-  /** The policy version that decided and its rule (`entrance.<category>`). */
+  /** The policy version that decided and its rule (`entrance.<category>`, or the event's, e.g. `exam.clear`). */
   policy: PolicyRef,
+  /** At a venue an event uses today (an exam site): the participant's lane and room, from the module that runs it. */
+  entry: z
+    .object({
+      kind: z.string(),
+      event: z.string(),
+      ref: z.string(),
+      lane: z.enum(['regular', 'special']).nullable(),
+      site: z.object({ code: z.string(), name: z.string() }).nullable(),
+      room: z.object({ no: z.string(), isolation: z.boolean() }).nullable(),
+      text: LocalText,
+    })
+    .optional(),
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 

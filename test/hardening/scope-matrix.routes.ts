@@ -119,6 +119,23 @@ export const MATRIX: Record<string, Entry> = {
     scope: 'district',
     list: get('/api/v1/events/ACEE-2022/export.xlsx?at=2022-11-05T08:00:00%2B08:00'),
   },
+  'GET /api/v1/events/:code/supplies': {
+    scope: 'district',
+    list: get('/api/v1/events/ACEE-2022/supplies?at=2022-11-05T08:00:00%2B08:00'),
+  },
+  'GET /api/v1/events/:code/room-lists': { scope: 'district', list: get('/api/v1/events/ACEE-2022/room-lists') },
+  'GET /api/v1/events/:code/room-lists.pdf': {
+    scope: 'district',
+    none: 'GET /api/v1/events/:code/room-lists printed (the same service and scope; PDF text is not searchable here)',
+  },
+  'GET /api/v1/events/:code/seat-labels.pdf': {
+    scope: 'district',
+    none: 'GET /api/v1/events/:code/room-lists printed as labels (the same service and scope)',
+  },
+  'GET /api/v1/events/:code/sessions/:no/trips.pdf': {
+    scope: 'district',
+    none: 'GET /api/v1/events/:code/sessions/:no/trips printed (the same service and scope)',
+  },
   'GET /api/v1/policy-drafts': { scope: 'city', none: 'city policy drafts' },
   'POST /api/v1/policy-drafts': { scope: 'city', none: 'city policy, drafted by the command centre' },
   'GET /api/v1/policy-drafts/:id': { scope: 'city', none: 'city policy drafts' },

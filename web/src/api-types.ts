@@ -45,7 +45,10 @@ export type {
   Classification as ExamClassification,
   EventList,
   EventSummary,
+  Manifest as ExamManifest,
+  RoomLists as ExamRoomLists,
   RoomPlan,
+  Supplies as ExamSupplies,
 } from '../../src/events/events.schema.ts';
 export type { Division, DivisionDetail, DivisionLevel } from '../../src/geo/geo.schema.ts';
 export type { ListedOverride, Override } from '../../src/health-code/overrides.schema.ts';

@@ -8,6 +8,8 @@ import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useSubmit } from '../common/useSubmit';
 import { useI18n } from '../i18n';
+import { DriverManifest } from './DriverManifest';
+import { RoomListsCard, SuppliesCard, TripsCard } from './ExamDay';
 import './events.css';
 
 const CLASSES = ['special', 'barred', 'regular'] as const;
@@ -22,16 +24,17 @@ function morningOf(e: EventSummary): string {
 
 /** 考务防疫: an exam's figures, its candidates by class with the rule behind each, the room plan and the export. */
 export function Exams() {
-  const { t, lang, formatNumber } = useI18n();
+  const { t, lang, label, formatNumber } = useI18n();
   const q = useQuery();
   const list = useApi<EventList>('/api/v1/events');
   const event = list.data?.items.find((e) => e.code === q.code) ?? list.data?.items[0];
   const at = q.at || (event ? morningOf(event) : '');
   const [cls, setCls] = useState<Cls>('special');
   const [page, setPage] = useState(1);
-  const path = event
-    ? `/api/v1/events/${encodeURIComponent(event.code)}/classification${query({ at, class: cls, page, pageSize: 50 })}`
-    : null;
+  const path =
+    event && q.view !== 'trips'
+      ? `/api/v1/events/${encodeURIComponent(event.code)}/classification${query({ at, class: cls, page, pageSize: 50 })}`
+      : null;
   const judged = useApi<ExamClassification>(path);
   const [plan, setPlan] = useState<RoomPlan>();
   const preview = useSubmit(async () => {
@@ -45,6 +48,7 @@ export function Exams() {
 
   if (list.error !== undefined) return <ErrorBox error={list.error} onRetry={list.reload} />;
   if (list.loading && !list.data) return <Loading />;
+  if (event && q.view === 'trips') return <DriverManifest event={event} session={Number(q.session) || 1} />;
   if (!event)
     return (
       <section className="page">
@@ -143,8 +147,8 @@ export function Exams() {
               </div>
               <ul className="exams-reasons">
                 {c.byReason.map((r) => (
-                  <li key={r.reason}>
-                    <code>{r.reason}</code> {formatNumber(r.n)}
+                  <li key={r.reason} title={r.reason}>
+                    {label('events.reason', r.reason)} {formatNumber(r.n)}
                   </li>
                 ))}
               </ul>
@@ -239,6 +243,11 @@ export function Exams() {
           </>
         )}
       </div>
+      <div className="exams-grid">
+        <SuppliesCard event={event} at={at} />
+        <TripsCard event={event} />
+      </div>
+      <RoomListsCard event={event} />
     </section>
   );
 }

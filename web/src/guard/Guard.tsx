@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../api';
+import type { CheckResult } from '../api-types';
 import { businessNow, businessToday } from '../common/clock';
 import { CHINA_TIME_ZONE } from '../common/dates';
 import { newKey } from '../common/newKey';
@@ -8,7 +9,9 @@ import { useApi } from '../common/useApi';
 import { useSubmit } from '../common/useSubmit';
 import { translate, useI18n } from '../i18n';
 import { GuardCamera } from './GuardCamera';
+import { GuardEntry } from './GuardEntry';
 import './guard.css';
+import './guard-entry.css';
 
 interface Venue {
   code: string;
@@ -25,6 +28,7 @@ interface ScanResult {
   lastNegativeSampledAt: string | null;
   reasons: Array<{ code: string; 'zh-CN': string; en: string }>;
   venue: { code: string; name: string; category: string };
+  entry?: CheckResult['entry'];
 }
 
 interface Checked {
@@ -290,6 +294,7 @@ function Verdict({ result, byId }: { result: ScanResult; byId: boolean }) {
         </span>
         {byId && <span className="guard-chip">{t('guard.byId')}</span>}
       </div>
+      {result.entry && <GuardEntry entry={result.entry} />}
       {result.reasons.length > 0 && (
         <ul className="guard-reasons">
           {result.reasons.map((r) => (
