@@ -47,3 +47,38 @@ export async function waitingBefore(db: Db, campaignId: number, beforeIso: strin
   const rows = await q.groupBy(['round', sql`coalesce(lab_code, receiving_lab, '')`]).execute();
   return rows.map((x) => ({ round: Number(x.round), lab: x.lab, n: Number(x.n) }));
 }
+
+const TUBE_TIMES = [
+  'campaign_id',
+  'round',
+  'district_code',
+  'first_sampled_at',
+  'received_at',
+  'resulted_at',
+  'lab_code',
+  'receiving_lab',
+] as const;
+
+/**
+ * Tubes of a campaign with a time after an instant (sampled, received or resulted later): what the
+ * kept counts hold that had not happened yet. Through tubes_resulted and tubes_waiting.
+ */
+export async function tubesAfter(db: Db, campaignId: number, asOf: string, district?: string) {
+  let resulted = db.k
+    .selectFrom('tubes')
+    .select([...TUBE_TIMES])
+    .where('campaign_id', '=', campaignId)
+    .where('resulted_at', 'is not', null)
+    .where('resulted_at', '>', asOf);
+  let open = db.k
+    .selectFrom('tubes')
+    .select([...TUBE_TIMES])
+    .where('campaign_id', '=', campaignId)
+    .where('resulted_at', 'is', null)
+    .where((e) => e.or([e('first_sampled_at', '>', asOf), e('received_at', '>', asOf)]));
+  if (district) {
+    resulted = resulted.where('district_code', '=', district);
+    open = open.where('district_code', '=', district);
+  }
+  return [...(await resulted.execute()), ...(await open.execute())];
+}
