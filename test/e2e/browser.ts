@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import type { DialectName } from '../../src/platform/db/db.ts';
-import { pgDatabase } from '../helpers/db.ts';
+import { dialects, engineOf, pgDatabase } from '../helpers/db.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -229,6 +229,14 @@ export async function paintedPixels(page: Page, selector: string): Promise<numbe
       for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) n++;
       return n;
     });
+}
+
+/**
+ * The database engines a journey runs on: those DIALECTS asks for (sqlite-file and sqlite are one
+ * engine to `banyan serve`, which always opens a file). Each engine costs one more seeded server.
+ */
+export function browserDatabases(): DialectName[] {
+  return [...new Set(dialects().map(engineOf))];
 }
 
 /**

@@ -8,8 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { APIResponse } from 'playwright-core';
-import { dialects, engineOf } from '../helpers/db.ts';
-import { browserSuite, goHash, openPage, repoRoot, signIn } from './browser.ts';
+import { browserDatabases, browserSuite, goHash, openPage, repoRoot, signIn } from './browser.ts';
 import { code128Png, fakeCamera, showToCamera } from './camera.ts';
 
 const screenshots = join(repoRoot, 'test/e2e/screenshots');
@@ -17,7 +16,7 @@ const TUBE = 'TE2E-0001';
 const LABELLED = 'TE2E-0002';
 const UNKNOWN = 'TE2E-9999';
 
-for (const database of new Set(dialects().map(engineOf))) {
+for (const database of browserDatabases()) {
   describe(`lab bench (${database})`, { timeout: 600_000 }, () => {
     const suite = browserSuite({ scenarioClock: true, database });
 
