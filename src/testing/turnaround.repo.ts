@@ -49,6 +49,7 @@ export async function waitingBefore(db: Db, campaignId: number, beforeIso: strin
 }
 
 const TUBE_TIMES = [
+  'code',
   'campaign_id',
   'round',
   'district_code',
@@ -61,24 +62,26 @@ const TUBE_TIMES = [
 
 /**
  * Tubes of a campaign with a time after an instant (sampled, received or resulted later): what the
- * kept counts hold that had not happened yet. Through tubes_resulted and tubes_waiting.
+ * kept counts hold that had not happened yet. Three range searches, one index each (tubes_resulted,
+ * tubes_waiting, tubes_received_open): one query with an OR reads every tube of the campaign.
  */
 export async function tubesAfter(db: Db, campaignId: number, asOf: string, district?: string) {
-  let resulted = db.k
-    .selectFrom('tubes')
-    .select([...TUBE_TIMES])
-    .where('campaign_id', '=', campaignId)
-    .where('resulted_at', 'is not', null)
-    .where('resulted_at', '>', asOf);
-  let open = db.k
-    .selectFrom('tubes')
-    .select([...TUBE_TIMES])
-    .where('campaign_id', '=', campaignId)
-    .where('resulted_at', 'is', null)
-    .where((e) => e.or([e('first_sampled_at', '>', asOf), e('received_at', '>', asOf)]));
-  if (district) {
-    resulted = resulted.where('district_code', '=', district);
-    open = open.where('district_code', '=', district);
-  }
-  return [...(await resulted.execute()), ...(await open.execute())];
+  const base = () => {
+    const q = db.k
+      .selectFrom('tubes')
+      .select([...TUBE_TIMES])
+      .where('campaign_id', '=', campaignId);
+    return district ? q.where('district_code', '=', district) : q;
+  };
+  const found = await Promise.all([
+    base().where('resulted_at', 'is not', null).where('resulted_at', '>', asOf).execute(),
+    base().where('resulted_at', 'is', null).where('first_sampled_at', '>', asOf).execute(),
+    base()
+      .where('resulted_at', 'is', null)
+      .where('received_at', 'is not', null)
+      .where('received_at', '>', asOf)
+      .execute(),
+  ]);
+  // a tube sampled and received after the instant is found twice
+  return [...new Map(found.flat().map((t) => [t.code, t])).values()];
 }

@@ -10,7 +10,7 @@ const screenshots = join(repoRoot, 'test/e2e/screenshots');
 const TIMEOUT = 120_000;
 
 for (const database of browserDatabases()) {
-  describe(`appeals (${database})`, { timeout: 300_000 }, () => {
+  describe(`appeals (${database})`, { timeout: 600_000 }, () => {
     const suite = browserSuite({ database });
 
     async function fillForm(page: Page, f: { enterprise?: string; phone: string; title: string }) {
