@@ -4,6 +4,8 @@ import { DEFAULT_POLICIES, type ExamParams, type PolicyParams } from '../policy/
 export const CANDIDATE_CLASSES = ['regular', 'special', 'barred'] as const;
 export type CandidateClass = (typeof CANDIDATE_CLASSES)[number];
 
+const ZH_COLOUR: Record<string, string> = { green: '绿码', yellow: '黄码', red: '红码' };
+
 /** Why a candidate is in their class; the rule id is `<policy>:exam:<reason>`. */
 export const CLASS_REASONS = [
   'positive',
@@ -73,7 +75,7 @@ const TEXT: Record<ClassReason, (f: CandidateFacts, hours: number | null) => { '
     en: `lives in ${f.zone?.level ?? ''} zone ${f.zone?.code ?? ''}: barred under this version`,
   }),
   'barred-colour': (f) => ({
-    'zh-CN': `健康码${f.colour.colour}，本政策版本不得参加考试`,
+    'zh-CN': `健康码${ZH_COLOUR[f.colour.colour] ?? f.colour.colour}，本政策版本不得参加考试`,
     en: `${f.colour.colour} code: barred under this version`,
   }),
   'medium-zone': (f) => ({

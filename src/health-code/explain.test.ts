@@ -3,9 +3,12 @@ import { after, before, describe, test } from 'node:test';
 import { dialects, testCtx } from '../../test/helpers/db.ts';
 import { residentId, sampleRow, testingRound } from '../../test/helpers/testing.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
+import { createUser } from '../platform/auth/auth.service.ts';
 import { recordResults } from '../testing/results.service.ts';
 import { recordSamples } from '../testing/samples.service.ts';
 import { addMarks } from '../tracing/tracing.service.ts';
+import { residentPass } from '../venues/pass.service.ts';
+import { linkResident } from '../venues/venues.repo.ts';
 import '../tracing/marks.state.ts';
 import { explainColour } from './explain.service.ts';
 
@@ -76,6 +79,29 @@ for (const dialect of dialects()) {
       );
       const stored = await ctx.db.k.selectFrom('risk_marks').select('status').execute();
       assert.deepEqual(stored, [{ status: 'active' }], 'a replay stores nothing');
+    });
+
+    test('the pass shows no arrival before it happens: nothing after the business clock', async () => {
+      // Seen: with the business clock set to the evening before, the pass popped up the 11-11 arrival.
+      await addMarks(ctx, COMMANDER, [
+        { idNumber: id(1), kind: 'arrival', since: '2022-11-11 08:00', origin: '上海市' },
+      ]);
+      const user = await createUser(ctx, 'system', {
+        username: 'arriving',
+        displayName: 'a',
+        password: 'long-enough-pw',
+        role: 'resident',
+        scope: { kind: 'city', code: '3501' },
+      });
+      await ctx.db.k.transaction().execute((trx) => linkResident(trx, user.id, person(1)));
+      const actor: Actor = { userId: user.id, username: 'arriving', role: 'resident', scope: user.scope };
+      const eve = await residentPass(ctx, actor, at('2022-11-10T20:00'));
+      assert.deepEqual([eve.notice, eve.colourRule], [null, 'fujian-2022-11:default']);
+      const morning = await residentPass(ctx, actor, at('2022-11-11T09:00'));
+      assert.match(morning.notice?.['zh-CN'] ?? '', /2022-11-11从上海市抵榕/);
+      assert.equal(morning.colourRule, 'fujian-2022-11:arrival');
+      const replayed = await explainColour(ctx, COMMANDER, person(1), { at: at('2022-11-10T20:00') });
+      assert.equal(replayed.notice, null, 'as the replay of that evening reads it');
     });
   });
 }

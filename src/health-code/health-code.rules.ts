@@ -77,7 +77,9 @@ export function colourOf(i: ColourInputs, now: number, v: ColourVersion): Colour
   if (i.zone) zoneColour(i.zone, c, consider);
   let notice: ColourVerdict['notice'];
   for (const m of i.marks ?? []) {
-    if (c.order.indexOf(m.kind) < 0) continue;
+    // A mark that begins after the moment judged has not happened yet (an arrival registered ahead,
+    // or a demo whose records run past its clock): no colour, no notice, as a replay reads it.
+    if (m.since > now || c.order.indexOf(m.kind) < 0) continue;
     const mv = markColour(m, i.negatives ?? [], now, c);
     if (!mv) continue;
     notice ??= mv.notice;

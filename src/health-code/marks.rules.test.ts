@@ -99,6 +99,8 @@ test('arrival: green with a notice until 2 negatives in 3 days', () => {
   assert.equal(markColour(m, [at('2022-11-11T08:00'), at('2022-11-12T09:00')], at('2022-11-12T12:00')), null);
   const c = colourOf({ ...none, marks: [m], negatives: [] }, at('2022-11-11T08:00'));
   assert.deepEqual([c.colour, c.rule, !!c.notice], ['green', 'fujian-2022-11:arrival', true]);
+  const eve = colourOf({ ...none, marks: [m], negatives: [] }, at('2022-11-10T20:59'));
+  assert.deepEqual([eve.rule, eve.notice], ['fujian-2022-11:default', undefined], 'not arrived yet');
 });
 
 test('the most severe rule wins; the arrival notice rides along', () => {

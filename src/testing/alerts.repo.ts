@@ -16,16 +16,20 @@ export async function insertAlerts(trx: Executor, rows: Insertable<TestingAlertR
       .execute();
 }
 
-/** Alerts, newest first, optionally of one district and only the open ones. */
+/**
+ * Alerts raised by `asOf` (ISO, as stored; without it every one on record), newest first,
+ * optionally of one district and only the open ones; open means not acknowledged by then.
+ */
 export async function listAlerts(
   db: Db,
-  f: { district?: string; open?: boolean },
+  f: { district?: string; open?: boolean; asOf?: string },
   limit = 500,
 ): Promise<StoredAlert[]> {
-  let q = db.k.selectFrom('testing_alerts').selectAll();
+  const asOf = f.asOf ?? '9999';
+  let q = db.k.selectFrom('testing_alerts').selectAll().where('created_at', '<=', asOf);
   if (f.district) q = q.where('district_code', '=', f.district);
-  if (f.open === true) q = q.where('acknowledged_at', 'is', null);
-  if (f.open === false) q = q.where('acknowledged_at', 'is not', null);
+  if (f.open === true) q = q.where((e) => e.or([e('acknowledged_at', 'is', null), e('acknowledged_at', '>', asOf)]));
+  if (f.open === false) q = q.where('acknowledged_at', '<=', asOf);
   const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   return rows.map((r) => ({
     ...r,

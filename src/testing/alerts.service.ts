@@ -24,14 +24,25 @@ function alertView(a: StoredAlert, campaigns: Map<number, string>) {
   };
 }
 
-/** Positive-tube alerts of the actor's district (the command centre sees every district), newest first. */
-export async function alerts(ctx: Ctx, actor: Actor, q: { open?: boolean; district?: string }) {
+/**
+ * Positive-tube alerts of the actor's district (the command centre sees every district), newest
+ * first, as they stood at the business clock: none raised after it, and an acknowledgement after
+ * it not yet made (a demo's records run past its clock).
+ */
+export async function alerts(ctx: Ctx, actor: Actor, q: { open?: boolean; district?: string }, asOf = nowIso()) {
   requirePermission(actor, 'testing:read');
   if (q.district && !scopeCoversDivision(actor.scope, q.district)) throw new AppError(AuthErrors.OUT_OF_SCOPE);
   const district = actor.scope.kind === 'city' ? q.district : actor.scope.code.slice(0, 6);
   const names = new Map((await listCampaigns(ctx.db)).map((c) => [c.id, c.code]));
   // A street or zone user belongs to a district's response: they see that district's alerts.
-  return (await listAlerts(ctx.db, { district, open: q.open })).map((a) => alertView(a, names));
+  return (await listAlerts(ctx.db, { district, open: q.open, asOf })).map((a) =>
+    alertView(
+      a.acknowledged_at !== null && a.acknowledged_at > asOf
+        ? { ...a, acknowledged_at: null, acknowledged_by: null }
+        : a,
+      names,
+    ),
+  );
 }
 
 /** Someone in the district takes the alert on; audited, and only once. */

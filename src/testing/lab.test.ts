@@ -5,6 +5,7 @@ import { testApp } from '../../test/helpers/app.ts';
 import { dialects } from '../../test/helpers/db.ts';
 import { assertStateMatchesDatabase } from '../../test/helpers/invariants.ts';
 import { insertResidents, residentId } from '../../test/helpers/testing.ts';
+import { setClock } from '../platform/clock.ts';
 import { importResults } from './results.service.ts';
 import { recordSamples } from './samples.service.ts';
 import { createCampaign, createSites } from './testing.service.ts';
@@ -204,6 +205,13 @@ for (const dialect of dialects()) {
       assert.equal((await get('/api/v1/testing-alerts', taijiang)).json().items.length, 0);
       assert.equal((await get('/api/v1/testing-alerts', city)).json().items.length, 1);
       assert.equal((await get('/api/v1/testing-alerts?district=350102', taijiang)).statusCode, 403);
+      // Nothing after the business clock: before the result the alert is not there yet.
+      setClock(new Date(Date.parse(alert.createdAt) - 60_000).toISOString());
+      try {
+        assert.equal((await get('/api/v1/testing-alerts', city)).json().items.length, 0);
+      } finally {
+        setClock(null);
+      }
       assert.equal((await post(`/api/v1/testing-alerts/${alert.id}/ack`, taijiang)).statusCode, 403);
       const byLab = await post(`/api/v1/testing-alerts/${alert.id}/ack`, lab);
       assert.equal(byLab.json().error.code, 'FORBIDDEN', 'the lab that raised it does not take it on');
@@ -213,6 +221,14 @@ for (const dialect of dialects()) {
       const twice = await post(`/api/v1/testing-alerts/${alert.id}/ack`, city);
       assert.equal(twice.json().error.code, 'ALERT_ACKED');
       assert.equal((await get('/api/v1/testing-alerts?open=true', city)).json().items.length, 0);
+      // At a moment before the acknowledgement, the alert was still open.
+      setClock(new Date(Date.parse(alert.createdAt) + 60_000).toISOString());
+      try {
+        const then = (await get('/api/v1/testing-alerts?open=true', city)).json().items;
+        assert.deepEqual([then.length, then[0]?.acknowledgedBy], [1, null]);
+      } finally {
+        setClock(null);
+      }
       const audit = await t.ctx.db.k
         .selectFrom('audit_log')
         .select(['actor', 'entity_id'])

@@ -8,13 +8,14 @@ import { AppError, messagesOf } from '../platform/errors.ts';
 import { markReceived, turnaroundRows } from './receipts.repo.ts';
 import { TestingErrors } from './testing.errors.ts';
 import { listCampaigns, tubesByCode } from './testing.repo.ts';
-import { applyCounts, keptCounts, waitingBefore } from './turnaround.repo.ts';
+import { applyCounts, keptCounts, tubesAfter, waitingBefore } from './turnaround.repo.ts';
 import {
   CountDeltas,
   type CountKey,
   type Histogram,
   targetHoursOf,
   targetTenths,
+  tubeAsOf,
   turnaroundFromCounts,
   turnaroundOf,
 } from './turnaround.rules.ts';
@@ -108,8 +109,10 @@ export async function turnaround(
   const tenths = targetTenths(target);
   if (tenths !== null)
     return { campaign: c.code, targetHours: target, ...(await keptFigures(ctx, c.id, q.round, district, tenths, now)) };
-  // A target finer than a tenth of an hour: the kept counts cannot say, so every tube is read.
-  const rows = await turnaroundRows(ctx.db, c.id, { district });
+  // A target finer than a tenth of an hour: the kept counts cannot say, so every tube is read, as it
+  // stood at the business clock.
+  const asOf = new Date(now).toISOString();
+  const rows = (await turnaroundRows(ctx.db, c.id, { district })).flatMap((r) => tubeAsOf(r, asOf) ?? []);
   const groupBy = <K>(list: typeof rows, key: (r: (typeof rows)[number]) => K) => {
     const m = new Map<K, typeof rows>();
     for (const r of list) {
@@ -157,8 +160,14 @@ async function keptFigures(
   tenths: number,
   now: number,
 ) {
-  const counts = await keptCounts(ctx.db, campaignId, district);
-  const waiting = await waitingBefore(ctx.db, campaignId, new Date(now - tenths * 360_000).toISOString(), district);
+  const cutoff = new Date(now - tenths * 360_000).toISOString();
+  const { counts, waiting } = asOfClock(
+    await keptCounts(ctx.db, campaignId, district),
+    await waitingBefore(ctx.db, campaignId, cutoff, district),
+    await tubesAfter(ctx.db, campaignId, new Date(now).toISOString(), district),
+    new Date(now).toISOString(),
+    cutoff,
+  );
   const figures = (cs: Kept, ws: Wait[]) => {
     const m: Partial<Record<CountKey['measure'], Histogram>> = {};
     for (const x of cs) {
@@ -199,4 +208,46 @@ async function keptFigures(
       ),
     })),
   };
+}
+
+/**
+ * The kept counts and the waiting tubes as they stood at the business clock: each tube with a time
+ * after it gives back what it added since (nothing after the clock shows, e.g. a demo whose data
+ * runs past its clock). Waiting follows waitingBefore: no result, sampled before the cutoff.
+ */
+function asOfClock(
+  counts: Kept,
+  waiting: Wait[],
+  later: Awaited<ReturnType<typeof tubesAfter>>,
+  asOf: string,
+  cutoff: string,
+): { counts: Kept; waiting: Wait[] } {
+  if (!later.length) return { counts, waiting };
+  const deltas = new CountDeltas();
+  const waits = new Map<string, Wait>(waiting.map((w) => [`${w.round}|${w.lab}`, { ...w }]));
+  const wait = (t: (typeof later)[number] | null, n: number) => {
+    if (!t || t.round === null || t.resulted_at !== null || !(t.first_sampled_at < cutoff)) return;
+    const lab = t.lab_code ?? t.receiving_lab ?? '';
+    const k = `${t.round}|${lab}`;
+    const w = waits.get(k) ?? { round: Number(t.round), lab, n: 0 };
+    w.n += n;
+    waits.set(k, w);
+  };
+  for (const t of later) {
+    const then = tubeAsOf(t, asOf);
+    deltas.add(t, -1);
+    wait(t, -1);
+    if (then) deltas.add(then, 1);
+    wait(then, 1);
+  }
+  const m = new Map<string, Kept[number]>(
+    counts.map((x) => [`${x.round}|${x.lab}|${x.measure}|${x.r}|${x.c}`, { ...x }]),
+  );
+  for (const d of deltas.rows()) {
+    const k = `${d.round}|${d.lab}|${d.measure}|${d.r}|${d.c}`;
+    const x = m.get(k) ?? { round: d.round, lab: d.lab, measure: d.measure, r: d.r, c: d.c, n: 0 };
+    x.n += d.n;
+    m.set(k, x);
+  }
+  return { counts: [...m.values()].filter((x) => x.n !== 0), waiting: [...waits.values()].filter((w) => w.n !== 0) };
 }

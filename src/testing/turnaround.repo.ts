@@ -47,3 +47,41 @@ export async function waitingBefore(db: Db, campaignId: number, beforeIso: strin
   const rows = await q.groupBy(['round', sql`coalesce(lab_code, receiving_lab, '')`]).execute();
   return rows.map((x) => ({ round: Number(x.round), lab: x.lab, n: Number(x.n) }));
 }
+
+const TUBE_TIMES = [
+  'code',
+  'campaign_id',
+  'round',
+  'district_code',
+  'first_sampled_at',
+  'received_at',
+  'resulted_at',
+  'lab_code',
+  'receiving_lab',
+] as const;
+
+/**
+ * Tubes of a campaign with a time after an instant (sampled, received or resulted later): what the
+ * kept counts hold that had not happened yet. Three range searches, one index each (tubes_resulted,
+ * tubes_waiting, tubes_received_open): one query with an OR reads every tube of the campaign.
+ */
+export async function tubesAfter(db: Db, campaignId: number, asOf: string, district?: string) {
+  const base = () => {
+    const q = db.k
+      .selectFrom('tubes')
+      .select([...TUBE_TIMES])
+      .where('campaign_id', '=', campaignId);
+    return district ? q.where('district_code', '=', district) : q;
+  };
+  const found = await Promise.all([
+    base().where('resulted_at', 'is not', null).where('resulted_at', '>', asOf).execute(),
+    base().where('resulted_at', 'is', null).where('first_sampled_at', '>', asOf).execute(),
+    base()
+      .where('resulted_at', 'is', null)
+      .where('received_at', 'is not', null)
+      .where('received_at', '>', asOf)
+      .execute(),
+  ]);
+  // a tube sampled and received after the instant is found twice
+  return [...new Map(found.flat().map((t) => [t.code, t])).values()];
+}

@@ -82,6 +82,27 @@ export function turnaroundOf(rows: TubeTimes[], targetHours: number, now: number
   };
 }
 
+/**
+ * A tube as it stood at an instant (ISO text, compared as stored): a time after it not yet there,
+ * and no tube at all before its first sample. Times are ordered sampled ≤ received ≤ resulted (the
+ * receipt and results checks refuse others), so the lab that reported comes with the result.
+ */
+export function tubeAsOf<T extends TubeTimes & { lab_code: string | null; receiving_lab: string | null }>(
+  t: T,
+  asOf: string,
+): T | null {
+  if (t.first_sampled_at > asOf) return null;
+  const received = t.received_at !== null && t.received_at <= asOf;
+  const resulted = t.resulted_at !== null && t.resulted_at <= asOf;
+  return {
+    ...t,
+    received_at: received ? t.received_at : null,
+    receiving_lab: received ? t.receiving_lab : null,
+    resulted_at: resulted ? t.resulted_at : null,
+    lab_code: resulted ? t.lab_code : null,
+  };
+}
+
 /** The target in force: an explicit one, else BANYAN_TURNAROUND_HOURS, else the default. */
 export function targetHoursOf(given: number | undefined, env: string | undefined): number {
   if (given !== undefined && Number.isFinite(given) && given > 0) return given;

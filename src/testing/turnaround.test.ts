@@ -11,7 +11,7 @@ import { recordResults } from './results.service.ts';
 import { recordSamples } from './samples.service.ts';
 import { listCampaigns } from './testing.repo.ts';
 import { createCampaign, createSites } from './testing.service.ts';
-import { turnaroundOf } from './turnaround.rules.ts';
+import { tubeAsOf, turnaroundOf } from './turnaround.rules.ts';
 
 const CITY: Actor = { userId: 1, username: 'c', role: 'commander', scope: { kind: 'city', code: '3501' } };
 const H = 3600_000;
@@ -138,12 +138,19 @@ for (const dialect of dialects()) {
           all.total.resulted > 25 &&
           all.total.resultedWithoutReceipt > 3,
       );
+      // Halfway through the sampling, the tubes sampled, received and resulted later are not there yet.
+      const early = await turnaround(ctx, CITY, 'C1', {}, start + 20 * H);
+      assert.ok(early.total.tubes > 0 && early.total.tubes < 60, `${early.total.tubes} tubes sampled by then`);
+      assert.ok(early.total.resulted < all.total.resulted);
       for (const targetHours of [12, 8.5, 0.1, 30])
         for (const now of [start + 20 * H, start + 50 * H, start + 90 * H + 123])
           for (const round of [undefined, 1, 2])
             for (const district of [undefined, '350102']) {
               const fast = await turnaround(ctx, CITY, 'C1', { round, targetHours, district }, now);
-              const rows = (await turnaroundRows(ctx.db, c.id, { district })).filter((r) => r.round !== null);
+              // The reference: every tube as it stood at that moment (nothing after the clock counts).
+              const rows = (await turnaroundRows(ctx.db, c.id, { district }))
+                .filter((r) => r.round !== null)
+                .flatMap((r) => tubeAsOf(r, iso(now)) ?? []);
               const inScope = round === undefined ? rows : rows.filter((r) => Number(r.round) === round);
               const labOf = (r: (typeof rows)[number]) => r.lab_code ?? r.receiving_lab ?? '';
               const labs = [...new Set(inScope.map(labOf))];

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import type { DialectName } from '../../src/platform/db/db.ts';
-import { pgDatabase } from '../helpers/db.ts';
+import { dialects, engineOf, pgDatabase } from '../helpers/db.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -232,6 +232,14 @@ export async function paintedPixels(page: Page, selector: string): Promise<numbe
 }
 
 /**
+ * The database engines a journey runs on: those DIALECTS asks for (sqlite-file and sqlite are one
+ * engine to `banyan serve`, which always opens a file). Each engine costs one more seeded server.
+ */
+export function browserDatabases(): DialectName[] {
+  return [...new Set(dialects().map(engineOf))];
+}
+
+/**
  * The hooks every browser suite shares: build the web app if stale, start a seeded server and
  * Chromium before the tests, stop both after. Call inside `describe`; read `server` and `browser`.
  */
@@ -248,7 +256,7 @@ export function browserSuite(opts: { scenarioClock?: boolean; database?: Dialect
       suite.browser = await launchChromium();
       mkdirSync(join(repoRoot, 'test/e2e/screenshots'), { recursive: true });
     },
-    { timeout: 240_000 },
+    { timeout: START_TIMEOUT_MS + 60_000 },
   );
   after(async () => {
     await suite.browser?.close();

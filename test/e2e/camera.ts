@@ -1,5 +1,8 @@
 /** A fake camera for browser tests: the page's getUserMedia films a canvas that shows the image a test holds up. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { prepareZXingModule, writeBarcode } from 'zxing-wasm/writer';
 
 // Plain JavaScript in a string, not a function: tsx would add helpers to a function's source that
 // the page does not have. The image fills most of the view, as a phone held up to a camera does.
@@ -45,4 +48,18 @@ export async function showToCamera(page: Page, bytes: Buffer, type: string): Pro
     (u) => (window as unknown as { __showToCamera: (u: string) => Promise<void> }).__showToCamera(u),
     url,
   );
+}
+
+/**
+ * A PNG of a Code 128 barcode (a sample tube's label) with its quiet zones, drawn by ZXing-C++'s
+ * writer (zxing-wasm, the library whose reader the lab's camera uses), its .wasm read from disk.
+ */
+export async function code128Png(text: string): Promise<Buffer> {
+  const wasm = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/writer/zxing_writer.wasm'));
+  prepareZXingModule({
+    overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer },
+  });
+  const out = await writeBarcode(text, { format: 'Code128', scale: 3, addQuietZones: true });
+  if (out.error || !out.image) throw new Error(`no Code 128 for ${text}: ${out.error}`);
+  return Buffer.from(await out.image.arrayBuffer());
 }

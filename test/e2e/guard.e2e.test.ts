@@ -2,14 +2,13 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { dialects, engineOf } from '../helpers/db.ts';
-import { browserSuite, goHash, openPage, repoRoot, signIn } from './browser.ts';
+import { browserDatabases, browserSuite, goHash, openPage, repoRoot, signIn } from './browser.ts';
 
 const screenshots = join(repoRoot, 'test/e2e/screenshots');
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true };
 
 // The guard's day runs on every database engine asked for: the embedded file and PostgreSQL.
-for (const database of new Set(dialects().map(engineOf))) {
+for (const database of browserDatabases()) {
   describe(`guard entrance check (${database})`, { timeout: 600_000 }, () => {
     const suite = browserSuite({ database });
 

@@ -8,7 +8,9 @@ const CONFIG: Parameters<typeof helmet>[0] = {
       'default-src': ["'self'"],
       'img-src': ["'self'", 'data:', 'blob:'],
       'style-src': ["'self'", "'unsafe-inline'"],
-      'script-src': ["'self'"],
+      // 'wasm-unsafe-eval' lets the page compile WebAssembly (the lab's barcode reader) and
+      // nothing else: JavaScript eval stays refused.
+      'script-src': ["'self'", "'wasm-unsafe-eval'"],
     },
   },
 };

@@ -38,6 +38,7 @@ export function useMapLayer(layer: Layer, dash: Dashboard | undefined): LayerDat
   const clock = useApi<{ now: string }>(layer === 'population' ? null : '/api/v1/clock');
   // The business day (Beijing), never the browser's; figures entered past it are not shown.
   const today = clock.data ? new Date(Date.parse(clock.data.now) + 8 * 3_600_000).toISOString().slice(0, 10) : '';
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings; Math.min would make them NaN
   const day = latest && today ? (latest < today ? latest : today) : '';
   const figures = useApi<DistrictFigures>(layer === 'cases' && day ? `/api/v1/figures/districts?date=${day}` : null);
   const zones = useApi<ZoneCounts>(layer === 'zones' && today ? `/api/v1/zones/counts?date=${today}` : null);

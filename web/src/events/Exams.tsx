@@ -182,10 +182,8 @@ export function Exams() {
                       <td>{i.idNumberMasked}</td>
                       <td>{i.siteCode}</td>
                       <td>{i.roomNo}</td>
-                      <td>{lang === 'en' ? i.text.en : i.text['zh-CN']}</td>
-                      <td>
-                        <code>{i.rule}</code>
-                      </td>
+                      <td className="wrap">{lang === 'en' ? i.text.en : i.text['zh-CN']}</td>
+                      <td title={i.rule}>{label('events.reason', i.rule.slice(i.rule.lastIndexOf(':') + 1))}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,6 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { api } from '../api';
 import type { TubeReceipt } from '../api-types';
+import { BarcodeScanner } from '../camera/BarcodeScanner';
 import { newKey } from '../common/newKey';
 import { FormError } from '../common/Status';
 import { useSubmit } from '../common/useSubmit';
@@ -20,16 +21,20 @@ export function LabReceive() {
   const [typed, setTyped] = useState('');
   const [queue, setQueue] = useState<string[]>([]);
   const [answer, setAnswer] = useState<TubeReceipt>();
+  const [camera, setCamera] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
-  const add = (e: FormEvent) => {
-    e.preventDefault();
-    const codes = typed
+  const enqueue = (text: string) => {
+    const codes = text
       .split(SEPARATORS)
       .map((c) => c.trim().toUpperCase())
       .filter(Boolean);
     // a tube scanned twice is queued once
     setQueue((q) => [...q, ...codes.filter((c, i) => !q.includes(c) && codes.indexOf(c) === i)]);
+  };
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    enqueue(typed);
     setTyped('');
     input.current?.focus();
   };
@@ -69,7 +74,22 @@ export function LabReceive() {
         <button type="submit" className="btn" disabled={!typed.trim()} data-testid="lab-tube-add">
           {t('lab.receive.add')}
         </button>
+        <button
+          type="button"
+          className="btn"
+          aria-pressed={camera}
+          onClick={() => setCamera((c) => !c)}
+          data-testid="lab-camera-toggle"
+        >
+          {t(camera ? 'camera.close' : 'lab.receive.camera')}
+        </button>
       </form>
+      {/* the camera stays open along a rack: each label read joins the queue, as the hand scanner's do */}
+      {camera && (
+        <div className="lab-camera">
+          <BarcodeScanner onCode={enqueue} testId="lab-scanner" />
+        </div>
+      )}
       {queue.length > 0 && (
         <ul className="lab-queue" data-testid="lab-queue">
           {queue.map((c) => (

@@ -158,9 +158,10 @@ export const testing: Record<keyof typeof zh, string> = {
   'lab.code': 'Lab code',
   'lab.receive.title': 'Receive tubes',
   'lab.receive.intro':
-    'Scan each tube with the hand scanner (it presses Enter), or paste a batch of codes; check the list, then confirm once. Each tube shows its own outcome.',
+    'Scan each tube with the hand scanner (it presses Enter) or its barcode label with the camera, or paste a batch of codes; check the list, then confirm once. Each tube shows its own outcome.',
   'lab.receive.tube': 'Tube code',
   'lab.receive.hint': 'Scan or type a tube code, Enter',
+  'lab.receive.camera': 'Scan with the camera',
   'lab.receive.add': 'Add',
   'lab.receive.remove': 'Remove {tube}',
   'lab.receive.submit': 'Receive {n} tubes',

@@ -30,6 +30,7 @@ export const venues: Record<keyof typeof zh, string> = {
   'pass.scanPoster': 'Scan the venue code',
   'camera.starting': 'Opening the camera…',
   'camera.scanning': 'Hold the QR code inside the frame',
+  'camera.scanningBarcode': 'Hold the tube’s barcode across the band',
   'camera.unavailable': 'The camera cannot be used here: type instead',
   'camera.denied': 'Camera access was refused: allow it in the browser settings, or type instead',
   'camera.close': 'Close the camera',

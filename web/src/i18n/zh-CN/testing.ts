@@ -149,9 +149,11 @@ export const testing = {
   'testing.tab.lab': '实验室',
   'lab.code': '实验室编码',
   'lab.receive.title': '样本接收',
-  'lab.receive.intro': '用扫码枪逐管扫描（每扫一管自动回车），或粘贴一批管码；核对后一次确认接收，每管显示结果。',
+  'lab.receive.intro':
+    '用扫码枪逐管扫描（每扫一管自动回车）、用摄像头扫试管条码，或粘贴一批管码；核对后一次确认接收，每管显示结果。',
   'lab.receive.tube': '采样管码',
   'lab.receive.hint': '扫描或输入管码，回车',
+  'lab.receive.camera': '摄像头扫码',
   'lab.receive.add': '加入',
   'lab.receive.remove': '移除 {tube}',
   'lab.receive.submit': '确认接收 {n} 管',

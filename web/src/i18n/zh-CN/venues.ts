@@ -28,6 +28,7 @@ export const venues = {
   'pass.scanPoster': '扫描场所码',
   'camera.starting': '正在打开摄像头…',
   'camera.scanning': '将二维码对准框内',
+  'camera.scanningBarcode': '将试管条码横放在框内',
   'camera.unavailable': '无法使用摄像头，请手动输入',
   'camera.denied': '摄像头权限被拒绝，请在浏览器设置中允许，或手动输入',
   'camera.close': '关闭摄像头',
