@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { api, query } from '../api';
 import type { CourierBatch, CourierTallies, Outlet, WorkerCheck } from '../api-types';
 import { formatDateTime } from '../common/dates';
-import { ErrorBox, Loading } from '../common/Status';
+import { ErrorBox, FormError, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
 
@@ -155,22 +155,22 @@ export function CheckTab() {
 export function BatchesTab({ canRelease }: { canRelease: boolean }) {
   const { t, lang, label } = useI18n();
   const r = useApi<{ hours: number; items: CourierBatch[] }>('/api/v1/courier/batches');
-  const [error, setError] = useState<unknown>(null);
+  // The refusal stays beside the batch it concerns: it names the time the batch becomes releasable.
+  const [refused, setRefused] = useState<{ batchNo: string; error: unknown } | null>(null);
   if (r.error) return <ErrorBox error={r.error} />;
   if (!r.data) return <Loading />;
   const release = async (no: string) => {
-    setError(null);
+    setRefused(null);
     try {
       await api(`/api/v1/courier/batches/${encodeURIComponent(no)}/release`, { method: 'POST' });
       r.reload();
     } catch (e) {
-      setError(e);
+      setRefused({ batchNo: no, error: e });
     }
   };
   return (
     <div className="card">
       <p className="muted">{t('courier.holdRule', { hours: r.data.hours })}</p>
-      {error ? <ErrorBox error={error} /> : null}
       <div className="table-wrap">
         <table className="table" data-testid="courier-batches">
           <thead>
@@ -187,27 +187,36 @@ export function BatchesTab({ canRelease }: { canRelease: boolean }) {
           </thead>
           <tbody>
             {r.data.items.map((b) => (
-              <tr key={b.batchNo}>
-                <td>{b.batchNo}</td>
-                <td>{b.firm}</td>
-                <td>{b.origin}</td>
-                <td className="num">{b.parcels}</td>
-                <td>{formatDateTime(b.disinfectedAt, lang, BJ)}</td>
-                <td>{formatDateTime(b.releasableAt, lang, BJ)}</td>
-                <td className={b.state === 'held' ? 'courier-flag' : ''}>{label('courier.state', b.state)}</td>
-                <td>
-                  {canRelease && b.state !== 'released' && (
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      onClick={() => release(b.batchNo)}
-                      data-testid={`release-${b.batchNo}`}
-                    >
-                      {t('courier.release')}
-                    </button>
-                  )}
-                </td>
-              </tr>
+              <Fragment key={b.batchNo}>
+                <tr className={refused?.batchNo === b.batchNo ? 'courier-refused-row' : undefined}>
+                  <td>{b.batchNo}</td>
+                  <td>{b.firm}</td>
+                  <td>{b.origin}</td>
+                  <td className="num">{b.parcels}</td>
+                  <td>{formatDateTime(b.disinfectedAt, lang, BJ)}</td>
+                  <td>{formatDateTime(b.releasableAt, lang, BJ)}</td>
+                  <td className={b.state === 'held' ? 'courier-flag' : ''}>{label('courier.state', b.state)}</td>
+                  <td>
+                    {canRelease && b.state !== 'released' && (
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => release(b.batchNo)}
+                        data-testid={`release-${b.batchNo}`}
+                      >
+                        {t('courier.release')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {refused?.batchNo === b.batchNo && (
+                  <tr className="courier-refused-row">
+                    <td colSpan={8}>
+                      <FormError error={refused.error} className="notice notice-warn" testId="release-refused" />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>

@@ -1,8 +1,10 @@
 import type { CourierWorker, Outlet } from '../api-types';
+import { useBusinessToday } from '../common/clock';
 import { formatDateTime } from '../common/dates';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
+import { CourierActions } from './CourierForms';
 import './courier.css';
 
 /** An outlet manager's view: their outlet and its workers' test cover, nothing of other outlets. */
@@ -12,6 +14,10 @@ export function MyOutlet() {
   const o = outlets.data?.items[0];
   const workers = useApi<{ hours: number; at: string; items: CourierWorker[] }>(
     o ? `/api/v1/courier/outlets/${encodeURIComponent(o.code)}/workers` : null,
+  );
+  const today = useBusinessToday();
+  const disinfections = useApi<{ items: Array<{ id: number; kind: string; subject: string; at: string }> }>(
+    `/api/v1/courier/disinfections?date=${today}`,
   );
   if (outlets.error) return <ErrorBox error={outlets.error} />;
   if (!outlets.data) return <Loading />;
@@ -29,6 +35,25 @@ export function MyOutlet() {
             {o.code} · {o.firm} · {o.districtCode} · {o.address} · {label('courier.status', o.status)} ·{' '}
             {t('courier.staff')} {o.staff}
           </p>
+        </div>
+      )}
+      {o && (
+        <div className="card" data-testid="my-disinfections">
+          <h2>{t('courier.disinfections')}</h2>
+          {/* A manager records their own site's and vehicles' disinfections; the hold of batches is the regulator's. */}
+          <CourierActions
+            kinds={['disinfection']}
+            preset={{ kinds: 'site,vehicle', subject: o.code }}
+            onDone={disinfections.reload}
+          />
+          {disinfections.data?.items.length === 0 && <p className="muted">{t('courier.noDisinfections')}</p>}
+          <ul className="courier-disinfections">
+            {disinfections.data?.items.map((d) => (
+              <li key={d.id}>
+                {formatDateTime(d.at, lang, 'Asia/Shanghai')} · {label('courier.dkind', d.kind)} · {d.subject}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       {workers.error ? <ErrorBox error={workers.error} /> : null}
