@@ -130,7 +130,8 @@ export async function setOnDuty(trx: Executor, outletId: number, personId: numbe
 
 /**
  * The workers of the filtered outlets with their masked identity and latest negative sample time
- * (from the testing module's per-person facts) and whether any swab of theirs was green-lane.
+ * (from the testing module's per-person facts), whether any swab of theirs was green-lane and when
+ * the latest green-lane swab was taken.
  */
 export async function workersOf(db: Db, f: OutletFilter & { outletCode?: string; openOnly?: boolean }) {
   let q = db.k
@@ -159,6 +160,14 @@ export async function workersOf(db: Db, f: OutletFilter & { outletCode?: string;
         .select((x) => x.fn.countAll<number>().as('n'))
         .as('green'),
     )
+    .select((e) =>
+      e
+        .selectFrom('courier_green_lane as g')
+        .innerJoin('samples as s', (j) => j.onRef('s.tube_code', '=', 'g.tube_code').onRef('s.person_id', '=', 'g.person_id'))
+        .whereRef('g.person_id', '=', 'w.person_id')
+        .select((x) => x.fn.max('s.sampled_at').as('at'))
+        .as('green_sampled_at'),
+    )
     .where('o.district_code', 'like', `${f.prefix}%`);
   if (f.outletIds) q = q.where('o.id', 'in', f.outletIds.length ? f.outletIds : [-1]);
   if (f.outletCode) q = q.where('o.code', '=', f.outletCode);
@@ -184,6 +193,19 @@ export async function sampleSite(
   return r ?? null;
 }
 
+/** Marks many samples green-lane at once (the demo's), in chunks; repeated marks keep the first. */
+export async function insertGreenLanes(
+  trx: Executor,
+  rows: Array<{ tube_code: string; person_id: number; site_code: string; marked_at: string; actor: string }>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto('courier_green_lane')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['tube_code', 'person_id']).doNothing())
+      .execute();
+}
+
 /** Marks a sample as green-lane; a repeated mark keeps the first. */
 export async function insertGreenLane(
   trx: Executor,
@@ -195,4 +217,29 @@ export async function insertGreenLane(
     .onConflict((oc) => oc.columns(['tube_code', 'person_id']).doNothing())
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Workers' swabs taken at or after a time (the demo marks them green-lane), with the sampling site. */
+export async function workerSwabsSince(db: Db, since: string) {
+  return db.k
+    .selectFrom('samples as s')
+    .innerJoin('courier_workers as w', 'w.person_id', 's.person_id')
+    .innerJoin('tubes as t', 't.code', 's.tube_code')
+    .select(['s.tube_code', 's.person_id', 't.site_code', 's.sampled_at'])
+    .where('s.sampled_at', '>=', since)
+    .orderBy('s.tube_code')
+    .orderBy('s.person_id')
+    .execute();
+}
+
+/** Couriers (distinct persons) with a green-lane swab sampled in [from, to). */
+export async function greenLaneTested(db: Db, from: string, to: string): Promise<number> {
+  const r = await db.k
+    .selectFrom('courier_green_lane as g')
+    .innerJoin('samples as s', (j) => j.onRef('s.tube_code', '=', 'g.tube_code').onRef('s.person_id', '=', 'g.person_id'))
+    .select((e) => e.fn.count<number>('g.person_id').distinct().as('n'))
+    .where('s.sampled_at', '>=', from)
+    .where('s.sampled_at', '<', to)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
 }

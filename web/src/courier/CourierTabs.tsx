@@ -96,6 +96,7 @@ export function CheckTab() {
         <p className="muted">
           {t('courier.checkRule', { hours: c.hours, policy: c.policyId, at: formatDateTime(c.at, lang, BJ) })}
         </p>
+        <p data-testid="courier-green-lane">{t('courier.greenLaneCount', { n: c.greenLane.toLocaleString(lang) })}</p>
         <label>
           <input type="checkbox" checked={flagged} onChange={(e) => setFlagged(e.target.checked)} />{' '}
           {t('courier.flaggedOnly')}
@@ -109,6 +110,7 @@ export function CheckTab() {
                 <th>{t('courier.district')}</th>
                 <th className="num">{t('courier.onDuty')}</th>
                 <th className="num">{t('courier.untested')}</th>
+                <th className="num">{t('courier.greenLane')}</th>
               </tr>
             </thead>
             <tbody>
@@ -119,6 +121,7 @@ export function CheckTab() {
                   <td>{o.districtCode}</td>
                   <td className="num">{o.onDuty}</td>
                   <td className={`num ${o.flagged ? 'courier-flag' : ''}`}>{o.untested}</td>
+                  <td className="num">{o.greenLane}</td>
                 </tr>
               ))}
             </tbody>
@@ -132,6 +135,7 @@ export function CheckTab() {
               <th>{t('courier.firm')}</th>
               <th className="num">{t('courier.onDuty')}</th>
               <th className="num">{t('courier.untested')}</th>
+              <th className="num">{t('courier.greenLane')}</th>
               <th className="num">{t('courier.kpi.flagged')}</th>
             </tr>
           </thead>
@@ -141,6 +145,7 @@ export function CheckTab() {
                 <td>{f.firm}</td>
                 <td className="num">{f.onDuty}</td>
                 <td className="num">{f.untested}</td>
+                <td className="num">{f.greenLane}</td>
                 <td className={`num ${f.flaggedOutlets ? 'courier-flag' : ''}`}>{f.flaggedOutlets}</td>
               </tr>
             ))}
