@@ -4,8 +4,8 @@ import type { BriefingSection, SectionText } from '../platform/module.ts';
 import { type Part, segmentsOf } from '../platform/text.ts';
 import { courierRulesOn } from './courier.access.ts';
 import { peakFrom } from './courier.rules.ts';
+import { openOutletsOn } from './history.repo.ts';
 import { greenLaneTested } from './registry.repo.ts';
-import { listOutlets } from './registry.service.ts';
 import { inspections, reliefTotals, volumes } from './supervision.service.ts';
 
 /** The figures of the courier paragraph for a day (the briefing's day: figures up to it). */
@@ -33,7 +33,8 @@ export interface CourierFigures {
 export async function courierFigures(ctx: Ctx, date: string): Promise<CourierFigures> {
   const reader = { ...CLI_READER, role: 'postal-regulator' as const };
   const vol = await volumes(ctx, reader, { from: peakFrom(date), to: date });
-  const outlets = await listOutlets(ctx, reader, { status: 'open' });
+  // The day's open outlets from their status history, not today's (zones sealed since close some).
+  const outlets = await openOutletsOn(ctx.db, date, '3501');
   const insp = await inspections(ctx, reader, { to: date });
   const relief = await reliefTotals(ctx, reader, date);
   const rules = await courierRulesOn(ctx, date);

@@ -7,6 +7,7 @@ import { setClock } from '../platform/clock.ts';
 import { segmentsOf, textOf } from '../platform/text.ts';
 import { SCENARIO_NOW, seedScenario } from '../sim/seed.ts';
 import { courierFigures, courierParts } from './courier.briefing.ts';
+import { openOutletsOn } from './history.repo.ts';
 import { listBatches } from './operations.service.ts';
 
 for (const dialect of dialects()) {
@@ -38,6 +39,15 @@ for (const dialect of dialects()) {
       );
       assert.ok(f.couriers > 10_000 && f.couriers < 11_000, `couriers ${f.couriers}`);
       assert.equal(f.since, '2022-10-24');
+      // The open count is the day's, from the outlets' status history: zones sealed on 11-09 closed a dozen since.
+      const today = await ctx.db.k
+        .selectFrom('courier_outlets')
+        .select('status')
+        .where('status', '=', 'open')
+        .execute();
+      assert.equal(today.length, 2325);
+      assert.equal((await courierFigures(ctx, '2022-11-10')).outlets, 2325);
+      assert.equal((await openOutletsOn(ctx.db, '2022-10-20', '3501')).open, 2429, 'before any closed');
       const b = await composeBriefing(ctx, '2022-11-06');
       assert.match(b.texts['zh-CN'], /全市日均收寄快递173万件、投递316万件，2337个快递网点正常营业，1万余名/);
       for (const piece of [

@@ -1,8 +1,10 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
+import { dayOf } from '../platform/dates.ts';
 import type { Db } from '../platform/db/db.ts';
 import type { CourierOutletRow } from './courier.tables.ts';
 import './courier.tables.ts';
+import { recordStatuses } from './history.repo.ts';
 
 export type StoredOutlet = Omit<Selectable<CourierOutletRow>, 'id'> & { id: number };
 
@@ -58,13 +60,21 @@ export async function outletsByCode(db: Db | Executor, codes: string[]): Promise
   return out;
 }
 
-/** Adds outlets. */
+/** Adds outlets, each one's status holding from the day it was registered. */
 export async function insertOutlets(trx: Executor, rows: Insertable<CourierOutletRow>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500)
     await trx
       .insertInto('courier_outlets')
       .values(rows.slice(i, i + 500))
       .execute();
+  const ids = await outletsByCode(
+    trx,
+    rows.map((r) => r.code),
+  );
+  await recordStatuses(
+    trx,
+    rows.map((r) => ({ outlet_id: ids.get(r.code)?.id as number, from_day: dayOf(r.created_at), status: r.status })),
+  );
 }
 
 /** Changes an outlet's registered facts. */
@@ -74,6 +84,9 @@ export async function updateOutlet(
   patch: Partial<Omit<Insertable<CourierOutletRow>, 'id' | 'code' | 'created_at'>>,
 ): Promise<void> {
   await trx.updateTable('courier_outlets').set(patch).where('id', '=', id).execute();
+  // A status change holds from its business day on: a past day's open count stays as it was.
+  if (patch.status && patch.updated_at)
+    await recordStatuses(trx, [{ outlet_id: id, from_day: dayOf(patch.updated_at), status: patch.status }]);
 }
 
 /** The outlets an outlet-manager account manages. */
@@ -163,7 +176,9 @@ export async function workersOf(db: Db, f: OutletFilter & { outletCode?: string;
     .select((e) =>
       e
         .selectFrom('courier_green_lane as g')
-        .innerJoin('samples as s', (j) => j.onRef('s.tube_code', '=', 'g.tube_code').onRef('s.person_id', '=', 'g.person_id'))
+        .innerJoin('samples as s', (j) =>
+          j.onRef('s.tube_code', '=', 'g.tube_code').onRef('s.person_id', '=', 'g.person_id'),
+        )
         .whereRef('g.person_id', '=', 'w.person_id')
         .select((x) => x.fn.max('s.sampled_at').as('at'))
         .as('green_sampled_at'),
@@ -236,7 +251,9 @@ export async function workerSwabsSince(db: Db, since: string) {
 export async function greenLaneTested(db: Db, from: string, to: string): Promise<number> {
   const r = await db.k
     .selectFrom('courier_green_lane as g')
-    .innerJoin('samples as s', (j) => j.onRef('s.tube_code', '=', 'g.tube_code').onRef('s.person_id', '=', 'g.person_id'))
+    .innerJoin('samples as s', (j) =>
+      j.onRef('s.tube_code', '=', 'g.tube_code').onRef('s.person_id', '=', 'g.person_id'),
+    )
     .select((e) => e.fn.count<number>('g.person_id').distinct().as('n'))
     .where('s.sampled_at', '>=', from)
     .where('s.sampled_at', '<', to)
