@@ -9,6 +9,7 @@ import type {
   PowerReadingHistoryRow,
   PowerReadingRow,
 } from './economy.tables.ts';
+import * as fast from './economy.sqlite.repo.ts';
 import './economy.tables.ts';
 import '../cases/cases.tables.ts';
 import '../appeals/appeals.tables.ts';
@@ -73,8 +74,9 @@ export async function readingsOf(
   return out;
 }
 
-/** Inserts readings in multi-row statements. */
-export async function insertReadings(trx: Executor, rows: PowerReadingRow[]): Promise<void> {
+/** Inserts readings in multi-row statements (on SQLite through prepared statements on the same connection). */
+export async function insertReadings(db: Db, trx: Executor, rows: PowerReadingRow[]): Promise<void> {
+  if (db.sqlite) return fast.insertReadings(db.sqlite, rows);
   for (let i = 0; i < rows.length; i += ROWS)
     await trx
       .insertInto('power_readings')

@@ -103,13 +103,27 @@ describe('courier sector', { timeout: 600_000 }, () => {
     await trip.locator('[data-testid=courier-relief-submit]').click();
     await trip.waitFor({ state: 'detached' });
     await page.locator('[data-testid=courier-saved]').waitFor();
+    // A delivery point for a sealed zone (its code as the command centre lists zones), then its parcels.
+    const centre = await openPage(t, suite.browser, suite.server);
+    if (!centre) return;
+    await signIn(centre, 'commander');
+    const zones = (await (await centre.request.get(`${suite.server.url}/api/v1/zones?pageSize=5`)).json()) as {
+      items: Array<{ code: string }>;
+    };
     await goHash(page, '#/courier?tab=volumes');
-    const deliver = page.locator('[data-testid^=point-deliveries-]').first();
+    await page.locator('[data-testid=courier-open-point]').click();
+    const pointForm = page.locator('[data-testid=courier-point-form]');
+    await pointForm.locator('[name=zoneCode]').fill(zones.items[0]?.code ?? '');
+    await pointForm.locator('[name=name]').fill('E2E 智能快件箱');
+    await pointForm.locator('[data-testid=courier-point-submit]').click();
+    await pointForm.waitFor({ state: 'detached' });
+    const deliver = page.locator('tr', { hasText: 'E2E 智能快件箱' }).locator('[data-testid^=point-deliveries-]');
     await deliver.click();
     const parcels = page.locator('[data-testid=courier-deliveries-form]');
     await parcels.locator('[name=parcels]').fill('321');
     await parcels.locator('[data-testid=courier-deliveries-submit]').click();
     await parcels.waitFor({ state: 'detached' });
+    await page.locator('tr', { hasText: 'E2E 智能快件箱' }).filter({ hasText: '321' }).waitFor();
     await page.screenshot({ path: join(screenshots, 'courier-volumes.png'), fullPage: true });
     await goHash(page, '#/courier?tab=check');
     await page.locator('[data-testid=courier-check]').waitFor();

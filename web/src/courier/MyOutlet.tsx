@@ -60,38 +60,40 @@ export function MyOutlet() {
       {workers.data && (
         <div className="card">
           <p className="muted">
-            {t('courier.checkRule', {
+            {t('courier.workerRule', {
               hours: workers.data.hours,
-              policy: '',
               at: formatDateTime(workers.data.at, lang, 'Asia/Shanghai'),
             })}
           </p>
-          <table className="table" data-testid="my-workers">
-            <thead>
-              <tr>
-                <th>{t('courier.person')}</th>
-                <th>{t('courier.onDuty')}</th>
-                <th>{t('courier.lastNegative')}</th>
-                <th>{t('courier.tested')}</th>
-                <th>{t('courier.greenLane')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {workers.data.items.map((w) => (
-                <tr key={w.id}>
-                  <td>
-                    {w.nameMasked} {w.idNumberMasked}
-                  </td>
-                  <td>{w.onDuty ? t('courier.yes') : t('courier.no')}</td>
-                  <td>{formatDateTime(w.lastNegativeAt, lang, 'Asia/Shanghai')}</td>
-                  <td className={w.tested ? 'courier-ok' : 'courier-flag'}>
-                    {w.tested ? t('courier.tested') : t('courier.notTested')}
-                  </td>
-                  <td>{w.greenLane ? '✓' : ''}</td>
+          {/* On a phone the table scrolls inside its card instead of running off the screen. */}
+          <div className="table-wrap">
+            <table className="table" data-testid="my-workers">
+              <thead>
+                <tr>
+                  <th>{t('courier.person')}</th>
+                  <th>{t('courier.onDuty')}</th>
+                  <th>{t('courier.lastNegative')}</th>
+                  <th>{t('courier.tested')}</th>
+                  <th>{t('courier.greenLane')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {workers.data.items.map((w) => (
+                  <tr key={w.id}>
+                    <td>
+                      {w.nameMasked} {w.idNumberMasked}
+                    </td>
+                    <td>{w.onDuty ? t('courier.yes') : t('courier.no')}</td>
+                    <td>{formatDateTime(w.lastNegativeAt, lang, 'Asia/Shanghai')}</td>
+                    <td className={w.tested ? 'courier-ok' : 'courier-flag'}>
+                      {w.tested ? t('courier.tested') : t('courier.notTested')}
+                    </td>
+                    <td>{w.greenLane ? '✓' : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
     </section>
