@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { Db } from '../platform/db/db.ts';
+import * as fast from './economy.sqlite.repo.ts';
 import type {
   EconomySettingsRow,
   PowerAccountRow,
@@ -9,7 +10,6 @@ import type {
   PowerReadingHistoryRow,
   PowerReadingRow,
 } from './economy.tables.ts';
-import * as fast from './economy.sqlite.repo.ts';
 import './economy.tables.ts';
 import '../cases/cases.tables.ts';
 import '../appeals/appeals.tables.ts';

@@ -9,7 +9,10 @@ type Sqlite = BetterSqlite3.Database;
 const PER_STATEMENT = 100;
 const HEAD = 'insert into power_readings (account_no, day, wd, kwh, import_id) values ';
 const TUPLE = '(?, ?, ?, ?, ?)';
-const cache = new WeakMap<Sqlite, { many: BetterSqlite3.Statement<unknown[]>; one: BetterSqlite3.Statement<unknown[]> }>();
+const cache = new WeakMap<
+  Sqlite,
+  { many: BetterSqlite3.Statement<unknown[]>; one: BetterSqlite3.Statement<unknown[]> }
+>();
 
 /** Inserts readings, 100 a statement (the rest one by one), on the same connection as the transaction. */
 export function insertReadings(db: Sqlite, rows: PowerReadingRow[]): void {
