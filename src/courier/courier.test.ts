@@ -324,6 +324,15 @@ for (const dialect of dialects()) {
       assert.deepEqual(re.json(), { rows: 2, inserted: 0, updated: 1, unchanged: 1 });
       const v = (await call('post', 'GET', '/api/v1/courier/volumes?from=2022-11-01&to=2022-11-02')).json();
       assert.deepEqual([v.collected, v.delivered, v.avgCollected, v.avgDelivered], [4600, 6500, 2300, 3250]);
+      // Each firm's and district's row names its firm or district (they once all read "undefined").
+      assert.deepEqual(
+        v.byFirm.map((x: { key: string }) => x.key),
+        ['SF', 'ZTO'],
+      );
+      assert.deepEqual(
+        v.byDistrict.map((x: { key: string }) => x.key),
+        ['350102', '350104'],
+      );
       const g = (await call('gulou', 'GET', '/api/v1/courier/volumes?from=2022-11-01&to=2022-11-02')).json();
       assert.deepEqual([g.collected, g.byDistrict.length], [4000, 1]);
     });
