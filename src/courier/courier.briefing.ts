@@ -4,7 +4,8 @@ import type { BriefingSection, SectionText } from '../platform/module.ts';
 import { type Part, segmentsOf } from '../platform/text.ts';
 import { courierRulesOn } from './courier.access.ts';
 import { peakFrom } from './courier.rules.ts';
-import { listOutlets } from './registry.service.ts';
+import { openOutletsOn } from './history.repo.ts';
+import { greenLaneTested } from './registry.repo.ts';
 import { inspections, reliefTotals, volumes } from './supervision.service.ts';
 
 /** The figures of the courier paragraph for a day (the briefing's day: figures up to it). */
@@ -24,16 +25,22 @@ export interface CourierFigures {
   persons: number;
   tonnes: number;
   holdHours: number;
+  /** Couriers tested through the green lane since the peak began (distinct persons, marked swabs). */
+  greenLane: number;
 }
 
 /** Reads the paragraph's figures from the records, city-wide. */
 export async function courierFigures(ctx: Ctx, date: string): Promise<CourierFigures> {
   const reader = { ...CLI_READER, role: 'postal-regulator' as const };
   const vol = await volumes(ctx, reader, { from: peakFrom(date), to: date });
-  const outlets = await listOutlets(ctx, reader, { status: 'open' });
+  // The day's open outlets from their status history, not today's (zones sealed since close some).
+  const outlets = await openOutletsOn(ctx.db, date, '3501');
   const insp = await inspections(ctx, reader, { to: date });
   const relief = await reliefTotals(ctx, reader, date);
   const rules = await courierRulesOn(ctx, date);
+  const instant = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
+  const nextDay = new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
+  const greenLane = await greenLaneTested(ctx.db, instant(vol.from), nextDay);
   return {
     date,
     peakFrom: vol.from,
@@ -50,6 +57,7 @@ export async function courierFigures(ctx: Ctx, date: string): Promise<CourierFig
     persons: relief.persons,
     tonnes: relief.tonnes,
     holdHours: rules.internationalHoldHours,
+    greenLane,
   };
 }
 
@@ -80,6 +88,7 @@ export function courierParts(f: CourierFigures, lang: 'zh-CN' | 'zh-TW' | 'en'):
   const insp = `${s}?tab=inspections&since=${f.since}&to=${f.date}`;
   const relief = `${s}?tab=relief&to=${f.date}`;
   const outlets = `${s}?tab=outlets&status=open`;
+  const check = `${s}?tab=check`;
   const k = Math.floor(f.couriers / 10_000);
   if (lang === 'en')
     return [
@@ -93,7 +102,10 @@ export function courierParts(f: CourierFigures, lang: 'zh-CN' | 'zh-TW' | 'en'):
       ['couriers', k * 10_000, outlets],
       ' front-line couriers are at work. Workers are tested daily; sites, vehicles and parcels are disinfected; international parcels are held at least ',
       ['courierHoldHours', f.holdHours, `${s}?tab=batches`],
-      ' hours after disinfection; couriers have a green testing lane, and parcels for sealed zones go to smart lockers or temporary points. Since the outbreak, inspectors have made ',
+      ' hours after disinfection; couriers have a green testing lane',
+      // The sites' green-lane marks give the number once there are any up to the day.
+      ...(f.greenLane > 0 ? ([' (', ['courierGreenLane', f.greenLane, check], ' tested through it)'] as Part[]) : []),
+      ', and parcels for sealed zones go to smart lockers or temporary points. Since the outbreak, inspectors have made ',
       ['courierInspectorPersonTimes', f.personTimes, insp],
       ' visits (person-times) to ',
       ['courierOutletsInspected', f.inspected, insp],
@@ -125,9 +137,16 @@ export function courierParts(f: CourierFigures, lang: 'zh-CN' | 'zh-TW' | 'en'):
       ? '萬餘名一線快遞小哥堅守崗位。落實從業人員每日核酸檢測，場所、車輛、郵件快件全面消殺，國際郵件消殺後靜置不少於'
       : '万余名一线快递小哥坚守岗位。落实从业人员每日核酸检测，场所、车辆、邮件快件全面消杀，国际邮件消杀后静置不少于',
     ['courierHoldHours', f.holdHours, `${s}?tab=batches`],
+    tw ? '小時，為快遞小哥開設核酸檢測綠色通道，' : '小时，为快递小哥开设核酸检测绿色通道，',
+    ...(f.greenLane > 0
+      ? ([
+          ['courierGreenLane', f.greenLane, check],
+          tw ? '名快遞小哥經綠色通道檢測，' : '名快递小哥经绿色通道检测，',
+        ] as Part[])
+      : []),
     tw
-      ? '小時，為快遞小哥開設核酸檢測綠色通道，封控區域通過智能快件箱、臨時投遞點投遞。疫情發生以來，累計出動檢查人員'
-      : '小时，为快递小哥开设核酸检测绿色通道，封控区域通过智能快件箱、临时投递点投递。疫情发生以来，累计出动检查人员',
+      ? '封控區域通過智能快件箱、臨時投遞點投遞。疫情發生以來，累計出動檢查人員'
+      : '封控区域通过智能快件箱、临时投递点投递。疫情发生以来，累计出动检查人员',
     ['courierInspectorPersonTimes', f.personTimes, insp],
     tw ? '人次，檢查網點' : '人次，检查网点',
     ['courierOutletsInspected', f.inspected, insp],

@@ -8,6 +8,11 @@ export const CourierErrors = defineErrors({
     'zh-CN': '网点 {code} 不是您负责的网点',
     en: 'Outlet {code} is not the outlet you manage',
   },
+  COURIER_OUTLET_ONLY: {
+    status: 403,
+    'zh-CN': '网点负责人只能查看本网点的记录，区县和全市的寄递量由邮政管理部门查看',
+    en: 'An outlet manager sees their own outlet only; district and city volumes are the regulator’s',
+  },
   COURIER_OUTLET_CODE_INVALID: {
     status: 400,
     'zh-CN': '网点编码“{value}”无效（2–32 位字母、数字或 -）',

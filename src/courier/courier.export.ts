@@ -11,8 +11,8 @@ export async function courierWorkbook(ctx: Ctx, actor: Actor, date = beijingToda
   const outlets = await listOutlets(ctx, actor, {});
   const check = await workerCheck(ctx, actor, {});
   const visits = await inspections(ctx, actor, { to: date });
-  const vol = await volumes(ctx, actor, { to: date });
   const city = actor.role !== 'outlet-manager';
+  const vol = city ? await volumes(ctx, actor, { to: date }) : { byDay: [] };
   const batches = city ? (await listBatches(ctx, actor)).items : [];
   const relief = city ? await reliefTotals(ctx, actor, date) : null;
   return workbook([

@@ -1,3 +1,4 @@
+import { dayOf } from '../platform/dates.ts';
 import type { Migration } from '../platform/db/migration.ts';
 import { withSerialId } from '../platform/db/migration.ts';
 import { FIRMS } from './courier.rules.ts';
@@ -128,6 +129,30 @@ export const courierMigrations: Migration[] = [
         .addColumn('persons', 'integer', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('courier_relief_trips_on').on('courier_relief_trips').columns(['trip_on']).execute();
+    },
+  },
+  {
+    // The open-outlet count of a past day (the briefing's) is that day's, not today's.
+    id: '0182_courier_outlet_status_history',
+    async up(db) {
+      await db.schema
+        .createTable('courier_outlet_status')
+        .addColumn('outlet_id', 'integer', (c) => c.notNull().references('courier_outlets.id'))
+        .addColumn('from_day', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('courier_outlet_status_pk', ['outlet_id', 'from_day'])
+        .execute();
+      // Outlets registered before the history: their status as it stands, from the day they were registered.
+      const outlets = await db.selectFrom('courier_outlets').select(['id', 'status', 'created_at']).execute();
+      for (let i = 0; i < outlets.length; i += 500)
+        await db
+          .insertInto('courier_outlet_status')
+          .values(
+            outlets
+              .slice(i, i + 500)
+              .map((o) => ({ outlet_id: o.id, from_day: dayOf(o.created_at), status: o.status })),
+          )
+          .execute();
     },
   },
 ];

@@ -55,7 +55,7 @@ export async function courierRoutes(app: Api, ctx: Ctx): Promise<void> {
   app.get(
     '/api/v1/courier/outlets',
     {
-      config: { scope: 'district' },
+      config: { scope: 'outlet' },
       schema: {
         tags,
         summary: 'Outlets in scope (an outlet manager: their own)',
@@ -105,7 +105,7 @@ export async function courierRoutes(app: Api, ctx: Ctx): Promise<void> {
   app.get(
     '/api/v1/courier/outlets/:code',
     {
-      config: { scope: 'district' },
+      config: { scope: 'outlet' },
       schema: { tags, summary: 'One outlet', params: jsonSchema(OutletParams), response: ok(OutletAnswer) },
     },
     async (r) => ({ outlet: await getOutlet(ctx, actorOf(r), r.params.code) }),
@@ -113,7 +113,7 @@ export async function courierRoutes(app: Api, ctx: Ctx): Promise<void> {
   app.put(
     '/api/v1/courier/outlets/:code/status',
     {
-      config: { scope: 'district' },
+      config: { scope: 'outlet' },
       schema: {
         tags,
         summary: 'Open, close (in a sealed zone) or suspend an outlet',
@@ -127,7 +127,7 @@ export async function courierRoutes(app: Api, ctx: Ctx): Promise<void> {
   app.get(
     '/api/v1/courier/outlets/:code/workers',
     {
-      config: { scope: 'district' },
+      config: { scope: 'outlet' },
       schema: {
         tags,
         summary: 'An outlet’s workers, masked, with their latest negative',
@@ -141,7 +141,7 @@ export async function courierRoutes(app: Api, ctx: Ctx): Promise<void> {
   app.post(
     '/api/v1/courier/workers',
     {
-      config: { scope: 'district' },
+      config: { scope: 'outlet' },
       schema: {
         tags,
         summary: 'Link workers to outlets, matched or registered in people (all or nothing)',
@@ -154,7 +154,7 @@ export async function courierRoutes(app: Api, ctx: Ctx): Promise<void> {
   app.post(
     '/api/v1/imports/courier-workers',
     {
-      config: { scope: 'district' },
+      config: { scope: 'outlet' },
       schema: {
         tags,
         summary: 'Import a CSV/XLSX worker sheet (row-numbered errors, all or nothing)',
@@ -170,7 +170,7 @@ export async function courierRoutes(app: Api, ctx: Ctx): Promise<void> {
   app.get(
     '/api/v1/courier/worker-check',
     {
-      config: { scope: 'district' },
+      config: { scope: 'outlet' },
       schema: {
         tags,
         summary: 'The daily worker-test check: untested workers on duty per open outlet and firm',

@@ -81,6 +81,8 @@ export const OutletCheck = z.object({
   districtCode: z.string(),
   onDuty: z.number(),
   untested: z.number(),
+  /** Workers on duty whose covering swab was taken in the couriers' green lane. */
+  greenLane: z.number(),
   flagged: z.boolean(),
 });
 export const FirmCheck = z.object({
@@ -88,6 +90,7 @@ export const FirmCheck = z.object({
   outlets: z.number(),
   onDuty: z.number(),
   untested: z.number(),
+  greenLane: z.number(),
   flaggedOutlets: z.number(),
 });
 export const WorkerCheck = z.object({
@@ -97,6 +100,7 @@ export const WorkerCheck = z.object({
   outlets: z.array(OutletCheck),
   firms: z.array(FirmCheck),
   flagged: z.number(),
+  greenLane: z.number(),
 });
 export type WorkerCheck = z.infer<typeof WorkerCheck>;
 export const CheckQuery = z.object({ at: z.string().max(40).optional(), flaggedOnly: z.coerce.boolean().optional() });

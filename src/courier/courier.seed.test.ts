@@ -7,6 +7,7 @@ import { setClock } from '../platform/clock.ts';
 import { segmentsOf, textOf } from '../platform/text.ts';
 import { SCENARIO_NOW, seedScenario } from '../sim/seed.ts';
 import { courierFigures, courierParts } from './courier.briefing.ts';
+import { openOutletsOn } from './history.repo.ts';
 import { listBatches } from './operations.service.ts';
 
 for (const dialect of dialects()) {
@@ -38,6 +39,15 @@ for (const dialect of dialects()) {
       );
       assert.ok(f.couriers > 10_000 && f.couriers < 11_000, `couriers ${f.couriers}`);
       assert.equal(f.since, '2022-10-24');
+      // The open count is the day's, from the outlets' status history: zones sealed on 11-09 closed a dozen since.
+      const today = await ctx.db.k
+        .selectFrom('courier_outlets')
+        .select('status')
+        .where('status', '=', 'open')
+        .execute();
+      assert.equal(today.length, 2325);
+      assert.equal((await courierFigures(ctx, '2022-11-10')).outlets, 2325);
+      assert.equal((await openOutletsOn(ctx.db, '2022-10-20', '3501')).open, 2429, 'before any closed');
       const b = await composeBriefing(ctx, '2022-11-06');
       assert.match(b.texts['zh-CN'], /全市日均收寄快递173万件、投递316万件，2337个快递网点正常营业，1万余名/);
       for (const piece of [
@@ -51,8 +61,18 @@ for (const dialect of dialects()) {
         assert.ok(b.texts['zh-CN'].includes(piece), piece);
       assert.ok(textOf(segmentsOf(courierParts(f, 'en'))).includes('1.73 million and delivered 3.16 million'));
       assert.ok(textOf(segmentsOf(courierParts(f, 'zh-TW'))).includes('1萬餘名一線快遞小哥'));
+      // The demo's swabs begin on 11-08: the 7 November briefing names the lane without a count.
+      assert.equal(f.greenLane, 0);
+      assert.ok(b.texts['zh-CN'].includes('开设核酸检测绿色通道，封控区域'));
       const linked = b.segments['zh-CN'].filter((s) => 'metric' in s && s.metric.startsWith('courier'));
       assert.ok(linked.length === 12 && linked.every((s) => 'href' in s && s.href?.startsWith('/#/courier')));
+      // Later days count the couriers the sites marked as tested through the green lane, as a link.
+      const later = await courierFigures(ctx, '2022-11-10');
+      assert.ok(later.greenLane > 0, 'green-lane swabs seeded');
+      const zh = textOf(segmentsOf(courierParts(later, 'zh-CN')));
+      assert.ok(zh.includes(`开设核酸检测绿色通道，${later.greenLane}名快递小哥经绿色通道检测，封控区域`), zh);
+      const en = textOf(segmentsOf(courierParts(later, 'en')));
+      assert.ok(en.includes(`couriers have a green testing lane (${later.greenLane} tested through it), and`), en);
     });
 
     test('international batches are on hold at the demo clock; the outlet manager has workers', async () => {

@@ -5,6 +5,8 @@ import { addDays } from '../platform/dates.ts';
 import type { SeedStep } from '../platform/module.ts';
 import { FIRMS, type OutletStatus } from './courier.rules.ts';
 import type { CourierBatchRow, CourierOutletRow, CourierVolumeRow } from './courier.tables.ts';
+import { seedGreenLane } from './green-lane.seed.ts';
+import { recordStatuses } from './history.repo.ts';
 import {
   insertBatches,
   insertDisinfections,
@@ -79,7 +81,11 @@ export function apportion(total: number, weights: number[]): number[] {
   return out;
 }
 
-/** Outlets: 2,337 open, some closed in sealed zones, a few suspended; staff summing to 10,000+. */
+/**
+ * Outlets: 2,337 open on the briefing's day, some closed in sealed zones, a few suspended; staff
+ * summing to 10,000+. Every outlet opened on 10-01; the shut ones closed between 10-25 and 11-05,
+ * and a dozen more inside zones sealed on 11-09, so today's open count is not the briefing day's.
+ */
 async function seedOutlets(ctx: Ctx, rnd: () => number) {
   const closed = 86;
   const suspended = 6;
@@ -92,8 +98,9 @@ async function seedOutlets(ctx: Ctx, rnd: () => number) {
     BRIEFING.couriers,
     Array.from({ length: BRIEFING.openOutlets }, () => 3 + rnd() * 2),
   );
-  const now = new Date().toISOString();
+  const now = `2022-10-01T00:00:00+08:00`;
   const rows: Array<Insertable<CourierOutletRow> & { status: string; staff: number }> = [];
+  const history: Array<{ code: string; from_day: string; status: string }> = [];
   let shut = 0;
   let open = 0;
   for (const [di, [district]] of DISTRICTS.entries()) {
@@ -103,23 +110,42 @@ async function seedOutlets(ctx: Ctx, rnd: () => number) {
         // Every 26th outlet is shut (92 of 2,429): most inside a sealed zone, every 16th suspended.
         const isShut = rows.length % 26 === 13 && shut < closed + suspended;
         const status: OutletStatus = !isShut ? 'open' : shut % 16 === 15 ? 'suspended' : 'closed-in-zone';
+        if (isShut) history.push({ code: '', from_day: addDays('2022-10-25', shut % 12), status });
         if (isShut) shut++;
+        const late = !isShut && rows.length % 190 === 101 && history.filter((h) => h.from_day === LATE).length < 12;
+        if (late) history.push({ code: '', from_day: LATE, status: 'closed-in-zone' });
+        if (isShut || late)
+          (history[history.length - 1] as { code: string }).code =
+            `${district}-${firm.code}-${String(i).padStart(3, '0')}`;
         rows.push({
           code: `${district}-${firm.code}-${String(i).padStart(3, '0')}`,
           firm_code: firm.code,
           name: `${firm.zh}${String(i).padStart(3, '0')}网点`,
           district_code: district,
           address: `${district} 片区 ${i} 号`,
-          status,
+          status: late ? 'closed-in-zone' : status,
           staff: status === 'open' ? (staff[open++] as number) : 3,
           created_at: now,
           updated_at: now,
         });
       }
   }
-  await ctx.db.k.transaction().execute((trx) => insertOutlets(trx, rows));
+  await ctx.db.k.transaction().execute(async (trx) => {
+    await insertOutlets(trx, rows);
+    const ids = await outletsByCode(
+      trx,
+      history.map((h) => h.code),
+    );
+    await recordStatuses(trx, [
+      ...history.map((h) => ({ outlet_id: ids.get(h.code)?.id as number, from_day: '2022-10-01', status: 'open' })),
+      ...history.map((h) => ({ outlet_id: ids.get(h.code)?.id as number, from_day: h.from_day, status: h.status })),
+    ]);
+  });
   return rows;
 }
+
+// Zones sealed on 11-09 close a dozen more outlets after the briefing's day.
+const LATE = '2022-11-09';
 
 /** Parcels per day, firm and district; the days of the peak average exactly the briefing's figures. */
 async function seedVolumes(ctx: Ctx, rnd: () => number) {
@@ -342,6 +368,7 @@ export const courierSeed: SeedStep = {
       const mine = stored.get(outlets.find((o) => o.status === 'open')?.code ?? '');
       if (manager && mine) await linkManager(trx, manager.id, mine.id);
     });
+    const greenLane = await seedGreenLane(ctx);
     return {
       outlets: outlets.length,
       open: open.length,
@@ -351,6 +378,7 @@ export const courierSeed: SeedStep = {
       trips,
       batches,
       deliveries,
+      greenLane,
     };
   },
 };

@@ -31,6 +31,13 @@ export interface CourierWorkerRow {
   created_at: string;
 }
 
+/** An outlet's status from a day on (until its next row): what was open on a past day. */
+export interface CourierOutletStatusRow {
+  outlet_id: number;
+  from_day: string;
+  status: string;
+}
+
 /** Which outlet an outlet-manager account manages. */
 export interface CourierOutletManagerRow {
   user_id: number;
@@ -134,6 +141,7 @@ declare module '../platform/db/schema.ts' {
     courier_outlets: CourierOutletRow;
     courier_workers: CourierWorkerRow;
     courier_outlet_managers: CourierOutletManagerRow;
+    courier_outlet_status: CourierOutletStatusRow;
     courier_green_lane: CourierGreenLaneRow;
     courier_disinfections: CourierDisinfectionRow;
     courier_batches: CourierBatchRow;

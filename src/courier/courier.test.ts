@@ -90,6 +90,10 @@ for (const dialect of dialects()) {
         reason: 'x',
       });
       assert.equal(write.statusCode, 403);
+      // Volumes are firm×district figures: a manager reads their outlet, never their rivals' totals.
+      const vol = await call('mgr', 'GET', '/api/v1/courier/volumes');
+      assert.equal(vol.json().error.code, 'COURIER_OUTLET_ONLY');
+      assert.equal((await call('gulou', 'GET', '/api/v1/courier/volumes')).statusCode, 200);
     });
 
     test('workers are matched or registered through people, masked; the daily check flags untested', async () => {
@@ -145,6 +149,7 @@ for (const dialect of dialects()) {
         check.firms.find((f: { firm: string }) => f.firm === 'SF'),
         {
           firm: 'SF',
+          greenLane: 0,
           outlets: 1,
           onDuty: 2,
           untested: 1,
@@ -209,6 +214,15 @@ for (const dialect of dialects()) {
       );
       const workers = (await call('mgr', 'GET', '/api/v1/courier/outlets/GL-SF-01/workers')).json();
       assert.equal(workers.items.filter((w: { greenLane: boolean }) => w.greenLane).length, 1);
+      // The daily check counts a worker through the green lane while that swab covers them, per outlet and firm.
+      const check = async (at: string) =>
+        (await call('post', 'GET', `/api/v1/courier/worker-check?at=${encodeURIComponent(at)}`)).json();
+      const covered = await check('2022-11-07T18:00:00+08:00');
+      assert.equal(covered.greenLane, 1);
+      assert.equal(covered.outlets.find((o: { code: string }) => o.code === 'GL-SF-01').greenLane, 1);
+      assert.equal(covered.firms.find((f: { firm: string }) => f.firm === 'SF').greenLane, 1);
+      assert.equal((await check('2022-11-07T15:00:00+08:00')).greenLane, 0, 'not before the swab');
+      assert.equal((await check('2022-11-10T18:00:00+08:00')).greenLane, 0, 'not after its hours');
       const site = await call('mgr', 'POST', '/api/v1/courier/disinfections', {
         kind: 'site',
         subject: 'GL-SF-01',
@@ -310,6 +324,15 @@ for (const dialect of dialects()) {
       assert.deepEqual(re.json(), { rows: 2, inserted: 0, updated: 1, unchanged: 1 });
       const v = (await call('post', 'GET', '/api/v1/courier/volumes?from=2022-11-01&to=2022-11-02')).json();
       assert.deepEqual([v.collected, v.delivered, v.avgCollected, v.avgDelivered], [4600, 6500, 2300, 3250]);
+      // Each firm's and district's row names its firm or district (they once all read "undefined").
+      assert.deepEqual(
+        v.byFirm.map((x: { key: string }) => x.key),
+        ['SF', 'ZTO'],
+      );
+      assert.deepEqual(
+        v.byDistrict.map((x: { key: string }) => x.key),
+        ['350102', '350104'],
+      );
       const g = (await call('gulou', 'GET', '/api/v1/courier/volumes?from=2022-11-01&to=2022-11-02')).json();
       assert.deepEqual([g.collected, g.byDistrict.length], [4000, 1]);
     });

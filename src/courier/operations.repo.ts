@@ -170,15 +170,20 @@ export async function sumVolumes(
 ) {
   const rows = await db.k
     .selectFrom('courier_volumes')
-    .select([by as 'day'])
-    .select((e) => [e.fn.sum<number>('collected').as('collected'), e.fn.sum<number>('delivered').as('delivered')])
+    // Aliased: a bare firm_code or district_code column came back under its own name, and every
+    // firm's and district's row was keyed "undefined" on the screen.
+    .select((e) => [
+      e.ref(by).as('k'),
+      e.fn.sum<number>('collected').as('collected'),
+      e.fn.sum<number>('delivered').as('delivered'),
+    ])
     .where('day', '>=', from)
     .where('day', '<=', to)
     .where('district_code', 'like', `${prefix}%`)
     .groupBy(by)
     .orderBy(by)
     .execute();
-  return rows.map((r) => ({ key: String(r.day), collected: Number(r.collected), delivered: Number(r.delivered) }));
+  return rows.map((r) => ({ key: String(r.k), collected: Number(r.collected), delivered: Number(r.delivered) }));
 }
 
 /** Adds a delivery point. */

@@ -104,7 +104,7 @@ export async function courierOperationsRoutes(app: Api, ctx: Ctx): Promise<void>
   app.get(
     '/api/v1/courier/disinfections',
     {
-      config: { scope: 'district' },
+      config: { scope: 'outlet' },
       schema: {
         tags,
         summary: 'Disinfections of a day',
@@ -117,7 +117,7 @@ export async function courierOperationsRoutes(app: Api, ctx: Ctx): Promise<void>
   app.post(
     '/api/v1/courier/disinfections',
     {
-      config: { scope: 'district' },
+      config: { scope: 'outlet' },
       schema: {
         tags,
         summary: 'Record a disinfection of a site, vehicle or batch',
@@ -133,7 +133,7 @@ export async function courierOperationsRoutes(app: Api, ctx: Ctx): Promise<void>
   app.get(
     '/api/v1/courier/inspections',
     {
-      config: { scope: 'district' },
+      config: { scope: 'outlet' },
       schema: {
         tags,
         summary: 'Inspection visits and summons since a day, with tallies',
@@ -146,7 +146,7 @@ export async function courierOperationsRoutes(app: Api, ctx: Ctx): Promise<void>
   app.post(
     '/api/v1/courier/inspections',
     {
-      config: { scope: 'district' },
+      config: { scope: 'outlet' },
       schema: {
         tags,
         summary: 'Record an inspection visit',
@@ -274,7 +274,7 @@ export async function courierOperationsRoutes(app: Api, ctx: Ctx): Promise<void>
   app.get(
     '/api/v1/courier/export.xlsx',
     {
-      config: { scope: 'district' },
+      config: { scope: 'outlet' },
       schema: {
         tags,
         summary: 'The courier screen’s tables as an Excel workbook',

@@ -150,6 +150,9 @@ export async function recordDisinfection(
     if (!o) throw new AppError(CourierErrors.COURIER_OUTLET_UNKNOWN, { code: d.subject });
     assertOutletVisible(f, o);
     outletId = o.id;
+  } else if (d.kind === 'vehicle' && f.outletIds) {
+    // A manager's vehicle is their outlet's: without the tie their own list would not show it.
+    outletId = f.outletIds[0] ?? null;
   } else if (d.kind === 'batch') {
     requirePermission(actor, 'courier:write');
     batch = await findBatch(ctx.db, d.subject);

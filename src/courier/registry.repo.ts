@@ -1,8 +1,10 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
+import { dayOf } from '../platform/dates.ts';
 import type { Db } from '../platform/db/db.ts';
 import type { CourierOutletRow } from './courier.tables.ts';
 import './courier.tables.ts';
+import { recordStatuses } from './history.repo.ts';
 
 export type StoredOutlet = Omit<Selectable<CourierOutletRow>, 'id'> & { id: number };
 
@@ -58,13 +60,21 @@ export async function outletsByCode(db: Db | Executor, codes: string[]): Promise
   return out;
 }
 
-/** Adds outlets. */
+/** Adds outlets, each one's status holding from the day it was registered. */
 export async function insertOutlets(trx: Executor, rows: Insertable<CourierOutletRow>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500)
     await trx
       .insertInto('courier_outlets')
       .values(rows.slice(i, i + 500))
       .execute();
+  const ids = await outletsByCode(
+    trx,
+    rows.map((r) => r.code),
+  );
+  await recordStatuses(
+    trx,
+    rows.map((r) => ({ outlet_id: ids.get(r.code)?.id as number, from_day: dayOf(r.created_at), status: r.status })),
+  );
 }
 
 /** Changes an outlet's registered facts. */
@@ -74,6 +84,9 @@ export async function updateOutlet(
   patch: Partial<Omit<Insertable<CourierOutletRow>, 'id' | 'code' | 'created_at'>>,
 ): Promise<void> {
   await trx.updateTable('courier_outlets').set(patch).where('id', '=', id).execute();
+  // A status change holds from its business day on: a past day's open count stays as it was.
+  if (patch.status && patch.updated_at)
+    await recordStatuses(trx, [{ outlet_id: id, from_day: dayOf(patch.updated_at), status: patch.status }]);
 }
 
 /** The outlets an outlet-manager account manages. */
@@ -130,7 +143,8 @@ export async function setOnDuty(trx: Executor, outletId: number, personId: numbe
 
 /**
  * The workers of the filtered outlets with their masked identity and latest negative sample time
- * (from the testing module's per-person facts) and whether any swab of theirs was green-lane.
+ * (from the testing module's per-person facts), whether any swab of theirs was green-lane and when
+ * the latest green-lane swab was taken.
  */
 export async function workersOf(db: Db, f: OutletFilter & { outletCode?: string; openOnly?: boolean }) {
   let q = db.k
@@ -159,6 +173,16 @@ export async function workersOf(db: Db, f: OutletFilter & { outletCode?: string;
         .select((x) => x.fn.countAll<number>().as('n'))
         .as('green'),
     )
+    .select((e) =>
+      e
+        .selectFrom('courier_green_lane as g')
+        .innerJoin('samples as s', (j) =>
+          j.onRef('s.tube_code', '=', 'g.tube_code').onRef('s.person_id', '=', 'g.person_id'),
+        )
+        .whereRef('g.person_id', '=', 'w.person_id')
+        .select((x) => x.fn.max('s.sampled_at').as('at'))
+        .as('green_sampled_at'),
+    )
     .where('o.district_code', 'like', `${f.prefix}%`);
   if (f.outletIds) q = q.where('o.id', 'in', f.outletIds.length ? f.outletIds : [-1]);
   if (f.outletCode) q = q.where('o.code', '=', f.outletCode);
@@ -184,6 +208,19 @@ export async function sampleSite(
   return r ?? null;
 }
 
+/** Marks many samples green-lane at once (the demo's), in chunks; repeated marks keep the first. */
+export async function insertGreenLanes(
+  trx: Executor,
+  rows: Array<{ tube_code: string; person_id: number; site_code: string; marked_at: string; actor: string }>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto('courier_green_lane')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['tube_code', 'person_id']).doNothing())
+      .execute();
+}
+
 /** Marks a sample as green-lane; a repeated mark keeps the first. */
 export async function insertGreenLane(
   trx: Executor,
@@ -195,4 +232,31 @@ export async function insertGreenLane(
     .onConflict((oc) => oc.columns(['tube_code', 'person_id']).doNothing())
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Workers' swabs taken at or after a time (the demo marks them green-lane), with the sampling site. */
+export async function workerSwabsSince(db: Db, since: string) {
+  return db.k
+    .selectFrom('samples as s')
+    .innerJoin('courier_workers as w', 'w.person_id', 's.person_id')
+    .innerJoin('tubes as t', 't.code', 's.tube_code')
+    .select(['s.tube_code', 's.person_id', 't.site_code', 's.sampled_at'])
+    .where('s.sampled_at', '>=', since)
+    .orderBy('s.tube_code')
+    .orderBy('s.person_id')
+    .execute();
+}
+
+/** Couriers (distinct persons) with a green-lane swab sampled in [from, to). */
+export async function greenLaneTested(db: Db, from: string, to: string): Promise<number> {
+  const r = await db.k
+    .selectFrom('courier_green_lane as g')
+    .innerJoin('samples as s', (j) =>
+      j.onRef('s.tube_code', '=', 'g.tube_code').onRef('s.person_id', '=', 'g.person_id'),
+    )
+    .select((e) => e.fn.count<number>('g.person_id').distinct().as('n'))
+    .where('s.sampled_at', '>=', from)
+    .where('s.sampled_at', '<', to)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
 }

@@ -253,16 +253,18 @@ export async function workerCheck(
   const rules = await courierRulesOn(ctx, dayOf(new Date(t).toISOString()));
   const outlets = await findOutlets(ctx.db, { ...f, status: 'open', district: opts.district });
   const rows = await workersOf(ctx.db, { ...f, openOnly: true, district: opts.district });
-  const per = new Map<string, { onDuty: number; untested: number }>();
+  const per = new Map<string, { onDuty: number; untested: number; greenLane: number }>();
   for (const r of rows) {
     if (Number(r.on_duty) !== 1) continue;
-    const c = per.get(r.outlet_code) ?? { onDuty: 0, untested: 0 };
+    const c = per.get(r.outlet_code) ?? { onDuty: 0, untested: 0, greenLane: 0 };
     c.onDuty++;
     if (!workerTested(r.last_negative_sampled_at, t, rules.workerTestHours)) c.untested++;
+    // Through the green lane: their latest green-lane swab falls within the same hours.
+    if (workerTested(r.green_sampled_at ? String(r.green_sampled_at) : null, t, rules.workerTestHours)) c.greenLane++;
     per.set(r.outlet_code, c);
   }
   const all = outlets.map((o) => {
-    const c = per.get(o.code) ?? { onDuty: 0, untested: 0 };
+    const c = per.get(o.code) ?? { onDuty: 0, untested: 0, greenLane: 0 };
     return {
       code: o.code,
       firm: o.firm_code,
@@ -270,15 +272,24 @@ export async function workerCheck(
       districtCode: o.district_code,
       onDuty: c.onDuty,
       untested: c.untested,
+      greenLane: c.greenLane,
       flagged: c.untested > 0,
     };
   });
   const firms = new Map<string, WorkerCheck['firms'][number]>();
   for (const o of all) {
-    const x = firms.get(o.firm) ?? { firm: o.firm, outlets: 0, onDuty: 0, untested: 0, flaggedOutlets: 0 };
+    const x = firms.get(o.firm) ?? {
+      firm: o.firm,
+      outlets: 0,
+      onDuty: 0,
+      untested: 0,
+      greenLane: 0,
+      flaggedOutlets: 0,
+    };
     x.outlets++;
     x.onDuty += o.onDuty;
     x.untested += o.untested;
+    x.greenLane += o.greenLane;
     if (o.flagged) x.flaggedOutlets++;
     firms.set(o.firm, x);
   }
@@ -289,6 +300,7 @@ export async function workerCheck(
     outlets: opts.flaggedOnly ? all.filter((o) => o.flagged) : all,
     firms: [...firms.values()].sort((a, b) => a.firm.localeCompare(b.firm)),
     flagged: all.filter((o) => o.flagged).length,
+    greenLane: all.reduce((n, o) => n + o.greenLane, 0),
   };
 }
 

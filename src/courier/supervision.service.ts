@@ -94,6 +94,8 @@ export async function recordSummons(ctx: Ctx, actor: Actor, s: { firm: string; o
  */
 export async function inspections(ctx: Ctx, actor: Actor, q: { since?: string; to?: string }) {
   const f = await outletFilterOf(ctx, actor);
+  // Volumes are per firm and district, never one outlet's: a manager would read their rivals' figures.
+  if (f.outletIds) throw new AppError(CourierErrors.COURIER_OUTLET_ONLY);
   const to = q.to ?? beijingToday();
   const since = q.since ?? (await supervisionSince(ctx, to));
   if (since > to) throw new AppError(CourierErrors.COURIER_RANGE_INVALID);
@@ -197,6 +199,8 @@ export async function volumes(
   q: { from?: string; to?: string; district?: string },
 ): Promise<Volumes> {
   const f = await outletFilterOf(ctx, actor);
+  // Volumes are per firm and district, never one outlet's: a manager would read their rivals' figures.
+  if (f.outletIds) throw new AppError(CourierErrors.COURIER_OUTLET_ONLY);
   const to = q.to ?? beijingToday();
   const from = q.from ?? peakFrom(to);
   if (from > to) throw new AppError(CourierErrors.COURIER_RANGE_INVALID);

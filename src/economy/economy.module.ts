@@ -2,6 +2,7 @@ import type { BanyanModule } from '../platform/module.ts';
 import { economySection } from './economy.briefing.ts';
 import { economyCommands } from './economy.cli.ts';
 import { EconomyErrors } from './economy.errors.ts';
+import { economyFlagsJob } from './economy.job.ts';
 import { economyMigrations } from './economy.migration.ts';
 import { economyRoutes } from './economy.routes.ts';
 import { electricitySeed } from './economy.seed.ts';
@@ -12,6 +13,7 @@ export const economyModule: BanyanModule = {
   routes: [economyRoutes],
   migrations: economyMigrations,
   commands: [economyCommands],
+  jobs: [economyFlagsJob],
   errors: [EconomyErrors],
   briefing: [economySection],
   seed: [electricitySeed],

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { Db } from '../platform/db/db.ts';
+import * as fast from './economy.sqlite.repo.ts';
 import type {
   EconomySettingsRow,
   PowerAccountRow,
@@ -73,8 +74,9 @@ export async function readingsOf(
   return out;
 }
 
-/** Inserts readings in multi-row statements. */
-export async function insertReadings(trx: Executor, rows: PowerReadingRow[]): Promise<void> {
+/** Inserts readings in multi-row statements (on SQLite through prepared statements on the same connection). */
+export async function insertReadings(db: Db, trx: Executor, rows: PowerReadingRow[]): Promise<void> {
+  if (db.sqlite) return fast.insertReadings(db.sqlite, rows);
   for (let i = 0; i < rows.length; i += ROWS)
     await trx
       .insertInto('power_readings')

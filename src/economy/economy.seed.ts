@@ -221,7 +221,7 @@ export const electricitySeed: SeedStep = {
           updated_at: now,
         })),
       );
-      await insertReadings(trx, rows);
+      await insertReadings(ctx.db, trx, rows);
       await rebuildDaily(trx, days);
       if (win) await rebuildBaselines(trx, win.from, win.to);
     });

@@ -118,10 +118,20 @@ async function check(ctx: Ctx, raw: RawReading[], today: string, confirmAbsurd: 
       problem(p.row, 'credit_code', EconomyErrors.POWER_CREDIT_CODE_UNKNOWN, { value: p.creditCode });
   const settings = await loadSettings(ctx);
   const baselines = await baselinesOf(ctx.db.k, [...attrs.keys()]);
+  // Each account's baseline is read once, not once per row of a year's file.
+  const known = new Map<string, number[]>();
+  const baselineOf = (account: string) => {
+    let b = known.get(account);
+    if (!b) {
+      b = baselines.get(account)?.filter((x): x is number => x !== undefined) ?? [];
+      known.set(account, b);
+    }
+    return b;
+  };
   if (!confirmAbsurd)
     for (const p of parsed) {
-      const b = baselines.get(p.account)?.filter((x): x is number => x !== undefined);
-      if (b?.length && isAbsurd(p.kwh, b, settings.absurdFactor))
+      const b = baselineOf(p.account);
+      if (b.length && isAbsurd(p.kwh, b, settings.absurdFactor))
         problem(p.row, 'kwh', EconomyErrors.POWER_KWH_ABSURD, {
           value: p.kwh,
           baseline: Math.round(Math.max(...b)),
@@ -180,9 +190,10 @@ async function storeReadings(
   const stored = await accountsByNo(ctx.db.k, accounts);
   const fresh: PowerReadingRow[] = [];
   const changed: Array<PowerReadingRow & { old: number }> = [];
+  const wd = memo(weekdayOf);
   for (const p of parsed) {
     const old = known.get(`${p.account}|${p.day}`);
-    const row = { account_no: p.account, day: p.day, wd: weekdayOf(p.day), kwh: p.kwh, import_id: null };
+    const row = { account_no: p.account, day: p.day, wd: wd(p.day), kwh: p.kwh, import_id: null };
     if (old === undefined) fresh.push(row);
     else if (old !== p.kwh) changed.push({ ...row, old });
   }
@@ -234,6 +245,7 @@ async function storeReadings(
     });
     await upsertAccounts(trx, accountRows);
     await insertReadings(
+      ctx.db,
       trx,
       fresh.map((r) => ({ ...r, import_id: importId })),
     );

@@ -9,6 +9,7 @@ import { setClock } from '../platform/clock.ts';
 import { addDays } from '../platform/dates.ts';
 import { AppError } from '../platform/errors.ts';
 import { insertCadres } from '../zones/taskforce.repo.ts';
+import { economyFlagsJob } from './economy.job.ts';
 import { weekdayOf } from './economy.rules.ts';
 import { importReadings } from './economy.service.ts';
 import { evaluateFlags } from './flags.service.ts';
@@ -234,6 +235,13 @@ for (const dialect of dialects()) {
       );
       // Evaluating the same day again opens nothing more.
       await evaluateFlags(ctx, '2022-11-08', '2022-11-08T19:00:00Z');
+      assert.equal((await ctx.db.k.selectFrom('liaison_tasks').selectAll().execute()).length, 2);
+      // The module's daily job on the 9th computes the 8th's flags, and twice opens no second task.
+      for (const _ of [1, 2]) {
+        const run = await economyFlagsJob.run(ctx, '2022-11-09');
+        assert.equal(run.day, '2022-11-08');
+        assert.ok(Number(run.accounts) >= 1 && run.tasks === 1, JSON.stringify(run));
+      }
       assert.equal((await ctx.db.k.selectFrom('liaison_tasks').selectAll().execute()).length, 2);
     });
 

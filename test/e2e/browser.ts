@@ -256,7 +256,7 @@ export function browserSuite(opts: { scenarioClock?: boolean; database?: Dialect
       suite.browser = await launchChromium();
       mkdirSync(join(repoRoot, 'test/e2e/screenshots'), { recursive: true });
     },
-    { timeout: START_TIMEOUT_MS + 60_000 },
+    { timeout: Math.max(240_000, START_TIMEOUT_MS + 120_000) },
   );
   after(async () => {
     await suite.browser?.close();

@@ -12,14 +12,14 @@ describe('courier sector', { timeout: 600_000 }, () => {
   it('shows the regulator the briefing’s figures, the worker check and the batches on hold', {
     timeout: 120_000,
   }, async (t) => {
-    const page = await openPage(t, suite.browser, suite.server);
+    const page = await openPage(t, suite.browser, suite.server, { viewport: { width: 1440, height: 900 } });
     if (!page || !suite.server) return;
     await signIn(page, 'postal-regulator');
     await goHash(page, '#/courier');
     const kpis = page.locator('[data-testid=courier-kpis]');
     await kpis.waitFor();
     const text = (await kpis.textContent()) ?? '';
-    assert.match(text, /正常营业网点2,337/);
+    assert.match(text, /正常营业网点2,325/, 'today: a dozen closed in zones sealed on 11-09');
     assert.match(text, /检查人次\d/);
     await page.locator('[data-testid=courier-outlets] tbody tr').first().waitFor();
     await page.screenshot({ path: join(screenshots, 'courier.png'), fullPage: true });
@@ -38,14 +38,100 @@ describe('courier sector', { timeout: 600_000 }, () => {
     const alert = page.locator('[role=alert]');
     await alert.waitFor();
     assert.match((await alert.textContent()) ?? '', /须满 24 小时/);
+    // A batch registered and disinfected through the forms is held, and its refusal names when it may go.
+    await page.locator('[data-testid=courier-open-batch]').click();
+    const batch = page.locator('[data-testid=courier-batch-form]');
+    await batch.locator('[name=batchNo]').fill('INT-E2E-KR');
+    await batch.locator('[name=origin]').fill('KR');
+    await batch.locator('[name=parcels]').fill('640');
+    await batch.locator('[data-testid=courier-batch-submit]').click();
+    await page.locator('[data-testid=courier-saved]').waitFor();
+    await page.locator('[data-testid=courier-open-disinfection]').click();
+    const dis = page.locator('[data-testid=courier-disinfection-form]');
+    await dis.locator('[name=kind]').selectOption('batch');
+    await dis.locator('[name=subject]').fill('INT-E2E-KR');
+    await dis.locator('[data-testid=courier-disinfection-submit]').click();
+    await dis.waitFor({ state: 'detached' });
+    const mine = page.locator('[data-testid=courier-batches] tbody tr', { hasText: 'INT-E2E-KR' });
+    await mine.locator('button').click();
+    const refused = page.locator('[data-testid=release-refused]');
+    await refused.waitFor();
+    assert.match(
+      (await refused.textContent()) ?? '',
+      /INT-E2E-KR.*须满 24 小时.*\d{4}-\d{2}-\d{2} \d{2}:\d{2}.*后方可放行/,
+    );
     await page.screenshot({ path: join(screenshots, 'courier-batches.png'), fullPage: true });
+    // An inspection rectified on the spot and a summons move the tallies; a relief trip the totals.
+    await goHash(page, '#/courier?tab=inspections');
+    await page.locator('[data-testid=courier-tallies]').waitFor();
+    const before = (await page.locator('[data-testid=courier-tallies]').textContent()) ?? '';
+    await page.locator('[data-testid=courier-open-inspection]').click();
+    const visit = page.locator('[data-testid=courier-inspection-form]');
+    const outlet = (await (
+      await page.request.get(`${suite.server.url}/api/v1/courier/outlets?status=open`)
+    ).json()) as {
+      items: Array<{ code: string }>;
+    };
+    await visit.locator('[name=outlet]').fill(outlet.items[0]?.code ?? '');
+    await visit.locator('[name=inspectors]').fill('3');
+    await visit.locator('[name=findings]').fill('消杀记录不全');
+    await visit.locator('[name=rectified]').check();
+    await visit.locator('[data-testid=courier-inspection-submit]').click();
+    await visit.waitFor({ state: 'detached' });
+    await page.locator('[data-testid=courier-open-summons]').click();
+    const summons = page.locator('[data-testid=courier-summons-form]');
+    await summons.locator('[name=firm]').selectOption('SF');
+    await summons.locator('[name=reason]').fill('未落实从业人员每日核酸检测');
+    await summons.locator('[data-testid=courier-summons-submit]').click();
+    await summons.waitFor({ state: 'detached' });
+    await page.locator('[data-testid=courier-tallies]').waitFor();
+    const after = (await page.locator('[data-testid=courier-tallies]').textContent()) ?? '';
+    assert.notEqual(after, before);
+    await page.screenshot({ path: join(screenshots, 'courier-inspections.png'), fullPage: true });
+    await goHash(page, '#/courier?tab=relief');
+    await page.locator('[data-testid=courier-open-relief]').click();
+    const trip = page.locator('[data-testid=courier-relief-form]');
+    for (const [name, v] of [
+      ['plate', '闽A9E2E0'],
+      ['driver', '王师傅'],
+      ['origin', '福州南物流园'],
+      ['destination', '350102'],
+      ['tonnes', '4.5'],
+      ['persons', '2'],
+    ])
+      await trip.locator(`[name=${name}]`).fill(v as string);
+    await trip.locator('[data-testid=courier-relief-submit]').click();
+    await trip.waitFor({ state: 'detached' });
+    await page.locator('[data-testid=courier-saved]').waitFor();
+    // A delivery point for a sealed zone (its code as the command centre lists zones), then its parcels.
+    const centre = await openPage(t, suite.browser, suite.server);
+    if (!centre) return;
+    await signIn(centre, 'commander');
+    const zones = (await (await centre.request.get(`${suite.server.url}/api/v1/zones?pageSize=5`)).json()) as {
+      items: Array<{ code: string }>;
+    };
+    await goHash(page, '#/courier?tab=volumes');
+    await page.locator('[data-testid=courier-open-point]').click();
+    const pointForm = page.locator('[data-testid=courier-point-form]');
+    await pointForm.locator('[name=zoneCode]').fill(zones.items[0]?.code ?? '');
+    await pointForm.locator('[name=name]').fill('E2E 智能快件箱');
+    await pointForm.locator('[data-testid=courier-point-submit]').click();
+    await pointForm.waitFor({ state: 'detached' });
+    const deliver = page.locator('tr', { hasText: 'E2E 智能快件箱' }).locator('[data-testid^=point-deliveries-]');
+    await deliver.click();
+    const parcels = page.locator('[data-testid=courier-deliveries-form]');
+    await parcels.locator('[name=parcels]').fill('321');
+    await parcels.locator('[data-testid=courier-deliveries-submit]').click();
+    await parcels.waitFor({ state: 'detached' });
+    await page.locator('tr', { hasText: 'E2E 智能快件箱' }).filter({ hasText: '321' }).waitFor();
+    await page.screenshot({ path: join(screenshots, 'courier-volumes.png'), fullPage: true });
     await goHash(page, '#/courier?tab=check');
     await page.locator('[data-testid=courier-check]').waitFor();
     await page.screenshot({ path: join(screenshots, 'courier-check.png'), fullPage: true });
   });
 
   it('shows an outlet manager their own outlet and its workers, masked', { timeout: 120_000 }, async (t) => {
-    const page = await openPage(t, suite.browser, suite.server);
+    const page = await openPage(t, suite.browser, suite.server, { viewport: { width: 390, height: 844 } });
     if (!page || !suite.server) return;
     await signIn(page, 'outlet-manager');
     await goHash(page, '#/courier');
@@ -58,6 +144,14 @@ describe('courier sector', { timeout: 600_000 }, () => {
       items: unknown[];
     };
     assert.equal(outlets.items.length, 1);
+    // The manager records a vehicle's disinfection; it is listed as their outlet's.
+    await page.locator('[data-testid=courier-open-disinfection]').click();
+    const dis = page.locator('[data-testid=courier-disinfection-form]');
+    assert.deepEqual(await dis.locator('[name=kind] option').allTextContents(), ['网点场所', '车辆']);
+    await dis.locator('[name=kind]').selectOption('vehicle');
+    await dis.locator('[name=subject]').fill('闽A7E2E1');
+    await dis.locator('[data-testid=courier-disinfection-submit]').click();
+    await page.locator('[data-testid=my-disinfections] li', { hasText: '闽A7E2E1' }).waitFor();
     await page.screenshot({ path: join(screenshots, 'courier-outlet-manager.png'), fullPage: true });
   });
 });

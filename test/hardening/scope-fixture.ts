@@ -40,6 +40,10 @@ export interface Side {
   enterprise: string;
   task: number;
   override: number;
+  /** An outlet no demo manager runs, a delivery point of the side's zone and a swab taken in the district. */
+  outlet: string;
+  point: number;
+  sample: { tube: string; person: number };
 }
 
 /** The demo's campaign and the day of scans. */
@@ -64,7 +68,7 @@ export function residentId(district: string, serial: number): string {
   return body + ('10X98765432'[sum % 11] as string);
 }
 
-/** Reads one side's records out of the seeded demo; its person and override are made by the caller. */
+/** Reads one side's records out of the seeded demo; its person, override and delivery point are made by the caller. */
 export async function sideOf(ctx: Ctx, name: Side['name'], district: string): Promise<Side> {
   const notLeader = name === 'G2' ? `${LEADER_STREET}%` : '-';
   const street = await one<{ s: string }>(
@@ -138,6 +142,18 @@ export async function sideOf(ctx: Ctx, name: Side['name'], district: string): Pr
         where p.district_code = ${district} and p.street_code not like ${notLeader} order by m.id limit 1`,
     'mark',
   );
+  const outlet = await one<{ code: string }>(
+    ctx,
+    sql`select code from courier_outlets where district_code = ${district}
+        and id not in (select outlet_id from courier_outlet_managers) order by id limit 1`,
+    'outlet',
+  );
+  const sample = await one<{ tube: string; person: number }>(
+    ctx,
+    sql`select s.tube_code as tube, s.person_id as person from samples s join tubes t on t.code = s.tube_code
+        where t.district_code = ${district} and s.person_id is not null order by s.tube_code limit 1`,
+    'sample',
+  );
   const community = await one<{ c: string }>(
     ctx,
     sql`select community_code as c from persons where street_code = ${street.s} order by id limit 1`,
@@ -163,13 +179,16 @@ export async function sideOf(ctx: Ctx, name: Side['name'], district: string): Pr
     enterprise: enterprise.credit_code,
     task: task.id,
     override: 0,
+    outlet: outlet.code,
+    point: 0,
+    sample: { tube: sample.tube, person: Number(sample.person) },
   };
 }
 
 /** The record keys (codes, numbers) of every row outside an area: none may appear in its answers. */
 export async function keysOutside(
   ctx: Ctx,
-  area: { district?: string; street?: string; venues?: string[]; enterprises?: string[] },
+  area: { district?: string; street?: string; venues?: string[]; enterprises?: string[]; outlets?: string[] },
 ): Promise<Set<string>> {
   const keys = new Set<string>();
   const add = (rows: Array<{ k: string }>) => {
@@ -186,6 +205,7 @@ export async function keysOutside(
     await run(sql`select case_no as k from cases where coalesce(community_code, district_code) not like ${inStreet}`);
     await run(sql`select s.code as k from sampling_sites s where s.community_code not like ${inStreet}`);
     await run(sql`select code as k from tubes where district_code <> ${d}`);
+    await run(sql`select code as k from courier_outlets where district_code <> ${d}`);
   }
   if (area.venues) {
     const own = new Set(area.venues);
@@ -195,6 +215,11 @@ export async function keysOutside(
   if (area.enterprises) {
     const own = new Set(area.enterprises);
     for (const r of (await sql<{ k: string }>`select credit_code as k from enterprises`.execute(ctx.db.k)).rows)
+      if (!own.has(r.k)) keys.add(r.k);
+  }
+  if (area.outlets) {
+    const own = new Set(area.outlets);
+    for (const r of (await sql<{ k: string }>`select code as k from courier_outlets`.execute(ctx.db.k)).rows)
       if (!own.has(r.k)) keys.add(r.k);
   }
   return keys;

@@ -500,7 +500,7 @@ export const MATRIX: Record<string, Entry> = {
     at: (s) => send('POST', `/api/v1/tracing/cases/${s.caseId}/trace`, {}),
   },
   'GET /api/v1/courier/firms': { scope: 'city', list: get('/api/v1/courier/firms') },
-  'GET /api/v1/courier/outlets': { scope: 'district', list: get('/api/v1/courier/outlets') },
+  'GET /api/v1/courier/outlets': { scope: 'outlet', list: get('/api/v1/courier/outlets') },
   'POST /api/v1/courier/outlets': {
     scope: 'district',
     at: (s) =>
@@ -510,63 +510,70 @@ export const MATRIX: Record<string, Entry> = {
   },
   'POST /api/v1/imports/courier-outlets': {
     scope: 'district',
-    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+    at: (s) =>
+      send(
+        'POST',
+        '/api/v1/imports/courier-outlets',
+        `code,firm,name,district_code,address,status,staff\r\nM-${s.name}-CSV,SF,x,${s.district},x,open,3\r\n`,
+        CSV,
+      ),
   },
-  'GET /api/v1/courier/outlets/:code': {
-    scope: 'district',
-    at: (s) => get(`/api/v1/courier/outlets/${s.district}-EMS-001`),
-  },
+  'GET /api/v1/courier/outlets/:code': { scope: 'outlet', at: (s) => get(`/api/v1/courier/outlets/${s.outlet}`) },
   'PUT /api/v1/courier/outlets/:code/status': {
-    scope: 'district',
-    at: (s) => send('PUT', `/api/v1/courier/outlets/${s.district}-EMS-001/status`, { status: 'open' }),
+    scope: 'outlet',
+    at: (s) => send('PUT', `/api/v1/courier/outlets/${s.outlet}/status`, { status: 'suspended' }),
   },
   'GET /api/v1/courier/outlets/:code/workers': {
-    scope: 'district',
-    at: (s) => get(`/api/v1/courier/outlets/${s.district}-EMS-001/workers`),
+    scope: 'outlet',
+    at: (s) => get(`/api/v1/courier/outlets/${s.outlet}/workers`),
   },
   'POST /api/v1/courier/workers': {
-    scope: 'district',
-    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+    scope: 'outlet',
+    at: (s) =>
+      send('POST', '/api/v1/courier/workers', {
+        workers: [{ outlet: s.outlet, idNumber: residentId(s.district, 931), name: '矩阵丁', onDuty: 'yes' }],
+      }),
   },
   'POST /api/v1/imports/courier-workers': {
-    scope: 'district',
-    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+    scope: 'outlet',
+    at: (s) =>
+      send(
+        'POST',
+        '/api/v1/imports/courier-workers',
+        `outlet,id_number,name,on_duty\r\n${s.outlet},${residentId(s.district, 932)},矩阵戊,yes\r\n`,
+        CSV,
+      ),
   },
-  'GET /api/v1/courier/worker-check': { scope: 'district', list: get('/api/v1/courier/worker-check?flaggedOnly=true') },
+  'GET /api/v1/courier/worker-check': { scope: 'outlet', list: get('/api/v1/courier/worker-check?flaggedOnly=true') },
   'POST /api/v1/courier/green-lane': {
     scope: 'district',
-    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+    at: (s) => send('POST', '/api/v1/courier/green-lane', { tubeCode: s.sample.tube, personId: s.sample.person }),
   },
   'GET /api/v1/courier/batches': { scope: 'city', list: get('/api/v1/courier/batches') },
   'POST /api/v1/courier/batches': {
     scope: 'city',
-    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+    at: (s) =>
+      send('POST', '/api/v1/courier/batches', { batchNo: `M-INT-${s.name}`, firm: 'EMS', origin: 'x', parcels: 5 }),
   },
   'POST /api/v1/courier/batches/:batchNo/release': {
     scope: 'city',
-    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+    // The seed's batch due for release: only the regulator may release it.
+    at: () => send('POST', '/api/v1/courier/batches/INT-20221109-JP/release'),
   },
-  'GET /api/v1/courier/disinfections': {
-    scope: 'district',
-    list: get('/api/v1/courier/disinfections?date=2022-11-09'),
-  },
+  'GET /api/v1/courier/disinfections': { scope: 'outlet', list: get('/api/v1/courier/disinfections?date=2022-11-09') },
   'POST /api/v1/courier/disinfections': {
-    scope: 'district',
-    at: (s) => send('POST', '/api/v1/courier/disinfections', { kind: 'site', subject: `${s.district}-EMS-001` }),
+    scope: 'outlet',
+    at: (s) => send('POST', '/api/v1/courier/disinfections', { kind: 'site', subject: s.outlet }),
   },
-  'GET /api/v1/courier/inspections': { scope: 'district', list: get('/api/v1/courier/inspections?to=2022-11-06') },
+  'GET /api/v1/courier/inspections': { scope: 'outlet', list: get('/api/v1/courier/inspections?to=2022-11-06') },
   'POST /api/v1/courier/inspections': {
-    scope: 'district',
+    scope: 'outlet',
     at: (s) =>
-      send('POST', '/api/v1/courier/inspections', {
-        outlet: `${s.district}-EMS-001`,
-        visitedOn: '2022-11-09',
-        inspectors: 2,
-      }),
+      send('POST', '/api/v1/courier/inspections', { outlet: s.outlet, visitedOn: '2022-11-09', inspectors: 2 }),
   },
   'POST /api/v1/courier/summons': {
     scope: 'city',
-    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+    at: () => send('POST', '/api/v1/courier/summons', { firm: 'SF', on: '2022-11-09', reason: 'matrix' }),
   },
   'GET /api/v1/courier/volumes': {
     scope: 'district',
@@ -574,21 +581,40 @@ export const MATRIX: Record<string, Entry> = {
   },
   'POST /api/v1/imports/courier-volumes': {
     scope: 'city',
-    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+    at: (s) =>
+      send(
+        'POST',
+        '/api/v1/imports/courier-volumes',
+        `date,firm,district_code,collected,delivered\r\n2022-11-09,SF,${s.district},1,1\r\n`,
+        CSV,
+      ),
   },
   'GET /api/v1/courier/delivery-points': { scope: 'district', list: get('/api/v1/courier/delivery-points') },
   'POST /api/v1/courier/delivery-points': {
     scope: 'district',
-    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+    at: (s) => send('POST', '/api/v1/courier/delivery-points', { zoneCode: s.zone, kind: 'smart-locker', name: 'x' }),
   },
   'PUT /api/v1/courier/delivery-points/:id/deliveries': {
     scope: 'district',
-    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+    at: (s) => send('PUT', `/api/v1/courier/delivery-points/${s.point}/deliveries`, { day: DAY, parcels: 9 }),
   },
   'GET /api/v1/courier/relief': { scope: 'city', list: get('/api/v1/courier/relief?to=2022-11-06') },
   'POST /api/v1/courier/relief': {
     scope: 'city',
-    none: 'a regulator’s write (courier:write) or a named record’s check; district roles are refused by permission',
+    at: (s) =>
+      send('POST', '/api/v1/courier/relief', {
+        trips: [
+          {
+            tripOn: DAY,
+            plate: '闽A12345',
+            driver: '矩阵',
+            origin: 'x',
+            destination: s.district,
+            tonnes: 1,
+            persons: 1,
+          },
+        ],
+      }),
   },
-  'GET /api/v1/courier/export.xlsx': { scope: 'district', list: get('/api/v1/courier/export.xlsx?date=2022-11-06') },
+  'GET /api/v1/courier/export.xlsx': { scope: 'outlet', list: get('/api/v1/courier/export.xlsx?date=2022-11-06') },
 };

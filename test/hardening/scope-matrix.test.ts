@@ -25,7 +25,7 @@ interface Role {
   area?: Scope;
   markers: Set<string>;
   /** What it holds beyond a division scope: on those routes every other side is foreign. */
-  owns?: 'venues' | 'enterprises';
+  owns?: 'venues' | 'enterprises' | 'outlets';
 }
 
 /** Whether a change to a side must leave the role's answer of a route as it was. */
@@ -33,6 +33,7 @@ function foreignTo(role: Role, e: Entry, side: Side): boolean {
   if (e.scope === 'self') return true;
   if (e.scope === 'venue' && role.owns === 'venues') return true;
   if (e.scope === 'enterprise' && role.owns === 'enterprises') return true;
+  if (e.scope === 'outlet' && role.owns === 'outlets') return true;
   if (!role.area) return false;
   const area: Scope = e.perDistrict ? { kind: 'district', code: role.area.code.slice(0, 6) } : role.area;
   return !scopeCoversDivision(area, side.community);
@@ -127,7 +128,8 @@ for (const dialect of dialects()) {
 
     before(async () => {
       const users = ['gulou-officer', 'cangshan-officer', 'taskforce-leader', 'venue-operator', 'liaison'];
-      for (const u of [...users, 'enterprise', 'resident', 'commander', 'lab', 'appeals']) {
+      const courier = ['outlet-manager', 'postal-regulator'];
+      for (const u of [...users, ...courier, 'enterprise', 'resident', 'commander', 'lab', 'appeals']) {
         // One address each: the per-address sign-in limit is ten a minute.
         const r = await app.inject({
           method: 'POST',
@@ -156,6 +158,13 @@ for (const dialect of dialects()) {
           payload: { personId: s.person.id, colour: 'yellow', reason: 'matrix fixture: pending override', hours: 2 },
         });
         s.override = o.json().override.id;
+        // The demo's points follow its zones, which a small scale may leave a district without.
+        const point = await ok('postal-regulator', {
+          method: 'POST',
+          url: '/api/v1/courier/delivery-points',
+          payload: { zoneCode: s.zone, kind: 'smart-locker', name: `矩阵${name}快件箱` },
+        });
+        s.point = point.json().point.id;
         sides.set(name, s);
       }
       const own = async (q: ReturnType<typeof sql<{ k: string }>>) => (await q.execute(ctx.db.k)).rows.map((r) => r.k);
@@ -168,6 +177,10 @@ for (const dialect of dialects()) {
       const accountEnterprise = await own(
         sql`select e.credit_code as k from enterprises e join appeal_accounts a on a.enterprise_id = e.id where a.username = 'enterprise'`,
       );
+      const managerOutlets = await own(
+        sql`select o.code as k from courier_outlets o join courier_outlet_managers m on m.outlet_id = o.id join users u on u.id = m.user_id where u.username = 'outlet-manager'`,
+      );
+      assert.equal(managerOutlets.length, 1, 'the demo outlet manager runs one outlet');
       const gulou = { kind: 'district', code: '350102' } as const;
       roles.push(
         { user: 'gulou-officer', foreign: ['C'], area: gulou, markers: await keysOutside(ctx, { district: '350102' }) },
@@ -201,6 +214,13 @@ for (const dialect of dialects()) {
           foreign: ['C', 'G2'],
           markers: await keysOutside(ctx, { enterprises: accountEnterprise }),
           owns: 'enterprises',
+        },
+        {
+          user: 'outlet-manager',
+          foreign: ['C', 'G2'],
+          area: gulou,
+          markers: await keysOutside(ctx, { district: '350102', outlets: managerOutlets }),
+          owns: 'outlets',
         },
         { user: 'resident', foreign: ['C', 'G2'], markers: new Set() },
       );
@@ -308,6 +328,9 @@ for (const dialect of dialects()) {
           'GET /api/v1/appeals',
           'GET /api/v1/venues/stats',
           'GET /api/v1/enterprises',
+          'GET /api/v1/courier/outlets',
+          'GET /api/v1/courier/inspections',
+          'GET /api/v1/courier/disinfections',
         ])
           assert.ok(
             diff(last, now, owner, must, MATRIX[must] as Entry).length > 0,

@@ -5,7 +5,8 @@ type Ok = (user: string, req: Req) => Promise<{ json(): unknown }>;
 /**
  * Changes one side's data in every module, through the API as the city's accounts: a person, a
  * case, a zone and a duty, a positive sample (alert and retests), a site's queue, a paper
- * registration, a risk mark, a manual colour, an appeal dispatched, an enterprise and a venue.
+ * registration, a risk mark, a manual colour, an appeal dispatched, an enterprise, a venue and
+ * a courier outlet (a worker, a disinfection, an inspection, a suspension, a delivery point's parcels).
  */
 export async function mutateSide(s: Side, ok: Ok): Promise<void> {
   const at = `${DAY}T15:${s.name === 'C' ? '10' : '20'}:00+08:00`;
@@ -116,4 +117,17 @@ export async function mutateSide(s: Side, ok: Ok): Promise<void> {
     }),
   );
   await ok('commander', send('POST', `/api/v1/venues/${s.venue}/status`, { status: 'suspended' }));
+  // The courier sector, as the postal regulator: a worker, a disinfection, a visit, a suspension.
+  const courier = (req: Req) => ok('postal-regulator', req);
+  await courier(
+    send('POST', '/api/v1/courier/workers', {
+      workers: [{ outlet: s.outlet, idNumber, name: '矩阵丙', onDuty: 'yes' }],
+    }),
+  );
+  await courier(send('POST', '/api/v1/courier/disinfections', { kind: 'site', subject: s.outlet, at }));
+  await courier(
+    send('POST', '/api/v1/courier/inspections', { outlet: s.outlet, visitedOn: '2022-11-05', inspectors: 3 }),
+  );
+  await courier(send('PUT', `/api/v1/courier/outlets/${s.outlet}/status`, { status: 'suspended' }));
+  await courier(send('PUT', `/api/v1/courier/delivery-points/${s.point}/deliveries`, { day: DAY, parcels: 7 }));
 }

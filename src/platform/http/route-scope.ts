@@ -17,6 +17,7 @@ export const ROUTE_SCOPES = {
   venue: 'venue operators: the venues tied to them; staff: the venues of their division scope',
   enterprise: 'liaisons and enterprises: their own enterprises; staff: those of their division scope',
   unit: 'an appeals handling unit: the appeals it holds; readers: those of their division scope',
+  outlet: 'outlet managers: the outlet tied to them; staff: the outlets of their division scope',
 } as const;
 export type RouteScope = keyof typeof ROUTE_SCOPES;
 

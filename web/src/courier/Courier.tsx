@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import type { CourierBatch, CourierTallies, CourierVolumes, Outlet, User, WorkerCheck } from '../api-types';
 import { DownloadButton } from '../common/DownloadButton';
 import { useQuery } from '../common/router';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
+import { CourierActions, type FormKind } from './CourierForms';
 import { BatchesTab, CheckTab, InspectionsTab, OutletsTab } from './CourierTabs';
 import { ReliefTab, VolumesTab } from './FlowTabs';
 import { MyOutlet } from './MyOutlet';
@@ -11,13 +13,26 @@ import './courier.css';
 
 const TABS = ['outlets', 'check', 'batches', 'inspections', 'volumes', 'relief'] as const;
 type Tab = (typeof TABS)[number];
+// The records the regulator enters on each tab (the API and CLI take the same).
+const WRITES: Record<Tab, FormKind[]> = {
+  outlets: ['disinfection'],
+  check: [],
+  batches: ['batch', 'disinfection'],
+  inspections: ['inspection', 'summons'],
+  volumes: ['point'],
+  relief: ['relief'],
+};
 
 /** 寄递监管: the postal regulator's screen; an outlet manager sees their own outlet only. */
 export function Courier({ user }: { user: User }) {
   const { t } = useI18n();
   const q = useQuery();
+  // Bumped after a save: the tab and the headline are drawn anew and ask again.
+  const [rev, setRev] = useState(0);
   if (user.role === 'outlet-manager') return <MyOutlet />;
   const tab: Tab = TABS.includes(q.tab as Tab) ? (q.tab as Tab) : 'outlets';
+  const canWrite = user.permissions.includes('courier:write');
+  const done = () => setRev((n) => n + 1);
   return (
     <section className="page courier-page">
       <header className="page-header">
@@ -32,7 +47,7 @@ export function Courier({ user }: { user: User }) {
         </DownloadButton>
       </header>
       <p className="muted">{t('courier.intro')}</p>
-      <Headline />
+      <Headline key={`h${rev}`} />
       <nav className="tabs" aria-label={t('courier.title')}>
         {TABS.map((id) => (
           <a
@@ -46,12 +61,15 @@ export function Courier({ user }: { user: User }) {
           </a>
         ))}
       </nav>
-      {tab === 'outlets' && <OutletsTab status={q.status} />}
-      {tab === 'check' && <CheckTab />}
-      {tab === 'batches' && <BatchesTab canRelease={user.permissions.includes('courier:write')} />}
-      {tab === 'inspections' && <InspectionsTab since={q.since} to={q.to} />}
-      {tab === 'volumes' && <VolumesTab from={q.from} to={q.to} />}
-      {tab === 'relief' && <ReliefTab to={q.to} />}
+      {canWrite && WRITES[tab].length > 0 && <CourierActions kinds={WRITES[tab]} onDone={done} />}
+      <div key={rev}>
+        {tab === 'outlets' && <OutletsTab status={q.status} />}
+        {tab === 'check' && <CheckTab />}
+        {tab === 'batches' && <BatchesTab canRelease={canWrite} />}
+        {tab === 'inspections' && <InspectionsTab since={q.since} to={q.to} />}
+        {tab === 'volumes' && <VolumesTab from={q.from} to={q.to} canWrite={canWrite} />}
+        {tab === 'relief' && <ReliefTab to={q.to} />}
+      </div>
     </section>
   );
 }

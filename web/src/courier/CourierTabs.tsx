@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { api, query } from '../api';
 import type { CourierBatch, CourierTallies, Outlet, WorkerCheck } from '../api-types';
 import { formatDateTime } from '../common/dates';
-import { ErrorBox, Loading } from '../common/Status';
+import { ErrorBox, FormError, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
 
@@ -96,6 +96,7 @@ export function CheckTab() {
         <p className="muted">
           {t('courier.checkRule', { hours: c.hours, policy: c.policyId, at: formatDateTime(c.at, lang, BJ) })}
         </p>
+        <p data-testid="courier-green-lane">{t('courier.greenLaneCount', { n: c.greenLane.toLocaleString(lang) })}</p>
         <label>
           <input type="checkbox" checked={flagged} onChange={(e) => setFlagged(e.target.checked)} />{' '}
           {t('courier.flaggedOnly')}
@@ -109,6 +110,7 @@ export function CheckTab() {
                 <th>{t('courier.district')}</th>
                 <th className="num">{t('courier.onDuty')}</th>
                 <th className="num">{t('courier.untested')}</th>
+                <th className="num">{t('courier.greenLane')}</th>
               </tr>
             </thead>
             <tbody>
@@ -119,6 +121,7 @@ export function CheckTab() {
                   <td>{o.districtCode}</td>
                   <td className="num">{o.onDuty}</td>
                   <td className={`num ${o.flagged ? 'courier-flag' : ''}`}>{o.untested}</td>
+                  <td className="num">{o.greenLane}</td>
                 </tr>
               ))}
             </tbody>
@@ -132,6 +135,7 @@ export function CheckTab() {
               <th>{t('courier.firm')}</th>
               <th className="num">{t('courier.onDuty')}</th>
               <th className="num">{t('courier.untested')}</th>
+              <th className="num">{t('courier.greenLane')}</th>
               <th className="num">{t('courier.kpi.flagged')}</th>
             </tr>
           </thead>
@@ -141,6 +145,7 @@ export function CheckTab() {
                 <td>{f.firm}</td>
                 <td className="num">{f.onDuty}</td>
                 <td className="num">{f.untested}</td>
+                <td className="num">{f.greenLane}</td>
                 <td className={`num ${f.flaggedOutlets ? 'courier-flag' : ''}`}>{f.flaggedOutlets}</td>
               </tr>
             ))}
@@ -155,22 +160,22 @@ export function CheckTab() {
 export function BatchesTab({ canRelease }: { canRelease: boolean }) {
   const { t, lang, label } = useI18n();
   const r = useApi<{ hours: number; items: CourierBatch[] }>('/api/v1/courier/batches');
-  const [error, setError] = useState<unknown>(null);
+  // The refusal stays beside the batch it concerns: it names the time the batch becomes releasable.
+  const [refused, setRefused] = useState<{ batchNo: string; error: unknown } | null>(null);
   if (r.error) return <ErrorBox error={r.error} />;
   if (!r.data) return <Loading />;
   const release = async (no: string) => {
-    setError(null);
+    setRefused(null);
     try {
       await api(`/api/v1/courier/batches/${encodeURIComponent(no)}/release`, { method: 'POST' });
       r.reload();
     } catch (e) {
-      setError(e);
+      setRefused({ batchNo: no, error: e });
     }
   };
   return (
     <div className="card">
       <p className="muted">{t('courier.holdRule', { hours: r.data.hours })}</p>
-      {error ? <ErrorBox error={error} /> : null}
       <div className="table-wrap">
         <table className="table" data-testid="courier-batches">
           <thead>
@@ -187,27 +192,36 @@ export function BatchesTab({ canRelease }: { canRelease: boolean }) {
           </thead>
           <tbody>
             {r.data.items.map((b) => (
-              <tr key={b.batchNo}>
-                <td>{b.batchNo}</td>
-                <td>{b.firm}</td>
-                <td>{b.origin}</td>
-                <td className="num">{b.parcels}</td>
-                <td>{formatDateTime(b.disinfectedAt, lang, BJ)}</td>
-                <td>{formatDateTime(b.releasableAt, lang, BJ)}</td>
-                <td className={b.state === 'held' ? 'courier-flag' : ''}>{label('courier.state', b.state)}</td>
-                <td>
-                  {canRelease && b.state !== 'released' && (
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      onClick={() => release(b.batchNo)}
-                      data-testid={`release-${b.batchNo}`}
-                    >
-                      {t('courier.release')}
-                    </button>
-                  )}
-                </td>
-              </tr>
+              <Fragment key={b.batchNo}>
+                <tr className={refused?.batchNo === b.batchNo ? 'courier-refused-row' : undefined}>
+                  <td>{b.batchNo}</td>
+                  <td>{b.firm}</td>
+                  <td>{b.origin}</td>
+                  <td className="num">{b.parcels}</td>
+                  <td>{formatDateTime(b.disinfectedAt, lang, BJ)}</td>
+                  <td>{formatDateTime(b.releasableAt, lang, BJ)}</td>
+                  <td className={b.state === 'held' ? 'courier-flag' : ''}>{label('courier.state', b.state)}</td>
+                  <td>
+                    {canRelease && b.state !== 'released' && (
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => release(b.batchNo)}
+                        data-testid={`release-${b.batchNo}`}
+                      >
+                        {t('courier.release')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {refused?.batchNo === b.batchNo && (
+                  <tr className="courier-refused-row">
+                    <td colSpan={8}>
+                      <FormError error={refused.error} className="notice notice-warn" testId="release-refused" />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>
