@@ -52,18 +52,44 @@ async function diffVersions(
   date: string,
   against?: Policy,
 ): Promise<PolicyDiff> {
+  return (await compareVersions(ctx, actor, draft, date, against)).diff;
+}
+
+/** A resident whose colour differs between two versions, with the rule of each. */
+export interface ColourChange {
+  id: number;
+  districtCode: string;
+  from: string;
+  to: string;
+  fromRule: string;
+  toRule: string;
+}
+
+/**
+ * The difference of two versions on a date, with every resident whose colour changes (the answer's
+ * list stops at LIST_MAX; a switch-over records them all).
+ */
+export async function compareVersions(
+  ctx: Ctx,
+  actor: Actor,
+  draft: Policy,
+  date: string,
+  against?: Policy,
+): Promise<{ diff: PolicyDiff; persons: ColourChange[] }> {
   const inForce = against ?? policyOn(await listPolicies(ctx), date);
   const at = date === beijingToday() ? nowMs() : Date.parse(`${date}T12:00:00+08:00`);
   const q = (extra: string) => `date=${date}&policy=${encodeURIComponent(draft.id)}${extra}`;
-  return {
+  const colours = await colourDiff(ctx, at, inForce, draft, q);
+  const diff: PolicyDiff = {
     date,
     draft: draft.id,
     inForce: inForce.id,
     at: new Date(at).toISOString(),
     zones: await zoneDiff(ctx, actor, date, inForce, draft, q),
-    colours: await colourDiff(ctx, at, inForce, draft, q),
+    colours: colours.summary,
     venues: await venueDiff(ctx, inForce, draft, q),
   };
+  return { diff, persons: colours.all };
 }
 
 async function zoneDiff(ctx: Ctx, actor: Actor, date: string, a: Policy, b: Policy, q: (x: string) => string) {
@@ -122,6 +148,7 @@ async function colourDiff(ctx: Ctx, at: number, a: Policy, b: Policy, q: (x: str
     ctx.db,
     changed.map((c) => c.id),
   );
+  const all: ColourChange[] = changed.map((c) => ({ ...c, districtCode: (communities.get(c.id) ?? '').slice(0, 6) }));
   const groups = new Map<string, PolicyDiff['colours']['byDistrict'][number]>();
   for (const c of changed) {
     const districtCode = (communities.get(c.id) ?? '').slice(0, 6);
@@ -138,7 +165,7 @@ async function colourDiff(ctx: Ctx, at: number, a: Policy, b: Policy, q: (x: str
     g.count++;
     groups.set(key, g);
   }
-  return {
+  const summary = {
     changed: changed.length,
     href: `#/policy/diff?${q('')}`,
     byDistrict: [...groups.values()].sort(
@@ -155,6 +182,7 @@ async function colourDiff(ctx: Ctx, at: number, a: Policy, b: Policy, q: (x: str
       href: `/api/v1/persons/${c.id}/colour?policy=${encodeURIComponent(b.id)}`,
     })),
   };
+  return { summary, all };
 }
 
 async function venueDiff(ctx: Ctx, a: Policy, b: Policy, q: (x: string) => string) {
