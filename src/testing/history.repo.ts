@@ -24,10 +24,13 @@ export async function samplesWithResults(db: Db, personId: number, at: string) {
     .execute();
 }
 
+// Persons per statement: few statements for a whole city's replay, under both databases' parameter limits.
+const IN_CHUNK = 1000;
+
 /** The same rows for many persons at once (in chunks), each with its person. */
 export async function samplesWithResultsOf(db: Db, personIds: number[], at: string) {
   const out = [];
-  for (let i = 0; i < personIds.length; i += 500)
+  for (let i = 0; i < personIds.length; i += IN_CHUNK)
     out.push(
       ...(await db.k
         .selectFrom('samples as s')
@@ -44,7 +47,7 @@ export async function samplesWithResultsOf(db: Db, personIds: number[], at: stri
           'r.result',
           'r.resulted_at',
         ])
-        .where('s.person_id', 'in', personIds.slice(i, i + 500))
+        .where('s.person_id', 'in', personIds.slice(i, i + IN_CHUNK))
         .where('s.sampled_at', '<=', at)
         .execute()),
     );
