@@ -225,4 +225,16 @@ export const testingMigrations: Migration[] = [
       await sql`drop table samples_unpartitioned`.execute(db);
     },
   },
+  {
+    // A past moment's test facts (explain --at, a policy difference, a switch-over) join each sample's
+    // tube to its result history; without this index every such read scanned all results.
+    id: '0124_tube_results_by_tube',
+    async up(db) {
+      await db.schema
+        .createIndex('tube_results_tube')
+        .on('tube_results')
+        .columns(['tube_code', 'resulted_at'])
+        .execute();
+    },
+  },
 ];
