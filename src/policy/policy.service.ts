@@ -1,6 +1,5 @@
 import { recordAudit } from '../platform/audit/audit.service.ts';
-import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
-import { requirePermission } from '../platform/auth/auth.service.ts';
+import { actorLabel } from '../platform/auth/auth.rules.ts';
 import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';

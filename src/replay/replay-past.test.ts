@@ -66,6 +66,13 @@ for (const dialect of dialects()) {
         ['cn-20-measures', 'green'],
       ] as const)
         assert.equal((await explainColour(ctx, COMMANDER, person(0), { at, policyId })).colour, colour);
+      // Each count opens the screen replaying that date under the version.
+      assert.equal(on17.zones.href, '#/zones/evaluation?date=2022-11-17&policy=cn-20-measures');
+      assert.equal(on17.venues.href, '#/venues?date=2022-11-17&policy=cn-20-measures');
+      assert.match(
+        on17.colours.byDistrict[0]?.href ?? '',
+        /^#\/policy\/diff\?date=2022-11-17&policy=cn-20-measures&district=350102&rule=/,
+      );
       const on18 = await diffPublished(ctx, COMMANDER, 'cn-20-measures', '2022-11-18', 'cn-9th-edition');
       assert.equal(on18.colours.changed, 0);
       // A day before the mark began, nobody's colour differs: a later mark is not read back.

@@ -114,13 +114,13 @@ async function zoneDiff(ctx: Ctx, actor: Actor, date: string, a: Policy, b: Poli
       level: i.level,
       inForce: outcome(i),
       draft: outcome(d),
-      href: `#/zones/${i.zoneCode}?${q('')}`,
+      href: `#/zones/evaluation?${q(`&district=${i.districtCode}`)}`,
     });
   }
   return {
     wouldChange: items.filter((i) => i.draft.eligible && !i.inForce.eligible).length,
     wouldStay: items.filter((i) => !i.draft.eligible && i.inForce.eligible).length,
-    href: `#/zones?${q('')}`,
+    href: `#/zones/evaluation?${q('')}`,
     items,
   };
 }

@@ -118,7 +118,7 @@ export async function switchOver(ctx: Ctx, actor: Actor | 'cli' | 'system', id: 
     colours_changed: diff.colours.changed,
     venues_changed: diff.venues.changed,
     summary: JSON.stringify({
-      zones: diff.zones.items.map((z) => ({ ...z, href: `#/zones/${z.zoneCode}?date=${date}&policy=${id}` })),
+      zones: diff.zones.items,
       colours: diff.colours.byDistrict.map((g) => ({ ...g, href: switchoverLink(id, 'colour', g.districtCode) })),
       venues: diff.venues.byCategory,
     }),
