@@ -145,7 +145,7 @@ export function PolicyScreen() {
         </ul>
       </section>
       {draft && <DraftEditor key={draft.id} draft={draft} run={run} />}
-      <Switchovers key={switched} chosen={query.switchover} />
+      <Switchovers key={switched} chosen={query.switchover} versions={versions.data.items} run={run} />
     </div>
   );
 }

@@ -1,23 +1,52 @@
 import { useState } from 'react';
-import type { Switchover, SwitchoverChanges } from '../api-types';
+import { api } from '../api';
+import type { Policy, Switchover, SwitchoverChanges } from '../api-types';
+import { useBusinessToday } from '../common/clock';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
+import type { Run } from './DraftEditor';
 
 /**
  * The switch-overs: each version's taking effect over the one before it, with the zones lifted
  * and kept, residents whose colour changed and venues whose rule changed, each change by rule.
  */
-export function Switchovers({ chosen }: { chosen?: string }) {
+export function Switchovers({ chosen, versions, run }: { chosen?: string; versions: Policy[]; run: Run }) {
   const { t, formatNumber } = useI18n();
   const list = useApi<{ items: Switchover[] }>('/api/v1/policy-switchovers');
   const [open, setOpen] = useState<string | null>(chosen ?? null);
+  const today = useBusinessToday();
   if (list.error) return <ErrorBox error={list.error} onRetry={list.reload} />;
   if (!list.data) return <Loading />;
   const shown = list.data.items.find((s) => s.version === open);
+  // The version in force today not yet switched over (the job does it on its day; a seeded or older one waits for a hand).
+  const inForce = versions.filter((p) => p.effectiveFrom <= today).at(-1);
+  const due = inForce && !list.data.items.some((s) => s.version === inForce.id) ? inForce : undefined;
   return (
     <section className="card" data-testid="policy-switchovers">
       <h2>{t('policyScreen.switchovers')}</h2>
+      {due && (
+        <button
+          type="button"
+          className="btn"
+          data-testid={`switch-over-${due.id}`}
+          onClick={() =>
+            void run(
+              async () => {
+                const r = await api<{ switchOver: Switchover }>(
+                  `/api/v1/policies/${encodeURIComponent(due.id)}/switch-over`,
+                  { method: 'POST' },
+                );
+                setOpen(r.switchOver.version);
+                return r;
+              },
+              t('policyScreen.switched', { id: due.id }),
+            )
+          }
+        >
+          {t('policyScreen.switchNow', { id: due.id, date: due.effectiveFrom })}
+        </button>
+      )}
       {list.data.items.length === 0 ? (
         <p className="muted">{t('policyScreen.noSwitchovers')}</p>
       ) : (

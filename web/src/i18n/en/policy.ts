@@ -38,7 +38,8 @@ export const policyScreen: Record<keyof typeof zh, string> = {
   'policyScreen.community': 'Community',
   'policyScreen.publishedSwitched':
     'Published and the city switched over: {zones} zones may lift or downgrade, {colours} residents change colour, {venues} venues change their entrance rule',
-  'policyScreen.publishedLater': 'Published; the city switches over when it takes effect on {date}',
+  'policyScreen.publishedLater':
+    'Published; takes effect on {date} (the city is switched over then, if it is the version in force)',
   'policyScreen.lift': 'Lifting and downgrading (clean days, final round)',
   'policyScreen.level': 'Level',
   'policyScreen.cleanDays': 'Clean days',
@@ -68,4 +69,6 @@ export const policyScreen: Record<keyof typeof zh, string> = {
   'policyScreen.zonesKept': 'Zones no longer lifting',
   'policyScreen.tookMs': 'took {ms} ms',
   'policyScreen.changedPersons': '{n} residents of district {district} changed colour:',
+  'policyScreen.switchNow': 'Switch the city over to {id} (in effect since {date})',
+  'policyScreen.switched': 'The city is switched over to {id}',
 };

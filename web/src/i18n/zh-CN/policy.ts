@@ -36,7 +36,7 @@ export const policyScreen = {
   'policyScreen.community': '社区',
   'policyScreen.publishedSwitched':
     '已发布并切换全市：可解封或降级区域 {zones} 个，赋码变化 {colours} 人，入场规则变化场所 {venues} 个',
-  'policyScreen.publishedLater': '已发布；{date} 生效当日自动切换全市',
+  'policyScreen.publishedLater': '已发布；{date} 生效，届时若为现行版本则自动切换全市',
   'policyScreen.lift': '解封与降级（连续无新增天数、末轮全员核酸）',
   'policyScreen.level': '等级',
   'policyScreen.cleanDays': '无新增天数',
@@ -65,4 +65,6 @@ export const policyScreen = {
   'policyScreen.zonesKept': '不再可解封区域',
   'policyScreen.tookMs': '用时 {ms} 毫秒',
   'policyScreen.changedPersons': '区 {district} 赋码变化 {n} 人：',
+  'policyScreen.switchNow': '将全市切换到 {id}（{date} 起生效）',
+  'policyScreen.switched': '已切换全市到 {id}',
 };
