@@ -8,6 +8,7 @@ import { useI18n } from '../i18n';
 import { Compared, dayBefore } from './DiffView';
 import { DraftEditor, type Run } from './DraftEditor';
 import { Switchovers } from './Switchovers';
+import './policy.css';
 
 /**
  * Policy versions as data: the published versions, drafts made from one of them, each draft's
@@ -27,6 +28,7 @@ export function PolicyScreen() {
   const [compare, setCompare] = useState<string | null>(null);
   const draft = drafts.data?.items.find((d) => d.id === chosen) ?? null;
   const [switched, setSwitched] = useState(0);
+  const [switchOpen, setSwitchOpen] = useState<string | null>(query.switchover ?? null);
 
   const run: Run = async (fn, ok) => {
     try {
@@ -145,7 +147,7 @@ export function PolicyScreen() {
         </ul>
       </section>
       {draft && <DraftEditor key={draft.id} draft={draft} run={run} />}
-      <Switchovers key={switched} chosen={query.switchover} versions={versions.data.items} run={run} />
+      <Switchovers key={switched} open={switchOpen} setOpen={setSwitchOpen} versions={versions.data.items} run={run} />
     </div>
   );
 }

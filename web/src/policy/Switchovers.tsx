@@ -11,10 +11,20 @@ import type { Run } from './DraftEditor';
  * The switch-overs: each version's taking effect over the one before it, with the zones lifted
  * and kept, residents whose colour changed and venues whose rule changed, each change by rule.
  */
-export function Switchovers({ chosen, versions, run }: { chosen?: string; versions: Policy[]; run: Run }) {
+export function Switchovers({
+  open,
+  setOpen,
+  versions,
+  run,
+}: {
+  /** The switch-over shown in detail (kept by the screen, which remounts this list after each step). */
+  open: string | null;
+  setOpen: (version: string) => void;
+  versions: Policy[];
+  run: Run;
+}) {
   const { t, formatNumber } = useI18n();
   const list = useApi<{ items: Switchover[] }>('/api/v1/policy-switchovers');
-  const [open, setOpen] = useState<string | null>(chosen ?? null);
   const today = useBusinessToday();
   if (list.error) return <ErrorBox error={list.error} onRetry={list.reload} />;
   if (!list.data) return <Loading />;
