@@ -123,7 +123,9 @@ export async function switchOver(ctx: Ctx, actor: Actor | 'cli' | 'system', id: 
       venues: diff.venues.byCategory,
     }),
   };
-  await ctx.db.k.transaction().execute(async (trx) => {
+  const first = await ctx.db.k.transaction().execute(async (trx) => {
+    // The day's job and a publication may race: the one that finished first is the record.
+    if (await findSwitchover(trx, id)) return false;
     await insertSwitchover(trx, row, changes);
     await recordAudit(ctx.db, ctx.crypto, trx, {
       actor: row.ran_by,
@@ -139,8 +141,9 @@ export async function switchOver(ctx: Ctx, actor: Actor | 'cli' | 'system', id: 
         venuesChanged: row.venues_changed,
       },
     });
+    return true;
   });
-  return toSwitchover(row);
+  return first ? toSwitchover(row) : getSwitchover(ctx, 'cli', id);
 }
 
 function switchoverLink(id: string, kind: string, district: string): string {
