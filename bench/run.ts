@@ -6,6 +6,7 @@ import { benchCases } from './cases.ts';
 import { benchEconomy } from './economy.ts';
 import { benchExam } from './exam.ts';
 import { benchPlatform } from './platform.ts';
+import { benchPolicy } from './policy.ts';
 import { benchScans } from './scans.ts';
 import { benchTesting } from './testing.ts';
 import { benchZones } from './zones.ts';
@@ -19,6 +20,7 @@ const groups: Record<string, () => Promise<Record<string, unknown>>> = {
   appeals: benchAppeals,
   economy: benchEconomy,
   exam: benchExam,
+  policy: benchPolicy,
 };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(groups);
 const date = new Date().toISOString();

@@ -32,6 +32,10 @@ function part<T extends unknown[]>(get: (i: number) => T, start: number, end: nu
 
 export interface BenchDb {
   dialect: 'sqlite' | 'postgres';
+  /** The SQLite file's folder (banyan.db), for raw readers; '' on PostgreSQL. */
+  dir: string;
+  /** The PostgreSQL database's URL, for raw readers; '' on SQLite. */
+  url: string;
   db: ReturnType<typeof openDb>;
   /** Loads persons by blind index (setup, not timed); person ids are 1…n in order. */
   loadPersons(indexes: string[]): Promise<void>;
@@ -64,6 +68,8 @@ async function sqliteBench(): Promise<BenchDb> {
   let db: ReturnType<typeof openDb> | undefined;
   return {
     dialect: 'sqlite',
+    dir,
+    url: '',
     get db() {
       db ??= openDb({ file });
       return db;
@@ -145,6 +151,8 @@ async function pgBench(): Promise<BenchDb> {
     );
   return {
     dialect: 'postgres',
+    dir: '',
+    url: url.toString(),
     db,
     async loadPersons(indexes) {
       await client.query('begin');

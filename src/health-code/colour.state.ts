@@ -60,6 +60,8 @@ export interface MarksFeed {
   reloadNegatives(db: Db, marks: Map<number, PersonMarks>, ids: number[]): Promise<void>;
   /** A person's marks as they stood at a past instant (a replay). */
   marksAt(db: Db, personId: number, at: number): Promise<ActiveMark[]>;
+  /** Everyone's marks as they stood at a past instant (a replay of the whole city), by person. */
+  allMarksAt(db: Db, at: number): Promise<Map<number, ActiveMark[]>>;
 }
 
 let marksFeed: MarksFeed | undefined;

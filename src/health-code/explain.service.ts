@@ -94,7 +94,8 @@ export async function explainColour(
 }
 
 /** The case as it stood on a day: not yet reported is none; discharge, release or death later are not yet. */
-function infectionAt(inf: ColourInputs['infection'], on: string): ColourInputs['infection'] {
+/** A case as it was known on a day (reported by then, with its later steps hidden). */
+export function infectionAt(inf: ColourInputs['infection'], on: string): ColourInputs['infection'] {
   if (!inf || inf.reportedOn > on) return null;
   const by = (d: string | null) => (d !== null && d <= on ? d : null);
   return { ...inf, dischargedOn: by(inf.dischargedOn), releasedOn: by(inf.releasedOn), diedOn: by(inf.diedOn) };

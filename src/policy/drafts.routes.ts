@@ -2,12 +2,12 @@ import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { type Api, created, jsonSchema, ok } from '../platform/http/zod.ts';
 import { DraftAnswer, DraftCreate, DraftEdit, DraftList } from './drafts.schema.ts';
-import { createDraft, editDraft, getDraft, listDrafts, publishDraft } from './drafts.service.ts';
+import { createDraft, editDraft, getDraft, listDrafts } from './drafts.service.ts';
 import { PolicyIdParams } from './policy.schema.ts';
 
 const tags = ['policy'];
 
-/** Draft → edit → publish by a second person (each step audited). */
+/** Draft → edit (each step audited); publication by a second person is in replay's routes. */
 export async function draftRoutes(app: Api, ctx: Ctx): Promise<void> {
   app.get(
     '/api/v1/policy-drafts',
@@ -52,17 +52,5 @@ export async function draftRoutes(app: Api, ctx: Ctx): Promise<void> {
     },
     async (r) => ({ draft: await editDraft(ctx, actorOf(r), r.params.id, r.body) }),
   );
-  app.post(
-    '/api/v1/policy-drafts/:id/publish',
-    {
-      config: { scope: 'city' },
-      schema: {
-        tags,
-        summary: 'Publish a draft as a version: a second person only (audited)',
-        params: jsonSchema(PolicyIdParams),
-        response: ok(DraftAnswer),
-      },
-    },
-    async (r) => ({ draft: await publishDraft(ctx, actorOf(r), r.params.id) }),
-  );
+  // Publishing (POST /api/v1/policy-drafts/:id/publish) is replay's: it switches the city over when due.
 }

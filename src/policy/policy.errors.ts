@@ -48,4 +48,10 @@ export const PolicyErrors = defineErrors({
     'zh-CN': '起草或修改草案的人不能发布它，需要另一人审批',
     en: 'Whoever drafted or edited a draft may not publish it: a second person must approve',
   },
+  POLICY_DIRECT_EDIT_CLOSED: {
+    status: 409,
+    'zh-CN':
+      '政策版本 {id} 不能由一人直接修改或新增：请通过草案（POST /api/v1/policy-drafts）起草，并由另一人发布（POST /api/v1/policy-drafts/{id}/publish）',
+    en: 'Version {id} cannot be added or edited by one person: draft it (POST /api/v1/policy-drafts) and have a second person publish it (POST /api/v1/policy-drafts/{id}/publish)',
+  },
 });

@@ -1,6 +1,5 @@
 import { recordAudit } from '../platform/audit/audit.service.ts';
-import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
-import { requirePermission } from '../platform/auth/auth.service.ts';
+import { actorLabel } from '../platform/auth/auth.rules.ts';
 import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
@@ -48,9 +47,12 @@ export async function getPolicy(ctx: Ctx, id: string): Promise<Policy> {
   return toPolicy(r);
 }
 
-/** Adds a version or replaces one's parameters; audited with the before and after. */
-export async function putPolicy(ctx: Ctx, actor: Actor | 'cli', input: PolicyInput): Promise<Policy> {
-  if (typeof actor !== 'string') requirePermission(actor, 'policy:edit');
+/**
+ * Adds a version or replaces one's parameters from the server's console (migrations, tests, an
+ * operator at the machine); audited with the before and after. No HTTP user reaches it: over the
+ * API a version is a draft published by a second person.
+ */
+export async function putPolicy(ctx: Ctx, actor: 'cli', input: PolicyInput): Promise<Policy> {
   validParams(input.id, input.params);
   const others = (await listPolicies(ctx)).filter((p) => p.id !== input.id && p.effectiveFrom === input.effectiveFrom);
   if (others[0]) throw new AppError(PolicyErrors.POLICY_DATE_TAKEN, { date: input.effectiveFrom, other: others[0].id });

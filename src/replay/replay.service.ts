@@ -1,6 +1,8 @@
-import { freshColourState } from '../health-code/colour.state.ts';
-import { colourOf } from '../health-code/health-code.rules.ts';
-import { negativesOf } from '../health-code/marks.rules.ts';
+import { infectionsByPerson } from '../cases/cases.service.ts';
+import { marksSource } from '../health-code/colour.state.ts';
+import { infectionAt } from '../health-code/explain.service.ts';
+import { type ColourInputs, colourOf } from '../health-code/health-code.rules.ts';
+import { activeOverrides } from '../health-code/overrides.repo.ts';
 import { communitiesOf } from '../people/people.repo.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
@@ -9,6 +11,7 @@ import type { Ctx } from '../platform/context.ts';
 import { draftAsPolicy } from '../policy/drafts.service.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { getPolicy, listPolicies, policyOn } from '../policy/policy.service.ts';
+import { testFactsAtMany } from '../testing/history.service.ts';
 import { allVenues } from '../venues/venues.repo.ts';
 import { restrictedResidentsAt } from '../zones/residents.service.ts';
 import { evaluateZones } from '../zones/zones.query.ts';
@@ -21,8 +24,8 @@ const LIST_MAX = 2000;
  * without storing anything: zones whose lift or downgrade the draft would allow or hold back, the
  * residents whose colour would change (by district and by the rule before and after), and the
  * venue categories whose entrance rule changes with their venues. Colours are compared at noon
- * of the date (now, for today) from the records the colour state holds; test facts are each
- * person's latest (the status index), which for a past date can be later than the date.
+ * of the date (now, for today) from the records as they stood then: a replay of 9 November meets the
+ * certificates, marks and zones of 9 November, not later ones.
  */
 export async function diffDraft(ctx: Ctx, actor: Actor, draftId: string, date = beijingToday()): Promise<PolicyDiff> {
   requirePermission(actor, 'policy:edit');
@@ -52,18 +55,44 @@ async function diffVersions(
   date: string,
   against?: Policy,
 ): Promise<PolicyDiff> {
+  return (await compareVersions(ctx, actor, draft, date, against)).diff;
+}
+
+/** A resident whose colour differs between two versions, with the rule of each. */
+export interface ColourChange {
+  id: number;
+  districtCode: string;
+  from: string;
+  to: string;
+  fromRule: string;
+  toRule: string;
+}
+
+/**
+ * The difference of two versions on a date, with every resident whose colour changes (the answer's
+ * list stops at LIST_MAX; a switch-over records them all).
+ */
+export async function compareVersions(
+  ctx: Ctx,
+  actor: Actor,
+  draft: Policy,
+  date: string,
+  against?: Policy,
+): Promise<{ diff: PolicyDiff; persons: ColourChange[] }> {
   const inForce = against ?? policyOn(await listPolicies(ctx), date);
   const at = date === beijingToday() ? nowMs() : Date.parse(`${date}T12:00:00+08:00`);
   const q = (extra: string) => `date=${date}&policy=${encodeURIComponent(draft.id)}${extra}`;
-  return {
+  const colours = await colourDiff(ctx, at, inForce, draft, q);
+  const diff: PolicyDiff = {
     date,
     draft: draft.id,
     inForce: inForce.id,
     at: new Date(at).toISOString(),
     zones: await zoneDiff(ctx, actor, date, inForce, draft, q),
-    colours: await colourDiff(ctx, at, inForce, draft, q),
+    colours: colours.summary,
     venues: await venueDiff(ctx, inForce, draft, q),
   };
+  return { diff, persons: colours.all };
 }
 
 async function zoneDiff(ctx: Ctx, actor: Actor, date: string, a: Policy, b: Policy, q: (x: string) => string) {
@@ -85,34 +114,60 @@ async function zoneDiff(ctx: Ctx, actor: Actor, date: string, a: Policy, b: Poli
       level: i.level,
       inForce: outcome(i),
       draft: outcome(d),
-      href: `#/zones/${i.zoneCode}?${q('')}`,
+      href: `#/zones/evaluation?${q(`&district=${i.districtCode}`)}`,
     });
   }
   return {
     wouldChange: items.filter((i) => i.draft.eligible && !i.inForce.eligible).length,
     wouldStay: items.filter((i) => !i.draft.eligible && i.inForce.eligible).length,
-    href: `#/zones?${q('')}`,
+    href: `#/zones/evaluation?${q('')}`,
     items,
   };
 }
 
-async function colourDiff(ctx: Ctx, at: number, a: Policy, b: Policy, q: (x: string) => string) {
-  const s = await freshColourState(ctx);
+/**
+ * Who may change colour at `at` and everything their colour is decided from, read from the records
+ * as they stood then (as explain --at does): the cases reported by then, the zones of the notices in
+ * effect, the marks begun and not closed, the negatives known. Only a person some rule speaks of can
+ * change colour (everyone else is green under any version); a manual colour in force then stays.
+ */
+async function colourInputsAt(ctx: Ctx, at: number): Promise<Map<number, ColourInputs>> {
+  const day = new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
+  const infections = new Map<number, NonNullable<ColourInputs['infection']>>();
+  for (const [id, inf] of await infectionsByPerson(ctx)) {
+    const known = infectionAt(inf, day);
+    if (known) infections.set(id, known);
+  }
   const zones = (await restrictedResidentsAt(ctx, at)).residents;
-  // Only a person some rule speaks of can change colour: everyone else is green by default under any version.
-  const ids = [...new Set([...s.infections.keys(), ...zones.keys(), ...s.marks.keys()])].sort((x, y) => x - y);
-  const changed: Array<{ id: number; from: string; to: string; fromRule: string; toRule: string }> = [];
+  const marks = await marksSource().allMarksAt(ctx.db, at);
+  const iso = new Date(at).toISOString();
+  const manual = new Set(
+    (await activeOverrides(ctx.db, iso))
+      .filter((o) => o.approved_at !== null && o.approved_at <= iso)
+      .map((o) => o.person_id),
+  );
+  const ids = [...new Set([...infections.keys(), ...zones.keys(), ...marks.keys()])]
+    .filter((id) => !manual.has(id))
+    .sort((x, y) => x - y);
+  const facts = await testFactsAtMany(ctx, ids, at);
+  const out = new Map<number, ColourInputs>();
   for (const id of ids) {
-    const test = s.index.get(id);
-    const marked = s.marks.get(id);
-    const inputs = {
-      infection: s.infections.get(id) ?? null,
-      positivePoolAt: test.positivePoolAt,
-      positiveAt: test.positiveAt,
+    const f = facts.get(id);
+    out.set(id, {
+      infection: infections.get(id) ?? null,
+      positivePoolAt: f?.positivePoolAt ?? null,
+      positiveAt: f?.positiveAt ?? null,
       zone: zones.get(id) ?? null,
-      marks: marked?.marks,
-      negatives: marked && negativesOf(marked, test.lastNegativeSampledAt),
-    };
+      marks: marks.get(id) ?? [],
+      negatives: f?.negatives ?? [],
+    });
+  }
+  return out;
+}
+
+async function colourDiff(ctx: Ctx, at: number, a: Policy, b: Policy, q: (x: string) => string) {
+  const changed: Array<{ id: number; from: string; to: string; fromRule: string; toRule: string }> = [];
+  for (const [id, inputs] of await colourInputsAt(ctx, at)) {
     const x = colourOf(inputs, at, { id: a.id, colours: a.params.colours });
     const y = colourOf(inputs, at, { id: b.id, colours: b.params.colours });
     if (x.colour !== y.colour)
@@ -122,6 +177,7 @@ async function colourDiff(ctx: Ctx, at: number, a: Policy, b: Policy, q: (x: str
     ctx.db,
     changed.map((c) => c.id),
   );
+  const all: ColourChange[] = changed.map((c) => ({ ...c, districtCode: (communities.get(c.id) ?? '').slice(0, 6) }));
   const groups = new Map<string, PolicyDiff['colours']['byDistrict'][number]>();
   for (const c of changed) {
     const districtCode = (communities.get(c.id) ?? '').slice(0, 6);
@@ -138,7 +194,7 @@ async function colourDiff(ctx: Ctx, at: number, a: Policy, b: Policy, q: (x: str
     g.count++;
     groups.set(key, g);
   }
-  return {
+  const summary = {
     changed: changed.length,
     href: `#/policy/diff?${q('')}`,
     byDistrict: [...groups.values()].sort(
@@ -155,6 +211,7 @@ async function colourDiff(ctx: Ctx, at: number, a: Policy, b: Policy, q: (x: str
       href: `/api/v1/persons/${c.id}/colour?policy=${encodeURIComponent(b.id)}`,
     })),
   };
+  return { summary, all };
 }
 
 async function venueDiff(ctx: Ctx, a: Policy, b: Policy, q: (x: string) => string) {

@@ -1,5 +1,5 @@
 import type { Ctx } from '../platform/context.ts';
-import { samplesWithResults } from './history.repo.ts';
+import { samplesWithResults, samplesWithResultsOf } from './history.repo.ts';
 
 /** A person's test facts as they stood at a past instant, and every negative known by then. */
 export interface FactsAt {
@@ -15,7 +15,20 @@ export interface FactsAt {
  * made; a positive pool's flag is cleared by a single-tube negative resulted after it.
  */
 export async function testFactsAt(ctx: Ctx, personId: number, at: number): Promise<FactsAt> {
-  const rows = await samplesWithResults(ctx.db, personId, new Date(at).toISOString());
+  return factsOf(await samplesWithResults(ctx.db, personId, new Date(at).toISOString()), at);
+}
+
+/** The test facts of many persons at `at` (a replay of the whole city), read in chunks; everyone asked has an entry. */
+export async function testFactsAtMany(ctx: Ctx, personIds: number[], at: number): Promise<Map<number, FactsAt>> {
+  const rows = new Map<number, SampleRow[]>(personIds.map((id) => [id, []]));
+  for (const r of await samplesWithResultsOf(ctx.db, personIds, new Date(at).toISOString()))
+    rows.get(Number(r.person_id))?.push(r);
+  return new Map([...rows].map(([id, rs]) => [id, factsOf(rs, at)]));
+}
+
+type SampleRow = Awaited<ReturnType<typeof samplesWithResults>>[number];
+
+function factsOf(rows: SampleRow[], at: number): FactsAt {
   // The result of each tube known at `at`: its latest history row by then, else its own columns.
   const byTube = new Map<string, { sampledAt: number; pool: number; result: string | null; resultedAt: number }>();
   const hasHistory = new Set(rows.filter((r) => r.result_id !== null).map((r) => r.tube_code));

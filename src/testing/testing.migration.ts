@@ -226,6 +226,18 @@ export const testingMigrations: Migration[] = [
     },
   },
   {
+    // A past moment's test facts (explain --at, a policy difference, a switch-over) join each sample's
+    // tube to its result history; without this index every such read scanned all results.
+    id: '0124_tube_results_by_tube',
+    async up(db) {
+      await db.schema
+        .createIndex('tube_results_tube')
+        .on('tube_results')
+        .columns(['tube_code', 'resulted_at'])
+        .execute();
+    },
+  },
+  {
     // The card shows nothing after the business clock: the tubes with a time after it are found
     // through these indexes (with tubes_waiting for those sampled after it) and their contribution
     // taken back. A demo or a replay runs behind its data; in live use there are none.

@@ -1,7 +1,7 @@
 import { feedMarks } from '../health-code/colour.state.ts';
 import type { ActiveMark, MarkKind, PersonMarks } from '../health-code/marks.rules.ts';
 import type { Db } from '../platform/db/db.ts';
-import { activeMarkRows, markRowsOfPersonAt, negativesSince } from './tracing.repo.ts';
+import { activeMarkRows, markRowsAt, markRowsOfPersonAt, negativesSince } from './tracing.repo.ts';
 
 /**
  * The active marks of everyone marked, with the negatives the rules need (more than the latest one:
@@ -51,5 +51,22 @@ export async function marksAt(db: Db, personId: number, at: number): Promise<Act
   }));
 }
 
+/** Everyone's marks as they stood at a past instant (a replay of the whole city). */
+export async function allMarksAt(db: Db, at: number): Promise<Map<number, ActiveMark[]>> {
+  const out = new Map<number, ActiveMark[]>();
+  for (const r of await markRowsAt(db, new Date(at).toISOString())) {
+    const m: ActiveMark = {
+      id: r.id,
+      kind: r.kind as MarkKind,
+      since: Date.parse(r.since),
+      indexCase: r.case_no ?? null,
+      zone: r.zone_code,
+      origin: r.origin,
+    };
+    out.set(r.person_id, [...(out.get(r.person_id) ?? []), m]);
+  }
+  return out;
+}
+
 // Tracing feeds the colour state: health-code reads the marks through this, never tracing's files.
-feedMarks({ load: loadMarks, reloadNegatives, marksAt });
+feedMarks({ load: loadMarks, reloadNegatives, marksAt, allMarksAt });

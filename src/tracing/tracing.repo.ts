@@ -52,6 +52,21 @@ export async function markRowsOfPersonAt(db: Db, personId: number, at: string) {
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
+/** Every mark in effect at `at` (begun by then, not closed by then, not withdrawn), by person and id. */
+export async function markRowsAt(db: Db, at: string) {
+  const rows = await db.k
+    .selectFrom('risk_marks as m')
+    .leftJoin('cases as c', 'c.id', 'm.index_case_id')
+    .select(['m.id', 'm.person_id', 'm.kind', 'm.since', 'm.zone_code', 'm.origin', 'c.case_no'])
+    .where('m.since', '<=', at)
+    .where((e) => e.or([e('m.closed_at', 'is', null), e('m.closed_at', '>', at)]))
+    .where('m.status', '!=', 'withdrawn')
+    .orderBy('m.person_id')
+    .orderBy('m.id')
+    .execute();
+  return rows.map((r) => ({ ...r, id: Number(r.id), person_id: Number(r.person_id) }));
+}
+
 /** Negative sampling times of some persons sampled at or after `since` (ISO), per person. */
 export async function negativesSince(db: Db, personIds: number[], since: string): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();

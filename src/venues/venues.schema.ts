@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PolicyRef } from '../policy/policy.schema.ts';
+import { PolicyRef, VENUE_CATEGORIES } from '../policy/policy.schema.ts';
 import { VENUE_STATUSES } from './venues.rules.ts';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -20,6 +20,8 @@ export const VenuesQuery = z.object({
   district: District.optional(),
   q: z.string().max(60).optional(),
   status: z.enum(VENUE_STATUSES).optional(),
+  /** One category (a policy difference's link to the venues whose entrance rule changes). */
+  category: z.enum(VENUE_CATEGORIES).optional(),
   // Without a limit, every venue of the area (the CLI and exports); with one, a page and the total.
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   offset: z.coerce.number().int().min(0).optional(),

@@ -95,7 +95,7 @@ export const MATRIX: Record<string, Entry> = {
   'POST /api/v1/briefings/:date/publish': { scope: 'city', none: 'the city’s briefing' },
   'GET /api/v1/briefings/:date/render': { scope: 'city', none: 'the city’s briefing as text' },
   'GET /api/v1/policies': { scope: 'city', list: get('/api/v1/policies') },
-  'PUT /api/v1/policies/:id': { scope: 'city', none: 'city policy, edited by the command centre' },
+  'PUT /api/v1/policies/:id': { scope: 'city', none: 'closed: a version is a draft published by a second person' },
   'GET /api/v1/events': { scope: 'district', list: get('/api/v1/events') },
   'POST /api/v1/events': { scope: 'city', none: 'the exam office (city-wide) creates exams' },
   'GET /api/v1/events/:code': { scope: 'district', list: get('/api/v1/events/ACEE-2022') },
@@ -142,6 +142,13 @@ export const MATRIX: Record<string, Entry> = {
   'PUT /api/v1/policy-drafts/:id': { scope: 'city', none: 'city policy, edited by the command centre' },
   'POST /api/v1/policy-drafts/:id/publish': { scope: 'city', none: 'city policy, published by a second person' },
   'GET /api/v1/policies/:id/diff': { scope: 'city', none: 'the whole city under two versions, for the command centre' },
+  'GET /api/v1/policy-switchovers': { scope: 'city', none: 'the whole city switched over to a version' },
+  'GET /api/v1/policies/:id/switch-over': { scope: 'city', none: 'the whole city switched over to a version' },
+  'POST /api/v1/policies/:id/switch-over': { scope: 'city', none: 'the whole city switched over to a version' },
+  'GET /api/v1/policies/:id/switch-over/changes': {
+    scope: 'city',
+    none: 'residents across the city whose colour a version changed, for the command centre',
+  },
   'GET /api/v1/policy-drafts/:id/diff': {
     scope: 'city',
     none: 'the whole city under two versions, for the command centre',

@@ -58,8 +58,9 @@ export type { Role } from '../../src/platform/auth/auth.rules.ts';
 export type { ScopeView as Scope, UserView as User } from '../../src/platform/auth/auth.schema.ts';
 export type { ApiError, Clock, ImportProblem } from '../../src/platform/http/http.schema.ts';
 export type { Draft } from '../../src/policy/drafts.schema.ts';
-export type { LiftRule, Policy, ZoneLevel } from '../../src/policy/policy.schema.ts';
+export type { LiftRule, Policy, PolicyParams, ZoneLevel } from '../../src/policy/policy.schema.ts';
 export type { PolicyDiff } from '../../src/replay/replay.schema.ts';
+export type { Switchover, SwitchoverChanges } from '../../src/replay/switchover.schema.ts';
 export type { DemoInfo } from '../../src/sim/sim.schema.ts';
 export type {
   Campaign,

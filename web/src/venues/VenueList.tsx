@@ -6,6 +6,7 @@ import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useDebounced } from '../common/useDebounced';
 import { useI18n } from '../i18n';
+import { PolicyRuleNote } from './PolicyRuleNote';
 import { VenueDetail } from './VenueDetail';
 
 const STATUSES = ['open', 'suspended', 'closed-loop'] as const;
@@ -19,13 +20,17 @@ export function VenueList({ user, day }: { user: User; day: string }) {
   const { t, label, formatNumber } = useI18n();
   const [search, setSearch] = useState('');
   // A link such as the briefing's 「N家场所暂停开放」 opens the list filtered (#/venues?status=suspended).
-  const linked = useQuery().status ?? '';
+  const linkQuery = useQuery();
+  const linked = linkQuery.status ?? '';
+  // A policy difference's link (#/venues?category=…&policy=…) lists that category under that version's rule.
+  const category = linkQuery.category;
   const [status, setStatus] = useState((STATUSES as readonly string[]).includes(linked) ? linked : '');
   const [page, setPage] = useState(1);
   const needle = useDebounced(search.trim(), 300);
   const query = new URLSearchParams({ date: day, limit: String(SHOWN), offset: String((page - 1) * SHOWN) });
   if (needle) query.set('q', needle);
   if (status) query.set('status', status);
+  if (category) query.set('category', category);
   const list = useApi<{ items: Venue[]; total: number }>(`/api/v1/venues?${query}`);
   const [picked, setPicked] = useState<Venue | null>(null);
   const items = list.data?.items ?? [];
@@ -38,6 +43,7 @@ export function VenueList({ user, day }: { user: User; day: string }) {
   return (
     <div className="venues-layout">
       <section className="card venues-list">
+        {linkQuery.policy && <PolicyRuleNote policy={linkQuery.policy} category={category} day={day} />}
         <div className="filters">
           <input
             type="search"

@@ -4,7 +4,7 @@ import type { User, ZoneEvaluation } from '../api-types';
 import { DayNote } from '../common/DayNote';
 import { formatDay } from '../common/dates';
 import { Pager } from '../common/Pager';
-import { href, navigateQuery } from '../common/router';
+import { href, hrefQuery, navigateQuery, useQuery } from '../common/router';
 import { Empty, ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
@@ -17,10 +17,14 @@ import { ZoneTabs } from './ZoneTabs';
 
 const PAGE_SIZE = 50;
 
-/** Which active zones may be downgraded or lifted on a day under the policy version in force, and why. */
+/**
+ * Which active zones may be downgraded or lifted on a day under the policy version in force, and why;
+ * opened from a policy difference (`?policy=…`), the day replayed under that version (nothing stored).
+ */
 export function Evaluation({ user }: { user: User }) {
   const { t, lang, formatNumber } = useI18n();
   const { filter, districts, districtName, city, today, picked } = useZoneParams(user);
+  const policy = useQuery().policy;
   const { date, district } = filter;
   const [eligibleOnly, setEligibleOnly] = useState(false);
   const [page, setPage] = useState(1);
@@ -29,12 +33,12 @@ export function Evaluation({ user }: { user: User }) {
     (patch: Partial<ZoneFilter>) => {
       setPage(1);
       const next = { ...filter, ...patch };
-      navigateQuery(['zones', 'evaluation'], { date: next.date, district: next.district });
+      navigateQuery(['zones', 'evaluation'], { date: next.date, district: next.district, policy });
     },
-    [filter],
+    [filter, policy],
   );
 
-  const evaluation = useApi<ZoneEvaluation>(`/api/v1/zones/evaluation${query({ date, district })}`);
+  const evaluation = useApi<ZoneEvaluation>(`/api/v1/zones/evaluation${query({ date, district, policy })}`);
   const data = evaluation.data;
   // Zones their day's notice already decided are not waiting for one: the summary counts them
   // apart, so its "active now" agrees with the zone list (which shows the day's end).
@@ -69,6 +73,12 @@ export function Evaluation({ user }: { user: User }) {
       {evaluation.loading && !data && <Loading />}
       {data && (
         <div className={`zones-evaluation${evaluation.loading ? ' stale' : ''}`} aria-busy={evaluation.loading}>
+          {data.replay && (
+            <p className="notice notice-warn" data-testid="evaluation-replay">
+              {t('evaluation.replay', { policy: data.policy.id, inForce: data.inForce })}{' '}
+              <a href={hrefQuery(['zones', 'evaluation'], { date, district })}>{t('evaluation.replayOff')}</a>
+            </p>
+          )}
           <PolicyCard policy={data.policy} />
           <section className="card">
             <div className="card-header">

@@ -66,6 +66,7 @@ export const venues: Record<keyof typeof zh, string> = {
   'venues.shown': '{n} of {total} venues',
   'venues.none': 'No venue matches',
   'venues.pick': 'Pick a venue to see its code poster',
+  'venues.policyNote': 'Under version {policy} (in force: {inForce}):',
   'venues.poster': 'Venue code poster',
   'venues.codeVersion': 'Code version {v}',
   'venues.print': 'Print poster',

@@ -119,6 +119,8 @@ export const zones: Record<keyof typeof zh, string> = {
   'duties.kind.supplies': 'Supplies',
   'duties.kind.request': 'Request',
   'evaluation.title': 'Lift evaluation',
+  'evaluation.replay': 'Replayed under version {policy} (in force that day: {inForce}); nothing is stored.',
+  'evaluation.replayOff': 'Back to the version in force',
   'evaluation.summary': '{eligible} of {total} active zones may change level',
   'evaluation.eligibleOnly': 'Eligible only',
   'evaluation.hint':

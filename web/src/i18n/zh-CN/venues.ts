@@ -64,6 +64,7 @@ export const venues = {
   'venues.shown': '显示 {n} / {total} 个场所',
   'venues.none': '没有符合条件的场所',
   'venues.pick': '选择左侧场所查看场所码海报',
+  'venues.policyNote': '按版本 {policy}（现行：{inForce}）：',
   'venues.poster': '场所码海报',
   'venues.codeVersion': '场所码第 {v} 版',
   'venues.print': '打印海报',

@@ -117,6 +117,8 @@ export const zones = {
   'duties.kind.supplies': '物资配送',
   'duties.kind.request': '群众诉求',
   'evaluation.title': '解除评估',
+  'evaluation.replay': '按版本 {policy} 回放（当日现行版本：{inForce}），不改变任何记录。',
+  'evaluation.replayOff': '回到现行版本',
   'evaluation.summary': '{eligible} 个可调整 / 共 {total} 个管控中风险区',
   'evaluation.eligibleOnly': '只看可调整',
   'evaluation.hint': '按当日有效的防控方案逐一评估；可调整的排在前面。评估只是建议，调整须发布通告。',

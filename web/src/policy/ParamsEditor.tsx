@@ -1,0 +1,227 @@
+import { useState } from 'react';
+import type { PolicyParams } from '../api-types';
+import { useI18n } from '../i18n';
+
+type Category = keyof PolicyParams['entrance'];
+type PlanKind = keyof PolicyParams['quarantine'];
+const PLAN_KINDS: PlanKind[] = ['close-contact', 'secondary-contact', 'left-high-zone'];
+
+/** A whole number typed into a field, or the field's problem (shown beside it, nothing sent). */
+function whole(v: string): number | null {
+  return /^\d+$/.test(v.trim()) ? Number(v) : null;
+}
+
+/**
+ * The parameters of a draft that differ between versions, edited in place: lift days and final
+ * rounds, entrance hours, quarantine plan days, colour durations, tracing windows and pool sizes.
+ * A field that is not a whole number is flagged here; the server validates the rest by name
+ * (a missing or contradictory parameter), and its message is shown by the editor.
+ */
+export function ParamsEditor({
+  params,
+  disabled,
+  onChange,
+  onInvalid,
+}: {
+  params: PolicyParams;
+  disabled: boolean;
+  onChange: (p: PolicyParams) => void;
+  /** The fields that hold no whole number now (empty: all valid). */
+  onInvalid: (fields: string[]) => void;
+}) {
+  const { t, label } = useI18n();
+  const [bad, setBad] = useState<Record<string, string>>({});
+  // The text typed, while it is not a number yet, so the field keeps what the user sees.
+  const field = (
+    name: string,
+    value: number | null | undefined,
+    set: (n: number | null) => PolicyParams,
+    optional = false,
+  ) => (
+    <input
+      id={`policy-${name}`}
+      name={name}
+      type="text"
+      inputMode="numeric"
+      className="input-narrow"
+      disabled={disabled}
+      aria-invalid={bad[name] !== undefined}
+      value={bad[name] ?? (value === null || value === undefined ? '' : String(value))}
+      onChange={(e) => {
+        const v = e.target.value;
+        const n = whole(v);
+        const next = { ...bad };
+        if (n === null && !(optional && v.trim() === '')) next[name] = v;
+        else delete next[name];
+        setBad(next);
+        onInvalid(Object.keys(next));
+        if (n !== null || (optional && v.trim() === '')) onChange(set(n));
+      }}
+    />
+  );
+  const lift = (level: 'high' | 'medium') => params.lift[level];
+  const setLift = (level: 'high' | 'medium', patch: Record<string, unknown>) => {
+    const r = lift(level);
+    return r ? { ...params, lift: { ...params.lift, [level]: { ...r, ...patch } } } : params;
+  };
+  const [pools, setPools] = useState(params.pools.allowedSizes.join(', '));
+  return (
+    <div className="policy-params" data-testid="params-editor">
+      <h3>{t('policyScreen.lift')}</h3>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t('policyScreen.level')}</th>
+            <th>{t('policyScreen.cleanDays')}</th>
+            <th>{t('policyScreen.finalRound')}</th>
+            <th>{t('policyScreen.afterDowngrade')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(['high', 'medium'] as const).map((level) => {
+            const r = lift(level);
+            if (!r) return null;
+            return (
+              <tr key={level}>
+                <td>
+                  {label('zones.level', level)} → {label('zones.level', r.to)}
+                </td>
+                <td>{field(`lift-${level}-days`, r.cleanDays, (n) => setLift(level, { cleanDays: n ?? 0 }))}</td>
+                <td>
+                  <input
+                    type="checkbox"
+                    name={`lift-${level}-final`}
+                    disabled={disabled}
+                    checked={r.finalRound}
+                    onChange={(e) => onChange(setLift(level, { finalRound: e.target.checked }))}
+                  />
+                </td>
+                <td>
+                  {r.afterDowngrade
+                    ? field(`lift-${level}-after`, r.afterDowngrade.cleanDays, (n) =>
+                        setLift(level, { afterDowngrade: { ...r.afterDowngrade, cleanDays: n ?? 0 } }),
+                      )
+                    : '—'}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
+      <h3>{t('policyScreen.entrance')}</h3>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t('policyScreen.category')}</th>
+            <th>{t('policyScreen.hours')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(Object.keys(params.entrance) as Category[]).map((c) => (
+            <tr key={c}>
+              <td>{label('venues.category', c)}</td>
+              <td>
+                {field(
+                  `hours-${c}`,
+                  params.entrance[c].certificateHours,
+                  (n) => ({
+                    ...params,
+                    entrance: { ...params.entrance, [c]: { ...params.entrance[c], certificateHours: n } },
+                  }),
+                  true,
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>{t('policyScreen.quarantine')}</h3>
+      <table className="table">
+        <tbody>
+          {PLAN_KINDS.map((kind) => {
+            const plan = params.quarantine[kind];
+            return (
+              <tr key={kind}>
+                <td>{label('policyScreen.plan', kind)}</td>
+                <td>
+                  {plan === null
+                    ? t('policyScreen.notIdentified')
+                    : plan.map((phase, i) => (
+                        <span key={`${kind}-${phase.place}-${phase.kind}`} className="plan-phase">
+                          {label('policyScreen.place', phase.place)}{' '}
+                          {field(`plan-${kind}-${i}`, phase.days, (n) => ({
+                            ...params,
+                            quarantine: {
+                              ...params.quarantine,
+                              [kind]: plan.map((p, j) => (j === i ? { ...p, days: n ?? 0 } : p)),
+                            },
+                          }))}{' '}
+                          {t('policyScreen.days')}
+                        </span>
+                      ))}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
+      <h3>{t('policyScreen.windows')}</h3>
+      <div className="form-row">
+        <label htmlFor="policy-tracing-minutes">
+          {t('policyScreen.coPresence')}
+          {field('tracing-minutes', params.tracing.coPresenceMinutes, (n) => ({
+            ...params,
+            tracing: { ...params.tracing, coPresenceMinutes: n ?? 0 },
+          }))}
+        </label>
+        <label htmlFor="policy-tracing-days">
+          {t('policyScreen.lookBack')}
+          {field('tracing-days', params.tracing.lookBackDays, (n) => ({
+            ...params,
+            tracing: { ...params.tracing, lookBackDays: n ?? 0 },
+          }))}
+        </label>
+        <label htmlFor="policy-colours-secondary">
+          {t('policyScreen.secondaryRed')}
+          {field('colours-secondary', params.colours.secondaryContactRedDays, (n) => ({
+            ...params,
+            colours: { ...params.colours, secondaryContactRedDays: n ?? 0 },
+          }))}
+        </label>
+        <label>
+          {t('policyScreen.pools')}
+          <input
+            name="pools"
+            type="text"
+            disabled={disabled}
+            aria-invalid={bad.pools !== undefined}
+            value={pools}
+            onChange={(e) => {
+              setPools(e.target.value);
+              const sizes = e.target.value
+                .split(/[,，\s]+/)
+                .filter(Boolean)
+                .map(whole);
+              const next = { ...bad };
+              if (!sizes.length || sizes.some((s) => s === null)) next.pools = e.target.value;
+              else {
+                delete next.pools;
+                onChange({ ...params, pools: { allowedSizes: sizes as number[] } });
+              }
+              setBad(next);
+              onInvalid(Object.keys(next));
+            }}
+          />
+        </label>
+      </div>
+      {Object.keys(bad).length > 0 && (
+        <p className="notice notice-warn" data-testid="params-invalid">
+          {t('policyScreen.notWhole', { fields: Object.keys(bad).join(', ') })}
+        </p>
+      )}
+    </div>
+  );
+}
