@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Migration } from '../platform/db/migration.ts';
 import { withSerialId } from '../platform/db/migration.ts';
+import { HOUR_OF_AT } from './counters.repo.ts';
 
 /** Venues and their scans; scans are indexed by (venue, time) for tracing and by day for retention. */
 export const venuesMigrations: Migration[] = [
@@ -128,6 +129,43 @@ export const venueOperatorsMigrations: Migration[] = [
       for (const { day } of days) await sql.raw(partitionDdl(day)).execute(db);
       await sql`insert into scans select * from scans_unpartitioned`.execute(db);
       await sql`drop table scans_unpartitioned`.execute(db);
+    },
+  },
+  {
+    // Kept venue counters (issue 23): per venue and Beijing hour, scans, denials and paper lines,
+    // and the reasons given, filled from the scans stored; the scan writer adds to them as it indexes.
+    id: '0192_venue_counters',
+    async up(db, dialect) {
+      await db.schema
+        .createTable('venue_hour_counts')
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('venue_id', 'integer', (c) => c.notNull())
+        .addColumn('hour', 'integer', (c) => c.notNull())
+        .addColumn('scans', 'integer', (c) => c.notNull())
+        .addColumn('denied', 'integer', (c) => c.notNull())
+        .addColumn('paper', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('venue_hour_counts_pk', ['day', 'venue_id', 'hour'])
+        .execute();
+      await db.schema
+        .createTable('venue_hour_reasons')
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('venue_id', 'integer', (c) => c.notNull())
+        .addColumn('hour', 'integer', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('venue_hour_reasons_pk', ['day', 'venue_id', 'hour', 'reason'])
+        .execute();
+      await sql`insert into venue_hour_counts (day, venue_id, hour, scans, denied, paper)
+        select day, venue_id, ${sql.raw(HOUR_OF_AT)}, count(*),
+          sum(case when verdict = 'deny' then 1 else 0 end), sum(case when source = 'paper' then 1 else 0 end)
+        from scans group by 1, 2, 3`.execute(db);
+      const each =
+        dialect === 'postgres'
+          ? sql`jsonb_array_elements_text(s.reasons::jsonb) as j(value)`
+          : sql`json_each(s.reasons) as j`;
+      await sql`insert into venue_hour_reasons (day, venue_id, hour, reason, n)
+        select s.day, s.venue_id, (cast(substr(s.at, 12, 2) as integer) + 8) % 24, j.value, count(*)
+        from scans s cross join ${each} group by 1, 2, 3, 4`.execute(db);
     },
   },
 ];

@@ -60,6 +60,26 @@ export interface PaperScanRow {
   identity_masked: string;
 }
 
+/** A venue's scans in one Beijing hour of a day, kept as scans are indexed (0192). */
+export interface VenueHourCountRow {
+  day: string;
+  venue_id: number;
+  /** Beijing hour, 0–23. */
+  hour: number;
+  scans: number;
+  denied: number;
+  paper: number;
+}
+
+/** How often a reason was given at a venue in one Beijing hour of a day (0192). */
+export interface VenueHourReasonRow {
+  day: string;
+  venue_id: number;
+  hour: number;
+  reason: string;
+  n: number;
+}
+
 declare module '../platform/db/schema.ts' {
   interface Database {
     venues: VenueRow;
@@ -67,5 +87,7 @@ declare module '../platform/db/schema.ts' {
     resident_accounts: ResidentAccountRow;
     venue_operators: VenueOperatorRow;
     paper_scans: PaperScanRow;
+    venue_hour_counts: VenueHourCountRow;
+    venue_hour_reasons: VenueHourReasonRow;
   }
 }
