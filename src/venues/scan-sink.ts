@@ -5,7 +5,6 @@ import {
   SCAN_COUNTS_SQLITE,
   SCAN_EXISTS_SQLITE,
   SCAN_LAST_ROWID_SQLITE,
-  SCAN_REASON_COUNTS_SQLITE,
 } from './counters.repo.ts';
 import { appendScans, insertScanParams, SCAN_INSERT_SQLITE, scanParams } from './venues.repo.ts';
 import type { ScanRow } from './venues.tables.ts';
@@ -121,7 +120,6 @@ export function scanSink(db: Db, nice = 0, indexEveryMs = 0): ScanSink {
         exists: SCAN_EXISTS_SQLITE,
         lastRowid: SCAN_LAST_ROWID_SQLITE,
         counts: SCAN_COUNTS_SQLITE,
-        reasons: SCAN_REASON_COUNTS_SQLITE,
       },
       nice,
       log: scanLogOf(db.file),

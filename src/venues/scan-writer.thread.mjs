@@ -23,8 +23,7 @@ db.pragma('busy_timeout = 60000');
 const insert = db.prepare(sql.insert);
 const exists = db.prepare(sql.exists).pluck();
 const lastRowid = db.prepare(sql.lastRowid).pluck();
-const counts = db.prepare(sql.counts);
-const reasons = db.prepare(sql.reasons);
+const counts = sql.counts.map((q) => db.prepare(q));
 let counting = true;
 
 // Inserts rows (each a scan's parameters, the id first) and adds the inserted ones to the venue
@@ -33,10 +32,7 @@ const index = db.transaction((rows) => {
   const from = lastRowid.get();
   const skipped = [];
   for (const r of rows) if (insert.run(r).changes === 0) skipped.push(r[0]);
-  if (counting) {
-    counts.run(from);
-    reasons.run(from);
-  }
+  if (counting) for (const c of counts) c.run(from);
   return skipped;
 });
 

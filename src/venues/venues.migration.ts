@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Migration } from '../platform/db/migration.ts';
 import { withSerialId } from '../platform/db/migration.ts';
-import { HOUR_OF_AT } from './counters.repo.ts';
+import { countStoredScans } from './counters.repo.ts';
 
 /** Venues and their scans; scans are indexed by (venue, time) for tracing and by day for retention. */
 export const venuesMigrations: Migration[] = [
@@ -132,40 +132,26 @@ export const venueOperatorsMigrations: Migration[] = [
     },
   },
   {
-    // Kept venue counters (issue 23): per venue and Beijing hour, scans, denials and paper lines,
-    // and the reasons given, filled from the scans stored; the scan writer adds to them as it indexes.
+    // Kept venue counters (issue 23): scans, denials and paper lines per venue and Beijing hour,
+    // per venue and day and per district and hour, and the reasons given per venue and per
+    // district and hour; filled from the scans stored, then added to as the scan writer indexes.
     id: '0192_venue_counters',
     async up(db, dialect) {
-      await db.schema
-        .createTable('venue_hour_counts')
-        .addColumn('day', 'text', (c) => c.notNull())
-        .addColumn('venue_id', 'integer', (c) => c.notNull())
-        .addColumn('hour', 'integer', (c) => c.notNull())
-        .addColumn('scans', 'integer', (c) => c.notNull())
-        .addColumn('denied', 'integer', (c) => c.notNull())
-        .addColumn('paper', 'integer', (c) => c.notNull())
-        .addPrimaryKeyConstraint('venue_hour_counts_pk', ['day', 'venue_id', 'hour'])
-        .execute();
-      await db.schema
-        .createTable('venue_hour_reasons')
-        .addColumn('day', 'text', (c) => c.notNull())
-        .addColumn('venue_id', 'integer', (c) => c.notNull())
-        .addColumn('hour', 'integer', (c) => c.notNull())
-        .addColumn('reason', 'text', (c) => c.notNull())
-        .addColumn('n', 'integer', (c) => c.notNull())
-        .addPrimaryKeyConstraint('venue_hour_reasons_pk', ['day', 'venue_id', 'hour', 'reason'])
-        .execute();
-      await sql`insert into venue_hour_counts (day, venue_id, hour, scans, denied, paper)
-        select day, venue_id, ${sql.raw(HOUR_OF_AT)}, count(*),
-          sum(case when verdict = 'deny' then 1 else 0 end), sum(case when source = 'paper' then 1 else 0 end)
-        from scans group by 1, 2, 3`.execute(db);
-      const each =
-        dialect === 'postgres'
-          ? sql`jsonb_array_elements_text(s.reasons::jsonb) as j(value)`
-          : sql`json_each(s.reasons) as j`;
-      await sql`insert into venue_hour_reasons (day, venue_id, hour, reason, n)
-        select s.day, s.venue_id, (cast(substr(s.at, 12, 2) as integer) + 8) % 24, j.value, count(*)
-        from scans s cross join ${each} group by 1, 2, 3, 4`.execute(db);
+      const counts = 'scans integer not null, denied integer not null, paper integer not null';
+      const tables = {
+        venue_hour_counts: `venue_id integer not null, hour integer not null, ${counts}, primary key (day, venue_id, hour)`,
+        venue_day_counts: `venue_id integer not null, ${counts}, primary key (day, venue_id)`,
+        district_hour_counts: `district_code text not null, hour integer not null, ${counts}, primary key (day, district_code, hour)`,
+        venue_hour_reasons:
+          'venue_id integer not null, hour integer not null, reason text not null, n integer not null, primary key (day, venue_id, hour, reason)',
+        district_hour_reasons:
+          'district_code text not null, hour integer not null, reason text not null, n integer not null, primary key (day, district_code, hour, reason)',
+      };
+      for (const [name, columns] of Object.entries(tables))
+        await sql.raw(`create table ${name} (day text not null, ${columns})`).execute(db);
+      // A rehearsal's stored day may run past the business now: its later hours are found by hour.
+      await db.schema.createIndex('venue_hour_counts_hour').on('venue_hour_counts').columns(['day', 'hour']).execute();
+      await countStoredScans(db, dialect);
     },
   },
 ];

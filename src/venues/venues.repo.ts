@@ -70,8 +70,7 @@ export function insertScanParams(handle: BetterSqlite3.Database, rows: unknown[]
   handle.transaction(() => {
     const from = counters.lastRowid.get() ?? 0;
     for (const r of rows) run.run(...r);
-    counters.counts.run(from);
-    counters.reasons.run(from);
+    for (const c of counters.counts) c.run(from);
   })();
 }
 
@@ -99,8 +98,7 @@ export async function appendScans(db: Db, rows: ScanRow[], counting = true): Pro
       const from = counters.lastRowid.get() ?? 0;
       for (const r of rows) if (run.run(...scanParams(r)).changes === 0) skipped.push(r.id);
       if (counting) {
-        counters.counts.run(from);
-        counters.reasons.run(from);
+        for (const c of counters.counts) c.run(from);
       }
     })();
     return skipped.length ? skipped : null;
@@ -117,6 +115,7 @@ export async function appendScans(db: Db, rows: ScanRow[], counting = true): Pro
       const fresh = new Set(ids.map((r) => r.id));
       await addScanCounts(
         trx,
+        db.dialect,
         rows.filter((r) => fresh.delete(r.id)),
       );
     }

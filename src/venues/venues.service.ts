@@ -145,19 +145,47 @@ export async function revokeVenueCode(ctx: Ctx, actor: Actor, code: string) {
   announce('venues-changed');
 }
 
-/** The venues of the actor's area, each with its day's scans, denials and paper lines (counted off the server thread). */
-async function areaVenues(ctx: Ctx, actor: Actor, day: string, district?: string) {
+/**
+ * The venues of the actor's area (or the one venue named), each with its day's scans, denials and
+ * paper lines, from the kept counters (read off the server thread).
+ */
+async function areaVenues(ctx: Ctx, actor: Actor, day: string, district?: string, venue?: string) {
   requirePermission(actor, 'venues:read');
   const own = await ownVenues(ctx, actor);
   const venues = (await venuesOf(ctx)).filter(
-    (v) => venueVisible(actor, own, v) && (!district || v.district_code === district),
+    (v) =>
+      (!venue || v.code === venue) &&
+      (!district || v.district_code === district) &&
+      venueVisible(actor, own, v),
   );
-  const all = actor.scope.kind === 'city' && !district && !own;
+  const all = actor.scope.kind === 'city' && !district && !own && !venue;
   const stats = new Map(
-    (await scanStats(ctx.db, upToNow(day, all ? undefined : venues.map((v) => v.id)))).map((s) => [s.venueId, s]),
+    (await scanStats(ctx.db, upToNow(day, all ? {} : { venueIds: venues.map((v) => v.id) }))).map((s) => [
+      s.venueId,
+      s,
+    ]),
   );
   const none = { scans: 0, denied: 0, paper: 0 };
   return venues.map((v) => ({ v, n: stats.get(v.id) ?? none }));
+}
+
+/**
+ * Where an area's hourly figures are kept: a city's or a district's command centre reads the
+ * district counters (a few hundred rows a day); a street, a community, an operator or one venue
+ * reads its venues' own.
+ */
+function countedArea(
+  actor: Actor,
+  operator: boolean,
+  venueIds: () => number[],
+  district?: string,
+  venue?: string,
+): Pick<CountWindow, 'venueIds' | 'district'> {
+  if (venue || operator) return { venueIds: venueIds() };
+  if (actor.scope.kind === 'city') return district ? { district } : {};
+  if (actor.scope.kind === 'district' && (!district || district === actor.scope.code))
+    return { district: actor.scope.code };
+  return { venueIds: venueIds() };
 }
 
 function listed({ v, n }: { v: StoredVenue; n: { scans: number; denied: number; paper: number } }) {
@@ -214,9 +242,9 @@ export async function venuePage(
 export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?: string, venue?: string) {
   requirePermission(actor, 'venues:read');
   if (venue) await venueInScope(ctx, actor, venue);
-  const venues = (await listVenues(ctx, actor, day, district)).filter((v) => !venue || v.code === venue);
-  const all = actor.scope.kind === 'city' && !district && !venue && actor.role !== 'venue-operator';
-  const b = await scanBreakdown(ctx.db, upToNow(day, all ? undefined : venues.map((v) => v.id)));
+  const venues = (await areaVenues(ctx, actor, day, district, venue)).map(listed);
+  const area = countedArea(actor, actor.role === 'venue-operator', () => venues.map((v) => v.id), district, venue);
+  const b = await scanBreakdown(ctx.db, upToNow(day, area));
   const scans = venues.reduce((s, v) => s + v.scans, 0);
   const denied = venues.reduce((s, v) => s + v.denied, 0);
   const checked = scans - venues.reduce((s, v) => s + v.paper, 0);
@@ -242,7 +270,9 @@ export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?:
  */
 export async function venueTotals(ctx: Ctx, actor: Actor, day: string) {
   requirePermission(actor, 'venues:read');
-  const t = await scanTotals(ctx.db, upToNow(day, await areaVenueIds(ctx, actor)));
+  const operator = actor.role === 'venue-operator';
+  const ids = operator || !['city', 'district'].includes(actor.scope.kind) ? await areaVenueIds(ctx, actor) : [];
+  const t = await scanTotals(ctx.db, upToNow(day, countedArea(actor, operator, () => ids ?? [])));
   const checked = t.scans - t.paper;
   return {
     date: day,
@@ -269,9 +299,9 @@ async function areaVenueIds(ctx: Ctx, actor: Actor): Promise<number[] | undefine
  * A day's counters up to the business now: on the business today, hours after the current one are
  * left out (a rehearsal's stored day can run past its clock); an earlier day is counted whole.
  */
-function upToNow(day: string, venueIds: number[] | undefined): CountWindow {
+function upToNow(day: string, area: Pick<CountWindow, 'venueIds' | 'district'>): CountWindow {
   const today = beijingToday();
-  if (day > today) return { day, untilHour: -1, venueIds };
+  if (day > today) return { day, untilHour: -1, ...area };
   const untilHour = day === today ? new Date(nowMs() + 8 * 3600_000).getUTCHours() : 23;
-  return { day, untilHour, venueIds };
+  return { day, untilHour, ...area };
 }
