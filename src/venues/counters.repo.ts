@@ -231,5 +231,9 @@ const COUNTER_TABLES = [
 
 /** Removes the counters of days before `cutoff` (scan retention). */
 export async function dropCountsBefore(db: Db, cutoff: string): Promise<void> {
-  for (const t of COUNTER_TABLES) await db.k.deleteFrom(t as 'venue_day_counts').where('day', '<', cutoff).execute();
+  for (const t of COUNTER_TABLES)
+    await db.k
+      .deleteFrom(t as 'venue_day_counts')
+      .where('day', '<', cutoff)
+      .execute();
 }

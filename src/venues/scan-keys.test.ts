@@ -101,7 +101,11 @@ for (const dialect of dialects()) {
     // On a file the acknowledged scans reach `scans` in the scan log's next batch (≤ 0.5 s): settled first.
     const storedRows = async (key: string) => {
       await scanWriterOf(server.ctx)?.settle();
-      return server.ctx.db.k.selectFrom('scans').select(['id', 'person_id', 'venue_id']).where('id', '=', key).execute();
+      return server.ctx.db.k
+        .selectFrom('scans')
+        .select(['id', 'person_id', 'venue_id'])
+        .where('id', '=', key)
+        .execute();
     };
 
     before(async () => {

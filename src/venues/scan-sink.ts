@@ -1,11 +1,7 @@
 import { existsSync, readFileSync, truncateSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { type Db, SQLITE_PRAGMAS } from '../platform/db/db.ts';
-import {
-  SCAN_COUNTS_SQLITE,
-  SCAN_EXISTS_SQLITE,
-  SCAN_LAST_ROWID_SQLITE,
-} from './counters.repo.ts';
+import { SCAN_COUNTS_SQLITE, SCAN_EXISTS_SQLITE, SCAN_LAST_ROWID_SQLITE } from './counters.repo.ts';
 import { appendScans, insertScanParams, SCAN_INSERT_SQLITE, scanParams } from './venues.repo.ts';
 import type { ScanRow } from './venues.tables.ts';
 
@@ -115,7 +111,7 @@ export function scanSink(db: Db, nice = 0, indexEveryMs = 0): ScanSink {
     workerData: {
       file: db.file,
       pragmas: [...SQLITE_PRAGMAS, 'wal_autocheckpoint = 0'],
-      sql: {
+      statements: {
         insert: SCAN_INSERT_SQLITE,
         exists: SCAN_EXISTS_SQLITE,
         lastRowid: SCAN_LAST_ROWID_SQLITE,
@@ -155,7 +151,8 @@ export function scanSink(db: Db, nice = 0, indexEveryMs = 0): ScanSink {
     | { failed: string };
   worker.on('message', (m: FromThread) => {
     if ('indexed' in m) {
-      const x = (stats.index ??= { indexed: 0, indexBatches: 0, indexMs: 0, indexLagMaxMs: 0 });
+      stats.index ??= { indexed: 0, indexBatches: 0, indexMs: 0, indexLagMaxMs: 0 };
+      const x = stats.index;
       x.indexed += m.indexed;
       x.indexBatches++;
       x.indexMs += m.ms;

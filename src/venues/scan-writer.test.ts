@@ -116,7 +116,8 @@ describe('scan writer with a scan log on a database file', async () => {
   });
   // Niceness 8: the test above counts the threads at 9.
   const writer = new ScanWriter(db, { nice: 8, indexEveryMs: 200 });
-  const storedIds = async (d = db) => (await d.k.selectFrom('scans').select('id').orderBy('id').execute()).map((r) => r.id);
+  const storedIds = async (d = db) =>
+    (await d.k.selectFrom('scans').select('id').orderBy('id').execute()).map((r) => r.id);
   const counted = async (d = db) =>
     (await d.k.selectFrom('venue_hour_counts').selectAll().orderBy(['venue_id', 'hour']).execute()).map((r) => [
       Number(r.venue_id),
@@ -151,7 +152,10 @@ describe('scan writer with a scan log on a database file', async () => {
       [2, 10, 100, 10],
       [3, 10, 100, 10],
     ]);
-    const reasons = await db.k.selectFrom('venue_hour_reasons').select((e) => e.fn.sum<number>('n').as('n')).executeTakeFirst();
+    const reasons = await db.k
+      .selectFrom('venue_hour_reasons')
+      .select((e) => e.fn.sum<number>('n').as('n'))
+      .executeTakeFirst();
     assert.equal(Number(reasons?.n), 30);
     const lag = writer.stats.index?.indexLagMaxMs ?? Number.NaN;
     assert.ok(lag < 1000, `worst lag from acknowledgement to index ${lag} ms`);

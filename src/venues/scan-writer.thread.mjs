@@ -13,17 +13,17 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { lowerThreadPriority } from '../platform/thread-priority.mjs';
 
-const { file, pragmas, sql, nice, log, indexEveryMs } = workerData;
+const { file, pragmas, statements, nice, log, indexEveryMs } = workerData;
 if (nice) lowerThreadPriority(nice);
 const db = new Database(file);
 for (const p of pragmas) db.pragma(p);
 // A long import on the server connection holds the write lock; scans wait for it rather than fail,
 // and the queue in front of this thread answers 429 if the wait grows.
 db.pragma('busy_timeout = 60000');
-const insert = db.prepare(sql.insert);
-const exists = db.prepare(sql.exists).pluck();
-const lastRowid = db.prepare(sql.lastRowid).pluck();
-const counts = sql.counts.map((q) => db.prepare(q));
+const insert = db.prepare(statements.insert);
+const exists = db.prepare(statements.exists).pluck();
+const lastRowid = db.prepare(statements.lastRowid).pluck();
+const counts = statements.counts.map((q) => db.prepare(q));
 let counting = true;
 
 // Inserts rows (each a scan's parameters, the id first) and adds the inserted ones to the venue

@@ -12,13 +12,7 @@ import { checkState, freshState } from './checks.service.ts';
 import { type CountWindow, latestScanDay, scanBreakdown, scanStats, scanTotals } from './counters.repo.ts';
 import { signVenueCode } from './venues.codes.ts';
 import { VenueErrors } from './venues.errors.ts';
-import {
-  allVenues,
-  insertVenues,
-  operatorVenueIds,
-  type StoredVenue,
-  updateVenue,
-} from './venues.repo.ts';
+import { allVenues, insertVenues, operatorVenueIds, type StoredVenue, updateVenue } from './venues.repo.ts';
 import { type Category, unusualVenues, type VenueStatus } from './venues.rules.ts';
 
 /** Registers venues (the demo and imports); codes are issued on request from the current version. */
@@ -153,10 +147,7 @@ async function areaVenues(ctx: Ctx, actor: Actor, day: string, district?: string
   requirePermission(actor, 'venues:read');
   const own = await ownVenues(ctx, actor);
   const venues = (await venuesOf(ctx)).filter(
-    (v) =>
-      (!venue || v.code === venue) &&
-      (!district || v.district_code === district) &&
-      venueVisible(actor, own, v),
+    (v) => (!venue || v.code === venue) && (!district || v.district_code === district) && venueVisible(actor, own, v),
   );
   const all = actor.scope.kind === 'city' && !district && !own && !venue;
   const stats = new Map(
@@ -272,7 +263,13 @@ export async function venueTotals(ctx: Ctx, actor: Actor, day: string) {
   requirePermission(actor, 'venues:read');
   const operator = actor.role === 'venue-operator';
   const ids = operator || !['city', 'district'].includes(actor.scope.kind) ? await areaVenueIds(ctx, actor) : [];
-  const t = await scanTotals(ctx.db, upToNow(day, countedArea(actor, operator, () => ids ?? [])));
+  const t = await scanTotals(
+    ctx.db,
+    upToNow(
+      day,
+      countedArea(actor, operator, () => ids ?? []),
+    ),
+  );
   const checked = t.scans - t.paper;
   return {
     date: day,
