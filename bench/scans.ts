@@ -21,6 +21,7 @@ import { LISTEN_BACKLOG } from '../src/platform/http/admission.ts';
 import { threadStatFields } from '../src/platform/thread-stat.ts';
 import { statusIndex } from '../src/testing/testing.status.ts';
 import { checkState } from '../src/venues/checks.service.ts';
+import type { IndexStats } from '../src/venues/scan-sink.ts';
 import { createVenues, venueStats } from '../src/venues/venues.service.ts';
 import { surges } from './surges.ts';
 
@@ -136,6 +137,19 @@ async function profileIf(file: string | undefined): Promise<() => Promise<void>>
   };
 }
 
+/** How the scan log was moved into `scans` between two readings of the writer's stats. */
+function indexStats(a: IndexStats | undefined, b: IndexStats | undefined) {
+  if (!b) return {};
+  const rows = b.indexed - (a?.indexed ?? 0);
+  return {
+    indexedRows: rows,
+    rowsPerIndexBatch: Number((rows / Math.max(1, b.indexBatches - (a?.indexBatches ?? 0))).toFixed(0)),
+    indexUsPerScan: Number((((b.indexMs - (a?.indexMs ?? 0)) * 1000) / Math.max(1, rows)).toFixed(1)),
+    // Since the writer started (warm-ups too): the longest an acknowledged scan waited for the index.
+    indexLagMaxMs: Number(b.indexLagMaxMs.toFixed(0)),
+  };
+}
+
 /** Scan throughput and latency against the bare route, and the memory of the status index. */
 export async function benchScans(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'banyan-bench-'));
@@ -150,6 +164,7 @@ export async function benchScans(): Promise<Record<string, unknown>> {
           BANYAN_SECRET: secret,
           BANYAN_DATA_DIR: dir,
           BANYAN_WRITER_NICE: process.env.BANYAN_WRITER_NICE,
+          BANYAN_SCAN_INDEX_MS: process.env.BANYAN_SCAN_INDEX_MS,
         }),
         logLevel: 'warn',
       },
@@ -215,16 +230,30 @@ export async function benchScans(): Promise<Record<string, unknown>> {
     // (a single pair then put the ratio anywhere from 0.37 to 0.63 while the scan route held 17,000).
     const bareRuns: Driven[] = [];
     const scanRuns: Driven[] = [];
+    // The same scans without the venue counters, in the same rounds: what keeping them costs.
+    const uncountedRuns: Driven[] = [];
     const before = writer.stats;
+    let commitsCounted = { rows: 0, groups: 0, commitMs: 0 };
     for (let round = 0; round < ROUNDS; round++) {
       bareRuns.push(await drive({ ...common, url: `http://127.0.0.1:${port(bare)}/scan` }));
       // The profile, when asked for, covers the first scan run only (the bare server shares this thread).
       const stopProfile = await profileIf(round === 0 ? process.env.BENCH_CPU_PROFILE : undefined);
+      const s0 = writer.stats;
       scanRuns.push(await drive({ ...common, url: `http://127.0.0.1:${port(app)}/api/v1/scans` }));
+      const s1 = writer.stats;
+      commitsCounted = {
+        rows: commitsCounted.rows + s1.rows - s0.rows,
+        groups: commitsCounted.groups + s1.groups - s0.groups,
+        commitMs: commitsCounted.commitMs + s1.commitMs - s0.commitMs,
+      };
       await stopProfile();
+      writer.countVenues(false);
+      uncountedRuns.push(await drive({ ...common, url: `http://127.0.0.1:${port(app)}/api/v1/scans` }));
+      await writer.settle();
+      writer.countVenues(true);
     }
     const after = writer.stats;
-    const committed = after.rows - before.rows;
+    const committed = commitsCounted.rows;
     const baseline = medianRun(bareRuns);
     const full = medianRun(scanRuns);
     const half = await drive({
@@ -258,7 +287,8 @@ export async function benchScans(): Promise<Record<string, unknown>> {
     });
     reporting = false;
     await reporter;
-    const overload = await surges(ctx, writer, common, full.rps);
+    // BENCH_SURGES=0 leaves the surges out (a quicker run while comparing the scan path's cost).
+    const overload = process.env.BENCH_SURGES === '0' ? null : await surges(ctx, writer, common, full.rps);
     const stored = Number(
       (
         await db.k
@@ -296,11 +326,30 @@ export async function benchScans(): Promise<Record<string, unknown>> {
         cpuCeilingRatioToBare: Number(
           ((cores * 1e6) / (full.cpuUsPerRequest + full.clientCpuUsPerRequest) / baseline.rps).toFixed(3),
         ),
+        // Issue 23's measure: a scan's CPU in this process (server, writer and index threads)
+        // against a bare request's, the same run.
+        cpuPerScanToBare: Number((full.cpuUsPerRequest / baseline.cpuUsPerRequest).toFixed(2)),
+        serverThreadCpuToBare:
+          full.serverThreadCpuUsPerRequest && baseline.serverThreadCpuUsPerRequest
+            ? Number((full.serverThreadCpuUsPerRequest / baseline.serverThreadCpuUsPerRequest).toFixed(2))
+            : null,
         writer: {
           threaded: writer.threaded,
-          scansPerGroup: Number((committed / Math.max(1, after.groups - before.groups)).toFixed(1)),
-          commitUsPerScan: Number((((after.commitMs - before.commitMs) * 1000) / Math.max(1, committed)).toFixed(1)),
+          scansPerGroup: Number((committed / Math.max(1, commitsCounted.groups)).toFixed(1)),
+          commitUsPerScan: Number(((commitsCounted.commitMs * 1000) / Math.max(1, committed)).toFixed(1)),
+          indexEveryMs: ctx.config.scanIndexMs,
+          ...indexStats(before.index, after.index),
         },
+        withoutCounters: (() => {
+          const off = medianRun(uncountedRuns);
+          return {
+            ...off,
+            rounds: uncountedRuns.map((r) => r.rps),
+            // What the counters add to a scan's CPU, as a share of the scan without them.
+            countersCpuShare: Number((full.cpuUsPerRequest / off.cpuUsPerRequest - 1).toFixed(3)),
+            countersRpsShare: Number((1 - full.rps / off.rps).toFixed(3)),
+          };
+        })(),
       },
       scansHalfLoad: half,
       scansHalfLoadWhileReporting: {

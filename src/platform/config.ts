@@ -50,6 +50,12 @@ export interface Config {
    * nightly `scan-retention` job; 0 (the default) keeps them.
    */
   scanRetentionDays: number;
+  /**
+   * BANYAN_SCAN_INDEX_MS: on the embedded database, a scan is acknowledged once appended to the
+   * scan log, and the log is moved into the indexed scans table and the venue counters every this
+   * many ms (default 500); 0 inserts and indexes each group before acknowledging it.
+   */
+  scanIndexMs: number;
   /** BANYAN_SAMPLE_RETENTION_DAYS: samples are kept this many days (`sample-retention` job); 0 (the default) keeps them. */
   sampleRetentionDays: number;
 }
@@ -78,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     checkResponses: env.BANYAN_CHECK_RESPONSES === '1',
     logSample: logSampleOf(env.BANYAN_LOG_SAMPLE),
     scanRetentionDays: retentionOf('scan', env.BANYAN_SCAN_RETENTION_DAYS),
+    scanIndexMs: scanIndexMsOf(env.BANYAN_SCAN_INDEX_MS),
     sampleRetentionDays: retentionOf('sample', env.BANYAN_SAMPLE_RETENTION_DAYS),
   };
 }
@@ -87,6 +94,14 @@ function retentionOf(what: 'scan' | 'sample', v: string | undefined): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 3660)
     throw new Error(`BANYAN_${what.toUpperCase()}_RETENTION_DAYS must be 0–3660 (got ${v})`);
+  return n;
+}
+
+function scanIndexMsOf(v: string | undefined): number {
+  if (!v?.trim()) return 500;
+  const n = Number(v);
+  // Tracing must see an acknowledged scan within a second: the batch interval stays below it.
+  if (!Number.isInteger(n) || n < 0 || n > 900) throw new Error(`BANYAN_SCAN_INDEX_MS must be 0–900 (got ${v})`);
   return n;
 }
 

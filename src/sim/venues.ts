@@ -110,6 +110,8 @@ export async function seedVenues(
   }
   await Promise.all(batch);
   progress('scans', scans, people.length);
+  // The screens and the briefing read the day as soon as the seed ends: the scan log indexed first.
+  await s.writer.settle();
   const paper = market ? await seedOperators(ctx, rng, market.code) : 0;
   // The demo resident is one of the people scanned above, so the pass shows a real history.
   const resident = await findUserByName(ctx.db, 'resident');

@@ -97,7 +97,7 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
         venues: new Map((await allVenues(ctx.db)).map((v) => [v.code, v])),
         verified: new Map(),
         policies: await listPolicies(ctx),
-        writer: new ScanWriter(ctx.db, { nice: ctx.config.writerNice }),
+        writer: new ScanWriter(ctx.db, { nice: ctx.config.writerNice, indexEveryMs: ctx.config.scanIndexMs }),
         colour: await colourState(ctx),
         replies: new Map(),
         hooks: hooksByCategory(ctx),

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
-import type { Db } from '../platform/db/db.ts';
+import type { Db, DialectName } from '../platform/db/db.ts';
+import { addScanCounts } from './counters.repo.ts';
 import type { PaperScanRow, ScanRow } from './venues.tables.ts';
 import './venues.tables.ts';
 import '../people/people.tables.ts';
@@ -29,9 +30,10 @@ export async function personsByPhone(db: Db, indexes: string[]) {
     .execute();
 }
 
-/** Stores paper registrations as scans plus their paper side, in the caller's transaction. */
+/** Stores paper registrations as scans plus their paper side and counts them, in the caller's transaction. */
 export async function insertPaperScans(
   trx: Executor,
+  dialect: DialectName,
   scans: ScanRow[],
   paper: Insertable<PaperScanRow>[],
 ): Promise<void> {
@@ -47,6 +49,8 @@ export async function insertPaperScans(
       .onConflict((oc) => oc.column('scan_id').doNothing())
       .execute();
   }
+  // The caller gives only lines not stored before (existingScanIds), so each is counted once.
+  await addScanCounts(trx, dialect, scans);
 }
 
 /** A venue's scans of a day, oldest first, with masked identities: the list contact tracing starts from. */

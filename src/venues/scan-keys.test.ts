@@ -20,7 +20,7 @@ import type { Ctx } from '../platform/context.ts';
 import { createCrypto } from '../platform/crypto.ts';
 import { openDb } from '../platform/db/db.ts';
 import { migrate } from '../platform/db/migrations.repo.ts';
-import { checkState } from './checks.service.ts';
+import { checkState, scanWriterOf } from './checks.service.ts';
 import { codeKeys, personalCode, signVenueCode } from './venues.codes.ts';
 import { linkOperator } from './venues.repo.ts';
 import { createVenues } from './venues.service.ts';
@@ -98,8 +98,15 @@ for (const dialect of dialects()) {
         headers: { 'idempotency-key': key, ...(cookie ? { cookie } : {}) },
         payload: body,
       });
-    const storedRows = async (key: string) =>
-      server.ctx.db.k.selectFrom('scans').select(['id', 'person_id', 'venue_id']).where('id', '=', key).execute();
+    // On a file the acknowledged scans reach `scans` in the scan log's next batch (≤ 0.5 s): settled first.
+    const storedRows = async (key: string) => {
+      await scanWriterOf(server.ctx)?.settle();
+      return server.ctx.db.k
+        .selectFrom('scans')
+        .select(['id', 'person_id', 'venue_id'])
+        .where('id', '=', key)
+        .execute();
+    };
 
     before(async () => {
       const { ctx } = server;

@@ -1,6 +1,8 @@
+import { existsSync, readFileSync, truncateSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { type Db, SQLITE_PRAGMAS } from '../platform/db/db.ts';
-import { appendScans, SCAN_INSERT_SQLITE, scanParams } from './venues.repo.ts';
+import { SCAN_COUNTS_SQLITE, SCAN_EXISTS_SQLITE, SCAN_LAST_ROWID_SQLITE } from './counters.repo.ts';
+import { appendScans, insertScanParams, SCAN_INSERT_SQLITE, scanParams } from './venues.repo.ts';
 import type { ScanRow } from './venues.tables.ts';
 
 /** Where the scan writer commits its groups. */
@@ -14,6 +16,10 @@ export interface ScanSink {
   readonly threaded: boolean;
   /** Groups and rows committed so far, and the time spent committing them. */
   readonly stats: SinkStats;
+  /** Resolves once every acknowledged scan is in `scans` (and counted); absent: always so. */
+  settle?(): Promise<void>;
+  /** Whether the venue counters are kept (off only for the benchmark's run without them). */
+  count?(on: boolean): void;
 }
 
 /** What a sink has committed: for the benchmark's account of where a scan's time goes. */
@@ -21,6 +27,51 @@ export interface SinkStats {
   groups: number;
   rows: number;
   commitMs: number;
+  /** How the scan log was indexed, where there is one. */
+  index?: IndexStats;
+}
+
+/** Rows moved from the scan log into `scans` in sorted batches. */
+export interface IndexStats {
+  /** Rows moved from the log into `scans` in sorted batches, the batches and their time. */
+  indexed: number;
+  indexBatches: number;
+  indexMs: number;
+  /** The longest an acknowledged scan waited in the log before it was indexed, in ms. */
+  indexLagMaxMs: number;
+}
+
+/** The scan log beside a database file: acknowledged scans not yet in `scans`. */
+export function scanLogOf(file: string): string {
+  return `${file}-scanlog`;
+}
+
+const replayed = new WeakSet<Db>();
+
+/**
+ * Moves what a scan log holds into `scans` (with the venue counts) and empties it: scans that a
+ * process acknowledged and did not index before it stopped. Once per database object, on the
+ * server connection, before a writer thread appends to the log again; the routes call it at start
+ * so that tracing sees them before the first scan. A line cut short by a crash was never
+ * acknowledged and is left out.
+ */
+export function replayScanLog(db: Db): number {
+  if (!db.sqlite || !db.file || replayed.has(db)) return 0;
+  replayed.add(db);
+  const log = scanLogOf(db.file);
+  if (!existsSync(log)) return 0;
+  const rows: unknown[][] = [];
+  for (const line of readFileSync(log, 'utf8').split('\n')) {
+    if (!line) continue;
+    try {
+      for (const r of JSON.parse(line) as unknown[][]) rows.push(r);
+    } catch {
+      // The torn last line of a crash mid-write: its group was not acknowledged.
+    }
+  }
+  if (rows.length) insertScanParams(db.sqlite, rows);
+  truncateSync(log, 0);
+  return rows.length;
 }
 
 const THREAD = new URL('./scan-writer.thread.mjs', import.meta.url);
@@ -34,19 +85,25 @@ const CHECKPOINT_THREAD = new URL('./scan-checkpoint.thread.mjs', import.meta.ur
  * priority: woken by each group, at equal priority they took the core from the server thread
  * mid-request (half the scan throughput on 2 busy cores); lowered, groups just grow larger.
  */
-export function scanSink(db: Db, nice = 0): ScanSink {
+export function scanSink(db: Db, nice = 0, indexEveryMs = 0): ScanSink {
   const stats: SinkStats = { groups: 0, rows: 0, commitMs: 0 };
+  let counting = true;
   const inline: ScanSink = {
     async append(rows) {
       const started = performance.now();
-      const skipped = await appendScans(db, rows);
+      const skipped = await appendScans(db, rows, counting);
       count(stats, rows.length, performance.now() - started);
       return skipped;
     },
     threaded: false,
     stats,
+    settle: async () => {},
+    count(on) {
+      counting = on;
+    },
   };
   if (!db.sqlite || !db.file) return inline;
+  replayScanLog(db);
   const sqlite = db.sqlite;
   // execArgv [] keeps the test runner's or server's loader flags (tsx) out of the thread.
   const worker = new Worker(THREAD, {
@@ -54,8 +111,15 @@ export function scanSink(db: Db, nice = 0): ScanSink {
     workerData: {
       file: db.file,
       pragmas: [...SQLITE_PRAGMAS, 'wal_autocheckpoint = 0'],
-      sql: SCAN_INSERT_SQLITE,
+      statements: {
+        insert: SCAN_INSERT_SQLITE,
+        exists: SCAN_EXISTS_SQLITE,
+        lastRowid: SCAN_LAST_ROWID_SQLITE,
+        counts: SCAN_COUNTS_SQLITE,
+      },
       nice,
+      log: scanLogOf(db.file),
+      indexEveryMs,
     },
   });
   // Checkpoints move to a thread of their own: neither the writer nor the server thread stops to
@@ -81,10 +145,28 @@ export function scanSink(db: Db, nice = 0): ScanSink {
   >();
   let seq = 0;
   let dead = false;
-  worker.on('message', (m: { seq: number; ok: boolean; ms?: number; skipped?: string[]; message?: string }) => {
+  type FromThread =
+    | { seq: number; ok: boolean; ms?: number; skipped?: string[]; message?: string }
+    | { indexed: number; ms: number; lagMs: number }
+    | { failed: string };
+  worker.on('message', (m: FromThread) => {
+    if ('indexed' in m) {
+      stats.index ??= { indexed: 0, indexBatches: 0, indexMs: 0, indexLagMaxMs: 0 };
+      const x = stats.index;
+      x.indexed += m.indexed;
+      x.indexBatches++;
+      x.indexMs += m.ms;
+      x.indexLagMaxMs = Math.max(x.indexLagMaxMs, m.lagMs);
+      return;
+    }
+    if ('failed' in m) {
+      // The rows stay in the log and in the thread; the next batch tries again.
+      process.stderr.write(`scan index batch failed: ${m.failed}\n`);
+      return;
+    }
     const w = waiting.get(m.seq);
     waiting.delete(m.seq);
-    if (m.ok && w) count(stats, w.rows, m.ms ?? 0);
+    if (m.ok && w?.rows) count(stats, w.rows, m.ms ?? 0);
     if (m.ok) w?.resolve(m.skipped ?? null);
     else w?.reject(new Error(`scan writer thread: ${m.message}`));
     if (waiting.size === 0) worker.unref();
@@ -100,11 +182,21 @@ export function scanSink(db: Db, nice = 0): ScanSink {
     );
     for (const w of waiting.values()) w.reject(new Error('scan writer thread stopped'));
     waiting.clear();
+    // What the thread acknowledged and had not indexed is in the log: indexed now, as at a start.
+    replayed.delete(db);
+    if (db.sqlite?.open) replayScanLog(db);
   };
   worker.on('error', fail);
   worker.on('exit', (code) => {
     if (!dead) fail(new Error(`exit ${code}`));
   });
+  const send = (rows: number, message: Record<string, unknown>) =>
+    new Promise<string[] | null>((resolve, reject) => {
+      const n = ++seq;
+      if (waiting.size === 0) worker.ref();
+      waiting.set(n, { rows, resolve, reject });
+      worker.postMessage({ seq: n, ...message });
+    });
   return {
     get threaded() {
       return !dead;
@@ -112,14 +204,16 @@ export function scanSink(db: Db, nice = 0): ScanSink {
     stats,
     append(rows) {
       if (dead) return inline.append(rows);
-      return new Promise((resolve, reject) => {
-        const n = ++seq;
-        if (waiting.size === 0) worker.ref();
-        waiting.set(n, { rows: rows.length, resolve, reject });
-        // One string crosses threads as a copy; an array of row objects is cloned field by field
-        // (that cost the server thread about 20 µs a scan).
-        worker.postMessage({ seq: n, rows: JSON.stringify(rows.map(scanParams)) });
-      });
+      // One string crosses threads as a copy; an array of row objects is cloned field by field
+      // (that cost the server thread about 20 µs a scan).
+      return send(rows.length, { rows: JSON.stringify(rows.map(scanParams)) });
+    },
+    async settle() {
+      if (!dead) await send(0, { settle: true });
+    },
+    count(on) {
+      counting = on;
+      if (!dead) worker.postMessage({ counting: on });
     },
   };
 }

@@ -1,33 +1,153 @@
-// The scan writer's own thread: a second connection to the embedded database that commits each
-// group the server thread sends, so SQLite's page writes do not take the thread that answers
-// checks. Plain JavaScript on purpose: a worker that loads the TypeScript loader starts slowly and
-// keeps the process alive; the statement and settings come from the server thread (venues.repo.ts,
-// db.ts), so no SQL lives here.
+// The scan writer's own thread: a second connection to the embedded database. Plain JavaScript on
+// purpose: a worker that loads the TypeScript loader starts slowly and keeps the process alive; the
+// statements and settings come from the server thread (venues.repo.ts, counters.repo.ts, db.ts),
+// so no SQL lives here.
+//
+// With a log (`indexEveryMs` > 0) a group is acknowledged once it is appended to the log file and
+// synced: one sequential write, no index page touched. Every `indexEveryMs` the rows appended
+// since are inserted into `scans` sorted by (venue, time) in one transaction, with the venue
+// counters, and the log is emptied: the (venue, time) index takes its pages in order once a batch
+// instead of one random page a scan. Without a log each group is inserted as it comes.
+import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { lowerThreadPriority } from '../platform/thread-priority.mjs';
 
-const { file, pragmas, sql, nice } = workerData;
+const { file, pragmas, statements, nice, log, indexEveryMs } = workerData;
 if (nice) lowerThreadPriority(nice);
 const db = new Database(file);
 for (const p of pragmas) db.pragma(p);
 // A long import on the server connection holds the write lock; scans wait for it rather than fail,
 // and the queue in front of this thread answers 429 if the wait grows.
 db.pragma('busy_timeout = 60000');
-const insert = db.prepare(sql);
-// The ids not inserted as given (a key already stored, or twice in the group; the id is a row's
-// first parameter): their requests are answered from the stored row.
-const commit = db.transaction((rows) => {
+const insert = db.prepare(statements.insert);
+const exists = db.prepare(statements.exists).pluck();
+const lastRowid = db.prepare(statements.lastRowid).pluck();
+const counts = statements.counts.map((q) => db.prepare(q));
+let counting = true;
+
+// Inserts rows (each a scan's parameters, the id first) and adds the inserted ones to the venue
+// counters; returns the ids not inserted as given (a key already stored, or twice in the rows).
+const index = db.transaction((rows) => {
+  const from = lastRowid.get();
   const skipped = [];
   for (const r of rows) if (insert.run(r).changes === 0) skipped.push(r[0]);
-  return skipped.length ? skipped : undefined;
+  if (counting) for (const c of counts) c.run(from);
+  return skipped;
 });
+
+const fd = log && indexEveryMs > 0 ? openSync(log, 'a') : null;
+/** Rows in the log and not yet in `scans`, their ids, and when the oldest was appended. */
+let pending = [];
+const pendingIds = new Set();
+let oldest = 0;
+let logBytes = fd === null ? 0 : fstatSync(fd).size;
+
+const byVenueTime = (a, b) => a[1] - b[1] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0);
+
+// The columns a scan cannot be stored without (checked before a group is acknowledged, so that
+// the batch that indexes it later cannot fail on it).
+const REQUIRED = [0, 1, 3, 4, 5, 6, 7, 8, 9];
+const complete = (r) => Array.isArray(r) && REQUIRED.every((i) => r[i] !== null && r[i] !== undefined);
+
+// A batch that fails as a whole (which the check above should make impossible) is indexed row by
+// row, so that one row can never hold up the rows behind it; what still fails is reported.
+function indexEach(rows) {
+  let failed = 0;
+  for (const r of rows)
+    try {
+      index([r]);
+    } catch {
+      failed++;
+    }
+  if (failed) parentPort.postMessage({ failed: `${failed} scans of the log could not be indexed` });
+}
+
+function indexPending() {
+  if (!pending.length) return;
+  const started = performance.now();
+  const rows = pending.sort(byVenueTime);
+  try {
+    index(rows);
+  } catch {
+    indexEach(rows);
+  }
+  // The log is emptied only once its rows are committed: a crash in between replays them, and
+  // their ids, stored already, are skipped.
+  if (fd !== null) ftruncateSync(fd, 0);
+  logBytes = 0;
+  const done = performance.now();
+  parentPort.postMessage({ indexed: rows.length, ms: done - started, lagMs: done - oldest });
+  pending = [];
+  pendingIds.clear();
+  oldest = 0;
+}
+
+function append(text) {
+  const rows = JSON.parse(text);
+  if (fd === null) {
+    const skipped = index(rows);
+    return skipped.length ? skipped : undefined;
+  }
+  // A keyed scan may have been stored before (a retry): its id is looked up; a fresh id (uuidv7)
+  // cannot be, and is only checked against the rows waiting here.
+  const bad = rows.find((r) => !complete(r));
+  if (bad) throw new Error(`NOT NULL: a scan without ${REQUIRED.find((i) => bad[i] === null || bad[i] === undefined)}`);
+  const skipped = [];
+  const kept = [];
+  for (const r of rows) {
+    if (pendingIds.has(r[0]) || (r[10] !== null && exists.get(r[0]))) skipped.push(r[0]);
+    else {
+      pendingIds.add(r[0]);
+      kept.push(r);
+    }
+  }
+  const line = `${text}\n`;
+  try {
+    writeSync(fd, line);
+    fdatasyncSync(fd);
+    logBytes += Buffer.byteLength(line);
+  } catch (e) {
+    // Not in the log, so never acknowledged, nor indexed; a torn line is cut off so that the next
+    // group's line starts clean.
+    for (const r of kept) pendingIds.delete(r[0]);
+    ftruncateSync(fd, logBytes);
+    throw e;
+  }
+  if (!oldest && kept.length) oldest = performance.now();
+  for (const r of kept) pending.push(r);
+  // A skipped row is answered from the stored one, which must then be readable.
+  if (skipped.length || pending.length >= 50_000) indexPending();
+  return skipped.length ? skipped : undefined;
+}
+
+if (fd !== null)
+  setInterval(() => {
+    try {
+      indexPending();
+    } catch (e) {
+      parentPort.postMessage({ failed: e instanceof Error ? e.message : String(e) });
+    }
+  }, indexEveryMs);
+
 parentPort.on('message', (m) => {
+  if (m.counting !== undefined) {
+    counting = m.counting;
+    return;
+  }
   try {
     const started = performance.now();
-    const skipped = commit(JSON.parse(m.rows));
+    if (m.settle) {
+      indexPending();
+      parentPort.postMessage({ seq: m.seq, ok: true, ms: performance.now() - started });
+      return;
+    }
+    const skipped = append(m.rows);
     parentPort.postMessage({ seq: m.seq, ok: true, ms: performance.now() - started, skipped });
   } catch (e) {
     parentPort.postMessage({ seq: m.seq, ok: false, message: e instanceof Error ? e.message : String(e) });
   }
+});
+process.on('exit', () => {
+  if (fd !== null) closeSync(fd);
 });

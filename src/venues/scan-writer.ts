@@ -30,6 +30,11 @@ function newGroup(opened: number): Group {
 /** How the writer is built: tests give it a sink of their own and a clock they move. */
 export interface ScanWriterOptions {
   nice?: number;
+  /**
+   * On a database file: acknowledge a group once it is in the scan log, and move the log into
+   * `scans` and the venue counters every this many ms (BANYAN_SCAN_INDEX_MS); 0 inserts each group.
+   */
+  indexEveryMs?: number;
   sink?: ScanSink;
   /** Milliseconds on a monotonic clock (performance.now by default), for the queue's sojourn. */
   now?: () => number;
@@ -60,7 +65,7 @@ export class ScanWriter {
     private readonly maxQueue = 20_000,
     private readonly batch = 1000,
   ) {
-    this.sink = opts.sink ?? scanSink(db, opts.nice ?? 0);
+    this.sink = opts.sink ?? scanSink(db, opts.nice ?? 0, opts.indexEveryMs ?? 0);
     this.now = opts.now ?? (() => performance.now());
   }
 
@@ -93,7 +98,19 @@ export class ScanWriter {
 
   /** Groups and rows committed so far, and the time their commits took. */
   get stats(): SinkStats {
-    return { ...this.sink.stats };
+    const s = this.sink.stats;
+    return { ...s, index: s.index && { ...s.index } };
+  }
+
+  /** Resolves once every scan acknowledged so far is in `scans` (readers and tracing see it). */
+  async settle(): Promise<void> {
+    await Promise.all(this.groups.map((g) => g.done.catch(() => null)));
+    await this.sink.settle?.();
+  }
+
+  /** Keeps the venue counters or not: off only for the benchmark's run without them. */
+  countVenues(on: boolean): void {
+    this.sink.count?.(on);
   }
 
   /** Scans waiting for their commit. */

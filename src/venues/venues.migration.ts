@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Migration } from '../platform/db/migration.ts';
 import { withSerialId } from '../platform/db/migration.ts';
+import { countStoredScans } from './counters.repo.ts';
 
 /** Venues and their scans; scans are indexed by (venue, time) for tracing and by day for retention. */
 export const venuesMigrations: Migration[] = [
@@ -128,6 +129,29 @@ export const venueOperatorsMigrations: Migration[] = [
       for (const { day } of days) await sql.raw(partitionDdl(day)).execute(db);
       await sql`insert into scans select * from scans_unpartitioned`.execute(db);
       await sql`drop table scans_unpartitioned`.execute(db);
+    },
+  },
+  {
+    // Kept venue counters (issue 23): scans, denials and paper lines per venue and Beijing hour,
+    // per venue and day and per district and hour, and the reasons given per venue and per
+    // district and hour; filled from the scans stored, then added to as the scan writer indexes.
+    id: '0192_venue_counters',
+    async up(db, dialect) {
+      const counts = 'scans integer not null, denied integer not null, paper integer not null';
+      const tables = {
+        venue_hour_counts: `venue_id integer not null, hour integer not null, ${counts}, primary key (day, venue_id, hour)`,
+        venue_day_counts: `venue_id integer not null, ${counts}, primary key (day, venue_id)`,
+        district_hour_counts: `district_code text not null, hour integer not null, ${counts}, primary key (day, district_code, hour)`,
+        venue_hour_reasons:
+          'venue_id integer not null, hour integer not null, reason text not null, n integer not null, primary key (day, venue_id, hour, reason)',
+        district_hour_reasons:
+          'district_code text not null, hour integer not null, reason text not null, n integer not null, primary key (day, district_code, hour, reason)',
+      };
+      for (const [name, columns] of Object.entries(tables))
+        await sql.raw(`create table ${name} (day text not null, ${columns})`).execute(db);
+      // A rehearsal's stored day may run past the business now: its later hours are found by hour.
+      await db.schema.createIndex('venue_hour_counts_hour').on('venue_hour_counts').columns(['day', 'hour']).execute();
+      await countStoredScans(db, dialect);
     },
   },
 ];

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { Db } from '../platform/db/db.ts';
+import { addScanCounts, sqliteCounters } from './counters.repo.ts';
 import type { ScanRow, VenueRow } from './venues.tables.ts';
 import './venues.tables.ts';
 
@@ -60,13 +61,28 @@ export function scanParams(r: ScanRow): unknown[] {
 }
 
 /**
+ * Inserts scans given as SCAN_INSERT_SQLITE's parameters (a replayed scan log) with their venue
+ * counts, in one transaction on a SQLite connection; a stored id is skipped and not counted again.
+ */
+export function insertScanParams(handle: BetterSqlite3.Database, rows: unknown[][]): void {
+  const run = handle.prepare<unknown[]>(SCAN_INSERT_SQLITE);
+  const counters = sqliteCounters(handle);
+  handle.transaction(() => {
+    const from = counters.lastRowid.get() ?? 0;
+    for (const r of rows) run.run(...r);
+    for (const c of counters.counts) c.run(from);
+  })();
+}
+
+/**
  * Appends a group of scans in one transaction; a key already stored is skipped (on PostgreSQL by
  * the key and day, the partitioned table's key: "on conflict" names no columns), so a retried
  * request never records a scan twice. Returns the ids whose stored row may not be the one given
  * here (skipped, or twice in the group), whose requests must be answered from the database; null
- * when there are none.
+ * when there are none. The venue counters count the inserted rows in the same transaction
+ * (`counting` false only for the benchmark's run without them).
  */
-export async function appendScans(db: Db, rows: ScanRow[]): Promise<string[] | null> {
+export async function appendScans(db: Db, rows: ScanRow[], counting = true): Promise<string[] | null> {
   const skipped: string[] = [];
   if (db.sqlite) {
     const handle = db.sqlite;
@@ -77,17 +93,34 @@ export async function appendScans(db: Db, rows: ScanRow[]): Promise<string[] | n
     }
     const run = st;
     // Synchronous on the one connection, so no other query interleaves with this transaction.
+    const counters = sqliteCounters(handle);
     handle.transaction(() => {
+      const from = counters.lastRowid.get() ?? 0;
       for (const r of rows) if (run.run(...scanParams(r)).changes === 0) skipped.push(r.id);
+      if (counting) {
+        for (const c of counters.counts) c.run(from);
+      }
     })();
     return skipped.length ? skipped : null;
   }
-  const inserted = await db.k
-    .insertInto('scans')
-    .values(rows)
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .execute();
+  const inserted = await db.k.transaction().execute(async (trx) => {
+    const ids = await trx
+      .insertInto('scans')
+      .values(rows)
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .execute();
+    // The venue counters count the rows inserted, each once (an id twice in the group is one row).
+    if (counting) {
+      const fresh = new Set(ids.map((r) => r.id));
+      await addScanCounts(
+        trx,
+        db.dialect,
+        rows.filter((r) => fresh.delete(r.id)),
+      );
+    }
+    return ids;
+  });
   // Every row inserted: none skipped, and no id twice (the second would have been skipped).
   if (inserted.length === rows.length) return null;
   // An id twice in the group is inserted for one of its requests only: both answer from the row.
@@ -119,57 +152,6 @@ export async function storedScan(db: Db, id: string) {
     ])
     .where('s.id', '=', id)
     .executeTakeFirst();
-}
-
-/** Scans per venue and hour, with denials, for a day (venue statistics). */
-export async function scanStats(db: Db, day: string, venueIds?: number[]) {
-  let q = db.reads
-    .selectFrom('scans')
-    .select((e) => [
-      'venue_id',
-      e.fn.countAll<number>().as('scans'),
-      e.fn.count<number>(e.case().when('verdict', '=', 'deny').then(1).end()).as('denied'),
-      e.fn.count<number>(e.case().when('source', '=', 'paper').then(1).end()).as('paper'),
-    ])
-    .where('day', '=', day);
-  if (venueIds) q = q.where('venue_id', 'in', venueIds.length ? venueIds : [-1]);
-  return (await q.groupBy('venue_id').execute()).map((r) => ({
-    venueId: Number(r.venue_id),
-    scans: Number(r.scans),
-    denied: Number(r.denied),
-    paper: Number(r.paper),
-  }));
-}
-
-/** A day's scans, denials and paper lines in all, optionally for some venues (one row back). */
-export async function scanTotals(db: Db, day: string, venueIds?: number[]) {
-  let q = db.reads
-    .selectFrom('scans')
-    .select((e) => [
-      e.fn.countAll<number>().as('scans'),
-      e.fn.count<number>(e.case().when('verdict', '=', 'deny').then(1).end()).as('denied'),
-      e.fn.count<number>(e.case().when('source', '=', 'paper').then(1).end()).as('paper'),
-    ])
-    .where('day', '=', day);
-  if (venueIds) q = q.where('venue_id', 'in', venueIds.length ? venueIds : [-1]);
-  const r = await q.executeTakeFirst();
-  return { scans: Number(r?.scans ?? 0), denied: Number(r?.denied ?? 0), paper: Number(r?.paper ?? 0) };
-}
-
-/** A day's scans by hour (UTC 'YYYY-MM-DDTHH') and by deny reason list, optionally for some venues. */
-export async function scanBreakdown(db: Db, day: string, venueIds?: number[]) {
-  let q = db.reads
-    .selectFrom('scans')
-    .select((e) => [sql<string>`substr(at, 1, 13)`.as('hour'), 'verdict', 'reasons', e.fn.countAll<number>().as('n')])
-    .where('day', '=', day);
-  if (venueIds) q = q.where('venue_id', 'in', venueIds.length ? venueIds : [-1]);
-  const rows = await q.groupBy([sql`substr(at, 1, 13)`, 'verdict', 'reasons']).execute();
-  return rows.map((r) => ({
-    hour: r.hour,
-    verdict: r.verdict,
-    reasons: JSON.parse(r.reasons) as string[],
-    n: Number(r.n),
-  }));
 }
 
 /** The person behind a resident's account, or undefined. */
@@ -204,17 +186,6 @@ export async function linkOperator(trx: Executor, userId: number, venueId: numbe
     .values({ user_id: userId, venue_id: venueId })
     .onConflict((oc) => oc.columns(['user_id', 'venue_id']).doNothing())
     .execute();
-}
-
-/** The latest day with any scan (screens open on it), or null. */
-export async function latestScanDay(db: Db, venueIds: number[] | undefined, upTo: string): Promise<string | null> {
-  let q = db.reads
-    .selectFrom('scans')
-    .select((e) => e.fn.max('day').as('day'))
-    .where('day', '<=', upTo);
-  if (venueIds) q = q.where('venue_id', 'in', venueIds.length ? venueIds : [-1]);
-  const r = await q.executeTakeFirst();
-  return (r?.day as string | null | undefined) ?? null;
 }
 
 /** Venues per status (open, suspended, closed-loop) across the city. */

@@ -6,6 +6,7 @@ import { type Api, created, file, jsonSchema, ok } from '../platform/http/zod.ts
 import { check, scanWriterOf } from './checks.service.ts';
 import { residentPass } from './pass.service.ts';
 import { POSTER_FORMATS, POSTER_TYPES, venuePoster } from './poster.service.ts';
+import { replayScanLog } from './scan-sink.ts';
 import { statsWorkbook } from './stats.export.ts';
 import { VenueErrors } from './venues.errors.ts';
 import { reasonName } from './venues.rules.ts';
@@ -38,6 +39,8 @@ type Code = { code: string };
 
 /** Venue registry and codes, and the entrance check itself. */
 export async function venuesRoutes(app: Api, ctx: Ctx): Promise<void> {
+  // Scans a stopped process acknowledged and had not indexed go into `scans` before any request.
+  replayScanLog(ctx.db);
   // A scan that would wait longer than BANYAN_ADMIT_MS, on this thread or in the writer's queue, is
   // refused with 429 at once: a door cannot hold a queue for seconds, and a refusal tells the
   // scanner to try again rather than leaving it hanging.

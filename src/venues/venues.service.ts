@@ -4,24 +4,15 @@ import { recordAudit } from '../platform/audit/audit.service.ts';
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
-import { beijingToday, nowIso } from '../platform/clock.ts';
+import { beijingToday, nowIso, nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { announce, events } from '../platform/events.ts';
 import { checkState, freshState } from './checks.service.ts';
+import { type CountWindow, latestScanDay, scanBreakdown, scanStats, scanTotals } from './counters.repo.ts';
 import { signVenueCode } from './venues.codes.ts';
 import { VenueErrors } from './venues.errors.ts';
-import {
-  allVenues,
-  insertVenues,
-  latestScanDay,
-  operatorVenueIds,
-  type StoredVenue,
-  scanBreakdown,
-  scanStats,
-  scanTotals,
-  updateVenue,
-} from './venues.repo.ts';
+import { allVenues, insertVenues, operatorVenueIds, type StoredVenue, updateVenue } from './venues.repo.ts';
 import { type Category, unusualVenues, type VenueStatus } from './venues.rules.ts';
 
 /** Registers venues (the demo and imports); codes are issued on request from the current version. */
@@ -148,19 +139,44 @@ export async function revokeVenueCode(ctx: Ctx, actor: Actor, code: string) {
   announce('venues-changed');
 }
 
-/** The venues of the actor's area, each with its day's scans, denials and paper lines (counted off the server thread). */
-async function areaVenues(ctx: Ctx, actor: Actor, day: string, district?: string) {
+/**
+ * The venues of the actor's area (or the one venue named), each with its day's scans, denials and
+ * paper lines, from the kept counters (read off the server thread).
+ */
+async function areaVenues(ctx: Ctx, actor: Actor, day: string, district?: string, venue?: string) {
   requirePermission(actor, 'venues:read');
   const own = await ownVenues(ctx, actor);
   const venues = (await venuesOf(ctx)).filter(
-    (v) => venueVisible(actor, own, v) && (!district || v.district_code === district),
+    (v) => (!venue || v.code === venue) && (!district || v.district_code === district) && venueVisible(actor, own, v),
   );
-  const all = actor.scope.kind === 'city' && !district && !own;
+  const all = actor.scope.kind === 'city' && !district && !own && !venue;
   const stats = new Map(
-    (await scanStats(ctx.db, day, all ? undefined : venues.map((v) => v.id))).map((s) => [s.venueId, s]),
+    (await scanStats(ctx.db, upToNow(day, all ? {} : { venueIds: venues.map((v) => v.id) }))).map((s) => [
+      s.venueId,
+      s,
+    ]),
   );
   const none = { scans: 0, denied: 0, paper: 0 };
   return venues.map((v) => ({ v, n: stats.get(v.id) ?? none }));
+}
+
+/**
+ * Where an area's hourly figures are kept: a city's or a district's command centre reads the
+ * district counters (a few hundred rows a day); a street, a community, an operator or one venue
+ * reads its venues' own.
+ */
+function countedArea(
+  actor: Actor,
+  operator: boolean,
+  venueIds: () => number[],
+  district?: string,
+  venue?: string,
+): Pick<CountWindow, 'venueIds' | 'district'> {
+  if (venue || operator) return { venueIds: venueIds() };
+  if (actor.scope.kind === 'city') return district ? { district } : {};
+  if (actor.scope.kind === 'district' && (!district || district === actor.scope.code))
+    return { district: actor.scope.code };
+  return { venueIds: venueIds() };
 }
 
 function listed({ v, n }: { v: StoredVenue; n: { scans: number; denied: number; paper: number } }) {
@@ -217,19 +233,9 @@ export async function venuePage(
 export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?: string, venue?: string) {
   requirePermission(actor, 'venues:read');
   if (venue) await venueInScope(ctx, actor, venue);
-  const venues = (await listVenues(ctx, actor, day, district)).filter((v) => !venue || v.code === venue);
-  const all = actor.scope.kind === 'city' && !district && !venue && actor.role !== 'venue-operator';
-  const rows = await scanBreakdown(ctx.db, day, all ? undefined : venues.map((v) => v.id));
-  const hours = new Map<string, { scans: number; denied: number }>();
-  const reasons = new Map<string, number>();
-  for (const r of rows) {
-    const h = new Date(Date.parse(`${r.hour}:00:00Z`) + 8 * 3600_000).toISOString().slice(11, 13);
-    const x = hours.get(h) ?? { scans: 0, denied: 0 };
-    x.scans += r.n;
-    if (r.verdict === 'deny') x.denied += r.n;
-    hours.set(h, x);
-    for (const code of r.reasons) reasons.set(code, (reasons.get(code) ?? 0) + r.n);
-  }
+  const venues = (await areaVenues(ctx, actor, day, district, venue)).map(listed);
+  const area = countedArea(actor, actor.role === 'venue-operator', () => venues.map((v) => v.id), district, venue);
+  const b = await scanBreakdown(ctx.db, upToNow(day, area));
   const scans = venues.reduce((s, v) => s + v.scans, 0);
   const denied = venues.reduce((s, v) => s + v.denied, 0);
   const checked = scans - venues.reduce((s, v) => s + v.paper, 0);
@@ -239,8 +245,8 @@ export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?:
     scans,
     denied,
     denialRate: Number(rate.toFixed(4)),
-    byHour: [...hours].sort(([a], [b]) => a.localeCompare(b)).map(([hour, x]) => ({ hour: `${hour}:00`, ...x })),
-    byReason: [...reasons].sort((a, b) => b[1] - a[1]).map(([code, n]) => ({ code, n })),
+    byHour: b.hours.map((h) => ({ hour: `${String(h.hour).padStart(2, '0')}:00`, scans: h.scans, denied: h.denied })),
+    byReason: b.reasons.sort((x, y) => y.n - x.n),
     busiest: [...venues].sort((a, b) => b.scans - a.scans).slice(0, 10),
     paper: venues.reduce((s, v) => s + v.paper, 0),
     // Paper sheets record visits nobody checked at the door: they stay out of the denial rates.
@@ -255,7 +261,15 @@ export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?:
  */
 export async function venueTotals(ctx: Ctx, actor: Actor, day: string) {
   requirePermission(actor, 'venues:read');
-  const t = await scanTotals(ctx.db, day, await areaVenueIds(ctx, actor));
+  const operator = actor.role === 'venue-operator';
+  const ids = operator || !['city', 'district'].includes(actor.scope.kind) ? await areaVenueIds(ctx, actor) : [];
+  const t = await scanTotals(
+    ctx.db,
+    upToNow(
+      day,
+      countedArea(actor, operator, () => ids ?? []),
+    ),
+  );
   const checked = t.scans - t.paper;
   return {
     date: day,
@@ -276,4 +290,15 @@ async function areaVenueIds(ctx: Ctx, actor: Actor): Promise<number[] | undefine
   const own = await ownVenues(ctx, actor);
   if (actor.scope.kind === 'city' && !own) return undefined;
   return (await venuesOf(ctx)).filter((v) => venueVisible(actor, own, v)).map((v) => v.id);
+}
+
+/**
+ * A day's counters up to the business now: on the business today, hours after the current one are
+ * left out (a rehearsal's stored day can run past its clock); an earlier day is counted whole.
+ */
+function upToNow(day: string, area: Pick<CountWindow, 'venueIds' | 'district'>): CountWindow {
+  const today = beijingToday();
+  if (day > today) return { day, untilHour: -1, ...area };
+  const untilHour = day === today ? new Date(nowMs() + 8 * 3600_000).getUTCHours() : 23;
+  return { day, untilHour, ...area };
 }

@@ -60,6 +60,54 @@ export interface PaperScanRow {
   identity_masked: string;
 }
 
+/** A venue's scans in one Beijing hour of a day, kept as scans are indexed (0192). */
+export interface VenueHourCountRow {
+  day: string;
+  venue_id: number;
+  /** Beijing hour, 0–23. */
+  hour: number;
+  scans: number;
+  denied: number;
+  paper: number;
+}
+
+/** A venue's scans of a day (0192). */
+export interface VenueDayCountRow {
+  day: string;
+  venue_id: number;
+  scans: number;
+  denied: number;
+  paper: number;
+}
+
+/** A district's scans in one Beijing hour of a day (0192). */
+export interface DistrictHourCountRow {
+  day: string;
+  district_code: string;
+  hour: number;
+  scans: number;
+  denied: number;
+  paper: number;
+}
+
+/** How often a reason was given in a district in one Beijing hour of a day (0192). */
+export interface DistrictHourReasonRow {
+  day: string;
+  district_code: string;
+  hour: number;
+  reason: string;
+  n: number;
+}
+
+/** How often a reason was given at a venue in one Beijing hour of a day (0192). */
+export interface VenueHourReasonRow {
+  day: string;
+  venue_id: number;
+  hour: number;
+  reason: string;
+  n: number;
+}
+
 declare module '../platform/db/schema.ts' {
   interface Database {
     venues: VenueRow;
@@ -67,5 +115,10 @@ declare module '../platform/db/schema.ts' {
     resident_accounts: ResidentAccountRow;
     venue_operators: VenueOperatorRow;
     paper_scans: PaperScanRow;
+    venue_hour_counts: VenueHourCountRow;
+    venue_hour_reasons: VenueHourReasonRow;
+    venue_day_counts: VenueDayCountRow;
+    district_hour_counts: DistrictHourCountRow;
+    district_hour_reasons: DistrictHourReasonRow;
   }
 }

@@ -74,7 +74,14 @@ export async function testCtx(
 ): Promise<Ctx & { close(): Promise<void> }> {
   const secret = randomBytes(32).toString('base64url');
   const config = {
-    ...loadConfig({ BANYAN_SECRET: secret, BANYAN_DATA_DIR: '/nonexistent', BANYAN_CHECK_RESPONSES: '1' }),
+    ...loadConfig({
+      BANYAN_SECRET: secret,
+      BANYAN_DATA_DIR: '/nonexistent',
+      BANYAN_CHECK_RESPONSES: '1',
+      // Repository tests read what they scanned at once: each group indexed before it is
+      // acknowledged (the scan log's batches have tests of their own in scan-writer.test.ts).
+      BANYAN_SCAN_INDEX_MS: '0',
+    }),
     logLevel: 'silent',
   };
   let db: ReturnType<typeof openDb>;
