@@ -102,6 +102,7 @@ export const Venue = z.object({
   districtCode: z.string(),
   communityCode: z.string(),
   status: z.enum(VENUE_STATUSES),
+  notice: z.string().nullable().describe('The suspension notice holding the venue suspended'),
   scans: z.number().int(),
   denied: z.number().int(),
   paper: z.number().int(),

@@ -119,13 +119,14 @@ export async function setVenueStatus(ctx: Ctx, actor: Actor, code: string, statu
   requirePermission(actor, 'venues:write');
   const v = await venueInScope(ctx, actor, code);
   await ctx.db.k.transaction().execute(async (trx) => {
-    await updateVenue(trx, code, { status });
+    // A venue set by hand is no longer held by a notice: reopening the notice leaves it as set here.
+    await updateVenue(trx, code, { status, notice_no: null });
     await recordAudit(ctx.db, ctx.crypto, trx, {
       actor: actorLabel(actor),
       action: 'venue-status',
       entity: 'venue',
       entityId: code,
-      detail: { from: v.status, to: status },
+      detail: { from: v.status, to: status, ...(v.notice_no ? { notice: v.notice_no } : {}) },
     });
   });
   announce('venues-changed');
@@ -173,6 +174,7 @@ function listed({ v, n }: { v: StoredVenue; n: { scans: number; denied: number; 
     districtCode: v.district_code,
     communityCode: v.community_code,
     status: v.status as VenueStatus,
+    notice: v.notice_no,
     scans: n.scans,
     denied: n.denied,
     paper: n.paper,
