@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { CLI_READER, withCtx } from '../platform/cli/context.cli.ts';
 import { action, print } from '../platform/cli/output.ts';
 import { beijingToday } from '../platform/clock.ts';
+import { AppError, E } from '../platform/errors.ts';
 import type { NoticeKind } from './suspensions.rules.ts';
 import { NoticeBody } from './suspensions.schema.ts';
 import { listNotices, reopenByNotice, suspendByNotice } from './suspensions.service.ts';
@@ -40,7 +41,7 @@ export function suspensionCommands(program: Command): void {
           from?: string;
           json?: boolean;
         }) => {
-          const body = NoticeBody.parse({
+          const parsed = NoticeBody.safeParse({
             noticeNo: o.notice,
             title: o.title,
             categories: o.category,
@@ -48,6 +49,11 @@ export function suspensionCommands(program: Command): void {
             districts: o.district ?? [],
             effectiveOn: o.from ?? beijingToday(),
           });
+          if (!parsed.success)
+            throw new AppError(E.VALIDATION_FAILED, {
+              summary: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+            });
+          const body = parsed.data;
           const r = await withCtx((ctx) => suspendByNotice(ctx, 'cli', { ...body, kinds: body.kinds as NoticeKind[] }));
           print(r, !!o.json, [r]);
         },

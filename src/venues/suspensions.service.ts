@@ -183,8 +183,21 @@ export async function listNotices(ctx: Ctx, actor: Actor) {
   return out;
 }
 
-/** How many venues a notice holds suspended now (the measures paragraph counts them), by district. */
-export async function venuesHeldBy(ctx: Ctx, noticeNo: string): Promise<{ total: number; districts: string[] }> {
+/**
+ * A notice as the measures that name it read it: what it takes, whether it was reopened, and the
+ * venues it holds suspended now with their districts; undefined for an unknown number.
+ */
+export async function noticeSummary(ctx: Ctx, noticeNo: string) {
+  const n = await noticeByNo(ctx.db.k, noticeNo);
+  if (!n) return undefined;
   const rows = (await heldCounts(ctx.db)).filter((h) => h.notice_no === noticeNo);
-  return { total: rows.reduce((t, h) => t + h.n, 0), districts: rows.map((r) => r.district_code).sort() };
+  return {
+    ...scopeOf(n),
+    noticeNo: n.notice_no,
+    title: n.title,
+    effectiveOn: n.effective_on,
+    reopenedAt: n.reopened_at,
+    held: rows.reduce((t, h) => t + h.n, 0),
+    heldByDistrict: rows.map((r) => ({ district: r.district_code, n: r.n })),
+  };
 }

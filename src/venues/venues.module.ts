@@ -6,7 +6,6 @@ import { SuspensionErrors } from './suspensions.errors.ts';
 import { suspensionMigrations } from './suspensions.migration.ts';
 import { suspensionRoutes } from './suspensions.routes.ts';
 import { suspensionSeed } from './suspensions.seed.ts';
-import { venuesSection } from './venues.briefing.ts';
 import { venuesCommands } from './venues.cli.ts';
 import { VenueErrors } from './venues.errors.ts';
 import { scanRetentionJob } from './venues.job.ts';
@@ -22,7 +21,6 @@ export const venuesModule: BanyanModule = {
   commands: [venuesCommands, suspensionCommands],
   errors: [VenueErrors, SuspensionErrors],
   jobs: [scanRetentionJob],
-  briefing: [venuesSection],
   tiles: [checksTile],
   seed: [suspensionSeed],
 };
