@@ -55,3 +55,4 @@ export const MeasureList = z.object({
     }),
   ),
 });
+export type MeasureList = z.infer<typeof MeasureList>;

@@ -56,3 +56,6 @@ export const NoticeList = z.object({
     }),
   ),
 });
+export type NoticeList = z.infer<typeof NoticeList>;
+export type NoticeSuspended = z.infer<typeof NoticeSuspended>;
+export type NoticeReopened = z.infer<typeof NoticeReopened>;

@@ -20,6 +20,8 @@ export const VenuesQuery = z.object({
   district: District.optional(),
   q: z.string().max(60).optional(),
   status: z.enum(VENUE_STATUSES).optional(),
+  /** The venues a suspension notice holds (the briefing's and the notices screen's links). */
+  notice: z.string().min(1).max(60).optional(),
   // Without a limit, every venue of the area (the CLI and exports); with one, a page and the total.
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   offset: z.coerce.number().int().min(0).optional(),

@@ -188,20 +188,21 @@ export async function listVenues(ctx: Ctx, actor: Actor, day: string, district?:
 
 /**
  * One page of the area's venues, busiest first (then by code), optionally those whose name or code
- * holds `q` or with one status, and how many match: the venue screen of a city with 100,000
+ * holds `q`, with one status or held by one notice, and how many match: the venue screen of a city with 100,000
  * venues asks for 200 rather than the 18.7 MB list.
  */
 export async function venuePage(
   ctx: Ctx,
   actor: Actor,
   day: string,
-  f: { district?: string; q?: string; status?: string; limit: number; offset: number },
+  f: { district?: string; q?: string; status?: string; notice?: string; limit: number; offset: number },
 ) {
   const needle = f.q?.trim().toLowerCase();
   const matching = (await areaVenues(ctx, actor, day, f.district))
     .filter(
       ({ v }) =>
         (!f.status || v.status === f.status) &&
+        (!f.notice || v.notice_no === f.notice) &&
         (!needle || v.name.toLowerCase().includes(needle) || v.code.toLowerCase().includes(needle)),
     )
     // Codes are ASCII: a plain comparison, not localeCompare (which took most of 100,000 venues' sort).
