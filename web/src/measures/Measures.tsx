@@ -88,7 +88,7 @@ export function Measures({ user }: { user: User }) {
                     >
                       <td>{label('measures.kind', m.kind)}</td>
                       <td className="wrap">{textOf(m)}</td>
-                      <td>{area(m.cityWide, m.districts)}</td>
+                      <td className="area">{area(m.cityWide, m.districts)}</td>
                       <td>{m.to ? `${m.from} – ${m.to}` : t('measures.open', { from: m.from })}</td>
                       <td>{m.noticeNo}</td>
                       <td>
