@@ -248,7 +248,7 @@ export function browserSuite(opts: { scenarioClock?: boolean; database?: Dialect
       suite.browser = await launchChromium();
       mkdirSync(join(repoRoot, 'test/e2e/screenshots'), { recursive: true });
     },
-    { timeout: 240_000 },
+    { timeout: START_TIMEOUT_MS + 120_000 },
   );
   after(async () => {
     await suite.browser?.close();
