@@ -34,8 +34,3 @@ export async function insertMeasure(trx: Executor, row: Insertable<MeasureRow>):
   const r = await trx.insertInto('measures').values(row).returning('id').executeTakeFirstOrThrow();
   return Number(r.id);
 }
-
-/** Ends a measure on a day (the notice lifting it). */
-export async function endMeasure(trx: Executor, id: number, lastDay: string): Promise<void> {
-  await trx.updateTable('measures').set({ effective_to: lastDay }).where('id', '=', id).execute();
-}
