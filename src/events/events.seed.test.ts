@@ -6,6 +6,7 @@ import { setClock } from '../platform/clock.ts';
 import { SCENARIO_NOW, seedScenario } from '../sim/seed.ts';
 import { classification } from './classify.service.ts';
 import { eventSummary } from './events.service.ts';
+import { measuresOn } from './measures.service.ts';
 
 const commander = {
   userId: 0,
@@ -41,6 +42,15 @@ for (const dialect of dialects()) {
       assert.ok(
         b.texts.en.includes('1,100 exam rooms and 22,400 candidates; 8 new exam sites were opened in five counties'),
       );
+      // The measures of the briefing are seeded at every scale (they are notices, not population-sized).
+      const m = await measuresOn(ctx, commander, '2022-11-07');
+      assert.equal(m.items.length, 7);
+      const held = m.items.find((x) => x.kind === 'venue-suspension')?.enforcedBy?.state;
+      assert.ok(Number(held) > 0, 'the crowded-venue notice holds the suspended venues');
+      assert.ok(
+        b.texts['zh-CN'].includes(`全市KTV、网吧、影剧院、健身房等${held}家人员密集场所暂停开放（榕防指〔2022〕45号）`),
+      );
+      assert.ok(b.texts['zh-CN'].includes('继续提倡居家办公。'));
       const links = b.segments?.en.flatMap((x) => ('metric' in x && x.metric.startsWith('events.') ? [x.value] : []));
       assert.deepEqual(links, [1100, 22_400, 8, 5]);
       console.log(

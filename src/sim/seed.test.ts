@@ -98,9 +98,25 @@ for (const dialect of dialects()) {
       );
       assert.match(
         briefing.texts['zh-CN'],
-        /目前，进入办公场所、[^；]+须查验24小时核酸阴性证明并扫场所码；居民小区进出查验24小时核酸阴性证明；非必要不离榕，确需离榕的须持24小时核酸阴性证明；\d+家人员密集场所暂停开放；\d+家机构实行闭环管理；商场超市农贸市场[^。]*正常开放。/,
-        'the entrance checks are drafted from the policy in force and the venue registry',
+        /目前，进入办公场所、[^；]+须查验24小时核酸阴性证明并扫场所码；居民小区进出查验24小时核酸阴性证明；非必要不离榕，确需离榕的须持24小时核酸阴性证明；全市KTV、网吧、影剧院、健身房等\d+家人员密集场所暂停开放（榕防指〔2022〕45号）；\d+家机构实行闭环管理；商场超市农贸市场[^。]*正常开放；继续提倡居家办公。/,
+        'the measures in force are drafted from their notices, the policy in force and the venue registry',
       );
+      assert.match(
+        briefing.texts['zh-TW'],
+        /目前，進入辦公場所、[^；]+須查驗24小時核酸陰性證明並掃場所碼；居民小區進出查驗24小時核酸陰性證明；非必要不離榕，確需離榕的須持24小時核酸陰性證明；全市KTV、網吧、影劇院、健身房等\d+家人員密集場所暫停開放（榕防指〔2022〕45号）；\d+家機構實行閉環管理；商場超市農貿市場[^。]*正常開放；繼續提倡居家辦公。/,
+      );
+      assert.match(
+        briefing.texts.en,
+        /Measures now in force: entering office, [^;]+ needs a negative test within 24 hours and a scan of the venue code; residential compounds check a negative test within 24 hours at the gate; leaving the city only if necessary, with a negative test within 24 hours; \d+ crowded venues suspended across the city \(KTV, internet café, cinema, gym; notice 榕防指〔2022〕45号\); \d+ institutions in closed-loop management; [^;]+ open with a scan; working from home still encouraged\./,
+      );
+      const suspended = Number(/(\d+)家人员密集场所暂停开放/.exec(briefing.texts['zh-CN'])?.[1]);
+      const held = await ctx.db.k
+        .selectFrom('venues')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('notice_no', '=', '榕防指〔2022〕45号')
+        .where('status', '=', 'suspended')
+        .executeTakeFirstOrThrow();
+      assert.ok(suspended > 0 && suspended === Number(held.n), 'the count is the venues the notice holds');
       const during = await getBriefing(ctx, actor, '2022-11-09');
       assert.match(
         during.texts['zh-CN'],

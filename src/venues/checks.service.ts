@@ -259,7 +259,7 @@ export async function check(ctx: Ctx, input: CheckInput, opts: CheckOptions): Pr
   const colour = colourFor(s.colour, personId, test, now, policy);
   const entrance = entranceRuleOf(policy.params, venue.category as Category);
   const v = verdictOf(
-    { category: venue.category as Category, status: venue.status as VenueStatus },
+    { category: venue.category as Category, status: venue.status as VenueStatus, notice: venue.notice_no },
     colour,
     test.lastNegativeSampledAt,
     entrance.check,

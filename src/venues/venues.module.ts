@@ -1,7 +1,11 @@
 import type { BanyanModule } from '../platform/module.ts';
 import { paperRoutes } from './paper.routes.ts';
 import { scanKeyMigrations } from './scan-keys.migration.ts';
-import { venuesSection } from './venues.briefing.ts';
+import { suspensionCommands } from './suspensions.cli.ts';
+import { SuspensionErrors } from './suspensions.errors.ts';
+import { suspensionMigrations } from './suspensions.migration.ts';
+import { suspensionRoutes } from './suspensions.routes.ts';
+import { suspensionSeed } from './suspensions.seed.ts';
 import { venuesCommands } from './venues.cli.ts';
 import { VenueErrors } from './venues.errors.ts';
 import { scanRetentionJob } from './venues.job.ts';
@@ -9,14 +13,14 @@ import { venueOperatorsMigrations, venuesMigrations } from './venues.migration.t
 import { venuesRoutes } from './venues.routes.ts';
 import { checksTile } from './venues.tile.ts';
 
-/** Venue registry, signed venue codes, scans and entrance verdicts, paper registrations. */
+/** Venue registry, signed venue codes, scans and entrance verdicts, paper registrations, suspension notices. */
 export const venuesModule: BanyanModule = {
   name: 'venues',
-  routes: [venuesRoutes, paperRoutes],
-  migrations: [...venuesMigrations, ...venueOperatorsMigrations, ...scanKeyMigrations],
-  commands: [venuesCommands],
-  errors: [VenueErrors],
+  routes: [venuesRoutes, paperRoutes, suspensionRoutes],
+  migrations: [...venuesMigrations, ...venueOperatorsMigrations, ...scanKeyMigrations, ...suspensionMigrations],
+  commands: [venuesCommands, suspensionCommands],
+  errors: [VenueErrors, SuspensionErrors],
   jobs: [scanRetentionJob],
-  briefing: [venuesSection],
   tiles: [checksTile],
+  seed: [suspensionSeed],
 };

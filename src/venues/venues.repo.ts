@@ -29,7 +29,7 @@ export async function insertVenues(trx: Executor, rows: Insertable<VenueRow>[]):
 export async function updateVenue(
   trx: Executor,
   code: string,
-  patch: Partial<Pick<VenueRow, 'status' | 'code_version'>>,
+  patch: Partial<Pick<VenueRow, 'status' | 'code_version' | 'notice_no'>>,
 ): Promise<void> {
   await trx.updateTable('venues').set(patch).where('code', '=', code).execute();
 }

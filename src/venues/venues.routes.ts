@@ -97,7 +97,13 @@ export async function venuesRoutes(app: Api, ctx: Ctx): Promise<void> {
     },
     async (r) => {
       const q = r.query;
-      if (q.limit === undefined && q.q === undefined && q.status === undefined && q.category === undefined)
+      if (
+        q.limit === undefined &&
+        q.q === undefined &&
+        q.status === undefined &&
+        q.category === undefined &&
+        q.notice === undefined
+      )
         return { items: await listVenues(ctx, actorOf(r), q.date, q.district) };
       return venuePage(ctx, actorOf(r), q.date, { ...q, limit: q.limit ?? 200, offset: q.offset ?? 0 });
     },

@@ -29,7 +29,7 @@ export interface Verdict {
  * certificate rule must hold. All of it comes from the policy version's `entrance` section.
  */
 export function verdictOf(
-  venue: { category: Category; status: VenueStatus },
+  venue: { category: Category; status: VenueStatus; notice?: string | null },
   colour: ColourVerdict,
   lastNegativeSampledAt: number | null,
   check: EntranceRule,
@@ -37,8 +37,13 @@ export function verdictOf(
   zoneLevel: string | null = null,
 ): Verdict {
   const reasons: Verdict['reasons'] = [];
+  // Suspended by a notice, the refusal names it: the guard can show the resident the notice.
   if (venue.status === 'suspended')
-    reasons.push({ code: 'venue-suspended', 'zh-CN': '场所暂停开放', en: 'venue suspended' });
+    reasons.push({
+      code: 'venue-suspended',
+      'zh-CN': venue.notice ? `场所依${venue.notice}暂停开放` : '场所暂停开放',
+      en: venue.notice ? `venue suspended by notice ${venue.notice}` : 'venue suspended',
+    });
   if (venue.status === 'closed-loop')
     reasons.push({
       code: 'venue-closed-loop',

@@ -22,6 +22,8 @@ export const VenuesQuery = z.object({
   status: z.enum(VENUE_STATUSES).optional(),
   /** One category (a policy difference's link to the venues whose entrance rule changes). */
   category: z.enum(VENUE_CATEGORIES).optional(),
+  /** The venues a suspension notice holds (the briefing's and the notices screen's links). */
+  notice: z.string().min(1).max(60).optional(),
   // Without a limit, every venue of the area (the CLI and exports); with one, a page and the total.
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   offset: z.coerce.number().int().min(0).optional(),
@@ -104,6 +106,7 @@ export const Venue = z.object({
   districtCode: z.string(),
   communityCode: z.string(),
   status: z.enum(VENUE_STATUSES),
+  notice: z.string().nullable().describe('The suspension notice holding the venue suspended'),
   scans: z.number().int(),
   denied: z.number().int(),
   paper: z.number().int(),

@@ -110,13 +110,14 @@ export async function setVenueStatus(ctx: Ctx, actor: Actor, code: string, statu
   requirePermission(actor, 'venues:write');
   const v = await venueInScope(ctx, actor, code);
   await ctx.db.k.transaction().execute(async (trx) => {
-    await updateVenue(trx, code, { status });
+    // A venue set by hand is no longer held by a notice: reopening the notice leaves it as set here.
+    await updateVenue(trx, code, { status, notice_no: null });
     await recordAudit(ctx.db, ctx.crypto, trx, {
       actor: actorLabel(actor),
       action: 'venue-status',
       entity: 'venue',
       entityId: code,
-      detail: { from: v.status, to: status },
+      detail: { from: v.status, to: status, ...(v.notice_no ? { notice: v.notice_no } : {}) },
     });
   });
   announce('venues-changed');
@@ -189,6 +190,7 @@ function listed({ v, n }: { v: StoredVenue; n: { scans: number; denied: number; 
     districtCode: v.district_code,
     communityCode: v.community_code,
     status: v.status as VenueStatus,
+    notice: v.notice_no,
     scans: n.scans,
     denied: n.denied,
     paper: n.paper,
@@ -202,14 +204,22 @@ export async function listVenues(ctx: Ctx, actor: Actor, day: string, district?:
 
 /**
  * One page of the area's venues, busiest first (then by code), optionally those whose name or code
- * holds `q`, with one status or of one category, and how many match: the venue screen of a city with 100,000
+ * holds `q`, with one status, of one category or held by one notice, and how many match: the venue screen of a city with 100,000
  * venues asks for 200 rather than the 18.7 MB list.
  */
 export async function venuePage(
   ctx: Ctx,
   actor: Actor,
   day: string,
-  f: { district?: string; q?: string; status?: string; category?: string; limit: number; offset: number },
+  f: {
+    district?: string;
+    q?: string;
+    status?: string;
+    category?: string;
+    notice?: string;
+    limit: number;
+    offset: number;
+  },
 ) {
   const needle = f.q?.trim().toLowerCase();
   const matching = (await areaVenues(ctx, actor, day, f.district))
@@ -217,6 +227,7 @@ export async function venuePage(
       ({ v }) =>
         (!f.status || v.status === f.status) &&
         (!f.category || v.category === f.category) &&
+        (!f.notice || v.notice_no === f.notice) &&
         (!needle || v.name.toLowerCase().includes(needle) || v.code.toLowerCase().includes(needle)),
     )
     // Codes are ASCII: a plain comparison, not localeCompare (which took most of 100,000 venues' sort).

@@ -10,6 +10,8 @@ export interface VenueRow {
   status: string;
   code_version: number;
   created_at: string;
+  /** The suspension notice holding the venue suspended (suspensions.service.ts), or null. */
+  notice_no: string | null;
 }
 
 /**

@@ -323,6 +323,24 @@ export const MATRIX: Record<string, Entry> = {
     scope: 'venue',
     at: (s) => send('POST', `/api/v1/venues/${s.venue}/status`, { status: 'suspended' }),
   },
+  'GET /api/v1/venue-notices': { scope: 'district', list: get('/api/v1/venue-notices') },
+  'POST /api/v1/venue-notices': {
+    scope: 'district',
+    at: (s) =>
+      send('POST', '/api/v1/venue-notices', {
+        noticeNo: `M-${s.name}-N`,
+        title: 'x',
+        categories: ['public-place'],
+        districts: [s.district],
+        effectiveOn: DAY,
+      }),
+  },
+  'POST /api/v1/venue-notices/reopen': {
+    scope: 'district',
+    none: 'the seeded notice is city-wide: a district officer is refused it (suspensions.test.ts), a commander is city-wide',
+  },
+  'GET /api/v1/measures': { scope: 'district', list: get(`/api/v1/measures?date=${DAY}`) },
+  'POST /api/v1/measures': { scope: 'city', none: 'the command centre (city-wide) records the city’s measures' },
   'POST /api/v1/venues/:code/revoke': { scope: 'venue', at: (s) => send('POST', `/api/v1/venues/${s.venue}/revoke`) },
   'POST /api/v1/paper-registrations': {
     scope: 'venue',

@@ -114,3 +114,5 @@ export type CoverageTotals = Pick<CoverageRow, 'population' | 'sampled' | 'resul
 /** What a zone is drawn around, and the kinds of duty a task force is given (request bodies). */
 export type ZoneUnit = DesignateInput['unit'];
 export type DutyKind = DutyInput['kind'];
+export type { MeasureList } from '../../src/events/measures.schema.ts';
+export type { NoticeList, NoticeReopened, NoticeSuspended } from '../../src/venues/suspensions.schema.ts';

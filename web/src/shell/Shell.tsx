@@ -16,6 +16,7 @@ import { Exams } from '../events/Exams';
 import { Figures } from '../figures/Figures';
 import { Guard } from '../guard/Guard';
 import { useI18n } from '../i18n';
+import { Measures } from '../measures/Measures';
 import { Overrides } from '../overrides/Overrides';
 import { Pass } from '../pass/Pass';
 import { Persons } from '../persons/Persons';
@@ -89,6 +90,7 @@ export function Shell({ user, onSignOut }: Props) {
         {active === 'testing' && <TestingArea user={user} page={rest[0]} />}
         {active === 'tracing' && <Tracing user={user} />}
         {active === 'events' && <Exams />}
+        {active === 'measures' && <Measures user={user} />}
         {active === 'pass' && <Pass />}
         {active === 'guard' && <Guard />}
         {active === 'venues' && <VenuesArea user={user} page={rest[0]} />}

@@ -14,6 +14,7 @@ export type ModuleId =
   | 'venues'
   | 'tracing'
   | 'events'
+  | 'measures'
   | 'appeals'
   | 'liaison'
   | 'economy'
@@ -45,6 +46,7 @@ export const MODULES: readonly ModuleDef[] = [
   { id: 'testing', label: 'nav.testing', icon: '⊕', permission: 'testing:read' },
   { id: 'tracing', label: 'nav.tracing', icon: '⌖', permission: 'tracing:read' },
   { id: 'events', label: 'nav.events', icon: '✍', permission: 'events:read' },
+  { id: 'measures', label: 'nav.measures', icon: '☑', permission: 'briefing:read' },
   { id: 'appeals', label: 'nav.appeals', icon: '✉', permission: 'appeals:read' },
   { id: 'liaison', label: 'nav.liaison', icon: '⚭', permission: 'enterprises:report' },
   { id: 'economy', label: 'nav.economy', icon: '⚡', permission: 'economy:read' },

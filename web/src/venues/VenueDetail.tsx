@@ -49,6 +49,11 @@ export function VenueDetail({
         {venue.code} · {label('venues.category', venue.category)} ·{' '}
         <span className={`venue-status venue-status-${venue.status}`}>{label('venues.status', venue.status)}</span>
       </p>
+      {venue.notice && (
+        <p className="notice" data-testid="venue-notice">
+          {t('venues.suspendedBy')} <a href={`#/measures?notice=${encodeURIComponent(venue.notice)}`}>{venue.notice}</a>
+        </p>
+      )}
       <div className="venue-poster">
         <img
           src={poster('svg')}

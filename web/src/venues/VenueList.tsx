@@ -24,6 +24,8 @@ export function VenueList({ user, day }: { user: User; day: string }) {
   const linked = linkQuery.status ?? '';
   // A policy difference's link (#/venues?category=…&policy=…) lists that category under that version's rule.
   const category = linkQuery.category;
+  // …and 「N家…暂停开放（榕防指〔2022〕45号）」 opens the venues that notice holds (#/venues?notice=…).
+  const notice = linkQuery.notice ?? '';
   const [status, setStatus] = useState((STATUSES as readonly string[]).includes(linked) ? linked : '');
   const [page, setPage] = useState(1);
   const needle = useDebounced(search.trim(), 300);
@@ -31,6 +33,7 @@ export function VenueList({ user, day }: { user: User; day: string }) {
   if (needle) query.set('q', needle);
   if (status) query.set('status', status);
   if (category) query.set('category', category);
+  if (notice) query.set('notice', notice);
   const list = useApi<{ items: Venue[]; total: number }>(`/api/v1/venues?${query}`);
   const [picked, setPicked] = useState<Venue | null>(null);
   const items = list.data?.items ?? [];
@@ -71,6 +74,11 @@ export function VenueList({ user, day }: { user: User; day: string }) {
             ))}
           </select>
         </div>
+        {notice && (
+          <p className="notice" data-testid="venues-notice-filter">
+            {t('venues.heldBy', { notice })} <a href="#/venues">{t('venues.allVenues')}</a>
+          </p>
+        )}
         <p className="muted">{t('venues.shown', { n: items.length, total: list.data.total })}</p>
         {items.length === 0 ? (
           <p className="muted">{t('venues.none')}</p>
@@ -106,6 +114,7 @@ export function VenueList({ user, day }: { user: User; day: string }) {
                       <span className={`venue-status venue-status-${v.status}`}>
                         {label('venues.status', v.status)}
                       </span>
+                      {v.notice && <div className="muted small">{v.notice}</div>}
                     </td>
                     <td className="num">{formatNumber(v.scans)}</td>
                     <td className="num">{formatNumber(v.denied)}</td>

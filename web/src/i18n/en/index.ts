@@ -5,6 +5,7 @@ import { core } from './core';
 import { courier } from './courier';
 import { economy } from './economy';
 import { events } from './events';
+import { measures } from './measures';
 import { overrides } from './overrides';
 import { policyScreen } from './policy';
 import { testing } from './testing';
@@ -27,4 +28,5 @@ export const en: Record<MessageKey, string> = {
   ...events,
   ...courier,
   ...policyScreen,
+  ...measures,
 };

@@ -128,4 +128,6 @@ export const venues: Record<keyof typeof zh, string> = {
   'venues.reason.colour-red': 'red code',
   'venues.reason.colour-yellow': 'yellow code',
   'venues.reason.no-negative': 'no negative within {hours} h',
+  'venues.suspendedBy': 'Suspended by notice',
+  'venues.heldBy': 'Venues held by notice {notice}',
 };

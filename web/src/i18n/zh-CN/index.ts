@@ -4,6 +4,7 @@ import { core } from './core';
 import { courier } from './courier';
 import { economy } from './economy';
 import { events } from './events';
+import { measures } from './measures';
 import { overrides } from './overrides';
 import { policyScreen } from './policy';
 import { testing } from './testing';
@@ -25,6 +26,7 @@ type Areas = [
   typeof events,
   typeof courier,
   typeof policyScreen,
+  typeof measures,
 ];
 
 /** `true` when no key is in two areas, else the clashing keys (a spread would silently keep the last text). */
@@ -54,6 +56,7 @@ export const zhCN = {
   ...events,
   ...courier,
   ...policyScreen,
+  ...measures,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -125,4 +125,6 @@ export const venues = {
   'venues.reason.colour-red': '红码',
   'venues.reason.colour-yellow': '黄码',
   'venues.reason.no-negative': '无{hours}小时内阴性',
+  'venues.suspendedBy': '依通告暂停开放：',
+  'venues.heldBy': '通告 {notice} 暂停的场所',
 };

@@ -1,0 +1,96 @@
+import { divisionOf } from '../geo/geo.data.ts';
+
+// Simplified → traditional for the words the measures paragraph takes from records (category,
+// district and venue-kind names, notices' own words); the paragraph's fixed words are written in both.
+const TW: Record<string, string> = {
+  办: '辦',
+  机: '機',
+  关: '關',
+  业: '業',
+  单: '單',
+  场: '場',
+  筑: '築',
+  厂: '廠',
+  养: '養',
+  构: '構',
+  监: '監',
+  学: '學',
+  点: '點',
+  门: '門',
+  医: '醫',
+  疗: '療',
+  农: '農',
+  贸: '貿',
+  乐: '樂',
+  区: '區',
+  楼: '樓',
+  仓: '倉',
+  晋: '晉',
+  马: '馬',
+  长: '長',
+  闽: '閩',
+  连: '連',
+  罗: '羅',
+  县: '縣',
+  剧: '劇',
+  网: '網',
+  继: '繼',
+  续: '續',
+  员: '員',
+  务: '務',
+  证: '證',
+  检: '檢',
+  测: '測',
+  开: '開',
+  实: '實',
+  闭: '閉',
+  环: '環',
+  围: '圍',
+  进: '進',
+  离: '離',
+  须: '須',
+  时: '時',
+  阴: '陰',
+  码: '碼',
+  扫: '掃',
+  这: '這',
+  为: '為',
+  个: '個',
+  应: '應',
+  发: '發',
+  号: '號',
+  暂: '暫',
+  营: '營',
+  动: '動',
+  态: '態',
+  规: '規',
+  范: '範',
+  层: '層',
+  级: '級',
+};
+
+/** Simplified Chinese to traditional, character by character, for the words the paragraph quotes. */
+export const tw = (s: string) => [...s].map((c) => TW[c] ?? c).join('');
+
+const EN: Record<string, string> = {
+  '350102': 'Gulou',
+  '350103': 'Taijiang',
+  '350104': 'Cangshan',
+  '350105': 'Mawei',
+  '350111': 'Jin’an',
+  '350112': 'Changle',
+  '350121': 'Minhou',
+  '350122': 'Lianjiang',
+  '350123': 'Luoyuan',
+  '350124': 'Minqing',
+  '350125': 'Yongtai',
+  '350128': 'Pingtan',
+  '350181': 'Fuqing',
+};
+
+/** The names of districts, joined as the briefing writes them (鼓楼区、台江区). */
+export function districtNames(codes: string[], lang: 'zh-CN' | 'zh-TW' | 'en'): string {
+  const names = codes.map((c) => divisionOf(c)?.name ?? c);
+  if (lang === 'en') return codes.map((c) => EN[c] ?? c).join(', ');
+  return names.map((n) => (lang === 'zh-TW' ? tw(n) : n)).join('、');
+}
