@@ -1,4 +1,5 @@
 import type { BanyanModule } from '../platform/module.ts';
+import { addDoorRule } from '../venues/door-rules.ts';
 import { entryMigrations } from './entry.migration.ts';
 import { examDayRoutes } from './entry.routes.ts';
 import { examEntranceHook } from './entry.service.ts';
@@ -8,15 +9,31 @@ import { EventErrors } from './events.errors.ts';
 import { eventsMigrations } from './events.migration.ts';
 import { eventsRoutes } from './events.routes.ts';
 import { eventsSeed } from './events.seed.ts';
+import { ExitErrors } from './exit.errors.ts';
+import { exitMigrations } from './exit.migration.ts';
+import { exitRoutes } from './exit.routes.ts';
+import { exitSeed } from './exit.seed.ts';
+import { exitDoor } from './exit.service.ts';
+import { institutionRoutes } from './institutions.routes.ts';
+import { loopDoor } from './institutions.service.ts';
 
-/** Exams held safely: sites, rooms, candidates, classification by policy, isolation-room plan. */
+// The venue check asks these at city exits and closed-loop institutions (src/venues/door-rules.ts).
+addDoorRule(exitDoor);
+addDoorRule(loopDoor);
+
+/**
+ * Exams held safely (sites, rooms, candidates, classification by policy, isolation-room plan), the
+ * city's exit checkpoints and the closed-loop institutions.
+ */
 export const eventsModule: BanyanModule = {
   name: 'events',
   routes: [eventsRoutes, examDayRoutes],
   migrations: [...eventsMigrations, ...entryMigrations],
+  routes: [eventsRoutes, exitRoutes, institutionRoutes],
+  migrations: [...eventsMigrations, ...exitMigrations],
   commands: [eventsCommands],
-  errors: [EventErrors],
+  errors: [EventErrors, ExitErrors],
   briefing: [eventsSection],
-  seed: [eventsSeed],
+  seed: [eventsSeed, exitSeed],
   provides: { entrance: [examEntranceHook] },
 };
