@@ -6,6 +6,7 @@ import { beijingToday, nowIso, nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
+import { statusIndex } from '../testing/testing.status.ts';
 import type { DoorRule } from '../venues/door-rules.ts';
 import { allVenues, type StoredVenue } from '../venues/venues.repo.ts';
 import { type Category, entranceRuleOf } from '../venues/venues.rules.ts';
@@ -87,11 +88,15 @@ async function daysOf(ctx: Ctx, venues: StoredVenue[], day: string) {
   const policy = policyOn(await listPolicies(ctx), day);
   const at = checkInstant(day);
   const onShift = new Set(shifts.filter((s) => covers(s, day)).map((s) => `${s.venue_id}/${s.person_id}`));
-  const negatives = await negativesBefore(
-    ctx.db,
-    [...new Set(staff.map((s) => s.person_id))],
-    new Date(at).toISOString(),
-  );
+  const persons = [...new Set(staff.map((s) => s.person_id))];
+  const negatives = await negativesBefore(ctx.db, persons, new Date(at).toISOString());
+  // The status index holds the latest negative of each person (from samples or results recorded
+  // otherwise); it counts when not after the instant checked.
+  const idx = await statusIndex(ctx.db);
+  for (const id of persons) {
+    const latest = idx.get(id).lastNegativeSampledAt;
+    if (latest !== null && latest <= at && latest > (negatives.get(id) ?? 0)) negatives.set(id, latest);
+  }
   return { staff, shifts, leaves, policy, at, onShift, negatives };
 }
 
