@@ -27,10 +27,8 @@ addDoorRule(loopDoor);
  */
 export const eventsModule: BanyanModule = {
   name: 'events',
-  routes: [eventsRoutes, examDayRoutes],
-  migrations: [...eventsMigrations, ...entryMigrations],
-  routes: [eventsRoutes, exitRoutes, institutionRoutes],
-  migrations: [...eventsMigrations, ...exitMigrations],
+  routes: [eventsRoutes, examDayRoutes, exitRoutes, institutionRoutes],
+  migrations: [...eventsMigrations, ...entryMigrations, ...exitMigrations],
   commands: [eventsCommands],
   errors: [EventErrors, ExitErrors],
   briefing: [eventsSection],

@@ -1,11 +1,13 @@
 import { DIVISIONS } from '../geo/geo.data.ts';
+import { colourFor, testsOf } from '../health-code/colour.service.ts';
 import { personsOfDistricts } from '../people/people.repo.ts';
 import { findUserByName } from '../platform/auth/auth.repo.ts';
 import type { Actor, Role, ScopeKind } from '../platform/auth/auth.rules.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { SeedStep } from '../platform/module.ts';
+import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import { statusIndex } from '../testing/testing.status.ts';
-import { check, checkState } from '../venues/checks.service.ts';
+import { check, freshState } from '../venues/checks.service.ts';
 import { personalCode, signVenueCode } from '../venues/venues.codes.ts';
 import { allVenues } from '../venues/venues.repo.ts';
 import type { ExitReason } from '../venues/venues.schema.ts';
@@ -101,13 +103,31 @@ async function seedExits(ctx: Ctx, opts: { seed: number }): Promise<Record<strin
   // Travellers: people of the districts under regional testing (most hold a certificate) and some
   // residents of restricted zones, who are refused and flagged to their district.
   const people = await personsOfDistricts(ctx.db, ['350102', '350103', '350104', '350111'], 4000);
-  const travellers = people.slice(0, DEPARTURES).map((p) => Number(p.id));
   const dayOpen = Date.parse(`${EXIT_DAY}T06:00:00+08:00`);
   const dayClose = Date.parse(`${EXIT_DAY}T19:50:00+08:00`);
-  const { residents } = await restrictedResidentsAt(ctx, dayOpen);
-  const zonal = [...residents.keys()].sort((a, b) => a - b).slice(0, ZONE_ATTEMPTS);
-  const s = await checkState(ctx);
   const idx = await statusIndex(ctx.db);
+  // Most who leave were swabbed for it (a negative that still holds some time that day); about one
+  // in eight comes without one and is turned back.
+  const holds = (id: number) => {
+    const at = idx.get(id).lastNegativeSampledAt;
+    return at !== null && at + 23 * HOUR > dayOpen + HOUR && at < dayClose;
+  };
+  const { residents } = await restrictedResidentsAt(ctx, dayOpen);
+  // Reloaded once before the concurrent checks, so that none of them runs on the registry without the checkpoints.
+  const s = await freshState(ctx);
+  const policy = policyOn(await listPolicies(ctx), EXIT_DAY);
+  // Residents of restricted zones come separately below, as the attempts flagged to their districts;
+  // contacts under a red or yellow code mostly stay home (one in twenty tries).
+  const green = (id: number) => colourFor(s.colour, id, testsOf(s.colour, id), dayOpen, policy).colour === 'green';
+  const ids = people.map((p) => Number(p.id)).filter((id) => !residents.has(id) && (green(id) || rnd() < 0.05));
+  const certified = ids.filter(holds);
+  const without = ids.filter((id) => !holds(id));
+  const travellers = [
+    ...certified.slice(0, Math.round(DEPARTURES * 0.88)),
+    ...without.slice(0, Math.round(DEPARTURES * 0.12)),
+  ];
+  const taken = new Set(travellers);
+  const zonal = [...residents.keys()].sort((a, b) => a - b).slice(0, ZONE_ATTEMPTS);
   let allowed = 0;
   let refused = 0;
   const batch: Array<Promise<unknown>> = [];
@@ -115,7 +135,7 @@ async function seedExits(ctx: Ctx, opts: { seed: number }): Promise<Record<strin
     let now = dayOpen + Math.floor(rnd() * (dayClose - dayOpen));
     const sampled = idx.get(id).lastNegativeSampledAt;
     // Most travellers leave while their certificate holds; some come without one and are turned back.
-    if (sampled !== null && rnd() < 0.88) {
+    if (sampled !== null) {
       const from = Math.max(dayOpen, sampled + HOUR);
       const to = Math.min(dayClose, sampled + 23 * HOUR);
       if (from < to) now = from + Math.floor(rnd() * (to - from));
