@@ -127,7 +127,8 @@ async function seedExits(ctx: Ctx, opts: { seed: number }): Promise<Record<strin
     ...without.slice(0, Math.round(DEPARTURES * 0.12)),
   ];
   const taken = new Set(travellers);
-  const zonal = [...residents.keys()].sort((a, b) => a - b).slice(0, ZONE_ATTEMPTS);
+  // Those the check knows as residents of restricted zones (the state it judges by).
+  const zonal = [...s.colour.zones.keys()].sort((a, b) => a - b).slice(0, ZONE_ATTEMPTS);
   let allowed = 0;
   let refused = 0;
   const batch: Array<Promise<unknown>> = [];
@@ -162,7 +163,10 @@ async function seedExits(ctx: Ctx, opts: { seed: number }): Promise<Record<strin
   const roster = await seedRosters(
     ctx,
     rnd,
-    people.slice(DEPARTURES).map((p) => Number(p.id)),
+    // Staff inside a loop are swabbed daily: the most recently tested make the rosters.
+    ids
+      .filter((id) => !taken.has(id) && !s.colour.zones.has(id))
+      .sort((a, b) => (idx.get(b).lastNegativeSampledAt ?? 0) - (idx.get(a).lastNegativeSampledAt ?? 0)),
   );
   return {
     checkpoints: CHECKPOINTS.length,
