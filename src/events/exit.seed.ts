@@ -9,7 +9,7 @@ import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import { statusIndex } from '../testing/testing.status.ts';
 import { check, freshState } from '../venues/checks.service.ts';
 import { personalCode, signVenueCode } from '../venues/venues.codes.ts';
-import { allVenues } from '../venues/venues.repo.ts';
+import { allVenues, linkOperator } from '../venues/venues.repo.ts';
 import type { ExitReason } from '../venues/venues.schema.ts';
 import { createVenues } from '../venues/venues.service.ts';
 import { restrictedResidentsAt } from '../zones/residents.service.ts';
@@ -160,6 +160,14 @@ async function seedExits(ctx: Ctx, opts: { seed: number }): Promise<Record<strin
     if (batch.length >= 200) await Promise.all(batch.splice(0));
   }
   await Promise.all(batch);
+  // The demo's checkpoint guard stands at the exits of their district.
+  const guard = await findUserByName(ctx.db, 'exit-guard');
+  if (guard) {
+    const mine = (await allVenues(ctx.db)).filter((v) => v.category === 'city-exit' && v.district_code === '350111');
+    await ctx.db.k.transaction().execute(async (trx) => {
+      for (const v of mine) await linkOperator(trx, guard.id, v.id);
+    });
+  }
   const roster = await seedRosters(
     ctx,
     rnd,

@@ -14,6 +14,9 @@ export type ModuleId =
   | 'venues'
   | 'tracing'
   | 'events'
+  | 'checkpoint'
+  | 'exits'
+  | 'institutions'
   | 'appeals'
   | 'liaison'
   | 'economy'
@@ -45,6 +48,9 @@ export const MODULES: readonly ModuleDef[] = [
   { id: 'testing', label: 'nav.testing', icon: '⊕', permission: 'testing:read' },
   { id: 'tracing', label: 'nav.tracing', icon: '⌖', permission: 'tracing:read' },
   { id: 'events', label: 'nav.events', icon: '✍', permission: 'events:read' },
+  { id: 'checkpoint', label: 'nav.checkpoint', icon: '⇥', permission: 'scans:guard' },
+  { id: 'exits', label: 'nav.exits', icon: '⇤', permission: 'briefing:read' },
+  { id: 'institutions', label: 'nav.institutions', icon: '⊡', permission: 'venues:read' },
   { id: 'appeals', label: 'nav.appeals', icon: '✉', permission: 'appeals:read' },
   { id: 'liaison', label: 'nav.liaison', icon: '⚭', permission: 'enterprises:report' },
   { id: 'economy', label: 'nav.economy', icon: '⚡', permission: 'economy:read' },

@@ -4,6 +4,7 @@ import { core } from './core';
 import { courier } from './courier';
 import { economy } from './economy';
 import { events } from './events';
+import { exits } from './exits';
 import { overrides } from './overrides';
 import { policyScreen } from './policy';
 import { testing } from './testing';
@@ -24,6 +25,7 @@ type Areas = [
   typeof overrides,
   typeof events,
   typeof courier,
+  typeof exits,
   typeof policyScreen,
 ];
 
@@ -53,6 +55,7 @@ export const zhCN = {
   ...overrides,
   ...events,
   ...courier,
+  ...exits,
   ...policyScreen,
 };
 
