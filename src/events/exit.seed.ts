@@ -3,7 +3,9 @@ import { colourFor, testsOf } from '../health-code/colour.service.ts';
 import { personsOfDistricts } from '../people/people.repo.ts';
 import { findUserByName } from '../platform/auth/auth.repo.ts';
 import type { Actor, Role, ScopeKind } from '../platform/auth/auth.rules.ts';
+import { clockShifted, nowMs, setClock } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
+import { announce } from '../platform/events.ts';
 import type { SeedStep } from '../platform/module.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import { statusIndex } from '../testing/testing.status.ts';
@@ -75,6 +77,22 @@ const firstCommunity = (district: string) =>
  * the closed-loop institutions' rosters through the real import, with a leave pending and one approved.
  */
 async function seedExits(ctx: Ctx, opts: { seed: number }): Promise<Record<string, number>> {
+  // The check judges colours and zones by the business clock's now; `banyan seed` runs before the
+  // scenario clock is kept, so the departures day is judged with that day's zones (its residents
+  // refused and flagged), and the clock is put back as it was.
+  const offset = nowMs() - Date.now();
+  const shifted = clockShifted();
+  setClock(`${EXIT_DAY}T20:00:00+08:00`);
+  announce('zones-changed');
+  try {
+    return await departures(ctx, opts);
+  } finally {
+    setClock(shifted ? new Date(Date.now() + offset).toISOString() : null);
+    announce('zones-changed');
+  }
+}
+
+async function departures(ctx: Ctx, opts: { seed: number }): Promise<Record<string, number>> {
   const rnd = stream(opts.seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)] as T;
   const reason = (): ExitReason => {
@@ -127,7 +145,7 @@ async function seedExits(ctx: Ctx, opts: { seed: number }): Promise<Record<strin
     ...without.slice(0, Math.round(DEPARTURES * 0.12)),
   ];
   const taken = new Set(travellers);
-  // Those the check knows as residents of restricted zones (the state it judges by).
+  // Residents of restricted zones as the check knows them that day (the state it judges by).
   const zonal = [...s.colour.zones.keys()].sort((a, b) => a - b).slice(0, ZONE_ATTEMPTS);
   let allowed = 0;
   let refused = 0;
