@@ -135,7 +135,13 @@ export const MATRIX: Record<string, Entry> = {
   'GET /api/v1/events/:code/sessions/:no/trips.pdf': {
     scope: 'district',
     none: 'GET /api/v1/events/:code/sessions/:no/trips printed (the same service and scope)',
-  'GET /api/v1/exits/daily': { scope: 'city', list: get('/api/v1/exits/daily?date=2022-11-11') },
+  },
+  'GET /api/v1/exits/daily': {
+    scope: 'city',
+    list: get('/api/v1/exits/daily?date=2022-11-11'),
+    // The city's exits are the city's: each district's officers see every checkpoint's counts (no persons).
+    allow: /\/checkpoints\/\d+\/code$/,
+  },
   'GET /api/v1/exits/flagged': {
     scope: 'district',
     list: get('/api/v1/exits/flagged?date=2022-11-11'),
