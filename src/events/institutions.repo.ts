@@ -116,3 +116,21 @@ export async function idCiphersOf(db: K, ids: number[]): Promise<Map<number, str
   }
   return out;
 }
+
+/** Each person's latest negative sampling not after an instant (the day checked may be past). */
+export async function negativesBefore(db: K, ids: number[], atIso: string): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await k(db)
+      .selectFrom('samples as s')
+      .innerJoin('tubes as t', 't.code', 's.tube_code')
+      .select(['s.person_id', (e) => e.fn.max('s.sampled_at').as('at')])
+      .where('s.person_id', 'in', ids.slice(i, i + 500))
+      .where('t.result', '=', 'negative')
+      .where('s.sampled_at', '<=', atIso)
+      .groupBy('s.person_id')
+      .execute();
+    for (const r of rows) out.set(Number(r.person_id), Date.parse(String(r.at)));
+  }
+  return out;
+}

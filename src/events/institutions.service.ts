@@ -11,13 +11,14 @@ import type { DoorRule } from '../venues/door-rules.ts';
 import { allVenues, type StoredVenue } from '../venues/venues.repo.ts';
 import { type Category, entranceRuleOf } from '../venues/venues.rules.ts';
 import { ownVenues, venueInScope, venueVisible } from '../venues/venues.service.ts';
-import { maskedPersons, negativesBefore } from './events.repo.ts';
+import { maskedPersons } from './events.repo.ts';
 import { ExitErrors } from './exit.errors.ts';
 import {
   decideLeave,
   insertLeave,
   leaveById,
   leavesOf,
+  negativesBefore,
   type StoredLeave,
   setShiftOut,
   shiftsOf,
