@@ -35,6 +35,13 @@ export const DEMO_ACCOUNTS: Array<{ username: string; displayName: string; role:
     role: 'venue-operator',
     scope: { kind: 'district', code: '350102' },
   },
+  // The guard of the city exits of Jin'an (Fuzhou railway station, the highway's north exit); the exits seed ties them.
+  {
+    username: 'exit-guard',
+    displayName: '离榕卡口值守人员',
+    role: 'venue-operator',
+    scope: { kind: 'district', code: '350111' },
+  },
   {
     username: 'venue-operator',
     displayName: '农贸市场管理员',

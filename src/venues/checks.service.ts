@@ -12,6 +12,7 @@ import { uuidv7 } from '../platform/ids.ts';
 import { type EntranceEntry, type EntranceHook, lookupsOf } from '../platform/module.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
+import { type DoorCheck, type DoorRule, doorRulesAt } from './door-rules.ts';
 import {
   type KeyedRequest,
   type KnownReply,
@@ -27,6 +28,7 @@ import { type CodeKeys, codeKeys, readPersonalCode, readVenueCode } from './venu
 import { VenueErrors } from './venues.errors.ts';
 import { allVenues, operatorVenueIds, type StoredVenue } from './venues.repo.ts';
 import { type Category, entranceRuleOf, type VenueStatus, verdictOf } from './venues.rules.ts';
+import type { ExitDeclaration } from './venues.schema.ts';
 
 /** What a scan answers. */
 export interface CheckResult {
@@ -209,6 +211,8 @@ export interface CheckInput {
   personalCode?: string;
   idNumber?: string;
   proxy?: boolean;
+  /** A city exit's declared reason (required there by its door rule). */
+  exit?: ExitDeclaration;
   key?: string;
 }
 
@@ -232,8 +236,12 @@ export async function check(ctx: Ctx, input: CheckInput, opts: CheckOptions): Pr
   let venue: StoredVenue;
   let personId: number;
   let source: 'code' | 'id';
+  let door: DoorRule[] | null;
   try {
     venue = venueOf(s, input.venueCode);
+    // Other modules' rules at some doors (city exits, closed-loop institutions); null at most.
+    door = doorRulesAt(venue);
+    if (door) for (const d of door) d.admit?.(venue, input.exit);
     if (input.personalCode) {
       const r = readPersonalCode(s.keys, input.personalCode, now);
       if (r === null) throw new AppError(VenueErrors.PERSONAL_CODE_INVALID);
@@ -258,15 +266,21 @@ export async function check(ctx: Ctx, input: CheckInput, opts: CheckOptions): Pr
   const { day, policy } = dayRuleOf(s, now);
   const colour = colourFor(s.colour, personId, test, now, policy);
   const entrance = entranceRuleOf(policy.params, venue.category as Category);
-  const v = verdictOf(
+  const zone = s.colour.zones.get(personId);
+  let v = verdictOf(
     { category: venue.category as Category, status: venue.status as VenueStatus, notice: venue.notice_no },
     colour,
     test.lastNegativeSampledAt,
     entrance.check,
     now,
-    s.colour.zones.get(personId)?.level ?? null,
+    zone?.level ?? null,
   );
   const scanId = keyed?.key ?? uuidv7(now);
+  let at: DoorCheck | undefined;
+  if (door) {
+    at = { scanId, venue, personId, now, day, policy, zone: zone ?? null, exit: input.exit };
+    for (const d of door) if (d.verdict) v = await d.verdict(ctx, at, v);
+  }
   const result: CheckResult = {
     scanId,
     verdict: v.verdict,
@@ -317,6 +331,7 @@ export async function check(ctx: Ctx, input: CheckInput, opts: CheckOptions): Pr
     policy_id: policy.id,
     policy_rule: result.policy.rule,
   });
+  if (door && at && !skipped?.has(scanId)) for (const d of door) await d.recorded?.(ctx, at, v);
   if (!keyed) {
     if (skipped?.has(scanId)) throw new Error(`scan id ${scanId} was stored twice`);
     return result;

@@ -40,7 +40,13 @@ const prefixes = new WeakMap<Ctx['config'], string>();
 export function requestHash(
   ctx: Pick<Ctx, 'config'>,
   caller: number | null,
-  input: { venueCode: string; personalCode?: string; idNumber?: string; proxy?: boolean },
+  input: {
+    venueCode: string;
+    personalCode?: string;
+    idNumber?: string;
+    proxy?: boolean;
+    exit?: { reason: string; text?: string };
+  },
 ): string {
   let prefix = prefixes.get(ctx.config);
   if (prefix === undefined) {
@@ -51,9 +57,12 @@ export function requestHash(
   // would too, at twice the cost on the hot path.
   const v = input.venueCode;
   const p = input.personalCode ?? '';
+  // A city exit's declaration is bound too (only when sent, so every other scan hashes as before).
+  const t = input.exit?.text ?? '';
+  const x = input.exit ? `|${input.exit.reason}|${t.length}:${t}` : '';
   return hash(
     'sha256',
-    `${prefix}${caller}|${input.proxy === true ? 1 : 0}|${v.length}:${v}|${p.length}:${p}|${input.idNumber ?? ''}`,
+    `${prefix}${caller}|${input.proxy === true ? 1 : 0}|${v.length}:${v}|${p.length}:${p}${x}|${input.idNumber ?? ''}`,
     'base64url',
   ).slice(0, 22);
 }

@@ -7,11 +7,23 @@ const District = z.string().regex(/^\d{6}$/);
 const LocalText = z.object({ 'zh-CN': z.string(), en: z.string() });
 
 /** Body of POST /api/v1/scans: a venue code and the person's code, or a resident ID at a guarded door. */
+/** Why one leaves the city, declared at a city-exit checkpoint (非必要不离榕). */
+export const EXIT_REASONS = ['medical', 'work', 'family', 'study', 'other'] as const;
+export type ExitReason = (typeof EXIT_REASONS)[number];
+/** The declaration a city-exit scan carries: a reason, and a text for `other`. */
+export const ExitDeclaration = z.object({
+  reason: z.enum(EXIT_REASONS),
+  text: z.string().trim().max(200).optional(),
+});
+export type ExitDeclaration = z.infer<typeof ExitDeclaration>;
+
 export const ScanBody = z.object({
   venueCode: z.string().min(1).max(600),
   personalCode: z.string().max(100).optional(),
   idNumber: z.string().max(32).optional(),
   proxy: z.boolean().optional(),
+  /** Required at city-exit checkpoints only (their door rule refuses a scan without it). */
+  exit: ExitDeclaration.optional(),
 });
 
 /** Query of GET /api/v1/venues. */

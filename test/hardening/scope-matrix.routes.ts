@@ -136,6 +136,38 @@ export const MATRIX: Record<string, Entry> = {
     scope: 'district',
     none: 'GET /api/v1/events/:code/sessions/:no/trips printed (the same service and scope)',
   },
+  'GET /api/v1/exits/daily': {
+    scope: 'city',
+    list: get('/api/v1/exits/daily?date=2022-11-11'),
+    // The city's exits are the city's: each district's officers see every checkpoint's counts (no persons).
+    allow: /\/checkpoints\/\d+\/code$/,
+  },
+  'GET /api/v1/exits/flagged': {
+    scope: 'district',
+    list: get('/api/v1/exits/flagged?date=2022-11-11'),
+    // A district's resident who tried to leave did so at a city checkpoint, which may lie elsewhere.
+    allow: /\/checkpoint\/(code|name)$/,
+  },
+  'GET /api/v1/institutions': { scope: 'venue', list: get(`/api/v1/institutions?date=${DAY}`) },
+  'GET /api/v1/institutions/:code': { scope: 'venue', at: (s) => get(`/api/v1/institutions/${s.venue}?date=${DAY}`) },
+  'POST /api/v1/institutions/roster': {
+    scope: 'district',
+    at: (s) =>
+      send(
+        'POST',
+        '/api/v1/institutions/roster?dryRun=true',
+        `venue_code,id_number,name,role,in_date\r\n${s.venue},${s.person.idNumber},矩阵,护理员,${DAY}\r\n`,
+        CSV,
+      ),
+  },
+  'POST /api/v1/institutions/:code/leaves': {
+    scope: 'venue',
+    at: (s) => send('POST', `/api/v1/institutions/${s.venue}/leaves`, { personId: 1, leaveDate: DAY, reason: '矩阵' }),
+  },
+  'POST /api/v1/institutions/leaves/:id/decision': {
+    scope: 'district',
+    none: 'a leave is named by id; the decision checks the institution’s district itself (institutions.test.ts)',
+  },
   'GET /api/v1/policy-drafts': { scope: 'city', none: 'city policy drafts' },
   'POST /api/v1/policy-drafts': { scope: 'city', none: 'city policy, drafted by the command centre' },
   'GET /api/v1/policy-drafts/:id': { scope: 'city', none: 'city policy drafts' },

@@ -50,6 +50,8 @@ export type {
   RoomPlan,
   Supplies as ExamSupplies,
 } from '../../src/events/events.schema.ts';
+export type { ExitDaily, FlaggedExits } from '../../src/events/exit.schema.ts';
+export type { InstitutionList, InstitutionRoster, Leave } from '../../src/events/institutions.schema.ts';
 export type { Division, DivisionDetail, DivisionLevel } from '../../src/geo/geo.schema.ts';
 export type { ListedOverride, Override } from '../../src/health-code/overrides.schema.ts';
 export type { PersonFull, PersonMasked, PersonPage } from '../../src/people/people.schema.ts';
@@ -80,7 +82,14 @@ export type {
   UnsampledPerson,
 } from '../../src/testing/testing.schema.ts';
 export type { Mark, TraceResult } from '../../src/tracing/tracing.schema.ts';
-export type { CheckResult, ResidentPass, Venue, VenueScan, VenueStats } from '../../src/venues/venues.schema.ts';
+export type {
+  CheckResult,
+  ExitReason,
+  ResidentPass,
+  Venue,
+  VenueScan,
+  VenueStats,
+} from '../../src/venues/venues.schema.ts';
 export type { Rank, WorkingGroup } from '../../src/zones/zones.rules.ts';
 export type {
   Cadre,

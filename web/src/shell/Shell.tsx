@@ -13,6 +13,9 @@ import { Divisions } from '../divisions/Divisions';
 import { can } from '../domain';
 import { Economy } from '../economy/Economy';
 import { Exams } from '../events/Exams';
+import { ExitCheckpoint } from '../events/ExitCheckpoint';
+import { Exits } from '../events/Exits';
+import { Institutions } from '../events/Institutions';
 import { Figures } from '../figures/Figures';
 import { Guard } from '../guard/Guard';
 import { useI18n } from '../i18n';
@@ -91,6 +94,9 @@ export function Shell({ user, onSignOut }: Props) {
         {active === 'tracing' && <Tracing user={user} />}
         {active === 'events' && <Exams />}
         {active === 'measures' && <Measures user={user} />}
+        {active === 'checkpoint' && <ExitCheckpoint />}
+        {active === 'exits' && <Exits user={user} />}
+        {active === 'institutions' && <Institutions user={user} />}
         {active === 'pass' && <Pass />}
         {active === 'guard' && <Guard />}
         {active === 'venues' && <VenuesArea user={user} page={rest[0]} />}

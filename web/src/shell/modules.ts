@@ -15,6 +15,9 @@ export type ModuleId =
   | 'tracing'
   | 'events'
   | 'measures'
+  | 'checkpoint'
+  | 'exits'
+  | 'institutions'
   | 'appeals'
   | 'liaison'
   | 'economy'
@@ -47,6 +50,9 @@ export const MODULES: readonly ModuleDef[] = [
   { id: 'tracing', label: 'nav.tracing', icon: '⌖', permission: 'tracing:read' },
   { id: 'events', label: 'nav.events', icon: '✍', permission: 'events:read' },
   { id: 'measures', label: 'nav.measures', icon: '☑', permission: 'briefing:read' },
+  { id: 'checkpoint', label: 'nav.checkpoint', icon: '⇥', permission: 'scans:guard' },
+  { id: 'exits', label: 'nav.exits', icon: '⇤', permission: 'briefing:read' },
+  { id: 'institutions', label: 'nav.institutions', icon: '⊡', permission: 'venues:read' },
   { id: 'appeals', label: 'nav.appeals', icon: '✉', permission: 'appeals:read' },
   { id: 'liaison', label: 'nav.liaison', icon: '⚭', permission: 'enterprises:report' },
   { id: 'economy', label: 'nav.economy', icon: '⚡', permission: 'economy:read' },

@@ -5,6 +5,7 @@ import { core } from './core';
 import { courier } from './courier';
 import { economy } from './economy';
 import { events } from './events';
+import { exits } from './exits';
 import { measures } from './measures';
 import { overrides } from './overrides';
 import { policyScreen } from './policy';
@@ -27,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   ...overrides,
   ...events,
   ...courier,
+  ...exits,
   ...policyScreen,
   ...measures,
 };

@@ -4,6 +4,7 @@ import { core } from './core';
 import { courier } from './courier';
 import { economy } from './economy';
 import { events } from './events';
+import { exits } from './exits';
 import { measures } from './measures';
 import { overrides } from './overrides';
 import { policyScreen } from './policy';
@@ -25,6 +26,7 @@ type Areas = [
   typeof overrides,
   typeof events,
   typeof courier,
+  typeof exits,
   typeof policyScreen,
   typeof measures,
 ];
@@ -55,6 +57,7 @@ export const zhCN = {
   ...overrides,
   ...events,
   ...courier,
+  ...exits,
   ...policyScreen,
   ...measures,
 };
