@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { type Insertable, type Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { Db } from '../platform/db/db.ts';
 import { addScanCounts, sqliteCounters } from './counters.repo.ts';
