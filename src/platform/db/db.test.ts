@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { openDb, SQLITE_PRAGMAS, withoutCommitSync } from './db.ts';
 
 test('a database file commits with synchronous = FULL: what was answered survives a power cut', async () => {
@@ -38,6 +40,40 @@ test('a seed commits without a sync each, and the connection syncs again afterwa
     );
     assert.equal(mode(), 2);
   } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a transaction that reads first is not failed by another connection committing before its write', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'banyan-db-'));
+  const file = join(dir, 'banyan.db');
+  const db = openDb({ file });
+  // The scan writer thread's connection, here with no patience so the test cannot hang.
+  const writer = new SQLite(file);
+  writer.pragma('busy_timeout = 0');
+  try {
+    await sql`create table t (n integer)`.execute(db.k);
+    let writerRefused = false;
+    await db.k.transaction().execute(async (trx) => {
+      await sql`select count(*) from t`.execute(trx);
+      try {
+        writer.prepare('insert into t values (1)').run();
+      } catch (e) {
+        writerRefused = (e as { code?: string }).code === 'SQLITE_BUSY';
+      }
+      // Deferred, this write failed with SQLITE_BUSY_SNAPSHOT after the other connection's commit.
+      await sql`insert into t values (2)`.execute(trx);
+    });
+    assert.ok(writerRefused, 'the transaction held the write lock from its start');
+    writer.prepare('insert into t values (1)').run();
+    const rows = await sql<{ n: number }>`select n from t order by n`.execute(db.k);
+    assert.deepEqual(
+      rows.rows.map((r) => r.n),
+      [1, 2],
+    );
+  } finally {
+    writer.close();
     await db.close();
     rmSync(dir, { recursive: true, force: true });
   }

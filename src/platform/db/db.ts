@@ -1,7 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from 'kysely';
 import pg from 'pg';
 import { EmptyInListPlugin } from './empty-in.ts';
 import { readerKysely } from './reader.ts';
@@ -58,6 +66,29 @@ export async function withoutCommitSync<T>(db: Db, fn: () => Promise<T>): Promis
   }
 }
 
+// The scan writer thread commits its index batches on a connection of its own, at any moment. A
+// deferred transaction here that reads first (the audit chain reads its last hash, then appends)
+// would then fail at its first write with SQLITE_BUSY_SNAPSHOT ("database is locked"), which the
+// busy timeout does not retry: seen when a seed's last audit entry met a batch of the exit
+// checkpoints' scans. Taking the write lock at BEGIN makes the busy timeout wait for the batch instead.
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/** SQLite's dialect with every transaction begun IMMEDIATE (see ImmediateSqliteDriver). */
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
 function openSqlite(file: string): SQLite.Database {
   const sqlite = new SQLite(file);
   for (const p of SQLITE_PRAGMAS) sqlite.pragma(p);
@@ -80,7 +111,7 @@ export function openDb(opts: { url?: string | null; file?: string }): Db {
   const file = opts.file ?? ':memory:';
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = openSqlite(file);
-  const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const k = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   if (file === ':memory:') return { k, reads: k, dialect: 'sqlite', sqlite, close: () => k.destroy() };
   let reads: Kysely<Database> | undefined;
   return {
