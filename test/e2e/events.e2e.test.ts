@@ -28,7 +28,12 @@ describe('exams held safely', { timeout: 600_000 }, () => {
     await rows.first().waitFor();
     await page.screenshot({ path: join(screenshots, 'exams.png') });
     const list = (await page.locator('[data-testid=exam-candidates]').textContent()) ?? '';
-    assert.match(list, /cn-9th-edition:exam:/, 'each candidate names the rule and the version');
+    assert.match(list, /cn-9th-edition/, 'each candidate names the version that decided it');
+    assert.match(
+      (await page.locator('[data-testid=exam-rule]').first().getAttribute('title')) ?? '',
+      /^cn-9th-edition:exam:/,
+      'and the rule, in full, on the reason in words',
+    );
     assert.ok(!list.match(/\d{17}[\dX]/), 'IDs masked');
     await page.locator('[data-testid=exam-plan]').click();
     await page.locator('[data-testid=exam-plan-summary]').waitFor();

@@ -183,7 +183,11 @@ export function Exams() {
                       <td>{i.siteCode}</td>
                       <td>{i.roomNo}</td>
                       <td className="wrap">{lang === 'en' ? i.text.en : i.text['zh-CN']}</td>
-                      <td title={i.rule}>{label('events.reason', i.rule.slice(i.rule.lastIndexOf(':') + 1))}</td>
+                      <td title={i.rule} data-testid="exam-rule">
+                        {label('events.reason', i.rule.slice(i.rule.lastIndexOf(':') + 1))}
+                        {/* The version that decided it stays on screen, not only in the tooltip. */}
+                        <div className="muted">{i.rule.slice(0, i.rule.indexOf(':'))}</div>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
