@@ -119,7 +119,7 @@ export const measuresSection: BriefingSection = {
             [
               n,
               ` crowded ${plural(s.held, 'venue', 'venues')} suspended ${area('en') === 'the city' ? 'across the city' : `in ${area('en')}`} (${s.kinds.length ? `${kinds('en').join(', ')}; ` : ''}notice `,
-              notice,
+              { ...notice, text: noticeEn(s.noticeNo) },
               ')',
             ],
           ),
@@ -178,3 +178,15 @@ export const measuresSection: BriefingSection = {
     };
   },
 };
+
+// An English reader gets the notice number as official translations give it, by its issuer's pinyin
+// (榕防指〔2022〕45号 → Rong Fang Zhi [2022] No. 45); an issuer not listed keeps its characters.
+const ISSUERS_EN: Record<string, string> = { 榕防指: 'Rong Fang Zhi' };
+
+/** A notice number as an English text quotes it. */
+export function noticeEn(no: string): string {
+  const m = /^(.+?)〔(\d{4})〕(\d+)号$/.exec(no);
+  if (!m) return no;
+  const [, issuer = '', year, n] = m;
+  return `${ISSUERS_EN[issuer] ?? issuer} [${year}] No. ${n}`;
+}

@@ -140,7 +140,7 @@ for (const dialect of dialects()) {
       );
       assert.match(
         p.en,
-        /^Measures now in force: entering office, .*; 2 crowded venues suspended across the city \(KTV, internet café; notice 榕防指〔2022〕45号\); 1 institution in closed-loop management; .* open with a scan; working from home still encouraged\.$/,
+        /^Measures now in force: entering office, .*; 2 crowded venues suspended across the city \(KTV, internet café; notice Rong Fang Zhi \[2022\] No\. 45\); 1 institution in closed-loop management; .* open with a scan; working from home still encouraged\.$/,
       );
       const links = p.segs.flatMap((s) => ('href' in s ? [`${s.metric}=${s.text} ${s.href}`] : []));
       for (const l of [

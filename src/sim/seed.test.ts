@@ -107,7 +107,7 @@ for (const dialect of dialects()) {
       );
       assert.match(
         briefing.texts.en,
-        /Measures now in force: entering office, [^;]+ needs a negative test within 24 hours and a scan of the venue code; residential compounds check a negative test within 24 hours at the gate; leaving the city only if necessary, with a negative test within 24 hours; \d+ crowded venues suspended across the city \(KTV, internet café, cinema, gym; notice 榕防指〔2022〕45号\); \d+ institutions in closed-loop management; [^;]+ open with a scan; working from home still encouraged\./,
+        /Measures now in force: entering office, [^;]+ needs a negative test within 24 hours and a scan of the venue code; residential compounds check a negative test within 24 hours at the gate; leaving the city only if necessary, with a negative test within 24 hours; \d+ crowded venues suspended across the city \(KTV, internet café, cinema, gym; notice Rong Fang Zhi \[2022\] No\. 45\); \d+ institutions in closed-loop management; [^;]+ open with a scan; working from home still encouraged\./,
       );
       const suspended = Number(/(\d+)家人员密集场所暂停开放/.exec(briefing.texts['zh-CN'])?.[1]);
       const held = await ctx.db.k
