@@ -1,5 +1,6 @@
 import type { ColourVerdict } from '../health-code/health-code.rules.ts';
-import type { EntranceAnswer, EntranceFacts, EntranceHook, Text2 } from '../platform/module.ts';
+import type { Ctx } from '../platform/context.ts';
+import type { DoorAnswer, DoorFacts, DoorRule, DoorVerdict, Text2 } from '../platform/module.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { candidacyOf, sitesInSession } from './entry.repo.ts';
 import { classify, examParamsOf } from './events.rules.ts';
@@ -17,7 +18,7 @@ const NOT_CANDIDATE: Text2 = {
  * one to their room; a candidate at another site is refused and told where to go. Anyone else
  * (staff) is checked by the site's ordinary rule. Venues of other categories never come here.
  */
-export async function examEntrance(ctx: Parameters<EntranceHook['check']>[0], f: EntranceFacts) {
+export async function examEntrance(ctx: Ctx, f: DoorFacts, v: DoorVerdict): Promise<DoorAnswer | null> {
   const sites = await sitesInSession(ctx.db, f.venue.code, f.day);
   const first = sites[0];
   if (!first) return null;
@@ -28,10 +29,9 @@ export async function examEntrance(ctx: Parameters<EntranceHook['check']>[0], f:
   );
   if (!c?.room)
     return {
-      reasons: null,
-      rule: null,
+      ...v,
       entry: { kind: 'exam', event: first.eventCode, ref: '', lane: null, site: null, room: null, text: NOT_CANDIDATE },
-    } satisfies EntranceAnswer;
+    };
   const event = sites.find((s) => s.eventId === c.eventId)?.eventCode ?? first.eventCode;
   // The policy module's params as stored; the entrance check hands them over untyped (platform shape).
   const policy = f.policy as Pick<Policy, 'id' | 'params'>;
@@ -45,10 +45,11 @@ export async function examEntrance(ctx: Parameters<EntranceHook['check']>[0], f:
   const rule = `exam.${verdict.reason}`;
   if (verdict.class === 'barred')
     return {
+      verdict: 'deny',
       reasons: [{ code: `exam-${verdict.reason}`, ...verdict.text }],
       rule,
       entry: { ...entry, lane: null, site: c.room.site, room: null },
-    } satisfies EntranceAnswer;
+    };
   // A special candidate sits where the plan put them in an isolation room (perhaps at a nearby
   // site); a regular one keeps the room they were given, even if an earlier plan moved them.
   const special = verdict.class === 'special';
@@ -58,6 +59,7 @@ export async function examEntrance(ctx: Parameters<EntranceHook['check']>[0], f:
   const lane = special ? ('special' as const) : ('regular' as const);
   if (site.code !== f.venue.code)
     return {
+      verdict: 'deny',
       reasons: [
         {
           code: 'exam-wrong-site',
@@ -67,15 +69,19 @@ export async function examEntrance(ctx: Parameters<EntranceHook['check']>[0], f:
       ],
       rule: 'exam.wrong-site',
       entry: { ...entry, lane, site, room },
-    } satisfies EntranceAnswer;
+    };
   const text = room
     ? entry.text
     : {
         'zh-CN': `${entry.text['zh-CN']}；未排入隔离考场，由考点考务办现场安排`,
         en: `${entry.text.en}; not yet seated in an isolation room: the site office seats them`,
       };
-  return { reasons: [], rule, entry: { ...entry, text, lane, site, room } } satisfies EntranceAnswer;
+  return { verdict: 'allow', reasons: [], rule, entry: { ...entry, text, lane, site, room } };
 }
 
-/** The events module's entrance hook: exam sites only. */
-export const examEntranceHook: EntranceHook = { categories: ['exam-site'], check: examEntrance };
+/** The events module's rule at exam sites' doors. */
+export const examDoor: DoorRule = {
+  id: 'events.exam',
+  applies: (venue) => venue.category === 'exam-site',
+  verdict: examEntrance,
+};

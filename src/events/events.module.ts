@@ -1,8 +1,7 @@
 import type { BanyanModule } from '../platform/module.ts';
-import { addDoorRule } from '../venues/door-rules.ts';
 import { entryMigrations } from './entry.migration.ts';
 import { examDayRoutes } from './entry.routes.ts';
-import { examEntranceHook } from './entry.service.ts';
+import { examDoor } from './entry.service.ts';
 import { eventsSection } from './events.briefing.ts';
 import { eventsCommands } from './events.cli.ts';
 import { EventErrors } from './events.errors.ts';
@@ -23,10 +22,6 @@ import { measuresMigrations } from './measures.migration.ts';
 import { measuresRoutes } from './measures.routes.ts';
 import { measuresSeed } from './measures.seed.ts';
 
-// The venue check asks these at city exits and closed-loop institutions (src/venues/door-rules.ts).
-addDoorRule(exitDoor);
-addDoorRule(loopDoor);
-
 /**
  * Exams held safely (sites, rooms, candidates, classification by policy, isolation-room plan), the
  * measures in force, the city's exit checkpoints and the closed-loop institutions.
@@ -39,5 +34,6 @@ export const eventsModule: BanyanModule = {
   errors: [EventErrors, MeasureErrors, ExitErrors],
   briefing: [eventsSection, measuresSection],
   seed: [eventsSeed, measuresSeed, exitSeed],
-  provides: { entrance: [examEntranceHook] },
+  // The exam's rule last: it decides for its candidates over what the site's rule said.
+  provides: { doors: [exitDoor, loopDoor, examDoor] },
 };

@@ -1,4 +1,5 @@
 import { AppError } from '../platform/errors.ts';
+import type { DoorDeclaration } from '../platform/module.ts';
 import { EXIT_REASONS, type ExitDeclaration, type ExitReason } from '../venues/venues.schema.ts';
 import { ExitErrors } from './exit.errors.ts';
 
@@ -15,10 +16,11 @@ export const EXIT_REASON_NAMES: Record<ExitReason, { 'zh-CN': string; en: string
  * 非必要不离榕: leaving the city is for a declared necessity. A checkpoint scan without a reason,
  * or `other` without saying what, is refused before anything is recorded.
  */
-export function requireDeclaration(exit: ExitDeclaration | undefined): ExitDeclaration {
-  if (!exit) throw new AppError(ExitErrors.EXIT_REASON_MISSING);
+export function requireDeclaration(exit: DoorDeclaration | undefined): ExitDeclaration {
+  if (!exit || !(EXIT_REASONS as readonly string[]).includes(exit.reason))
+    throw new AppError(ExitErrors.EXIT_REASON_MISSING);
   if (exit.reason === 'other' && !exit.text?.trim()) throw new AppError(ExitErrors.EXIT_REASON_TEXT_MISSING);
-  return exit;
+  return exit as ExitDeclaration;
 }
 
 /** One checkpoint's day. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VENUE_KINDS } from '../venues/venues.rules.ts';
 import { EXIT_REASONS } from '../venues/venues.schema.ts';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -11,6 +12,8 @@ export const ExitDayQuery = z.object({ date: Day.optional() });
 export const CheckpointDayOut = z.object({
   code: z.string(),
   name: z.string(),
+  /** The checkpoint's kind (rail, airport, highway, port) as registered, or null when not given. */
+  kind: z.enum(VENUE_KINDS['city-exit']).nullable(),
   districtCode: z.string(),
   allowed: z.number().int(),
   refused: z.number().int(),

@@ -12,6 +12,7 @@ import { statusIndex } from '../testing/testing.status.ts';
 import { check, freshState } from '../venues/checks.service.ts';
 import { personalCode, signVenueCode } from '../venues/venues.codes.ts';
 import { allVenues, linkOperator } from '../venues/venues.repo.ts';
+import type { ExitKind } from '../venues/venues.rules.ts';
 import type { ExitReason } from '../venues/venues.schema.ts';
 import { createVenues } from '../venues/venues.service.ts';
 import { restrictedResidentsAt } from '../zones/residents.service.ts';
@@ -23,14 +24,14 @@ import { decideLoopLeave, requestLeave } from './institutions.service.ts';
 /** The day of departures the demo holds (the business today of the scenario). */
 export const EXIT_DAY = '2022-11-11';
 /** The city's exits (reference briefing: 非必要不离榕), as venues of category city-exit. */
-export const CHECKPOINTS: Array<{ code: string; name: string; district: string }> = [
-  { code: 'V350111-90001', name: '福州火车站离榕卡口', district: '350111' },
-  { code: 'V350104-90002', name: '福州南站离榕卡口', district: '350104' },
-  { code: 'V350112-90003', name: '长乐国际机场离榕卡口', district: '350112' },
-  { code: 'V350111-90004', name: '沈海高速福州北收费站出口', district: '350111' },
-  { code: 'V350121-90005', name: '京台高速福州西收费站出口', district: '350121' },
-  { code: 'V350104-90006', name: '福银高速福州南收费站出口', district: '350104' },
-  { code: 'V350105-90007', name: '马尾港客运码头离榕卡口', district: '350105' },
+export const CHECKPOINTS: Array<{ code: string; name: string; kind: ExitKind; district: string }> = [
+  { code: 'V350111-90001', name: '福州火车站离榕卡口', kind: 'rail', district: '350111' },
+  { code: 'V350104-90002', name: '福州南站离榕卡口', kind: 'rail', district: '350104' },
+  { code: 'V350112-90003', name: '长乐国际机场离榕卡口', kind: 'airport', district: '350112' },
+  { code: 'V350111-90004', name: '沈海高速福州北收费站出口', kind: 'highway', district: '350111' },
+  { code: 'V350121-90005', name: '京台高速福州西收费站出口', kind: 'highway', district: '350121' },
+  { code: 'V350104-90006', name: '福银高速福州南收费站出口', kind: 'highway', district: '350104' },
+  { code: 'V350105-90007', name: '马尾港客运码头离榕卡口', kind: 'port', district: '350105' },
 ];
 /** Custody facilities and a nursing home beside the care homes and welfare institutions the city seeds. */
 const INSTITUTIONS: Array<{
@@ -108,6 +109,7 @@ async function departures(ctx: Ctx, opts: { seed: number }): Promise<Record<stri
       code: c.code,
       name: c.name,
       category: 'city-exit' as const,
+      kind: c.kind,
       communityCode: firstCommunity(c.district),
     })),
     ...INSTITUTIONS.map((i) => ({

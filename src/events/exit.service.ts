@@ -2,10 +2,10 @@ import type { Actor } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
 import { beijingToday } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
+import type { DoorRule } from '../platform/module.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
-import type { DoorRule } from '../venues/door-rules.ts';
 import { allVenues } from '../venues/venues.repo.ts';
-import { entranceRuleOf } from '../venues/venues.rules.ts';
+import { type ExitKind, entranceRuleOf } from '../venues/venues.rules.ts';
 import type { ExitReason } from '../venues/venues.schema.ts';
 import { zoneByCode } from '../zones/zones.repo.ts';
 import { prefixOf } from './events.service.ts';
@@ -68,6 +68,7 @@ export async function exitDaily(ctx: Ctx, actor: Actor, date?: string): Promise<
   const rows = checkpoints.map((v) => ({
     code: v.code,
     name: v.name,
+    kind: v.kind as ExitKind | null,
     districtCode: v.district_code,
     ...(days.get(v.id) as CheckpointDay),
   }));

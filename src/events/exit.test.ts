@@ -56,8 +56,9 @@ for (const dialect of dialects()) {
     before(async () => {
       setClock(NOW);
       await createVenues(t.ctx, 'system', [
-        { code: 'XRAIL', name: '福州站离榕卡口', category: 'city-exit', communityCode: GULOU },
-        { code: 'XPORT', name: '马尾港离榕卡口', category: 'city-exit', communityCode: CANGSHAN },
+        { code: 'XRAIL', name: '福州站离榕卡口', category: 'city-exit', kind: 'rail', communityCode: GULOU },
+        // The kind is the registered field: a name that reads like a railway station changes nothing.
+        { code: 'XPORT', name: '马尾站离榕卡口', category: 'city-exit', kind: 'port', communityCode: CANGSHAN },
         { code: 'OFFICE', name: '写字楼', category: 'office', communityCode: GULOU },
       ]);
       await t.ctx.db.k.transaction().execute(async (trx) => {
@@ -161,6 +162,7 @@ for (const dialect of dialects()) {
       const d = r.json();
       const rail = d.checkpoints.find((c: { code: string }) => c.code === 'XRAIL');
       const port = d.checkpoints.find((c: { code: string }) => c.code === 'XPORT');
+      assert.deepEqual([rail.kind, port.kind], ['rail', 'port']);
       assert.deepEqual([rail.allowed, rail.refused, rail.flagged], [1, 2, 0]);
       assert.deepEqual(rail.byReason.work, { allowed: 1, refused: 0 });
       assert.deepEqual(rail.byReason.family, { allowed: 0, refused: 1 });

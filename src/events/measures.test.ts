@@ -24,8 +24,8 @@ for (const dialect of dialects()) {
 
     before(async () => {
       await createVenues(ctx, 'system', [
-        { code: 'KTV-1', name: '鼓楼KTV', category: 'public-place', communityCode: G },
-        { code: 'NET-1', name: '鼓楼网吧', category: 'public-place', communityCode: G },
+        { code: 'KTV-1', name: '鼓楼KTV', category: 'public-place', kind: 'ktv', communityCode: G },
+        { code: 'NET-1', name: '鼓楼网吧', category: 'public-place', kind: 'internet-cafe', communityCode: G },
         { code: 'HOME-1', name: '鼓楼养老院', category: 'care-home', communityCode: G, status: 'closed-loop' },
       ]);
       await suspendByNotice(ctx, cmd, {

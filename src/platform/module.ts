@@ -74,8 +74,12 @@ export interface SeedStep {
 export interface Lookups {
   /** The name of a division code (district, street, community), or undefined if unknown. */
   divisionName(code: string): string | undefined;
-  /** Checks that venues of some categories add to the entrance verdict (events: the exam's lane and room). */
-  entrance: EntranceHook[];
+  /**
+   * The modules' rules at the door of some venues (events: an exam site's lane and room, a city
+   * exit's declared reason, a closed-loop institution's roster). The venue check asks them at each
+   * check; a module declares its rules here rather than adding them when imported.
+   */
+  doors: DoorRule[];
 }
 
 /** The lookups the listed modules provide; a missing one answers undefined, hooks are every module's. */
@@ -83,7 +87,7 @@ export function lookupsOf(modules: readonly BanyanModule[]): Lookups {
   const divisionName = modules.find((m) => m.provides?.divisionName)?.provides?.divisionName;
   return {
     divisionName: divisionName ?? (() => undefined),
-    entrance: modules.flatMap((m) => m.provides?.entrance ?? []),
+    doors: modules.flatMap((m) => m.provides?.doors ?? []),
   };
 }
 
@@ -93,9 +97,29 @@ export interface Text2 {
   en: string;
 }
 
-/** What the entrance check has worked out of a person at a venue when it asks a hook. */
-export interface EntranceFacts {
-  venue: { code: string; name: string; category: string; districtCode: string };
+/** The venue a door rule is asked about: the venues module's stored row, as far as the platform knows it. */
+export interface DoorVenue {
+  id: number;
+  code: string;
+  name: string;
+  category: string;
+  /** The venue's kind within its category (a city exit's `rail`, `airport`…), or null. */
+  kind: string | null;
+  status: string;
+  district_code: string;
+  community_code: string;
+}
+
+/** What a scan declares besides who and where: a city exit's reason for leaving. */
+export interface DoorDeclaration {
+  reason: string;
+  text?: string | undefined;
+}
+
+/** What the entrance check has worked out of a person at a venue when it asks a door rule. */
+export interface DoorFacts {
+  scanId: string;
+  venue: DoorVenue;
   personId: number;
   now: number;
   /** The Beijing day of `now`. */
@@ -103,8 +127,10 @@ export interface EntranceFacts {
   /** The policy version in force (its params as the policy module stores them). */
   policy: { id: string; params: unknown };
   colour: { colour: 'green' | 'yellow' | 'red'; rule: string; reason: Text2; policy: { id: string; rule: string } };
+  /** The restricted zone the person lives in (high or medium), from health-code's state. */
   zone: { code: string; level: string } | null;
   lastNegativeAt: number | null;
+  exit: DoorDeclaration | undefined;
 }
 
 /** What a participant of an event is shown at the door besides the verdict. */
@@ -120,21 +146,35 @@ export interface EntranceEntry {
   text: Text2;
 }
 
-/**
- * A hook's answer: `reasons` replace the category's own when not null (an event's rule decides for
- * its participants: a yellow-code candidate enters an exam site by the special lane, which the
- * site's ordinary rule refuses); empty reasons admit. `rule` names what decided, for the record.
- */
-export interface EntranceAnswer {
-  reasons: Array<{ code: string } & Text2> | null;
-  rule: string | null;
-  entry: EntranceEntry;
+/** A verdict at the door: refused when any reason stands. */
+export interface DoorVerdict {
+  verdict: 'allow' | 'deny';
+  reasons: Array<{ code: string } & Text2>;
 }
 
-/** A module's check at the entrance of venues of some categories; other venues never call it. */
-export interface EntranceHook {
-  categories: readonly string[];
-  check(ctx: Ctx, facts: EntranceFacts): Promise<EntranceAnswer | null>;
+/**
+ * A rule's answer: the verdict as the rule amends it (an event's rule may decide for its
+ * participants: a yellow-code candidate enters an exam site by the special lane, which the site's
+ * ordinary rule refuses), `rule` naming what decided for the record, `entry` what the door shows.
+ */
+export interface DoorAnswer extends DoorVerdict {
+  rule?: string;
+  entry?: EntranceEntry;
+}
+
+/**
+ * A module's rule at the door of some venues. `applies` is asked on every scan, so it must be a
+ * field comparison; the rules that apply are asked in module order, each given the verdict so far.
+ */
+export interface DoorRule {
+  id: string;
+  applies(venue: DoorVenue): boolean;
+  /** Refuses, before anything is recorded, a request this door cannot judge (an exit without a reason). */
+  admit?(venue: DoorVenue, exit: DoorDeclaration | undefined): void;
+  /** The verdict as this rule amends it; null leaves it as it was. */
+  verdict?(ctx: Ctx, facts: DoorFacts, v: DoorVerdict): DoorAnswer | null | Promise<DoorAnswer | null>;
+  /** After the scan is committed: the rule's own record of it, with the verdict answered. */
+  recorded?(ctx: Ctx, facts: DoorFacts, v: DoorVerdict): Promise<void>;
 }
 
 /** A paragraph of the daily press briefing, drafted from the records of the module that owns it. */

@@ -5,17 +5,19 @@ import type { Ctx } from '../platform/context.ts';
 import { statusIndex } from '../testing/testing.status.ts';
 import { check, checkState } from '../venues/checks.service.ts';
 import { enterPaperRecords } from '../venues/paper.service.ts';
+import { DEMO_SUSPENSION } from '../venues/suspensions.seed.ts';
 import { personalCode, signVenueCode } from '../venues/venues.codes.ts';
 import { allVenues, linkOperator, linkResident } from '../venues/venues.repo.ts';
-import type { Category } from '../venues/venues.rules.ts';
+import type { Category, PublicPlaceKind } from '../venues/venues.rules.ts';
 import { createVenues } from '../venues/venues.service.ts';
 import { everydayName } from './fuzhou.ts';
 import type { Rng } from './rng.ts';
 
-const KINDS: Array<[Category, number, string[]]> = [
+// A name's last word, with the kind the registry records for it where its category has kinds.
+const KINDS: Array<[Category, number, Array<string | [string, PublicPlaceKind]>]> = [
   ['office', 20, ['大厦', '写字楼', '政务中心']],
   ['public-institution', 8, ['图书馆', '档案馆', '社保中心']],
-  ['public-place', 10, ['KTV', '网吧', '影城', '健身房', '公园']],
+  ['public-place', 10, [['KTV', 'ktv'], ['网吧', 'internet-cafe'], ['影城', 'cinema'], ['健身房', 'gym'], '公园']],
   ['construction-site', 6, ['项目工地', '地铁工地']],
   ['factory', 10, ['电子厂', '纺织厂', '食品厂']],
   ['residential-compound', 25, ['小区', '花园', '新村']],
@@ -49,13 +51,20 @@ export async function seedVenues(
       KINDS.map((k) => k[1]),
     );
     const c = rng.pick(communities);
-    const name = `${everydayName(c.name)}${rng.pick(names)}`;
-    const crowded = category === 'public-place' && /KTV|网吧|影城|健身房/.test(name);
+    const word = rng.pick(names);
+    const [last, kind] = typeof word === 'string' ? [word, null] : word;
+    const name = `${everydayName(c.name)}${last}`;
+    // The crowded places the demo's notice names, by category and kind (the notice is data).
+    const crowded =
+      (DEMO_SUSPENSION.categories as string[]).includes(category) &&
+      kind !== null &&
+      (DEMO_SUSPENSION.kinds as string[]).includes(kind);
     const closed = ['care-home', 'welfare-institution'].includes(category);
     return {
       code: `V${c.code.slice(0, 6)}-${String(i + 1).padStart(5, '0')}`,
       name,
       category,
+      kind,
       communityCode: c.code,
       status: crowded ? ('suspended' as const) : closed ? ('closed-loop' as const) : ('open' as const),
     };

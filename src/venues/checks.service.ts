@@ -9,10 +9,9 @@ import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { events } from '../platform/events.ts';
 import { uuidv7 } from '../platform/ids.ts';
-import { type EntranceEntry, type EntranceHook, lookupsOf } from '../platform/module.ts';
+import { type DoorFacts, type DoorRule, type EntranceEntry, lookupsOf } from '../platform/module.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
-import { type DoorCheck, type DoorRule, doorRulesAt } from './door-rules.ts';
 import {
   type KeyedRequest,
   type KnownReply,
@@ -41,7 +40,7 @@ export interface CheckResult {
   venue: { code: string; name: string; category: string };
   /** The policy version that decided and its rule (`entrance.<category>`, or an event's, e.g. `exam.clear`). */
   policy: { id: string; rule: string };
-  /** At a venue an event uses today: the participant's lane and room (the `entrance` hooks of the modules). */
+  /** At a venue an event uses today: the participant's lane and room (the modules' door rules). */
   entry?: EntranceEntry;
 }
 
@@ -58,8 +57,8 @@ interface CheckState {
   /** Health-code's state of the same database (one object for the database's life). */
   colour: ColourState;
   replies: Map<string, KnownReply>;
-  /** The modules' entrance hooks by venue category; a category without hooks is checked as before. */
-  hooks: Map<string, EntranceHook[]>;
+  /** The modules' door rules (`provides.doors`), asked at each check which of them apply. */
+  doors: DoorRule[];
   stale: { venues: boolean; policies: boolean };
   /** The Beijing day of the last check and the policy in force on it. */
   day?: DayRule;
@@ -102,7 +101,7 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
         writer: new ScanWriter(ctx.db, { nice: ctx.config.writerNice, indexEveryMs: ctx.config.scanIndexMs }),
         colour: await colourState(ctx),
         replies: new Map(),
-        hooks: hooksByCategory(ctx),
+        doors: lookupsOf(ctx.modules ?? []).doors,
         stale: { venues: false, policies: false },
       };
       events.on('venues-changed', () => {
@@ -124,10 +123,14 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
   return p;
 }
 
-function hooksByCategory(ctx: Ctx): Map<string, EntranceHook[]> {
-  const out = new Map<string, EntranceHook[]>();
-  for (const h of lookupsOf(ctx.modules ?? []).entrance)
-    for (const c of h.categories) out.set(c, [...(out.get(c) ?? []), h]);
+/** The door rules that apply at a venue, or null at the many doors where none does. */
+function doorRulesAt(s: CheckState, venue: StoredVenue): DoorRule[] | null {
+  let out: DoorRule[] | null = null;
+  for (const r of s.doors) {
+    if (!r.applies(venue)) continue;
+    if (out) out.push(r);
+    else out = [r];
+  }
   return out;
 }
 
@@ -240,7 +243,7 @@ export async function check(ctx: Ctx, input: CheckInput, opts: CheckOptions): Pr
   try {
     venue = venueOf(s, input.venueCode);
     // Other modules' rules at some doors (city exits, closed-loop institutions); null at most.
-    door = doorRulesAt(venue);
+    door = doorRulesAt(s, venue);
     if (door) for (const d of door) d.admit?.(venue, input.exit);
     if (input.personalCode) {
       const r = readPersonalCode(s.keys, input.personalCode, now);
@@ -276,10 +279,30 @@ export async function check(ctx: Ctx, input: CheckInput, opts: CheckOptions): Pr
     zone?.level ?? null,
   );
   const scanId = keyed?.key ?? uuidv7(now);
-  let at: DoorCheck | undefined;
+  let rule = entrance.rule;
+  let entry: EntranceEntry | undefined;
+  let at: DoorFacts | undefined;
   if (door) {
-    at = { scanId, venue, personId, now, day, policy, zone: zone ?? null, exit: input.exit };
-    for (const d of door) if (d.verdict) v = await d.verdict(ctx, at, v);
+    const facts: DoorFacts = {
+      scanId,
+      venue,
+      personId,
+      now,
+      day,
+      policy,
+      colour,
+      zone: zone ?? null,
+      lastNegativeAt: test.lastNegativeSampledAt,
+      exit: input.exit,
+    };
+    at = facts;
+    for (const d of door) {
+      const a = d.verdict ? await d.verdict(ctx, facts, v) : null;
+      if (!a) continue;
+      v = { verdict: a.verdict, reasons: a.reasons };
+      if (a.rule) rule = a.rule;
+      if (a.entry) entry = a.entry;
+    }
   }
   const result: CheckResult = {
     scanId,
@@ -290,31 +313,9 @@ export async function check(ctx: Ctx, input: CheckInput, opts: CheckOptions): Pr
       test.lastNegativeSampledAt === null ? null : new Date(test.lastNegativeSampledAt).toISOString(),
     reasons: v.reasons,
     venue: { code: venue.code, name: venue.name, category: venue.category },
-    policy: { id: policy.id, rule: entrance.rule },
+    policy: { id: policy.id, rule },
   };
-  // Only venues of a hooked category (exam sites) ask another module; the rest pay one map lookup.
-  const hooks = s.hooks.get(venue.category);
-  if (hooks)
-    for (const h of hooks) {
-      const a = await h.check(ctx, {
-        venue: { code: venue.code, name: venue.name, category: venue.category, districtCode: venue.district_code },
-        personId,
-        now,
-        day,
-        policy,
-        colour,
-        zone: s.colour.zones.get(personId) ?? null,
-        lastNegativeAt: test.lastNegativeSampledAt,
-      });
-      if (!a) continue;
-      result.entry = a.entry;
-      if (a.reasons) {
-        result.reasons = a.reasons;
-        result.verdict = a.reasons.length ? 'deny' : 'allow';
-      }
-      if (a.rule) result.policy = { id: policy.id, rule: a.rule };
-      break;
-    }
+  if (entry) result.entry = entry;
   const skipped = await s.writer.write({
     id: scanId,
     venue_id: venue.id,

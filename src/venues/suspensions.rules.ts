@@ -1,18 +1,17 @@
-import type { Category, VenueStatus } from './venues.rules.ts';
+import type { Category, PublicPlaceKind, VenueStatus } from './venues.rules.ts';
 
 /**
- * Kinds of crowded venue a notice names (全市KTV、网吧、影剧院……). The registry files them under
- * `public-place` with no kind of their own, so a kind is recognised by the venue's registered name;
- * the patterns are the words the licences use.
+ * Kinds of crowded venue a notice names (全市KTV、网吧、影剧院……): the public places' kinds the
+ * registry records with each venue (venues.rules.ts VENUE_KINDS), named in the notice's words.
  */
-export const NOTICE_KINDS = {
-  ktv: { 'zh-CN': 'KTV', en: 'KTV', pattern: /KTV|卡拉OK|歌厅|歌舞厅/i },
-  'internet-cafe': { 'zh-CN': '网吧', en: 'internet café', pattern: /网吧|网咖/ },
-  cinema: { 'zh-CN': '影剧院', en: 'cinema', pattern: /影城|影院|影剧院|剧院/ },
-  gym: { 'zh-CN': '健身房', en: 'gym', pattern: /健身/ },
-  'bath-house': { 'zh-CN': '洗浴场所', en: 'bath house', pattern: /洗浴|浴场|足浴/ },
-} as const;
-export type NoticeKind = keyof typeof NOTICE_KINDS;
+export const NOTICE_KINDS: Record<PublicPlaceKind, { 'zh-CN': string; en: string }> = {
+  ktv: { 'zh-CN': 'KTV', en: 'KTV' },
+  'internet-cafe': { 'zh-CN': '网吧', en: 'internet café' },
+  cinema: { 'zh-CN': '影剧院', en: 'cinema' },
+  gym: { 'zh-CN': '健身房', en: 'gym' },
+  'bath-house': { 'zh-CN': '洗浴场所', en: 'bath house' },
+};
+export type NoticeKind = PublicPlaceKind;
 export const NOTICE_KIND_NAMES = Object.keys(NOTICE_KINDS) as NoticeKind[];
 
 /** What a notice takes: categories, optionally only some kinds of them, in some districts or the whole city. */
@@ -23,14 +22,14 @@ export interface NoticeScope {
   districts: string[];
 }
 
-/** Whether a venue falls under a notice's scope. */
+/** Whether a venue falls under a notice's scope: by its category and registered kind, never its name. */
 export function inNoticeScope(
   scope: NoticeScope,
-  v: { category: string; name: string; district_code: string },
+  v: { category: string; kind: string | null; district_code: string },
 ): boolean {
   if (!(scope.categories as string[]).includes(v.category)) return false;
   if (scope.districts.length && !scope.districts.includes(v.district_code)) return false;
-  return scope.kinds.length === 0 || scope.kinds.some((k) => NOTICE_KINDS[k].pattern.test(v.name));
+  return scope.kinds.length === 0 || (v.kind !== null && (scope.kinds as string[]).includes(v.kind));
 }
 
 /**

@@ -12,6 +12,11 @@ export const VenueErrors = defineErrors({
     en: 'This venue code was revoked; scan the new poster',
   },
   VENUE_UNKNOWN: { status: 404, 'zh-CN': '场所 {code} 不存在', en: 'No venue {code}' },
+  VENUE_KIND_UNKNOWN: {
+    status: 400,
+    'zh-CN': '场所 {code} 的类型 {kind} 不属于类别 {category}',
+    en: 'Venue {code}: kind {kind} is not one of category {category}',
+  },
   PERSONAL_CODE_INVALID: { status: 400, 'zh-CN': '个人码无效', en: 'The personal code is not genuine' },
   PERSONAL_CODE_EXPIRED: {
     status: 400,

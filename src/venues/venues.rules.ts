@@ -10,6 +10,26 @@ export const VENUE_STATUSES = ['open', 'suspended', 'closed-loop'] as const;
 export type VenueStatus = (typeof VENUE_STATUSES)[number];
 
 /**
+ * Kinds within a category, where a rule or a notice tells venues of one category apart: a city
+ * exit's (the checkpoint screen and counts by rail, airport, highway, port) and a public place's
+ * (a notice suspends the KTVs and internet cafés, not the parks). Registered with the venue, never
+ * guessed from its name.
+ */
+export const VENUE_KINDS = {
+  'city-exit': ['rail', 'airport', 'highway', 'port'],
+  'public-place': ['ktv', 'internet-cafe', 'cinema', 'gym', 'bath-house'],
+} as const satisfies Partial<Record<Category, readonly string[]>>;
+export type ExitKind = (typeof VENUE_KINDS)['city-exit'][number];
+export type PublicPlaceKind = (typeof VENUE_KINDS)['public-place'][number];
+
+/** Whether a kind is one of its category's (no kind always is). */
+export function kindFits(category: string, kind: string | null | undefined): boolean {
+  if (kind == null) return true;
+  const kinds: readonly string[] | undefined = (VENUE_KINDS as Record<string, readonly string[]>)[category];
+  return kinds?.includes(kind) ?? false;
+}
+
+/**
  * What a venue of a category checks under a policy version (the version's `entrance` section), and
  * the rule's name for the verdict: `entrance.<category>`.
  */

@@ -13,13 +13,21 @@ import { type CountWindow, latestScanDay, scanBreakdown, scanStats, scanTotals }
 import { signVenueCode } from './venues.codes.ts';
 import { VenueErrors } from './venues.errors.ts';
 import { allVenues, insertVenues, operatorVenueIds, type StoredVenue, updateVenue } from './venues.repo.ts';
-import { type Category, unusualVenues, type VenueStatus } from './venues.rules.ts';
+import { type Category, kindFits, unusualVenues, type VenueStatus } from './venues.rules.ts';
 
 /** Registers venues (the demo and imports); codes are issued on request from the current version. */
 export async function createVenues(
   ctx: Ctx,
   actor: Actor | 'system',
-  venues: Array<{ code: string; name: string; category: Category; communityCode: string; status?: VenueStatus }>,
+  venues: Array<{
+    code: string;
+    name: string;
+    category: Category;
+    /** The kind within the category (VENUE_KINDS), where the category has kinds. */
+    kind?: string | null;
+    communityCode: string;
+    status?: VenueStatus;
+  }>,
 ) {
   if (actor !== 'system') requirePermission(actor, 'venues:write');
   const existing = new Set((await allVenues(ctx.db)).map((v) => v.code));
@@ -28,12 +36,15 @@ export async function createVenues(
     if (existing.has(v.code)) throw new AppError(VenueErrors.VENUE_EXISTS, { code: v.code });
     if (divisionOf(v.communityCode)?.level !== 'community')
       throw new AppError(GeoErrors.DIVISION_UNKNOWN, { code: v.communityCode });
+    if (!kindFits(v.category, v.kind))
+      throw new AppError(VenueErrors.VENUE_KIND_UNKNOWN, { code: v.code, kind: String(v.kind), category: v.category });
     if (actor !== 'system' && !scopeCoversDivision(actor.scope, v.communityCode))
       throw new AppError(AuthErrors.OUT_OF_SCOPE);
     return {
       code: v.code,
       name: v.name,
       category: v.category,
+      kind: v.kind ?? null,
       district_code: v.communityCode.slice(0, 6),
       community_code: v.communityCode,
       status: v.status ?? 'open',

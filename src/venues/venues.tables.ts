@@ -12,6 +12,8 @@ export interface VenueRow {
   created_at: string;
   /** The suspension notice holding the venue suspended (suspensions.service.ts), or null. */
   notice_no: string | null;
+  /** The venue's kind within its category (venues.rules.ts VENUE_KINDS), or null; since 0158. */
+  kind: string | null;
 }
 
 /**

@@ -47,4 +47,56 @@ describe('exams held safely', { timeout: 600_000 }, () => {
     await page.locator('[data-testid=lang-toggle]').click();
     await page.getByRole('heading', { name: /Exams held safely/ }).waitFor();
   });
+
+  it('the exam office uploads a rooms file: a bad row is named and nothing recorded; fixed, previewed, confirmed', {
+    timeout: 180_000,
+  }, async (t) => {
+    const page = await openPage(t, suite.browser, suite.server);
+    if (!page || !suite.server) return;
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await signIn(page, 'exam-office');
+    await goHash(page, '#/events');
+    const form = page.locator('[data-testid=roster-upload]');
+    await form.waitFor();
+    const header = 'site_code,room_no,capacity,isolation';
+    const good = 'EX35010201,E2E-01,30,否';
+    const file = form.locator('[data-testid=roster-file]');
+    const confirm = form.locator('[data-testid=roster-confirm]');
+    await file.setInputFiles({
+      name: 'rooms-bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([header, good, 'EX35010201,E2E-02,三十,否'].join('\n')),
+    });
+    await form.locator('[data-testid=roster-check]').click();
+    const problems = form.locator('[data-testid=roster-invalid] [data-testid=import-problems] tbody tr');
+    await problems.first().waitFor();
+    assert.equal(await problems.count(), 1, 'the one bad row');
+    const cells = await problems.first().locator('td').allTextContents();
+    assert.deepEqual(cells.slice(0, 2), ['3', 'capacity'], 'row and column named');
+    assert.ok((cells[2] ?? '').length > 0, 'and the reason');
+    assert.ok(await confirm.isDisabled(), 'a refused file cannot be confirmed');
+    await page.screenshot({ path: join(screenshots, 'exams-upload-error.png'), fullPage: true });
+
+    await file.setInputFiles({
+      name: 'rooms.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([header, good, 'EX35010201,E2E-02,30,否'].join('\n')),
+    });
+    assert.ok(await confirm.isDisabled(), 'a new file must be checked first');
+    await form.locator('[data-testid=roster-check]').click();
+    await form.locator('[data-testid=roster-result]').waitFor();
+    assert.equal(await form.locator('[data-testid=roster-inserted]').textContent(), '2');
+    assert.match(
+      (await page.locator('[data-testid=exams]').textContent()) ?? '',
+      /考场\s*1,100/,
+      'a preview records nothing',
+    );
+    await page.screenshot({ path: join(screenshots, 'exams-upload-preview.png'), fullPage: true });
+    await confirm.click();
+    await form.locator('[data-testid=roster-result] .notice-ok').waitFor();
+    await page.waitForFunction(() =>
+      /考场\s*1,102/.test(document.querySelector('[data-testid=exams]')?.textContent ?? ''),
+    );
+    await page.screenshot({ path: join(screenshots, 'exams-upload-done.png'), fullPage: true });
+  });
 });

@@ -43,6 +43,7 @@ export type { Dashboard, DashboardToday, DistrictResidents } from '../../src/das
 export type { PowerAccount, PowerOverview } from '../../src/economy/economy.schema.ts';
 export type {
   Classification as ExamClassification,
+  EventImportResult,
   EventList,
   EventSummary,
   Manifest as ExamManifest,

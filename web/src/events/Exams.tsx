@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { api, query } from '../api';
-import type { EventList, EventSummary, ExamClassification, RoomPlan } from '../api-types';
+import type { EventList, EventSummary, ExamClassification, RoomPlan, User } from '../api-types';
 import { DownloadButton } from '../common/DownloadButton';
 import { Pager } from '../common/Pager';
 import { navigateQuery, useQuery } from '../common/router';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useSubmit } from '../common/useSubmit';
+import { can } from '../domain';
 import { useI18n } from '../i18n';
 import { DriverManifest } from './DriverManifest';
 import { RoomListsCard, SuppliesCard, TripsCard } from './ExamDay';
+import { RosterUpload } from './RosterUpload';
 import './events.css';
 
 const CLASSES = ['special', 'barred', 'regular'] as const;
@@ -23,7 +25,7 @@ function morningOf(e: EventSummary): string {
 }
 
 /** 考务防疫: an exam's figures, its candidates by class with the rule behind each, the room plan and the export. */
-export function Exams() {
+export function Exams({ user }: { user: User }) {
   const { t, lang, label, formatNumber } = useI18n();
   const q = useQuery();
   const list = useApi<EventList>('/api/v1/events');
@@ -250,6 +252,15 @@ export function Exams() {
         <TripsCard event={event} />
       </div>
       <RoomListsCard event={event} />
+      {can(user, 'events:write') && (
+        <RosterUpload
+          event={event.code}
+          onDone={() => {
+            list.reload();
+            judged.reload();
+          }}
+        />
+      )}
     </section>
   );
 }

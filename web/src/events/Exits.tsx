@@ -85,7 +85,15 @@ export function Exits({ user }: { user: User }) {
           <tbody>
             {d.checkpoints.map((c) => (
               <tr key={c.code}>
-                <th>{c.name}</th>
+                <th>
+                  {c.name}
+                  {c.kind && (
+                    <span className="muted small" data-kind={c.kind}>
+                      {' '}
+                      {t(`exits.kind.${c.kind}`)}
+                    </span>
+                  )}
+                </th>
                 <td className="num">{formatNumber(c.allowed)}</td>
                 <td className="num exits-refused">{formatNumber(c.refused)}</td>
                 <td className="num">{formatNumber(c.flagged)}</td>

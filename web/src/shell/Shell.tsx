@@ -92,7 +92,7 @@ export function Shell({ user, onSignOut }: Props) {
         {active === 'policy' && <PolicyScreen />}
         {active === 'testing' && <TestingArea user={user} page={rest[0]} />}
         {active === 'tracing' && <Tracing user={user} />}
-        {active === 'events' && <Exams />}
+        {active === 'events' && <Exams user={user} />}
         {active === 'measures' && <Measures user={user} />}
         {active === 'checkpoint' && <ExitCheckpoint />}
         {active === 'exits' && <Exits user={user} />}
