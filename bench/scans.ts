@@ -38,6 +38,8 @@ function medianRun(runs: Driven[]): Driven {
 
 interface Driven {
   requests: number;
+  /** Answered 2xx (the rest are refusals, 429 under admission, which cost far less than a scan). */
+  ok: number;
   rps: number;
   p50ms: number;
   p99ms: number;
@@ -107,7 +109,14 @@ async function drive(args: Record<string, unknown>): Promise<Driven> {
 
 function autocannonChild(
   args: Record<string, unknown>,
-): Promise<{ requests: number; rps: number; p50ms: number; p99ms: number; clientCpuUsPerRequest: number }> {
+): Promise<{
+  requests: number;
+  ok: number;
+  rps: number;
+  p50ms: number;
+  p99ms: number;
+  clientCpuUsPerRequest: number;
+}> {
   const worker = new URL('./scan-worker.ts', import.meta.url).pathname;
   const child = spawn(process.execPath, ['--import', 'tsx', worker, JSON.stringify(args)], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -221,8 +230,16 @@ export async function benchScans(): Promise<Record<string, unknown>> {
     // Both servers get the same warm-up before the measured runs: every venue code once, counted
     // rather than timed (on a busy machine 3 s did not reach them all, and each miss is a signature
     // check the measured run then paid), then 3 s for the JIT.
+    // A pass whose scans were refused (429 on a loaded machine) left venue codes unchecked, and the
+    // measured runs then paid an Ed25519 verification for each (13 % of the server thread in a
+    // profile at load average 11): passes repeat, at a concurrency that keeps under the admission
+    // bound, until one is answered in full, so that the runs measure the poster's code as a door
+    // sees it all day, checked once.
     for (const url of [`http://127.0.0.1:${port(bare)}/scan`, `http://127.0.0.1:${port(app)}/api/v1/scans`]) {
-      await drive({ ...common, url, roundRobin: true, amount: common.venues.length });
+      for (let pass = 0; pass < 5; pass++) {
+        const w = await drive({ ...common, url, roundRobin: true, amount: common.venues.length, concurrency: 8 });
+        if (w.ok === w.requests) break;
+      }
       await drive({ ...common, url, seconds: 3 });
     }
     // The two routes take turns, ROUNDS times each, and each reports its median run: the bare route
