@@ -58,6 +58,10 @@ type Candidate = Omit<ColourVerdict, 'policy'>;
  */
 export function colourOf(i: ColourInputs, now: number, v: ColourVersion): ColourVerdict {
   const c = v.colours;
+  // Most people on most days: nothing any rule reads is recorded, and the answer is the version's
+  // default, built once (the rules below build closures and strings on each of the city's scans).
+  if (!i.infection && i.positiveAt === null && i.positivePoolAt === null && !i.zone && !i.marks?.length)
+    return defaultVerdict(v);
   let best: Candidate | null = null;
   let bestRank = 0;
   const consider = (name: ColourRuleName, cand: Candidate | null) => {
@@ -97,6 +101,22 @@ export function colourOf(i: ColourInputs, now: number, v: ColourVersion): Colour
 }
 
 type Consider = (name: ColourRuleName, cand: Candidate | null) => void;
+
+const defaults = new WeakMap<ColourParams, ColourVerdict>();
+
+/** The green of a version with nothing recorded: frozen, as every caller with such a person shares it. */
+function defaultVerdict(v: ColourVersion): ColourVerdict {
+  const known = defaults.get(v.colours);
+  if (known?.policy.id === v.id) return known;
+  const d: ColourVerdict = Object.freeze({
+    colour: 'green',
+    rule: `${v.colours.ruleSet}:default`,
+    reason: Object.freeze({ 'zh-CN': '无异常', en: 'no risk recorded' }),
+    policy: Object.freeze({ id: v.id, rule: 'colours.default' }),
+  });
+  defaults.set(v.colours, d);
+  return d;
+}
 
 function zoneColour(z: { code: string; level: string }, c: ColourParams, consider: Consider): void {
   if (z.level === 'high')
