@@ -55,7 +55,8 @@ export async function keptRanking<R extends Ranked<unknown>>(
     });
     return value;
   }
-  const next = rank();
+  // Started once this answer has gone: its reading of the registry would otherwise come first.
+  const next = new Promise<void>((r) => setImmediate(r)).then(rank);
   const done = next.then(
     () => {
       if (areas.get(key) === k) areas.set(key, { marker, value: next, refreshing: null });
