@@ -152,16 +152,22 @@ export async function revokeVenueCode(ctx: Ctx, actor: Actor, code: string) {
   announce('venues-changed');
 }
 
-/**
- * The venues of the actor's area (or the one venue named), each with its day's scans, denials and
- * paper lines, from the kept counters (read off the server thread).
- */
-async function areaVenues(ctx: Ctx, actor: Actor, day: string, district?: string, venue?: string) {
+/** The registry's venues of the actor's area (or the one venue named), and an operator's own. */
+async function areaRegistry(ctx: Ctx, actor: Actor, district?: string, venue?: string) {
   requirePermission(actor, 'venues:read');
   const own = await ownVenues(ctx, actor);
   const venues = (await venuesOf(ctx)).filter(
     (v) => (!venue || v.code === venue) && (!district || v.district_code === district) && venueVisible(actor, own, v),
   );
+  return { venues, own };
+}
+
+/**
+ * The venues of the actor's area (or the one venue named), each with its day's scans, denials and
+ * paper lines, from the kept counters (read off the server thread).
+ */
+async function areaVenues(ctx: Ctx, actor: Actor, day: string, district?: string, venue?: string) {
+  const { venues, own } = await areaRegistry(ctx, actor, district, venue);
   const all = actor.scope.kind === 'city' && !district && !own && !venue;
   const stats = new Map(
     (await scanStats(ctx.db, upToNow(day, all ? {} : { venueIds: venues.map((v) => v.id) }))).map((s) => [
@@ -265,12 +271,13 @@ export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?:
     return venues;
   };
   const perVenue = !!countedArea(actor, operator, () => [], district, venue).venueIds;
-  const ids = perVenue ? (await areaList()).map((v) => v.id) : [];
+  // A few venues' ids come from the registry in memory, so that their counters are read at once.
+  const ids = perVenue ? (await areaRegistry(ctx, actor, district, venue)).venues.map((v) => v.id) : [];
   const w = upToNow(
     day,
     countedArea(actor, operator, () => ids, district, venue),
   );
-  const [t, b] = await Promise.all([scanTotals(ctx.db, w), scanBreakdown(ctx.db, w)]);
+  const [t, b] = await Promise.all([scanTotals(ctx.db, w), scanBreakdown(ctx.db, w), perVenue && areaList()]);
   // A city's or a district's venues are ranked from the kept ranking (see statistics.ts); a street,
   // a community, an operator or one venue has few enough to rank on each request.
   const rank = async () => {
