@@ -166,8 +166,15 @@ async function areaRegistry(ctx: Ctx, actor: Actor, district?: string, venue?: s
  * The venues of the actor's area (or the one venue named), each with its day's scans, denials and
  * paper lines, from the kept counters (read off the server thread).
  */
-async function areaVenues(ctx: Ctx, actor: Actor, day: string, district?: string, venue?: string) {
-  const { venues, own } = await areaRegistry(ctx, actor, district, venue);
+async function areaVenues(
+  ctx: Ctx,
+  actor: Actor,
+  day: string,
+  district?: string,
+  venue?: string,
+  registry?: Awaited<ReturnType<typeof areaRegistry>>,
+) {
+  const { venues, own } = registry ?? (await areaRegistry(ctx, actor, district, venue));
   const all = actor.scope.kind === 'city' && !district && !own && !venue;
   const stats = new Map(
     (await scanStats(ctx.db, upToNow(day, all ? {} : { venueIds: venues.map((v) => v.id) }))).map((s) => [
@@ -265,14 +272,15 @@ export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?:
   requirePermission(actor, 'venues:read');
   if (venue) await venueInScope(ctx, actor, venue);
   const operator = actor.role === 'venue-operator';
-  let venues: ReturnType<typeof listed>[] | undefined;
-  const areaList = async () => {
-    venues ??= (await areaVenues(ctx, actor, day, district, venue)).map(listed);
-    return venues;
-  };
   const perVenue = !!countedArea(actor, operator, () => [], district, venue).venueIds;
   // A few venues' ids come from the registry in memory, so that their counters are read at once.
-  const ids = perVenue ? (await areaRegistry(ctx, actor, district, venue)).venues.map((v) => v.id) : [];
+  const registry = perVenue ? await areaRegistry(ctx, actor, district, venue) : undefined;
+  const ids = registry ? registry.venues.map((v) => v.id) : [];
+  let venues: ReturnType<typeof listed>[] | undefined;
+  const areaList = async () => {
+    venues ??= (await areaVenues(ctx, actor, day, district, venue, registry)).map(listed);
+    return venues;
+  };
   const w = upToNow(
     day,
     countedArea(actor, operator, () => ids, district, venue),
