@@ -9,6 +9,7 @@ import { benchPlatform } from './platform.ts';
 import { benchPolicy } from './policy.ts';
 import { benchScans } from './scans.ts';
 import { benchTesting } from './testing.ts';
+import { benchVenueCounters } from './venue-counters.ts';
 import { benchZones } from './zones.ts';
 
 const groups: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -21,6 +22,7 @@ const groups: Record<string, () => Promise<Record<string, unknown>>> = {
   economy: benchEconomy,
   exam: benchExam,
   policy: benchPolicy,
+  'venue-counters': benchVenueCounters,
 };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(groups);
 const date = new Date().toISOString();

@@ -25,10 +25,11 @@ const COUNTS =
 // A venue's own counters need no join; a district's take it from the venue registry.
 const SCANS = 'scans s';
 const IN_DISTRICTS = 'scans s join venues v on v.id = s.venue_id';
+// Most scans give no reason (allowed: '[]'): they are passed over before their JSON is read.
 const reasonsOf = (from: string, dialect: 'sqlite' | 'postgres') =>
   dialect === 'sqlite'
-    ? `${from}, json_each(s.reasons) j`
-    : `${from} cross join jsonb_array_elements_text(s.reasons::jsonb) as j(value)`;
+    ? `${from}, json_each(s.reasons) j where s.reasons <> '[]' and`
+    : `${from} cross join jsonb_array_elements_text(s.reasons::jsonb) as j(value) where s.reasons <> '[]' and`;
 
 /**
  * Each counter as `insert … select` from scans `s` joined to their venues `v` (and reasons `j`),
@@ -54,18 +55,25 @@ function counterSql(dialect: 'sqlite' | 'postgres'): Array<[string, string]> {
       ` group by 1, 2, 3${upsert('district_hour_counts', 'day, district_code, hour', kept)}`,
     ],
     [
-      `insert into venue_hour_reasons (day, venue_id, hour, reason, n) select s.day, s.venue_id, ${h}, j.value, count(*) from ${reasonsOf(SCANS, dialect)} where `,
+      `insert into venue_hour_reasons (day, venue_id, hour, reason, n) select s.day, s.venue_id, ${h}, j.value, count(*) from ${reasonsOf(SCANS, dialect)} `,
       ' group by 1, 2, 3, 4 on conflict (day, venue_id, hour, reason) do update set n = venue_hour_reasons.n + excluded.n',
     ],
     [
-      `insert into district_hour_reasons (day, district_code, hour, reason, n) select s.day, v.district_code, ${h}, j.value, count(*) from ${reasonsOf(IN_DISTRICTS, dialect)} where `,
+      `insert into district_hour_reasons (day, district_code, hour, reason, n) select s.day, v.district_code, ${h}, j.value, count(*) from ${reasonsOf(IN_DISTRICTS, dialect)} `,
       ' group by 1, 2, 3, 4 on conflict (day, district_code, hour, reason) do update set n = district_hour_reasons.n + excluded.n',
     ],
   ];
 }
 
-/** The SQLite writer's counter statements: each takes the rowid after which its scans were inserted. */
-export const SCAN_COUNTS_SQLITE = counterSql('sqlite').map(([head, tail]) => `${head}s.rowid > ?${tail}`);
+/**
+ * The SQLite writer's counter statements: each takes the rowid after which its scans were inserted.
+ * `not indexed` keeps them on that rowid range: grouping by day first, the planner walked the whole
+ * of `scans` by its day index (every scan stored, on every batch: 42 → 161 µs a scan over three
+ * rounds of 40,000 in the benchmark) rather than sort the batch's rows.
+ */
+export const SCAN_COUNTS_SQLITE = counterSql('sqlite').map(
+  ([head, tail]) => `${head.replace('from scans s', 'from scans s not indexed')}s.rowid > ?${tail}`,
+);
 
 /** Fills every counter from the scans stored (the migration that brings them). */
 export async function countStoredScans(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres'): Promise<void> {

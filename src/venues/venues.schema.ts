@@ -142,6 +142,12 @@ export const VenueStats = z.object({
   busiest: z.array(Venue),
   paper: z.number().int(),
   unusual: z.array(Venue.extend({ why: z.enum(['many-denials', 'few-denials']), expectedRate: z.number() })),
+  rankedScans: z
+    .number()
+    .int()
+    .describe(
+      'The scans at which busiest and unusual were ranked: below scans while a re-ranking of the kept lists runs',
+    ),
 });
 export type VenueStats = z.infer<typeof VenueStats>;
 

@@ -10,6 +10,7 @@ import { AppError } from '../platform/errors.ts';
 import { announce, events } from '../platform/events.ts';
 import { checkState, freshState } from './checks.service.ts';
 import { type CountWindow, latestScanDay, scanBreakdown, scanStats, scanTotals } from './counters.repo.ts';
+import { keptRanking } from './statistics.ts';
 import { signVenueCode } from './venues.codes.ts';
 import { VenueErrors } from './venues.errors.ts';
 import { allVenues, insertVenues, operatorVenueIds, type StoredVenue, updateVenue } from './venues.repo.ts';
@@ -151,16 +152,29 @@ export async function revokeVenueCode(ctx: Ctx, actor: Actor, code: string) {
   announce('venues-changed');
 }
 
-/**
- * The venues of the actor's area (or the one venue named), each with its day's scans, denials and
- * paper lines, from the kept counters (read off the server thread).
- */
-async function areaVenues(ctx: Ctx, actor: Actor, day: string, district?: string, venue?: string) {
+/** The registry's venues of the actor's area (or the one venue named), and an operator's own. */
+async function areaRegistry(ctx: Ctx, actor: Actor, district?: string, venue?: string) {
   requirePermission(actor, 'venues:read');
   const own = await ownVenues(ctx, actor);
   const venues = (await venuesOf(ctx)).filter(
     (v) => (!venue || v.code === venue) && (!district || v.district_code === district) && venueVisible(actor, own, v),
   );
+  return { venues, own };
+}
+
+/**
+ * The venues of the actor's area (or the one venue named), each with its day's scans, denials and
+ * paper lines, from the kept counters (read off the server thread).
+ */
+async function areaVenues(
+  ctx: Ctx,
+  actor: Actor,
+  day: string,
+  district?: string,
+  venue?: string,
+  registry?: Awaited<ReturnType<typeof areaRegistry>>,
+) {
+  const { venues, own } = registry ?? (await areaRegistry(ctx, actor, district, venue));
   const all = actor.scope.kind === 'city' && !district && !own && !venue;
   const stats = new Map(
     (await scanStats(ctx.db, upToNow(day, all ? {} : { venueIds: venues.map((v) => v.id) }))).map((s) => [
@@ -250,29 +264,59 @@ export async function venuePage(
  * A day's entrance statistics in the actor's area: scans and denials per hour (Beijing time),
  * denials by reason, the busiest venues, and venues whose denial rate is unusual for their
  * category (see unusualVenues; both ends: a guard waving people through shows up as too few).
- * With `venue`, the same for that one venue (its scans per hour).
+ * With `venue`, the same for that one venue (its scans per hour). Totals, hours and reasons come
+ * from the area's kept counters (a few hundred rows); a city's or a district's busiest and unusual
+ * venues from the kept ranking (statistics.ts), made at `rankedScans`.
  */
 export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?: string, venue?: string) {
   requirePermission(actor, 'venues:read');
   if (venue) await venueInScope(ctx, actor, venue);
-  const venues = (await areaVenues(ctx, actor, day, district, venue)).map(listed);
-  const area = countedArea(actor, actor.role === 'venue-operator', () => venues.map((v) => v.id), district, venue);
-  const b = await scanBreakdown(ctx.db, upToNow(day, area));
-  const scans = venues.reduce((s, v) => s + v.scans, 0);
-  const denied = venues.reduce((s, v) => s + v.denied, 0);
-  const checked = scans - venues.reduce((s, v) => s + v.paper, 0);
-  const rate = checked ? denied / checked : 0;
+  const operator = actor.role === 'venue-operator';
+  const perVenue = !!countedArea(actor, operator, () => [], district, venue).venueIds;
+  // A few venues' ids come from the registry in memory, so that their counters are read at once.
+  const registry = perVenue ? await areaRegistry(ctx, actor, district, venue) : undefined;
+  const ids = registry ? registry.venues.map((v) => v.id) : [];
+  let venues: ReturnType<typeof listed>[] | undefined;
+  const areaList = async () => {
+    venues ??= (await areaVenues(ctx, actor, day, district, venue, registry)).map(listed);
+    return venues;
+  };
+  const w = upToNow(
+    day,
+    countedArea(actor, operator, () => ids, district, venue),
+  );
+  const [t, b] = await Promise.all([scanTotals(ctx.db, w), scanBreakdown(ctx.db, w), perVenue && areaList()]);
+  // A city's or a district's venues are ranked from the kept ranking (see statistics.ts); a street,
+  // a community, an operator or one venue has few enough to rank on each request.
+  const rank = async () => {
+    const vs = await areaList();
+    return {
+      busiest: [...vs].sort((a, b) => b.scans - a.scans).slice(0, 10),
+      // Paper sheets record visits nobody checked at the door: they stay out of the denial rates.
+      unusual: unusualVenues(vs.map((v) => ({ ...v, scans: v.scans - v.paper }))),
+      rankedScans: vs.reduce((s, v) => s + v.scans, 0),
+    };
+  };
+  const ranked = w.venueIds
+    ? await rank()
+    : await keptRanking(
+        await venuesOf(ctx),
+        `${day}|${w.untilHour}|${actor.scope.kind}:${actor.scope.code}|${district ?? ''}`,
+        `${t.scans}|${t.denied}|${t.paper}`,
+        rank,
+      );
+  const checked = t.scans - t.paper;
   return {
     date: day,
-    scans,
-    denied,
-    denialRate: Number(rate.toFixed(4)),
+    scans: t.scans,
+    denied: t.denied,
+    denialRate: Number((checked ? t.denied / checked : 0).toFixed(4)),
     byHour: b.hours.map((h) => ({ hour: `${String(h.hour).padStart(2, '0')}:00`, scans: h.scans, denied: h.denied })),
     byReason: b.reasons.sort((x, y) => y.n - x.n),
-    busiest: [...venues].sort((a, b) => b.scans - a.scans).slice(0, 10),
-    paper: venues.reduce((s, v) => s + v.paper, 0),
-    // Paper sheets record visits nobody checked at the door: they stay out of the denial rates.
-    unusual: unusualVenues(venues.map((v) => ({ ...v, scans: v.scans - v.paper }))),
+    busiest: ranked.busiest,
+    paper: t.paper,
+    unusual: ranked.unusual,
+    rankedScans: ranked.rankedScans,
   };
 }
 
