@@ -44,7 +44,8 @@ export async function deliverOutbox(ctx: Ctx, limit = 200): Promise<{ sent: numb
   let sent = 0;
   let failed = 0;
   for (;;) {
-    const batch = await pendingOutbox(ctx.db.k, Math.min(limit - sent - failed, 200));
+    const size = Math.min(limit - sent - failed, 200);
+    const batch = await pendingOutbox(ctx.db.k, size);
     if (batch.length === 0) break;
     for (const m of batch) {
       let r: { ok: boolean; detail: string };
@@ -53,19 +54,18 @@ export async function deliverOutbox(ctx: Ctx, limit = 200): Promise<{ sent: numb
       } catch (e) {
         r = { ok: false, detail: e instanceof Error ? e.message : String(e) };
       }
-      await ctx.db.k.transaction().execute((trx) =>
-        recordDelivery(trx, m.id, {
-          at: nowIso(),
-          sender: current.name,
-          ok: r.ok,
-          detail: r.detail.slice(0, 500),
-          giveUp: m.attempts + 1 >= MAX_ATTEMPTS,
-        }),
-      );
+      await recordDelivery(ctx.db.k, ctx.db.dialect, m.id, {
+        at: nowIso(),
+        sender: current.name,
+        ok: r.ok,
+        detail: r.detail.slice(0, 500),
+        giveUp: m.attempts + 1 >= MAX_ATTEMPTS,
+      });
       if (r.ok) sent++;
       else failed++;
     }
-    if (sent + failed >= limit) break;
+    // A short batch was all that was pending: reading again would find nothing (a round trip a change).
+    if (sent + failed >= limit || batch.length < size) break;
     // Failed messages stay pending for the next run; do not spin on them now.
     if (batch.every((m) => m.attempts > 0)) break;
   }

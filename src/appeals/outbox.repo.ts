@@ -1,5 +1,7 @@
-import { type Insertable, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
+import type { DialectName } from '../platform/db/db.ts';
+import type { Database } from '../platform/db/schema.ts';
 import type { OutboxRow } from './appeals.tables.ts';
 import './appeals.tables.ts';
 
@@ -37,25 +39,37 @@ export async function pendingOutbox(db: Executor, limit: number) {
   ).map((r) => ({ ...r, id: Number(r.id) }));
 }
 
-/** Logs one delivery attempt and moves the message to sent, failed (given up) or still pending. */
+/**
+ * Logs one delivery attempt and moves the message to sent, failed (given up) or still pending, both
+ * at once: on PostgreSQL one statement (the log row inserted in its WITH), one round trip instead of
+ * four; on SQLite a transaction of its own.
+ */
 export async function recordDelivery(
-  trx: Executor,
+  db: Kysely<Database>,
+  dialect: DialectName,
   outboxId: number,
   d: { at: string; sender: string; ok: boolean; detail: string; giveUp: boolean },
 ): Promise<void> {
-  await trx
-    .insertInto('appeal_deliveries')
-    .values({ outbox_id: outboxId, at: d.at, sender: d.sender, ok: d.ok ? 1 : 0, detail: d.detail })
-    .execute();
-  await trx
-    .updateTable('appeal_outbox')
-    .set((e) => ({
-      status: d.ok ? 'sent' : d.giveUp ? 'failed' : 'pending',
-      attempts: sql<number>`${e.ref('attempts')} + 1`,
-      sent_at: d.ok ? d.at : null,
-    }))
-    .where('id', '=', outboxId)
-    .execute();
+  const row = { outbox_id: outboxId, at: d.at, sender: d.sender, ok: d.ok ? 1 : 0, detail: d.detail };
+  const status = d.ok ? 'sent' : d.giveUp ? 'failed' : 'pending';
+  const sent_at = d.ok ? d.at : null;
+  if (dialect === 'postgres') {
+    await db
+      .with('logged', (w) => w.insertInto('appeal_deliveries').values(row).returning('id'))
+      .updateTable('appeal_outbox')
+      .set((e) => ({ status, attempts: sql<number>`${e.ref('attempts')} + 1`, sent_at }))
+      .where('id', '=', outboxId)
+      .execute();
+    return;
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('appeal_deliveries').values(row).execute();
+    await trx
+      .updateTable('appeal_outbox')
+      .set((e) => ({ status, attempts: sql<number>`${e.ref('attempts')} + 1`, sent_at }))
+      .where('id', '=', outboxId)
+      .execute();
+  });
 }
 
 /** The messages of an appeal with their delivery attempts. */

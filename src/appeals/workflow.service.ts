@@ -80,6 +80,7 @@ async function step<K extends Action>(
   id: number,
   p: VerbParams[K],
   now: string,
+  queued: Queued = { any: false },
 ): Promise<StoredAppeal> {
   const v = VERBS[action];
   const a = await lockAppeal(trx, id, ctx.db.dialect);
@@ -95,7 +96,10 @@ async function step<K extends Action>(
   await insertEvents(trx, [
     eventRow(a.id, now, action, actor, a.status, to, c.unit ?? after.unit, c.note ?? null, c.publicEvent ?? true),
   ]);
-  if (c.message) await insertOutbox(trx, [outboxRow(a.id, c.message, after, now)]);
+  if (c.message) {
+    await insertOutbox(trx, [outboxRow(a.id, c.message, after, now)]);
+    queued.any = true;
+  }
   await recordAudit(ctx.db, ctx.crypto, trx, {
     actor,
     action: `appeal-${action}`,
@@ -106,9 +110,15 @@ async function step<K extends Action>(
   return after;
 }
 
-async function run<T>(ctx: Ctx, fn: (trx: Executor) => Promise<T>): Promise<T> {
-  const r = await ctx.db.k.transaction().execute(fn);
-  await deliverQuietly(ctx);
+/** Whether a transaction queued a message: only then is the outbox read after it commits. */
+interface Queued {
+  any: boolean;
+}
+
+async function run<T>(ctx: Ctx, fn: (trx: Executor, queued: Queued) => Promise<T>): Promise<T> {
+  const queued: Queued = { any: false };
+  const r = await ctx.db.k.transaction().execute((trx) => fn(trx, queued));
+  if (queued.any) await deliverQuietly(ctx);
   return r;
 }
 
@@ -127,9 +137,9 @@ async function perform<K extends Action>(
     const { code, ...params } = problem;
     throw new AppError(code, params);
   }
-  return run(ctx, async (trx) => {
+  return run(ctx, async (trx, queued) => {
     const out: StoredAppeal[] = [];
-    for (const id of [...new Set(ids)]) out.push(await step(ctx, trx, asker, action, id, p, now));
+    for (const id of [...new Set(ids)]) out.push(await step(ctx, trx, asker, action, id, p, now, queued));
     return out;
   });
 }
@@ -202,17 +212,17 @@ export async function closeAppeal(ctx: Ctx, actor: Actor | 'system', id: number,
  */
 export async function mergeAppeal(ctx: Ctx, actor: Actor | 'system', id: number, into: number, now = nowIso()) {
   const asker = await admit(ctx, actor, 'merge');
-  return run(ctx, async (trx) => {
+  return run(ctx, async (trx, queued) => {
     const target = await lockAppeal(trx, into, ctx.db.dialect);
     if (!target) throw new AppError(AppealErrors.APPEAL_NOT_FOUND, { id: into });
     if (id === into || ['merged', 'closed'].includes(target.status)) throw new AppError(AppealErrors.APPEAL_MERGE_SELF);
-    const dup = await step(ctx, trx, asker, 'merge', id, { into: target }, now);
+    const dup = await step(ctx, trx, asker, 'merge', id, { into: target }, now, queued);
     const repeats = target.repeat_count + dup.repeat_count;
     await updateAppeal(trx, target, { repeat_count: repeats, updated_at: now });
     await insertEvents(trx, [eventRow(into, now, 'repeat', whoLabel(actor), null, null, null, dup.tracking_no, false)]);
     let carrier = { ...target, repeat_count: repeats };
     if (repeats >= REPEAT_ESCALATION && !target.escalated_at)
-      carrier = await step(ctx, trx, SYSTEM, 'escalate', carrier.id, { reason: `repeated:${repeats}` }, now);
+      carrier = await step(ctx, trx, SYSTEM, 'escalate', carrier.id, { reason: `repeated:${repeats}` }, now, queued);
     return { merged: dup, into: carrier };
   });
 }

@@ -14,14 +14,20 @@ export interface AuditInput {
   detail?: Record<string, unknown>;
 }
 
+/** The chain's head as written by each open transaction that appended (gone with the transaction). */
+const heads = new WeakMap<Executor, { id: number; hash: string }>();
+
 /**
  * Appends to the hash chain inside the caller's transaction, so the change and its record commit
  * together. Every string is made canonical first (see storable-text.ts) and the MAC covers exactly the
  * strings stored: a string the database would store differently can no longer break the chain.
  */
 export async function recordAudit(db: Db, crypto: Crypto, trx: Executor, input: AuditInput): Promise<void> {
-  await lockChain(db, trx);
-  const last = await lastEntry(trx);
+  // A transaction that appended already holds the chain (the advisory lock, SQLite's write lock)
+  // until it ends: its own entry is the head, so it neither locks nor reads again.
+  const held = trx.isTransaction ? heads.get(trx) : undefined;
+  if (!held) await lockChain(db, trx);
+  const last = held ?? (await lastEntry(trx));
   const fields = {
     id: last ? last.id + 1 : 1,
     at: new Date().toISOString(),
@@ -32,6 +38,7 @@ export async function recordAudit(db: Db, crypto: Crypto, trx: Executor, input: 
     detail: JSON.stringify(input.detail ?? {}, (_k, v: unknown) => (typeof v === 'string' ? canonicalText(v) : v)),
     prevHash: last ? last.hash : GENESIS_HASH,
   };
+  const hash = crypto.mac(canonical(fields));
   await insertEntry(trx, {
     id: fields.id,
     at: fields.at,
@@ -41,8 +48,9 @@ export async function recordAudit(db: Db, crypto: Crypto, trx: Executor, input: 
     entity_id: fields.entityId,
     detail: fields.detail,
     prev_hash: fields.prevHash,
-    hash: crypto.mac(canonical(fields)),
+    hash,
   });
+  if (trx.isTransaction) heads.set(trx, { id: fields.id, hash });
 }
 
 /** Records outside any other work (e.g. a read of unmasked data). */

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import SQLite from 'better-sqlite3';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { dialects, pgDatabase } from '../../../test/helpers/db.ts';
 import { openDb, SQLITE_PRAGMAS, withoutCommitSync } from './db.ts';
+import type { Database } from './schema.ts';
 
 test('a database file commits with synchronous = FULL: what was answered survives a power cut', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'banyan-db-'));
@@ -76,5 +78,34 @@ test('a transaction that reads first is not failed by another connection committ
     writer.close();
     await db.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('on PostgreSQL a seed commits without waiting for the WAL flush, and connections wait again afterwards', async (t) => {
+  if (!dialects().includes('postgres')) return t.skip('DIALECTS has no postgres');
+  const { url, drop } = await pgDatabase();
+  const db = openDb({ url });
+  const setting = async (q: Kysely<Database>) =>
+    (await sql<{ synchronous_commit: string }>`show synchronous_commit`.execute(q)).rows[0]?.synchronous_commit;
+  try {
+    assert.equal(await setting(db.k), 'on');
+    const inside = await withoutCommitSync(db, async () => {
+      // Several connections at once: each one the pool hands out is relaxed, in a transaction too.
+      const many = await Promise.all([1, 2, 3].map(() => db.k.transaction().execute((trx) => setting(trx))));
+      return [await setting(db.k), ...many];
+    });
+    assert.deepEqual(inside, ['off', 'off', 'off', 'off']);
+    const after = await Promise.all([1, 2, 3].map(() => db.k.transaction().execute((trx) => setting(trx))));
+    assert.deepEqual([await setting(db.k), ...after], ['on', 'on', 'on', 'on']);
+    await assert.rejects(
+      withoutCommitSync(db, async () => {
+        throw new Error('seed failed');
+      }),
+      /seed failed/,
+    );
+    assert.equal(await setting(db.k), 'on');
+  } finally {
+    await db.close();
+    await drop();
   }
 });
