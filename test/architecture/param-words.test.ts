@@ -3,10 +3,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { z } from 'zod';
 import { PolicyParams } from '../../src/policy/policy.schema.ts';
-import { en } from '../../web/src/i18n/en/index.ts';
-import type { Label } from '../../web/src/i18n/index.tsx';
-import { zhCN } from '../../web/src/i18n/zh-CN/index.ts';
-import { paramWords } from '../../web/src/measures/paramWords.ts';
+
+// The web app's modules are loaded by URL: they are type-checked by web/tsconfig.json, not this project's.
+const web = (path: string) => import(new URL(`../../web/src/${path}`, import.meta.url).href);
+const { en } = (await web('i18n/en/index.ts')) as { en: Record<string, string> };
+const { zhCN } = (await web('i18n/zh-CN/index.ts')) as { zhCN: Record<string, string> };
+type Label = (group: string, value: string) => string;
+const { paramWords } = (await web('measures/paramWords.ts')) as {
+  paramWords: (label: Label, ref: string) => string;
+};
 
 /** Every object key anywhere in a zod schema (optional, nullable and array wrappers looked through). */
 function keysOf(schema: z.ZodType, out = new Set<string>()): Set<string> {
