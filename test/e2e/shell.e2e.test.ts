@@ -122,12 +122,13 @@ describe('web shell', { timeout: 300_000 }, () => {
       const landed = await page.locator('#main-nav [aria-current=page]').getAttribute('data-testid');
       if (LANDING[username]) assert.equal(landed, `nav-${LANDING[username]}`, username);
       assert.notEqual(landed, 'nav-divisions', `${username} lands on reference, not their work`);
-      // Loaded: a title, and no spinner for a second and a half on end (a chain of loads counts as loading).
+      // Loaded: content, and no spinner for a second and a half on end (a chain of loads counts as loading).
       await page
         .waitForFunction(
           () => {
             const w = window as unknown as { calmSince?: number };
-            if (document.querySelector('#main .status-loading') || !document.querySelector('#main h1')) {
+            const main = document.querySelector('#main');
+            if (!main?.textContent?.trim() || main.querySelector('.status-loading')) {
               w.calmSince = undefined;
               return false;
             }
