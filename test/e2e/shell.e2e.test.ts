@@ -24,7 +24,8 @@ const LANDING: Record<string, string> = {
   auditor: 'audit',
   'exam-office': 'events',
   'postal-regulator': 'courier',
-  'industry-power': 'economy',
+  // The bureau reads appeals too, which the navigation lists before industrial power.
+  'industry-power': 'appeals',
 };
 
 describe('web shell', { timeout: 300_000 }, () => {
