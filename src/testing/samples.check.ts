@@ -132,6 +132,8 @@ export class SampleCheck {
       if (f.row) {
         f.row.samples++;
         if (at.iso < f.row.first_sampled_at) f.row.first_sampled_at = at.iso;
+        if (at.iso < (f.row.samples_from as string)) f.row.samples_from = at.iso;
+        if (at.iso > (f.row.samples_until as string)) f.row.samples_until = at.iso;
       } else {
         const campaign = c < 0 ? null : (this.rounds[c] as Campaign);
         f.row = {
@@ -142,6 +144,8 @@ export class SampleCheck {
           round: campaign?.round ?? null,
           district_code: site.district_code,
           first_sampled_at: at.iso,
+          samples_from: at.iso,
+          samples_until: at.iso,
           samples: 1,
           status: 'open',
         };

@@ -257,4 +257,19 @@ export const testingMigrations: Migration[] = [
         .execute();
     },
   },
+  {
+    // A tube's members were looked up by tube_code alone, and the samples' day partitions (0195)
+    // have no index across them: every lookup probed every day's partition. A tube keeps the span
+    // of its samples' times, widened as samples come, and the lookups read only the partitions of
+    // that span (the tube's round, as a rule a day or two). Null (a row written before this, or by
+    // hand): the lookup reads every partition, as before.
+    id: '0202_tube_sample_span',
+    async up(db) {
+      await db.schema.alterTable('tubes').addColumn('samples_from', 'text').execute();
+      await db.schema.alterTable('tubes').addColumn('samples_until', 'text').execute();
+      await sql`update tubes set samples_from = s.lo, samples_until = s.hi
+        from (select tube_code, min(sampled_at) as lo, max(sampled_at) as hi from samples group by tube_code) as s
+        where tubes.code = s.tube_code`.execute(db);
+    },
+  },
 ];

@@ -1,4 +1,4 @@
-import { type Insertable, type Selectable, sql } from 'kysely';
+import { type Insertable, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { Db } from '../platform/db/db.ts';
 import * as fast from './testing.sqlite.repo.ts';
@@ -44,6 +44,20 @@ export async function tubesByCode(db: Db | Executor, codes: string[]): Promise<M
   return new Map(rows.map((r) => [r.code, r]));
 }
 
+/**
+ * Bounds a statement's samples (as `s`) to the span of some tubes' samples (0202), or leaves them
+ * unbounded when a tube's span is unknown. The bounds are init plans, known once the statement
+ * starts: PostgreSQL then reads only the day partitions they cover, instead of probing every day's
+ * index for each tube.
+ */
+export function withinSpanOf(codes: string[]) {
+  return sql<SqlBool>`s.sampled_at between
+    (select case when count(*) = count(samples_from) then min(samples_from) else '0000-01-01' end
+       from tubes where code = any(${codes}::text[]))
+    and (select case when count(*) = count(samples_until) then max(samples_until) else '9999-12-31' end
+       from tubes where code = any(${codes}::text[]))`;
+}
+
 /** The persons already sampled into each of the given tubes. */
 export async function existingSamples(db: Db, tubes: string[]): Promise<Map<string, number[]>> {
   const out = new Map<string, number[]>();
@@ -57,7 +71,12 @@ export async function existingSamples(db: Db, tubes: string[]): Promise<Map<stri
     return out;
   }
   const rows = await chunked(tubes, CHUNK, (part) =>
-    db.k.selectFrom('samples').select(['tube_code', 'person_id']).where('tube_code', 'in', part).execute(),
+    db.k
+      .selectFrom('samples as s')
+      .select(['s.tube_code', 's.person_id'])
+      .where('s.tube_code', 'in', part)
+      .where(withinSpanOf(part))
+      .execute(),
   );
   for (const r of rows) add(r.tube_code, Number(r.person_id));
   return out;
@@ -72,6 +91,8 @@ export type NewTube = Pick<
   | 'round'
   | 'district_code'
   | 'first_sampled_at'
+  | 'samples_from'
+  | 'samples_until'
   | 'samples'
   | 'status'
 >;
@@ -84,7 +105,13 @@ export async function upsertTubes(db: Db, trx: Executor, rows: NewTube[]): Promi
       .insertInto('tubes')
       .values(rows.slice(i, i + CHUNK))
       .onConflict((oc) =>
-        oc.column('code').doUpdateSet((eb) => ({ samples: eb('tubes.samples', '+', eb.ref('excluded.samples')) })),
+        oc.column('code').doUpdateSet((eb) => ({
+          samples: eb('tubes.samples', '+', eb.ref('excluded.samples')),
+          // A span left null (a tube stored before 0202) stays null: its lookups read every day.
+          // (PostgreSQL's least/greatest skip a null, hence the case.)
+          samples_from: sql<string>`case when tubes.samples_from is not null then least(tubes.samples_from, excluded.samples_from) end`,
+          samples_until: sql<string>`case when tubes.samples_until is not null then greatest(tubes.samples_until, excluded.samples_until) end`,
+        })),
       )
       .execute();
   }
@@ -176,11 +203,11 @@ export async function membersOf(db: Db, trx: Executor, tubes: string[], withHome
       fast.membersOf(db.sqlite, codes(at, 0, at.length), at === homed, (rows, base) => add(at, rows, base));
   } else {
     for (let i = 0; i < plain.length; i += 5000) {
+      const part = codes(plain, i, 5000);
       const r = await sql<{ i: number; person_id: number; sampled_at: string }>`
         select u.i - 1 as i, s.person_id, s.sampled_at
-        from unnest(${codes(plain, i, 5000)}::text[]) with ordinality as u(code, i) join samples as s on s.tube_code = u.code`.execute(
-        trx,
-      );
+        from unnest(${part}::text[]) with ordinality as u(code, i) join samples as s on s.tube_code = u.code
+        where ${withinSpanOf(part)}`.execute(trx);
       add(
         plain,
         r.rows.map((x) => [Number(x.i), x.person_id, x.sampled_at]),
@@ -197,7 +224,8 @@ export async function membersOf(db: Db, trx: Executor, tubes: string[], withHome
       }>`
         select u.i - 1 as i, s.person_id, s.sampled_at, p.district_code, p.community_code
         from unnest(${codes(homed, i, CHUNK)}::text[]) with ordinality as u(code, i)
-        join samples as s on s.tube_code = u.code join persons as p on p.id = s.person_id`.execute(trx);
+        join samples as s on s.tube_code = u.code join persons as p on p.id = s.person_id
+        where ${withinSpanOf(codes(homed, i, CHUNK))}`.execute(trx);
       add(
         homed,
         r.rows.map((x) => [Number(x.i), x.person_id, x.sampled_at, x.district_code, x.community_code]),
@@ -226,7 +254,7 @@ export async function advanceNegatives(
     const r = await sql<{ person_id: number; at: string }>`
       insert into person_tests (person_id, last_negative_sampled_at)
       select s.person_id, max(s.sampled_at) from unnest(${tubes.slice(i, i + 5000)}::text[]) as u(code)
-      join samples as s on s.tube_code = u.code group by s.person_id
+      join samples as s on s.tube_code = u.code where ${withinSpanOf(tubes.slice(i, i + 5000))} group by s.person_id
       on conflict (person_id) do update set last_negative_sampled_at = ${later('last_negative_sampled_at')}
       returning person_id, last_negative_sampled_at as at`.execute(trx);
     for (const x of r.rows) {

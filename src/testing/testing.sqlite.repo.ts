@@ -87,6 +87,8 @@ const TUBE_COLUMNS = [
   'first_sampled_at',
   'samples',
   'status',
+  'samples_from',
+  'samples_until',
 ] as const satisfies ReadonlyArray<keyof NewTube>;
 
 /** Inserts new tubes and adds sample counts to existing ones. */
@@ -95,7 +97,8 @@ export function upsertTubes(db: Sqlite, rows: NewTube[]): void {
     db,
     `insert into tubes (${TUBE_COLUMNS.join(', ')}) values `,
     TUBE_COLUMNS.length,
-    ' on conflict (code) do update set samples = tubes.samples + excluded.samples',
+    // min/max of two values is null when either is: a span unknown (before 0202) stays unknown.
+    ' on conflict (code) do update set samples = tubes.samples + excluded.samples, samples_from = min(tubes.samples_from, excluded.samples_from), samples_until = max(tubes.samples_until, excluded.samples_until)',
     rows.length,
     (args, at, i) => {
       const r = rows[i] as NewTube;
@@ -108,6 +111,8 @@ export function upsertTubes(db: Sqlite, rows: NewTube[]): void {
       args[at + 6] = r.first_sampled_at;
       args[at + 7] = r.samples;
       args[at + 8] = r.status;
+      args[at + 9] = r.samples_from;
+      args[at + 10] = r.samples_until;
     },
   );
 }

@@ -35,6 +35,9 @@ export interface TubeRow {
   district_code: string;
   first_sampled_at: string;
   samples: number;
+  /** The span of its samples' times (0202), null before it: the day partitions a lookup of its members reads. */
+  samples_from: string | null;
+  samples_until: string | null;
   received_at: string | null;
   receiving_lab: string | null;
   result: string | null;

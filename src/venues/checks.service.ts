@@ -10,6 +10,7 @@ import { AppError } from '../platform/errors.ts';
 import { events } from '../platform/events.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { type DoorFacts, type DoorRule, type EntranceEntry, lookupsOf } from '../platform/module.ts';
+import { StaleParts } from '../platform/stale-parts.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import {
@@ -59,7 +60,8 @@ interface CheckState {
   replies: Map<string, KnownReply>;
   /** The modules' door rules (`provides.doors`), asked at each check which of them apply. */
   doors: DoorRule[];
-  stale: { venues: boolean; policies: boolean };
+  /** Venues and policy versions changed since they were read (one shared reload, see StaleParts). */
+  stale: StaleParts<'venues' | 'policies'>;
   /** The Beijing day of the last check and the policy in force on it. */
   day?: DayRule;
 }
@@ -102,15 +104,11 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
         colour: await colourState(ctx),
         replies: new Map(),
         doors: lookupsOf(ctx.modules ?? []).doors,
-        stale: { venues: false, policies: false },
+        stale: new StaleParts(['venues', 'policies']),
       };
-      events.on('venues-changed', () => {
-        s.stale.venues = true;
-      });
+      events.on('venues-changed', () => s.stale.mark('venues'));
       // A new or edited version may change the certificate rule of a day already checked.
-      events.on('policies-changed', () => {
-        s.stale.policies = true;
-      });
+      events.on('policies-changed', () => s.stale.mark('policies'));
       return s;
     })();
     states.set(ctx.db, p);
@@ -143,26 +141,26 @@ export function scanWriterOf(ctx: Ctx): ScanWriter | undefined {
   return ready.get(ctx.db)?.writer;
 }
 
-// Every stale flag counts, so a part added to the state cannot be forgotten here; a for-in rather
-// than Object.values, which made an array on every check.
+// Not fresh while a part is stale or being reloaded: a check then waits for the shared reload
+// rather than reading the venues or policies it replaces.
 function isFresh(s: CheckState): boolean {
-  for (const k in s.stale) if (s.stale[k as keyof CheckState['stale']]) return false;
-  return colourFresh(s.colour);
+  return s.stale.fresh() && colourFresh(s.colour);
 }
 
-/** The check state with every stale part reloaded. */
+/** The check state with every stale part reloaded (concurrent callers share one reload). */
 export async function freshState(ctx: Ctx): Promise<CheckState> {
   const s = await checkState(ctx);
   if (!colourFresh(s.colour)) await freshColourState(ctx);
-  if (s.stale.venues) {
-    s.stale.venues = false;
-    s.venues = new Map((await allVenues(ctx.db)).map((v) => [v.code, v]));
-  }
-  if (s.stale.policies) {
-    s.stale.policies = false;
-    s.policies = await listPolicies(ctx);
-    s.day = undefined;
-  }
+  await s.stale.refresh(async (parts) => {
+    // Read first, then swap: the state is never half reloaded.
+    const venues = parts.includes('venues') ? await allVenues(ctx.db) : null;
+    const policies = parts.includes('policies') ? await listPolicies(ctx) : null;
+    if (venues) s.venues = new Map(venues.map((v) => [v.code, v]));
+    if (policies) {
+      s.policies = policies;
+      s.day = undefined;
+    }
+  });
   return s;
 }
 

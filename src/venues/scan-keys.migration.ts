@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Migration } from '../platform/db/migration.ts';
 
-/** Scan keys once across days on PostgreSQL (ids 0196+). */
+/** Scan keys once across days on PostgreSQL (ids 0196, 0201). */
 export const scanKeyMigrations: Migration[] = [
   {
     // With day partitions the scans key is (id, day), so a retried scan whose retry crosses
@@ -23,6 +23,32 @@ export const scanKeyMigrations: Migration[] = [
         end $$`.execute(db);
       await sql`create trigger scans_key_once before insert on scans
         for each row execute function scans_key_once()`.execute(db);
+    },
+  },
+  {
+    // 0196 looked only at the day before and after, so a key retried two days apart (a phone that
+    // kept its queue over a weekend) was stored twice. A keyed scan now claims its key in
+    // scan_keys, one row per key whatever its day, kept as long as its scan (the retention deletes
+    // both): a key already claimed is skipped and answered from its stored scan. Unkeyed scans
+    // (server ids, a replay keeps its day) pass without the check they paid before.
+    id: '0201_scan_key_once_in_retention',
+    async up(db, dialect) {
+      if (dialect !== 'postgres') return;
+      await sql`create table scan_keys (id text primary key, day text not null)`.execute(db);
+      await sql`create index scan_keys_day on scan_keys (day)`.execute(db);
+      await sql`insert into scan_keys (id, day)
+        select id, min(day) from scans where request_hash is not null group by id`.execute(db);
+      await sql`create or replace function scans_key_once() returns trigger language plpgsql as $$
+        begin
+          if new.request_hash is null then
+            return new;
+          end if;
+          insert into scan_keys (id, day) values (new.id, new.day) on conflict (id) do nothing;
+          if not found then
+            return null;
+          end if;
+          return new;
+        end $$`.execute(db);
     },
   },
 ];

@@ -59,6 +59,16 @@ export async function dropScansBefore(db: Db, cutoff: string, batch = DELETE_BAT
     }
   }
   let deleted = 0;
+  // The keys of the days gone (0201): a key is once within the days kept, and no longer.
+  if (db.dialect === 'postgres')
+    for (;;) {
+      const r =
+        await sql`delete from scan_keys where id in (select id from scan_keys where day < ${cutoff} limit ${batch})`.execute(
+          db.k,
+        );
+      if (Number(r.numAffectedRows ?? 0) < batch) break;
+      await new Promise((res) => setImmediate(res));
+    }
   for (;;) {
     const n =
       db.dialect === 'postgres'

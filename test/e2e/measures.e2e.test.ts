@@ -34,7 +34,19 @@ describe('measures in force and suspension notices', { timeout: 600_000 }, () =>
     assert.match(table, /暂停 \d+ 家/, 'the suspension measure shows the venues its notice holds');
     const notice = page.locator('[data-testid=notice-row]', { hasText: NOTICE });
     assert.match((await notice.textContent()) ?? '', /KTV、网吧、影剧院、健身房/);
+    // What enforces a measure is named in words, not by its parameter path (which stays on the link's title).
+    assert.match(table, /场所查验规则 › 居民小区 › 核酸证明时限（小时）/);
+    assert.doesNotMatch(table, /certificateHours|entrance\.|venue-closed-loop/);
     await page.screenshot({ path: join(screenshots, 'measures.png') });
+    await page.locator('[data-testid=lang-toggle]').click();
+    await page.locator('[data-testid=measures-table]', { hasText: 'Entrance rules › Residential compound' }).waitFor();
+    assert.doesNotMatch(
+      (await page.locator('[data-testid=measures-table]').textContent()) ?? '',
+      /certificateHours|entrance\.|venue-closed-loop/,
+    );
+    await page.screenshot({ path: join(screenshots, 'measures-en.png') });
+    await page.locator('[data-testid=lang-toggle]').click();
+    await page.locator('[data-testid=measures-table]', { hasText: '场所查验规则' }).waitFor();
 
     // The regional testing of 8–11 November is in force on the 9th.
     await goHash(page, '#/measures?date=2022-11-09');

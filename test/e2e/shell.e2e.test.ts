@@ -1,14 +1,32 @@
-/** The web shell in a real browser: sign-in, dashboard map, language toggle, phone layout. */
+/** The web shell in a real browser: sign-in, dashboard map, language toggle, phone layout, each account's landing screen. */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { browserSuite, openPage as openFreshPage, repoRoot } from './browser.ts';
+import { DEMO_ACCOUNTS } from '../../src/sim/accounts.ts';
+import { browserSuite, openPage as openFreshPage, repoRoot, signIn as signInAs } from './browser.ts';
 
 const screenshots = join(repoRoot, 'test/e2e/screenshots');
 const USER = 'commander';
 const PASSWORD = 'banyan-demo';
 const TIMEOUT = 120_000;
+
+// Where a role lands: its own work, never the command dashboard it cannot fill (a map spinner).
+const LANDING: Record<string, string> = {
+  commander: 'dashboard',
+  'gulou-officer': 'dashboard',
+  'taskforce-leader': 'zones',
+  lab: 'testing',
+  guard: 'guard',
+  resident: 'pass',
+  enterprise: 'liaison',
+  appeals: 'appeals',
+  auditor: 'audit',
+  'exam-office': 'events',
+  'postal-regulator': 'courier',
+  // The bureau reads appeals too, which the navigation lists before industrial power.
+  'industry-power': 'appeals',
+};
 
 describe('web shell', { timeout: 300_000 }, () => {
   const suite = browserSuite();
@@ -90,5 +108,45 @@ describe('web shell', { timeout: 300_000 }, () => {
     await page.locator('[data-testid=nav-persons]').click();
     await page.locator('[data-testid=persons-table] tbody tr').first().waitFor();
     await page.screenshot({ path: join(screenshots, 'persons-phone.png') });
+  });
+
+  it('lands every demo account on a screen of its own that loads', { timeout: 600_000 }, async (t) => {
+    const page = await openPage(t);
+    if (!page) return;
+    for (const { username } of DEMO_ACCOUNTS) {
+      await page.context().clearCookies();
+      await page.goto(`${suite.server?.url}/`);
+      await page.evaluate(() => {
+        window.location.hash = '';
+      });
+      await signInAs(page, username);
+      const landed = await page.locator('#main-nav [aria-current=page]').getAttribute('data-testid');
+      if (LANDING[username]) assert.equal(landed, `nav-${LANDING[username]}`, username);
+      assert.notEqual(landed, 'nav-divisions', `${username} lands on reference, not their work`);
+      // Loaded: content, and no spinner for a second and a half on end (a chain of loads counts as loading).
+      await page
+        .waitForFunction(
+          () => {
+            const w = window as unknown as { calmSince?: number };
+            const main = document.querySelector('#main');
+            if (!main?.textContent?.trim() || main.querySelector('.status-loading')) {
+              w.calmSince = undefined;
+              return false;
+            }
+            w.calmSince ??= performance.now();
+            return performance.now() - w.calmSince > 1500;
+          },
+          undefined,
+          { polling: 200, timeout: 45_000 },
+        )
+        .catch(async (e: unknown) => {
+          await page.screenshot({ path: join(screenshots, `landing-${username}.png`), fullPage: true });
+          throw new Error(`${username} landed on ${landed}, still loading: ${e}`);
+        });
+      const errors = await page.locator('#main .status-error').allTextContents();
+      assert.deepEqual(errors, [], `${username} landed on ${landed} with an error`);
+      if (username === 'resident')
+        await page.screenshot({ path: join(screenshots, 'landing-resident.png'), fullPage: true });
+    }
   });
 });

@@ -9,6 +9,7 @@ import { useApi } from '../common/useApi';
 import { useSubmit } from '../common/useSubmit';
 import { can } from '../domain';
 import { useI18n } from '../i18n';
+import { paramWords } from './paramWords';
 import { SuspendForm } from './SuspendForm';
 import './measures.css';
 
@@ -43,6 +44,9 @@ export function Measures({ user }: { user: User }) {
     measures.reload();
   });
   const textOf = (m: MeasureList['items'][number]) => (lang === 'en' ? m.text.en : m.text['zh-CN']);
+  // A parameter path or rule in words (its path stays on the link's title); a notice number or campaign code is a name already.
+  const refWords = (kind: string, ref: string) =>
+    kind === 'policy' || kind === 'checkpoint' ? paramWords(label, ref) : ref;
 
   return (
     <section className="page measures" data-testid="measures">
@@ -95,7 +99,13 @@ export function Measures({ user }: { user: User }) {
                         {m.enforcedBy ? (
                           <>
                             <span className="muted">{label('measures.enforcer', m.enforcedBy.kind)}</span>{' '}
-                            {m.enforcedBy.href ? <a href={m.enforcedBy.href}>{m.enforcedBy.ref}</a> : m.enforcedBy.ref}
+                            {m.enforcedBy.href ? (
+                              <a href={m.enforcedBy.href} title={m.enforcedBy.ref} data-testid="measure-enforcer">
+                                {refWords(m.enforcedBy.kind, m.enforcedBy.ref)}
+                              </a>
+                            ) : (
+                              refWords(m.enforcedBy.kind, m.enforcedBy.ref)
+                            )}
                             {m.enforcedBy.state !== null && (
                               <div className="small">
                                 {m.enforcedBy.kind === 'suspension'

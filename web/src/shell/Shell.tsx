@@ -30,7 +30,7 @@ import { VenuesArea } from '../venues/VenuesArea';
 import { ZonesArea } from '../zones/ZonesArea';
 import { ClockBadge } from './ClockBadge';
 import { LangToggle } from './LangToggle';
-import { type ModuleId, modulesFor } from './modules';
+import { landingOf, type ModuleId, modulesFor } from './modules';
 import { Nav } from './Nav';
 import { UserMenu } from './UserMenu';
 
@@ -41,13 +41,14 @@ interface Props {
 
 export function Shell({ user, onSignOut }: Props) {
   const { t } = useI18n();
-  const [section = 'dashboard', ...rest] = useRoute();
+  const [section, ...rest] = useRoute();
   const [menuOpen, setMenuOpen] = useState(false);
   const modules = modulesFor(user);
-  const active: ModuleId = modules.some((m) => m.id === section) ? (section as ModuleId) : 'dashboard';
+  const landing = landingOf(modules);
+  const active: ModuleId = modules.some((m) => m.id === section) ? (section as ModuleId) : landing;
 
   useEffect(() => {
-    const label = modules.find((m) => m.id === active)?.label ?? 'nav.dashboard';
+    const label = modules.find((m) => m.id === active)?.label ?? 'app.short';
     document.title = `${t(label)} · ${t('app.short')}`;
   }, [active, modules, t]);
 
@@ -63,7 +64,7 @@ export function Shell({ user, onSignOut }: Props) {
         >
           ☰ <span className="sr-only">{t('nav.menu')}</span>
         </button>
-        <a className="brand" href="#/dashboard">
+        <a className="brand" href={`#/${landing}`}>
           <span className="brand-mark" aria-hidden="true">
             榕
           </span>

@@ -33,11 +33,15 @@ export interface ModuleDef {
   icon: string;
   /** Permission the user needs; undefined = any signed-in user. */
   permission?: string;
+  /** Reference open to everyone (the divisions): never a role's landing screen while it has a module of its own. */
+  reference?: true;
 }
 
 /** Only modules that exist are listed; a module is added here when it is built. */
 export const MODULES: readonly ModuleDef[] = [
-  { id: 'dashboard', label: 'nav.dashboard', icon: '◉' },
+  // The command dashboard opens on the case figures (its map's first layer, its first tile): a role
+  // that may not read them would sit before a spinner, so it lands on its own first module instead.
+  { id: 'dashboard', label: 'nav.dashboard', icon: '◉', permission: 'cases:read' },
   { id: 'pass', label: 'nav.pass', icon: '▣', permission: 'pass:read' },
   { id: 'guard', label: 'nav.guard', icon: '⛨', permission: 'scans:guard' },
   { id: 'venues', label: 'nav.venues', icon: '⌂', permission: 'venues:read' },
@@ -59,10 +63,16 @@ export const MODULES: readonly ModuleDef[] = [
   { id: 'courier', label: 'nav.courier', icon: '✈', permission: 'courier:read' },
   { id: 'persons', label: 'nav.persons', icon: '☰', permission: 'persons:read' },
   { id: 'overrides', label: 'nav.overrides', icon: '⚖', permission: 'colour:override' },
-  { id: 'divisions', label: 'nav.divisions', icon: '▦' },
+  { id: 'divisions', label: 'nav.divisions', icon: '▦', reference: true },
   { id: 'audit', label: 'nav.audit', icon: '✓', permission: 'audit:read' },
 ];
 
+/** The modules a user may open, in the navigation's order. */
 export function modulesFor(user: User): ModuleDef[] {
   return MODULES.filter((m) => !m.permission || user.permissions.includes(m.permission));
+}
+
+/** Where a user lands after signing in (and on an unknown route): the first of their modules that is not reference. */
+export function landingOf(modules: readonly ModuleDef[]): ModuleId {
+  return (modules.find((m) => !m.reference) ?? modules[0])?.id ?? 'divisions';
 }
