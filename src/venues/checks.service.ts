@@ -1,5 +1,6 @@
 import { colourFor, testsOf } from '../health-code/colour.service.ts';
 import { type ColourState, colourFresh, colourState, freshColourState } from '../health-code/colour.state.ts';
+import type { ColourVerdict } from '../health-code/health-code.rules.ts';
 import { findPersonByIndex } from '../people/people.repo.ts';
 import { validateIdNumber } from '../people/people.service.ts';
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
@@ -27,7 +28,7 @@ import { ScanWriter } from './scan-writer.ts';
 import { type CodeKeys, codeKeys, readPersonalCode, readVenueCode } from './venues.codes.ts';
 import { VenueErrors } from './venues.errors.ts';
 import { allVenues, operatorVenueIds, type StoredVenue } from './venues.repo.ts';
-import { type Category, entranceRuleOf, type VenueStatus, verdictOf } from './venues.rules.ts';
+import { type Category, entranceRuleOf, type VenueStatus, type Verdict, verdictOf } from './venues.rules.ts';
 import type { ExitDeclaration } from './venues.schema.ts';
 
 /** What a scan answers. */
@@ -197,6 +198,57 @@ async function guardMayEnter(ctx: Ctx, guard: Actor, venue: StoredVenue): Promis
     throw new AppError(VenueErrors.VENUE_NOT_YOURS);
 }
 
+/** A verdict as the modules at a door leave it: `door` after the door rules, `verdict` after the entrance hooks too. */
+export interface Judged {
+  door: Verdict;
+  verdict: Verdict;
+  policy: { id: string; rule: string };
+  entry?: EntranceEntry;
+}
+
+/**
+ * The other modules' say at a door: its door rules amend the venue's verdict (a closed-loop
+ * institution's staff on shift), then an entrance hook of the category (an exam's candidates) may
+ * replace the reasons and name its own rule. Read-only: what a door rule records is left to the caller.
+ */
+export async function judgeAtDoor(
+  ctx: Ctx,
+  door: DoorRule[] | null,
+  hooks: EntranceHook[] | undefined,
+  c: DoorCheck,
+  colour: ColourVerdict,
+  lastNegativeAt: number | null,
+  judged: Judged,
+): Promise<Judged> {
+  let v = judged.door;
+  if (door) for (const d of door) if (d.verdict) v = await d.verdict(ctx, c, v);
+  const out: Judged = { ...judged, door: v, verdict: v };
+  if (hooks)
+    for (const h of hooks) {
+      const a = await h.check(ctx, {
+        venue: {
+          code: c.venue.code,
+          name: c.venue.name,
+          category: c.venue.category,
+          districtCode: c.venue.district_code,
+        },
+        personId: c.personId,
+        now: c.now,
+        day: c.day,
+        policy: c.policy,
+        colour,
+        zone: c.zone,
+        lastNegativeAt,
+      });
+      if (!a) continue;
+      out.entry = a.entry;
+      if (a.reasons) out.verdict = { verdict: a.reasons.length ? 'deny' : 'allow', reasons: a.reasons };
+      if (a.rule) out.policy = { id: c.policy.id, rule: a.rule };
+      break;
+    }
+  return out;
+}
+
 /** What the route knows of a scan request besides its body. */
 export interface CheckOptions {
   guard: Actor | null;
@@ -277,44 +329,26 @@ export async function check(ctx: Ctx, input: CheckInput, opts: CheckOptions): Pr
   );
   const scanId = keyed?.key ?? uuidv7(now);
   let at: DoorCheck | undefined;
-  if (door) {
+  // Only venues with a door rule or of a hooked category (exam sites) ask another module; the rest pay two lookups.
+  const hooks = s.hooks.get(venue.category);
+  let judged: Judged = { door: v, verdict: v, policy: { id: policy.id, rule: entrance.rule } };
+  if (door || hooks) {
     at = { scanId, venue, personId, now, day, policy, zone: zone ?? null, exit: input.exit };
-    for (const d of door) if (d.verdict) v = await d.verdict(ctx, at, v);
+    judged = await judgeAtDoor(ctx, door, hooks, at, colour, test.lastNegativeSampledAt, judged);
+    v = judged.door;
   }
   const result: CheckResult = {
     scanId,
-    verdict: v.verdict,
+    verdict: judged.verdict.verdict,
     colour: colour.colour,
     colourRule: colour.rule,
     lastNegativeSampledAt:
       test.lastNegativeSampledAt === null ? null : new Date(test.lastNegativeSampledAt).toISOString(),
-    reasons: v.reasons,
+    reasons: judged.verdict.reasons,
     venue: { code: venue.code, name: venue.name, category: venue.category },
-    policy: { id: policy.id, rule: entrance.rule },
+    policy: judged.policy,
   };
-  // Only venues of a hooked category (exam sites) ask another module; the rest pay one map lookup.
-  const hooks = s.hooks.get(venue.category);
-  if (hooks)
-    for (const h of hooks) {
-      const a = await h.check(ctx, {
-        venue: { code: venue.code, name: venue.name, category: venue.category, districtCode: venue.district_code },
-        personId,
-        now,
-        day,
-        policy,
-        colour,
-        zone: s.colour.zones.get(personId) ?? null,
-        lastNegativeAt: test.lastNegativeSampledAt,
-      });
-      if (!a) continue;
-      result.entry = a.entry;
-      if (a.reasons) {
-        result.reasons = a.reasons;
-        result.verdict = a.reasons.length ? 'deny' : 'allow';
-      }
-      if (a.rule) result.policy = { id: policy.id, rule: a.rule };
-      break;
-    }
+  if (judged.entry) result.entry = judged.entry;
   const skipped = await s.writer.write({
     id: scanId,
     venue_id: venue.id,
