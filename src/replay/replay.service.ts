@@ -225,7 +225,11 @@ async function venueDiff(ctx: Ctx, a: Policy, b: Policy, q: (x: string) => strin
       JSON.stringify(Array.isArray(y[k]) ? [...y[k]].sort() : y[k]);
     const changes = ENTRANCE_ASPECTS.filter((k) => !same(k));
     if (!changes.length) continue;
-    const side = (e: typeof x) => ({ certificateHours: e.certificateHours, colours: e.colours, zoneLevels: e.zoneLevels });
+    const side = (e: typeof x) => ({
+      certificateHours: e.certificateHours,
+      colours: e.colours,
+      zoneLevels: e.zoneLevels,
+    });
     byCategory.push({
       category,
       venues: venues.filter((v) => v.category === category).length,
