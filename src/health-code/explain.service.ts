@@ -6,11 +6,13 @@ import { requirePermission } from '../platform/auth/auth.service.ts';
 import { nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
+import type { Policy } from '../policy/policy.schema.ts';
 import { getPolicy, listPolicies, policyOn } from '../policy/policy.service.ts';
-import { testFactsAt } from '../testing/history.service.ts';
+import { type FactsAt, testFactsAt } from '../testing/history.service.ts';
 import { restrictedResidentsAt } from '../zones/residents.service.ts';
 import { marksSource } from './colour.state.ts';
 import { type ColourInputs, type ColourVerdict, colourOf } from './health-code.rules.ts';
+import type { ActiveMark } from './marks.rules.ts';
 import { overridesOf } from './overrides.repo.ts';
 import type { ColourExplanation } from './overrides.schema.ts';
 import { OverrideErrors, personInScope } from './overrides.service.ts';
@@ -40,36 +42,8 @@ export async function explainColour(
   const version = opts.policyId
     ? (policies.find((p) => p.id === opts.policyId) ?? (await getPolicy(ctx, opts.policyId)))
     : inForce;
-  const facts = await testFactsAt(ctx, personId, at);
-  const infection = infectionAt((await infectionsByPerson(ctx)).get(personId) ?? null, day(at));
-  const zone = (await restrictedResidentsAt(ctx, at)).residents.get(personId) ?? null;
-  const marks = await marksSource().marksAt(ctx.db, personId, at);
-  const inputs: ColourInputs = {
-    infection,
-    positivePoolAt: facts.positivePoolAt,
-    positiveAt: facts.positiveAt,
-    zone,
-    marks,
-    negatives: facts.negatives,
-  };
-  const override = (await overridesOf(ctx.db, personId)).find(
-    (o) =>
-      o.status === 'approved' &&
-      o.approved_at !== null &&
-      Date.parse(o.approved_at) <= at &&
-      Date.parse(o.expires_at) > at,
-  );
-  const v: ColourVerdict = override
-    ? {
-        colour: override.colour as ColourVerdict['colour'],
-        rule: `manual-override:${override.id}`,
-        reason: {
-          'zh-CN': `人工赋码（经两人审批）：${override.reason}`,
-          en: `manual colour (approved by two people): ${override.reason}`,
-        },
-        policy: { id: version.id, rule: 'manual-override' },
-      }
-    : colourOf(inputs, at, { id: version.id, colours: version.params.colours });
+  const { verdict: v, facts, inputs } = await colourAt(ctx, personId, at, version);
+  const { zone, marks, infection } = inputs;
   return {
     personId,
     at: new Date(at).toISOString(),
@@ -91,6 +65,52 @@ export async function explainColour(
       infection: infection ? { kind: infection.kind, reportedOn: infection.reportedOn } : null,
     },
   };
+}
+
+/** A person's colour at a past instant under a version, with the facts it was decided from. */
+export interface ColourAt {
+  verdict: ColourVerdict;
+  facts: FactsAt;
+  inputs: ColourInputs & { marks: ActiveMark[]; zone: { code: string; level: string } | null };
+}
+
+/**
+ * A person's colour at `at` under `version`, read from the records as they stood then (the negatives
+ * resulted by then, the marks begun and not closed, the zones by notice, the case as reported, a
+ * manual colour approved and unexpired then): the reader explain --at and a replayed entrance check share.
+ */
+export async function colourAt(ctx: Ctx, personId: number, at: number, version: Policy): Promise<ColourAt> {
+  const facts = await testFactsAt(ctx, personId, at);
+  const infection = infectionAt((await infectionsByPerson(ctx)).get(personId) ?? null, day(at));
+  const zone = (await restrictedResidentsAt(ctx, at)).residents.get(personId) ?? null;
+  const marks = await marksSource().marksAt(ctx.db, personId, at);
+  const inputs = {
+    infection,
+    positivePoolAt: facts.positivePoolAt,
+    positiveAt: facts.positiveAt,
+    zone,
+    marks,
+    negatives: facts.negatives,
+  };
+  const override = (await overridesOf(ctx.db, personId)).find(
+    (o) =>
+      o.status === 'approved' &&
+      o.approved_at !== null &&
+      Date.parse(o.approved_at) <= at &&
+      Date.parse(o.expires_at) > at,
+  );
+  const verdict: ColourVerdict = override
+    ? {
+        colour: override.colour as ColourVerdict['colour'],
+        rule: `manual-override:${override.id}`,
+        reason: {
+          'zh-CN': `人工赋码（经两人审批）：${override.reason}`,
+          en: `manual colour (approved by two people): ${override.reason}`,
+        },
+        policy: { id: version.id, rule: 'manual-override' },
+      }
+    : colourOf(inputs, at, { id: version.id, colours: version.params.colours });
+  return { verdict, facts, inputs };
 }
 
 /** The case as it stood on a day: not yet reported is none; discharge, release or death later are not yet. */

@@ -25,6 +25,16 @@ export const VersionDiffQuery = DiffQuery.extend({
 });
 
 /** What a draft (or a version) would change on a date, against the version in force then (or another). */
+/** The parts of a category's entrance rule a difference names. */
+export const ENTRANCE_ASPECTS = ['certificateHours', 'colours', 'zoneLevels'] as const;
+
+/** A category's entrance rule under one side of a difference. */
+const EntranceSide = z.object({
+  certificateHours: z.number().nullable(),
+  colours: z.array(z.string()),
+  zoneLevels: z.array(z.string()),
+});
+
 export const PolicyDiff = z.object({
   date: z.string(),
   /** The version examined (a draft, or a published version). */
@@ -84,8 +94,10 @@ export const PolicyDiff = z.object({
       z.object({
         category: z.string(),
         venues: z.number().int(),
-        inForce: z.object({ certificateHours: z.number().nullable(), colours: z.array(z.string()) }),
-        draft: z.object({ certificateHours: z.number().nullable(), colours: z.array(z.string()) }),
+        inForce: EntranceSide,
+        draft: EntranceSide,
+        /** What of the category's rule changes: the certificate hours, the colours or the zone levels admitted. */
+        changes: z.array(z.enum(ENTRANCE_ASPECTS)),
         href: Link,
       }),
     ),

@@ -15,7 +15,7 @@ import { testFactsAtMany } from '../testing/history.service.ts';
 import { allVenues } from '../venues/venues.repo.ts';
 import { restrictedResidentsAt } from '../zones/residents.service.ts';
 import { evaluateZones } from '../zones/zones.query.ts';
-import type { PolicyDiff } from './replay.schema.ts';
+import { ENTRANCE_ASPECTS, type PolicyDiff } from './replay.schema.ts';
 
 const LIST_MAX = 2000;
 
@@ -219,12 +219,23 @@ async function venueDiff(ctx: Ctx, a: Policy, b: Policy, q: (x: string) => strin
   const byCategory: PolicyDiff['venues']['byCategory'] = [];
   for (const [category, x] of Object.entries(a.params.entrance)) {
     const y = b.params.entrance[category as keyof typeof b.params.entrance];
-    if (JSON.stringify(x) === JSON.stringify(y)) continue;
+    // Colours and levels are sets: the same ones in another order are the same rule.
+    const same = (k: (typeof ENTRANCE_ASPECTS)[number]) =>
+      JSON.stringify(Array.isArray(x[k]) ? [...x[k]].sort() : x[k]) ===
+      JSON.stringify(Array.isArray(y[k]) ? [...y[k]].sort() : y[k]);
+    const changes = ENTRANCE_ASPECTS.filter((k) => !same(k));
+    if (!changes.length) continue;
+    const side = (e: typeof x) => ({
+      certificateHours: e.certificateHours,
+      colours: e.colours,
+      zoneLevels: e.zoneLevels,
+    });
     byCategory.push({
       category,
       venues: venues.filter((v) => v.category === category).length,
-      inForce: { certificateHours: x.certificateHours, colours: x.colours },
-      draft: { certificateHours: y.certificateHours, colours: y.colours },
+      inForce: side(x),
+      draft: side(y),
+      changes,
       href: `#/venues?category=${category}&${q('')}`,
     });
   }

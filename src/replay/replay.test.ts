@@ -73,6 +73,16 @@ for (const dialect of dialects()) {
         'medium-zone residents no longer admitted at clinics: there are none',
       );
       assert.equal(d.venues.changed, 2);
+      // The line says what changed: not the hours (none either side) but the zone levels admitted.
+      const clinic = d.venues.byCategory[0];
+      assert.deepEqual(
+        [clinic?.changes, clinic?.inForce, clinic?.draft],
+        [
+          ['zoneLevels'],
+          { certificateHours: null, colours: ['green', 'yellow'], zoneLevels: ['medium', 'low'] },
+          { certificateHours: null, colours: ['green', 'yellow'], zoneLevels: ['low'] },
+        ],
+      );
       for (const href of [d.zones.href, d.colours.href, d.venues.href, ...d.colours.byDistrict.map((g) => g.href)])
         assert.match(href, /policy=draft-20/);
       const stored = await ctx.db.k.selectFrom('policy_versions').select('id').execute();
@@ -87,6 +97,41 @@ for (const dialect of dialects()) {
         [
           ['colours.medium-zone-resident', 'colours.default', 1],
           ['colours.secondary-contact', 'colours.default', 1],
+        ],
+      );
+    });
+
+    test('a venue line names each part of the rule that changes: hours, colours, zone levels', async () => {
+      await createDraft(ctx, COMMANDER, { id: 'draft-doors', basedOn: 'cn-9th-edition', effectiveFrom: '2023-01-01' });
+      const nine = await getPolicy(ctx, 'cn-9th-edition');
+      await editDraft(ctx, COMMANDER, 'draft-doors', {
+        name: 'doors',
+        effectiveFrom: '2023-01-01',
+        params: {
+          ...nine.params,
+          entrance: {
+            ...nine.params.entrance,
+            // Hours only; the admitted colours listed in another order are the same rule.
+            office: { ...nine.params.entrance.office, certificateHours: 48 },
+            'medical-institution': { certificateHours: 72, colours: ['yellow', 'green', 'red'], zoneLevels: ['low'] },
+            school: { ...nine.params.entrance.school, colours: ['green'] },
+          },
+        },
+      });
+      const d = await diffDraft(ctx, COMMANDER, 'draft-doors', '2022-11-10');
+      assert.deepEqual(
+        d.venues.byCategory.map((c) => [c.category, c.changes]),
+        [
+          ['office', ['certificateHours']],
+          ['medical-institution', ['certificateHours', 'colours', 'zoneLevels']],
+        ],
+      );
+      const clinic = d.venues.byCategory[1];
+      assert.deepEqual(
+        [clinic?.inForce, clinic?.draft],
+        [
+          { certificateHours: null, colours: ['green', 'yellow'], zoneLevels: ['medium', 'low'] },
+          { certificateHours: 72, colours: ['yellow', 'green', 'red'], zoneLevels: ['low'] },
         ],
       );
     });

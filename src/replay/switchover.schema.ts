@@ -3,7 +3,16 @@ import { PolicyDiff } from './replay.schema.ts';
 
 const Zones = PolicyDiff.shape.zones.shape.items;
 const Colours = PolicyDiff.shape.colours.shape.byDistrict;
-const Venues = PolicyDiff.shape.venues.shape.byCategory;
+// Switch-overs recorded before the zone levels were part of a venue line carry neither those nor `changes`.
+const Side = PolicyDiff.shape.venues.shape.byCategory.element.shape.inForce;
+const OldSide = Side.extend({ zoneLevels: Side.shape.zoneLevels.optional() });
+const Venues = z.array(
+  PolicyDiff.shape.venues.shape.byCategory.element.extend({
+    inForce: OldSide,
+    draft: OldSide,
+    changes: PolicyDiff.shape.venues.shape.byCategory.element.shape.changes.optional(),
+  }),
+);
 
 /** A version's taking effect, recorded: what changed against the version it replaced, each by rule. */
 export const Switchover = z.object({

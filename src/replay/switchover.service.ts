@@ -65,8 +65,8 @@ function changeRows(
       from_rule: p.fromRule,
       to_rule: p.toRule,
     });
-  const entrance = (e: { certificateHours: number | null; colours: string[] }) =>
-    `${e.certificateHours ?? '-'}h ${e.colours.join('/')}`;
+  const entrance = (e: { certificateHours: number | null; colours: string[]; zoneLevels: string[] }) =>
+    `${e.certificateHours ?? '-'}h ${e.colours.join('/')} zones ${e.zoneLevels.join('/')}`;
   for (const v of diff.venues.byCategory)
     rows.push({
       version_id: version,

@@ -74,8 +74,9 @@ for (const dialect of dialects()) {
       );
       const venues = await listSwitchoverChanges(ctx, 'cli', 'cn-20-measures', { kind: 'venue' });
       assert.deepEqual(
-        venues.items.map((v) => v.subject),
-        ['medical-institution'],
+        venues.items.map((v) => [v.subject, v.from, v.to]),
+        [['medical-institution', '-h green/yellow zones medium/low', '-h green/yellow zones low']],
+        'the zone levels clinics admit are what changed, and the record says so',
       );
       // Once per version: the job the next day and a second request answer nothing new.
       assert.deepEqual(await switchoverJob.run(ctx, '2022-11-12'), { version: null });

@@ -9,7 +9,7 @@ import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { events } from '../platform/events.ts';
 import { uuidv7 } from '../platform/ids.ts';
-import { type DoorFacts, type DoorRule, type EntranceEntry, lookupsOf } from '../platform/module.ts';
+import { type DoorFacts, type DoorRule, type DoorVerdict, type EntranceEntry, lookupsOf } from '../platform/module.ts';
 import { StaleParts } from '../platform/stale-parts.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
@@ -122,7 +122,7 @@ export function checkState(ctx: Ctx): Promise<CheckState> {
 }
 
 /** The door rules that apply at a venue, or null at the many doors where none does. */
-function doorRulesAt(s: CheckState, venue: StoredVenue): DoorRule[] | null {
+export function doorRulesAt(s: CheckState, venue: StoredVenue): DoorRule[] | null {
   let out: DoorRule[] | null = null;
   for (const r of s.doors) {
     if (!r.applies(venue)) continue;
@@ -196,6 +196,29 @@ async function guardMayEnter(ctx: Ctx, guard: Actor, venue: StoredVenue): Promis
   if (!scopeCoversDivision(guard.scope, venue.community_code)) throw new AppError(AuthErrors.OUT_OF_SCOPE);
   if (guard.role === 'venue-operator' && !(await operatorVenueIds(ctx.db, guard.userId)).includes(venue.id))
     throw new AppError(VenueErrors.VENUE_NOT_YOURS);
+}
+
+/** A verdict as the modules at a door leave it, with the rule that decided and an event's lane and room. */
+export interface Judged {
+  verdict: DoorVerdict;
+  policy: { id: string; rule: string };
+  entry?: EntranceEntry;
+}
+
+/**
+ * The other modules' say at a door (a closed-loop institution's staff on shift, an exam's
+ * candidates), each rule amending the verdict in turn. Read-only: what a rule records is the caller's.
+ */
+export async function judgeAtDoor(ctx: Ctx, door: DoorRule[], facts: DoorFacts, judged: Judged): Promise<Judged> {
+  const out: Judged = { ...judged };
+  for (const d of door) {
+    const a = d.verdict ? await d.verdict(ctx, facts, out.verdict) : null;
+    if (!a) continue;
+    out.verdict = { verdict: a.verdict, reasons: a.reasons };
+    if (a.rule) out.policy = { id: facts.policy.id, rule: a.rule };
+    if (a.entry) out.entry = a.entry;
+  }
+  return out;
 }
 
 /** What the route knows of a scan request besides its body. */
@@ -277,11 +300,10 @@ export async function check(ctx: Ctx, input: CheckInput, opts: CheckOptions): Pr
     zone?.level ?? null,
   );
   const scanId = keyed?.key ?? uuidv7(now);
-  let rule = entrance.rule;
-  let entry: EntranceEntry | undefined;
+  let judged: Judged = { verdict: v, policy: { id: policy.id, rule: entrance.rule } };
   let at: DoorFacts | undefined;
   if (door) {
-    const facts: DoorFacts = {
+    at = {
       scanId,
       venue,
       personId,
@@ -293,14 +315,8 @@ export async function check(ctx: Ctx, input: CheckInput, opts: CheckOptions): Pr
       lastNegativeAt: test.lastNegativeSampledAt,
       exit: input.exit,
     };
-    at = facts;
-    for (const d of door) {
-      const a = d.verdict ? await d.verdict(ctx, facts, v) : null;
-      if (!a) continue;
-      v = { verdict: a.verdict, reasons: a.reasons };
-      if (a.rule) rule = a.rule;
-      if (a.entry) entry = a.entry;
-    }
+    judged = await judgeAtDoor(ctx, door, at, judged);
+    v = judged.verdict;
   }
   const result: CheckResult = {
     scanId,
@@ -311,9 +327,9 @@ export async function check(ctx: Ctx, input: CheckInput, opts: CheckOptions): Pr
       test.lastNegativeSampledAt === null ? null : new Date(test.lastNegativeSampledAt).toISOString(),
     reasons: v.reasons,
     venue: { code: venue.code, name: venue.name, category: venue.category },
-    policy: { id: policy.id, rule },
+    policy: judged.policy,
   };
-  if (entry) result.entry = entry;
+  if (judged.entry) result.entry = judged.entry;
   const skipped = await s.writer.write({
     id: scanId,
     venue_id: venue.id,

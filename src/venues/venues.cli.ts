@@ -1,12 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { personOfIdNumber } from '../health-code/explain.service.ts';
 import { CLI_READER, withCtx } from '../platform/cli/context.cli.ts';
 import { action, print } from '../platform/cli/output.ts';
+import { parseInstant } from '../platform/clock.ts';
 import { AppError, E } from '../platform/errors.ts';
+import { checkAt } from './check-at.service.ts';
 import { POSTER_FORMATS, venuePoster } from './poster.service.ts';
 import { listVenues, venueCode } from './venues.service.ts';
 
-/** `banyan venues list|code`. */
+/** `banyan venues list|code|poster|check`. */
 export function venuesCommands(program: Command): void {
   const venues = program.command('venues').description('venues and their codes');
   venues
@@ -29,6 +32,38 @@ export function venuesCommands(program: Command): void {
             denied: v.denied,
           })),
         );
+      }),
+    );
+  venues
+    .command('check <venue> <idNumber>')
+    .description('the entrance verdict a resident would have met at a venue, now or at a moment (nothing stored)')
+    .option('--at <instant>', 'the moment, ISO-8601 with its offset (2022-11-09T12:00+08:00)')
+    .option('--policy <id>', 'replay under this policy version instead of the one in force')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (venue: string, idNumber: string, opts: { at?: string; policy?: string; json?: boolean }) => {
+        const r = await withCtx(async (ctx) =>
+          checkAt(ctx, CLI_READER, {
+            venueCode: venue,
+            personId: await personOfIdNumber(ctx, idNumber),
+            at: opts.at === undefined ? undefined : parseInstant(opts.at),
+            policyId: opts.policy,
+          }),
+        );
+        if (!opts.json)
+          process.stdout.write(
+            `${r.replay ? 'replay' : 'now'} at ${r.at} under ${r.version.id}${r.replay ? ` (in force then: ${r.inForce})` : ''}\n`,
+          );
+        print(r, !!opts.json, [
+          {
+            verdict: r.verdict,
+            colour: r.colour,
+            lastNegative: r.lastNegativeSampledAt ?? '—',
+            version: r.policy.id,
+            rule: r.policy.rule,
+            reasons: r.reasons.map((x) => x['zh-CN']).join('；') || '—',
+          },
+        ]);
       }),
     );
   venues

@@ -1,4 +1,5 @@
 import type { BanyanModule } from '../platform/module.ts';
+import { checkAtRoutes } from './check-at.routes.ts';
 import { paperRoutes } from './paper.routes.ts';
 import { scanKeyMigrations } from './scan-keys.migration.ts';
 import { suspensionCommands } from './suspensions.cli.ts';
@@ -16,7 +17,7 @@ import { checksTile } from './venues.tile.ts';
 /** Venue registry, signed venue codes, scans and entrance verdicts, paper registrations, suspension notices. */
 export const venuesModule: BanyanModule = {
   name: 'venues',
-  routes: [venuesRoutes, paperRoutes, suspensionRoutes],
+  routes: [venuesRoutes, paperRoutes, suspensionRoutes, checkAtRoutes],
   migrations: [...venuesMigrations, ...venueOperatorsMigrations, ...scanKeyMigrations, ...suspensionMigrations],
   commands: [venuesCommands, suspensionCommands],
   errors: [VenueErrors, SuspensionErrors],

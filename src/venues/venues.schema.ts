@@ -95,6 +95,29 @@ export const CheckResult = z.object({
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 
+/** GET /api/v1/persons/:id/entrance: a venue, and the moment and version of a replay (each optional). */
+export const CheckReplayQuery = z.object({
+  venue: z.string().min(1).max(80).describe('The venue code (V350102-00470)'),
+  at: z.string().datetime({ offset: true }).optional().describe('The moment (ISO-8601 with offset); now if absent'),
+  policy: z
+    .string()
+    .regex(/^[a-z0-9-]{3,64}$/)
+    .optional()
+    .describe('Replay under this version instead of the one in force at the moment'),
+});
+
+/** The verdict a person would have met at a venue at a moment, under a version (nothing stored). */
+export const CheckReplay = CheckResult.omit({ scanId: true }).extend({
+  personId: z.number().int(),
+  at: z.string(),
+  /** The version in force at the moment, beside the one that decided (`version`). */
+  inForce: z.string(),
+  replay: z.boolean(),
+  version: z.object({ id: z.string(), name: z.string(), effectiveFrom: z.string() }),
+  zone: z.object({ code: z.string(), level: z.string() }).nullable(),
+});
+export type CheckReplay = z.infer<typeof CheckReplay>;
+
 /** GET /api/v1/pass: the signed-in resident's colour and personal code. */
 export const ResidentPass = z.object({
   colour: z.enum(['green', 'yellow', 'red']),

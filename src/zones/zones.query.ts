@@ -176,7 +176,14 @@ export async function getZone(ctx: Ctx, actor: Actor, code: string, day = today(
  * What the policy in force on a day recommends for every active zone of the area, eligible first;
  * with `policyId`, what that version would have recommended on the day (a replay: nothing is stored).
  */
-export async function evaluateZones(ctx: Ctx, actor: Actor, day: string, district?: string, under?: string | Policy) {
+export async function evaluateZones(
+  ctx: Ctx,
+  actor: Actor,
+  day: string,
+  district?: string,
+  under?: string | Policy,
+  zoneCode?: string,
+) {
   const area = zoneArea(actor, 'zones:read', district);
   const policies = await listPolicies(ctx);
   const inForce = policyOn(policies, day);
@@ -202,6 +209,7 @@ export async function evaluateZones(ctx: Ctx, actor: Actor, day: string, distric
     return n ? { kind: n.kind as (typeof DAY_NOTICES)[number], to: n.toLevel as ZoneLevel } : null;
   };
   const items = (await zonesWithState(ctx, day, area))
+    .filter(({ zone }) => zoneCode === undefined || zone.code === zoneCode)
     .map(({ zone, events }) => ({ zone, events, state: morning(events) }))
     .filter(({ state }) => state?.active)
     .map(({ zone, events, state }) => ({

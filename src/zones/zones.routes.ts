@@ -62,7 +62,8 @@ export async function zonesRoutes(app: Api, ctx: Ctx): Promise<void> {
         response: ok(ZoneEvaluation),
       },
     },
-    async (r) => evaluateZones(ctx, actorOf(r), todayIfMissing(r.query.date), r.query.district, r.query.policy),
+    async (r) =>
+      evaluateZones(ctx, actorOf(r), todayIfMissing(r.query.date), r.query.district, r.query.policy, r.query.zone),
   );
   app.get(
     '/api/v1/zones/counts',

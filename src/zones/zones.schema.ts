@@ -216,6 +216,12 @@ export const TransitionAnswer = ZoneDetail.extend({ evaluation: Evaluation });
 /** GET /api/v1/zones/evaluation: a day, optionally replayed under another version (nothing is stored). */
 export const EvaluationQuery = DayDistrictQuery.extend({
   policy: PolicyIdParams.shape.id.optional().describe('Replay the day under this version instead of the one in force'),
+  zone: z
+    .string()
+    .min(1)
+    .max(40)
+    .optional()
+    .describe('One zone only (its page): absent from the items when it was not active that morning'),
 });
 
 /** GET /api/v1/zones/evaluation. */

@@ -173,6 +173,19 @@ for (const dialect of dialects()) {
       assert.match(medium?.reason['zh-CN'] ?? '', /^《进一步优化防控工作的二十条措施》已不再设中风险区/);
       assert.doesNotMatch(medium?.reason.en ?? '', /cn-20-measures/);
       assert.ok(e11.items.every((i) => i.policyId === 'cn-20-measures'));
+      // One zone's page replays its own evaluation: the same medium zone on the 8th under the 20 measures.
+      const code = medium?.zoneCode ?? assert.fail('a medium zone');
+      const one = await evaluateZones(ctx, CMD, '2022-11-08', undefined, 'cn-20-measures', code);
+      assert.deepEqual(
+        [one.replay, one.inForce, one.items.map((i) => [i.zoneCode, i.policyId, i.rule])],
+        [true, 'cn-9th-edition', [[code, 'cn-20-measures', 'cn-20-measures:medium-abolished']]],
+      );
+      const inForce = await evaluateZones(ctx, CMD, '2022-11-08', undefined, undefined, code);
+      assert.deepEqual(
+        inForce.items.map((i) => i.policyId),
+        ['cn-9th-edition'],
+      );
+      assert.deepEqual((await evaluateZones(ctx, CMD, '2022-11-08', undefined, undefined, 'NO-SUCH')).items, []);
     });
   });
 }

@@ -25,6 +25,12 @@ describe('policy drafts', { timeout: 600_000 }, () => {
     const counts = await page.locator('[data-testid=policy-diff] > ul li').allTextContents();
     t.diagnostic(`20 measures against the 9th edition on 10 Nov: ${counts.join('; ')}`);
     assert.ok(changed > 0, `zones and residents that change: ${changed}`);
+    // Clinics keep their hours (none) and colours; what changed is the zone levels they admit, and the line says so.
+    const clinics = page.locator('[data-testid=diff-venue-categories] li[data-category=medical-institution]');
+    assert.deepEqual(await clinics.locator('[data-aspect]').evaluateAll((es) => es.map((e) => e.dataset.aspect)), [
+      'zoneLevels',
+    ]);
+    assert.match((await clinics.textContent()) ?? '', /中风险区\/低风险区 → 低风险区/);
     await page.screenshot({ path: join(screenshots, 'policy-20-vs-9th.png'), fullPage: true });
     await page.reload();
     await page.locator('[data-testid=policy-screen]').waitFor();
@@ -40,7 +46,7 @@ describe('policy drafts', { timeout: 600_000 }, () => {
     assert.ok((await venues.count()) > 0, 'categories whose entrance rule changes');
     const link = page.locator('[data-testid=diff-venue-categories]');
     assert.match((await link.locator('a').first().getAttribute('href')) ?? '', /policy=fuzhou-e2e/);
-    assert.match((await link.textContent()) ?? '', /24 → —/);
+    assert.match((await link.textContent()) ?? '', /核酸证明 24 h → —/);
     assert.match((await page.locator('[data-testid=diff-venues]').getAttribute('href')) ?? '', /policy=fuzhou-e2e/);
     await page.screenshot({ path: join(screenshots, 'policy-diff.png'), fullPage: true });
     // More than certificate hours: a lift rule's days, flagged here when not a whole number, refused by

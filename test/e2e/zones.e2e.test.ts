@@ -151,6 +151,43 @@ describe('risk zones', { timeout: 600_000 }, () => {
     assert.equal(await text(page, '[data-testid=policy-name]'), 'Twenty measures');
   });
 
+  it('replays a zone’s page under the version a link names, and links back to the one in force', {
+    timeout: TIMEOUT,
+  }, async (t) => {
+    const page = await openPage(t, suite.browser, suite.server, { viewport: { width: 1366, height: 900 } });
+    if (!page) return;
+    await signIn(page, 'commander');
+    // As a policy difference links it: 10 November, the 9th edition's last day, replayed under the 20 measures.
+    await goHash(page, '#/zones/evaluation?date=2022-11-10&policy=cn-20-measures');
+    await page.locator('[data-testid=evaluation-replay]').waitFor();
+    // A medium zone: the 20 measures abolish the level, so its page's replay differs from the day's rule.
+    const medium = page.locator('[data-testid=evaluation-row]', { hasText: '不再设' }).first();
+    const link = medium.locator('[data-testid=zone-link]');
+    assert.match((await link.getAttribute('href')) ?? '', /policy=cn-20-measures/);
+    await link.click();
+    const card = page.locator('[data-testid=zone-evaluation]');
+    await card.locator('[data-testid=zone-evaluation-replay]').waitFor();
+    const url = new URL(page.url().replace('#/', ''));
+    assert.deepEqual([url.searchParams.get('date'), url.searchParams.get('policy')], ['2022-11-10', 'cn-20-measures']);
+    assert.match(
+      (await text(page, '[data-testid=zone-evaluation-replay]')) ?? '',
+      /按版本 cn-20-measures 回放（当日现行版本：cn-9th-edition）/,
+    );
+    const item = card.locator('[data-testid=zone-evaluation-item]');
+    assert.equal(await item.getAttribute('data-policy'), 'cn-20-measures');
+    assert.equal(await card.locator('[data-testid=zone-evaluation-verdict]').getAttribute('data-eligible'), 'true');
+    assert.match((await text(page, '[data-testid=zone-evaluation-rule]')) ?? '', /二十条措施 · 不再设中风险区/);
+    await page.screenshot({ path: join(screenshots, 'zone-detail-replay.png'), fullPage: true });
+    // Back to the version in force: the same zone and day, evaluated by the 9th edition.
+    await card.locator('[data-testid=zone-evaluation-in-force]').click();
+    await card.locator('[data-testid=zone-evaluation-version]').waitFor();
+    assert.equal(new URL(page.url().replace('#/', '')).searchParams.get('policy'), null);
+    assert.equal(await item.getAttribute('data-policy'), 'cn-9th-edition');
+    assert.equal(await card.locator('[data-testid=zone-evaluation-replay]').count(), 0);
+    assert.match((await text(page, '[data-testid=zone-evaluation-version]')) ?? '', /cn-9th-edition/);
+    await page.screenshot({ path: join(screenshots, 'zone-detail-in-force.png'), fullPage: true });
+  });
+
   it('refuses a lift the policy does not allow, then records it with a reason', { timeout: TIMEOUT }, async (t) => {
     const page = await openPage(t, suite.browser, suite.server);
     if (!page || !suite.server) return;

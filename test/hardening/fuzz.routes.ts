@@ -133,6 +133,7 @@ export const FUZZED_ROUTES: readonly string[] = [
   'POST /api/v1/colour-overrides/{id}/approve',
   'POST /api/v1/colour-overrides/{id}/reject',
   'GET /api/v1/persons/{id}/colour',
+  'GET /api/v1/persons/{id}/entrance',
   'GET /api/v1/persons/{id}/colour-overrides',
   'POST /api/v1/colour-overrides/{id}/revoke',
   'GET /api/v1/colour-overrides',

@@ -420,6 +420,10 @@ export const MATRIX: Record<string, Entry> = {
     scope: 'district',
     at: (s) => get(`/api/v1/persons/${s.person.id}/colour`),
   },
+  'GET /api/v1/persons/:id/entrance': {
+    scope: 'district',
+    at: (s) => get(`/api/v1/persons/${s.person.id}/entrance?venue=${s.venue}&at=${DAY}T12:00:00%2B08:00`),
+  },
   'GET /api/v1/persons/:id/colour-overrides': {
     scope: 'district',
     at: (s) => get(`/api/v1/persons/${s.person.id}/colour-overrides`),

@@ -3,6 +3,8 @@ import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
 
+type Aspect = PolicyDiff['venues']['byCategory'][number]['changes'][number];
+
 /** The day before a date (YYYY-MM-DD): the last day of the version a new one replaces. */
 export function dayBefore(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -30,6 +32,13 @@ export function DiffView({ diff, district, rule }: { diff: PolicyDiff; district?
       </a>
     </li>
   );
+  // One part of a category's entrance rule in words: hours, the colours or the zone levels admitted.
+  const aspect = (k: Aspect, e: PolicyDiff['venues']['byCategory'][number]['inForce']) => {
+    if (k === 'certificateHours') return e.certificateHours === null ? '—' : `${e.certificateHours} h`;
+    const values =
+      k === 'colours' ? e.colours.map((c) => label('colour', c)) : e.zoneLevels.map((z) => label('zones.level', z));
+    return values.length ? values.join('/') : '—';
+  };
   const persons = diff.colours.persons.filter(
     (p) => (!district || p.communityCode.startsWith(district)) && (!rule || p.fromRule === rule),
   );
@@ -80,9 +89,14 @@ export function DiffView({ diff, district, rule }: { diff: PolicyDiff; district?
       </table>
       <ul data-testid="diff-venue-categories">
         {diff.venues.byCategory.map((c) => (
-          <li key={c.category}>
-            {label('venues.category', c.category)}：{c.inForce.certificateHours ?? '—'} →{' '}
-            {c.draft.certificateHours ?? '—'} <a href={c.href}>{formatNumber(c.venues)}</a>
+          <li key={c.category} data-category={c.category}>
+            {label('venues.category', c.category)}：
+            {c.changes.map((k) => (
+              <span key={k} className="diff-aspect" data-aspect={k}>
+                {label('policyScreen.aspect', k)} {aspect(k, c.inForce)} → {aspect(k, c.draft)}
+              </span>
+            ))}{' '}
+            <a href={c.href}>{formatNumber(c.venues)}</a>
           </li>
         ))}
       </ul>

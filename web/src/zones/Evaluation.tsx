@@ -113,6 +113,7 @@ export function Evaluation({ user }: { user: User }) {
                 date={date}
                 districtName={districtName}
                 policyName={data.policy.name}
+                policy={data.replay ? data.policy.id : undefined}
               />
             )}
             <Pager page={current} pageSize={PAGE_SIZE} total={shown.length} onPage={setPage} />

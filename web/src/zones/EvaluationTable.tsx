@@ -1,5 +1,5 @@
 import type { Evaluation } from '../api-types';
-import { type MessageKey, useI18n } from '../i18n';
+import { type Lang, type MessageKey, type T, useI18n } from '../i18n';
 import { localized, policyName, zoneHref } from './defaults';
 import { LevelBadge } from './LevelBadge';
 
@@ -9,21 +9,26 @@ interface Props {
   districtName: (code: string) => string;
   /** The version's name (`中文 / English`): rules are named by it, not by its id. */
   policyName: string;
+  /** In a replay, the version each zone's page replays too. */
+  policy?: string;
+}
+
+/** A rule in words: the version's name and the step it allows (the raw id belongs in a tooltip). */
+export function ruleInWords(t: T, lang: Lang, e: Pick<Evaluation, 'rule' | 'level' | 'to'>, name: string): string {
+  if (!e.rule) return '—';
+  const level = (l: string) => t(`zones.level.${l}` as MessageKey);
+  const step = e.rule.endsWith('-abolished')
+    ? t('evaluation.ruleAbolished', { level: level(e.level) })
+    : t('evaluation.ruleStep', { level: level(e.level), to: level(e.to ?? 'low') }) +
+      (e.rule.includes('after downgrade') ? t('evaluation.afterDowngrade') : '');
+  return `${policyName(name, lang)} · ${step}`;
 }
 
 /** One recommendation per active zone, eligible first, with the rule applied and the reason in the UI language. */
-export function EvaluationTable({ items, date, districtName, policyName: name }: Props) {
+export function EvaluationTable({ items, date, districtName, policyName: name, policy }: Props) {
   const { t, lang, formatNumber } = useI18n();
   const level = (l: string) => t(`zones.level.${l}` as MessageKey);
-  // A rule in words: the version's name and the step it allows; the raw id stays in the tooltip.
-  const ruleText = (e: Evaluation) => {
-    if (!e.rule) return '—';
-    const step = e.rule.endsWith('-abolished')
-      ? t('evaluation.ruleAbolished', { level: level(e.level) })
-      : t('evaluation.ruleStep', { level: level(e.level), to: level(e.to ?? 'low') }) +
-        (e.rule.includes('after downgrade') ? t('evaluation.afterDowngrade') : '');
-    return `${policyName(name, lang)} · ${step}`;
-  };
+  const ruleText = (e: Evaluation) => ruleInWords(t, lang, e, name);
   return (
     <div className="table-wrap">
       <table className="table evaluation-table" data-testid="evaluation-table">
@@ -50,7 +55,7 @@ export function EvaluationTable({ items, date, districtName, policyName: name }:
               data-eligible={e.eligible && !e.decidedToday}
             >
               <th scope="row" className="wrap zone-name-cell">
-                <a href={zoneHref(e.zoneCode, date)} data-testid="zone-link">
+                <a href={zoneHref(e.zoneCode, date, policy)} data-testid="zone-link">
                   {e.zoneName}
                 </a>
                 <span className="mono muted small evaluation-code">{e.zoneCode}</span>

@@ -14,11 +14,15 @@ import { DutyList } from './DutyList';
 import { TaskForceCard } from './TaskForceCard';
 import { TaskForceDialog } from './TaskForceDialog';
 import { type Done, ZoneActions } from './ZoneActions';
+import { ZoneEvaluationCard } from './ZoneEvaluationCard';
 import { ZoneResidents } from './ZoneResidents';
 import { ZoneSummary } from './ZoneSummary';
 import { ZoneTimeline } from './ZoneTimeline';
 
-/** One zone: its level and status, the history of notices, infections and rounds, its task force and duties. */
+/**
+ * One zone: its level and status, its lift evaluation of the day (replayed under another version when
+ * a link carries `policy=`), the history of notices, infections and rounds, its task force and duties.
+ */
 export function ZoneDetail({ user }: { user: User }) {
   const { t } = useI18n();
   const q = useQuery();
@@ -79,6 +83,7 @@ export function ZoneDetail({ user }: { user: User }) {
       {data && (
         <>
           <ZoneSummary zone={data.zone} overdue={data.duties.filter((d) => d.overdue).length} />
+          <ZoneEvaluationCard code={data.zone.code} district={data.zone.districtCode} date={date} policy={q.policy} />
           {can(user, 'zones:write') && (
             <ZoneActions
               zone={data.zone}

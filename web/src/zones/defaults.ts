@@ -17,8 +17,9 @@ export const LEVEL_COLORS: Record<ZoneLevel | 'lifted', string> = {
 export const zoneTone = (z: Pick<Zone, 'level' | 'status'>): ZoneLevel | 'lifted' =>
   z.status === 'lifted' ? 'lifted' : z.level;
 
-/** `#/zones/detail?code=…&date=…` */
-export const zoneHref = (code: string, date?: string): string => hrefQuery(['zones', 'detail'], { code, date });
+/** `#/zones/detail?code=…&date=…[&policy=…]` (with `policy`, the page replays the zone's evaluation under it) */
+export const zoneHref = (code: string, date?: string, policy?: string): string =>
+  hrefQuery(['zones', 'detail'], { code, date, policy });
 
 /** Policy names are stored as `中文名 / English name`: the part in the UI language (the whole name otherwise). */
 export function policyName(name: string, lang: Lang): string {

@@ -121,6 +121,10 @@ export const zones: Record<keyof typeof zh, string> = {
   'evaluation.title': 'Lift evaluation',
   'evaluation.replay': 'Replayed under version {policy} (in force that day: {inForce}); nothing is stored.',
   'evaluation.replayOff': 'Back to the version in force',
+  'zoneEvaluation.title': 'Lift evaluation · {date}',
+  'zoneEvaluation.inForce': 'Under the version in force that day: {name}',
+  'zoneEvaluation.backToInForce': 'Back to the version in force ({inForce})',
+  'zoneEvaluation.notActive': 'Not an active high or medium zone that morning: nothing to evaluate.',
   'evaluation.summary': '{eligible} of {total} active zones may change level',
   'evaluation.eligibleOnly': 'Eligible only',
   'evaluation.hint':
