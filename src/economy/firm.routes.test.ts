@@ -74,7 +74,11 @@ for (const dialect of dialects()) {
     });
     after(() => setClock(null));
     const firmPage = (who: string, code = FIRM, q = '?to=2022-11-06') =>
-      t.app.inject({ method: 'GET', url: `/api/v1/economy/firms/${code}${q}`, headers: { cookie: cookies[who] as string } });
+      t.app.inject({
+        method: 'GET',
+        url: `/api/v1/economy/firms/${code}${q}`,
+        headers: { cookie: cookies[who] as string },
+      });
 
     test('the curve against its weekday baseline, the flags with rule and numbers, beside reports and appeals', async () => {
       const r = await firmPage('bureau');
@@ -94,7 +98,10 @@ for (const dialect of dialects()) {
       assert.equal(points[0]?.day, '2022-10-01');
       // 11-06 is a Sunday: it stands against the Sundays of the window, not the weekdays.
       assert.deepEqual(points.at(-1), { day: '2022-11-06', kwh: 150, baseline: 500 });
-      assert.deepEqual(points.find((x) => x.day === '2022-11-04'), { day: '2022-11-04', kwh: 300, baseline: 1000 });
+      assert.deepEqual(
+        points.find((x) => x.day === '2022-11-04'),
+        { day: '2022-11-04', kwh: 300, baseline: 1000 },
+      );
       const top = p.flags[0];
       assert.equal(top.day, '2022-11-06');
       assert.equal(top.account, 'GL-1');
