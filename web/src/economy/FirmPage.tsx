@@ -143,7 +143,9 @@ export function FirmPage({ code }: { code: string }) {
             {d.reports.length === 0 ? (
               <p className="muted">{t('economy.firm.none')}</p>
             ) : (
-              <ReportTable reports={d.reports} />
+              <div className="table-wrap">
+                <ReportTable reports={d.reports} />
+              </div>
             )}
           </section>
           <section className="card" data-testid="economy-firm-appeals">
