@@ -41,15 +41,16 @@ const COLUMNS: Record<string, keyof Omit<RawReading, 'row'>> = {
 /** Reads a CSV/XLSX (UTF-8 or GBK) sheet of daily readings; a file-level problem refuses it whole. */
 export async function readReadingSheet(buf: Buffer): Promise<RawReading[]> {
   const rows = await readSheet(buf, COLUMNS, ['date', 'account', 'district', 'industry', 'kwh']);
-  return rows.map((r) => ({
-    row: r.row,
-    date: r.date ?? '',
-    account: r.account ?? '',
-    creditCode: r.creditCode ?? '',
-    district: r.district ?? '',
-    industry: r.industry ?? '',
-    kwh: r.kwh ?? '',
-  }));
+  // The sheet's records become readings in place (an optional column may be absent): no second copy of the file.
+  for (const r of rows) {
+    r.date ??= '';
+    r.account ??= '';
+    r.creditCode ??= '';
+    r.district ??= '';
+    r.industry ??= '';
+    r.kwh ??= '';
+  }
+  return rows as RawReading[];
 }
 
 const DISTRICTS = GEO.filter((d) => d.level === 'district');

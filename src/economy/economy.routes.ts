@@ -6,7 +6,9 @@ import { powerWorkbook } from './economy.export.ts';
 import {
   AccountParams,
   AccountQuery,
+  FirmParams,
   PowerAccount,
+  PowerFirm,
   PowerImportQuery,
   PowerImportResult,
   PowerOverview,
@@ -15,6 +17,7 @@ import {
   PowerSettingsView,
 } from './economy.schema.ts';
 import { importReadings } from './economy.service.ts';
+import { firmView } from './firm.service.ts';
 import { settingsView, updateSettings } from './settings.service.ts';
 import { accountView, powerOverview } from './views.service.ts';
 
@@ -92,6 +95,20 @@ export async function economyRoutes(app: Api, ctx: Ctx): Promise<void> {
       },
     },
     async (r) => accountView(ctx, actorOf(r), r.params.account, r.query.to),
+  );
+  app.get(
+    '/api/v1/economy/firms/:code',
+    {
+      config: { scope: 'district' },
+      schema: {
+        tags,
+        summary: 'A firm: its accounts against their baselines, its flags, whitelist reports and appeals',
+        params: jsonSchema(FirmParams),
+        querystring: jsonSchema(AccountQuery),
+        response: ok(PowerFirm),
+      },
+    },
+    async (r) => firmView(ctx, actorOf(r), r.params.code, r.query.to),
   );
   app.get(
     '/api/v1/economy/settings',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EnterpriseOverview } from '../appeals/answers.schema.ts';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const Share = z.number().min(0).max(1);
@@ -130,3 +131,39 @@ export const PowerAccount = z.object({
   points: z.array(Point),
   history: z.array(z.object({ day: Day, oldKwh: z.number(), newKwh: z.number(), replacedAt: z.string() })),
 });
+
+/** A firm in the path: its unified social credit code. */
+export const FirmParams = z.object({ code: z.string().min(1).max(32) });
+
+/**
+ * A firm's page: its accounts' curves against their weekday baselines and the flags raised on them,
+ * beside its whitelist reports, appeals and open liaison tasks.
+ */
+export const PowerFirm = EnterpriseOverview.extend(PowerSettingsView.shape).extend({
+  date: Day.nullable(),
+  accounts: z.array(
+    z.object({
+      account: z.string(),
+      district: z.string(),
+      districtName: z.string(),
+      industry: z.string(),
+      industryName: z.string(),
+      points: z.array(Point),
+    }),
+  ),
+  flags: z.array(
+    z.object({
+      day: Day,
+      account: z.string(),
+      rule: z.string(),
+      kwh: z.number(),
+      baseline: z.number(),
+      share: z.number(),
+      threshold: z.number(),
+      days: z.number().int(),
+      taskId: z.number().int().nullable(),
+      message: Messages,
+    }),
+  ),
+});
+export type PowerFirm = z.infer<typeof PowerFirm>;

@@ -191,8 +191,10 @@ async function storeReadings(
   const fresh: PowerReadingRow[] = [];
   const changed: Array<PowerReadingRow & { old: number }> = [];
   const wd = memo(weekdayOf);
+  // A first import of a period finds nothing stored: no key is built per row to look up.
+  const lookup = known.size > 0;
   for (const p of parsed) {
-    const old = known.get(`${p.account}|${p.day}`);
+    const old = lookup ? known.get(`${p.account}|${p.day}`) : undefined;
     const row = { account_no: p.account, day: p.day, wd: wd(p.day), kwh: p.kwh, import_id: null };
     if (old === undefined) fresh.push(row);
     else if (old !== p.kwh) changed.push({ ...row, old });
@@ -244,11 +246,8 @@ async function storeReadings(
       at: opts.now,
     });
     await upsertAccounts(trx, accountRows);
-    await insertReadings(
-      ctx.db,
-      trx,
-      fresh.map((r) => ({ ...r, import_id: importId })),
-    );
+    for (const r of fresh) r.import_id = importId;
+    await insertReadings(ctx.db, trx, fresh);
     for (const c of changed) await updateReading(trx, { ...c, import_id: importId });
     await insertHistory(
       trx,

@@ -143,7 +143,8 @@ export async function powerOverview(ctx: Ctx, actor: Actor, q: { date?: string; 
   return { ...sv, date, series, sinceOutbreak, districts, industries, flags, curves };
 }
 
-async function accountCurves(ctx: Ctx, accounts: string[], from: string, to: string) {
+/** Accounts' daily curves over a period, each day against the account's weekday baseline. */
+export async function accountCurves(ctx: Ctx, accounts: string[], from: string, to: string) {
   if (!accounts.length) return [];
   const base = await baselinesOf(ctx.db.k, accounts);
   const points = await curvesOf(ctx.db.k, accounts, from, to);

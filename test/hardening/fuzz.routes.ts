@@ -181,6 +181,7 @@ export const FUZZED_ROUTES: readonly string[] = [
   'GET /api/v1/economy/power',
   'GET /api/v1/economy/power.xlsx',
   'GET /api/v1/economy/power/accounts/{account}',
+  'GET /api/v1/economy/firms/{code}',
   'GET /api/v1/economy/settings',
   'PUT /api/v1/economy/settings',
   'POST /api/v1/tracing/marks/{id}/close',

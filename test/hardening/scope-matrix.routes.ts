@@ -520,6 +520,10 @@ export const MATRIX: Record<string, Entry> = {
     scope: 'district',
     none: 'an account outside the caller’s division answers 404 like an unknown one (src/economy/economy.routes.test.ts)',
   },
+  'GET /api/v1/economy/firms/:code': {
+    scope: 'district',
+    at: (s) => get(`/api/v1/economy/firms/${s.enterprise}`),
+  },
   'GET /api/v1/economy/settings': { scope: 'city', list: get('/api/v1/economy/settings') },
   'PUT /api/v1/economy/settings': {
     scope: 'city',

@@ -34,13 +34,14 @@ export type {
 export type {
   Batch as CourierBatch,
   Outlet,
+  PointZones,
   Tallies as CourierTallies,
   Volumes as CourierVolumes,
   Worker as CourierWorker,
   WorkerCheck,
 } from '../../src/courier/courier.schema.ts';
 export type { Dashboard, DashboardToday, DistrictResidents } from '../../src/dashboard/dashboard.schema.ts';
-export type { PowerAccount, PowerOverview } from '../../src/economy/economy.schema.ts';
+export type { PowerAccount, PowerFirm, PowerOverview } from '../../src/economy/economy.schema.ts';
 export type {
   Classification as ExamClassification,
   EventImportResult,

@@ -24,7 +24,26 @@ export function parseCsv(text: string): CsvRecord[] {
     cell = '';
     touched = false;
   };
+  // Most records of a grid or line-list export have no quote and end in LF or CRLF: those are cut
+  // out whole and split, and only the rest walks the characters. The next quote and CR are kept
+  // ahead of the cursor so the check stays linear in the file.
+  let nextQuote = src.indexOf('"');
+  let nextCr = src.indexOf('\r');
   for (let i = 0; i < src.length; i++) {
+    if (!quoted && !touched && cell === '' && cells.length === 0) {
+      if (nextQuote !== -1 && nextQuote < i) nextQuote = src.indexOf('"', i);
+      if (nextCr !== -1 && nextCr < i) nextCr = src.indexOf('\r', i);
+      let end = src.indexOf('\n', i);
+      if (end === -1) end = src.length;
+      const stop = end > i && src.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      if ((nextQuote === -1 || nextQuote >= end) && (nextCr === -1 || nextCr >= stop)) {
+        if (stop > i) out.push({ line, cells: src.slice(i, stop).split(',') });
+        line++;
+        start = line;
+        i = end;
+        continue;
+      }
+    }
     const ch = src[i] as string;
     if (quoted) {
       if (ch === '"') {

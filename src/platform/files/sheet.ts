@@ -53,11 +53,16 @@ export async function readSheet<K extends string>(
   const rows = table.rows.filter((r) => r.cells.some((c) => c.trim()));
   if (!rows.length) issues.push({ row: 1, column: '', code: 'IMPORT_EMPTY', message: messagesOf('IMPORT_EMPTY') });
   if (issues.length) throw new AppError(E.IMPORT_INVALID, { count: issues.length }, { issues });
-  return rows.map((r) => {
+  // A plain loop: a year of grid readings is millions of rows, and a closure per row shows.
+  const out: Array<Partial<Record<K, string>> & { row: number }> = new Array(rows.length);
+  for (let n = 0; n < rows.length; n++) {
+    const r = rows[n] as (typeof rows)[number];
     const rec: Record<string, string | number> = { row: r.row };
-    keys.forEach((k, i) => {
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
       if (k) rec[k] = (r.cells[i] ?? '').trim();
-    });
-    return rec as Partial<Record<K, string>> & { row: number };
-  });
+    }
+    out[n] = rec as Partial<Record<K, string>> & { row: number };
+  }
+  return out;
 }

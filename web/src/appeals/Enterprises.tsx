@@ -105,6 +105,15 @@ export function Enterprises({ user }: { user: User }) {
                 <tr key={e.id}>
                   <td>
                     <a href={`#/appeals/enterprises/${e.creditCode}`}>{e.name}</a>
+                    {can(user, 'economy:read') && (
+                      <a
+                        className="enterprise-power"
+                        href={`#/economy/firms/${encodeURIComponent(e.creditCode)}`}
+                        data-testid="enterprise-power"
+                      >
+                        {t('economy.firm.open')}
+                      </a>
+                    )}
                   </td>
                   <td className="mono">{e.creditCode}</td>
                   <td>{e.industry}</td>

@@ -5,11 +5,12 @@ import { REDS } from '../charts/colors';
 import { useGeo } from '../charts/useGeo';
 import { DownloadButton } from '../common/DownloadButton';
 import { formatDay, isIsoDate } from '../common/dates';
-import { navigateQuery, useQuery } from '../common/router';
+import { hrefQuery, navigateQuery, useQuery } from '../common/router';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
 import './economy.css';
+import { FirmPage } from './FirmPage';
 
 // ECharts loads with the charts, not with the page.
 const DistrictMap = lazy(() => import('../charts/DistrictMap').then((m) => ({ default: m.DistrictMap })));
@@ -17,8 +18,13 @@ const PowerChart = lazy(() => import('./PowerChart').then((m) => ({ default: m.P
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
 
+/** 工业用电, or a firm's page under it (`#/economy/firms/CODE`). */
+export function Economy({ page, sub }: { page?: string; sub?: string }) {
+  return page === 'firms' && sub ? <FirmPage code={sub} /> : <CityPower />;
+}
+
 /** 工业用电: the city's daily total against its baseline, districts, industries and flagged firms. */
-export function Economy() {
+function CityPower() {
   const { t, lang, formatNumber } = useI18n();
   const q = useQuery();
   const date = isIsoDate(q.date) ? q.date : undefined;
@@ -187,7 +193,12 @@ export function Economy() {
                     >
                       <td>
                         {f.enterprise && f.creditCode ? (
-                          <a href={`#/appeals/enterprises/${encodeURIComponent(f.creditCode)}`}>{f.enterprise}</a>
+                          <a
+                            href={hrefQuery(['economy', 'firms', f.creditCode], { date: d.date })}
+                            data-testid="economy-firm-link"
+                          >
+                            {f.enterprise}
+                          </a>
                         ) : (
                           (f.enterprise ?? '—')
                         )}

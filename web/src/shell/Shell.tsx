@@ -103,7 +103,7 @@ export function Shell({ user, onSignOut }: Props) {
         {active === 'venues' && <VenuesArea user={user} page={rest[0]} />}
         {active === 'appeals' && <AppealsArea user={user} page={rest[0]} sub={rest[1]} />}
         {active === 'liaison' && <LiaisonDesk />}
-        {active === 'economy' && <Economy />}
+        {active === 'economy' && <Economy page={rest[0]} sub={rest[1]} />}
         {active === 'courier' && <Courier user={user} />}
         {active === 'persons' && <Persons user={user} />}
         {active === 'overrides' && <Overrides user={user} />}
