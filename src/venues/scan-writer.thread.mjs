@@ -50,27 +50,44 @@ const byVenueTime = (a, b) => a[1] - b[1] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1
 const REQUIRED = [0, 1, 3, 4, 5, 6, 7, 8, 9];
 const complete = (r) => Array.isArray(r) && REQUIRED.every((i) => r[i] !== null && r[i] !== undefined);
 
-// A batch that fails as a whole (which the check above should make impossible) is indexed row by
-// row, so that one row can never hold up the rows behind it; what still fails is reported.
+// A batch that fails as a whole is indexed row by row, so that one row can never hold up the rows
+// behind it. A row refused for a lock (the server connection held the write lock past the busy
+// timeout, seen on a machine at load 25) is kept for the next round: it is acknowledged, and the
+// log it is in is kept until it is indexed. What fails otherwise (the check above should make it
+// impossible) is reported.
+const transient = (e) => /SQLITE_BUSY|SQLITE_LOCKED|database is locked/i.test(`${e?.code ?? ''} ${e?.message ?? e}`);
 function indexEach(rows) {
   let failed = 0;
+  const again = [];
   for (const r of rows)
     try {
       index([r]);
-    } catch {
-      failed++;
+    } catch (e) {
+      if (transient(e)) again.push(r);
+      else failed++;
     }
   if (failed) parentPort.postMessage({ failed: `${failed} scans of the log could not be indexed` });
+  return again;
 }
 
 function indexPending() {
   if (!pending.length) return;
   const started = performance.now();
   const rows = pending.sort(byVenueTime);
+  let again = [];
   try {
     index(rows);
   } catch {
-    indexEach(rows);
+    again = indexEach(rows);
+  }
+  if (again.length) {
+    // Still in the log (not truncated): a crash now replays the whole log, and the rows stored
+    // meanwhile are skipped by their ids.
+    pending = again;
+    pendingIds.clear();
+    for (const r of again) pendingIds.add(r[0]);
+    parentPort.postMessage({ failed: `${again.length} scans wait for the write lock; kept for the next batch` });
+    return;
   }
   // The log is emptied only once its rows are committed: a crash in between replays them, and
   // their ids, stored already, are skipped.
@@ -138,7 +155,10 @@ parentPort.on('message', (m) => {
   try {
     const started = performance.now();
     if (m.settle) {
-      indexPending();
+      // Settled means indexed: rows kept back by a lock are tried again (each try waits out the
+      // busy timeout) before the caller is answered.
+      for (let i = 0; i < 5 && pending.length; i++) indexPending();
+      if (pending.length) throw new Error(`${pending.length} scans of the log are not indexed yet`);
       parentPort.postMessage({ seq: m.seq, ok: true, ms: performance.now() - started });
       return;
     }

@@ -67,7 +67,9 @@ const START_TIMEOUT_MS = Number(process.env.BANYAN_E2E_START_MS) || 120_000;
  * Starts `banyan serve` on a free port with a fresh data directory and a small seeded city; with
  * `scenarioClock`, business time starts in the demo's November 2022 as `npm start` does.
  */
-export async function startServer(opts: { scenarioClock?: boolean; database?: DialectName } = {}): Promise<TestServer> {
+export async function startServer(
+  opts: { scenarioClock?: boolean; database?: DialectName; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'banyan-e2e-'));
   const pg = opts.database === 'postgres' ? await pgDatabase() : null;
   const args = ['bin/banyan.mjs', 'serve', '--seed-if-empty', '--scale', '0.0005'];
@@ -79,6 +81,7 @@ export async function startServer(opts: { scenarioClock?: boolean; database?: Di
     HOST: '127.0.0.1',
     DATABASE_URL: pg?.url ?? '',
     BANYAN_CHECK_RESPONSES: '1',
+    ...opts.env,
   };
   const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   // A day the seed cannot start on (exam day, before the demo's last births) is set once it ran.
@@ -243,7 +246,9 @@ export function browserDatabases(): DialectName[] {
  * The hooks every browser suite shares: build the web app if stale, start a seeded server and
  * Chromium before the tests, stop both after. Call inside `describe`; read `server` and `browser`.
  */
-export function browserSuite(opts: { scenarioClock?: boolean; database?: DialectName } = {}): {
+export function browserSuite(
+  opts: { scenarioClock?: boolean; database?: DialectName; env?: Record<string, string> } = {},
+): {
   server?: TestServer;
   browser?: Browser;
 } {

@@ -44,8 +44,11 @@ pg.types.setTypeParser(20, (v) => Number(v));
  * was answered survives a power cut or an OS crash, not only a killed process (NORMAL's promise).
  * Scans pay it once per group commit on the writer thread; a write on the server's connection
  * (an import, an officer's change) pays one fsync on the answering thread (1–4 ms on this machine).
+ * The busy timeout is long because the scan writer's index batch holds the write lock for seconds
+ * on a loaded machine (seen at load 25: a seed's write failed "database is locked" after 5 s); an
+ * officer's write waits for it rather than fail.
  */
-export const SQLITE_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000'];
+export const SQLITE_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 30000'];
 
 /**
  * Runs `fn` with the server connection's commits synced at checkpoints only (NORMAL), for work that
