@@ -1,11 +1,9 @@
-import { z } from 'zod';
+import { PersonIdParams } from '../people/people.schema.ts';
 import type { Ctx } from '../platform/context.ts';
 import { actorOf } from '../platform/http/session.ts';
 import { type Api, jsonSchema, ok } from '../platform/http/zod.ts';
 import { checkAt } from './check-at.service.ts';
 import { CheckReplay, CheckReplayQuery } from './venues.schema.ts';
-
-const PersonIdParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** The entrance verdict a person would have met at a venue, now or at a past moment, under any version. */
 export async function checkAtRoutes(app: Api, ctx: Ctx): Promise<void> {
