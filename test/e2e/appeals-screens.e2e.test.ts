@@ -61,7 +61,7 @@ describe('appeals screens', { timeout: 400_000 }, () => {
       first.slice(0, 10),
     );
     await page.screenshot({ path: join(screenshots, 'appeals-enterprises.png'), fullPage: true });
-    await rows.first().locator('a').click();
+    await rows.first().locator('[data-testid=enterprise-link]').click();
     await page.locator('[data-testid=enterprise-detail] [data-testid=report-table]').waitFor();
     await page.screenshot({ path: join(screenshots, 'appeals-enterprise.png'), fullPage: true });
 

@@ -41,7 +41,9 @@ export function AppealsArea({ user, page, sub }: { user: User; page?: string; su
       {id !== null ? (
         <AppealPage id={id} user={user} />
       ) : page === 'inbox' ? (
-        <AppealList user={user} inbox />
+        // Keyed: the inbox and the queue are two lists with their own filters; unkeyed, React kept the
+        // queue's "received" filter when a handler who landed on the queue opened the inbox.
+        <AppealList key="inbox" user={user} inbox />
       ) : page === 'hotline' ? (
         <Hotline />
       ) : page === 'dashboard' ? (
@@ -55,7 +57,7 @@ export function AppealsArea({ user, page, sub }: { user: User; page?: string; su
       ) : page === 'whitelist' ? (
         <WhitelistBoard />
       ) : (
-        <AppealList user={user} />
+        <AppealList key="queue" user={user} />
       )}
     </section>
   );

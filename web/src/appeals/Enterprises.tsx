@@ -104,7 +104,9 @@ export function Enterprises({ user }: { user: User }) {
               {list.data.items.map((e) => (
                 <tr key={e.id}>
                   <td>
-                    <a href={`#/appeals/enterprises/${e.creditCode}`}>{e.name}</a>
+                    <a href={`#/appeals/enterprises/${e.creditCode}`} data-testid="enterprise-link">
+                      {e.name}
+                    </a>
                     {can(user, 'economy:read') && (
                       <a
                         className="enterprise-power"
