@@ -3,6 +3,7 @@ import { atBusinessTime, nowIso, nowMs } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Db } from '../platform/db/db.ts';
 import { events } from '../platform/events.ts';
+import { StaleParts } from '../platform/stale-parts.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { listPolicies, policyOn } from '../policy/policy.service.ts';
 import { loadStatusIndex, type StatusIndex, statusIndex } from '../testing/testing.status.ts';
@@ -22,18 +23,21 @@ export interface ColourState {
   infections: Map<number, Infection>;
   overrides: Map<number, StoredOverride>;
   zones: Map<number, { code: string; level: string }>;
-  /** Marks the zones stale when the next notice on record takes effect. */
-  /** Cancels the timer set for the next zone notice on record. */
+  /** Cancels the timer set for the next zone notice on record (which marks the zones stale). */
   zoneTimer?: () => void;
   marks: Map<number, PersonMarks>;
   /** Every policy version (the colour rules are the version in force on the day of the check). */
   policies: Policy[];
   /** The Beijing day last asked about as instants [from, until) and the version in force on it. */
   day?: { from: number; until: number; policy: Policy };
-  /** Marked persons whose test facts changed (their negatives are re-read). */
+  /** Marked persons whose test facts changed (their negatives are re-read: the `negatives` part). */
   staleNegatives: Set<number>;
-  stale: { cases: boolean; overrides: boolean; zones: boolean; marks: boolean; policies: boolean };
+  stale: StaleParts<ColourPart>;
 }
+
+/** The parts of the colour state a change notification marks stale. */
+export type ColourPart = 'cases' | 'overrides' | 'zones' | 'marks' | 'policies' | 'negatives';
+const PARTS: readonly ColourPart[] = ['cases', 'overrides', 'zones', 'marks', 'policies', 'negatives'];
 
 const DAY_MS = 86_400_000;
 const BEIJING_MS = 8 * 3600_000;
@@ -92,9 +96,7 @@ async function loadZones(ctx: Ctx, s: Pick<ColourState, 'stale' | 'zoneTimer'>) 
   s.zoneTimer =
     nextChangeAt === null
       ? undefined
-      : atBusinessTime(nextChangeAt + 1, () => {
-          s.stale.zones = true;
-        });
+      : atBusinessTime(nextChangeAt + 1, () => s.stale.mark('zones'));
   return residents;
 }
 
@@ -114,7 +116,7 @@ async function buildColourState(ctx: Ctx, index: StatusIndex): Promise<ColourSta
     marks: await marksSource().load(ctx.db),
     policies: await listPolicies(ctx),
     staleNegatives: new Set(),
-    stale: { cases: false, overrides: false, zones: false, marks: false, policies: false },
+    stale: new StaleParts(PARTS),
   };
   s.zones = await loadZones(ctx, s);
   return s;
@@ -133,25 +135,21 @@ export function colourState(ctx: Ctx): Promise<ColourState> {
   if (!p) {
     p = (async () => {
       const s = await buildColourState(ctx, await statusIndex(ctx.db));
-      events.on('cases-changed', () => {
-        s.stale.cases = true;
-      });
-      events.on('zones-changed', () => {
-        s.stale.zones = true;
-      });
-      events.on('overrides-changed', () => {
-        s.stale.overrides = true;
-      });
-      events.on('marks-changed', () => {
-        s.stale.marks = true;
-      });
-      events.on('policies-changed', () => {
-        s.stale.policies = true;
-      });
+      events.on('cases-changed', () => s.stale.mark('cases'));
+      events.on('zones-changed', () => s.stale.mark('zones'));
+      events.on('overrides-changed', () => s.stale.mark('overrides'));
+      events.on('marks-changed', () => s.stale.mark('marks'));
+      events.on('policies-changed', () => s.stale.mark('policies'));
       // A new negative is seen at once through the status index; a corrected one needs the re-read.
       events.on('person-status', (ids?: number[]) => {
-        if (!ids) s.stale.marks = true;
-        else for (const id of ids) if (s.marks.has(id)) s.staleNegatives.add(id);
+        if (!ids) return s.stale.mark('marks');
+        let any = false;
+        for (const id of ids)
+          if (s.marks.has(id)) {
+            s.staleNegatives.add(id);
+            any = true;
+          }
+        if (any) s.stale.mark('negatives');
       });
       return s;
     })();
@@ -161,44 +159,37 @@ export function colourState(ctx: Ctx): Promise<ColourState> {
 }
 
 /**
- * Whether nothing of the state awaits a reload. Every stale flag counts, so a part added to the
- * state cannot be forgotten here; a for-in rather than Object.values, as the check asks on every scan.
+ * Whether nothing of the state awaits a reload, and no reload is under way (one that began before
+ * a change may have read before it).
  */
 export function colourFresh(s: ColourState): boolean {
-  if (s.staleNegatives.size) return false;
-  for (const k in s.stale) if (s.stale[k as keyof ColourState['stale']]) return false;
-  return true;
+  return s.stale.fresh();
 }
 
-/** The colour state with every stale part reloaded. */
+/**
+ * The colour state with every stale part reloaded. One reload at a time, shared by concurrent
+ * callers: a caller never gets the state while another's reload of a part it needs is reading.
+ */
 export async function freshColourState(ctx: Ctx): Promise<ColourState> {
   const s = await colourState(ctx);
-  if (s.stale.cases) {
-    s.stale.cases = false;
-    s.infections = await infectionsByPerson(ctx);
-  }
-  if (s.stale.zones) {
-    s.stale.zones = false;
-    s.zones = await loadZones(ctx, s);
-  }
-  if (s.stale.overrides) {
-    s.stale.overrides = false;
-    s.overrides = await loadOverrides(ctx);
-  }
-  if (s.stale.policies) {
-    s.stale.policies = false;
-    s.policies = await listPolicies(ctx);
-    s.day = undefined;
-  }
-  if (s.stale.marks) {
-    s.stale.marks = false;
-    s.staleNegatives.clear();
-    s.marks = await marksSource().load(ctx.db);
-  }
-  if (s.staleNegatives.size) {
-    const ids = [...s.staleNegatives];
-    s.staleNegatives.clear();
-    await marksSource().reloadNegatives(ctx.db, s.marks, ids);
-  }
+  await s.stale.refresh(async (parts) => {
+    const stale = new Set(parts);
+    if (stale.has('cases')) s.infections = await infectionsByPerson(ctx);
+    if (stale.has('zones')) s.zones = await loadZones(ctx, s);
+    if (stale.has('overrides')) s.overrides = await loadOverrides(ctx);
+    if (stale.has('policies')) {
+      s.policies = await listPolicies(ctx);
+      s.day = undefined;
+    }
+    if (stale.has('marks')) {
+      // The whole re-read covers every marked person's negatives.
+      s.staleNegatives.clear();
+      s.marks = await marksSource().load(ctx.db);
+    } else if (stale.has('negatives')) {
+      const ids = [...s.staleNegatives];
+      s.staleNegatives.clear();
+      await marksSource().reloadNegatives(ctx.db, s.marks, ids);
+    }
+  });
   return s;
 }

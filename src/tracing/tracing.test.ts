@@ -5,7 +5,7 @@ import { dialects } from '../../test/helpers/db.ts';
 import { assertStateMatchesDatabase } from '../../test/helpers/invariants.ts';
 import { recordTests } from '../../test/helpers/testing.ts';
 import { upsertCases } from '../cases/cases.service.ts';
-import { freshColourState } from '../health-code/colour.state.ts';
+import { colourFresh, freshColourState } from '../health-code/colour.state.ts';
 import { insertPersons } from '../people/people.repo.ts';
 import { checkCharOf } from '../people/people.rules.ts';
 import { sealPerson } from '../people/people.service.ts';
@@ -248,6 +248,19 @@ for (const dialect of dialects()) {
       assert.ok(s.staleNegatives.has(pid[6] as number), 'the colour state heard of the marked person');
       const v = await scan('MARKET', 6, '2022-11-11T12:00');
       assert.deepEqual([v.colour, v.colourRule], ['green', 'fujian-2022-11:default'], '2 negatives 25 h apart');
+    });
+
+    test('two readers of a stale colour state wait for the one reload under way', async () => {
+      const s = await freshColourState(ctx);
+      await addMarks(ctx, OFFICER, [{ idNumber: id(7), kind: 'trace-list', since: '2022-11-09 10:00' }]);
+      await new Promise((r) => setImmediate(r));
+      assert.equal(colourFresh(s), false, 'marks-changed left the state stale');
+      // The second reader must not be handed the state while the first one's reload is reading.
+      const seen = await Promise.all(
+        [0, 1].map(async () => (await freshColourState(ctx)).marks.has(pid[7] as number)),
+      );
+      assert.deepEqual(seen, [true, true]);
+      assert.equal(colourFresh(s), true);
     });
 
     test('import: all or nothing with row numbers, then idempotent', async () => {
