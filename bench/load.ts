@@ -23,14 +23,25 @@ export async function load(
   return { requests: lat.length, rps: Math.round(lat.length / elapsed), p50ms: pct(0.5), p99ms: pct(0.99), errors };
 }
 
-/** Runs `load` in a child process and waits for its result without blocking this event loop. */
-export async function loadFromChild(
-  url: string,
-  opts: { seconds: number; concurrency: number; headers?: Record<string, string> },
-) {
+/** What bench/scan-worker.ts prints for a run. */
+export interface ScanLoad {
+  requests: number;
+  ok: number;
+  non2xx: number;
+  rps: number;
+  p50ms: number;
+  p99ms: number;
+  clientCpuUsPerRequest: number;
+}
+
+/**
+ * Runs a bench worker script (beside this file) in a child process with its arguments as JSON and
+ * returns the JSON it prints, without blocking this event loop: the load comes from another process.
+ */
+export async function jsonFromChild<T>(script: string, args: Record<string, unknown>): Promise<T> {
   const { spawn } = await import('node:child_process');
-  const worker = new URL('./load-worker.ts', import.meta.url).pathname;
-  const child = spawn(process.execPath, ['--import', 'tsx', worker, JSON.stringify({ url, ...opts })], {
+  const worker = new URL(`./${script}`, import.meta.url).pathname;
+  const child = spawn(process.execPath, ['--import', 'tsx', worker, JSON.stringify(args)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -38,6 +49,14 @@ export async function loadFromChild(
     out += d;
   });
   const code: number = await new Promise((res) => child.on('close', res));
-  if (code !== 0) throw new Error(`load worker exited ${code}`);
-  return JSON.parse(out) as Awaited<ReturnType<typeof load>>;
+  if (code !== 0) throw new Error(`${script} exited ${code}`);
+  return JSON.parse(out) as T;
+}
+
+/** Runs `load` in a child process and waits for its result without blocking this event loop. */
+export function loadFromChild(
+  url: string,
+  opts: { seconds: number; concurrency: number; headers?: Record<string, string> },
+) {
+  return jsonFromChild<Awaited<ReturnType<typeof load>>>('load-worker.ts', { url, ...opts });
 }

@@ -11,14 +11,14 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { DIVISIONS } from '../src/geo/geo.data.ts';
 import { MIGRATIONS } from '../src/migrations.ts';
 import { MODULES } from '../src/modules.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createCrypto } from '../src/platform/crypto.ts';
 import { openDb } from '../src/platform/db/db.ts';
 import { migrate } from '../src/platform/db/migrations.repo.ts';
-import { createVenues } from '../src/venues/venues.service.ts';
+import { jsonFromChild, type ScanLoad as Load } from './load.ts';
+import { createBenchVenues } from './venues.ts';
 
 const ADMIN_URL = process.env.PG_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const VENUES = Number(process.env.BENCH_VENUES || 100_000);
@@ -99,29 +99,8 @@ function start(cmd: string[], env: NodeJS.ProcessEnv, pattern: RegExp): Promise<
   });
 }
 
-/** What bench/scan-worker.ts prints for a run. */
-interface Load {
-  requests: number;
-  ok: number;
-  non2xx: number;
-  rps: number;
-  p50ms: number;
-  p99ms: number;
-  clientCpuUsPerRequest: number;
-}
-
 function drive(args: Record<string, unknown>): Promise<Load> {
-  const worker = new URL('./scan-worker.ts', import.meta.url).pathname;
-  const child = spawn(process.execPath, ['--import', 'tsx', worker, JSON.stringify(args)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (d) => {
-    out += d;
-  });
-  return new Promise((res, rej) =>
-    child.on('close', (c) => (c === 0 ? res(JSON.parse(out)) : rej(new Error(`load worker exited ${c}`)))),
-  );
+  return jsonFromChild<Load>('scan-worker.ts', args);
 }
 
 /** A load run with the CPU the server tree and the database's backends spent on it, per request. */
@@ -163,18 +142,7 @@ export async function benchScansWorkers(): Promise<Record<string, unknown>> {
       crypto: createCrypto(secret),
       modules: MODULES,
     };
-    const communities = DIVISIONS.filter((d) => d.level === 'community');
-    const venueCodes = Array.from({ length: VENUES }, (_, i) => `BV${i}`);
-    await createVenues(
-      ctx,
-      'system',
-      venueCodes.map((code, i) => ({
-        code,
-        name: code,
-        category: i % 3 ? 'office' : 'mall-market',
-        communityCode: (communities[i % communities.length] as { code: string }).code,
-      })),
-    );
+    const venueCodes = await createBenchVenues(ctx, VENUES);
     await db.close();
     const common = {
       secret,

@@ -1,6 +1,5 @@
 // Entrance checks at city scale: the status of 8.4 M residents in memory, 100,000 venues, scans
 // driven from a second process, against a bare Fastify route answering a constant in the same run.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -9,7 +8,6 @@ import { join } from 'node:path';
 import { performance as perf } from 'node:perf_hooks';
 import Fastify from 'fastify';
 import { buildApp } from '../src/app.ts';
-import { DIVISIONS } from '../src/geo/geo.data.ts';
 import { MIGRATIONS } from '../src/migrations.ts';
 import { MODULES } from '../src/modules.ts';
 import type { Actor } from '../src/platform/auth/auth.rules.ts';
@@ -22,9 +20,11 @@ import { threadStatFields } from '../src/platform/thread-stat.ts';
 import { statusIndex } from '../src/testing/testing.status.ts';
 import { checkState } from '../src/venues/checks.service.ts';
 import type { IndexStats } from '../src/venues/scan-sink.ts';
-import { createVenues, venueStats } from '../src/venues/venues.service.ts';
+import { venueStats } from '../src/venues/venues.service.ts';
+import { jsonFromChild, type ScanLoad } from './load.ts';
 import { benchScansWorkers } from './scans-workers.ts';
 import { surges } from './surges.ts';
+import { createBenchVenues } from './venues.ts';
 
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS || 8_400_000);
 const VENUES = Number(process.env.BENCH_VENUES || 100_000);
@@ -90,7 +90,7 @@ async function drive(args: Record<string, unknown>): Promise<Driven> {
   const elu = perf.eventLoopUtilization();
   const thread = threadCpuUs();
   const threads = threadsCpuUs();
-  const r = await autocannonChild(args);
+  const r = await jsonFromChild<ScanLoad>('scan-worker.ts', args);
   const used = process.cpuUsage(cpu);
   const threadAfter = threadCpuUs();
   const per = (us: number) => Number((us / Math.max(1, r.requests)).toFixed(1));
@@ -106,27 +106,6 @@ async function drive(args: Record<string, unknown>): Promise<Driven> {
         ? null
         : Number(((threadAfter - thread) / Math.max(1, r.requests)).toFixed(1)),
   };
-}
-
-function autocannonChild(args: Record<string, unknown>): Promise<{
-  requests: number;
-  ok: number;
-  rps: number;
-  p50ms: number;
-  p99ms: number;
-  clientCpuUsPerRequest: number;
-}> {
-  const worker = new URL('./scan-worker.ts', import.meta.url).pathname;
-  const child = spawn(process.execPath, ['--import', 'tsx', worker, JSON.stringify(args)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (d) => {
-    out += d;
-  });
-  return new Promise((res, rej) =>
-    child.on('close', (c) => (c === 0 ? res(JSON.parse(out)) : rej(new Error(`worker exited ${c}`)))),
-  );
 }
 
 /** With a file name, records a CPU profile of the server thread until the returned function is called. */
@@ -185,18 +164,7 @@ export async function benchScans(): Promise<Record<string, unknown>> {
       crypto: createCrypto(secret),
       modules: MODULES,
     };
-    const communities = DIVISIONS.filter((d) => d.level === 'community');
-    const venueCodes = Array.from({ length: VENUES }, (_, i) => `BV${i}`);
-    await createVenues(
-      ctx,
-      'system',
-      venueCodes.map((code, i) => ({
-        code,
-        name: code,
-        category: i % 3 ? 'office' : 'mall-market',
-        communityCode: (communities[i % communities.length] as { code: string }).code,
-      })),
-    );
+    const venueCodes = await createBenchVenues(ctx, VENUES);
     const cores = availableParallelism();
     const heapBefore = process.memoryUsage().rss;
     const idx = await statusIndex(db);

@@ -1,31 +1,16 @@
 // Surges at the scan route (the `overload` part of the scans group): scanners from a child process
 // (surge-worker.ts) against a scan server with admission and one without, on the bench's database.
-import { spawn } from 'node:child_process';
 import { monitorEventLoopDelay, performance as perf } from 'node:perf_hooks';
 import { buildApp } from '../src/app.ts';
 import type { Ctx } from '../src/platform/context.ts';
 import { LISTEN_BACKLOG } from '../src/platform/http/admission.ts';
 import type { ScanWriter } from '../src/venues/scan-writer.ts';
+import { jsonFromChild } from './load.ts';
 
 const SURGE_SECONDS = Number(process.env.BENCH_SURGE_SECONDS || 5);
 // Each connection is a file descriptor in the server and in the client (20,000 each here): at full
 // scale 10× would be ~34,000 connections. The run reports the multiple it reached.
 const SURGE_MAX_CONNECTIONS = Number(process.env.BENCH_SURGE_MAX_CONNECTIONS || 8000);
-
-/** One surge from a child process (surge-worker.ts). */
-function surgeChild(args: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const worker = new URL('./surge-worker.ts', import.meta.url).pathname;
-  const child = spawn(process.execPath, ['--import', 'tsx', worker, JSON.stringify(args)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (d) => {
-    out += d;
-  });
-  return new Promise((res, rej) =>
-    child.on('close', (c) => (c === 0 ? res(JSON.parse(out)) : rej(new Error(`surge worker exited ${c}`)))),
-  );
-}
 
 /** A scan server for the surges, with the server's own view of each scan: time in the server, the loop's lag. */
 async function surgeServer(ctx: Ctx) {
@@ -98,7 +83,7 @@ export async function surges(
       const server = servers[name];
       const connections = Math.min(SURGE_MAX_CONNECTIONS, k * inFlightWithinBound);
       server.start();
-      const client = await surgeChild({
+      const client = await jsonFromChild<Record<string, unknown>>('surge-worker.ts', {
         ...common,
         url: server.url,
         connections,
