@@ -93,10 +93,7 @@ async function loadOverrides(ctx: Ctx) {
 async function loadZones(ctx: Ctx, s: Pick<ColourState, 'stale' | 'zoneTimer'>) {
   const { residents, nextChangeAt } = await restrictedResidentsAt(ctx, nowMs());
   s.zoneTimer?.();
-  s.zoneTimer =
-    nextChangeAt === null
-      ? undefined
-      : atBusinessTime(nextChangeAt + 1, () => s.stale.mark('zones'));
+  s.zoneTimer = nextChangeAt === null ? undefined : atBusinessTime(nextChangeAt + 1, () => s.stale.mark('zones'));
   return residents;
 }
 

@@ -256,9 +256,7 @@ for (const dialect of dialects()) {
       await new Promise((r) => setImmediate(r));
       assert.equal(colourFresh(s), false, 'marks-changed left the state stale');
       // The second reader must not be handed the state while the first one's reload is reading.
-      const seen = await Promise.all(
-        [0, 1].map(async () => (await freshColourState(ctx)).marks.has(pid[7] as number)),
-      );
+      const seen = await Promise.all([0, 1].map(async () => (await freshColourState(ctx)).marks.has(pid[7] as number)));
       assert.deepEqual(seen, [true, true]);
       assert.equal(colourFresh(s), true);
     });

@@ -118,13 +118,20 @@ test('a compiled statement is kept per SQL, and a stream left early does not bre
       .insertInto('t' as never)
       .values([1, 2, 3].map((n) => ({ n })) as never)
       .execute();
-    const q = () => db.k.selectFrom('t' as never).select('n' as never).orderBy('n' as never);
+    const q = () =>
+      db.k
+        .selectFrom('t' as never)
+        .select('n' as never)
+        .orderBy('n' as never);
     const ns = async () => (await q().execute()).map((r) => (r as { n: number }).n);
     for await (const _ of q().stream()) break;
     // The stream's statement is the kept one: leaving it early must leave it runnable.
     assert.deepEqual(await ns(), [1, 2, 3]);
     // The kept statement sees rows written after it was compiled.
-    await db.k.insertInto('t' as never).values({ n: 4 } as never).execute();
+    await db.k
+      .insertInto('t' as never)
+      .values({ n: 4 } as never)
+      .execute();
     assert.deepEqual(await ns(), [1, 2, 3, 4]);
   } finally {
     await db.close();

@@ -8,8 +8,8 @@ import {
   PostgresDialect,
   type PostgresDialectConfig,
   PostgresDriver,
-  SqliteDialect,
   type SqliteDatabase,
+  SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
 } from 'kysely';
