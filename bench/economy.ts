@@ -2,12 +2,15 @@
 // the same rows into a table of the same key in the same run, and the screen's views and the flags
 // of one day. BENCH_POWER_ACCOUNTS × BENCH_POWER_DAYS rows (default 5,000 × 60 = 300,000, under two
 // minutes on a shared machine); BENCH_DIALECT=postgres runs on a PostgreSQL database it creates and drops.
+// BENCH_POWER_MODE=views skips the import and loads the rows raw inside the database (economy-load.ts),
+// for the views and flags at the size: BENCH_POWER_ACCOUNTS=50000 BENCH_POWER_DAYS=365 (18 M).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { rebuildDaily } from '../src/economy/economy.repo.ts';
 import { weekdayOf } from '../src/economy/economy.rules.ts';
 import { importReadings } from '../src/economy/economy.service.ts';
 import { evaluateFlags } from '../src/economy/flags.service.ts';
@@ -23,11 +26,18 @@ import { addDays } from '../src/platform/dates.ts';
 import { openDb } from '../src/platform/db/db.ts';
 import { migrate } from '../src/platform/db/migrations.repo.ts';
 import { pgDatabase } from '../test/helpers/db.ts';
+import { loadRaw } from './economy-load.ts';
 
 const ACCOUNTS = Number(process.env.BENCH_POWER_ACCOUNTS || 5000);
 const DAYS = Number(process.env.BENCH_POWER_DAYS || 60);
 const FIRST = '2022-09-08';
 const CITY: Actor = { userId: 0, username: 'bench', role: 'industry-bureau', scope: { kind: 'city', code: '3501' } };
+const GULOU: Actor = {
+  userId: 0,
+  username: 'bench-gulou',
+  role: 'district-officer',
+  scope: { kind: 'district', code: '350102' },
+};
 const DISTRICTS = [
   '350102',
   '350103',
@@ -107,16 +117,40 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [r, Number((performance.now() - t0).toFixed(1))];
 }
 
+type Ctx = Parameters<typeof powerOverview>[0];
+
+/** The views and flags of the last day, each timed twice (first and again) where a cache could matter. */
+async function timeDay(ctx: Ctx, day: string) {
+  const [flags, flagsMs] = await timed(() => evaluateFlags(ctx, day));
+  const [, flagsAgainMs] = await timed(() => evaluateFlags(ctx, day));
+  const [view, viewMs] = await timed(() => powerOverview(ctx, CITY, { date: day }));
+  const [, viewAgainMs] = await timed(() => powerOverview(ctx, CITY, { date: day }));
+  const [district, districtMs] = await timed(() => powerOverview(ctx, GULOU, { date: day }));
+  return {
+    flagsOfDayMs: flagsMs,
+    flagsOfDayAgainMs: flagsAgainMs,
+    flagged: flags.length,
+    screenOfDayMs: viewMs,
+    screenOfDayAgainMs: viewAgainMs,
+    screenFlags: view.flags.length,
+    screenDistricts: view.districts.length,
+    screenIndustries: view.industries.length,
+    districtScreenMs: districtMs,
+    districtScreenFlags: district.flags.length,
+  };
+}
+
 /** Import rows/s against raw inserts of the same rows, and the views and flags of one day. */
 export async function benchEconomy(): Promise<Record<string, unknown>> {
   const postgres = process.env.BENCH_DIALECT === 'postgres';
-  const { csv, rows } = readings();
+  const viewsOnly = process.env.BENCH_POWER_MODE === 'views';
   const dir = mkdtempSync(join(tmpdir(), 'banyan-bench-'));
   const pgdb = postgres ? await pgDatabase() : null;
-  const rawdb = postgres ? await pgDatabase() : null;
+  const rawdb = postgres && !viewsOnly ? await pgDatabase() : null;
   setClock('2022-11-30T12:00:00+08:00');
   try {
-    const rawRate = rawdb ? await rawPostgres(rawdb.url, rows) : await rawSqlite(dir, rows);
+    const data = viewsOnly ? null : readings();
+    const rawRate = !data ? 0 : rawdb ? await rawPostgres(rawdb.url, data.rows) : await rawSqlite(dir, data.rows);
     const db = pgdb ? openDb({ url: pgdb.url }) : openDb({ file: join(dir, 'banyan.db') });
     await migrate(db, MIGRATIONS);
     const secret = randomBytes(32).toString('base64url');
@@ -126,22 +160,43 @@ export async function benchEconomy(): Promise<Record<string, unknown>> {
       crypto: createCrypto(secret),
       modules: MODULES,
     };
+    const day = addDays(FIRST, DAYS - 1);
+    const head = { dialect: postgres ? 'postgres' : 'sqlite', accounts: ACCOUNTS, days: DAYS, rows: ACCOUNTS * DAYS };
+    if (!data) {
+      const load = await loadRaw(db, {
+        accounts: ACCOUNTS,
+        days: DAYS,
+        first: FIRST,
+        districts: DISTRICTS,
+        divisions: DIVISIONS,
+      });
+      const all = Array.from({ length: DAYS }, (_, d) => addDays(FIRST, d));
+      const [, dailySeconds] = await timed(() => db.k.transaction().execute((trx) => rebuildDaily(trx, all)));
+      const [, baselineMs] = await timed(() =>
+        updateSettings(ctx, 'cli', { baselineFrom: FIRST, baselineTo: addDays(FIRST, 27) }),
+      );
+      const result = {
+        mode: 'views',
+        ...head,
+        loadSeconds: load,
+        dailyTotalsSeconds: Number((dailySeconds / 1000).toFixed(1)),
+        baselinesSeconds: Number((baselineMs / 1000).toFixed(1)),
+        ...(await timeDay(ctx, day)),
+      };
+      await db.close();
+      return result;
+    }
     await updateSettings(ctx, 'cli', { baselineFrom: FIRST, baselineTo: addDays(FIRST, 27) });
-    const file = { buf: csv, filename: 'bench.csv' };
+    const file = { buf: data.csv, filename: 'bench.csv' };
     const [r, importMs] = await timed(() => importReadings(ctx, CITY, file, { evaluate: false }));
     const [again, reimportMs] = await timed(() => importReadings(ctx, CITY, file, { evaluate: false }));
-    const day = addDays(FIRST, DAYS - 1);
-    const [flags, flagsMs] = await timed(() => evaluateFlags(ctx, day));
-    const [view, viewMs] = await timed(() => powerOverview(ctx, CITY, { date: day }));
-    const [, viewAgainMs] = await timed(() => powerOverview(ctx, CITY, { date: day }));
+    const days = await timeDay(ctx, day);
     await db.close();
-    const importRate = rows.length / (importMs / 1000);
+    const importRate = data.rows.length / (importMs / 1000);
     return {
-      dialect: postgres ? 'postgres' : 'sqlite',
-      accounts: ACCOUNTS,
-      days: DAYS,
-      rows: rows.length,
-      csvMiB: Number((csv.length / 1048576).toFixed(1)),
+      mode: 'import',
+      ...head,
+      csvMiB: Number((data.csv.length / 1048576).toFixed(1)),
       rawInsertRowsPerSec: Math.round(rawRate),
       banyanImportRowsPerSec: Math.round(importRate),
       ratio: Number((importRate / rawRate).toFixed(3)),
@@ -149,11 +204,7 @@ export async function benchEconomy(): Promise<Record<string, unknown>> {
       inserted: r.inserted,
       reimportUnchanged: again.unchanged,
       reimportSeconds: Number((reimportMs / 1000).toFixed(1)),
-      flagsOfDayMs: flagsMs,
-      flagged: flags.length,
-      screenOfDayMs: viewMs,
-      screenOfDayAgainMs: viewAgainMs,
-      screenFlags: view.flags.length,
+      ...days,
     };
   } finally {
     setClock(null);

@@ -215,6 +215,33 @@ export const Point = z.object({
   parcels: z.number(),
 });
 export const PointList = z.object({ items: z.array(Point), parcels: z.number() });
+/** The point form's zone picker: a search over the zones sealed now in the caller's areas. */
+export const PointZonesQuery = z.object({
+  q: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const PointZones = z.object({
+  /** The business instant the zones are sealed at. */
+  at: z.string(),
+  /** Division prefixes searched: the caller's scope, or an outlet manager's district. */
+  areas: z.array(z.string()),
+  /** Sealed zones matching the search, and sealed zones in the areas at all. */
+  total: z.number(),
+  sealed: z.number(),
+  items: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      level: z.enum(['high', 'medium']),
+      districtCode: z.string(),
+      districtName: z.string(),
+      communityName: z.string(),
+      designatedOn: z.string(),
+      points: z.number(),
+    }),
+  ),
+});
+export type PointZones = z.infer<typeof PointZones>;
 export const PointAnswer = z.object({ point: Point });
 
 /** A relief transport trip and the running totals. */

@@ -9,6 +9,7 @@ import { SCENARIO_NOW, seedScenario } from '../sim/seed.ts';
 import { courierFigures, courierParts } from './courier.briefing.ts';
 import { openOutletsOn } from './history.repo.ts';
 import { listBatches } from './operations.service.ts';
+import { listPoints, pointZones } from './points.service.ts';
 
 for (const dialect of dialects()) {
   describe(`the demo's courier sector on ${dialect}`, async () => {
@@ -91,6 +92,21 @@ for (const dialect of dialects()) {
         .select('w.id')
         .execute();
       assert.ok(mine.length >= 1);
+    });
+
+    test('every zone the demo sealed has a delivery point; the picker lists the zones sealed at the demo clock', async () => {
+      setClock(SCENARIO_NOW);
+      const regulator = { ...CLI_READER, role: 'postal-regulator' as const };
+      const zones = await ctx.db.k.selectFrom('zones').select(['code', 'lifted_on']).execute();
+      const points = await listPoints(ctx, regulator);
+      assert.equal(points.items.length, zones.length, 'one point a zone');
+      assert.ok(points.parcels > 0, 'parcels delivered at the points');
+      // Every row reads lifted (the demo records lifts up to 11-15); the notices say which are sealed tonight.
+      const sealed = zones.filter((z) => (z.lifted_on ?? '9999') > '2022-11-11').map((z) => z.code);
+      const picker = await pointZones(ctx, regulator, { limit: 200 });
+      assert.ok(sealed.length > 0);
+      assert.deepEqual(picker.items.map((z) => z.code).sort(), sealed.sort());
+      assert.ok(picker.items.every((z) => z.points === 1));
     });
   });
 }

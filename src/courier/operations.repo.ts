@@ -204,8 +204,9 @@ export async function upsertPointDelivery(trx: Executor, row: { point_id: number
     .execute();
 }
 
-/** Delivery points with their zone's district and the parcels delivered there up to a day. */
-export async function listPoints(db: Db, prefix: string, to: string) {
+/** Delivery points in some district prefixes, newest first, with the parcels delivered there up to a day. */
+export async function listPoints(db: Db, prefixes: string[], to: string) {
+  if (!prefixes.length) return [];
   const rows = await db.k
     .selectFrom('courier_delivery_points as p')
     .innerJoin('zones as z', 'z.code', 'p.zone_code')
@@ -218,8 +219,8 @@ export async function listPoints(db: Db, prefix: string, to: string) {
         .select((x) => x.fn.sum<number>('d.parcels').as('n'))
         .as('parcels'),
     )
-    .where('z.district_code', 'like', `${prefix}%`)
-    .orderBy('p.id')
+    .where((e) => e.or(prefixes.map((p) => e('z.district_code', 'like', `${p}%`))))
+    .orderBy('p.id', 'desc')
     .execute();
   return rows.map((r) => ({ ...r, id: Number(r.id), parcels: Number(r.parcels ?? 0) }));
 }
@@ -271,13 +272,26 @@ export async function outbreakStart(db: Db): Promise<string | null> {
   return r?.d ?? null;
 }
 
-/** High and medium zones with their days (the demo puts a delivery point in each). */
+/**
+ * Zones designated high or medium, with their days (the demo puts a delivery point in each). By the
+ * designation, not the row: the row holds the level after the last notice, and the demo records the
+ * lifts of the days after its scenario's, so every row reads low and lifted.
+ */
 export async function zonesForPoints(db: Db) {
   return db.k
-    .selectFrom('zones')
-    .select(['code', 'level', 'designated_on', 'lifted_on'])
-    .where('level', 'in', ['high', 'medium'])
-    .orderBy('id')
+    .selectFrom('zones as z')
+    .select(['z.code', 'z.level', 'z.designated_on', 'z.lifted_on'])
+    .where((e) =>
+      e.exists(
+        e
+          .selectFrom('zone_events as d')
+          .select('d.id')
+          .whereRef('d.zone_id', '=', 'z.id')
+          .where('d.kind', '=', 'designate')
+          .where('d.to_level', 'in', ['high', 'medium']),
+      ),
+    )
+    .orderBy('z.id')
     .execute();
 }
 

@@ -24,6 +24,8 @@ import {
   PointDeliveryBody,
   PointList,
   PointParams,
+  PointZones,
+  PointZonesQuery,
   ReliefQuery,
   ReliefTotals,
   SummonsAnswer,
@@ -41,14 +43,12 @@ import {
   registerBatch,
   releaseBatch,
 } from './operations.service.ts';
+import { createPoint, listPoints, pointZones, recordPointDelivery } from './points.service.ts';
 import {
   addTrips,
-  createPoint,
   importVolumes,
   inspections,
-  listPoints,
   recordInspection,
-  recordPointDelivery,
   recordSummons,
   reliefTotals,
   volumes,
@@ -210,6 +210,19 @@ export async function courierOperationsRoutes(app: Api, ctx: Ctx): Promise<void>
       schema: { tags, summary: 'Delivery points of sealed zones and parcels delivered', response: ok(PointList) },
     },
     async (r) => listPoints(ctx, actorOf(r)),
+  );
+  app.get(
+    '/api/v1/courier/delivery-points/zones',
+    {
+      config: { scope: 'district' },
+      schema: {
+        tags,
+        summary: 'Zones sealed now in the caller’s area (an outlet manager’s district), searched, for placing a point',
+        querystring: jsonSchema(PointZonesQuery),
+        response: ok(PointZones),
+      },
+    },
+    async (r) => pointZones(ctx, actorOf(r), r.query),
   );
   app.post(
     '/api/v1/courier/delivery-points',

@@ -260,3 +260,15 @@ export async function greenLaneTested(db: Db, from: string, to: string): Promise
     .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+
+/** The districts of some outlets (an outlet manager's delivery points lie in their outlet's district). */
+export async function districtsOfOutlets(db: Db, ids: number[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db.k
+    .selectFrom('courier_outlets')
+    .select('district_code')
+    .distinct()
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map((r) => r.district_code).sort();
+}

@@ -2,28 +2,24 @@ import { divisionOf } from '../geo/geo.service.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { type Actor, actorLabel } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
-import { beijingToday, nowIso } from '../platform/clock.ts';
+import { beijingToday } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { assertOutletVisible, outletFilterOf } from './courier.access.ts';
 import { CourierErrors } from './courier.errors.ts';
-import { firmCodeOf, maskDriver, type PointKind, peakFrom, tonnes } from './courier.rules.ts';
+import { firmCodeOf, maskDriver, peakFrom, tonnes } from './courier.rules.ts';
 import type { ImportAnswer, ReliefTotals, Tallies, Volumes } from './courier.schema.ts';
 import {
   insertInspections,
-  insertPoint,
   insertSummons,
   insertTrips,
   listInspections as inspectionRows,
   listSummons,
   outbreakStart,
-  listPoints as pointRows,
   reliefByDay,
   sumVolumes,
-  upsertPointDelivery,
   upsertVolumes,
   volumesOfDays,
-  zoneDistrict,
 } from './operations.repo.ts';
 import { outletsByCode } from './registry.repo.ts';
 import { RowIssues } from './registry.service.ts';
@@ -221,60 +217,6 @@ export async function volumes(
     byFirm: await sumVolumes(ctx.db, from, to, prefix, 'firm_code'),
     byDistrict: await sumVolumes(ctx.db, from, to, prefix, 'district_code'),
   };
-}
-
-/** Adds a delivery point (smart locker or temporary point) for a zone. */
-export async function createPoint(ctx: Ctx, actor: Actor, p: { zoneCode: string; kind: PointKind; name: string }) {
-  requirePermission(actor, 'courier:write');
-  const f = await outletFilterOf(ctx, actor);
-  const district = await zoneDistrict(ctx.db, p.zoneCode);
-  if (!district?.startsWith(f.prefix)) throw new AppError(CourierErrors.COURIER_ZONE_UNKNOWN, { value: p.zoneCode });
-  const id = await ctx.db.k.transaction().execute(async (trx) => {
-    const id = await insertPoint(trx, { zone_code: p.zoneCode, kind: p.kind, name: p.name, created_at: nowIso() });
-    await recordAudit(ctx.db, ctx.crypto, trx, {
-      actor: actorLabel(actor),
-      action: 'courier-point-created',
-      entity: 'courier-point',
-      entityId: id,
-      detail: { zone: p.zoneCode, kind: p.kind },
-    });
-    return id;
-  });
-  return { id, zoneCode: p.zoneCode, districtCode: district, kind: p.kind, name: p.name, parcels: 0 };
-}
-
-/** Sets the parcels delivered at a point on a day (a re-sent day replaces its figure). */
-export async function recordPointDelivery(ctx: Ctx, actor: Actor, id: number, d: { day: string; parcels: number }) {
-  requirePermission(actor, 'courier:write');
-  const all = await listPoints(ctx, actor);
-  const p = all.items.find((x) => x.id === id);
-  if (!p) throw new AppError(CourierErrors.COURIER_POINT_UNKNOWN, { id });
-  await ctx.db.k.transaction().execute(async (trx) => {
-    await upsertPointDelivery(trx, { point_id: id, day: d.day, parcels: d.parcels });
-    await recordAudit(ctx.db, ctx.crypto, trx, {
-      actor: actorLabel(actor),
-      action: 'courier-point-delivery',
-      entity: 'courier-point',
-      entityId: id,
-      detail: d,
-    });
-  });
-  return (await listPoints(ctx, actor)).items.find((x) => x.id === id) as typeof p;
-}
-
-/** Delivery points of sealed zones in the actor's scope, with the parcels delivered there. */
-export async function listPoints(ctx: Ctx, actor: Actor) {
-  const f = await outletFilterOf(ctx, actor);
-  const rows = f.outletIds ? [] : await pointRows(ctx.db, f.prefix, beijingToday());
-  const items = rows.map((r) => ({
-    id: r.id,
-    zoneCode: r.zone_code,
-    districtCode: r.district_code,
-    kind: r.kind as PointKind,
-    name: r.name,
-    parcels: r.parcels,
-  }));
-  return { items, parcels: items.reduce((s, p) => s + p.parcels, 0) };
 }
 
 /** Adds relief trips (the driver's name sealed and masked) and answers the running totals. */

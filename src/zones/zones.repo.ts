@@ -100,3 +100,44 @@ export async function residentZones(db: Db) {
     .execute();
   return { zones, changes };
 }
+
+/** A zone's level-change notice: when it takes effect and the level it sets. */
+export interface ZoneNotice {
+  id: number;
+  zone_id: number;
+  at: string;
+  kind: string;
+  to_level: string | null;
+}
+type NoticedZone = Pick<
+  StoredZone,
+  'id' | 'code' | 'name' | 'level' | 'status' | 'district_code' | 'community_code' | 'designated_on'
+>;
+
+/** Zones designated by a day within some division prefixes, with their level-change notices. */
+export async function zonesWithNotices(
+  db: Db,
+  day: string,
+  prefixes: string[],
+): Promise<{ zones: NoticedZone[]; changes: ZoneNotice[] }> {
+  if (!prefixes.length) return { zones: [], changes: [] };
+  const zones = await db.k
+    .selectFrom('zones')
+    .select(['id', 'code', 'name', 'level', 'status', 'district_code', 'community_code', 'designated_on'])
+    .where('designated_on', '<=', day)
+    .where((e) => e.or(prefixes.map((p) => e('district_code', 'like', `${p}%`))))
+    .orderBy('code')
+    .execute();
+  const ids = zones.map((z) => Number(z.id));
+  const changes: ZoneNotice[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db.k
+      .selectFrom('zone_events')
+      .select(['id', 'zone_id', 'at', 'kind', 'to_level'])
+      .where('kind', 'in', ['designate', 'downgrade', 'upgrade', 'lift'])
+      .where('zone_id', 'in', ids.slice(i, i + CHUNK))
+      .execute();
+    changes.push(...rows.map((r) => ({ ...r, id: Number(r.id), zone_id: Number(r.zone_id) })));
+  }
+  return { zones: zones.map((z) => ({ ...z, id: Number(z.id) })), changes };
+}

@@ -103,20 +103,41 @@ describe('courier sector', { timeout: 600_000 }, () => {
     await trip.locator('[data-testid=courier-relief-submit]').click();
     await trip.waitFor({ state: 'detached' });
     await page.locator('[data-testid=courier-saved]').waitFor();
-    // A delivery point for a sealed zone (its code as the command centre lists zones), then its parcels.
+    // A delivery point for a sealed zone, picked from the zones sealed at the server's business time:
+    // the same zones the command centre lists as active that day (the rows alone say lifted: the demo
+    // records the lifts of 11-12 to 11-15 too).
     const centre = await openPage(t, suite.browser, suite.server);
     if (!centre) return;
     await signIn(centre, 'commander');
-    const zones = (await (await centre.request.get(`${suite.server.url}/api/v1/zones?pageSize=5`)).json()) as {
-      items: Array<{ code: string }>;
-    };
+    const active = (await (
+      await centre.request.get(`${suite.server.url}/api/v1/zones?status=active&date=2022-11-11&pageSize=1000`)
+    ).json()) as { items: Array<{ code: string; level: string }> };
+    const picker = (await (
+      await page.request.get(`${suite.server.url}/api/v1/courier/delivery-points/zones?limit=200`)
+    ).json()) as { sealed: number; items: Array<{ code: string }> };
+    const sealed = active.items.filter((z) => z.level !== 'low').map((z) => z.code);
+    assert.ok(sealed.length > 0, 'the demo has sealed zones on 11-11');
+    assert.deepEqual(picker.items.map((z) => z.code).sort(), sealed.sort());
     await goHash(page, '#/courier?tab=volumes');
     await page.locator('[data-testid=courier-open-point]').click();
     const pointForm = page.locator('[data-testid=courier-point-form]');
-    await pointForm.locator('[name=zoneCode]').fill(zones.items[0]?.code ?? '');
+    const options = pointForm.locator('[data-testid^=zone-option-]');
+    await options.first().waitFor();
+    assert.match(
+      (await pointForm.locator('[data-testid=zone-picker-count]').textContent()) ?? '',
+      new RegExp(`共 ${picker.sealed} 个封控中`),
+    );
+    await page.screenshot({ path: join(screenshots, 'courier-zone-picker.png'), fullPage: true });
+    const zone = sealed.at(-1) as string;
+    await pointForm.locator('[data-testid=zone-picker-search]').fill(zone.slice(-6));
+    await pointForm.locator('[data-testid^=zone-option-]').nth(1).waitFor({ state: 'detached' });
+    await pointForm.locator(`[data-testid=zone-option-${zone}]`).click();
+    assert.equal(await pointForm.locator(`[data-testid=zone-option-${zone}]`).getAttribute('aria-pressed'), 'true');
     await pointForm.locator('[name=name]').fill('E2E 智能快件箱');
+    await page.screenshot({ path: join(screenshots, 'courier-zone-picked.png'), fullPage: true });
     await pointForm.locator('[data-testid=courier-point-submit]').click();
     await pointForm.waitFor({ state: 'detached' });
+    await page.locator('tr', { hasText: 'E2E 智能快件箱' }).filter({ hasText: zone }).waitFor();
     const deliver = page.locator('tr', { hasText: 'E2E 智能快件箱' }).locator('[data-testid^=point-deliveries-]');
     await deliver.click();
     const parcels = page.locator('[data-testid=courier-deliveries-form]');
@@ -153,5 +174,23 @@ describe('courier sector', { timeout: 600_000 }, () => {
     await dis.locator('[data-testid=courier-disinfection-submit]').click();
     await page.locator('[data-testid=my-disinfections] li', { hasText: '闽A7E2E1' }).waitFor();
     await page.screenshot({ path: join(screenshots, 'courier-outlet-manager.png'), fullPage: true });
+    // The manager places a locker in a zone sealed in their outlet's district, and only there.
+    const mine = (await (
+      await page.request.get(`${suite.server.url}/api/v1/courier/delivery-points/zones?limit=200`)
+    ).json()) as { areas: string[]; items: Array<{ code: string; districtCode: string }> };
+    assert.deepEqual(mine.areas, ['350102']);
+    assert.ok(mine.items.length > 0, 'Gulou has sealed zones on 11-11');
+    assert.ok(mine.items.every((z) => z.districtCode === '350102'));
+    await page.locator('[data-testid=courier-points] [data-testid=courier-open-point]').click();
+    const form = page.locator('[data-testid=courier-point-form]');
+    const first = form.locator('[data-testid^=zone-option-]').first();
+    await first.waitFor();
+    assert.equal(await form.locator('[data-testid^=zone-option-]').count(), Math.min(50, mine.items.length));
+    await first.click();
+    await form.locator('[name=name]').fill('E2E 网点快件箱');
+    await page.screenshot({ path: join(screenshots, 'courier-outlet-manager-point.png'), fullPage: true });
+    await form.locator('[data-testid=courier-point-submit]').click();
+    await form.waitFor({ state: 'detached' });
+    await page.locator('[data-testid=courier-points] tr', { hasText: 'E2E 网点快件箱' }).waitFor();
   });
 });

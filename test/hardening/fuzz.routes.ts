@@ -208,6 +208,7 @@ export const FUZZED_ROUTES: readonly string[] = [
   'GET /api/v1/courier/volumes',
   'POST /api/v1/imports/courier-volumes',
   'GET /api/v1/courier/delivery-points',
+  'GET /api/v1/courier/delivery-points/zones',
   'POST /api/v1/courier/delivery-points',
   'PUT /api/v1/courier/delivery-points/{id}/deliveries',
   'GET /api/v1/courier/relief',

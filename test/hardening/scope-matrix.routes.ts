@@ -19,6 +19,8 @@ export interface Entry {
   volatile?: RegExp;
   /** Kept per district by design: a street scope sees its whole district's. */
   perDistrict?: true;
+  /** A record of a side inside the role's division area is the role's to act on, even for a role that owns records. */
+  inArea?: true;
 }
 
 // A risk mark of one's own resident names the case and zone it came from, wherever they are.
@@ -655,13 +657,20 @@ export const MATRIX: Record<string, Entry> = {
       ),
   },
   'GET /api/v1/courier/delivery-points': { scope: 'district', list: get('/api/v1/courier/delivery-points') },
+  'GET /api/v1/courier/delivery-points/zones': {
+    scope: 'district',
+    list: get('/api/v1/courier/delivery-points/zones?limit=200'),
+  },
+  // A point serves every firm in its zone: an outlet manager places and fills points in their outlet's district.
   'POST /api/v1/courier/delivery-points': {
     scope: 'district',
     at: (s) => send('POST', '/api/v1/courier/delivery-points', { zoneCode: s.zone, kind: 'smart-locker', name: 'x' }),
+    inArea: true,
   },
   'PUT /api/v1/courier/delivery-points/:id/deliveries': {
     scope: 'district',
     at: (s) => send('PUT', `/api/v1/courier/delivery-points/${s.point}/deliveries`, { day: DAY, parcels: 9 }),
+    inArea: true,
   },
   'GET /api/v1/courier/relief': { scope: 'city', list: get('/api/v1/courier/relief?to=2022-11-06') },
   'POST /api/v1/courier/relief': {

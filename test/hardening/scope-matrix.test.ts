@@ -347,7 +347,9 @@ for (const dialect of dialects()) {
         for (const name of role.foreign)
           for (const [key, e] of Object.entries(MATRIX)) {
             if (!e.at) continue;
-            const req = e.at(sides.get(name) as Side);
+            const side = sides.get(name) as Side;
+            if (e.inArea && role.area && scopeCoversDivision(role.area, side.community)) continue;
+            const req = e.at(side);
             const r = await as(role.user, req);
             if (r.statusCode >= 500 || r.statusCode < 300)
               failures.push(

@@ -34,6 +34,7 @@ export type {
 export type {
   Batch as CourierBatch,
   Outlet,
+  PointZones,
   Tallies as CourierTallies,
   Volumes as CourierVolumes,
   Worker as CourierWorker,

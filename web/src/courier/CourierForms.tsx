@@ -4,12 +4,13 @@ import { businessToday } from '../common/clock';
 import { FormDialog } from '../common/FormDialog';
 import { useSubmit } from '../common/useSubmit';
 import { type LabelGroup, type MessageKey, useI18n } from '../i18n';
+import { ZonePicker } from './ZonePicker';
 
 /** One field of a courier record form: its API key, label key and input kind. */
 export interface Field {
   key: string;
   label: MessageKey;
-  kind?: 'text' | 'number' | 'date' | 'datetime' | 'check' | 'area';
+  kind?: 'text' | 'number' | 'date' | 'datetime' | 'check' | 'area' | 'zone';
   options?: string[];
   /** The option labels' catalogue prefix (e.g. courier.dkind → courier.dkind.site). */
   optionLabel?: LabelGroup;
@@ -61,7 +62,7 @@ function specOf(kind: FormKind, preset: Record<string, string>, today: string) {
       { key: 'persons', label: 'courier.kpi.persons', kind: 'number', required: true },
     ],
     point: [
-      { key: 'zoneCode', label: 'courier.zone', required: true },
+      { key: 'zoneCode', label: 'courier.zone', kind: 'zone', required: true },
       { key: 'kind', label: 'courier.kind', options: ['smart-locker', 'temporary-point'], optionLabel: 'courier.kind' },
       { key: 'name', label: 'courier.name', required: true },
     ],
@@ -125,52 +126,64 @@ export function CourierForm({ kind, preset = {}, onClose, onDone }: Props) {
       ready={ready}
       name={`courier-${kind}`}
     >
-      {spec.fields.map((f) => (
-        <label key={f.key} htmlFor={`courier-${f.key}`} className={f.kind === 'check' ? 'field field-check' : 'field'}>
-          <span>{t(f.label)}</span>
-          {f.options ? (
-            <select
-              id={`courier-${f.key}`}
-              name={f.key}
-              value={values[f.key]}
-              onChange={(e) => set(f.key, e.target.value)}
-            >
-              {f.options.map((o) => (
-                <option key={o} value={o}>
-                  {f.optionLabel ? label(f.optionLabel, o) : o}
-                </option>
-              ))}
-            </select>
-          ) : f.kind === 'check' ? (
-            <input
-              type="checkbox"
-              id={`courier-${f.key}`}
-              name={f.key}
-              checked={values[f.key] === 'true'}
-              onChange={(e) => set(f.key, String(e.target.checked))}
-            />
-          ) : f.kind === 'area' ? (
-            <textarea
-              id={`courier-${f.key}`}
-              name={f.key}
-              rows={2}
-              value={values[f.key]}
-              onChange={(e) => set(f.key, e.target.value)}
-            />
-          ) : (
-            <input
-              id={`courier-${f.key}`}
-              name={f.key}
-              type={f.kind === 'date' ? 'date' : f.kind === 'datetime' ? 'datetime-local' : 'text'}
-              inputMode={f.kind === 'number' ? 'decimal' : undefined}
-              required={f.required}
-              value={values[f.key]}
-              onChange={(e) => set(f.key, e.target.value)}
-            />
-          )}
-          {f.hint && <small className="muted">{t(f.hint)}</small>}
-        </label>
-      ))}
+      {spec.fields.map((f) =>
+        f.kind === 'zone' ? (
+          // A search box and a list of choices: the caption labels the search box, not the whole list.
+          <div key={f.key} className="field">
+            <label htmlFor="courier-zoneCode">{t(f.label)}</label>
+            <ZonePicker value={values[f.key] ?? ''} onChange={(v) => set(f.key, v)} />
+          </div>
+        ) : (
+          <label
+            key={f.key}
+            htmlFor={`courier-${f.key}`}
+            className={f.kind === 'check' ? 'field field-check' : 'field'}
+          >
+            <span>{t(f.label)}</span>
+            {f.options ? (
+              <select
+                id={`courier-${f.key}`}
+                name={f.key}
+                value={values[f.key]}
+                onChange={(e) => set(f.key, e.target.value)}
+              >
+                {f.options.map((o) => (
+                  <option key={o} value={o}>
+                    {f.optionLabel ? label(f.optionLabel, o) : o}
+                  </option>
+                ))}
+              </select>
+            ) : f.kind === 'check' ? (
+              <input
+                type="checkbox"
+                id={`courier-${f.key}`}
+                name={f.key}
+                checked={values[f.key] === 'true'}
+                onChange={(e) => set(f.key, String(e.target.checked))}
+              />
+            ) : f.kind === 'area' ? (
+              <textarea
+                id={`courier-${f.key}`}
+                name={f.key}
+                rows={2}
+                value={values[f.key]}
+                onChange={(e) => set(f.key, e.target.value)}
+              />
+            ) : (
+              <input
+                id={`courier-${f.key}`}
+                name={f.key}
+                type={f.kind === 'date' ? 'date' : f.kind === 'datetime' ? 'datetime-local' : 'text'}
+                inputMode={f.kind === 'number' ? 'decimal' : undefined}
+                required={f.required}
+                value={values[f.key]}
+                onChange={(e) => set(f.key, e.target.value)}
+              />
+            )}
+            {f.hint && <small className="muted">{t(f.hint)}</small>}
+          </label>
+        ),
+      )}
     </FormDialog>
   );
 }

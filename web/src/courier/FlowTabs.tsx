@@ -1,20 +1,14 @@
-import { useState } from 'react';
 import { query } from '../api';
 import type { CourierVolumes } from '../api-types';
 import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
-import { CourierForm } from './CourierForms';
+import { PointsCard } from './Points';
 
 /** Parcels collected and delivered by day, firm and district, and the sealed zones' delivery points. */
 export function VolumesTab({ from, to, canWrite }: { from?: string; to?: string; canWrite: boolean }) {
-  const { t, lang, label } = useI18n();
-  const [point, setPoint] = useState<number | null>(null);
+  const { t, lang } = useI18n();
   const r = useApi<CourierVolumes>(`/api/v1/courier/volumes${query({ from, to })}`);
-  const p = useApi<{
-    parcels: number;
-    items: Array<{ id: number; zoneCode: string; kind: string; name: string; parcels: number }>;
-  }>('/api/v1/courier/delivery-points');
   if (r.error) return <ErrorBox error={r.error} />;
   if (!r.data) return <Loading />;
   const n = (v: number) => v.toLocaleString(lang);
@@ -53,59 +47,7 @@ export function VolumesTab({ from, to, canWrite }: { from?: string; to?: string;
         {table(t('courier.byFirm'), r.data.byFirm)}
         {table(t('courier.byDistrict'), r.data.byDistrict)}
       </div>
-      {p.data && (
-        <div className="card">
-          <h2>
-            {t('courier.points')} · {n(p.data.parcels)}
-          </h2>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t('courier.zone')}</th>
-                  <th>{t('courier.kind')}</th>
-                  <th className="num">{t('courier.parcels')}</th>
-                  {canWrite && <th />}
-                </tr>
-              </thead>
-              <tbody>
-                {p.data.items.slice(0, 100).map((x) => (
-                  <tr key={x.id}>
-                    <td>{x.zoneCode}</td>
-                    <td>
-                      {label('courier.kind', x.kind)} · {x.name}
-                    </td>
-                    <td className="num">{n(x.parcels)}</td>
-                    {canWrite && (
-                      <td>
-                        <button
-                          type="button"
-                          className="btn btn-small"
-                          onClick={() => setPoint(x.id)}
-                          data-testid={`point-deliveries-${x.id}`}
-                        >
-                          {t('courier.form.deliveries')}
-                        </button>
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      )}
-      {point !== null && (
-        <CourierForm
-          kind="deliveries"
-          preset={{ point: String(point) }}
-          onClose={() => setPoint(null)}
-          onDone={() => {
-            setPoint(null);
-            p.reload();
-          }}
-        />
-      )}
+      <PointsCard title="courier.points" canWrite={canWrite} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { ErrorBox, Loading } from '../common/Status';
 import { useApi } from '../common/useApi';
 import { useI18n } from '../i18n';
 import { CourierActions } from './CourierForms';
+import { PointsCard } from './Points';
 import './courier.css';
 
 /** An outlet manager's view: their outlet and its workers' test cover, nothing of other outlets. */
@@ -56,6 +57,8 @@ export function MyOutlet() {
           </ul>
         </div>
       )}
+      {/* Lockers and temporary points serve every firm in a sealed zone: a manager places them in their district. */}
+      {o && <PointsCard title="courier.myPoints" canWrite canAdd />}
       {workers.error ? <ErrorBox error={workers.error} /> : null}
       {workers.data && (
         <div className="card">

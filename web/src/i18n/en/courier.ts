@@ -103,4 +103,14 @@ export const courier: Record<keyof typeof zh, string> = {
   'courier.disinfections': 'Disinfections today',
   'courier.noDisinfections': 'No disinfection recorded today',
   'courier.greenLaneCount': '{n} tested in the green lane',
+  'courier.zoneSearch': 'Search sealed zones',
+  'courier.zoneSearchHint':
+    'By code, name, community or district; only high and medium zones sealed now (business time) are listed',
+  'courier.zoneCount': '{total} (of {sealed} sealed)',
+  'courier.zoneNone': 'No zone is sealed in {areas} now',
+  'courier.zoneNoMatch': 'No sealed zone matches “{q}”',
+  'courier.zonePoints': '{n} point(s) already',
+  'courier.zoneChosen': 'Chosen: {zone}',
+  'courier.zoneSince': 'since {day}',
+  'courier.myPoints': 'Delivery points in my district',
 };

@@ -100,4 +100,13 @@ export const courier = {
   'courier.disinfections': '今日消杀记录',
   'courier.noDisinfections': '今日尚无消杀记录',
   'courier.greenLaneCount': '绿色通道检测 {n} 人',
+  'courier.zoneSearch': '搜索封控中的风险区',
+  'courier.zoneSearchHint': '按编码、名称、社区或区县搜索；仅列出当前（业务时间）封控中的高、中风险区',
+  'courier.zoneCount': '{total} 个（共 {sealed} 个封控中）',
+  'courier.zoneNone': '{areas} 当前没有封控中的风险区',
+  'courier.zoneNoMatch': '没有符合“{q}”的封控区',
+  'courier.zonePoints': '已有投递点 {n} 个',
+  'courier.zoneChosen': '已选：{zone}',
+  'courier.zoneSince': '{day} 起',
+  'courier.myPoints': '本区封控区投递点',
 };
