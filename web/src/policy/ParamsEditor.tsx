@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 type Category = keyof PolicyParams['entrance'];
 type PlanKind = keyof PolicyParams['quarantine'];
 const PLAN_KINDS: PlanKind[] = ['close-contact', 'secondary-contact', 'left-high-zone'];
+const COLOURS = ['green', 'yellow', 'red'] as const;
 
 /** A whole number typed into a field, or the field's problem (shown beside it, nothing sent). */
 function whole(v: string): number | null {
@@ -13,7 +14,7 @@ function whole(v: string): number | null {
 
 /**
  * The parameters of a draft that differ between versions, edited in place: lift days and final
- * rounds, entrance hours, quarantine plan days, colour durations, tracing windows and pool sizes.
+ * rounds, entrance hours and the colours and zone levels each category admits, quarantine plan days, colour durations, tracing windows and pool sizes.
  * A field that is not a whole number is flagged here; the server validates the rest by name
  * (a missing or contradictory parameter), and its message is shown by the editor.
  */
@@ -65,6 +66,34 @@ export function ParamsEditor({
     return r ? { ...params, lift: { ...params.lift, [level]: { ...r, ...patch } } } : params;
   };
   const [pools, setPools] = useState(params.pools.allowedSizes.join(', '));
+  // The colours or zone levels a category admits, one box each (the server refuses a contradiction by name).
+  const admits = (c: Category, k: 'colours' | 'zoneLevels', values: readonly string[], name: (v: string) => string) =>
+    values.map((v) => {
+      const list = params.entrance[c][k] as string[];
+      return (
+        <label key={v} className="check-inline">
+          <input
+            type="checkbox"
+            name={`${k}-${c}-${v}`}
+            disabled={disabled}
+            checked={list.includes(v)}
+            onChange={(e) =>
+              onChange({
+                ...params,
+                entrance: {
+                  ...params.entrance,
+                  [c]: {
+                    ...params.entrance[c],
+                    [k]: e.target.checked ? [...list, v] : list.filter((x) => x !== v),
+                  } as PolicyParams['entrance'][Category],
+                },
+              })
+            }
+          />
+          {name(v)}
+        </label>
+      );
+    });
   return (
     <div className="policy-params" data-testid="params-editor">
       <h3>{t('policyScreen.lift')}</h3>
@@ -115,6 +144,8 @@ export function ParamsEditor({
           <tr>
             <th>{t('policyScreen.category')}</th>
             <th>{t('policyScreen.hours')}</th>
+            <th>{t('policyScreen.aspect.colours')}</th>
+            <th>{t('policyScreen.aspect.zoneLevels')}</th>
           </tr>
         </thead>
         <tbody>
@@ -132,6 +163,8 @@ export function ParamsEditor({
                   true,
                 )}
               </td>
+              <td>{admits(c, 'colours', COLOURS, (v) => label('colour', v))}</td>
+              <td>{admits(c, 'zoneLevels', params.levels, (v) => label('zones.level', v))}</td>
             </tr>
           ))}
         </tbody>
