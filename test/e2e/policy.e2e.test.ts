@@ -89,6 +89,12 @@ describe('policy drafts', { timeout: 600_000 }, () => {
     await page.locator('input[name=pools]').fill('1, 10');
     // Which colours a category admits is data too: offices admitting yellow codes is a changed rule.
     await page.locator('input[name=colours-office-yellow]').check();
+    // …and so are the colour rules and their order: the trace list left out, applied again at the end.
+    await page.locator('button[name=rule-off-trace-list]').click();
+    await page.locator('button[name=rule-on-trace-list]').click();
+    assert.equal(await page.locator('[data-testid=colour-order] li').last().getAttribute('data-rule'), 'trace-list');
+    await page.locator('button[name=rule-up-trace-list]').click();
+    await page.locator('input[name=colours-traceListDays]').fill('5');
     await page.locator('[data-testid=draft-save]').click();
     await page.locator('[data-testid=policy-message].notice-ok').waitFor();
     await page.locator('[data-testid=diff-venue-categories] li[data-category=office] [data-aspect=colours]').waitFor();

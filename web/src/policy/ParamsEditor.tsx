@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import type { PolicyParams } from '../api-types';
 import { useI18n } from '../i18n';
+import { ColourOrder } from './ColourOrder';
 
 type Category = keyof PolicyParams['entrance'];
 type PlanKind = keyof PolicyParams['quarantine'];
 const PLAN_KINDS: PlanKind[] = ['close-contact', 'secondary-contact', 'left-high-zone'];
 const COLOURS = ['green', 'yellow', 'red'] as const;
+// The colour rules' other durations, each a whole number named by the measures' words for it.
+const DURATIONS = ['recoveredYellowDays', 'positivePoolHours', 'leftZoneRedDays', 'traceListDays'] as const;
 
 /** A whole number typed into a field, or the field's problem (shown beside it, nothing sent). */
 function whole(v: string): number | null {
@@ -14,7 +17,8 @@ function whole(v: string): number | null {
 
 /**
  * The parameters of a draft that differ between versions, edited in place: lift days and final
- * rounds, entrance hours and the colours and zone levels each category admits, quarantine plan days, colour durations, tracing windows and pool sizes.
+ * rounds, entrance hours and the colours and zone levels each category admits, quarantine plan days,
+ * the colour rules applied and their order, colour durations, tracing windows and pool sizes.
  * A field that is not a whole number is flagged here; the server validates the rest by name
  * (a missing or contradictory parameter), and its message is shown by the editor.
  */
@@ -201,6 +205,13 @@ export function ParamsEditor({
         </tbody>
       </table>
 
+      <h3>{t('policyScreen.colourRules')}</h3>
+      <ColourOrder
+        order={params.colours.order}
+        disabled={disabled}
+        onChange={(order) => onChange({ ...params, colours: { ...params.colours, order } })}
+      />
+
       <h3>{t('policyScreen.windows')}</h3>
       <div className="form-row">
         <label htmlFor="policy-tracing-minutes">
@@ -224,6 +235,21 @@ export function ParamsEditor({
             colours: { ...params.colours, secondaryContactRedDays: n ?? 0 },
           }))}
         </label>
+        {DURATIONS.map((k) => (
+          <label key={k} htmlFor={`policy-colours-${k}`}>
+            {label('measures.param', k)}
+            {field(`colours-${k}`, params.colours[k], (n) => ({ ...params, colours: { ...params.colours, [k]: n ?? 0 } }))}
+          </label>
+        ))}
+        {(['redDays', 'yellowUntilDay'] as const).map((k) => (
+          <label key={k} htmlFor={`policy-close-${k}`}>
+            {label('measures.param', 'close-contact')} · {label('measures.param', k)}
+            {field(`close-${k}`, params.colours.closeContact[k], (n) => ({
+              ...params,
+              colours: { ...params.colours, closeContact: { ...params.colours.closeContact, [k]: n ?? 0 } },
+            }))}
+          </label>
+        ))}
         <label>
           {t('policyScreen.pools')}
           <input
