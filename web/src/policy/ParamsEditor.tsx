@@ -100,6 +100,29 @@ export function ParamsEditor({
     });
   return (
     <div className="policy-params" data-testid="params-editor">
+      <h3>{t('policyScreen.levels')}</h3>
+      <p data-testid="levels-editor">
+        {(['high', 'medium', 'low'] as const).map((l) => (
+          <label key={l} className="check-inline">
+            <input
+              type="checkbox"
+              name={`level-${l}`}
+              disabled={disabled}
+              checked={params.levels.includes(l)}
+              onChange={(e) =>
+                onChange({
+                  ...params,
+                  // Kept in the order high, medium, low; a level still named elsewhere is refused by the server, by path.
+                  levels: (['high', 'medium', 'low'] as const).filter((x) =>
+                    x === l ? e.target.checked : params.levels.includes(x),
+                  ),
+                })
+              }
+            />
+            {label('zones.level', l)}
+          </label>
+        ))}
+      </p>
       <h3>{t('policyScreen.lift')}</h3>
       <table className="table">
         <thead>
