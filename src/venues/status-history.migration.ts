@@ -32,7 +32,9 @@ export const statusHistoryMigrations: Migration[] = [
       const notices =
         dialect === 'postgres'
           ? await sql<{ n: string | null }>`select to_regclass('venue_notices')::text as n`.execute(db)
-          : await sql<{ n: string | null }>`select name as n from sqlite_master where name = 'venue_notices'`.execute(db);
+          : await sql<{ n: string | null }>`select name as n from sqlite_master where name = 'venue_notices'`.execute(
+              db,
+            );
       if (!notices.rows[0]?.n) return;
       const items = await db
         .selectFrom('venue_notice_items as i')
@@ -57,7 +59,8 @@ export const statusHistoryMigrations: Migration[] = [
         const effective = new Date(Date.parse(`${i.effective_on}T00:00:00+08:00`)).toISOString();
         rows.push({
           venue_id: i.venue_id,
-          since: effective < i.issued_at ? effective : i.issued_at,
+          // ISO instants compare as text: the earlier of the two.
+          since: [effective, String(i.issued_at)].sort()[0],
           status: 'suspended',
           notice_no: i.notice_no,
           previous_status: i.previous_status,

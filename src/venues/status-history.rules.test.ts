@@ -20,7 +20,13 @@ test('a venue at a moment: the last change by then, what the first replaced befo
       previous_status: 'closed-loop',
       previous_notice_no: null,
     },
-    { since: iso('2022-11-12T09:00'), status: 'open', notice_no: null, previous_status: 'suspended', previous_notice_no: 'N45' },
+    {
+      since: iso('2022-11-12T09:00'),
+      status: 'open',
+      notice_no: null,
+      previous_status: 'suspended',
+      previous_notice_no: 'N45',
+    },
   ];
   assert.deepEqual(statusAt(changes, now, at('2022-11-03T12:00')), { status: 'closed-loop', notice_no: null });
   assert.deepEqual(statusAt(changes, now, at('2022-11-04T00:00')), { status: 'suspended', notice_no: 'N45' });

@@ -8,6 +8,8 @@ import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { announce } from '../platform/events.ts';
+import { changesSince, insertStatusChanges } from './status-history.repo.ts';
+import { noticeSince } from './status-history.rules.ts';
 import { SuspensionErrors } from './suspensions.errors.ts';
 import {
   allNotices,
@@ -28,8 +30,6 @@ import {
   restoredStatus,
   takenByNotice,
 } from './suspensions.rules.ts';
-import { changesSince, insertStatusChanges } from './status-history.repo.ts';
-import { noticeSince } from './status-history.rules.ts';
 import { allVenues } from './venues.repo.ts';
 import type { Category, VenueStatus } from './venues.rules.ts';
 

@@ -20,7 +20,10 @@ export const venuesModule: BanyanModule = {
   name: 'venues',
   routes: [venuesRoutes, paperRoutes, suspensionRoutes, checkAtRoutes],
   migrations: [
-    ...venuesMigrations, ...venueOperatorsMigrations, ...scanKeyMigrations, ...suspensionMigrations,
+    ...venuesMigrations,
+    ...venueOperatorsMigrations,
+    ...scanKeyMigrations,
+    ...suspensionMigrations,
     ...statusHistoryMigrations,
   ],
   commands: [venuesCommands, suspensionCommands],

@@ -41,7 +41,10 @@ describe('policy drafts', { timeout: 600_000 }, () => {
     await page.locator('[data-testid=compare-cn-20-measures]').click();
     await page.locator('[data-testid=policy-diff]').waitFor();
     // Medium zones abolished, and the schedules that changed: secondary contacts are no longer identified.
-    assert.match((await page.locator('[data-testid=diff-levels]').textContent()) ?? '', /中风险区\/低风险区 → 高风险区\/低风险区/);
+    assert.match(
+      (await page.locator('[data-testid=diff-levels]').textContent()) ?? '',
+      /中风险区\/低风险区 → 高风险区\/低风险区/,
+    );
     const secondary = page.locator('[data-testid=diff-schedules] li[data-kind=secondary-contact]');
     assert.match((await secondary.textContent()) ?? '', /居家 7 天 → 本版本不再判定/);
     const planLink = secondary.locator('a');

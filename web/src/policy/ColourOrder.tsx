@@ -33,7 +33,8 @@ export function ColourOrder({
   onChange: (order: RuleName[]) => void;
 }) {
   const { t, label } = useI18n();
-  const up = (i: number) => onChange(order.map((r, j) => (j === i - 1 ? order[i] : j === i ? order[i - 1] : r) as RuleName));
+  const up = (i: number) =>
+    onChange(order.map((r, j) => (j === i - 1 ? order[i] : j === i ? order[i - 1] : r) as RuleName));
   return (
     <div data-testid="colour-order">
       <ol>

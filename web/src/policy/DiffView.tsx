@@ -11,7 +11,17 @@ export function dayBefore(day: string): string {
 }
 
 /** A difference fetched from the server (a published version against another, or a draft). */
-export function Compared({ path, district, rule, plan }: { path: string; district?: string; rule?: string; plan?: string }) {
+export function Compared({
+  path,
+  district,
+  rule,
+  plan,
+}: {
+  path: string;
+  district?: string;
+  rule?: string;
+  plan?: string;
+}) {
   const diff = useApi<PolicyDiff>(path);
   if (diff.error) return <ErrorBox error={diff.error} onRetry={diff.reload} />;
   return diff.data ? <DiffView diff={diff.data} district={district} rule={rule} plan={plan} /> : <Loading />;

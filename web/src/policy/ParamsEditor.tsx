@@ -261,7 +261,10 @@ export function ParamsEditor({
         {DURATIONS.map((k) => (
           <label key={k} htmlFor={`policy-colours-${k}`}>
             {label('measures.param', k)}
-            {field(`colours-${k}`, params.colours[k], (n) => ({ ...params, colours: { ...params.colours, [k]: n ?? 0 } }))}
+            {field(`colours-${k}`, params.colours[k], (n) => ({
+              ...params,
+              colours: { ...params.colours, [k]: n ?? 0 },
+            }))}
           </label>
         ))}
         {(['redDays', 'yellowUntilDay'] as const).map((k) => (
