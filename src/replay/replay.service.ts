@@ -190,15 +190,21 @@ function scheduleDiff(
     (k) => JSON.stringify(a.params.quarantine[k]) !== JSON.stringify(b.params.quarantine[k]),
   );
   const persons: PolicyDiff['schedules']['persons'] = [];
-  for (const [personId, list] of marks)
+  for (const [personId, list] of marks) {
+    // A person marked twice of one kind is scheduled from the last contact: one line per person and kind.
+    const last = new Map<'close-contact' | 'secondary-contact', ActiveMark>();
     for (const m of list) {
       if ((m.kind !== 'close-contact' && m.kind !== 'secondary-contact') || !kinds.includes(m.kind)) continue;
-      const since = new Date(m.since + 8 * 3600_000).toISOString().slice(0, 10);
-      const x = scheduleOf(m.kind, since, a);
-      const y = scheduleOf(m.kind, since, b);
-      if (JSON.stringify([x.phases, x.pcr]) !== JSON.stringify([y.phases, y.pcr]))
-        persons.push({ personId, kind: m.kind, since, inForceEndsOn: x.endsOn, draftEndsOn: y.endsOn });
+      if ((last.get(m.kind)?.since ?? -Infinity) < m.since) last.set(m.kind, m);
     }
+    for (const [kind, m] of last) {
+      const since = new Date(m.since + 8 * 3600_000).toISOString().slice(0, 10);
+      const x = scheduleOf(kind, since, a);
+      const y = scheduleOf(kind, since, b);
+      if (JSON.stringify([x.phases, x.pcr]) !== JSON.stringify([y.phases, y.pcr]))
+        persons.push({ personId, kind, since, inForceEndsOn: x.endsOn, draftEndsOn: y.endsOn });
+    }
+  }
   persons.sort((x, y) => x.personId - y.personId || x.kind.localeCompare(y.kind));
   return {
     changed: persons.length,

@@ -142,6 +142,14 @@ export function DiffView({
         ))}
       </ul>
       {plan && (
+        <h3 data-testid="diff-schedule-title">
+          {t('policyScreen.schedulePersons', {
+            plan: label('policyScreen.plan', plan),
+            n: formatNumber(diff.schedules.persons.filter((p) => p.kind === plan).length),
+          })}
+        </h3>
+      )}
+      {plan && (
         <table className="table" data-testid="diff-schedule-persons">
           <thead>
             <tr>

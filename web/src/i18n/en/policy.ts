@@ -26,6 +26,7 @@ export const policyScreen: Record<keyof typeof zh, string> = {
   'policyScreen.coloursChanged': 'Residents whose colour would change',
   'policyScreen.venuesChanged': 'Venues whose entrance rule changes',
   'policyScreen.schedulesChanged': 'Persons whose quarantine or monitoring schedule changes',
+  'policyScreen.schedulePersons': '{plan} whose schedule changes: {n} (counted from the last contact)',
   'policyScreen.levels': 'Zone levels',
   'policyScreen.lastContact': 'Last contact',
   'policyScreen.aspect.certificateHours': 'Certificate',

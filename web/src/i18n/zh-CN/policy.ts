@@ -24,6 +24,7 @@ export const policyScreen = {
   'policyScreen.coloursChanged': '健康码颜色将改变的居民',
   'policyScreen.venuesChanged': '查验规则改变的场所',
   'policyScreen.schedulesChanged': '隔离与监测方案将改变的人员',
+  'policyScreen.schedulePersons': '方案将改变的{plan}：{n} 人（自末次接触日起算）',
   'policyScreen.levels': '风险区等级',
   'policyScreen.lastContact': '末次接触',
   'policyScreen.aspect.certificateHours': '核酸证明',
