@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PlanPhase } from '../policy/policy.schema.ts';
 
 /** GET /api/v1/policy-drafts/:id/diff: the date to compare on (today if absent). */
 export const DiffQuery = z.object({
@@ -84,6 +85,35 @@ export const PolicyDiff = z.object({
         fromRule: z.string(),
         toRule: z.string(),
         href: Link,
+      }),
+    ),
+  }),
+  /** The zone levels each version designates (the 20 measures abolish medium zones). */
+  levels: z.object({ inForce: z.array(z.string()), draft: z.array(z.string()) }),
+  /** Quarantine and monitoring plans that differ, with the marked persons whose schedule changes. */
+  schedules: z.object({
+    changed: z.number().int(),
+    href: Link,
+    byKind: z.array(
+      z.object({
+        kind: z.enum(['close-contact', 'secondary-contact', 'left-high-zone']),
+        /** The plan under each version; null: the version does not identify such persons. */
+        inForce: z.array(PlanPhase).nullable(),
+        draft: z.array(PlanPhase).nullable(),
+        /** Persons marked so at the moment whose schedule would change (left-zone marks carry no schedule). */
+        persons: z.number().int(),
+        href: Link,
+      }),
+    ),
+    persons: z.array(
+      z.object({
+        personId: z.number().int(),
+        kind: z.string(),
+        /** Day 1 of the schedule (the last contact). */
+        since: z.string(),
+        /** The last day under each version; null: not identified, no schedule. */
+        inForceEndsOn: z.string().nullable(),
+        draftEndsOn: z.string().nullable(),
       }),
     ),
   }),

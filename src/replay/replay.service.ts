@@ -2,6 +2,7 @@ import { infectionsByPerson } from '../cases/cases.service.ts';
 import { marksSource } from '../health-code/colour.state.ts';
 import { infectionAt } from '../health-code/explain.service.ts';
 import { type ColourInputs, colourOf } from '../health-code/health-code.rules.ts';
+import type { ActiveMark } from '../health-code/marks.rules.ts';
 import { activeOverrides } from '../health-code/overrides.repo.ts';
 import { communitiesOf } from '../people/people.repo.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
@@ -12,6 +13,7 @@ import { draftAsPolicy } from '../policy/drafts.service.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { getPolicy, listPolicies, policyOn } from '../policy/policy.service.ts';
 import { testFactsAtMany } from '../testing/history.service.ts';
+import { scheduleOf } from '../tracing/quarantine.rules.ts';
 import { allVenues } from '../venues/venues.repo.ts';
 import { restrictedResidentsAt } from '../zones/residents.service.ts';
 import { evaluateZones } from '../zones/zones.query.ts';
@@ -82,7 +84,8 @@ export async function compareVersions(
   const inForce = against ?? policyOn(await listPolicies(ctx), date);
   const at = date === beijingToday() ? nowMs() : Date.parse(`${date}T12:00:00+08:00`);
   const q = (extra: string) => `date=${date}&policy=${encodeURIComponent(draft.id)}${extra}`;
-  const colours = await colourDiff(ctx, at, inForce, draft, q);
+  const read = await colourInputsAt(ctx, at);
+  const colours = await colourDiff(ctx, read.inputs, at, inForce, draft, q);
   const diff: PolicyDiff = {
     date,
     draft: draft.id,
@@ -90,6 +93,8 @@ export async function compareVersions(
     at: new Date(at).toISOString(),
     zones: await zoneDiff(ctx, actor, date, inForce, draft, q),
     colours: colours.summary,
+    levels: { inForce: inForce.params.levels, draft: draft.params.levels },
+    schedules: scheduleDiff(read.marks, inForce, draft, q),
     venues: await venueDiff(ctx, inForce, draft, q),
   };
   return { diff, persons: colours.all };
@@ -131,7 +136,10 @@ async function zoneDiff(ctx: Ctx, actor: Actor, date: string, a: Policy, b: Poli
  * effect, the marks begun and not closed, the negatives known. Only a person some rule speaks of can
  * change colour (everyone else is green under any version); a manual colour in force then stays.
  */
-async function colourInputsAt(ctx: Ctx, at: number): Promise<Map<number, ColourInputs>> {
+async function colourInputsAt(
+  ctx: Ctx,
+  at: number,
+): Promise<{ inputs: Map<number, ColourInputs>; marks: Map<number, ActiveMark[]> }> {
   const day = new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
   const infections = new Map<number, NonNullable<ColourInputs['infection']>>();
   for (const [id, inf] of await infectionsByPerson(ctx)) {
@@ -162,12 +170,66 @@ async function colourInputsAt(ctx: Ctx, at: number): Promise<Map<number, ColourI
       negatives: f?.negatives ?? [],
     });
   }
-  return out;
+  return { inputs: out, marks };
 }
 
-async function colourDiff(ctx: Ctx, at: number, a: Policy, b: Policy, q: (x: string) => string) {
+const PLAN_KINDS = ['close-contact', 'secondary-contact', 'left-high-zone'] as const;
+
+/**
+ * The plans that differ between two versions, and the persons marked at the moment whose schedule
+ * (from the day of their last contact) would end on another day or not be kept at all, as the
+ * marks list schedules them (close and secondary contacts).
+ */
+function scheduleDiff(
+  marks: Map<number, ActiveMark[]>,
+  a: Policy,
+  b: Policy,
+  q: (x: string) => string,
+): PolicyDiff['schedules'] {
+  const kinds = PLAN_KINDS.filter(
+    (k) => JSON.stringify(a.params.quarantine[k]) !== JSON.stringify(b.params.quarantine[k]),
+  );
+  const persons: PolicyDiff['schedules']['persons'] = [];
+  for (const [personId, list] of marks) {
+    // A person marked twice of one kind is scheduled from the last contact: one line per person and kind.
+    const last = new Map<'close-contact' | 'secondary-contact', ActiveMark>();
+    for (const m of list) {
+      if ((m.kind !== 'close-contact' && m.kind !== 'secondary-contact') || !kinds.includes(m.kind)) continue;
+      if ((last.get(m.kind)?.since ?? -Infinity) < m.since) last.set(m.kind, m);
+    }
+    for (const [kind, m] of last) {
+      const since = new Date(m.since + 8 * 3600_000).toISOString().slice(0, 10);
+      const x = scheduleOf(kind, since, a);
+      const y = scheduleOf(kind, since, b);
+      if (JSON.stringify([x.phases, x.pcr]) !== JSON.stringify([y.phases, y.pcr]))
+        persons.push({ personId, kind, since, inForceEndsOn: x.endsOn, draftEndsOn: y.endsOn });
+    }
+  }
+  persons.sort((x, y) => x.personId - y.personId || x.kind.localeCompare(y.kind));
+  return {
+    changed: persons.length,
+    href: `#/policy/diff?${q('')}`,
+    byKind: kinds.map((kind) => ({
+      kind,
+      inForce: a.params.quarantine[kind],
+      draft: b.params.quarantine[kind],
+      persons: persons.filter((p) => p.kind === kind).length,
+      href: `#/policy/diff?${q(`&plan=${kind}`)}`,
+    })),
+    persons: persons.slice(0, LIST_MAX),
+  };
+}
+
+async function colourDiff(
+  ctx: Ctx,
+  read: Map<number, ColourInputs>,
+  at: number,
+  a: Policy,
+  b: Policy,
+  q: (x: string) => string,
+) {
   const changed: Array<{ id: number; from: string; to: string; fromRule: string; toRule: string }> = [];
-  for (const [id, inputs] of await colourInputsAt(ctx, at)) {
+  for (const [id, inputs] of read) {
     const x = colourOf(inputs, at, { id: a.id, colours: a.params.colours });
     const y = colourOf(inputs, at, { id: b.id, colours: b.params.colours });
     if (x.colour !== y.colour)

@@ -83,7 +83,34 @@ for (const dialect of dialects()) {
           { certificateHours: null, colours: ['green', 'yellow'], zoneLevels: ['low'] },
         ],
       );
-      for (const href of [d.zones.href, d.colours.href, d.venues.href, ...d.colours.byDistrict.map((g) => g.href)])
+      // Medium zones abolished; the plans that changed, and the secondary contact's schedule no longer kept.
+      assert.deepEqual(d.levels, { inForce: ['high', 'medium', 'low'], draft: ['high', 'low'] });
+      assert.deepEqual(
+        d.schedules.byKind.map((k) => [k.kind, k.draft === null, k.persons]),
+        [
+          ['close-contact', false, 0],
+          ['secondary-contact', true, 1],
+          ['left-high-zone', false, 0],
+        ],
+      );
+      assert.deepEqual(d.schedules.persons, [
+        {
+          personId: pid[0],
+          kind: 'secondary-contact',
+          since: '2022-11-09',
+          inForceEndsOn: '2022-11-15',
+          draftEndsOn: null,
+        },
+      ]);
+      assert.equal(d.schedules.changed, 1);
+      for (const href of [
+        d.zones.href,
+        d.colours.href,
+        d.venues.href,
+        d.schedules.href,
+        ...d.colours.byDistrict.map((g) => g.href),
+        ...d.schedules.byKind.map((k) => k.href),
+      ])
         assert.match(href, /policy=draft-20/);
       const stored = await ctx.db.k.selectFrom('policy_versions').select('id').execute();
       assert.equal(stored.length, 3, 'comparing stores nothing');

@@ -7,6 +7,8 @@ import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { getPolicy, listPolicies, policyOn } from '../policy/policy.service.ts';
 import { doorRulesAt, freshState, type Judged, judgeAtDoor } from './checks.service.ts';
+import { statusChangesOf } from './status-history.repo.ts';
+import { statusAt } from './status-history.rules.ts';
 import { VenueErrors } from './venues.errors.ts';
 import { type Category, entranceRuleOf, type VenueStatus, verdictOf } from './venues.rules.ts';
 import type { CheckReplay } from './venues.schema.ts';
@@ -19,7 +21,8 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  * the version in force then or another one. The person's side is read from the records as they
  * stood then, by the readers explain --at uses (negatives resulted by then, marks begun and not
  * closed, zones by notice, the case as reported), never from the status index, which keeps only the
- * latest negative; the venue is the registry's as it is now. Nothing is stored, no door rule records.
+ * latest negative; the venue's status (open, suspended by a notice, closed-loop) is read from its
+ * recorded changes as it stood then. Nothing is stored, no door rule records.
  */
 export async function checkAt(
   ctx: Ctx,
@@ -30,10 +33,13 @@ export async function checkAt(
   await personInScope(ctx, actor, q.personId);
   const s = await freshState(ctx);
   const code = q.venueCode.trim().toUpperCase();
-  const venue = s.venues.get(code);
-  if (!venue) throw new AppError(VenueErrors.VENUE_UNKNOWN, { code: code.slice(0, 40) });
+  const current = s.venues.get(code);
+  if (!current) throw new AppError(VenueErrors.VENUE_UNKNOWN, { code: code.slice(0, 40) });
   const now = nowMs();
   const at = q.at ?? now;
+  const held = { status: current.status as VenueStatus, notice_no: current.notice_no };
+  // The venue as it stood then: suspended by a notice, closed-loop or open, from its recorded changes.
+  const venue = { ...current, ...statusAt(await statusChangesOf(ctx.db.k, current.id), held, at) };
   const day = dayOf(at);
   const policies = await listPolicies(ctx);
   const inForce = policyOn(policies, day);
@@ -81,6 +87,7 @@ export async function checkAt(
     lastNegativeSampledAt: iso(facts.lastNegativeSampledAt),
     reasons: judged.verdict.reasons,
     venue: { code: venue.code, name: venue.name, category: venue.category },
+    venueStatus: { status: venue.status, notice: venue.notice_no },
     policy: judged.policy,
     version: { id: version.id, name: version.name, effectiveFrom: version.effectiveFrom },
     zone: inputs.zone,

@@ -8,8 +8,10 @@ import { recordSamples } from '../testing/samples.service.ts';
 import { statusIndex } from '../testing/testing.status.ts';
 import { addMarks } from '../tracing/tracing.service.ts';
 import '../tracing/marks.state.ts';
+import { setClock } from '../platform/clock.ts';
 import { checkAt } from './check-at.service.ts';
-import { createVenues } from './venues.service.ts';
+import { reopenByNotice, suspendByNotice } from './suspensions.service.ts';
+import { createVenues, setVenueStatus } from './venues.service.ts';
 
 const COMMANDER: Actor = { userId: 1, username: 'commander', role: 'commander', scope: { kind: 'city', code: '3501' } };
 const OTHER_DISTRICT: Actor = {
@@ -35,6 +37,8 @@ for (const dialect of dialects()) {
       await createVenues(ctx, 'system', [
         { code: 'OFFICE-G', name: '鼓楼写字楼', category: 'office', communityCode: G },
         { code: 'MARKET-G', name: '鼓楼农贸市场', category: 'mall-market', communityCode: G },
+        { code: 'KTV-G', name: '鼓楼KTV', category: 'public-place', kind: 'ktv', communityCode: G },
+        { code: 'CARE-G', name: '鼓楼养老院', category: 'care-home', communityCode: G },
       ]);
       // Person 0: negatives sampled at 09:00 on the 9th and the 10th, each resulted at 15:00.
       await recordSamples(
@@ -116,6 +120,58 @@ for (const dialect of dialects()) {
       // Under the 20 measures a secondary contact is no longer coloured: the market admits.
       const twenty = await replay('MARKET-G', 1, '2022-11-10T12:00', 'cn-20-measures');
       assert.deepEqual([twenty.verdict, twenty.colour, twenty.policy.id], ['allow', 'green', 'cn-20-measures']);
+    });
+
+    test('the venue stands as it did: suspended by a notice from its day, open again after the reopening', async () => {
+      const notice = '榕防指〔2022〕99号';
+      const ktv = async (when: string) => {
+        const r = await replay('KTV-G', 0, when);
+        return [r.verdict, r.reasons.map((x) => x.code), r.venueStatus];
+      };
+      try {
+        // Issued at 10:00 on the 10th, in force from that day.
+        setClock('2022-11-10T10:00:00+08:00');
+        const s = await suspendByNotice(ctx, 'system', {
+          noticeNo: notice,
+          title: '关于暂停全市KTV营业的通告',
+          categories: ['public-place'],
+          kinds: ['ktv'],
+          districts: [],
+          effectiveOn: '2022-11-10',
+        });
+        assert.equal(s.suspended, 1);
+        const open = { status: 'open', notice: null };
+        const suspended = { status: 'suspended', notice };
+        assert.deepEqual(await ktv('2022-11-09T16:00'), ['allow', [], open], 'before the notice the KTV admitted');
+        assert.deepEqual(await ktv('2022-11-10T08:00'), ['deny', ['venue-suspended'], suspended], 'from its day');
+        assert.deepEqual(await ktv('2022-11-10T16:00'), ['deny', ['venue-suspended'], suspended]);
+        const during = await replay('KTV-G', 0, '2022-11-10T16:00');
+        assert.equal(during.reasons[0]?.['zh-CN'], `场所依${notice}暂停开放`, 'the refusal names the notice of then');
+        setClock('2022-11-11T07:00:00+08:00');
+        assert.equal((await reopenByNotice(ctx, 'system', notice)).restored, 1);
+        assert.deepEqual(await ktv('2022-11-11T08:00'), ['allow', [], open], 'reopened: admits again');
+        assert.deepEqual(await ktv('2022-11-10T16:00'), ['deny', ['venue-suspended'], suspended], 'the past stays');
+        const now = await checkAt(ctx, COMMANDER, { venueCode: 'KTV-G', personId: person(0) });
+        assert.deepEqual([now.replay, now.venueStatus], [false, open]);
+      } finally {
+        setClock(null);
+      }
+    });
+
+    test('a venue put under closed-loop management by hand refuses outsiders only from then', async () => {
+      try {
+        setClock('2022-11-10T10:00:00+08:00');
+        await setVenueStatus(ctx, COMMANDER, 'CARE-G', 'closed-loop');
+      } finally {
+        setClock(null);
+      }
+      const before = await replay('CARE-G', 0, '2022-11-09T16:00');
+      assert.deepEqual([before.verdict, before.venueStatus.status], ['allow', 'open']);
+      const during = await replay('CARE-G', 0, '2022-11-10T16:00');
+      assert.deepEqual(
+        [during.verdict, during.reasons.map((r) => r.code), during.venueStatus.status],
+        ['deny', ['venue-closed-loop'], 'closed-loop'],
+      );
     });
 
     test('refused outside the caller’s area and for an unknown venue; nothing is stored', async () => {

@@ -8,6 +8,8 @@ import { nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { announce } from '../platform/events.ts';
+import { changesSince, insertStatusChanges } from './status-history.repo.ts';
+import { noticeSince } from './status-history.rules.ts';
 import { SuspensionErrors } from './suspensions.errors.ts';
 import {
   allNotices,
@@ -89,6 +91,24 @@ export async function suspendByNotice(ctx: Ctx, actor: Who, input: NoticeInput) 
       trx,
       taken.map((v) => ({ notice_id: id, venue_id: v.id, previous_status: v.status, restored: 0 })),
     );
+    // Kept with its moment for replayed checks: from the notice's day (statusAt reads it).
+    const since = await changesSince(
+      trx,
+      taken.map((v) => v.id),
+      noticeSince(at, input.effectiveOn),
+    );
+    await insertStatusChanges(
+      trx,
+      taken.map((v) => ({
+        venue_id: v.id,
+        since: since(v.id),
+        status: 'suspended',
+        notice_no: notice,
+        previous_status: v.status,
+        previous_notice_no: v.notice_no,
+        set_by: by,
+      })),
+    );
     await setVenuesHeld(
       trx,
       taken.map((v) => v.id),
@@ -133,7 +153,22 @@ export async function reopenByNotice(ctx: Ctx, actor: Who, noticeNo: string) {
       if (to === null) left.push(i.code);
       else back.set(to, [...(back.get(to) ?? []), i.venue_id]);
     }
-    for (const [status, ids] of back) await setVenuesHeld(trx, ids, { status, notice_no: null });
+    for (const [status, ids] of back) {
+      await setVenuesHeld(trx, ids, { status, notice_no: null });
+      const since = await changesSince(trx, ids, at);
+      await insertStatusChanges(
+        trx,
+        ids.map((venue_id) => ({
+          venue_id,
+          since: since(venue_id),
+          status,
+          notice_no: null,
+          previous_status: 'suspended',
+          previous_notice_no: notice,
+          set_by: by,
+        })),
+      );
+    }
     const restored = [...back.values()].flat();
     await closeNotice(trx, n.id, restored, by, at);
     await recordAudit(ctx.db, ctx.crypto, trx, {

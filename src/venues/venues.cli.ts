@@ -59,6 +59,9 @@ export function venuesCommands(program: Command): void {
             verdict: r.verdict,
             colour: r.colour,
             lastNegative: r.lastNegativeSampledAt ?? '—',
+            venueStatus: r.venueStatus.notice
+              ? `${r.venueStatus.status} (${r.venueStatus.notice})`
+              : r.venueStatus.status,
             version: r.policy.id,
             rule: r.policy.rule,
             reasons: r.reasons.map((x) => x['zh-CN']).join('；') || '—',

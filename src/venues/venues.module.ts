@@ -2,6 +2,7 @@ import type { BanyanModule } from '../platform/module.ts';
 import { checkAtRoutes } from './check-at.routes.ts';
 import { paperRoutes } from './paper.routes.ts';
 import { scanKeyMigrations } from './scan-keys.migration.ts';
+import { statusHistoryMigrations } from './status-history.migration.ts';
 import { suspensionCommands } from './suspensions.cli.ts';
 import { SuspensionErrors } from './suspensions.errors.ts';
 import { suspensionMigrations } from './suspensions.migration.ts';
@@ -18,7 +19,13 @@ import { checksTile } from './venues.tile.ts';
 export const venuesModule: BanyanModule = {
   name: 'venues',
   routes: [venuesRoutes, paperRoutes, suspensionRoutes, checkAtRoutes],
-  migrations: [...venuesMigrations, ...venueOperatorsMigrations, ...scanKeyMigrations, ...suspensionMigrations],
+  migrations: [
+    ...venuesMigrations,
+    ...venueOperatorsMigrations,
+    ...scanKeyMigrations,
+    ...suspensionMigrations,
+    ...statusHistoryMigrations,
+  ],
   commands: [venuesCommands, suspensionCommands],
   errors: [VenueErrors, SuspensionErrors],
   jobs: [scanRetentionJob],

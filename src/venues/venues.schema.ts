@@ -115,6 +115,8 @@ export const CheckReplay = CheckResult.omit({ scanId: true }).extend({
   replay: z.boolean(),
   version: z.object({ id: z.string(), name: z.string(), effectiveFrom: z.string() }),
   zone: z.object({ code: z.string(), level: z.string() }).nullable(),
+  /** The venue's status at the moment and the notice holding it then (its recorded changes). */
+  venueStatus: z.object({ status: z.enum(VENUE_STATUSES), notice: z.string().nullable() }),
 });
 export type CheckReplay = z.infer<typeof CheckReplay>;
 

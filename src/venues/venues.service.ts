@@ -11,6 +11,7 @@ import { announce, events } from '../platform/events.ts';
 import { checkState, freshState } from './checks.service.ts';
 import { type CountWindow, latestScanDay, scanBreakdown, scanStats, scanTotals } from './counters.repo.ts';
 import { keptRanking } from './statistics.ts';
+import { changesSince, insertStatusChanges } from './status-history.repo.ts';
 import { signVenueCode } from './venues.codes.ts';
 import { VenueErrors } from './venues.errors.ts';
 import { allVenues, insertVenues, operatorVenueIds, type StoredVenue, updateVenue } from './venues.repo.ts';
@@ -124,6 +125,19 @@ export async function setVenueStatus(ctx: Ctx, actor: Actor, code: string, statu
   await ctx.db.k.transaction().execute(async (trx) => {
     // A venue set by hand is no longer held by a notice: reopening the notice leaves it as set here.
     await updateVenue(trx, code, { status, notice_no: null });
+    // Kept with its moment, so that a check replayed before it meets the status it replaced.
+    const since = await changesSince(trx, [v.id], nowIso());
+    await insertStatusChanges(trx, [
+      {
+        venue_id: v.id,
+        since: since(v.id),
+        status,
+        notice_no: null,
+        previous_status: v.status,
+        previous_notice_no: v.notice_no,
+        set_by: actorLabel(actor),
+      },
+    ]);
     await recordAudit(ctx.db, ctx.crypto, trx, {
       actor: actorLabel(actor),
       action: 'venue-status',

@@ -31,7 +31,35 @@ describe('policy drafts', { timeout: 600_000 }, () => {
       'zoneLevels',
     ]);
     assert.match((await clinics.textContent()) ?? '', /中风险区\/低风险区 → 低风险区/);
+    // Its count opens the venue list under that version, whose note names the levels either side.
+    await clinics.locator('a').click();
+    const note = page.locator('[data-testid=venues-policy-note]');
+    await note.waitFor();
+    assert.match((await note.textContent()) ?? '', /cn-20-measures.*低风险区（.*中风险区\/低风险区）/);
+    await page.goBack();
+    await page.locator('[data-testid=policy-screen]').waitFor();
+    await page.locator('[data-testid=compare-cn-20-measures]').click();
+    await page.locator('[data-testid=policy-diff]').waitFor();
+    // Medium zones abolished, and the schedules that changed: secondary contacts are no longer identified.
+    assert.match(
+      (await page.locator('[data-testid=diff-levels]').textContent()) ?? '',
+      /中风险区\/低风险区 → 高风险区\/低风险区/,
+    );
+    const secondary = page.locator('[data-testid=diff-schedules] li[data-kind=secondary-contact]');
+    assert.match((await secondary.textContent()) ?? '', /居家 7 天 → 本版本不再判定/);
+    const planLink = secondary.locator('a');
+    assert.match((await planLink.getAttribute('href')) ?? '', /policy=cn-20-measures.*plan=secondary-contact/);
+    const scheduled = Number(((await planLink.textContent()) ?? '').replace(/\D/g, ''));
+    t.diagnostic(`secondary contacts whose schedule the 20 measures drop: ${scheduled}`);
     await page.screenshot({ path: join(screenshots, 'policy-20-vs-9th.png'), fullPage: true });
+    if (scheduled > 0) {
+      await planLink.click();
+      const rows = page.locator('[data-testid=diff-schedule-persons] tbody tr');
+      await rows.first().waitFor();
+      assert.equal(await rows.count(), Math.min(scheduled, 2000));
+      await page.screenshot({ path: join(screenshots, 'policy-schedules.png'), fullPage: true });
+      await goHash(page, '#/policy');
+    }
     await page.reload();
     await page.locator('[data-testid=policy-screen]').waitFor();
     await page.locator('select[name=basedOn]').selectOption('cn-10-measures');
@@ -62,8 +90,17 @@ describe('policy drafts', { timeout: 600_000 }, () => {
     await days.fill('5');
     await page.locator('input[name=tracing-days]').fill('3');
     await page.locator('input[name=pools]').fill('1, 10');
+    // Which colours a category admits is data too: offices admitting yellow codes is a changed rule.
+    await page.locator('input[name=colours-office-yellow]').check();
+    // …and so are the colour rules and their order: the trace list left out, applied again at the end.
+    await page.locator('button[name=rule-off-trace-list]').click();
+    await page.locator('button[name=rule-on-trace-list]').click();
+    assert.equal(await page.locator('[data-testid=colour-order] li').last().getAttribute('data-rule'), 'trace-list');
+    await page.locator('button[name=rule-up-trace-list]').click();
+    await page.locator('input[name=colours-traceListDays]').fill('5');
     await page.locator('[data-testid=draft-save]').click();
     await page.locator('[data-testid=policy-message].notice-ok').waitFor();
+    await page.locator('[data-testid=diff-venue-categories] li[data-category=office] [data-aspect=colours]').waitFor();
     // The author may not publish their own draft.
     await page.locator('[data-testid=draft-publish]').click();
     await page.waitForFunction(() =>

@@ -11,10 +11,20 @@ export function dayBefore(day: string): string {
 }
 
 /** A difference fetched from the server (a published version against another, or a draft). */
-export function Compared({ path, district, rule }: { path: string; district?: string; rule?: string }) {
+export function Compared({
+  path,
+  district,
+  rule,
+  plan,
+}: {
+  path: string;
+  district?: string;
+  rule?: string;
+  plan?: string;
+}) {
   const diff = useApi<PolicyDiff>(path);
   if (diff.error) return <ErrorBox error={diff.error} onRetry={diff.reload} />;
-  return diff.data ? <DiffView diff={diff.data} district={district} rule={rule} /> : <Loading />;
+  return diff.data ? <DiffView diff={diff.data} district={district} rule={rule} plan={plan} /> : <Loading />;
 }
 
 /**
@@ -22,8 +32,25 @@ export function Compared({ path, district, rule }: { path: string; district?: st
  * changes by district and rule, the venue categories, and the residents (one district and rule when
  * a count's link chose them).
  */
-export function DiffView({ diff, district, rule }: { diff: PolicyDiff; district?: string; rule?: string }) {
+export function DiffView({
+  diff,
+  district,
+  rule,
+  plan,
+}: {
+  diff: PolicyDiff;
+  district?: string;
+  rule?: string;
+  /** A plan kind chosen by a schedule count's link: its persons are listed. */
+  plan?: string;
+}) {
   const { t, label, formatNumber } = useI18n();
+  // A plan in words: 集中 7 天 + 居家 3 天, or not identified.
+  const planText = (p: PolicyDiff['schedules']['byKind'][number]['inForce']) =>
+    p === null
+      ? t('policyScreen.notIdentified')
+      : p.map((x) => `${label('policyScreen.place', x.place)} ${x.days} ${t('policyScreen.days')}`).join(' + ');
+  const levelsText = (l: string[]) => l.map((z) => label('zones.level', z)).join('/');
   const count = (id: string, n: number, href: string, text: string) => (
     <li>
       {text}：
@@ -56,6 +83,20 @@ export function DiffView({ diff, district, rule }: { diff: PolicyDiff; district?
         {count('zones-stay', diff.zones.wouldStay, diff.zones.href, t('policyScreen.zonesStay'))}
         {count('colours', diff.colours.changed, diff.colours.href, t('policyScreen.coloursChanged'))}
         {count('venues', diff.venues.changed, diff.venues.href, t('policyScreen.venuesChanged'))}
+        {count('schedules', diff.schedules.changed, diff.schedules.href, t('policyScreen.schedulesChanged'))}
+      </ul>
+      {levelsText(diff.levels.inForce) !== levelsText(diff.levels.draft) && (
+        <p data-testid="diff-levels">
+          {t('policyScreen.levels')}：{levelsText(diff.levels.inForce)} → {levelsText(diff.levels.draft)}
+        </p>
+      )}
+      <ul data-testid="diff-schedules">
+        {diff.schedules.byKind.map((k) => (
+          <li key={k.kind} data-kind={k.kind}>
+            {label('policyScreen.plan', k.kind)}：{planText(k.inForce)} → {planText(k.draft)}{' '}
+            <a href={k.href}>{formatNumber(k.persons)}</a>
+          </li>
+        ))}
       </ul>
       <table
         className="table"
@@ -100,6 +141,38 @@ export function DiffView({ diff, district, rule }: { diff: PolicyDiff; district?
           </li>
         ))}
       </ul>
+      {plan && (
+        <h3 data-testid="diff-schedule-title">
+          {t('policyScreen.schedulePersons', {
+            plan: label('policyScreen.plan', plan),
+            n: formatNumber(diff.schedules.persons.filter((p) => p.kind === plan).length),
+          })}
+        </h3>
+      )}
+      {plan && (
+        <table className="table" data-testid="diff-schedule-persons">
+          <thead>
+            <tr>
+              <th>{t('policyScreen.person')}</th>
+              <th>{t('policyScreen.lastContact')}</th>
+              <th>{t('policyScreen.from')}</th>
+              <th>{t('policyScreen.to')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {diff.schedules.persons
+              .filter((p) => p.kind === plan)
+              .map((p) => (
+                <tr key={`${p.personId}|${p.kind}`}>
+                  <td className="mono">{p.personId}</td>
+                  <td>{p.since}</td>
+                  <td>{p.inForceEndsOn ?? t('policyScreen.notIdentified')}</td>
+                  <td>{p.draftEndsOn ?? t('policyScreen.notIdentified')}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      )}
       {(district || rule) && (
         <>
           <h3 data-testid="diff-persons-title">

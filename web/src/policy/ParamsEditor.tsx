@@ -1,10 +1,14 @@
 import { useState } from 'react';
 import type { PolicyParams } from '../api-types';
 import { useI18n } from '../i18n';
+import { ColourOrder } from './ColourOrder';
 
 type Category = keyof PolicyParams['entrance'];
 type PlanKind = keyof PolicyParams['quarantine'];
 const PLAN_KINDS: PlanKind[] = ['close-contact', 'secondary-contact', 'left-high-zone'];
+const COLOURS = ['green', 'yellow', 'red'] as const;
+// The colour rules' other durations, each a whole number named by the measures' words for it.
+const DURATIONS = ['recoveredYellowDays', 'positivePoolHours', 'leftZoneRedDays', 'traceListDays'] as const;
 
 /** A whole number typed into a field, or the field's problem (shown beside it, nothing sent). */
 function whole(v: string): number | null {
@@ -13,7 +17,8 @@ function whole(v: string): number | null {
 
 /**
  * The parameters of a draft that differ between versions, edited in place: lift days and final
- * rounds, entrance hours, quarantine plan days, colour durations, tracing windows and pool sizes.
+ * rounds, entrance hours and the colours and zone levels each category admits, quarantine plan days,
+ * the colour rules applied and their order, colour durations, tracing windows and pool sizes.
  * A field that is not a whole number is flagged here; the server validates the rest by name
  * (a missing or contradictory parameter), and its message is shown by the editor.
  */
@@ -65,8 +70,59 @@ export function ParamsEditor({
     return r ? { ...params, lift: { ...params.lift, [level]: { ...r, ...patch } } } : params;
   };
   const [pools, setPools] = useState(params.pools.allowedSizes.join(', '));
+  // The colours or zone levels a category admits, one box each (the server refuses a contradiction by name).
+  const admits = (c: Category, k: 'colours' | 'zoneLevels', values: readonly string[], name: (v: string) => string) =>
+    values.map((v) => {
+      const list = params.entrance[c][k] as string[];
+      return (
+        <label key={v} className="check-inline">
+          <input
+            type="checkbox"
+            name={`${k}-${c}-${v}`}
+            disabled={disabled}
+            checked={list.includes(v)}
+            onChange={(e) =>
+              onChange({
+                ...params,
+                entrance: {
+                  ...params.entrance,
+                  [c]: {
+                    ...params.entrance[c],
+                    [k]: e.target.checked ? [...list, v] : list.filter((x) => x !== v),
+                  } as PolicyParams['entrance'][Category],
+                },
+              })
+            }
+          />
+          {name(v)}
+        </label>
+      );
+    });
   return (
     <div className="policy-params" data-testid="params-editor">
+      <h3>{t('policyScreen.levels')}</h3>
+      <p data-testid="levels-editor">
+        {(['high', 'medium', 'low'] as const).map((l) => (
+          <label key={l} className="check-inline">
+            <input
+              type="checkbox"
+              name={`level-${l}`}
+              disabled={disabled}
+              checked={params.levels.includes(l)}
+              onChange={(e) =>
+                onChange({
+                  ...params,
+                  // Kept in the order high, medium, low; a level still named elsewhere is refused by the server, by path.
+                  levels: (['high', 'medium', 'low'] as const).filter((x) =>
+                    x === l ? e.target.checked : params.levels.includes(x),
+                  ),
+                })
+              }
+            />
+            {label('zones.level', l)}
+          </label>
+        ))}
+      </p>
       <h3>{t('policyScreen.lift')}</h3>
       <table className="table">
         <thead>
@@ -115,6 +171,8 @@ export function ParamsEditor({
           <tr>
             <th>{t('policyScreen.category')}</th>
             <th>{t('policyScreen.hours')}</th>
+            <th>{t('policyScreen.aspect.colours')}</th>
+            <th>{t('policyScreen.aspect.zoneLevels')}</th>
           </tr>
         </thead>
         <tbody>
@@ -132,6 +190,8 @@ export function ParamsEditor({
                   true,
                 )}
               </td>
+              <td>{admits(c, 'colours', COLOURS, (v) => label('colour', v))}</td>
+              <td>{admits(c, 'zoneLevels', params.levels, (v) => label('zones.level', v))}</td>
             </tr>
           ))}
         </tbody>
@@ -168,6 +228,13 @@ export function ParamsEditor({
         </tbody>
       </table>
 
+      <h3>{t('policyScreen.colourRules')}</h3>
+      <ColourOrder
+        order={params.colours.order}
+        disabled={disabled}
+        onChange={(order) => onChange({ ...params, colours: { ...params.colours, order } })}
+      />
+
       <h3>{t('policyScreen.windows')}</h3>
       <div className="form-row">
         <label htmlFor="policy-tracing-minutes">
@@ -191,6 +258,24 @@ export function ParamsEditor({
             colours: { ...params.colours, secondaryContactRedDays: n ?? 0 },
           }))}
         </label>
+        {DURATIONS.map((k) => (
+          <label key={k} htmlFor={`policy-colours-${k}`}>
+            {label('measures.param', k)}
+            {field(`colours-${k}`, params.colours[k], (n) => ({
+              ...params,
+              colours: { ...params.colours, [k]: n ?? 0 },
+            }))}
+          </label>
+        ))}
+        {(['redDays', 'yellowUntilDay'] as const).map((k) => (
+          <label key={k} htmlFor={`policy-close-${k}`}>
+            {label('measures.param', 'close-contact')} · {label('measures.param', k)}
+            {field(`close-${k}`, params.colours.closeContact[k], (n) => ({
+              ...params,
+              colours: { ...params.colours, closeContact: { ...params.colours.closeContact, [k]: n ?? 0 } },
+            }))}
+          </label>
+        ))}
         <label>
           {t('policyScreen.pools')}
           <input

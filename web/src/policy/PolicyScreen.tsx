@@ -59,6 +59,7 @@ export function PolicyScreen() {
             path={`/api/v1/${drafts.data.items.some((d) => d.id === query.policy && d.status === 'draft') ? 'policy-drafts' : 'policies'}/${encodeURIComponent(query.policy)}/diff?date=${query.date ?? ''}`}
             district={query.district}
             rule={query.rule}
+            plan={query.plan}
           />
         </section>
       )}

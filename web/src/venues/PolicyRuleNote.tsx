@@ -22,7 +22,10 @@ export function PolicyRuleNote({ policy, category, day }: { policy: string; cate
     return cats
       .map((c) => {
         const r = p.entrance[c];
-        return `${label('venues.category', c)}：${r.certificateHours === null ? '—' : `${r.certificateHours} h`} · ${r.colours.join('/')}`;
+        // Hours, colours and zone levels admitted: the three parts a difference's venue line may name.
+        const colours = r.colours.map((x) => label('colour', x)).join('/');
+        const levels = r.zoneLevels.map((z) => label('zones.level', z)).join('/');
+        return `${label('venues.category', c)}：${r.certificateHours === null ? '—' : `${r.certificateHours} h`} · ${colours} · ${levels}`;
       })
       .join('；');
   };
