@@ -12,7 +12,7 @@ import { AppError } from '../platform/errors.ts';
 import { recordResults } from '../testing/results.service.ts';
 import { recordSamples } from '../testing/samples.service.ts';
 import { progress } from '../testing/testing.service.ts';
-import { figuresOf, latestFiguresDay, seriesOf } from './cases.figures.ts';
+import { casesOf, figuresOf, latestFiguresDay, seriesOf } from './cases.figures.ts';
 import type { CaseRecord } from './cases.schema.ts';
 import { DETECTED_VIA } from './cases.schema.ts';
 import { upsertCases } from './cases.service.ts';
@@ -65,6 +65,39 @@ for (const dialect of dialects()) {
         ['2022-11-08', '2022-11-09', '2022-11-10', '2022-11-11'],
       );
       assert.equal(series.days.at(-1)?.figures.newLocalConfirmed, 0);
+    });
+
+    test('the case list stands at the business today: no case reported later, no later date on a row', async () => {
+      // (A1–A3 from the test above: A3 is reported on 11-14.)
+      const later: CaseRecord[] = [
+        { ...confirmed('B1', '2022-11-09'), dischargedOn: '2022-11-13' },
+        { ...confirmed('B2', '2022-11-09'), reclassifiedOn: '2022-11-12' },
+        { ...confirmed('B3', '2022-11-09'), kind: 'asymptomatic', releasedOn: '2022-11-14' },
+      ];
+      await upsertCases(
+        ctx,
+        'system',
+        later.map((record, i) => ({ row: i + 2, record, identity: { idNumber: null, name: null, phone: null } })),
+        { dryRun: false, filename: 'b.csv', sha256: 'y', today: '2022-12-31' },
+      );
+      const list = async () => {
+        const page = await casesOf(ctx, CITY, { page: 1, pageSize: 50 });
+        const rows = page.items.map((c) => [c.caseNo, c.kind, c.reclassifiedOn, c.dischargedOn, c.releasedOn]);
+        return { total: page.total, rows: rows.sort((a, b) => String(a[0]).localeCompare(String(b[0]))) };
+      };
+      const whole = await list();
+      assert.equal(whole.total, 6, 'by real time every record has happened');
+      setClock(NOW);
+      assert.deepEqual(await list(), {
+        total: 5,
+        rows: [
+          ['A1', 'confirmed', null, null, null],
+          ['A2', 'confirmed', null, null, null],
+          ['B1', 'confirmed', null, null, null],
+          ['B2', 'asymptomatic', null, null, null],
+          ['B3', 'asymptomatic', null, null, null],
+        ],
+      });
     });
 
     test("a testing round's hours stop at the business now: later samples and results are not yet known", async () => {

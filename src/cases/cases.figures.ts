@@ -8,7 +8,7 @@ import { addDays } from '../platform/dates.ts';
 import { AppError } from '../platform/errors.ts';
 import { CaseErrors } from './cases.errors.ts';
 import { dailyCounts, latestDay, listCases, totalsAt, totalsByDistrict } from './cases.repo.ts';
-import { type CounterMetric, figuresFromTotals, type Totals, totalsKey } from './cases.rules.ts';
+import { type CounterMetric, caseAsOf, figuresFromTotals, type Totals, totalsKey } from './cases.rules.ts';
 import type { CasesQuery, CaseView, Figures } from './cases.schema.ts';
 import { jurisdictionOf, recordOf } from './cases.service.ts';
 
@@ -121,14 +121,16 @@ export async function districtsOf(ctx: Ctx, actor: Actor, date: string) {
 /** Cases, masked, optionally exactly the records behind one figure; inside the actor's scope. */
 export async function casesOf(ctx: Ctx, actor: Actor, q: CasesQuery) {
   const district = figuresDistrict(actor, q.district);
+  // As the records stood at the business today: none reported later, no later date on a row.
+  const today = beijingToday();
   const { rows, total } = await listCases(
     ctx.db,
-    { date: q.date, metric: q.metric, district },
+    { date: q.date, metric: q.metric, district, upTo: today },
     { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
   );
   const items: CaseView[] = rows.map((r) => ({
     id: r.id,
-    ...recordOf(r),
+    ...(caseAsOf(recordOf(r), today) ?? recordOf(r)),
     districtName: divisionOf(r.district_code)?.name ?? r.district_code,
     communityName: r.community_code ? (divisionOf(r.community_code)?.name ?? null) : null,
     nameMasked: r.name_masked,

@@ -195,11 +195,12 @@ function metricWhere(eb: Eb, metric: RecordMetric, d: string) {
 /** A page of cases, optionally exactly those behind one figure, limited to a district when given. */
 export async function listCases(
   db: Db,
-  f: { date?: string; metric?: RecordMetric; district?: string },
+  f: { date?: string; metric?: RecordMetric; district?: string; upTo?: string },
   page: { offset: number; limit: number },
 ): Promise<{ rows: StoredCase[]; total: number }> {
   let q = db.k.selectFrom('cases');
   if (f.district) q = q.where('district_code', '=', f.district);
+  if (f.upTo) q = q.where('reported_on', '<=', f.upTo);
   if (f.metric && f.date) {
     const { metric, date } = f;
     q = q.where((eb) => metricWhere(eb, metric, date));

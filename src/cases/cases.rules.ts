@@ -118,6 +118,25 @@ export interface CaseEvent {
   metric: CounterMetric;
 }
 
+/**
+ * A case as it stood at the end of a day (YYYY-MM-DD, Beijing): what happened after it has not yet
+ * (a demo's or a late import's records run past the business today), so a reclassification still to
+ * come leaves it asymptomatic; null when it was reported after that day.
+ */
+export function caseAsOf<T extends CaseRecord>(c: T, day: string): T | null {
+  if (c.reportedOn > day) return null;
+  const by = (d: string | null) => (d !== null && d <= day ? d : null);
+  const reclassifiedOn = by(c.reclassifiedOn);
+  return {
+    ...c,
+    kind: c.reclassifiedOn && !reclassifiedOn ? 'asymptomatic' : c.kind,
+    reclassifiedOn,
+    dischargedOn: by(c.dischargedOn),
+    releasedOn: by(c.releasedOn),
+    diedOn: by(c.diedOn),
+  };
+}
+
 /** The events of a (validated) case; the counters are the sums of these. */
 export function caseEvents(c: CaseRecord): CaseEvent[] {
   const ev = (day: string, metric: CounterMetric): CaseEvent => ({

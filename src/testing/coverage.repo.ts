@@ -118,8 +118,18 @@ export async function zoneFacts(db: Db, prefix?: string) {
   return q.execute();
 }
 
-/** People of a division not sampled in a campaign round (for the task force to visit). */
-export async function unsampled(db: Db, campaignId: number, round: number, communityCode: string, limit: number) {
+/**
+ * People of a division not sampled in a campaign round by `asOf` (for the task force to visit): as
+ * coverage counts them, so a swab after the business clock does not take a person off the list.
+ */
+export async function unsampled(
+  db: Db,
+  campaignId: number,
+  round: number,
+  communityCode: string,
+  limit: number,
+  asOf: string,
+) {
   return db.k
     .selectFrom('persons as p')
     .select(['p.id', 'p.id_masked', 'p.name_masked', 'p.phone_masked', 'p.community_code'])
@@ -132,7 +142,8 @@ export async function unsampled(db: Db, campaignId: number, round: number, commu
             .select('s.person_id')
             .whereRef('s.person_id', '=', 'p.id')
             .where('t.campaign_id', '=', campaignId)
-            .where('t.round', '=', round),
+            .where('t.round', '=', round)
+            .where('s.sampled_at', '<=', asOf),
         ),
       ),
     )

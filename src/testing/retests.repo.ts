@@ -53,9 +53,16 @@ export async function tasksOfPool(db: Db, pool: string) {
   return db.k.selectFrom('retest_tasks').selectAll().where('pool_tube', '=', pool).orderBy('id').execute();
 }
 
-/** Open tasks in a district or community. */
-export async function openTasks(db: Db, f: { district?: string; community?: string }, limit = 1000) {
-  let q = db.k.selectFrom('retest_tasks').selectAll().where('done_at', 'is', null);
+/**
+ * Tasks open at `asOf` in a district or community: made by then and not yet done then (nothing
+ * after the business clock: a demo's or a replay's records run past it).
+ */
+export async function openTasks(db: Db, f: { district?: string; community?: string }, asOf: string, limit = 1000) {
+  let q = db.k
+    .selectFrom('retest_tasks')
+    .selectAll()
+    .where('created_at', '<=', asOf)
+    .where((e) => e.or([e('done_at', 'is', null), e('done_at', '>', asOf)]));
   if (f.district) q = q.where('district_code', '=', f.district);
   if (f.community) q = q.where('community_code', '=', f.community);
   return q.orderBy('created_at').limit(limit).execute();

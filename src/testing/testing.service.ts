@@ -181,13 +181,20 @@ export async function coverage(
   };
 }
 
-/** Residents of a community not yet sampled in a round, masked, for the task force to visit. */
-export async function notSampled(ctx: Ctx, actor: Actor, campaignCode: string, round: number, community: string) {
+/** Residents of a community not yet sampled in a round by the business clock, masked, for the task force to visit. */
+export async function notSampled(
+  ctx: Ctx,
+  actor: Actor,
+  campaignCode: string,
+  round: number,
+  community: string,
+  now = nowIso(),
+) {
   requirePermission(actor, 'testing:read');
   if (!scopeCoversDivision(actor.scope, community)) throw new AppError(AuthErrors.OUT_OF_SCOPE);
   const c = (await listCampaigns(ctx.db)).find((x) => x.code === campaignCode);
   if (!c) throw new AppError(TestingErrors.CAMPAIGN_NOT_FOUND, { code: campaignCode });
-  return (await unsampled(ctx.db, c.id, round, community, 5000)).map((p) => ({
+  return (await unsampled(ctx.db, c.id, round, community, 5000, now)).map((p) => ({
     id: Number(p.id),
     idNumberMasked: p.id_masked,
     nameMasked: p.name_masked,
@@ -196,13 +203,13 @@ export async function notSampled(ctx: Ctx, actor: Actor, campaignCode: string, r
   }));
 }
 
-/** Open retest and resample tasks in the actor's area. */
-export async function tasks(ctx: Ctx, actor: Actor, district?: string) {
+/** Retest and resample tasks open at the business clock in the actor's area. */
+export async function tasks(ctx: Ctx, actor: Actor, district?: string, now = nowIso()) {
   requirePermission(actor, 'testing:read');
   const own = actor.scope.kind === 'city' ? district : actor.scope.code.slice(0, 6);
   // Tasks name persons: a street scope keeps its own street's (listed per district).
   const area = scopePrefix(actor.scope) ?? '-';
-  const open = (await openTasks(ctx.db, { district: own })).filter((t) => t.community_code.startsWith(area));
+  const open = (await openTasks(ctx.db, { district: own }, now)).filter((t) => t.community_code.startsWith(area));
   return open.map((t) => ({
     id: Number(t.id),
     kind: t.kind,

@@ -10,7 +10,7 @@ import { insertZone } from '../zones/zones.repo.ts';
 import { recordResults } from './results.service.ts';
 import { importSamples, recordSamples } from './samples.service.ts';
 import { cascadeOf, dorfman, negativeCovers } from './testing.rules.ts';
-import { coverage, tasks, testStatusById, testStatusOf } from './testing.service.ts';
+import { coverage, notSampled, tasks, testStatusById, testStatusOf } from './testing.service.ts';
 
 const LAB: Actor = { userId: 1, username: 'lab', role: 'lab', scope: { kind: 'city', code: '3501' } };
 const CMD: Actor = { userId: 2, username: 'cmd', role: 'commander', scope: { kind: 'city', code: '3501' } };
@@ -148,6 +148,10 @@ for (const dialect of dialects()) {
       );
       const open = await tasks(ctx, CMD);
       assert.equal(open.filter((t) => t.poolTube === 'T2' && t.kind === 'retest').length, 10);
+      // Nothing after the business clock: before the positive result at 16:00 there is no retest to do.
+      const at = (instant: string) => new Date(instant).toISOString();
+      const before16 = await tasks(ctx, CMD, undefined, at('2022-11-08T15:30:00+08:00'));
+      assert.equal(before16.filter((t) => t.poolTube === 'T2').length, 0);
       const singles = Array.from({ length: 10 }, (_, i) =>
         sample(i + 2, `R${i}`, i + 10, '2022-11-08T20:00:00+08:00', 1),
       );
@@ -161,6 +165,9 @@ for (const dialect of dialects()) {
         'x',
       );
       assert.equal((await tasks(ctx, CMD)).length, 0);
+      // At 01:00 the retests' results (02:00) were not in yet: the ten were still open then.
+      const night = await tasks(ctx, CMD, undefined, at('2022-11-09T01:00:00+08:00'));
+      assert.equal(night.filter((t) => t.poolTube === 'T2').length, 10);
       const tube = await ctx.db.k
         .selectFrom('tubes')
         .select('status')
@@ -224,6 +231,11 @@ for (const dialect of dialects()) {
       assert.deepEqual([early?.sampled, early?.resulted, early?.positive], [10, 0, 0], 'T2 is swabbed at 09:05');
       const noon = await at('2022-11-08T12:00:00+08:00');
       assert.deepEqual([noon?.sampled, noon?.resulted, noon?.positive], [20, 0, 0], 'no result before 15:00');
+      // The list of people to visit agrees with the coverage: a swab after the clock is not yet taken.
+      const toVisit = async (instant: string) =>
+        (await notSampled(ctx, CMD, 'C1', 1, '350102001001', new Date(instant).toISOString())).length;
+      assert.equal(await toVisit('2022-11-08T09:02:00+08:00'), 10, "T2's ten are still to swab at 09:02");
+      assert.equal(await toVisit('2022-11-08T12:00:00+08:00'), 0);
     });
 
     test('coverage of a campaign over part of a district counts only the residents of its area', async () => {

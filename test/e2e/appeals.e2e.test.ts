@@ -46,7 +46,7 @@ for (const database of browserDatabases()) {
         title: '原材料运输车辆通行证',
       });
       assert.match(mobileNo, /^SQ\d{8}[A-Z]{6}$/);
-      await phone.screenshot({ path: join(screenshots, 'appeals-mobile.png') });
+      await phone.screenshot({ path: join(screenshots, `appeals-mobile-${database}.png`) });
 
       const dispatcher = await openPage(t, suite.browser, suite.server);
       if (!dispatcher) return;
@@ -78,7 +78,7 @@ for (const database of browserDatabases()) {
       await phone.locator('input[name=last4]').fill('2469');
       await phone.locator('button[type=submit]').click();
       await phone.locator('[data-testid=track-result]').waitFor({ state: 'detached' });
-      await phone.screenshot({ path: join(screenshots, 'appeals-track.png') });
+      await phone.screenshot({ path: join(screenshots, `appeals-track-${database}.png`) });
     });
   });
 }

@@ -55,19 +55,22 @@ for (const database of browserDatabases()) {
       await colour.waitFor();
       const expected = (await colour.getAttribute('data-colour')) === 'red' ? 'deny' : 'allow';
       await resident.locator('[data-testid=pass-qr]').waitFor();
-      await resident.screenshot({ path: join(screenshots, 'journey-resident-pass.png'), fullPage: true });
+      await resident.screenshot({ path: join(screenshots, `journey-resident-pass-${database}.png`), fullPage: true });
 
       // Scan: the camera opens and films the poster; the page reads it and checks in.
       await resident.locator('[data-testid=scan-venue]').click();
       await resident.locator('[data-testid=venue-scanner][data-state=scanning]').waitFor();
-      await resident.screenshot({ path: join(screenshots, 'journey-resident-camera.png'), fullPage: true });
+      await resident.screenshot({ path: join(screenshots, `journey-resident-camera-${database}.png`), fullPage: true });
       await showToCamera(resident, await poster.body(), 'image/svg+xml');
       const verdict = resident.locator('[data-testid=verdict]');
       await verdict.waitFor({ timeout: 20_000 });
       assert.equal(await verdict.getAttribute('data-verdict'), expected);
       assert.equal((await resident.locator('[data-testid=verdict-venue]').textContent())?.trim(), market.name);
       assert.equal(await resident.locator('[data-testid=venue-scanner]').count(), 0, 'the camera closes after a read');
-      await resident.screenshot({ path: join(screenshots, 'journey-resident-scanned.png'), fullPage: true });
+      await resident.screenshot({
+        path: join(screenshots, `journey-resident-scanned-${database}.png`),
+        fullPage: true,
+      });
 
       // Fallback: the number printed under the QR, typed in lower case with spaces, is looked up.
       await resident.locator('[data-testid=venue-code]').fill(` ${other.code.toLowerCase()} `);
@@ -76,7 +79,7 @@ for (const database of browserDatabases()) {
       await resident.locator('[data-testid=venue-code]').fill('V350102-99999');
       await resident.locator('[data-testid=check-in]').click();
       await resident.getByRole('alert').filter({ hasText: 'V350102-99999' }).waitFor();
-      await resident.screenshot({ path: join(screenshots, 'journey-resident-typed.png'), fullPage: true });
+      await resident.screenshot({ path: join(screenshots, `journey-resident-typed-${database}.png`), fullPage: true });
 
       // The guard at their market scans the resident's screen.
       const guard = await openPage(t, suite.browser, suite.server, phone);
@@ -110,7 +113,7 @@ for (const database of browserDatabases()) {
         'guard-input',
         'the keyboard stays down while the camera is open',
       );
-      await guard.screenshot({ path: join(screenshots, 'journey-guard-scanned.png'), fullPage: true });
+      await guard.screenshot({ path: join(screenshots, `journey-guard-scanned-${database}.png`), fullPage: true });
       for (const page of [resident, guard]) {
         const overflow = await page.evaluate(
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

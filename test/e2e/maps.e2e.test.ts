@@ -23,7 +23,7 @@ for (const database of browserDatabases()) {
       assert.equal(await page.locator('[data-testid=map-note]').textContent(), '截至 2022-11-11');
       await page.waitForTimeout(500);
       assert.ok((await paintedPixels(page, '[data-testid=district-map-cases] canvas')) > 5000);
-      await page.locator('.map-card').screenshot({ path: join(screenshots, 'map-cases.png') });
+      await page.locator('.map-card').screenshot({ path: join(screenshots, `map-cases-${database}.png`) });
       for (const layer of ['zones', 'coverage', 'population']) {
         await page.locator(`[data-testid=map-layer-${layer}]`).click();
         await page.locator(`[data-testid=district-map-${layer}] canvas`).waitFor();
@@ -33,7 +33,7 @@ for (const database of browserDatabases()) {
       await page.locator('[data-testid=map-layer-coverage]').click();
       await page.locator('[data-testid=district-map-coverage] canvas').waitFor();
       assert.match((await page.locator('[data-testid=map-note]').textContent()) ?? '', /第\d轮/);
-      await page.locator('.map-card').screenshot({ path: join(screenshots, 'map-coverage.png') });
+      await page.locator('.map-card').screenshot({ path: join(screenshots, `map-coverage-${database}.png`) });
     });
 
     it("opens a district officer's map on their district", { timeout: TIMEOUT }, async (t) => {
@@ -47,7 +47,7 @@ for (const database of browserDatabases()) {
       await page.waitForTimeout(500);
       // Zoomed in, 鼓楼 fills the map: most of the canvas is painted in its colour, not the city's backdrop.
       assert.ok((await paintedPixels(page, '[data-testid=district-map-cases] canvas')) > 50_000);
-      await page.locator('.map-card').screenshot({ path: join(screenshots, 'map-gulou-officer.png') });
+      await page.locator('.map-card').screenshot({ path: join(screenshots, `map-gulou-officer-${database}.png`) });
     });
   });
 }

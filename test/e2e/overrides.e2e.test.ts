@@ -54,7 +54,10 @@ for (const database of browserDatabases()) {
         await commander.locator(`[data-testid=override-tab-${state}]`).click();
         await commander.locator(`[data-testid=override-row][data-status=${state}]`).first().waitFor();
       }
-      await commander.screenshot({ path: join(screenshots, 'journey-overrides-seeded.png'), fullPage: true });
+      await commander.screenshot({
+        path: join(screenshots, `journey-overrides-seeded-${database}.png`),
+        fullPage: true,
+      });
 
       await commander.locator('[data-testid=override-id]').fill(idNumber);
       await commander.locator('[data-testid=override-find]').click();
@@ -68,7 +71,10 @@ for (const database of browserDatabases()) {
       await mine.waitFor();
       assert.equal(await mine.locator('[data-testid=override-approve]').count(), 0, 'no approving one’s own request');
       await mine.locator('[data-testid=override-own]').waitFor();
-      await commander.screenshot({ path: join(screenshots, 'journey-overrides-requested.png'), fullPage: true });
+      await commander.screenshot({
+        path: join(screenshots, `journey-overrides-requested-${database}.png`),
+        fullPage: true,
+      });
       // Still the rules' colour while pending.
       await as('resident');
       assert.equal(
@@ -87,7 +93,10 @@ for (const database of browserDatabases()) {
       const approved = deputy.locator('[data-testid=override-row][data-status=approved]', { hasText: REASON });
       await approved.waitFor();
       assert.match((await approved.textContent()) ?? '', /deputy/);
-      await deputy.screenshot({ path: join(screenshots, 'journey-overrides-approved.png'), fullPage: true });
+      await deputy.screenshot({
+        path: join(screenshots, `journey-overrides-approved-${database}.png`),
+        fullPage: true,
+      });
 
       const resident = await openPage(t, suite.browser, suite.server, phone);
       if (!resident) return;
@@ -97,7 +106,10 @@ for (const database of browserDatabases()) {
       await colour.waitFor();
       assert.equal(await colour.getAttribute('data-colour'), 'red');
       assert.match((await colour.textContent()) ?? '', /人工赋码.*浏览器测试先行赋红码/);
-      await resident.screenshot({ path: join(screenshots, 'journey-overrides-resident.png'), fullPage: true });
+      await resident.screenshot({
+        path: join(screenshots, `journey-overrides-resident-${database}.png`),
+        fullPage: true,
+      });
 
       // The commander ends it early, with a reason; the pass is the rules' again.
       await commander.locator('[data-testid=override-tab-approved]').click();
@@ -110,7 +122,10 @@ for (const database of browserDatabases()) {
       await commander.locator('[data-testid=override-revoke-form]').waitFor({ state: 'detached' });
       await commander.locator('[data-testid=override-tab-revoked]').click();
       await commander.locator('[data-testid=override-row][data-status=revoked]', { hasText: REASON }).waitFor();
-      await commander.screenshot({ path: join(screenshots, 'journey-overrides-revoked.png'), fullPage: true });
+      await commander.screenshot({
+        path: join(screenshots, `journey-overrides-revoked-${database}.png`),
+        fullPage: true,
+      });
       await resident.reload();
       await colour.waitFor();
       assert.equal(await colour.getAttribute('data-colour'), pass.colour);

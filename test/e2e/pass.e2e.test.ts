@@ -48,7 +48,7 @@ for (const database of browserDatabases()) {
       await verdict.waitFor();
       const expected = (await colour.getAttribute('data-colour')) === 'red' ? 'deny' : 'allow';
       assert.equal(await verdict.getAttribute('data-verdict'), expected);
-      await page.screenshot({ path: join(screenshots, 'pass-phone.png'), fullPage: true });
+      await page.screenshot({ path: join(screenshots, `pass-phone-${database}.png`), fullPage: true });
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
