@@ -8,7 +8,7 @@ import { closeDutyRow, dutiesOf, dutyById, insertDuties, overdueDuties, type Sto
 import { ZoneErrors } from './zones.errors.ts';
 import { zoneByCode } from './zones.repo.ts';
 import type { DutyInput } from './zones.schema.ts';
-import { assertZoneInScope, zoneArea } from './zones.service.ts';
+import { assertZoneInScope, zoneArea, zoneInForceAt } from './zones.service.ts';
 
 /** A duty as the API serves it; overdue is judged at `now`. */
 export function dutyView(d: StoredDuty, now: string) {
@@ -43,7 +43,7 @@ export async function listDuties(ctx: Ctx, actor: Actor, code: string, now = now
 export async function addDuty(ctx: Ctx, actor: Actor, code: string, input: DutyInput) {
   requirePermission(actor, 'zones:write');
   const zone = await zoneFor(ctx, actor, code);
-  if (zone.status !== 'active') throw new AppError(ZoneErrors.ZONE_NOT_ACTIVE, { code });
+  if (!(await zoneInForceAt(ctx, zone))) throw new AppError(ZoneErrors.ZONE_NOT_ACTIVE, { code });
   const now = nowIso();
   const row = {
     zone_id: zone.id,

@@ -3,6 +3,8 @@ import { after, describe, test } from 'node:test';
 import { dialects, testCtx } from '../../test/helpers/db.ts';
 import { verifyAudit } from '../platform/audit/audit.service.ts';
 import type { Actor } from '../platform/auth/auth.rules.ts';
+import { setClock } from '../platform/clock.ts';
+import { addDuty } from './duties.service.ts';
 import { insertCadres } from './taskforce.repo.ts';
 import { formTaskForce } from './taskforce.service.ts';
 import { evaluateZones, getZone, listZones, zoneCounts } from './zones.query.ts';
@@ -186,6 +188,39 @@ for (const dialect of dialects()) {
         ['cn-9th-edition'],
       );
       assert.deepEqual((await evaluateZones(ctx, CMD, '2022-11-08', undefined, undefined, 'NO-SUCH')).items, []);
+    });
+
+    test('a zone lifted by a notice on record for a later day is still in force now: duties and notices are taken', async () => {
+      const z = await designateZone(ctx, CMD, zoneInput('2022-11-02'));
+      // A lift recorded ahead (the demo records lifts up to 11-15): the row reads lifted from now on.
+      await transitionZone(ctx, CMD, z.code, {
+        action: 'lift',
+        overrideReason: '演练：提前登记的解除',
+        ...notice('2022-11-13', 'L1'),
+      });
+      const duty = {
+        kind: 'supplies' as const,
+        title: '生活物资配送',
+        owner: '网格员',
+        dueAt: '2022-11-11T18:00:00+08:00',
+      };
+      try {
+        setClock('2022-11-10T10:00:00+08:00');
+        assert.equal((await addDuty(ctx, CMD, z.code, duty)).zoneCode, z.code);
+        const up = await transitionZone(ctx, CMD, z.code, {
+          action: 'downgrade',
+          overrideReason: '演练',
+          ...notice('2022-11-10', 'D1'),
+        });
+        assert.equal(up.zone.level, 'medium');
+        setClock('2022-11-14T10:00:00+08:00');
+        await assert.rejects(
+          addDuty(ctx, CMD, z.code, duty),
+          (e: Error & { code?: string }) => e.code === 'ZONE_NOT_ACTIVE',
+        );
+      } finally {
+        setClock(null);
+      }
     });
   });
 }
