@@ -80,7 +80,9 @@ for (const dialect of dialects()) {
       await Promise.all(rows.slice(0, 40).map((r) => writer.write(r)));
       await writer.settle();
       const summed = await snapshot();
-      assert.ok((summed.venue_hour_reasons as unknown[]).length > 0 && (summed.district_hour_counts as unknown[]).length > 0);
+      assert.ok(
+        (summed.venue_hour_reasons as unknown[]).length > 0 && (summed.district_hour_counts as unknown[]).length > 0,
+      );
       const stored = await ctx.db.k.selectFrom('scans').selectAll().execute();
       assert.equal(stored.length, rows.length);
       await ctx.db.k.transaction().execute(async (trx) => {

@@ -120,7 +120,10 @@ function sqliteCounters(handle: BetterSqlite3.Database): SqliteCounters {
     const district = handle.prepare<[number], string>(VENUE_DISTRICT_SQLITE).pluck();
     const districts = new Map<number, string>();
     c = {
-      upserts: Object.entries(COUNT_UPSERTS_SQLITE).map(([k, q]) => [k as keyof ScanSums, handle.prepare<unknown[]>(q)]),
+      upserts: Object.entries(COUNT_UPSERTS_SQLITE).map(([k, q]) => [
+        k as keyof ScanSums,
+        handle.prepare<unknown[]>(q),
+      ]),
       // A venue's district never changes: read once per venue (an id not registered yet, again).
       districtOf(id) {
         let d = districts.get(id);
@@ -182,7 +185,12 @@ export function countsBySqlSqlite(handle: BetterSqlite3.Database) {
     bySql.set(handle, c);
   }
   const { last, counts } = c;
-  return { before: () => last.get() ?? 0, count: (from: number) => counts.forEach((st) => st.run(from)) };
+  return {
+    before: () => last.get() ?? 0,
+    count(from: number) {
+      for (const st of counts) st.run(from);
+    },
+  };
 }
 
 /** Fills every counter from the scans stored (the migration that brings them). */

@@ -48,7 +48,12 @@ export async function busiestVenueDays(
     paper: number;
   }>`${sql.join(parts, sql` union all `)}`.execute(db.k);
   return rows
-    .map((r) => ({ venueId: Number(r.venue_id), scans: Number(r.scans), denied: Number(r.denied), paper: Number(r.paper) }))
+    .map((r) => ({
+      venueId: Number(r.venue_id),
+      scans: Number(r.scans),
+      denied: Number(r.denied),
+      paper: Number(r.paper),
+    }))
     .sort((a, b) => b.scans - a.scans || a.venueId - b.venueId)
     .slice(0, limit);
 }

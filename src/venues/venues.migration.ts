@@ -168,7 +168,10 @@ export const venueOperatorsMigrations: Migration[] = [
       const tables: Record<string, [string, string]> = {
         venue_hour_counts: [`venue_id integer not null, hour integer not null, ${counts}`, 'day, venue_id, hour'],
         venue_day_counts: [`venue_id integer not null, district_code text not null, ${counts}`, 'day, venue_id'],
-        district_hour_counts: [`district_code text not null, hour integer not null, ${counts}`, 'day, district_code, hour'],
+        district_hour_counts: [
+          `district_code text not null, hour integer not null, ${counts}`,
+          'day, district_code, hour',
+        ],
         venue_hour_reasons: [
           'venue_id integer not null, hour integer not null, reason text not null, n integer not null',
           'day, venue_id, hour, reason',
