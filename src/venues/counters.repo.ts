@@ -383,3 +383,11 @@ export async function dropCountsBefore(db: Db, cutoff: string): Promise<void> {
       .where('day', '<', cutoff)
       .execute();
 }
+
+/**
+ * Refreshes PostgreSQL's planner statistics of the counters (after a bulk load, as autovacuum
+ * would: without them it planned a district's busiest as a scan of every venue-day).
+ */
+export async function analyzeCounters(db: Db): Promise<void> {
+  if (db.dialect === 'postgres') await sql`analyze venues, ${sql.raw(COUNTER_TABLES.join(', '))}`.execute(db.k);
+}
