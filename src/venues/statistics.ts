@@ -8,7 +8,10 @@
 // A day with counts after the window's hour (a rehearsal's stored day) and a street's, a
 // community's or an operator's few venues are ranked from their venues' rows as before.
 
+import type { Actor } from '../platform/auth/auth.rules.ts';
+import { beijingToday, nowMs } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
+import type { CountWindow } from './counters.repo.ts';
 import { busiestVenueDays, countedDistricts, unusualCandidates, venuesById } from './ranking.repo.ts';
 import type { StoredVenue } from './venues.repo.ts';
 import { unusualIn } from './venues.rules.ts';
@@ -130,4 +133,34 @@ export async function areaRanking(
     unusual: withVenue(kept.unusual).map(({ v, n, why, expectedRate }) => ({ v, n, why, expectedRate })),
     rankedScans: kept.rankedScans,
   };
+}
+
+/**
+ * Where an area's hourly figures are kept: a city's or a district's command centre reads the
+ * district counters (a few hundred rows a day); a street, a community, an operator or one venue
+ * reads its venues' own.
+ */
+export function countedArea(
+  actor: Actor,
+  operator: boolean,
+  venueIds: () => number[],
+  district?: string,
+  venue?: string,
+): Pick<CountWindow, 'venueIds' | 'district'> {
+  if (venue || operator) return { venueIds: venueIds() };
+  if (actor.scope.kind === 'city') return district ? { district } : {};
+  if (actor.scope.kind === 'district' && (!district || district === actor.scope.code))
+    return { district: actor.scope.code };
+  return { venueIds: venueIds() };
+}
+
+/**
+ * A day's counters up to the business now: on the business today, hours after the current one are
+ * left out (a rehearsal's stored day can run past its clock); an earlier day is counted whole.
+ */
+export function upToNow(day: string, area: Pick<CountWindow, 'venueIds' | 'district'>): CountWindow {
+  const today = beijingToday();
+  if (day > today) return { day, untilHour: -1, ...area };
+  const untilHour = day === today ? new Date(nowMs() + 8 * 3600_000).getUTCHours() : 23;
+  return { day, untilHour, ...area };
 }

@@ -4,20 +4,13 @@ import { recordAudit } from '../platform/audit/audit.service.ts';
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
-import { beijingToday, nowIso, nowMs } from '../platform/clock.ts';
+import { beijingToday, nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { announce, events } from '../platform/events.ts';
 import { checkState, freshState } from './checks.service.ts';
-import {
-  type CountWindow,
-  hasLaterHours,
-  latestScanDay,
-  scanBreakdown,
-  scanStats,
-  scanTotals,
-} from './counters.repo.ts';
-import { areaRanking, keptRanking, type RankedVenue } from './statistics.ts';
+import { hasLaterHours, latestScanDay, scanBreakdown, scanStats, scanTotals } from './counters.repo.ts';
+import { areaRanking, countedArea, keptRanking, type RankedVenue, upToNow } from './statistics.ts';
 import { changesSince, insertStatusChanges } from './status-history.repo.ts';
 import { signVenueCode } from './venues.codes.ts';
 import { VenueErrors } from './venues.errors.ts';
@@ -211,25 +204,6 @@ async function areaVenues(
   return venues.map((v) => ({ v, n: stats.get(v.id) ?? none }));
 }
 
-/**
- * Where an area's hourly figures are kept: a city's or a district's command centre reads the
- * district counters (a few hundred rows a day); a street, a community, an operator or one venue
- * reads its venues' own.
- */
-function countedArea(
-  actor: Actor,
-  operator: boolean,
-  venueIds: () => number[],
-  district?: string,
-  venue?: string,
-): Pick<CountWindow, 'venueIds' | 'district'> {
-  if (venue || operator) return { venueIds: venueIds() };
-  if (actor.scope.kind === 'city') return district ? { district } : {};
-  if (actor.scope.kind === 'district' && (!district || district === actor.scope.code))
-    return { district: actor.scope.code };
-  return { venueIds: venueIds() };
-}
-
 function listed({ v, n }: { v: StoredVenue; n: { scans: number; denied: number; paper: number } }) {
   return {
     id: v.id,
@@ -398,15 +372,4 @@ async function areaVenueIds(ctx: Ctx, actor: Actor): Promise<number[] | undefine
   const own = await ownVenues(ctx, actor);
   if (actor.scope.kind === 'city' && !own) return undefined;
   return (await venuesOf(ctx)).filter((v) => venueVisible(actor, own, v)).map((v) => v.id);
-}
-
-/**
- * A day's counters up to the business now: on the business today, hours after the current one are
- * left out (a rehearsal's stored day can run past its clock); an earlier day is counted whole.
- */
-function upToNow(day: string, area: Pick<CountWindow, 'venueIds' | 'district'>): CountWindow {
-  const today = beijingToday();
-  if (day > today) return { day, untilHour: -1, ...area };
-  const untilHour = day === today ? new Date(nowMs() + 8 * 3600_000).getUTCHours() : 23;
-  return { day, untilHour, ...area };
 }
