@@ -3,7 +3,8 @@
 // writer would have kept them; timed for the city, a district, one venue and the big screen's tile,
 // first asked (the ranking made), asked again (kept) and asked right after new scans were indexed
 // (kept ranking answering, re-ranking behind). In the same run, the scan path (the writer: log,
-// index and counters on SQLite; the group insert on PostgreSQL) with and without the counters, in
+// index and counters on SQLite; the group insert on PostgreSQL) with the counters, without them and
+// with them kept the way before (five insert … select statements a batch: COUNTS_BY_SQL), in
 // alternating rounds. `npm run bench -- venue-counters`; BENCH_DIALECT=postgres for PostgreSQL.
 import { randomBytes } from 'node:crypto';
 import { performance as perf } from 'node:perf_hooks';
@@ -14,8 +15,11 @@ import { setClock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createCrypto } from '../src/platform/crypto.ts';
 import type { Db } from '../src/platform/db/db.ts';
+import { analyzeCounters } from '../src/venues/counters.repo.ts';
+import { busiestVenueDays, unusualCandidates } from '../src/venues/ranking.repo.ts';
 import { ScanWriter } from '../src/venues/scan-writer.ts';
 import { rankingsSettled } from '../src/venues/statistics.ts';
+import type { Counting } from '../src/venues/venues.repo.ts';
 import { allVenues } from '../src/venues/venues.repo.ts';
 import { createVenues, venueStats, venueTotals } from '../src/venues/venues.service.ts';
 import type { ScanRow } from '../src/venues/venues.tables.ts';
@@ -95,7 +99,13 @@ async function fillCounters(db: Db, district: Map<number, string>): Promise<numb
         .execute(),
   );
   await inParts(
-    [...days].map(([venue, c]) => ({ day: DAY, venue_id: venue, ...c, paper: 0 })),
+    [...days].map(([venue, c]) => ({
+      day: DAY,
+      venue_id: venue,
+      district_code: district.get(venue) as string,
+      ...c,
+      paper: 0,
+    })),
     (p) => db.k.insertInto('venue_day_counts').values(p).execute(),
   );
   const byDistrict = [...districts].map(([k, c]) => {
@@ -170,7 +180,7 @@ async function scanPath(db: Db, venueIds: number[], indexEveryMs: number) {
       policy_rule: null,
     };
   };
-  const round = async (counting: boolean) => {
+  const round = async (counting: Counting) => {
     writer.countVenues(counting);
     const cpu = process.cpuUsage();
     const t = perf.now();
@@ -186,25 +196,33 @@ async function scanPath(db: Db, venueIds: number[], indexEveryMs: number) {
   };
   await round(true);
   await round(false);
+  await round('sql');
   const on: Array<{ cpuUsPerScan: number; scansPerSecond: number }> = [];
   const off: typeof on = [];
+  const before: typeof on = [];
   for (let i = 0; i < ROUNDS; i++) {
     on.push(await round(true));
     off.push(await round(false));
+    before.push(await round('sql'));
   }
   writer.countVenues(true);
   const withCounters = median(on.map((r) => r.cpuUsPerScan));
   const withoutCounters = median(off.map((r) => r.cpuUsPerScan));
+  const bySql = median(before.map((r) => r.cpuUsPerScan));
   return {
     scansPerRound: PATH_SCANS,
     rounds: ROUNDS,
     withCountersCpuUsPerScan: withCounters,
     withoutCountersCpuUsPerScan: withoutCounters,
+    // The counters kept the way before (five insert … select statements a batch), in the same run.
+    countersBySqlCpuUsPerScan: bySql,
     // What the counters add, as a share of this path without them (the writer's part of a scan
     // only: the request, the code check and the answer are not in it, so a share of a whole scan is lower).
     countersShareOfWriterPath: Number((withCounters / withoutCounters - 1).toFixed(3)),
+    countersBySqlShareOfWriterPath: Number((bySql / withoutCounters - 1).toFixed(3)),
     roundsWith: on,
     roundsWithout: off,
+    roundsBySql: before,
   };
 }
 
@@ -237,6 +255,8 @@ export async function benchVenueCounters(): Promise<Record<string, unknown>> {
     const started = perf.now();
     const counterRows = await fillCounters(db, new Map(venues.map((v) => [v.id, v.district_code])));
     const fillMs = perf.now() - started;
+    // As autovacuum would have by the time a city's day is in the counters.
+    await analyzeCounters(db);
     const city: Actor = { userId: 0, username: 'bench', role: 'commander', scope: { kind: 'city', code: '3501' } };
     // The busiest venue and its district: new scans move the city's and the district's totals.
     const busiest = venues[0] as { id: number; district_code: string };
@@ -260,6 +280,12 @@ export async function benchVenueCounters(): Promise<Record<string, unknown>> {
       districtMs: await timed(5, () => venueStats(ctx, district, DAY)),
       districtAfterNewScans: await afterNewScans(district),
       oneVenueMs: await timed(5, () => venueStats(ctx, city, DAY, undefined, 'CV0')),
+      // The two parts of a city's first answer: the busiest from the index (ten rows a district),
+      // and the database's pass over the day's venue-days for the unusual candidates.
+      cityBusiestMs: await timed(5, async () =>
+        busiestVenueDays(db, DAY, [...new Set(venues.map((v) => v.district_code))], 10),
+      ),
+      cityUnusualPassMs: await timed(3, () => unusualCandidates(db, DAY, undefined)),
       tileCityMs: await timed(5, () => venueTotals(ctx, city, DAY)),
       tileDistrictMs: await timed(5, () => venueTotals(ctx, district, DAY)),
     };

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
-import type { Db, DialectName } from '../platform/db/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import { addScanCounts } from './counters.repo.ts';
 import type { PaperScanRow, ScanRow } from './venues.tables.ts';
 import './venues.tables.ts';
@@ -33,7 +33,6 @@ export async function personsByPhone(db: Db, indexes: string[]) {
 /** Stores paper registrations as scans plus their paper side and counts them, in the caller's transaction. */
 export async function insertPaperScans(
   trx: Executor,
-  dialect: DialectName,
   scans: ScanRow[],
   paper: Insertable<PaperScanRow>[],
 ): Promise<void> {
@@ -50,7 +49,7 @@ export async function insertPaperScans(
       .execute();
   }
   // The caller gives only lines not stored before (existingScanIds), so each is counted once.
-  await addScanCounts(trx, dialect, scans);
+  await addScanCounts(trx, scans);
 }
 
 /** A venue's scans of a day, oldest first, with masked identities: the list contact tracing starts from. */

@@ -141,7 +141,6 @@ export async function enterPaperRecords(
     await ctx.db.k.transaction().execute(async (trx) => {
       await insertPaperScans(
         trx,
-        ctx.db.dialect,
         fresh.map((r) => r.scan),
         fresh.map((r) => r.paper),
       );

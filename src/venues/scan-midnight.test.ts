@@ -75,7 +75,6 @@ for (const dialect of dialects()) {
       await ctx.db.k.transaction().execute((trx) =>
         insertPaperScans(
           trx,
-          ctx.db.dialect,
           [scan('p-old', '2022-11-05T02:00:00.000Z', 'paper'), scan('p-new', '2022-11-09T02:00:00.000Z', 'paper')],
           ['p-old', 'p-new'].map((id) => ({
             scan_id: id,

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, truncateSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { type Db, SQLITE_PRAGMAS } from '../platform/db/db.ts';
-import { SCAN_COUNTS_SQLITE, SCAN_EXISTS_SQLITE, SCAN_LAST_ROWID_SQLITE } from './counters.repo.ts';
-import { appendScans, insertScanParams, SCAN_INSERT_SQLITE, scanParams } from './venues.repo.ts';
+import { COUNT_UPSERTS_SQLITE, COUNTS_BY_SQL, SCAN_EXISTS_SQLITE, VENUE_DISTRICT_SQLITE } from './counters.repo.ts';
+import { appendScans, type Counting, insertScanParams, SCAN_INSERT_SQLITE, scanParams } from './venues.repo.ts';
 import type { ScanRow } from './venues.tables.ts';
 
 /** Where the scan writer commits its groups. */
@@ -18,8 +18,8 @@ export interface ScanSink {
   readonly stats: SinkStats;
   /** Resolves once every acknowledged scan is in `scans` (and counted); absent: always so. */
   settle?(): Promise<void>;
-  /** Whether the venue counters are kept (off only for the benchmark's run without them). */
-  count?(on: boolean): void;
+  /** Whether the venue counters are kept (off, or 'sql', only for the benchmark's comparison). */
+  count?(on: Counting): void;
 }
 
 /** What a sink has committed: for the benchmark's account of where a scan's time goes. */
@@ -87,7 +87,7 @@ const CHECKPOINT_THREAD = new URL('./scan-checkpoint.thread.mjs', import.meta.ur
  */
 export function scanSink(db: Db, nice = 0, indexEveryMs = 0): ScanSink {
   const stats: SinkStats = { groups: 0, rows: 0, commitMs: 0 };
-  let counting = true;
+  let counting: Counting = true;
   const inline: ScanSink = {
     async append(rows) {
       const started = performance.now();
@@ -114,8 +114,9 @@ export function scanSink(db: Db, nice = 0, indexEveryMs = 0): ScanSink {
       statements: {
         insert: SCAN_INSERT_SQLITE,
         exists: SCAN_EXISTS_SQLITE,
-        lastRowid: SCAN_LAST_ROWID_SQLITE,
-        counts: SCAN_COUNTS_SQLITE,
+        district: VENUE_DISTRICT_SQLITE,
+        counts: COUNT_UPSERTS_SQLITE,
+        bySql: { lastRowid: COUNTS_BY_SQL.lastRowidSqlite, counts: COUNTS_BY_SQL.sqlite },
       },
       nice,
       log: scanLogOf(db.file),

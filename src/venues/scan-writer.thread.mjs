@@ -12,6 +12,7 @@ import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, writeSync
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { lowerThreadPriority } from '../platform/thread-priority.mjs';
+import { sumScans } from './scan-counts.mjs';
 
 const { file, pragmas, statements, nice, log, indexEveryMs } = workerData;
 if (nice) lowerThreadPriority(nice);
@@ -22,17 +23,40 @@ for (const p of pragmas) db.pragma(p);
 db.pragma('busy_timeout = 60000');
 const insert = db.prepare(statements.insert);
 const exists = db.prepare(statements.exists).pluck();
-const lastRowid = db.prepare(statements.lastRowid).pluck();
-const counts = statements.counts.map((q) => db.prepare(q));
+const district = db.prepare(statements.district).pluck();
+const counts = Object.entries(statements.counts).map(([k, q]) => [k, db.prepare(q)]);
 let counting = true;
+// A venue's district never changes: read once per venue (an id not registered yet, again).
+const districts = new Map();
+const districtOf = (id) => {
+  let d = districts.get(id);
+  if (d === undefined) {
+    d = district.get(id) ?? undefined;
+    if (d !== undefined) districts.set(id, d);
+  }
+  return d;
+};
+
+// The way before (the benchmark's comparison, `counting` 'sql'): statements over the rowid range.
+const lastRowid = db.prepare(statements.bySql.lastRowid).pluck();
+const countsBySql = statements.bySql.counts.map((q) => db.prepare(q));
 
 // Inserts rows (each a scan's parameters, the id first) and adds the inserted ones to the venue
-// counters; returns the ids not inserted as given (a key already stored, or twice in the rows).
+// counters, summed here (one upsert per venue-hour, venue-day, district-hour and reason); returns
+// the ids not inserted as given (a key already stored, or twice in the rows).
 const index = db.transaction((rows) => {
-  const from = lastRowid.get();
   const skipped = [];
-  for (const r of rows) if (insert.run(r).changes === 0) skipped.push(r[0]);
-  if (counting) for (const c of counts) c.run(from);
+  const stored = [];
+  const from = counting === 'sql' ? lastRowid.get() : 0;
+  for (const r of rows) {
+    if (insert.run(r).changes === 0) skipped.push(r[0]);
+    else stored.push(r);
+  }
+  if (counting === 'sql') for (const c of countsBySql) c.run(from);
+  else if (counting && stored.length) {
+    const sums = sumScans(stored, districtOf);
+    for (const [k, st] of counts) for (const r of sums[k]) st.run(r);
+  }
   return skipped;
 });
 

@@ -2,6 +2,7 @@ import type { Db } from '../platform/db/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { type ScanSink, type SinkStats, scanSink } from './scan-sink.ts';
 import { VenueErrors } from './venues.errors.ts';
+import type { Counting } from './venues.repo.ts';
 import type { ScanRow } from './venues.tables.ts';
 
 /** The ids of a committed group whose stored row may not be the one a request sent, or null. */
@@ -108,8 +109,8 @@ export class ScanWriter {
     await this.sink.settle?.();
   }
 
-  /** Keeps the venue counters or not: off only for the benchmark's run without them. */
-  countVenues(on: boolean): void {
+  /** Keeps the venue counters or not: off, or 'sql' (the way before), only for the benchmark's comparison. */
+  countVenues(on: Counting): void {
     this.sink.count?.(on);
   }
 

@@ -154,6 +154,60 @@ export const venueOperatorsMigrations: Migration[] = [
       await countStoredScans(db, dialect);
     },
   },
+  {
+    // Venue counters that rank by an index and cost the scan writer less (issue 23): a venue's day
+    // row holds its district, and (day, district, scans) finds a district's busiest venues in the
+    // index, so that no request ranks a city's 100,000 venue-days. On SQLite the tables keep their
+    // rows in their key's b-tree (WITHOUT ROWID: one b-tree written per counter row, not a table
+    // and its key's index). The (day, hour) index goes: whether a day holds hours after the
+    // business now is asked of the district counters (a few hundred rows a day), and every upsert
+    // of a venue's hour wrote it.
+    id: '0203_venue_counter_keys',
+    async up(db, dialect) {
+      const counts = 'scans integer not null, denied integer not null, paper integer not null';
+      const tables: Record<string, [string, string]> = {
+        venue_hour_counts: [`venue_id integer not null, hour integer not null, ${counts}`, 'day, venue_id, hour'],
+        venue_day_counts: [`venue_id integer not null, district_code text not null, ${counts}`, 'day, venue_id'],
+        district_hour_counts: [
+          `district_code text not null, hour integer not null, ${counts}`,
+          'day, district_code, hour',
+        ],
+        venue_hour_reasons: [
+          'venue_id integer not null, hour integer not null, reason text not null, n integer not null',
+          'day, venue_id, hour, reason',
+        ],
+        district_hour_reasons: [
+          'district_code text not null, hour integer not null, reason text not null, n integer not null',
+          'day, district_code, hour, reason',
+        ],
+      };
+      if (dialect === 'sqlite') {
+        for (const [name, [columns, key]] of Object.entries(tables)) {
+          await sql.raw(`alter table ${name} rename to ${name}_0192`).execute(db);
+          await sql
+            .raw(`create table ${name} (day text not null, ${columns}, primary key (${key})) without rowid`)
+            .execute(db);
+          const copy =
+            name === 'venue_day_counts'
+              ? `insert into venue_day_counts (day, venue_id, district_code, scans, denied, paper) select c.day, c.venue_id, coalesce(v.district_code, ''), c.scans, c.denied, c.paper from venue_day_counts_0192 c left join venues v on v.id = c.venue_id`
+              : `insert into ${name} select * from ${name}_0192`;
+          await sql.raw(copy).execute(db);
+          await sql.raw(`drop table ${name}_0192`).execute(db);
+        }
+      } else {
+        await sql`alter table venue_day_counts add column district_code text not null default ''`.execute(db);
+        await sql`update venue_day_counts c set district_code = v.district_code from venues v where v.id = c.venue_id`.execute(
+          db,
+        );
+        await sql`alter table venue_day_counts alter column district_code drop default`.execute(db);
+        await sql`drop index if exists venue_hour_counts_hour`.execute(db);
+      }
+      // Scans down, then the venue: a district's busiest first, ties in the registry's order.
+      await sql`create index venue_day_counts_busiest on venue_day_counts (day, district_code, scans desc, venue_id)`.execute(
+        db,
+      );
+    },
+  },
 ];
 
 /** The name of a day's scan partition (scans_d20221109). */

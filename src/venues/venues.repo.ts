@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { Db } from '../platform/db/db.ts';
-import { addScanCounts, sqliteCounters } from './counters.repo.ts';
+import { addScanCounts, COUNTS_BY_SQL, countScansSqlite, countsBySqlSqlite } from './counters.repo.ts';
 import type { ScanRow, VenueRow } from './venues.tables.ts';
 import './venues.tables.ts';
 
@@ -33,6 +33,9 @@ export async function updateVenue(
 ): Promise<void> {
   await trx.updateTable('venues').set(patch).where('code', '=', code).execute();
 }
+
+/** Whether scans are counted: false and 'sql' (COUNTS_BY_SQL) only for the benchmark's comparison. */
+export type Counting = boolean | 'sql';
 
 const statements = new WeakMap<object, BetterSqlite3.Statement<unknown[]>>();
 
@@ -66,11 +69,11 @@ export function scanParams(r: ScanRow): unknown[] {
  */
 export function insertScanParams(handle: BetterSqlite3.Database, rows: unknown[][]): void {
   const run = handle.prepare<unknown[]>(SCAN_INSERT_SQLITE);
-  const counters = sqliteCounters(handle);
   handle.transaction(() => {
-    const from = counters.lastRowid.get() ?? 0;
-    for (const r of rows) run.run(...r);
-    for (const c of counters.counts) c.run(from);
+    countScansSqlite(
+      handle,
+      rows.filter((r) => run.run(...r).changes > 0),
+    );
   })();
 }
 
@@ -80,9 +83,9 @@ export function insertScanParams(handle: BetterSqlite3.Database, rows: unknown[]
  * request never records a scan twice. Returns the ids whose stored row may not be the one given
  * here (skipped, or twice in the group), whose requests must be answered from the database; null
  * when there are none. The venue counters count the inserted rows in the same transaction
- * (`counting` false only for the benchmark's run without them).
+ * (`counting` false only for the benchmark's run without them, 'sql' for its run the way before).
  */
-export async function appendScans(db: Db, rows: ScanRow[], counting = true): Promise<string[] | null> {
+export async function appendScans(db: Db, rows: ScanRow[], counting: Counting = true): Promise<string[] | null> {
   const skipped: string[] = [];
   if (db.sqlite) {
     const handle = db.sqlite;
@@ -93,13 +96,17 @@ export async function appendScans(db: Db, rows: ScanRow[], counting = true): Pro
     }
     const run = st;
     // Synchronous on the one connection, so no other query interleaves with this transaction.
-    const counters = sqliteCounters(handle);
+    const before = counting === 'sql' ? countsBySqlSqlite(handle) : null;
     handle.transaction(() => {
-      const from = counters.lastRowid.get() ?? 0;
-      for (const r of rows) if (run.run(...scanParams(r)).changes === 0) skipped.push(r.id);
-      if (counting) {
-        for (const c of counters.counts) c.run(from);
+      const from = before?.before() ?? 0;
+      const stored: unknown[][] = [];
+      for (const r of rows) {
+        const p = scanParams(r);
+        if (run.run(...p).changes === 0) skipped.push(r.id);
+        else stored.push(p);
       }
+      if (before) before.count(from);
+      else if (counting) countScansSqlite(handle, stored);
     })();
     return skipped.length ? skipped : null;
   }
@@ -113,11 +120,9 @@ export async function appendScans(db: Db, rows: ScanRow[], counting = true): Pro
     // The venue counters count the rows inserted, each once (an id twice in the group is one row).
     if (counting) {
       const fresh = new Set(ids.map((r) => r.id));
-      await addScanCounts(
-        trx,
-        db.dialect,
-        rows.filter((r) => fresh.delete(r.id)),
-      );
+      const stored = rows.filter((r) => fresh.delete(r.id));
+      if (counting === 'sql') await COUNTS_BY_SQL.add(trx, db.dialect, stored);
+      else await addScanCounts(trx, stored);
     }
     return ids;
   });

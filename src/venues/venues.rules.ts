@@ -149,15 +149,27 @@ export function unusualVenues<V extends VenueDay>(
   const out: Array<V & { why: 'many-denials' | 'few-denials'; expectedRate: number }> = [];
   for (const v of open) {
     const c = byCategory.get(v.category);
-    if (!c || v.scans < minScans) continue;
-    // The category without this venue, so that one big venue does not set its own yardstick.
-    const rest = c.scans - v.scans;
-    if (rest < minScans) continue;
-    const p = (c.denied - v.denied) / rest;
-    const se = Math.sqrt(Math.max(p * (1 - p), 1 / rest) / v.scans);
-    const z = (v.denied / v.scans - p) / se;
-    if (Math.abs(z) >= 3)
-      out.push({ ...v, why: z > 0 ? 'many-denials' : 'few-denials', expectedRate: Number(p.toFixed(4)) });
+    const u = c && unusualIn(v, c, minScans);
+    if (u) out.push({ ...v, ...u });
   }
   return out.sort((a, b) => b.scans - a.scans);
+}
+
+/**
+ * Whether an open venue's day is unusual against its category's totals (`category`, the venue's
+ * own included) in its area, as unusualVenues decides it; null when it is not.
+ */
+export function unusualIn(
+  v: { scans: number; denied: number },
+  category: { scans: number; denied: number },
+  minScans = 10,
+): { why: 'many-denials' | 'few-denials'; expectedRate: number } | null {
+  if (v.scans < minScans) return null;
+  // The category without this venue, so that one big venue does not set its own yardstick.
+  const rest = category.scans - v.scans;
+  if (rest < minScans) return null;
+  const p = (category.denied - v.denied) / rest;
+  const se = Math.sqrt(Math.max(p * (1 - p), 1 / rest) / v.scans);
+  const z = (v.denied / v.scans - p) / se;
+  return Math.abs(z) >= 3 ? { why: z > 0 ? 'many-denials' : 'few-denials', expectedRate: Number(p.toFixed(4)) } : null;
 }

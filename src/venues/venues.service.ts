@@ -4,13 +4,13 @@ import { recordAudit } from '../platform/audit/audit.service.ts';
 import { AuthErrors } from '../platform/auth/auth.errors.ts';
 import { type Actor, actorLabel, scopeCoversDivision } from '../platform/auth/auth.rules.ts';
 import { requirePermission } from '../platform/auth/auth.service.ts';
-import { beijingToday, nowIso, nowMs } from '../platform/clock.ts';
+import { beijingToday, nowIso } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { announce, events } from '../platform/events.ts';
 import { checkState, freshState } from './checks.service.ts';
-import { type CountWindow, latestScanDay, scanBreakdown, scanStats, scanTotals } from './counters.repo.ts';
-import { keptRanking } from './statistics.ts';
+import { hasLaterHours, latestScanDay, scanBreakdown, scanStats, scanTotals } from './counters.repo.ts';
+import { areaRanking, countedArea, keptRanking, type RankedVenue, upToNow } from './statistics.ts';
 import { changesSince, insertStatusChanges } from './status-history.repo.ts';
 import { signVenueCode } from './venues.codes.ts';
 import { VenueErrors } from './venues.errors.ts';
@@ -166,10 +166,14 @@ export async function revokeVenueCode(ctx: Ctx, actor: Actor, code: string) {
   announce('venues-changed');
 }
 
-/** The registry's venues of the actor's area (or the one venue named), and an operator's own. */
-async function areaRegistry(ctx: Ctx, actor: Actor, district?: string, venue?: string) {
+/**
+ * The registry's venues of the actor's area (or the one venue named), and an operator's own.
+ * `one`: the named venue, found and allowed already (venueInScope), without a pass over the registry.
+ */
+async function areaRegistry(ctx: Ctx, actor: Actor, district?: string, venue?: string, one?: StoredVenue) {
   requirePermission(actor, 'venues:read');
   const own = await ownVenues(ctx, actor);
+  if (one && one.code === venue) return { venues: !district || one.district_code === district ? [one] : [], own };
   const venues = (await venuesOf(ctx)).filter(
     (v) => (!venue || v.code === venue) && (!district || v.district_code === district) && venueVisible(actor, own, v),
   );
@@ -198,25 +202,6 @@ async function areaVenues(
   );
   const none = { scans: 0, denied: 0, paper: 0 };
   return venues.map((v) => ({ v, n: stats.get(v.id) ?? none }));
-}
-
-/**
- * Where an area's hourly figures are kept: a city's or a district's command centre reads the
- * district counters (a few hundred rows a day); a street, a community, an operator or one venue
- * reads its venues' own.
- */
-function countedArea(
-  actor: Actor,
-  operator: boolean,
-  venueIds: () => number[],
-  district?: string,
-  venue?: string,
-): Pick<CountWindow, 'venueIds' | 'district'> {
-  if (venue || operator) return { venueIds: venueIds() };
-  if (actor.scope.kind === 'city') return district ? { district } : {};
-  if (actor.scope.kind === 'district' && (!district || district === actor.scope.code))
-    return { district: actor.scope.code };
-  return { venueIds: venueIds() };
 }
 
 function listed({ v, n }: { v: StoredVenue; n: { scans: number; denied: number; paper: number } }) {
@@ -279,16 +264,16 @@ export async function venuePage(
  * denials by reason, the busiest venues, and venues whose denial rate is unusual for their
  * category (see unusualVenues; both ends: a guard waving people through shows up as too few).
  * With `venue`, the same for that one venue (its scans per hour). Totals, hours and reasons come
- * from the area's kept counters (a few hundred rows); a city's or a district's busiest and unusual
- * venues from the kept ranking (statistics.ts), made at `rankedScans`.
+ * from the area's kept counters (a few hundred rows); a city's or a district's busiest venues from
+ * the day counters' index, its unusual ones from the kept list (statistics.ts), made at `rankedScans`.
  */
 export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?: string, venue?: string) {
   requirePermission(actor, 'venues:read');
-  if (venue) await venueInScope(ctx, actor, venue);
+  const one = venue ? await venueInScope(ctx, actor, venue) : undefined;
   const operator = actor.role === 'venue-operator';
   const perVenue = !!countedArea(actor, operator, () => [], district, venue).venueIds;
   // A few venues' ids come from the registry in memory, so that their counters are read at once.
-  const registry = perVenue ? await areaRegistry(ctx, actor, district, venue) : undefined;
+  const registry = perVenue ? await areaRegistry(ctx, actor, district, venue, one) : undefined;
   const ids = registry ? registry.venues.map((v) => v.id) : [];
   let venues: ReturnType<typeof listed>[] | undefined;
   const areaList = async () => {
@@ -299,10 +284,24 @@ export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?:
     day,
     countedArea(actor, operator, () => ids, district, venue),
   );
-  const [t, b] = await Promise.all([scanTotals(ctx.db, w), scanBreakdown(ctx.db, w), perVenue && areaList()]);
-  // A city's or a district's venues are ranked from the kept ranking (see statistics.ts); a street,
-  // a community, an operator or one venue has few enough to rank on each request.
-  const rank = async () => {
+  const [t, b, later] = await Promise.all([
+    scanTotals(ctx.db, w),
+    scanBreakdown(ctx.db, w),
+    !perVenue && hasLaterHours(ctx.db, w),
+    perVenue && areaList(),
+  ]);
+  // The venues' rows ranked here: kept for a city or a district with counts after the hour.
+  async function rankedFromRows() {
+    return w.venueIds
+      ? await rank()
+      : await keptRanking(
+          await venuesOf(ctx),
+          `${day}|${w.untilHour}|${actor.scope.kind}:${actor.scope.code}|${district ?? ''}`,
+          `${t.scans}|${t.denied}|${t.paper}`,
+          rank,
+        );
+  }
+  async function rank() {
     const vs = await areaList();
     return {
       busiest: [...vs].sort((a, b) => b.scans - a.scans).slice(0, 10),
@@ -310,15 +309,18 @@ export async function venueStats(ctx: Ctx, actor: Actor, day: string, district?:
       unusual: unusualVenues(vs.map((v) => ({ ...v, scans: v.scans - v.paper }))),
       rankedScans: vs.reduce((s, v) => s + v.scans, 0),
     };
-  };
-  const ranked = w.venueIds
-    ? await rank()
-    : await keptRanking(
-        await venuesOf(ctx),
-        `${day}|${w.untilHour}|${actor.scope.kind}:${actor.scope.code}|${district ?? ''}`,
-        `${t.scans}|${t.denied}|${t.paper}`,
-        rank,
-      );
+  }
+  // A city's or a district's busiest from the index and unusual from the kept list (statistics.ts);
+  // a street, a community, an operator or one venue has few enough to rank on each request.
+  const asListed = ({ v, n }: RankedVenue) => listed({ v, n });
+  const ranked =
+    !w.venueIds && !later
+      ? await areaRanking(ctx.db, w, `${generation}|${day}|${w.district ?? ''}`, t).then((r) => ({
+          busiest: r.busiest.map(asListed),
+          unusual: r.unusual.map((u) => ({ ...asListed(u), why: u.why, expectedRate: u.expectedRate })),
+          rankedScans: r.rankedScans,
+        }))
+      : await rankedFromRows();
   const checked = t.scans - t.paper;
   return {
     date: day,
@@ -370,15 +372,4 @@ async function areaVenueIds(ctx: Ctx, actor: Actor): Promise<number[] | undefine
   const own = await ownVenues(ctx, actor);
   if (actor.scope.kind === 'city' && !own) return undefined;
   return (await venuesOf(ctx)).filter((v) => venueVisible(actor, own, v)).map((v) => v.id);
-}
-
-/**
- * A day's counters up to the business now: on the business today, hours after the current one are
- * left out (a rehearsal's stored day can run past its clock); an earlier day is counted whole.
- */
-function upToNow(day: string, area: Pick<CountWindow, 'venueIds' | 'district'>): CountWindow {
-  const today = beijingToday();
-  if (day > today) return { day, untilHour: -1, ...area };
-  const untilHour = day === today ? new Date(nowMs() + 8 * 3600_000).getUTCHours() : 23;
-  return { day, untilHour, ...area };
 }

@@ -75,10 +75,11 @@ export interface VenueHourCountRow {
   paper: number;
 }
 
-/** A venue's scans of a day (0192). */
+/** A venue's scans of a day (0192), with the venue's district to rank a district's venues by (0203). */
 export interface VenueDayCountRow {
   day: string;
   venue_id: number;
+  district_code: string;
   scans: number;
   denied: number;
   paper: number;
