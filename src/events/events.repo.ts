@@ -1,8 +1,8 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { Db } from '../platform/db/db.ts';
-import type { EventRow, EventSessionRow, ExamCandidateRow, ExamRoomRow, ExamSiteRow } from './events.tables.ts';
 import { candidateSeats } from './events.sqlite.repo.ts';
+import type { EventRow, EventSessionRow, ExamCandidateRow, ExamRoomRow, ExamSiteRow } from './events.tables.ts';
 import './events.tables.ts';
 
 type K = Db | Executor;
@@ -143,7 +143,9 @@ export async function negativesOfEvent(
       .where('s.sampled_at', '<=', atIso)
       .groupBy('s.person_id')
       .execute();
-  const chunks = persons ? Array.from({ length: Math.ceil(persons.length / 500) }, (_, i) => persons.slice(i * 500, i * 500 + 500)) : [undefined];
+  const chunks = persons
+    ? Array.from({ length: Math.ceil(persons.length / 500) }, (_, i) => persons.slice(i * 500, i * 500 + 500))
+    : [undefined];
   for (const ids of chunks) for (const r of await read(ids)) out.set(Number(r.person_id), Date.parse(String(r.at)));
   return out;
 }
@@ -173,7 +175,8 @@ export async function writePlan(
   for (const m of moves) {
     const was = had.get(m.candidateId);
     had.delete(m.candidateId);
-    if (!was || was.room !== m.toRoom || was.why !== m.why) rows.push({ id: m.candidateId, room: m.toRoom, why: m.why });
+    if (!was || was.room !== m.toRoom || was.why !== m.why)
+      rows.push({ id: m.candidateId, room: m.toRoom, why: m.why });
   }
   // Left over: seats the last plan gave and this one does not.
   for (const id of had.keys()) rows.push({ id, room: null, why: null });

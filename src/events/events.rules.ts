@@ -114,9 +114,15 @@ function decide(
   let byReason: Map<ClassReason, Classification> | undefined;
   if (SHARED.has(reason)) {
     let byPolicy = shared.get(params);
-    if (!byPolicy) shared.set(params, (byPolicy = new Map()));
+    if (!byPolicy) {
+      byPolicy = new Map();
+      shared.set(params, byPolicy);
+    }
     byReason = byPolicy.get(policyId);
-    if (!byReason) byPolicy.set(policyId, (byReason = new Map()));
+    if (!byReason) {
+      byReason = new Map();
+      byPolicy.set(policyId, byReason);
+    }
     const known = byReason.get(reason);
     if (known) return known;
   }

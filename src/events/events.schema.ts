@@ -61,9 +61,7 @@ export const ImportPreview = z.object({
   columns: z.array(z.string()),
   /** Every data row of the file (the page holds the first of them). */
   total: z.number().int(),
-  rows: z.array(
-    z.object({ row: z.number().int(), cells: z.array(z.string()), action: z.enum(PREVIEW_ACTIONS) }),
-  ),
+  rows: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()), action: z.enum(PREVIEW_ACTIONS) })),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 

@@ -197,7 +197,16 @@ for (const dialect of dialects()) {
       const row2 = preview.rows[0];
       assert.equal(row2.action, 'insert');
       // Identity cells are masked as the registry masks them: the answer never echoes an ID or a name.
-      assert.deepEqual(row2.cells, ['K1', `350102********${id(1).slice(-4)}`, '考**', '138****8001', 'EXA', '01', '是', '鼓楼区某***']);
+      assert.deepEqual(row2.cells, [
+        'K1',
+        `350102********${id(1).slice(-4)}`,
+        '考**',
+        '138****8001',
+        'EXA',
+        '01',
+        '是',
+        '鼓楼区某***',
+      ]);
       assert.ok(!r.body.includes(id(1)) && !r.body.includes('考生1'), 'no identity in the answer');
       assert.deepEqual(
         preview.rows.map((x: { action: string }) => x.action),

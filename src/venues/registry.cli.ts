@@ -32,24 +32,31 @@ export function venueRegistryCommands(program: Command): void {
     program.command('venues').description('venues and their codes');
   venues
     .command('add <code>')
-    .description('register a venue with its category and kind (city-exit: rail|airport|highway|port; public-place: ktv|internet-cafe|cinema|gym|bath-house)')
+    .description(
+      'register a venue with its category and kind (city-exit: rail|airport|highway|port; public-place: ktv|internet-cafe|cinema|gym|bath-house)',
+    )
     .requiredOption('--name <text>', 'the venue’s name')
     .requiredOption('--category <c>', 'its category (public-place, city-exit, exam-site…)')
     .option('--kind <k>', 'its kind within the category, where the category has kinds')
     .requiredOption('--community <code>', 'the 12-digit community code it lies in')
     .option('--json', 'print JSON')
     .action(
-      action(async (code: string, o: { name: string; category: string; kind?: string; community: string; json?: boolean }) => {
-        const body = parsed(VenueCreateBody, {
-          code,
-          name: o.name,
-          category: o.category,
-          kind: o.kind ?? null,
-          communityCode: o.community,
-        });
-        const v = await withCtx((ctx) => registerVenue(ctx, 'cli', body));
-        print(v, !!o.json, [row(v)]);
-      }),
+      action(
+        async (
+          code: string,
+          o: { name: string; category: string; kind?: string; community: string; json?: boolean },
+        ) => {
+          const body = parsed(VenueCreateBody, {
+            code,
+            name: o.name,
+            category: o.category,
+            kind: o.kind ?? null,
+            communityCode: o.community,
+          });
+          const v = await withCtx((ctx) => registerVenue(ctx, 'cli', body));
+          print(v, !!o.json, [row(v)]);
+        },
+      ),
     );
   venues
     .command('set <code>')

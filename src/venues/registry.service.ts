@@ -40,7 +40,13 @@ async function stored(ctx: Ctx, code: string): Promise<StoredVenue> {
  */
 export async function registerVenue(ctx: Ctx, actor: Actor | 'cli', body: VenueCreateBody): Promise<RegisteredVenue> {
   await createVenues(ctx, actor, [
-    { code: body.code, name: body.name, category: body.category, kind: body.kind ?? null, communityCode: body.communityCode },
+    {
+      code: body.code,
+      name: body.name,
+      category: body.category,
+      kind: body.kind ?? null,
+      communityCode: body.communityCode,
+    },
   ]);
   return registered(await stored(ctx, body.code));
 }

@@ -78,7 +78,13 @@ for (const dialect of dialects()) {
     });
 
     test('outside the officer’s district, a second registration of a code, and a role without venues:write are refused', async () => {
-      const body = { code: 'REG-CS', name: '仓山影城', category: 'public-place', kind: 'cinema', communityCode: CANGSHAN };
+      const body = {
+        code: 'REG-CS',
+        name: '仓山影城',
+        category: 'public-place',
+        kind: 'cinema',
+        communityCode: CANGSHAN,
+      };
       assert.equal((await send('POST', '/api/v1/venues', 'gulou', body)).statusCode, 403);
       assert.equal((await send('POST', '/api/v1/venues', 'lab', body)).statusCode, 403);
       assert.equal((await send('POST', '/api/v1/venues', 'commander', body)).statusCode, 201);
@@ -124,13 +130,10 @@ for (const dialect of dialects()) {
       await assert.rejects(changeVenue(t.ctx, 'cli', 'REG-RAIL', { kind: 'ktv' }), { code: 'VENUE_KIND_UNKNOWN' });
       assert.equal((await changeVenue(t.ctx, 'cli', 'REG-RAIL', { kind: 'highway' })).kind, 'highway');
       const audit = await listAudit(t.ctx.db, { page: 1, pageSize: 10, entity: 'venue', entityId: 'REG-RAIL' });
-      assert.deepEqual(
-        audit.items.map((i) => [i.actor, i.action]).sort(),
-        [
-          ['cli', 'venue-changed'],
-          ['cli', 'venues-created'],
-        ],
-      );
+      assert.deepEqual(audit.items.map((i) => [i.actor, i.action]).sort(), [
+        ['cli', 'venue-changed'],
+        ['cli', 'venues-created'],
+      ]);
     });
   });
 }

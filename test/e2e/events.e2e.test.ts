@@ -80,7 +80,9 @@ describe('exams held safely', { timeout: 600_000 }, () => {
     assert.equal(await bad.locator('[data-bad=capacity]').textContent(), '三十');
     assert.match((await bad.locator('[data-testid=roster-row-action]').textContent()) ?? '', /capacity/);
     assert.equal(
-      await form.locator('[data-testid=roster-preview] [data-testid=roster-row-2] [data-testid=roster-row-action]').textContent(),
+      await form
+        .locator('[data-testid=roster-preview] [data-testid=roster-row-2] [data-testid=roster-row-action]')
+        .textContent(),
       '新增',
     );
     await page.screenshot({ path: join(screenshots, 'exams-upload-error.png'), fullPage: true });

@@ -387,7 +387,10 @@ export const MATRIX: Record<string, Entry> = {
         communityCode: s.community,
       }),
   },
-  'PATCH /api/v1/venues/:code': { scope: 'venue', at: (s) => send('PATCH', `/api/v1/venues/${s.venue}`, { name: 'x' }) },
+  'PATCH /api/v1/venues/:code': {
+    scope: 'venue',
+    at: (s) => send('PATCH', `/api/v1/venues/${s.venue}`, { name: 'x' }),
+  },
   'POST /api/v1/paper-registrations': {
     scope: 'venue',
     at: (s) =>
