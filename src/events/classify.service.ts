@@ -51,15 +51,29 @@ export async function judge(ctx: Ctx, code: string, at: number, prefix = ''): Pr
   const state = await freshColourState(ctx);
   const { residents } = await restrictedResidentsAt(ctx, at);
   const then = { ...state, zones: residents, ...recordsAt(state, at) };
-  const negatives = await negativesOfEvent(ctx.db, event.id, new Date(at).toISOString());
-  const items = candidates.map((c) => {
+  // The latest negative decides only the certificate (when the version asks for one) and a marked
+  // person's colour: without a certificate, only the marked candidates' negatives are read.
+  const marked = params.certificateHours === null ? candidates.filter((c) => then.marks.has(c.person_id)) : null;
+  const negatives = await negativesOfEvent(
+    ctx.db,
+    event.id,
+    new Date(at).toISOString(),
+    marked?.map((c) => c.person_id),
+  );
+  // A plain loop with no closure made per candidate (see events.rules.ts decide).
+  const items: Judged['items'] = new Array(candidates.length);
+  for (let n = 0; n < candidates.length; n++) {
+    const c = candidates[n] as CandidateSeat;
     const t = testsOf(state, c.person_id);
-    const upTo = (x: number | null) => (x !== null && x <= at ? x : null);
     const lastNegativeAt = negatives.get(c.person_id) ?? null;
     const colour = colourFor(
       then,
       c.person_id,
-      { positivePoolAt: upTo(t.positivePoolAt), positiveAt: upTo(t.positiveAt), lastNegativeSampledAt: lastNegativeAt },
+      {
+        positivePoolAt: t.positivePoolAt !== null && t.positivePoolAt <= at ? t.positivePoolAt : null,
+        positiveAt: t.positiveAt !== null && t.positiveAt <= at ? t.positiveAt : null,
+        lastNegativeSampledAt: lastNegativeAt,
+      },
       at,
     );
     const verdict = classify(
@@ -68,8 +82,8 @@ export async function judge(ctx: Ctx, code: string, at: number, prefix = ''): Pr
       policy.id,
       at,
     );
-    return { c, verdict };
-  });
+    items[n] = { c, verdict };
+  }
   return {
     event: { id: event.id, code: event.code },
     at,
@@ -198,7 +212,9 @@ export async function planEvent(
     const r = room.get(roomId) as StoredRoom;
     return { siteCode: site.get(r.site_id)?.venue_code ?? '', roomNo: r.room_no };
   };
-  const byId = new Map(j.items.map((i) => [i.c.id, i]));
+  // Only the moved candidates are looked up again: a map of the province's 700,000 is not needed.
+  const byId = new Map<number, Judged['items'][number] | undefined>(plan.moves.map((m) => [m.candidateId, undefined]));
+  for (const i of j.items) if (byId.has(i.c.id)) byId.set(i.c.id, i);
   if (plan.unplaced.length)
     throw new AppError(
       EventErrors.EXAM_PLAN_UNPLACED,
@@ -218,13 +234,13 @@ export async function planEvent(
   const dryRun = !!q.dryRun;
   if (!dryRun)
     await ctx.db.k.transaction().execute(async (trx) => {
-      await writePlan(trx, j.event.id, plan.moves);
+      const written = await writePlan(trx, j.event.id, plan.moves);
       await recordAudit(ctx.db, ctx.crypto, trx, {
         actor: actorLabel(actor),
         action: 'exam-room-plan',
         entity: 'event',
         entityId: j.event.code,
-        detail: { at: new Date(j.at).toISOString(), policy: j.policy.id, moves: plan.moves.length },
+        detail: { at: new Date(j.at).toISOString(), policy: j.policy.id, moves: plan.moves.length, written },
       });
     });
   return {

@@ -1,6 +1,7 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../platform/audit/audit.repo.ts';
 import type { Db } from '../platform/db/db.ts';
+import { candidateSeats } from './events.sqlite.repo.ts';
 import type { EventRow, EventSessionRow, ExamCandidateRow, ExamRoomRow, ExamSiteRow } from './events.tables.ts';
 import './events.tables.ts';
 
@@ -90,6 +91,9 @@ export type CandidateSeat = Pick<
 
 /** The candidates of an event as judging reads them, by id: a province's 700,000 in one pass. */
 export async function candidateSeatsOf(db: K, eventId: number): Promise<CandidateSeat[]> {
+  const sqlite = 'k' in db ? db.sqlite : undefined;
+  // The connection is held while the statement runs, so no transaction of another request is open on it.
+  if (sqlite && 'k' in db) return db.k.connection().execute(async () => candidateSeats(sqlite, eventId));
   const rows = await k(db)
     .selectFrom('exam_candidates')
     .select(['id', 'candidate_no', 'person_id', 'site_id', 'room_id', 'shuttle', 'planned_room_id', 'plan_reason'])
@@ -116,54 +120,77 @@ export async function candidateSeatsOf(db: K, eventId: number): Promise<Candidat
 
 /**
  * The latest negative sampling not after an instant of every candidate of an event, in one query
- * (the status index keeps only the latest, which after a later round would hide exam day's).
+ * (the status index keeps only the latest, which after a later round would hide exam day's); or,
+ * given `persons`, of those alone (a few marked candidates, when no certificate is asked for).
  */
-export async function negativesOfEvent(db: K, eventId: number, atIso: string): Promise<Map<number, number>> {
-  const rows = await k(db)
-    .selectFrom('samples as s')
-    .innerJoin('tubes as t', 't.code', 's.tube_code')
-    .select(['s.person_id', (e) => e.fn.max('s.sampled_at').as('at')])
-    .where('s.person_id', 'in', (w) =>
-      w.selectFrom('exam_candidates').select('person_id').where('event_id', '=', eventId),
-    )
-    .where('t.result', '=', 'negative')
-    .where('s.sampled_at', '<=', atIso)
-    .groupBy('s.person_id')
-    .execute();
+export async function negativesOfEvent(
+  db: K,
+  eventId: number,
+  atIso: string,
+  persons?: number[],
+): Promise<Map<number, number>> {
   const out = new Map<number, number>();
-  for (const r of rows) out.set(Number(r.person_id), Date.parse(String(r.at)));
+  const read = (ids?: number[]) =>
+    k(db)
+      .selectFrom('samples as s')
+      .innerJoin('tubes as t', 't.code', 's.tube_code')
+      .select(['s.person_id', (e) => e.fn.max('s.sampled_at').as('at')])
+      .where('s.person_id', 'in', (w) => {
+        const q = w.selectFrom('exam_candidates').select('person_id').where('event_id', '=', eventId);
+        return ids ? q.where('person_id', 'in', ids) : q;
+      })
+      .where('t.result', '=', 'negative')
+      .where('s.sampled_at', '<=', atIso)
+      .groupBy('s.person_id')
+      .execute();
+  const chunks = persons
+    ? Array.from({ length: Math.ceil(persons.length / 500) }, (_, i) => persons.slice(i * 500, i * 500 + 500))
+    : [undefined];
+  for (const ids of chunks) for (const r of await read(ids)) out.set(Number(r.person_id), Date.parse(String(r.at)));
   return out;
 }
 
 /**
- * Writes a plan whole: clears the rows the last plan touched, then one update per target room and
- * reason (a province's plan is a few thousand statements, not one per candidate).
+ * Writes a plan whole, as a replacement of the last one: the rows the last plan touched are found
+ * through their partial index (every planned row has a reason), and only rows whose seat or reason
+ * changes are written, a few thousand to a statement. Re-planning with the same outcome writes nothing.
  */
 export async function writePlan(
   trx: Executor,
   eventId: number,
   moves: Array<{ candidateId: number; toRoom: number | null; why: string }>,
-): Promise<void> {
-  await trx
-    .updateTable('exam_candidates')
-    .set({ planned_room_id: null, plan_reason: null })
+): Promise<number> {
+  const had = new Map<number, { room: number | null; why: string | null }>();
+  for (const r of await trx
+    .selectFrom('exam_candidates')
+    .select(['id', 'planned_room_id', 'plan_reason'])
     .where('event_id', '=', eventId)
-    .where((w) => w.or([w('planned_room_id', 'is not', null), w('plan_reason', 'is not', null)]))
-    .execute();
-  const groups = new Map<string, { toRoom: number | null; why: string; ids: number[] }>();
+    .where('plan_reason', 'is not', null)
+    .execute())
+    had.set(Number(r.id), {
+      room: r.planned_room_id === null ? null : Number(r.planned_room_id),
+      why: r.plan_reason,
+    });
+  const rows: Array<{ id: number; room: number | null; why: string | null }> = [];
   for (const m of moves) {
-    const key = `${m.toRoom}:${m.why}`;
-    const g = groups.get(key) ?? { toRoom: m.toRoom, why: m.why, ids: [] };
-    g.ids.push(m.candidateId);
-    groups.set(key, g);
+    const was = had.get(m.candidateId);
+    had.delete(m.candidateId);
+    if (!was || was.room !== m.toRoom || was.why !== m.why)
+      rows.push({ id: m.candidateId, room: m.toRoom, why: m.why });
   }
-  for (const g of groups.values())
-    for (let i = 0; i < g.ids.length; i += 5000)
-      await trx
-        .updateTable('exam_candidates')
-        .set({ planned_room_id: g.toRoom, plan_reason: g.why })
-        .where('id', 'in', g.ids.slice(i, i + 5000))
-        .execute();
+  // Left over: seats the last plan gave and this one does not.
+  for (const id of had.keys()) rows.push({ id, room: null, why: null });
+  for (let i = 0; i < rows.length; i += 2000) {
+    // Typed casts: PostgreSQL reads bare parameters in VALUES as text.
+    const values = sql.join(
+      rows
+        .slice(i, i + 2000)
+        .map((r) => sql`(cast(${r.id} as integer), cast(${r.room} as integer), cast(${r.why} as text))`),
+    );
+    await sql`update exam_candidates set planned_room_id = v.column2, plan_reason = v.column3
+      from (values ${values}) as v where exam_candidates.id = v.column1`.execute(trx);
+  }
+  return rows.length;
 }
 
 /** Adds sites; answers their ids in order. */

@@ -94,12 +94,47 @@ const TEXT: Record<ClassReason, (f: CandidateFacts, hours: number | null) => { '
 };
 
 // Reasons whose text names nothing of the candidate: one answer per version serves them all (a
-// province's 700,000 regular candidates would otherwise build 700,000 equal objects).
+// province's 700,000 regular candidates would otherwise build 700,000 equal objects). Kept per
+// parameters object and version, looked up without building a key string per candidate.
 const SHARED: ReadonlySet<ClassReason> = new Set(['positive', 'no-certificate', 'clear']);
-const shared = new Map<string, Classification>();
+const shared = new WeakMap<ExamParams, Map<string, Map<ClassReason, Classification>>>();
 
 const ISOLATION_RULES = /:(close-contact|secondary-contact)$/;
 const POSITIVE_RULES = /:(infection|positive-test)$/;
+
+// A plain function, not a closure made per candidate: under tsx every closure is also named on
+// creation, which showed as a quarter of the classification of a province.
+function decide(
+  f: CandidateFacts,
+  params: ExamParams,
+  policyId: string,
+  cls: CandidateClass,
+  reason: ClassReason,
+): Classification {
+  let byReason: Map<ClassReason, Classification> | undefined;
+  if (SHARED.has(reason)) {
+    let byPolicy = shared.get(params);
+    if (!byPolicy) {
+      byPolicy = new Map();
+      shared.set(params, byPolicy);
+    }
+    byReason = byPolicy.get(policyId);
+    if (!byReason) {
+      byReason = new Map();
+      byPolicy.set(policyId, byReason);
+    }
+    const known = byReason.get(reason);
+    if (known) return known;
+  }
+  const out = Object.freeze({
+    class: cls,
+    reason,
+    rule: `${policyId}:exam:${reason}`,
+    text: Object.freeze(TEXT[reason](f, params.certificateHours)),
+  });
+  byReason?.set(reason, out);
+  return out;
+}
 
 /**
  * A candidate's class at an instant (RULES.md, exams): positives, people under isolation, high-zone
@@ -114,32 +149,22 @@ export function classify(
   at: number,
   barredZoneLevel = 'high',
 ): Classification {
-  const decide = (cls: CandidateClass, reason: ClassReason): Classification => {
-    const key = SHARED.has(reason) ? `${policyId}|${cls}|${reason}|${params.certificateHours}` : null;
-    const known = key === null ? undefined : shared.get(key);
-    if (known) return known;
-    const out = Object.freeze({
-      class: cls,
-      reason,
-      rule: `${policyId}:exam:${reason}`,
-      text: Object.freeze(TEXT[reason](f, params.certificateHours)),
-    });
-    if (key !== null && shared.size < 1000) shared.set(key, out);
-    return out;
-  };
   const { colour } = f.colour;
-  if (colour === 'red' && POSITIVE_RULES.test(f.colour.rule)) return decide('barred', 'positive');
-  if (colour === 'red' && ISOLATION_RULES.test(f.colour.rule)) return decide('barred', 'isolation');
+  if (colour === 'red' && POSITIVE_RULES.test(f.colour.rule)) return decide(f, params, policyId, 'barred', 'positive');
+  if (colour === 'red' && ISOLATION_RULES.test(f.colour.rule))
+    return decide(f, params, policyId, 'barred', 'isolation');
   const zoneLevel = f.zone?.level;
   if (zoneLevel && params.barredZoneLevels.includes(zoneLevel as never))
-    return decide('barred', zoneLevel === barredZoneLevel ? 'high-zone' : 'barred-zone');
-  if (params.barredColours.includes(colour)) return decide('barred', colour === 'red' ? 'red-code' : 'barred-colour');
-  if (zoneLevel && params.specialZoneLevels.includes(zoneLevel as never)) return decide('special', 'medium-zone');
-  if (params.specialColours.includes(colour)) return decide('special', 'special-colour');
+    return decide(f, params, policyId, 'barred', zoneLevel === barredZoneLevel ? 'high-zone' : 'barred-zone');
+  if (params.barredColours.includes(colour))
+    return decide(f, params, policyId, 'barred', colour === 'red' ? 'red-code' : 'barred-colour');
+  if (zoneLevel && params.specialZoneLevels.includes(zoneLevel as never))
+    return decide(f, params, policyId, 'special', 'medium-zone');
+  if (params.specialColours.includes(colour)) return decide(f, params, policyId, 'special', 'special-colour');
   const hours = params.certificateHours;
   if (hours !== null && (f.lastNegativeAt === null || at - f.lastNegativeAt > hours * 3600_000))
-    return decide(params.withoutCertificate, 'no-certificate');
-  return decide('regular', 'clear');
+    return decide(f, params, policyId, params.withoutCertificate, 'no-certificate');
+  return decide(f, params, policyId, 'regular', 'clear');
 }
 
 /** Yes/no cells in either language; null when the cell says neither. */

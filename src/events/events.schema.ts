@@ -49,7 +49,23 @@ export type EventSummary = z.infer<typeof EventSummary>;
 export const EventList = z.object({ items: z.array(EventSummary) });
 export type EventList = z.infer<typeof EventList>;
 
-/** What an import of rooms or candidates did. */
+/** What an import would do to one row of the file: add, change, leave, or (a bad row) refuse. */
+export const PREVIEW_ACTIONS = ['insert', 'update', 'unchanged', 'invalid'] as const;
+
+/**
+ * The first page of a sheet's rows as read (identity columns masked), each with what the import
+ * would do to it; the bad rows' columns and reasons are the refusal's `issues`, by row.
+ */
+export const ImportPreview = z.object({
+  /** The sheet's columns, by their English names (the issues' `column`). */
+  columns: z.array(z.string()),
+  /** Every data row of the file (the page holds the first of them). */
+  total: z.number().int(),
+  rows: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()), action: z.enum(PREVIEW_ACTIONS) })),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+/** What an import of rooms or candidates did (on a dry run, would do, with the file's first rows). */
 export const EventImportResult = z.object({
   rows: z.number().int(),
   inserted: z.number().int(),
@@ -57,6 +73,7 @@ export const EventImportResult = z.object({
   unchanged: z.number().int(),
   personsCreated: z.number().int(),
   dryRun: z.boolean(),
+  preview: ImportPreview.optional(),
 });
 export type EventImportResult = z.infer<typeof EventImportResult>;
 

@@ -119,6 +119,22 @@ for (const dialect of dialects()) {
           [7, 'isolation', 'EXAM_FLAG_INVALID'],
         ],
       );
+      // The refusal carries the file's first rows as read, each bad one marked by the issues' rows.
+      const preview = r.json().error.details.preview;
+      assert.deepEqual(preview.columns, ['site_code', 'room_no', 'capacity', 'isolation']);
+      assert.equal(preview.total, 6);
+      assert.deepEqual(
+        preview.rows.map((x: { row: number; action: string }) => [x.row, x.action]),
+        [
+          [2, 'insert'],
+          [3, 'invalid'],
+          [4, 'invalid'],
+          [5, 'invalid'],
+          [6, 'invalid'],
+          [7, 'invalid'],
+        ],
+      );
+      assert.deepEqual(preview.rows[4].cells, ['EXB', '01', '0', '否']);
       assert.equal((await summary()).rooms, 0);
     });
 
@@ -176,6 +192,26 @@ for (const dialect of dialects()) {
           [9, 'EXAM_ROOM_OVER_CAPACITY'],
         ],
       );
+      const preview = r.json().error.details.preview;
+      assert.deepEqual(preview.columns.slice(0, 3), ['candidate_no', 'id_number', 'name']);
+      const row2 = preview.rows[0];
+      assert.equal(row2.action, 'insert');
+      // Identity cells are masked as the registry masks them: the answer never echoes an ID or a name.
+      assert.deepEqual(row2.cells, [
+        'K1',
+        `350102********${id(1).slice(-4)}`,
+        '考**',
+        '138****8001',
+        'EXA',
+        '01',
+        '是',
+        '鼓楼区某***',
+      ]);
+      assert.ok(!r.body.includes(id(1)) && !r.body.includes('考生1'), 'no identity in the answer');
+      assert.deepEqual(
+        preview.rows.map((x: { action: string }) => x.action),
+        ['insert', 'invalid', 'invalid', 'invalid', 'invalid', 'insert', 'insert', 'invalid'],
+      );
       assert.equal((await summary()).candidates, 0);
     });
 
@@ -197,6 +233,34 @@ for (const dialect of dialects()) {
       assert.deepEqual([again.statusCode, again.json().unchanged, again.json().personsCreated], [200, 6, 0]);
       const s = await summary();
       assert.deepEqual([s.candidates, s.shuttleRequests], [6, 2]);
+    });
+
+    test('a dry run shows the file’s first rows, masked, with what the import would do to each', async () => {
+      const r = await req(
+        'POST',
+        '/api/v1/events/ACEE/candidates?dryRun=true',
+        'exam',
+        csv([
+          '准考证号,身份证号码,姓名,联系电话,考点编码,考场号,是否申请专车,接送地址',
+          `K1,${id(1)},考生1,13800138001,EXA,01,是,鼓楼区某路1号`,
+          `K2,${id(2)},考生2,,EXA,01,是,鼓楼区某路2号`,
+          `K9,${id(13)},考生13,,EXC,01,否,`,
+        ]),
+      );
+      assert.equal(r.statusCode, 200, r.body);
+      const out = r.json();
+      assert.deepEqual([out.dryRun, out.inserted, out.updated, out.unchanged], [true, 1, 1, 1]);
+      assert.deepEqual(
+        out.preview.rows.map((x: { row: number; action: string }) => [x.row, x.action]),
+        [
+          [2, 'unchanged'],
+          [3, 'update'],
+          [4, 'insert'],
+        ],
+      );
+      assert.equal(out.preview.rows[2].cells[2], '考***');
+      assert.ok(!r.body.includes(id(13)) && !r.body.includes('考生13'));
+      assert.equal((await summary()).candidates, 6, 'a dry run records nothing');
     });
 
     test('classification at an instant names class, reason, rule and policy version; a district sees its own', async () => {

@@ -11,7 +11,15 @@ import { E } from '../platform/errors.ts';
 import { readSheet } from '../platform/files/sheet.ts';
 import { allVenues } from '../venues/venues.repo.ts';
 import { EventErrors } from './events.errors.ts';
-import { CANDIDATE_COLUMNS, cap, Issues, ROOM_COLUMNS } from './events.import.ts';
+import {
+  CANDIDATE_COLUMNS,
+  CANDIDATE_PREVIEW,
+  cap,
+  Issues,
+  previewOf,
+  ROOM_COLUMNS,
+  ROOM_PREVIEW,
+} from './events.import.ts';
 import {
   candidatesOf,
   insertCandidates,
@@ -19,6 +27,7 @@ import {
   insertSites,
   maskedPersons,
   roomsOf,
+  type StoredCandidate,
   sitesOf,
   updateCandidate,
   updateRoom,
@@ -98,7 +107,13 @@ export async function importRooms(
     const lat = coord(r.lat, 'lat', 3, 54);
     if (capacity !== null && isolation !== null) good.push({ site, room, capacity, isolation, isNew, lng, lat });
   }
-  issues.throwIfAny();
+  const preview = previewOf(rows, ROOM_PREVIEW, issues.rows(), (r) => {
+    const had = roomByKey.get(`${r.site ?? ''}/${r.room ?? ''}`);
+    if (!had) return 'insert';
+    const same = had.capacity === cap(r.capacity) && Boolean(had.isolation) === parseFlag(r.isolation);
+    return same ? 'unchanged' : 'update';
+  });
+  issues.throwIfAny(preview);
   const siteChanges = new Map<string, { isNew: boolean | null; lng: number | null; lat: number | null }>();
   for (const g of good) {
     const was = siteChanges.get(g.site);
@@ -131,6 +146,7 @@ export async function importRooms(
     unchanged: rows.length - inserts.length - updates.length,
     personsCreated: 0,
     dryRun: !!opts.dryRun,
+    ...(opts.dryRun ? { preview } : {}),
   };
   if (opts.dryRun || (!inserts.length && !updates.length && !newSites.length && !changedSites.length)) return result;
   await ctx.db.k.transaction().execute(async (trx) => {
@@ -293,17 +309,26 @@ export async function importCandidates(
           count,
         });
   }
-  issues.throwIfAny();
+  // Whether a stored candidate would be left as it is: same seat, shuttle and pickup.
+  const same = (had: StoredCandidate, siteId?: number, roomId?: number, shuttle?: boolean | null, pickup?: string) =>
+    had.site_id === siteId &&
+    had.room_id === roomId &&
+    Boolean(had.shuttle) === shuttle &&
+    (had.pickup_cipher ? ctx.crypto.decrypt(had.pickup_cipher) : null) === (pickup || null);
+  const preview = previewOf(rows, CANDIDATE_PREVIEW, issues.rows(), (r) => {
+    const had = existing.get(r.no ?? '');
+    const site = sites.get(r.site ?? '');
+    const room = site && roomByKey.get(`${site.venue_code}/${r.room ?? ''}`);
+    if (!had) return 'insert';
+    return same(had, site?.id, room?.id, parseFlag(r.shuttle), r.pickup) ? 'unchanged' : 'update';
+  });
+  issues.throwIfAny(preview);
   const now = nowIso();
   const fresh = good.filter((g) => !persons.has(g.index));
   const inserts = good.filter((g) => !existing.has(g.no));
   const updates = good.flatMap((g) => {
     const had = existing.get(g.no);
-    if (!had) return [];
-    const pickup = had.pickup_cipher ? ctx.crypto.decrypt(had.pickup_cipher) : null;
-    const same =
-      had.site_id === g.siteId && had.room_id === g.roomId && Boolean(had.shuttle) === g.shuttle && pickup === g.pickup;
-    return same ? [] : [{ id: had.id, g }];
+    return !had || same(had, g.siteId, g.roomId, g.shuttle, g.pickup ?? undefined) ? [] : [{ id: had.id, g }];
   });
   const result: EventImportResult = {
     rows: rows.length,
@@ -312,6 +337,7 @@ export async function importCandidates(
     unchanged: rows.length - inserts.length - updates.length,
     personsCreated: fresh.length,
     dryRun: !!opts.dryRun,
+    ...(opts.dryRun ? { preview } : {}),
   };
   if (opts.dryRun || (!inserts.length && !updates.length)) return result;
   await ctx.db.k.transaction().execute(async (trx) => {

@@ -1,6 +1,8 @@
 import type { BanyanModule } from '../platform/module.ts';
 import { checkAtRoutes } from './check-at.routes.ts';
 import { paperRoutes } from './paper.routes.ts';
+import { venueRegistryCommands } from './registry.cli.ts';
+import { venueRegistryRoutes } from './registry.routes.ts';
 import { scanKeyMigrations } from './scan-keys.migration.ts';
 import { statusHistoryMigrations } from './status-history.migration.ts';
 import { suspensionCommands } from './suspensions.cli.ts';
@@ -18,7 +20,7 @@ import { checksTile } from './venues.tile.ts';
 /** Venue registry, signed venue codes, scans and entrance verdicts, paper registrations, suspension notices. */
 export const venuesModule: BanyanModule = {
   name: 'venues',
-  routes: [venuesRoutes, paperRoutes, suspensionRoutes, checkAtRoutes],
+  routes: [venuesRoutes, venueRegistryRoutes, paperRoutes, suspensionRoutes, checkAtRoutes],
   migrations: [
     ...venuesMigrations,
     ...venueOperatorsMigrations,
@@ -26,7 +28,7 @@ export const venuesModule: BanyanModule = {
     ...suspensionMigrations,
     ...statusHistoryMigrations,
   ],
-  commands: [venuesCommands, suspensionCommands],
+  commands: [venuesCommands, venueRegistryCommands, suspensionCommands],
   errors: [VenueErrors, SuspensionErrors],
   jobs: [scanRetentionJob],
   tiles: [checksTile],

@@ -25,11 +25,25 @@ export async function insertVenues(trx: Executor, rows: Insertable<VenueRow>[]):
       .execute();
 }
 
-/** Changes a venue's status or code version. */
+/** The venues among these codes (a registration's duplicate check, without reading the registry). */
+export async function venuesByCodes(db: Db | Executor, codes: string[]): Promise<StoredVenue[]> {
+  const k = 'k' in db ? db.k : db;
+  const out: StoredVenue[] = [];
+  for (let i = 0; i < codes.length; i += 500)
+    for (const r of await k
+      .selectFrom('venues')
+      .selectAll()
+      .where('code', 'in', codes.slice(i, i + 500))
+      .execute())
+      out.push({ ...r, id: Number(r.id) });
+  return out;
+}
+
+/** Changes a venue's status, code version, name or kind. */
 export async function updateVenue(
   trx: Executor,
   code: string,
-  patch: Partial<Pick<VenueRow, 'status' | 'code_version' | 'notice_no'>>,
+  patch: Partial<Pick<VenueRow, 'status' | 'code_version' | 'notice_no' | 'name' | 'kind'>>,
 ): Promise<void> {
   await trx.updateTable('venues').set(patch).where('code', '=', code).execute();
 }

@@ -209,3 +209,40 @@ export const PaperEntered = z.object({
   duplicates: z.number().int(),
   scanIds: z.array(z.string()),
 });
+
+const VenueCodeText = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/);
+// A kind is checked against its category's list by the service (VENUE_KIND_UNKNOWN names both),
+// so a foreign kind gets the registry's own refusal rather than a generic enum error.
+const KindText = z.string().regex(/^[a-z][a-z-]{0,39}$/);
+
+/** Body of POST /api/v1/venues: one venue registered with its category and (where it has kinds) kind. */
+export const VenueCreateBody = z.object({
+  code: VenueCodeText,
+  name: z.string().trim().min(1).max(100),
+  category: z.enum(VENUE_CATEGORIES),
+  kind: KindText.nullable().optional(),
+  communityCode: z.string().regex(/^\d{12}$/),
+});
+export type VenueCreateBody = z.infer<typeof VenueCreateBody>;
+
+/** Body of PATCH /api/v1/venues/:code: a new name or kind (null clears the kind). */
+export const VenueChangeBody = z
+  .object({ name: z.string().trim().min(1).max(100).optional(), kind: KindText.nullable().optional() })
+  .refine((b) => b.name !== undefined || b.kind !== undefined, { message: 'name or kind' });
+export type VenueChangeBody = z.infer<typeof VenueChangeBody>;
+
+/** The path of a route on one venue. */
+export const VenueCodeParams = z.object({ code: z.string().min(1).max(40) });
+
+/** A venue as registered (POST /api/v1/venues, PATCH /api/v1/venues/:code). */
+export const RegisteredVenue = z.object({
+  code: z.string(),
+  name: z.string(),
+  category: z.string(),
+  kind: z.string().nullable(),
+  districtCode: z.string(),
+  communityCode: z.string(),
+  status: z.enum(VENUE_STATUSES),
+  codeVersion: z.number().int(),
+});
+export type RegisteredVenue = z.infer<typeof RegisteredVenue>;

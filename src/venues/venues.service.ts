@@ -14,13 +14,20 @@ import { areaRanking, countedArea, keptRanking, type RankedVenue, upToNow } from
 import { changesSince, insertStatusChanges } from './status-history.repo.ts';
 import { signVenueCode } from './venues.codes.ts';
 import { VenueErrors } from './venues.errors.ts';
-import { allVenues, insertVenues, operatorVenueIds, type StoredVenue, updateVenue } from './venues.repo.ts';
+import {
+  allVenues,
+  insertVenues,
+  operatorVenueIds,
+  type StoredVenue,
+  updateVenue,
+  venuesByCodes,
+} from './venues.repo.ts';
 import { type Category, kindFits, unusualVenues, type VenueStatus } from './venues.rules.ts';
 
-/** Registers venues (the demo and imports); codes are issued on request from the current version. */
+/** Registers venues (the demo, imports, the registry's route and CLI); codes are issued on request from the current version. */
 export async function createVenues(
   ctx: Ctx,
-  actor: Actor | 'system',
+  actor: Actor | 'system' | 'cli',
   venues: Array<{
     code: string;
     name: string;
@@ -31,8 +38,15 @@ export async function createVenues(
     status?: VenueStatus;
   }>,
 ) {
-  if (actor !== 'system') requirePermission(actor, 'venues:write');
-  const existing = new Set((await allVenues(ctx.db)).map((v) => v.code));
+  if (typeof actor !== 'string') requirePermission(actor, 'venues:write');
+  const existing = new Set(
+    (
+      await venuesByCodes(
+        ctx.db,
+        venues.map((v) => v.code),
+      )
+    ).map((v) => v.code),
+  );
   const now = nowIso();
   const rows = venues.map((v) => {
     if (existing.has(v.code)) throw new AppError(VenueErrors.VENUE_EXISTS, { code: v.code });
@@ -40,7 +54,7 @@ export async function createVenues(
       throw new AppError(GeoErrors.DIVISION_UNKNOWN, { code: v.communityCode });
     if (!kindFits(v.category, v.kind))
       throw new AppError(VenueErrors.VENUE_KIND_UNKNOWN, { code: v.code, kind: String(v.kind), category: v.category });
-    if (actor !== 'system' && !scopeCoversDivision(actor.scope, v.communityCode))
+    if (typeof actor !== 'string' && !scopeCoversDivision(actor.scope, v.communityCode))
       throw new AppError(AuthErrors.OUT_OF_SCOPE);
     return {
       code: v.code,

@@ -75,6 +75,16 @@ describe('exams held safely', { timeout: 600_000 }, () => {
     assert.deepEqual(cells.slice(0, 2), ['3', 'capacity'], 'row and column named');
     assert.ok((cells[2] ?? '').length > 0, 'and the reason');
     assert.ok(await confirm.isDisabled(), 'a refused file cannot be confirmed');
+    // The file's rows are shown as read: the bad one marked in its capacity cell, with the reason.
+    const bad = form.locator('[data-testid=roster-preview] [data-testid=roster-row-3]');
+    assert.equal(await bad.locator('[data-bad=capacity]').textContent(), '三十');
+    assert.match((await bad.locator('[data-testid=roster-row-action]').textContent()) ?? '', /capacity/);
+    assert.equal(
+      await form
+        .locator('[data-testid=roster-preview] [data-testid=roster-row-2] [data-testid=roster-row-action]')
+        .textContent(),
+      '新增',
+    );
     await page.screenshot({ path: join(screenshots, 'exams-upload-error.png'), fullPage: true });
 
     await file.setInputFiles({
@@ -86,6 +96,7 @@ describe('exams held safely', { timeout: 600_000 }, () => {
     await form.locator('[data-testid=roster-check]').click();
     await form.locator('[data-testid=roster-result]').waitFor();
     assert.equal(await form.locator('[data-testid=roster-inserted]').textContent(), '2');
+    assert.equal(await form.locator('[data-testid=roster-preview] tbody tr').count(), 2, 'the file’s rows, previewed');
     assert.match(
       (await page.locator('[data-testid=exams]').textContent()) ?? '',
       /考场\s*1,100/,

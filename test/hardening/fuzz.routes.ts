@@ -123,6 +123,8 @@ export const FUZZED_ROUTES: readonly string[] = [
   'GET /api/v1/venues/{code}/poster.pdf',
   'POST /api/v1/venues/{code}/status',
   'POST /api/v1/venues/{code}/revoke',
+  'POST /api/v1/venues',
+  'PATCH /api/v1/venues/{code}',
   'POST /api/v1/paper-registrations',
   'POST /api/v1/imports/paper-registrations',
   'GET /api/v1/venues/{code}/scans',

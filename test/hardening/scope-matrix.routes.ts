@@ -376,6 +376,21 @@ export const MATRIX: Record<string, Entry> = {
   'GET /api/v1/measures': { scope: 'district', list: get(`/api/v1/measures?date=${DAY}`) },
   'POST /api/v1/measures': { scope: 'city', none: 'the command centre (city-wide) records the city’s measures' },
   'POST /api/v1/venues/:code/revoke': { scope: 'venue', at: (s) => send('POST', `/api/v1/venues/${s.venue}/revoke`) },
+  'POST /api/v1/venues': {
+    scope: 'district',
+    at: (s) =>
+      send('POST', '/api/v1/venues', {
+        code: `M-${s.name}-KTV`,
+        name: '矩阵KTV',
+        category: 'public-place',
+        kind: 'ktv',
+        communityCode: s.community,
+      }),
+  },
+  'PATCH /api/v1/venues/:code': {
+    scope: 'venue',
+    at: (s) => send('PATCH', `/api/v1/venues/${s.venue}`, { name: 'x' }),
+  },
   'POST /api/v1/paper-registrations': {
     scope: 'venue',
     at: (s) =>

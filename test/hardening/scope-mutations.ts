@@ -117,6 +117,18 @@ export async function mutateSide(s: Side, ok: Ok): Promise<void> {
     }),
   );
   await ok('commander', send('POST', `/api/v1/venues/${s.venue}/status`, { status: 'suspended' }));
+  // A venue registered in the side's community with its kind, and one of its venues renamed.
+  await ok(
+    'commander',
+    send('POST', '/api/v1/venues', {
+      code: `M-${s.name}-GYM`,
+      name: '矩阵健身房',
+      category: 'public-place',
+      kind: 'gym',
+      communityCode: s.community,
+    }),
+  );
+  await ok('commander', send('PATCH', `/api/v1/venues/${s.venue}`, { name: `矩阵场所${s.name}` }));
   // The courier sector, as the postal regulator: a worker, a disinfection, a visit, a suspension.
   const courier = (req: Req) => ok('postal-regulator', req);
   await courier(

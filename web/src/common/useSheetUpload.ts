@@ -15,7 +15,8 @@ export function sheetContentType(name: string): string | undefined {
 /** What an upload came to: counts, every bad row, a file of the wrong kind, or another error. */
 export type UploadOutcome<R> =
   | { kind: 'ok'; result: R }
-  | { kind: 'invalid'; problems: ImportProblem[] }
+  /** `details`: the refusal's whole details (an import may send more beside its issues, e.g. a preview). */
+  | { kind: 'invalid'; problems: ImportProblem[]; details?: unknown }
   | { kind: 'wrongType' }
   | { kind: 'error'; error: unknown };
 
@@ -53,7 +54,11 @@ export function useSheetUpload<R>(path: string) {
     {
       onError: (error) => {
         const problems = problemsOf(error);
-        setOutcome(problems ? { kind: 'invalid', problems } : { kind: 'error', error });
+        setOutcome(
+          problems
+            ? { kind: 'invalid', problems, details: error instanceof ApiError ? error.details : undefined }
+            : { kind: 'error', error },
+        );
         return true;
       },
     },

@@ -4,14 +4,23 @@ import { ImportProblems } from '../cases/ImportProblems';
 import { ErrorBox } from '../common/Status';
 import { useSheetUpload } from '../common/useSheetUpload';
 import { useI18n } from '../i18n';
+import { RosterPreview } from './RosterPreview';
 
 const SHEETS = ['rooms', 'candidates'] as const;
 type Sheet = (typeof SHEETS)[number];
+type Preview = NonNullable<EventImportResult['preview']>;
+
+/** The preview a refused file's details carry beside its issues, if any. */
+const previewOf = (details: unknown): Preview | undefined => {
+  const p = (details as { preview?: Preview } | undefined)?.preview;
+  return p && Array.isArray(p.rows) && Array.isArray(p.columns) ? p : undefined;
+};
 
 /**
- * The exam office's roster upload (考场、考生名单): pick which sheet, check the file (a dry run: what
- * it would add and change, or every bad row with its column and reason), then confirm. Confirm is
- * offered only for the file just checked and found clean; a file with any bad row records nothing.
+ * The exam office's roster upload (考场、考生名单): pick which sheet, check the file (a dry run: its
+ * first rows as read, what it would add and change, or every bad row with its column and reason,
+ * marked in the rows), then confirm. Confirm is offered only for the file just checked and found
+ * clean; a file with any bad row records nothing.
  */
 export function RosterUpload({ event, onDone }: { event: string; onDone: () => void }) {
   const { t } = useI18n();
@@ -46,6 +55,7 @@ function SheetForm({ path, onDone }: { path: string; onDone: () => void }) {
   const inputId = useId();
   const { file, choose, busy, outcome, send } = useSheetUpload<EventImportResult>(path);
   const checked = outcome?.kind === 'ok' && outcome.result.dryRun;
+  const refused = outcome?.kind === 'invalid' ? previewOf(outcome.details) : undefined;
   return (
     <>
       <div className="field">
@@ -96,6 +106,7 @@ function SheetForm({ path, onDone }: { path: string; onDone: () => void }) {
               </strong>
             </p>
             <ImportProblems problems={outcome.problems} />
+            {refused && <RosterPreview preview={refused} problems={outcome.problems} />}
           </div>
         )}
         {outcome?.kind === 'ok' && (
@@ -111,6 +122,7 @@ function SheetForm({ path, onDone }: { path: string; onDone: () => void }) {
                 </div>
               ))}
             </dl>
+            {outcome.result.preview && <RosterPreview preview={outcome.result.preview} />}
           </div>
         )}
       </div>
