@@ -60,7 +60,10 @@ describe('appeals screens read as words', { timeout: 400_000 }, () => {
     const page = await openPage(t, suite.browser, suite.server, { viewport: { width: 1366, height: 900 } });
     if (!page) return;
     await goHash(page, '#/appeal');
-    assert.equal(await page.locator('[data-testid=public-title]').textContent(), '政企直通车「抗疫通道」');
+    // The band shows the default name until the configured one has loaded.
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=public-title]')?.textContent === '政企直通车「抗疫通道」',
+    );
     assert.equal(await page.locator('[data-testid=public-hotline]').textContent(), '咨询热线：0591-968871');
     await page.screenshot({ path: join(screenshots, 'appeals-public-web.png') });
     await goHash(page, '#/m/letter');
