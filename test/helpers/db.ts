@@ -93,7 +93,9 @@ export async function testCtx(
   } else if (dialect === 'sqlite-file') {
     const dir = mkdtempSync(join(tmpdir(), 'banyan-test-'));
     db = openDb({ file: join(dir, 'banyan.db') });
-    drop = async () => rmSync(dir, { recursive: true, force: true });
+    // The scan writer's threads may still write a file into the folder as it is removed (ENOTEMPTY
+    // once in CI): retried, as rmSync does for that error.
+    drop = async () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   } else {
     db = openDb({ file: ':memory:' });
   }
